@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+// SPDX-License-Identifier: LGPL-2.1-only
+import PackageDescription
+
+let package = Package(
+    name: "p14p",
+    products: [
+        .executable(name: "p14p", targets: ["p14p"]),
+        .library(name: "PyMiteVM", targets: ["PyMiteVM"]),
+        .library(name: "PyMiteCompiler", targets: ["PyMiteCompiler"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The VM core: Embedded-clean (no Foundation, no existentials, typed throws).
+        .target(name: "PyMiteVM"),
+        // Host-side compiler: Python source -> code image.
+        .target(name: "PyMiteCompiler", dependencies: ["PyMiteVM"]),
+        .executableTarget(
+            name: "p14p",
+            dependencies: [
+                "PyMiteVM", "PyMiteCompiler",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PyMiteVMTests", dependencies: ["PyMiteVM", "PyMiteCompiler"]),
+        .testTarget(name: "PyMiteCompilerTests", dependencies: ["PyMiteCompiler", "PyMiteVM"]),
+        .testTarget(name: "CorpusTests", dependencies: ["p14p"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// The code image format (docs/image-format.md): written by the compiler,
+// read by the VM. The reader never trusts its input: every count, index,
+// opcode and jump is checked, and each code's stack use is verified, so
+// the interpreter can run a loaded image without further checks.
+
+public enum ImageError: Error {
+    case badMagic
+    case unsupportedVersion(UInt16)
+    case truncated
+    case checksumMismatch
+    case malformed(StaticString)
+    case badInstruction(code: Int, index: Int, StaticString)
+
+    /// One readable line for the user.
+    public var message: String {
+        switch self {
+        case .badMagic: return "not a p14p code image (bad magic)"
+        case .unsupportedVersion(let v): return "unsupported image format version \(v)"
+        case .truncated: return "truncated code image"
+        case .checksumMismatch: return "corrupt code image (checksum mismatch)"
+        case .malformed(let why): return "malformed code image: \(why)"
+        case .badInstruction(let code, let index, let why):
+            return "malformed code image: code \(code), instruction \(index): \(why)"
+        }
+    }
+}
+
+public enum ImageFormat {
+    public static let magic: [UInt8] = [0x50, 0x31, 0x34, 0x50]  // "P14P"
+    public static let version: UInt16 = 1
+    static let maxStack = 4096
+
+    // Constant tags.
+    static let tagNone: UInt8 = 0, tagTrue: UInt8 = 1, tagFalse: UInt8 = 2, tagEllipsis: UInt8 = 3
+    static let tagInt: UInt8 = 4, tagBigInt: UInt8 = 5, tagFloat: UInt8 = 6, tagStr: UInt8 = 7
+    static let tagBytes: UInt8 = 8, tagCode: UInt8 = 9, tagTuple: UInt8 = 10
+
+    // MARK: Writing
+
+    public static func encode(_ image: Image) -> [UInt8] {
+        var w = ByteWriter()
+        w.bytes(magic)
+        w.u16(version)
+        w.u16(0)
+        w.u32(UInt32(image.modules.count))
+        w.u32(UInt32(image.codes.count))
+        for m in image.modules {
+            w.string(m.name)
+            w.u32(m.code)
+        }
+        for c in image.codes {
+            w.string(c.name)
+            w.string(c.filename)
+            w.u32(c.flags)
+            w.u16(c.argCount); w.u16(c.kwOnlyCount); w.u16(c.localCount)
+            w.u16(c.freeCount); w.u16(c.stackSize)
+            w.u32(c.firstLine)
+            w.u32(UInt32(c.constants.count))
+            for k in c.constants { writeConstant(k, &w) }
+            w.u32(UInt32(c.names.count))
+            for n in c.names { w.string(n) }
+            w.u32(UInt32(c.slotNames.count))
+            for n in c.slotNames { w.string(n) }
+            w.u32(UInt32(c.instructions.count))
+            for i in c.instructions { w.u32(i) }
+            w.u32(UInt32(c.lineTable.count))
+            for e in c.lineTable { w.u32(e.start); w.u32(e.line) }
+            w.u32(UInt32(c.exceptionTable.count))
+            for e in c.exceptionTable { w.u32(e.start); w.u32(e.end); w.u32(e.target); w.u32(e.depth) }
+        }
+        w.u32(crc32(w.data[...]))
+        return w.data
+    }
+
+    static func writeConstant(_ k: Constant, _ w: inout ByteWriter) {
+        switch k {
+        case .none: w.u8(tagNone)
+        case .true: w.u8(tagTrue)
+        case .false: w.u8(tagFalse)
+        case .ellipsis: w.u8(tagEllipsis)
+        case .int(let v): w.u8(tagInt); w.u64(UInt64(bitPattern: v))
+        case .bigInt(let digits): w.u8(tagBigInt); w.string(digits)
+        case .float(let d): w.u8(tagFloat); w.u64(d.bitPattern)
+        case .str(let s): w.u8(tagStr); w.string(s)
+        case .bytes(let b): w.u8(tagBytes); w.string(b)
+        case .code(let i): w.u8(tagCode); w.u32(i)
+        case .tuple(let items):
+            w.u8(tagTuple); w.u32(UInt32(items.count))
+            for item in items { writeConstant(item, &w) }
+        }
+    }
+
+    // MARK: Reading
+
+    public static func decode(_ bytes: [UInt8]) throws(ImageError) -> Image {
+        guard bytes.count >= 4 else { throw .truncated }
+        guard bytes[0] == magic[0], bytes[1] == magic[1], bytes[2] == magic[2], bytes[3] == magic[3]
+        else { throw .badMagic }
+        guard bytes.count >= 20 else { throw .truncated }
+        var r = ByteReader(bytes: bytes, end: bytes.count - 4)
+        r.offset = 4
+        let version = try r.u16()
+        guard version == ImageFormat.version else { throw .unsupportedVersion(version) }
+        let stored = UInt32(bytes[bytes.count - 4]) | UInt32(bytes[bytes.count - 3]) << 8
+            | UInt32(bytes[bytes.count - 2]) << 16 | UInt32(bytes[bytes.count - 1]) << 24
+        guard crc32(bytes[0..<(bytes.count - 4)]) == stored else { throw .checksumMismatch }
+        _ = try r.u16()  // flags, reserved
+        let moduleCount = try r.count(minBytesEach: 8)
+        let codeCount = try r.count(minBytesEach: 40)
+        var image = Image()
+        for _ in 0..<moduleCount {
+            let name = try r.string()
+            let code = try r.u32()
+            guard Int(code) < codeCount else { throw .malformed("module refers to a missing code object") }
+            image.modules.append(ImageModule(name: name, code: code))
+        }
+        guard !image.modules.isEmpty else { throw .malformed("no modules") }
+        for _ in 0..<codeCount {
+            var c = CodeObject(name: try r.string(), filename: try r.string())
+            c.flags = try r.u32()
+            c.argCount = try r.u16(); c.kwOnlyCount = try r.u16(); c.localCount = try r.u16()
+            c.freeCount = try r.u16(); c.stackSize = try r.u16()
+            c.firstLine = try r.u32()
+            let nconst = try r.count(minBytesEach: 1)
+            for _ in 0..<nconst { c.constants.append(try readConstant(&r, codeCount: codeCount, depth: 0)) }
+            let nnames = try r.count(minBytesEach: 4)
+            for _ in 0..<nnames { c.names.append(try r.string()) }
+            let nslots = try r.count(minBytesEach: 4)
+            for _ in 0..<nslots { c.slotNames.append(try r.string()) }
+            let ninstr = try r.count(minBytesEach: 4)
+            c.instructions.reserveCapacity(ninstr)
+            for _ in 0..<ninstr { c.instructions.append(try r.u32()) }
+            let nlines = try r.count(minBytesEach: 8)
+            for _ in 0..<nlines { c.lineTable.append(LineEntry(start: try r.u32(), line: try r.u32())) }
+            let nexc = try r.count(minBytesEach: 16)
+            for _ in 0..<nexc {
+                c.exceptionTable.append(ExceptionEntry(start: try r.u32(), end: try r.u32(),
+                                                       target: try r.u32(), depth: try r.u32()))
+            }
+            image.codes.append(c)
+        }
+        guard r.offset == r.end else { throw .malformed("trailing bytes") }
+        for i in 0..<image.codes.count { try verify(image.codes[i], index: i) }
+        return image
+    }
+
+    static func readConstant(_ r: inout ByteReader, codeCount: Int, depth: Int) throws(ImageError) -> Constant {
+        switch try r.u8() {
+        case tagNone: return .none
+        case tagTrue: return .true
+        case tagFalse: return .false
+        case tagEllipsis: return .ellipsis
+        case tagInt: return .int(Int64(bitPattern: try r.u64()))
+        case tagBigInt:
+            let digits = try r.string()
+            var sawDigit = false
+            for (i, ch) in digits.enumerated() {
+                if ch == UInt8(ascii: "-") && i == 0 { continue }
+                guard ch >= 0x30 && ch <= 0x39 else { throw .malformed("bad digits in an integer constant") }
+                sawDigit = true
+            }
+            guard sawDigit else { throw .malformed("empty integer constant") }
+            return .bigInt(digits)
+        case tagFloat: return .float(Double(bitPattern: try r.u64()))
+        case tagStr: return .str(try r.string())
+        case tagBytes: return .bytes(try r.string())
+        case tagCode:
+            let i = try r.u32()
+            guard Int(i) < codeCount else { throw .malformed("constant refers to a missing code object") }
+            return .code(i)
+        case tagTuple:
+            guard depth < 32 else { throw .malformed("constant tuples nested too deeply") }
+            let n = try r.count(minBytesEach: 1)
+            var items: [Constant] = []
+            for _ in 0..<n { items.append(try readConstant(&r, codeCount: codeCount, depth: depth + 1)) }
+            return .tuple(items)
+        default: throw .malformed("unknown constant tag")
+        }
+    }
+
+    /// Checks every operand and proves the value stack stays within
+    /// 0...stackSize on every path, with the same depth wherever paths meet.
+    public static func verify(_ c: CodeObject, index: Int) throws(ImageError) {
+        let n = c.instructions.count
+        let slots = Int(c.localCount) + Int(c.freeCount)
+        guard n > 0 else { throw .malformed("empty code object") }
+        guard Int(c.stackSize) <= maxStack else { throw .malformed("stack size too large") }
+        guard Int(c.argCount) + Int(c.kwOnlyCount) <= Int(c.localCount) else {
+            throw .malformed("more parameters than local slots")
+        }
+        guard c.slotNames.count == slots else { throw .malformed("slot names do not match slot count") }
+        for e in c.exceptionTable {
+            guard e.start <= e.end, Int(e.end) <= n, Int(e.target) < n, Int(e.depth) < Int(c.stackSize)
+            else { throw .malformed("bad exception table entry") }
+        }
+        for (i, raw) in c.instructions.enumerated() {
+            let ins = Instruction(raw: raw)
+            guard let op = ins.opcode else { throw .badInstruction(code: index, index: i, "unknown opcode") }
+            let arg = Int(ins.arg)
+            switch op.operandKind {
+            case .constant: guard arg < c.constants.count else { throw .badInstruction(code: index, index: i, "constant index out of range") }
+            case .name: guard arg < c.names.count else { throw .badInstruction(code: index, index: i, "name index out of range") }
+            case .local: guard arg < slots else { throw .badInstruction(code: index, index: i, "local slot out of range") }
+            case .jumpTarget: guard arg < n else { throw .badInstruction(code: index, index: i, "jump target out of range") }
+            case .binaryOperator: guard BinaryOperator(rawValue: UInt8(truncatingIfNeeded: arg)) != nil, arg < 256 else { throw .badInstruction(code: index, index: i, "unknown operator") }
+            case .compareOperator: guard CompareOperator(rawValue: UInt8(truncatingIfNeeded: arg)) != nil, arg < 256 else { throw .badInstruction(code: index, index: i, "unknown comparison") }
+            case .count:
+                if op == .buildSlice { guard arg == 2 || arg == 3 else { throw .badInstruction(code: index, index: i, "bad slice arity") } }
+                if op == .raiseVarargs { guard arg <= 2 else { throw .badInstruction(code: index, index: i, "bad raise arity") } }
+                if op == .raiseAssertion { guard arg <= 1 else { throw .badInstruction(code: index, index: i, "bad assert arity") } }
+                if op == .listAppend || op == .setAdd || op == .mapAdd { guard arg >= 1 else { throw .badInstruction(code: index, index: i, "bad depth") } }
+            case .raw, .none: break
+            }
+            if op == .loadConst, case .code = c.constants[arg] {
+                // A code constant is only an operand of makeFunction; fine to load.
+            }
+        }
+        // Stack depth by abstract interpretation over the control-flow graph.
+        let unknown = -1
+        var depthAt = [Int](repeating: unknown, count: n)
+        var work: [Int] = [0]
+        depthAt[0] = 0
+        let limit = Int(c.stackSize)
+        func reach(_ target: Int, _ depth: Int, from i: Int) throws(ImageError) {
+            guard depth >= 0 else { throw .badInstruction(code: index, index: i, "stack underflow") }
+            guard depth <= limit else { throw .badInstruction(code: index, index: i, "stack deeper than declared") }
+            guard target < n else { throw .badInstruction(code: index, index: i, "falls off the end of the code") }
+            if depthAt[target] == unknown {
+                depthAt[target] = depth
+                work.append(target)
+            } else if depthAt[target] != depth {
+                throw .badInstruction(code: index, index: target, "inconsistent stack depth")
+            }
+        }
+        while let i = work.popLast() {
+            let ins = Instruction(raw: c.instructions[i])
+            let op = ins.opcode!
+            let arg = ins.arg
+            let d = depthAt[i]
+            // Items an instruction reads must be there before it runs.
+            let needs: Int
+            switch op {
+            case .listAppend, .setAdd: needs = Int(arg) + 1
+            case .mapAdd: needs = Int(arg) + 2
+            case .dupTopTwo, .rotTwo: needs = 2
+            case .rotThree: needs = 3
+            case .rotFour: needs = 4
+            case .dupTop, .forIter, .getIter, .loadAttr, .loadMethod, .jumpIfFalseOrPop, .jumpIfTrueOrPop,
+                 .unaryNot, .unaryInvert, .unaryNegative, .unaryPositive, .exceptMatch, .listToTuple,
+                 .getYieldFromIter, .yieldValue, .importFrom, .unpackSequence, .unpackEx:
+                needs = 1
+            default: needs = max(0, -op.stackEffect(arg))
+            }
+            guard d >= needs else { throw .badInstruction(code: index, index: i, "stack underflow") }
+            for e in c.exceptionTable where UInt32(i) >= e.start && UInt32(i) < e.end {
+                guard d >= Int(e.depth) else { throw .badInstruction(code: index, index: i, "handler depth above the stack") }
+                try reach(Int(e.target), Int(e.depth) + 1, from: i)
+            }
+            let after = d + op.stackEffect(arg)
+            switch op {
+            case .jump: try reach(Int(arg), after, from: i)
+            case .popJumpIfFalse, .popJumpIfTrue:
+                try reach(Int(arg), after, from: i); try reach(i + 1, after, from: i)
+            case .jumpIfFalseOrPop, .jumpIfTrueOrPop:
+                try reach(Int(arg), d, from: i); try reach(i + 1, after, from: i)
+            case .forIter:
+                try reach(Int(arg), d - 1, from: i); try reach(i + 1, after, from: i)
+            case .returnValue, .raiseVarargs, .raiseAssertion, .reraise, .popExceptReraise:
+                guard after >= 0 else { throw .badInstruction(code: index, index: i, "stack underflow") }
+            default:
+                try reach(i + 1, after, from: i)
+            }
+        }
+    }
+}
+
+// MARK: - Byte helpers
+
+struct ByteWriter {
+    var data: [UInt8] = []
+    mutating func u8(_ v: UInt8) { data.append(v) }
+    mutating func u16(_ v: UInt16) { data.append(UInt8(v & 0xFF)); data.append(UInt8(v >> 8)) }
+    mutating func u32(_ v: UInt32) { for s in stride(from: 0, to: 32, by: 8) { data.append(UInt8((v >> UInt32(s)) & 0xFF)) } }
+    mutating func u64(_ v: UInt64) { for s in stride(from: 0, to: 64, by: 8) { data.append(UInt8((v >> UInt64(s)) & 0xFF)) } }
+    mutating func bytes(_ b: [UInt8]) { data.append(contentsOf: b) }
+    mutating func string(_ s: [UInt8]) { u32(UInt32(s.count)); data.append(contentsOf: s) }
+}
+
+struct ByteReader {
+    let bytes: [UInt8]
+    let end: Int
+    var offset = 0
+    init(bytes: [UInt8], end: Int) { self.bytes = bytes; self.end = end }
+
+    mutating func u8() throws(ImageError) -> UInt8 {
+        guard offset < end else { throw .truncated }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+    mutating func u16() throws(ImageError) -> UInt16 {
+        guard end - offset >= 2 else { throw .truncated }
+        defer { offset += 2 }
+        return UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
+    }
+    mutating func u32() throws(ImageError) -> UInt32 {
+        guard end - offset >= 4 else { throw .truncated }
+        var v: UInt32 = 0
+        for k in 0..<4 { v |= UInt32(bytes[offset + k]) << UInt32(8 * k) }
+        offset += 4
+        return v
+    }
+    mutating func u64() throws(ImageError) -> UInt64 {
+        guard end - offset >= 8 else { throw .truncated }
+        var v: UInt64 = 0
+        for k in 0..<8 { v |= UInt64(bytes[offset + k]) << UInt64(8 * k) }
+        offset += 8
+        return v
+    }
+    /// A count of items that each take at least `minBytesEach` bytes: a count
+    /// the rest of the image cannot hold is refused before anything is allocated.
+    mutating func count(minBytesEach: Int) throws(ImageError) -> Int {
+        let n = Int(try u32())
+        guard n <= (end - offset) / max(1, minBytesEach) else { throw .truncated }
+        return n
+    }
+    mutating func string() throws(ImageError) -> [UInt8] {
+        let n = try count(minBytesEach: 1)
+        defer { offset += n }
+        return Array(bytes[offset..<(offset + n)])
+    }
+}
+
+/// CRC-32 (IEEE 802.3), bitwise: images are small and this keeps no table in RAM.
+public func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+    var crc: UInt32 = 0xFFFF_FFFF
+    for b in bytes {
+        crc ^= UInt32(b)
+        for _ in 0..<8 { crc = (crc >> 1) ^ (0xEDB8_8320 & (0 &- (crc & 1))) }
+    }
+    return ~crc
+}
