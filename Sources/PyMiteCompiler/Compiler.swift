@@ -1,2 +1,128 @@
 // SPDX-License-Identifier: LGPL-2.1-only
+//
+// The compiler's entry points: one module from source, or a whole
+// program (the main file plus the sibling modules it imports).
+
+import Foundation
 import PyMiteVM
+
+/// A source file that could not be read.
+public struct SourceFileError: Error, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public init(path: String, reason: String) { self.path = path; self.reason = reason }
+    public var description: String { "can't open file '\(path)': \(reason)" }
+}
+
+public enum Compiler {
+    /// Compiles one module's source into an image holding just that module.
+    public static func compile(source: String, filename: String, moduleName: String) throws -> Image {
+        let body = try parseModule(source: source, filename: filename)
+        return try compile(module: body, filename: filename, moduleName: moduleName)
+    }
+
+    /// Compiles an already parsed module.
+    public static func compile(module body: [Stmt], filename: String, moduleName: String) throws -> Image {
+        var image = Image()
+        let index = try compileModule(body, filename: filename, into: &image.codes)
+        image.modules.append(ImageModule(name: Array(moduleName.utf8), code: index))
+        return image
+    }
+
+    /// Appends a module's code objects to `codes`; returns the index of its body.
+    static func compileModule(_ body: [Stmt], filename: String, into codes: inout [CodeObject]) throws -> UInt32 {
+        let symbols = try SymbolTable(module: body, filename: filename)
+        let gen = CodeGen(filename: filename, symbols: symbols, codes: codes)
+        let index = try gen.compileModule(body)
+        codes = gen.codes
+        return index
+    }
+
+    /// Compiles `mainPath` as `__main__`, then every module it imports
+    /// (transitively, from any import statement) that exists as
+    /// `<name>.py` next to it. Missing modules are left to the VM, which
+    /// raises ImportError if the import runs.
+    public static func compileProgram(mainPath: String) throws -> Image {
+        let folder = (mainPath as NSString).deletingLastPathComponent
+        var image = Image()
+        var queue: [(name: String, path: String)] = [("__main__", mainPath)]
+        var known: Set<String> = []
+        var next = 0
+        while next < queue.count {
+            let (name, path) = queue[next]
+            next += 1
+            let source = try readSource(path)
+            let body = try parseModule(source: source, filename: path)
+            let index = try compileModule(body, filename: path, into: &image.codes)
+            image.modules.append(ImageModule(name: Array(name.utf8), code: index))
+            for candidate in importedModuleNames(body) where !known.contains(candidate) {
+                known.insert(candidate)
+                let file = folder.isEmpty ? candidate + ".py" : (folder as NSString).appendingPathComponent(candidate + ".py")
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    queue.append((candidate, file))
+                }
+            }
+        }
+        return image
+    }
+
+    /// Reads a source file as UTF-8 (a leading byte-order mark is dropped).
+    public static func readSource(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                throw SourceFileError(path: path, reason: isDirectory.boolValue ? "Is a directory" : "Permission denied")
+            }
+            throw SourceFileError(path: path, reason: "No such file or directory")
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw SourceFileError(path: path, reason: "not valid UTF-8")
+        }
+        return text
+    }
+
+    /// Names of the modules a module body may import, in order of first
+    /// appearance: for `import a.b` both "a.b" and "a"; for `from m import x`
+    /// "m"; for `from . import x` "x".
+    public static func importedModuleNames(_ body: [Stmt]) -> [String] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        func add(_ n: String) {
+            if !n.isEmpty, seen.insert(n).inserted { names.append(n) }
+        }
+        func walk(_ stmts: [Stmt]) {
+            for s in stmts {
+                switch s.kind {
+                case .importModules(let aliases):
+                    for a in aliases {
+                        add(a.name)
+                        if let top = a.name.split(separator: ".").first { add(String(top)) }
+                    }
+                case .importFrom(let module, let aliases, _):
+                    if let m = module, !m.isEmpty {
+                        add(m)
+                        if let top = m.split(separator: ".").first { add(String(top)) }
+                    } else {
+                        for a in aliases where a.name != "*" { add(a.name) }
+                    }
+                case .ifStatement(_, let body, let orElse), .whileLoop(_, let body, let orElse),
+                     .forLoop(_, _, let body, let orElse):
+                    walk(body); walk(orElse)
+                case .tryStatement(let body, let handlers, let orElse, let fin):
+                    walk(body)
+                    for h in handlers { walk(h.body) }
+                    walk(orElse); walk(fin)
+                case .functionDef(_, _, let body, _, _), .classDef(_, _, _, let body, _), .with(_, let body):
+                    walk(body)
+                default:
+                    break
+                }
+            }
+        }
+        walk(body)
+        return names
+    }
+}
