@@ -1098,8 +1098,13 @@ final class CodeGen {
         case .yield(let v):
             if let v = v { try compile(v) } else { try loadConst(.none) }
             try emit(.yieldValue)
-        case .yieldFrom:
-            throw error("'yield from' is not supported yet", e.location)
+        case .yieldFrom(let x):
+            // See Opcode.yieldFrom: the instruction repeats until the
+            // subiterator is exhausted, then leaves its return value.
+            try compile(x)
+            try emit(.getYieldFromIter)
+            try loadConst(.none)
+            try emit(.yieldFrom)
         case .namedExpr:
             throw error("assignment expressions (:=) are not supported yet", e.location)
         }

@@ -87,8 +87,14 @@ public enum Opcode: UInt8, CaseIterable {
     case callFunctionEx    // [f args-tuple] or, with arg 1, [f args-tuple kwargs-dict] -> [result]
     case returnValue       // [v] -> returns v to the caller
     case yieldValue        // [v] -> suspends the generator yielding v; on resume [sent]
-    case yieldFrom         // [subiter sent] -> delegate one step; see Interpreter
-    case getYieldFromIter  // [obj] -> [iterator for yield from]
+    // `yield from x` compiles to: <x>; getYieldFromIter; loadConst None; yieldFrom.
+    // yieldFrom sends `sent` to subiter (next() when sent is None, else send()).
+    // If subiter yields v, the generator suspends yielding v with [subiter] left
+    // on its stack and its ip still on this yieldFrom; resuming pushes the sent
+    // value and runs yieldFrom again. When subiter stops (StopIteration value r,
+    // None if none), the stack becomes [r] and execution goes on after it.
+    case yieldFrom         // [subiter sent] -> [result], possibly after many suspensions
+    case getYieldFromIter  // [obj] -> [iter(obj)], or obj itself if it is a generator
     case buildClass        // [name bases-tuple namespace] -> [class]
 
     // Modules.
