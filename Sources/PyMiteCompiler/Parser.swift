@@ -110,6 +110,11 @@ final class Parser {
     /// The error for the current token (or `t`); a lexer error there takes precedence.
     private func fail(_ message: String? = nil, at t: Token? = nil) -> SyntaxError {
         let t = t ?? tok
+        // Like CPython, a tokenizer error anywhere later (an unclosed bracket,
+        // say) replaces a generic "invalid syntax".
+        if message == nil, case .error(let e) = tokens[tokens.count - 1].kind {
+            if case .indent = t.kind {} else { return e }
+        }
         switch t.kind {
         case .error(let e): return e
         case .end: return error(message ?? "unexpected EOF while parsing", t.location)
@@ -296,6 +301,10 @@ final class Parser {
                 value = v
             }
             return Stmt(.annotatedAssign(target: first, annotation: annotation, value: value), loc)
+        }
+        if case .name(let n) = first.kind, n == "print" || n == "exec", startsExpression(), !isOp("("), !isOp("["),
+           !isOp("*"), !isOp("-"), !isOp("+"), !isOp("~") {
+            throw error("Missing parentheses in call to '\(n)'. Did you mean \(n)(...)?", first.location)
         }
         try checkNotBareStarred(first)
         return Stmt(.expression(first), loc)
@@ -500,7 +509,8 @@ final class Parser {
         let context = try parseTest()
         var target: Expr?
         if acceptKeyword("as") {
-            let t = try parseTargetExpr()
+            // A single target: `with a as b, c:` has two items.
+            let t = try parseStarOrBinary()
             try checkTarget(t, verb: "assign to")
             target = t
         }
@@ -699,7 +709,9 @@ final class Parser {
         case .tuple: return "tuple"
         case .list: return "list"
         case .slice: return "slice"
-        case .name, .attribute, .subscript: return "expression"
+        case .name: return "name"
+        case .attribute: return "attribute"
+        case .subscript: return "subscript"
         }
     }
 
@@ -776,6 +788,15 @@ final class Parser {
         return try parseTest()
     }
 
+    private func parseStarOrBinary() throws -> Expr {
+        if isOp("*") {
+            let l = tok.location
+            advance()
+            return Expr(.starred(try parseBinary(0)), l)
+        }
+        return try parseBinary(0)
+    }
+
     private func parseStarOrNamed() throws -> Expr {
         if isOp("*") {
             let l = tok.location
@@ -810,7 +831,10 @@ final class Parser {
         if isKeyword("if") {
             advance()
             let test = try parseOr()
-            guard acceptKeyword("else") else { throw fail("expected 'else' after 'if' expression") }
+            guard acceptKeyword("else") else {
+                if case .error(let e) = tok.kind { throw e }
+                throw error("expected 'else' after 'if' expression", body.location)
+            }
             let orElse = try parseTest()
             return Expr(.conditional(test: test, body: body, orElse: orElse), body.location)
         }
@@ -973,6 +997,8 @@ final class Parser {
                 let v = try parseTest()
                 keywords.append(Keyword(name: nil, value: v))
                 sawDoubleStar = true
+            } else if case .keyword(let k) = t.kind, ["True", "False", "None"].contains(k), isOp("=", peek(1)) {
+                throw error("cannot assign to \(k)", t.location)
             } else if case .name(let n) = t.kind, isOp("=", peek(1)) {
                 advance()
                 advance()
@@ -982,9 +1008,10 @@ final class Parser {
                 keywords.append(Keyword(name: n, value: v))
                 sawKeyword = true
             } else {
+                let y0 = yieldCount
                 var e = try parseNamedExprTest()
                 if isKeyword("for") {
-                    let comps = try parseComprehensionClauses(element: e, extra: nil)
+                    let comps = try parseComprehensionClauses(element: e, yieldsBefore: y0, kind: "generator expression")
                     e = Expr(.generator(e, comps), e.location)
                     if !args.isEmpty || !keywords.isEmpty || !isOp(")") {
                         throw error("Generator expression must be parenthesized", e.location)
@@ -1091,9 +1118,10 @@ final class Parser {
             try expectOp(")")
             return y
         }
+        let y0 = yieldCount
         let first = try parseStarOrNamed()
         if isKeyword("for") {
-            let comps = try parseComprehensionClauses(element: first, extra: nil)
+            let comps = try parseComprehensionClauses(element: first, yieldsBefore: y0, kind: "generator expression")
             try expectOp(")")
             return Expr(.generator(first, comps), loc)
         }
@@ -1115,9 +1143,10 @@ final class Parser {
         let loc = tok.location
         advance()
         if acceptOp("]") { return Expr(.list([]), loc) }
+        let y0 = yieldCount
         let first = try parseStarOrNamed()
         if isKeyword("for") {
-            let comps = try parseComprehensionClauses(element: first, extra: nil)
+            let comps = try parseComprehensionClauses(element: first, yieldsBefore: y0, kind: "list comprehension")
             try expectOp("]")
             return Expr(.listComprehension(first, comps), loc)
         }
@@ -1138,12 +1167,13 @@ final class Parser {
         if acceptOp("**") {
             entries.append((nil, try parseBinary(0)))
         } else {
+            let y0 = yieldCount
             let first = try parseStarOrNamed()
             if acceptOp(":") {
                 if case .starred = first.kind { throw error("cannot use a starred expression in a dictionary key", first.location) }
                 let value = try parseTest()
                 if isKeyword("for") {
-                    let comps = try parseComprehensionClauses(element: first, extra: value)
+                    let comps = try parseComprehensionClauses(element: first, yieldsBefore: y0, kind: "dict comprehension")
                     try expectOp("}")
                     return Expr(.dictComprehension(key: first, value: value, comps), loc)
                 }
@@ -1151,7 +1181,7 @@ final class Parser {
             } else {
                 // A set.
                 if isKeyword("for") {
-                    let comps = try parseComprehensionClauses(element: first, extra: nil)
+                    let comps = try parseComprehensionClauses(element: first, yieldsBefore: y0, kind: "set comprehension")
                     try expectOp("}")
                     return Expr(.setComprehension(first, comps), loc)
                 }
@@ -1178,13 +1208,12 @@ final class Parser {
         return Expr(.dict(entries), loc)
     }
 
-    /// One or more `for ... in ... [if ...]` clauses. `element` (and `extra`,
-    /// the dict value) were parsed already; yields in them are refused.
-    private func parseComprehensionClauses(element: Expr, extra: Expr?) throws -> [Comprehension] {
+    /// One or more `for ... in ... [if ...]` clauses after the element (parsed
+    /// already). Yields anywhere but in the first iterable are refused.
+    private func parseComprehensionClauses(element: Expr, yieldsBefore before: Int, kind: String) throws -> [Comprehension] {
         if case .starred = element.kind {
             throw error("iterable unpacking cannot be used in comprehension", element.location)
         }
-        let before = yieldCount
         var yieldsOutside = 0
         var comps: [Comprehension] = []
         while acceptKeyword("for") {
@@ -1200,7 +1229,7 @@ final class Parser {
             comps.append(Comprehension(target: target, iter: iter, conditions: conditions))
         }
         if yieldCount - before > yieldsOutside {
-            throw error("'yield' inside comprehension", lastYield)
+            throw error("'yield' inside \(kind)", lastYield)
         }
         return comps
     }
@@ -1255,7 +1284,7 @@ final class Parser {
                 }
             }
             if sawBytes && (sawStr || sawF) {
-                throw error("cannot mix bytes and nonbytes literals", loc)
+                throw error("cannot mix bytes and nonbytes literals", t.location)
             }
         }
         if sawBytes { return Expr(.literal(.bytes(bytes)), loc) }
