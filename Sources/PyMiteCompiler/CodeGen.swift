@@ -1297,7 +1297,7 @@ final class CodeGen {
                     try emit(.mapAdd, 1)
                 } else {
                     pending += 1
-                    if pending == CodeGen.chunk {
+                    if pending == CodeGen.chunk / 2 {  // two stack items per pair
                         try emit(.buildMap, pending)
                         built = true
                     }

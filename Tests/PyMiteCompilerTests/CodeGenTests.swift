@@ -316,4 +316,332 @@ final class CodeGenTests: XCTestCase {
         print(disassemble(image))
         assertVerifies(image)
     }
+
+    func testForLoopBreakContinue() throws {
+        let image = try compile("""
+        def f(xs):
+            for x in xs:
+                if x:
+                    break
+                continue
+            else:
+                return 1
+            return 2
+        """)
+        XCTAssertEqual(listing(code(image, "f")), [
+            "LOAD_FAST xs", "GET_ITER",
+            "FOR_ITER 9", "STORE_FAST x",            // 2
+            "LOAD_FAST x", "POP_JUMP_IF_FALSE 8",    // 4
+            "POP_TOP", "JUMP 11",                    // 6: break pops the iterator, skips the else
+            "JUMP 2",                                // 8: continue
+            "LOAD_CONST 1", "RETURN_VALUE",          // 9: else
+            "LOAD_CONST 2", "RETURN_VALUE",          // 11
+        ])
+        assertSyntaxError("for x in y:\n    pass\nbreak\n", "'break' outside loop", line: 3, column: 1)
+        assertSyntaxError("while x:\n    def f():\n        continue\n", "'continue' not properly in loop", line: 3, column: 9)
+    }
+
+    func testWhileLoopAndConditions() throws {
+        let image = try compile("""
+        def f(a, b):
+            while True:
+                if a and not b:
+                    return 1
+                a = a < b < 3
+        """)
+        let f = code(image, "f")
+        XCTAssertEqual(listing(f), [
+            "LOAD_FAST a", "POP_JUMP_IF_FALSE 6", "LOAD_FAST b", "POP_JUMP_IF_TRUE 6",
+            "LOAD_CONST 1", "RETURN_VALUE",
+            "LOAD_FAST a", "LOAD_FAST b", "DUP_TOP", "ROT_THREE", "COMPARE_OP <", "JUMP_IF_FALSE_OR_POP 15",
+            "LOAD_CONST 3", "COMPARE_OP <", "JUMP 17", "ROT_TWO", "POP_TOP",
+            "STORE_FAST a", "JUMP 0",
+        ])
+        XCTAssertEqual(f.stackSize, 3)
+        let g = try compile("x = a or b and c\ny = p if q else r\n").codes[0]
+        XCTAssertEqual(listing(g), [
+            "LOAD_GLOBAL a", "JUMP_IF_TRUE_OR_POP 5", "LOAD_GLOBAL b", "JUMP_IF_FALSE_OR_POP 5", "LOAD_GLOBAL c",
+            "STORE_GLOBAL x",
+            "LOAD_GLOBAL q", "POP_JUMP_IF_FALSE 10", "LOAD_GLOBAL p", "JUMP 11", "LOAD_GLOBAL r", "STORE_GLOBAL y",
+            "LOAD_CONST None", "RETURN_VALUE",
+        ])
+    }
+
+    func testComprehensions() throws {
+        let image = try compile("r = [x * y for x in a if x for y in b]\ng = (x for x in a)\nd = {k: v for k, v in p}\n")
+        let comp = code(image, "<listcomp>")
+        XCTAssertEqual(comp.argCount, 1)
+        XCTAssertEqual(listing(comp), [
+            "BUILD_LIST 0", "LOAD_FAST .0",
+            "FOR_ITER 16", "STORE_FAST x", "LOAD_FAST x", "POP_JUMP_IF_FALSE 2",      // 2
+            "LOAD_GLOBAL b", "GET_ITER", "FOR_ITER 15", "STORE_FAST y",              // 6
+            "LOAD_FAST x", "LOAD_FAST y", "BINARY_OP *", "LIST_APPEND 3", "JUMP 8",  // 10
+            "JUMP 2", "RETURN_VALUE",                                                // 15
+        ])
+        XCTAssertEqual(Array(listing(image.codes[0]).prefix(6)), [
+            "LOAD_CONST <code 1>", "MAKE_FUNCTION 0", "LOAD_GLOBAL a", "GET_ITER", "CALL_FUNCTION 1", "STORE_GLOBAL r",
+        ])
+        let gen = code(image, "<genexpr>")
+        XCTAssertEqual(gen.flags, CodeFlags.generator)
+        XCTAssertEqual(listing(gen), ["LOAD_FAST .0", "FOR_ITER 7", "STORE_FAST x", "LOAD_FAST x", "YIELD_VALUE",
+                                      "POP_TOP", "JUMP 1", "LOAD_CONST None", "RETURN_VALUE"])
+        XCTAssertEqual(listing(code(image, "<dictcomp>")), [
+            "BUILD_MAP 0", "LOAD_FAST .0", "FOR_ITER 10", "UNPACK_SEQUENCE 2", "STORE_FAST k", "STORE_FAST v",
+            "LOAD_FAST k", "LOAD_FAST v", "MAP_ADD 2", "JUMP 2", "RETURN_VALUE",
+        ])
+        // A comprehension capturing a function local makes it a cell.
+        let nested = try compile("def f(n):\n    return [lambda: i + n for i in range(3)]\n")
+        XCTAssertEqual(code(nested, "f").slotNames.map { String(decoding: $0, as: UTF8.self) }, ["n"])
+        XCTAssertEqual(Array(listing(code(nested, "f")).prefix(5)), [
+            "MAKE_CELL n", "LOAD_CLOSURE n", "BUILD_TUPLE 1", "LOAD_CONST <code 2>", "MAKE_FUNCTION 8",
+        ])
+        XCTAssertEqual(code(nested, "<listcomp>").freeCount, 1)
+        XCTAssertTrue(listing(code(nested, "<listcomp>")).contains("MAKE_CELL i"))
+        XCTAssertEqual(listing(code(nested, "<lambda>")), ["LOAD_DEREF i", "LOAD_DEREF n", "BINARY_OP +", "RETURN_VALUE"])
+    }
+
+    func testTryExcept() throws {
+        let image = try compile("""
+        def t():
+            try:
+                a()
+            except E as e:
+                b(e)
+            except:
+                c()
+            else:
+                d()
+        """)
+        let t = code(image, "t")
+        XCTAssertEqual(listing(t), [
+            "LOAD_GLOBAL a", "CALL_FUNCTION 0", "POP_TOP",                                  // 0  body
+            "LOAD_GLOBAL d", "CALL_FUNCTION 0", "POP_TOP", "JUMP 28",                       // 3  else
+            "PUSH_EXC_INFO",                                                                // 7  handler
+            "LOAD_GLOBAL E", "EXCEPT_MATCH", "POP_JUMP_IF_FALSE 21", "STORE_FAST e",        // 8
+            "LOAD_GLOBAL b", "LOAD_FAST e", "CALL_FUNCTION 1", "POP_TOP",                   // 12
+            "POP_EXCEPT", "LOAD_CONST None", "STORE_FAST e", "DELETE_FAST e", "JUMP 28",    // 16
+            "POP_TOP", "LOAD_GLOBAL c", "CALL_FUNCTION 0", "POP_TOP", "POP_EXCEPT", "JUMP 28", // 21 bare except
+            "POP_EXCEPT_RERAISE",                                                           // 27 cleanup
+            "LOAD_CONST None", "RETURN_VALUE",
+        ])
+        XCTAssertEqual(t.exceptionTable, [
+            ExceptionEntry(start: 0, end: 3, target: 7, depth: 0),
+            ExceptionEntry(start: 8, end: 16, target: 27, depth: 1),
+            ExceptionEntry(start: 21, end: 25, target: 27, depth: 1),
+        ])
+        assertSyntaxError("try:\n    x\nexcept:\n    y\nexcept E:\n    z\n", "default 'except:' must be last", line: 3)
+    }
+
+    func testTryFinallyUnwinding() throws {
+        let image = try compile("""
+        def fin():
+            try:
+                return a()
+            finally:
+                return 3
+        """)
+        let f = code(image, "fin")
+        XCTAssertEqual(listing(f), [
+            "LOAD_GLOBAL a", "CALL_FUNCTION 0",
+            // return: the finally body runs inline with the value pending; its own return drops it.
+            "LOAD_CONST 3", "ROT_TWO", "POP_TOP", "RETURN_VALUE",
+            // exceptional path: [prev exc]; the return discards the exception.
+            "PUSH_EXC_INFO", "LOAD_CONST 3", "ROT_THREE", "POP_TOP", "POP_EXCEPT", "RETURN_VALUE",
+            "POP_EXCEPT_RERAISE",
+        ])
+        XCTAssertEqual(f.exceptionTable, [
+            ExceptionEntry(start: 0, end: 2, target: 6, depth: 0),
+            ExceptionEntry(start: 7, end: 8, target: 12, depth: 1),
+        ])
+
+        // break/continue/return through nested handlers: the inline finally body
+        // stays outside its own range but inside the outer handler's.
+        let loop = try compile("""
+        def f(xs):
+            for x in xs:
+                try:
+                    try:
+                        if x:
+                            break
+                        return g(x)
+                    except E as e:
+                        continue
+                    finally:
+                        h()
+                except:
+                    return 5
+            return 2
+        """)
+        let g = code(loop, "f")
+        let l = listing(g)
+        XCTAssertEqual(Array(l[4...10]), ["LOAD_FAST x", "POP_JUMP_IF_FALSE 11", "LOAD_GLOBAL h", "CALL_FUNCTION 0",
+                                          "POP_TOP", "POP_TOP", "JUMP 46"])
+        XCTAssertEqual(Array(l[23...30]), ["POP_EXCEPT", "LOAD_CONST None", "STORE_FAST e", "DELETE_FAST e",
+                                           "LOAD_GLOBAL h", "CALL_FUNCTION 0", "POP_TOP", "JUMP 2"])
+        XCTAssertEqual(Array(l[39...44]), ["PUSH_EXC_INFO", "POP_TOP", "LOAD_CONST 5", "ROT_TWO", "POP_EXCEPT",
+                                           "RETURN_VALUE"])
+        // Inner handlers come first; h() at 6-8 is covered only by the outer except.
+        let covering6 = g.exceptionTable.filter { $0.start <= 6 && 6 < $0.end }.map { $0.target }
+        XCTAssertEqual(covering6, [39])
+        let covering4 = g.exceptionTable.filter { $0.start <= 4 && 4 < $0.end }.map { $0.target }
+        XCTAssertEqual(covering4, [18, 33, 39])
+    }
+
+    func testNestedTryVariantsVerify() throws {
+        // Every combination the unwinder handles must satisfy the loader's depth proof.
+        _ = try compile("""
+        def f(xs):
+            while xs:
+                for x in xs:
+                    try:
+                        try:
+                            continue
+                        finally:
+                            for y in x:
+                                try:
+                                    break
+                                except:
+                                    return y
+                                finally:
+                                    continue
+                    except E:
+                        try:
+                            break
+                        finally:
+                            pass
+                    else:
+                        return [z for z in x]
+                    finally:
+                        del x
+            else:
+                return 1
+        def g():
+            try:
+                yield 1
+            finally:
+                try:
+                    return (yield 2)
+                except:
+                    raise
+        class C:
+            try:
+                import m
+            except ImportError:
+                m = None
+        """)
+    }
+
+    func testGeneratorsAndYieldFrom() throws {
+        let image = try compile("def gen(x):\n    y = yield x\n    yield from y\nl = lambda: (yield)\n")
+        let g = code(image, "gen")
+        XCTAssertEqual(g.flags, CodeFlags.generator)
+        XCTAssertEqual(listing(g), [
+            "LOAD_FAST x", "YIELD_VALUE", "STORE_FAST y",
+            "LOAD_FAST y", "GET_YIELD_FROM_ITER", "LOAD_CONST None", "YIELD_FROM", "POP_TOP",
+            "LOAD_CONST None", "RETURN_VALUE",
+        ])
+        XCTAssertEqual(code(image, "<lambda>").flags, CodeFlags.generator)
+        assertSyntaxError("x = 1\nyield x\n", "'yield' outside function", line: 2, column: 1)
+        assertSyntaxError("class C:\n    yield\n", "'yield' outside function", line: 2, column: 5)
+        assertSyntaxError("def f():\n    return [(yield x) for x in y]\n", "'yield' inside list comprehension", line: 2)
+    }
+
+    func testImports() throws {
+        let c = try compile("import a.b.c as d, e.f\nfrom .. import g\nfrom m.n import p as q, s\nfrom __future__ import annotations\nfrom t import *\n").codes[0]
+        XCTAssertEqual(listing(c), [
+            "IMPORT_NAME a.b.c", "LOAD_ATTR b", "LOAD_ATTR c", "STORE_GLOBAL d",
+            "IMPORT_NAME e.f", "STORE_GLOBAL e",
+            "IMPORT_NAME g", "STORE_GLOBAL g",
+            "IMPORT_NAME m.n", "LOAD_ATTR n", "IMPORT_FROM p", "STORE_GLOBAL q", "IMPORT_FROM s", "STORE_GLOBAL s",
+            "POP_TOP",
+            "IMPORT_NAME t", "IMPORT_STAR",
+            "LOAD_CONST None", "RETURN_VALUE",
+        ])
+        let f = try compile("def f():\n    import os.path\n    from x import y\n")
+        XCTAssertEqual(listing(code(f, "f")), [
+            "IMPORT_NAME os.path", "STORE_FAST os", "IMPORT_NAME x", "IMPORT_FROM y", "STORE_FAST y", "POP_TOP",
+            "LOAD_CONST None", "RETURN_VALUE",
+        ])
+        assertSyntaxError("def f():\n    from m import *\n", "import * only allowed at module level", line: 2, column: 5)
+    }
+
+    func testAssertRaiseAndDelete() throws {
+        let c = try compile("assert x, 'm'\nassert y\nraise\n").codes[0]
+        XCTAssertEqual(listing(c), [
+            "LOAD_GLOBAL x", "POP_JUMP_IF_TRUE 4", "LOAD_CONST 'm'", "RAISE_ASSERTION 1",
+            "LOAD_GLOBAL y", "POP_JUMP_IF_TRUE 7", "RAISE_ASSERTION 0",
+            "RAISE_VARARGS 0",
+        ])
+        let d = try compile("del a.b, c[1], (d, e)\nraise E from F\n").codes[0]
+        XCTAssertEqual(listing(d), [
+            "LOAD_GLOBAL a", "DELETE_ATTR b", "LOAD_GLOBAL c", "LOAD_CONST 1", "DELETE_SUBSCR",
+            "DELETE_GLOBAL d", "DELETE_GLOBAL e",
+            "LOAD_GLOBAL E", "LOAD_GLOBAL F", "RAISE_VARARGS 2",
+        ])
+    }
+
+    func testDisplays() throws {
+        let c = try compile("a = [*x, 1]\nb = {1: 2, **m}\nc = {p, *q}\nd = (*x,)\ne = {}\n").codes[0]
+        XCTAssertEqual(listing(c), [
+            "BUILD_LIST 0", "LOAD_GLOBAL x", "LIST_EXTEND", "LOAD_CONST 1", "LIST_APPEND 1", "STORE_GLOBAL a",
+            "LOAD_CONST 1", "LOAD_CONST 2", "BUILD_MAP 1", "LOAD_GLOBAL m", "DICT_UPDATE", "STORE_GLOBAL b",
+            "LOAD_GLOBAL p", "BUILD_SET 1", "LOAD_GLOBAL q", "SET_UPDATE", "STORE_GLOBAL c",
+            "BUILD_LIST 0", "LOAD_GLOBAL x", "LIST_EXTEND", "LIST_TO_TUPLE", "STORE_GLOBAL d",
+            "BUILD_MAP 0", "STORE_GLOBAL e",
+            "LOAD_CONST None", "RETURN_VALUE",
+        ])
+        // Long displays are built incrementally: the stack stays shallow.
+        let items = (0..<100).map { "v\($0)" }.joined(separator: ", ")
+        let long = try compile("x = [\(items)]\ny = (\(items))\nz = {\((0..<100).map { "v\($0): 0" }.joined(separator: ", "))}\n")
+        XCTAssertLessThanOrEqual(long.codes[0].stackSize, UInt16(CodeGen.chunk + 1))
+    }
+
+    func testSyntaxErrors() {
+        assertSyntaxError("def f():\n    x = 1\n    global x\n", "name 'x' is assigned to before global declaration",
+                          line: 3, column: 5)
+        assertSyntaxError("def f():\n    print(x)\n    global x\n", "name 'x' is used prior to global declaration",
+                          line: 3, column: 5)
+        assertSyntaxError("def f(x):\n    global x\n", "name 'x' is parameter and global", line: 2, column: 5)
+        assertSyntaxError("def f():\n    def g():\n        nonlocal x\n", "no binding for nonlocal 'x' found",
+                          line: 3, column: 9)
+        assertSyntaxError("x = 1\ndef f():\n    nonlocal x\n", "no binding for nonlocal 'x' found", line: 3, column: 5)
+        assertSyntaxError("nonlocal x\n", "nonlocal declaration not allowed at module level", line: 1, column: 1)
+        assertSyntaxError("x = 1\nreturn x\n", "'return' outside function", line: 2, column: 1)
+        assertSyntaxError("class C:\n    return 1\n", "'return' outside function", line: 2, column: 5)
+        assertSyntaxError("f() = 1\n", "cannot assign to function call", line: 1, column: 1)
+        assertSyntaxError("for a, *b, *c in d: pass\n", "multiple starred expressions in assignment", line: 1)
+        assertSyntaxError("x, y += 1\n", "'tuple' is an illegal expression for augmented assignment", line: 1)
+        assertSyntaxError("del f()\n", "cannot delete function call", line: 1)
+        assertSyntaxError("def f(a, a): pass\n", "duplicate argument 'a' in function definition", line: 1)
+        assertSyntaxError("with a: pass\n", "'with' is not supported yet", line: 1, column: 1)
+        assertSyntaxError("x = f'{y}'\n", "f-strings are not supported yet", line: 1, column: 5)
+        assertSyntaxError("x = 3j\n", "complex numbers are not supported", line: 1, column: 5)
+        assertSyntaxError("class C(metaclass=M): pass\n", "class keyword arguments are not supported yet", line: 1)
+        // Errors carry the file name.
+        XCTAssertEqual(syntaxError("return\n")?.filename, "t.py")
+    }
+
+    func testDisassembler() throws {
+        let image = try compile("def f(a, *b):\n    try:\n        return a < 'x\\n'\n    except E:\n        pass\n")
+        let text = disassemble(image)
+        XCTAssertTrue(text.contains("code 1: f (file \"t.py\", line 1)"), text)
+        XCTAssertTrue(text.contains("flags: *args"), text)
+        XCTAssertTrue(text.contains("args 1, kwonly 0, locals 2, free 0, stack 3"), text)
+        XCTAssertTrue(text.contains("LOAD_CONST               0 ('x\\n')"), text)
+        XCTAssertTrue(text.contains("COMPARE_OP               0 (<)"), text)
+        XCTAssertTrue(text.contains("LOAD_FAST                0 (a)"), text)
+        XCTAssertTrue(text.contains("exception table:"), text)
+        XCTAssertTrue(text.contains("POP_JUMP_IF_FALSE"), text)
+        XCTAssertTrue(text.contains("(to "), text)
+        XCTAssertEqual(constantRepr(.tuple([.int(1)])), "(1,)")
+        XCTAssertEqual(constantRepr(.str(Array("it's".utf8))), "\"it's\"")
+        XCTAssertEqual(constantRepr(.bytes([0, 0x41])), "b'\\x00A'")
+        XCTAssertEqual(constantRepr(.float(1.5)), "1.5")
+    }
+
+    func testLineTable() throws {
+        let c = try compile("x = f(\n    a,\n    b)\ny = 2\n").codes[0]
+        XCTAssertEqual(c.lineTable.map { [$0.start, $0.line] }, [[0, 1], [1, 2], [2, 3], [3, 1], [5, 4]])
+        XCTAssertEqual(c.line(at: 3), 1)
+    }
 }
