@@ -86,7 +86,7 @@ final class CodeUnit {
         self.scope = scope
         self.firstLine = firstLine
         self.line = firstLine
-        if scope.kind.isFunctionLike {
+        if scope.kind.isFunctionLike || scope.needsClassCell {
             for (i, n) in scope.locals.enumerated() { slots[n] = i }
             slotNames = scope.locals
             localCount = scope.locals.count
@@ -358,6 +358,7 @@ final class CodeGen {
     func compileClassBody(_ s: Stmt, name: String, body: [Stmt]) throws -> (Scope, UInt32) {
         guard let scope = symbols.scope(of: s) else { throw error("internal compiler error: no scope", s.location) }
         let index = try compileUnit(scope: scope, name: name, firstLine: s.location.line, flags: CodeFlags.classBody) {
+            try emitMakeCells()
             try emitNamed(.loadGlobal, "__name__")
             try emitNamed(.storeName, "__module__")
             try loadConst(.str(Array(scope.qualname.utf8)))
@@ -371,6 +372,10 @@ final class CodeGen {
             }
             for st in stmts { try compile(st) }
             if u.reachable {
+                if scope.needsClassCell {
+                    try emit(.loadClosure, u.slots["__class__"]!)
+                    try emitNamed(.storeName, "__classcell__")
+                }
                 try emit(.loadLocals)
                 try emit(.returnValue)
             }

@@ -56,6 +56,9 @@ public final class Scope {
     public private(set) var resolutions: [String: NameResolution] = [:]
     /// The scope contains `yield` (functions and lambdas only).
     public internal(set) var isGenerator = false
+    /// A class body whose methods use `super` or `__class__`: it has a
+    /// `__class__` cell in slot 0 and hands it to buildClass as `__classcell__`.
+    public private(set) var needsClassCell = false
 
     // First pass.
     var declaredGlobals = Set<String>()
@@ -130,7 +133,9 @@ public final class Scope {
         var childEnclosing: Set<String>
         switch kind {
         case .module: childEnclosing = []
-        case .classBody: childEnclosing = enclosing.subtracting(declaredGlobals)
+        case .classBody:
+            childEnclosing = enclosing.subtracting(declaredGlobals)
+            childEnclosing.insert("__class__")
         default:
             childEnclosing = enclosing.subtracting(declaredGlobals)
             for n in boundOrder where resolutions[n] == .local { childEnclosing.insert(n) }
@@ -139,7 +144,9 @@ public final class Scope {
         for child in children {
             let needed = try child.analyze(enclosing: childEnclosing, filename: filename)
             for n in needed {
-                if kind.isFunctionLike, let r = resolutions[n], r == .local || r == .cell {
+                if kind == .classBody && n == "__class__" {
+                    needsClassCell = true
+                } else if kind.isFunctionLike, let r = resolutions[n], r == .local || r == .cell {
                     resolutions[n] = .cell
                 } else {
                     // Passed through this scope to the child: a free variable
@@ -151,6 +158,11 @@ public final class Scope {
             }
         }
 
+        if needsClassCell {
+            // The class body's only slot: the cell buildClass fills with the class.
+            locals = ["__class__"]
+            resolutions["__class__"] = .cell
+        }
         if kind.isFunctionLike {
             var seen = Set(parameters)
             locals = parameters
@@ -364,7 +376,11 @@ struct ScopeBuilder {
 
     mutating func visit(_ e: Expr) throws {
         switch e.kind {
-        case .name(let n): current.use(n)
+        case .name(let n):
+            current.use(n)
+            // Zero-argument super() finds the class through an implicit
+            // `__class__` cell of the enclosing class body.
+            if n == "super" && current.kind.isFunctionLike { current.use("__class__") }
         case .literal: break
         case .joinedString(let parts):
             for p in parts { try visit(p) }

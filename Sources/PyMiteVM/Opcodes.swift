@@ -95,6 +95,9 @@ public enum Opcode: UInt8, CaseIterable {
     // None if none), the stack becomes [r] and execution goes on after it.
     case yieldFrom         // [subiter sent] -> [result], possibly after many suspensions
     case getYieldFromIter  // [obj] -> [iter(obj)], or obj itself if it is a generator
+    // If the namespace holds `__classcell__` (a cell: the class body's
+    // `__class__` slot, captured by methods that use zero-argument super()),
+    // buildClass removes that key and stores the new class in the cell.
     case buildClass        // [name bases-tuple namespace] -> [class]
 
     // Modules.

@@ -644,4 +644,28 @@ final class CodeGenTests: XCTestCase {
         XCTAssertEqual(c.lineTable.map { [$0.start, $0.line] }, [[0, 1], [1, 2], [2, 3], [3, 1], [5, 4]])
         XCTAssertEqual(c.line(at: 3), 1)
     }
+
+    func testZeroArgumentSuperGetsClassCell() throws {
+        let image = try compile("""
+        class A(B):
+            def m(self):
+                return super().m()
+            def n(self):
+                return 1
+        """)
+        let body = code(image, "A")
+        XCTAssertEqual(body.localCount, 1)
+        XCTAssertEqual(body.slotNames.map { String(decoding: $0, as: UTF8.self) }, ["__class__"])
+        let l = listing(body)
+        XCTAssertEqual(l.first, "MAKE_CELL __class__")
+        XCTAssertEqual(Array(l.suffix(4)), ["LOAD_CLOSURE __class__", "STORE_NAME __classcell__", "LOAD_LOCALS",
+                                            "RETURN_VALUE"])
+        XCTAssertTrue(l.contains("LOAD_CLOSURE __class__"))
+        let m = code(image, "m")
+        XCTAssertEqual(m.freeCount, 1)
+        XCTAssertEqual(m.slotNames.map { String(decoding: $0, as: UTF8.self) }, ["self", "__class__"])
+        XCTAssertEqual(code(image, "n").freeCount, 0)
+        // A class without super() has no cell.
+        XCTAssertEqual(code(try compile("class C:\n    def f(self): return 1\n"), "C").localCount, 0)
+    }
 }
