@@ -1,0 +1,17 @@
+# SPDX-License-Identifier: LGPL-2.1-only
+# Benchmark: building, joining, splitting, slicing and searching strings.
+words = []
+for i in range(20000):
+    words.append("w" + str(i % 997) + "x" * (i % 7))
+total = 0
+for rnd in range(8):
+    text = " ".join(words)
+    parts = text.split(" ")
+    total += len(parts) + len(text)
+    for p in parts[::50]:
+        total += len(p[1:-1]) + p.find("x") + p.count("9")
+    line = ""
+    for w in parts[:3000]:
+        line += w[:3]
+    total += len(line.replace("w1", "W")) + len(line.upper())
+print(total)
