@@ -669,7 +669,14 @@ final class CodeGen {
         while i >= keep {
             switch u.blocks[i] {
             case .forLoop:
-                if exit == .breakLoop && i == keep { try emit(.popTop) }
+                if exit == .breakLoop && i == keep {
+                    try emit(.popTop)
+                } else if exit == .returnValue && stackMattersBelow(i) {
+                    // An outer handler pops its own items: drop the iterator
+                    // from under the return value first.
+                    try emit(.rotTwo)
+                    try emit(.popTop)
+                }
             case .whileLoop:
                 break
             case .tryBody(let p):
@@ -704,6 +711,18 @@ final class CodeGen {
             i -= 1
         }
         return suspended
+    }
+
+    /// Whether a block outside blocks[i] works on its own stack items when
+    /// unwound (so everything above them must be gone by then).
+    func stackMattersBelow(_ i: Int) -> Bool {
+        for j in 0..<i {
+            switch u.blocks[j] {
+            case .exceptHandler, .finallyHandler, .pendingValue: return true
+            default: continue
+            }
+        }
+        return false
     }
 
     func resume(_ ps: [Protected]) {

@@ -668,4 +668,25 @@ final class CodeGenTests: XCTestCase {
         // A class without super() has no cell.
         XCTAssertEqual(code(try compile("class C:\n    def f(self): return 1\n"), "C").localCount, 0)
     }
+
+    /// `return` from a loop inside a handler: the iterator goes before the handler's items.
+    func testReturnFromLoopInsideHandler() throws {
+        let image = try compile("""
+        def f(y):
+            try:
+                g()
+            except E:
+                for x in y:
+                    return x
+        def h(y):
+            for z in y:
+                return z
+        """)
+        let l = listing(code(image, "f"))
+        let r = l.firstIndex(of: "STORE_FAST x")!
+        XCTAssertEqual(Array(l[(r + 1)...(r + 6)]), ["LOAD_FAST x", "ROT_TWO", "POP_TOP", "ROT_TWO", "POP_EXCEPT",
+                                                     "RETURN_VALUE"])
+        // Without a handler below, the frame's stack is simply dropped.
+        XCTAssertEqual(Array(listing(code(image, "h"))[3...5]), ["STORE_FAST z", "LOAD_FAST z", "RETURN_VALUE"])
+    }
 }
