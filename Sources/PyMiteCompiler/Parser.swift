@@ -4,18 +4,47 @@
 // AST.swift. Binary operators use precedence climbing to keep the stack
 // shallow; a depth budget turns pathological nesting into a SyntaxError.
 
+import Foundation
+
 /// Parses a whole module.
 public func parseModule(source: String, filename: String) throws -> [Stmt] {
-    var lexer = Lexer(source: source, filename: filename)
-    let parser = Parser(tokens: lexer.tokenize(), filename: filename)
-    return try parser.parseFile()
+    try withLargeStack {
+        var lexer = Lexer(source: source, filename: filename)
+        let parser = Parser(tokens: lexer.tokenize(), filename: filename)
+        return try parser.parseFile()
+    }
 }
 
 /// Parses a single expression (used by tools and tests).
 public func parseExpression(source: String, filename: String) throws -> Expr {
-    var lexer = Lexer(source: source, filename: filename)
-    let parser = Parser(tokens: lexer.tokenize(), filename: filename)
-    return try parser.parseSingleExpression()
+    try withLargeStack {
+        var lexer = Lexer(source: source, filename: filename)
+        let parser = Parser(tokens: lexer.tokenize(), filename: filename)
+        return try parser.parseSingleExpression()
+    }
+}
+
+private final class ResultBox<T>: @unchecked Sendable {
+    var result: Result<T, Error>?
+}
+
+/// Runs `body` on a thread with a big stack: at the nesting limits the
+/// descent needs a few MiB in debug builds, more than a secondary thread
+/// (or a Swift concurrency task) has by default.
+func withLargeStack<T>(_ body: @escaping () throws -> T) throws -> T {
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        box.result = Result { try body() }
+        done.signal()
+    }
+    thread.stackSize = 64 << 20
+    thread.start()
+    done.wait()
+    guard let result = box.result else {
+        throw SyntaxError("internal parser failure", filename: "", line: 1, column: 1)
+    }
+    return try result.get()
 }
 
 /// Bound on recursion plus left-nested chains, so that neither the parser nor

@@ -658,3 +658,165 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(syntaxError(elifs)?.hasPrefix("too deeply nested"), true)
     }
 }
+
+// MARK: - Fuzzing: every input must parse or throw SyntaxError, never crash.
+
+/// Deterministic generator so failures reproduce.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+private let fuzzSamples = [
+    """
+    import a.b as c
+    from .m import (x, y as z)
+    @decorator(1, k=2)
+    def f(a, b=1, /, c=2, *args, d, e=f'{x!r:>{w}}', **kw) -> int:
+        global g
+        for i, (j, *k) in enumerate(range(10)):
+            if i % 2 == 0 and not j or k is None:
+                continue
+            elif i > 5:
+                break
+            else:
+                pass
+        else:
+            x = [a ** -b for a in y if a if b for b in z]
+        while (n := n - 1) > 0:
+            yield n
+        try:
+            raise ValueError("x") from None
+        except (TypeError, ValueError) as e:
+            del e
+        except Exception:
+            raise
+        else:
+            assert x, "message"
+        finally:
+            return {k: v for k, v in d.items()}, {1, 2}, {**d, 'a': 1}
+    """,
+    """
+    class C(Base, metaclass=Meta):
+        '''doc'''
+        x: int = 0x_ff + 0o17 + 0b1 + 1_000 + 1.5e-3 + 2j + 99999999999999999999999
+        def m(self, *, key=lambda v: -v ** 2):
+            with open(p) as f, lock:
+                data = f.read()[1:-1:2], b'\\x00' rb'raw'
+            s = 'a' "b" '''c''' r'\\d' '\\N{BULLET}\\u00e9\\t'
+            x = y = z = (yield from gen()) if cond else ~a << 2 | b & c ^ d
+            x += 1; x //= 2; x **= 3; x @= m
+            return (x for x in s), f(*a, **k), t[i, j:k], ...
+    """,
+    """
+    def outer():
+        v = 1
+        def inner():
+            nonlocal v
+            v = (lambda: (yield))
+        async_ = [i for i in y] if False else None
+        print(f"{v=} {v!s:{10}} {{literal}}")
+        return inner
+    if __name__ == "__main__": outer()(); x = \\
+        1 + \\
+        2
+    """,
+]
+
+private let fuzzVocabulary = [
+    "if", "else", "elif", "for", "in", "while", "def", "class", "lambda", "yield", "from", "import", "x", "y",
+    "1", "0x1f", "1.5e3", "2j", "012", "1_", "'s'", "f'{x}'", "f'{", "f'{x:{y}}'", "b'b'", "r'\\'", "'''", "\"",
+    "(", ")", "[", "]", "{", "}", ":", ",", ";", ".", "=", "==", "+", "-", "*", "**", "/", "//", "@", ":=", "->",
+    "...", "not", "and", "or", "is", "return", "pass", "try", "except", "finally", "with", "as", "\n", "\n    ",
+    "\n        ", "\n\t", "\\\n", "\\", "#c", "!", "~", "<", ">", "<<=", "global", "nonlocal", "del", "assert",
+    "raise", "True", "None", "async", "await", "é", "€", "\r", "\u{0}", "break", "continue", "%", "^", "|", "&",
+]
+
+extension ParserTests {
+    /// Parses `source`; fails the test on anything but success or a well-formed SyntaxError.
+    func fuzzOne(_ source: String, _ what: String) {
+        do {
+            let stmts = try parseModule(source: source, filename: "fuzz.py")
+            _ = dump(stmts)
+        } catch let e as SyntaxError {
+            let lines = source.utf8.reduce(1) { $0 + ($1 == 10 || $1 == 13 ? 1 : 0) }
+            XCTAssertEqual(e.filename, "fuzz.py")
+            XCTAssertFalse(e.message.isEmpty)
+            XCTAssert(e.line >= 1 && e.line <= lines + 1, "\(what): line \(e.line) out of range: \(source.debugDescription)")
+            XCTAssert(e.column >= 1, "\(what): column \(e.column): \(source.debugDescription)")
+        } catch {
+            XCTFail("\(what): unexpected error \(error) for \(source.debugDescription)")
+        }
+    }
+
+    func testFuzzRandomBytes() {
+        var rng = SplitMix64(state: 1)
+        let alphabet = Array("abcxyz019_ \n\n\t()[]{}:;,.=+-*/%@<>!~^&|#'\"\\fbrj\r".utf8) + [0, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xFF]
+        for n in 0..<1200 {
+            let length = Int.random(in: 0...120, using: &rng)
+            var bytes: [UInt8] = []
+            for _ in 0..<length {
+                bytes.append(Bool.random(using: &rng) ? alphabet.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng))
+            }
+            fuzzOne(String(decoding: bytes, as: UTF8.self), "bytes #\(n)")
+        }
+    }
+
+    func testFuzzTokenSoup() {
+        var rng = SplitMix64(state: 2)
+        for n in 0..<1500 {
+            let count = Int.random(in: 1...40, using: &rng)
+            var source = ""
+            for _ in 0..<count {
+                source += fuzzVocabulary.randomElement(using: &rng)!
+                if Int.random(in: 0..<4, using: &rng) != 0 { source += " " }
+            }
+            fuzzOne(source, "soup #\(n)")
+        }
+    }
+
+    func testFuzzTruncatedAndMutatedPrograms() {
+        for sample in fuzzSamples {
+            XCTAssertNil(syntaxError(sample), sample)
+            let bytes = Array(sample.utf8)
+            for cut in stride(from: 0, to: bytes.count, by: 2) {
+                fuzzOne(String(decoding: bytes[0..<cut], as: UTF8.self), "truncated at \(cut)")
+            }
+        }
+        var rng = SplitMix64(state: 3)
+        for n in 0..<1500 {
+            var bytes = Array(fuzzSamples.randomElement(using: &rng)!.utf8)
+            for _ in 0..<Int.random(in: 1...4, using: &rng) where !bytes.isEmpty {
+                let i = Int.random(in: 0..<bytes.count, using: &rng)
+                let j = min(bytes.count, i + Int.random(in: 1...8, using: &rng))
+                switch Int.random(in: 0..<5, using: &rng) {
+                case 0: bytes.removeSubrange(i..<j)
+                case 1: bytes.insert(contentsOf: bytes[i..<j], at: i)
+                case 2: bytes.insert(contentsOf: Array(fuzzVocabulary.randomElement(using: &rng)!.utf8), at: i)
+                case 3: bytes.swapAt(i, Int.random(in: 0..<bytes.count, using: &rng))
+                default: bytes[i] = UInt8.random(in: 0...127, using: &rng)
+                }
+            }
+            fuzzOne(String(decoding: bytes, as: UTF8.self), "mutation #\(n)")
+        }
+    }
+
+    func testFuzzDeepNesting() {
+        var rng = SplitMix64(state: 4)
+        let openers = ["(", "[", "{", "-", "not ", "lambda: ", "f(", "a[", "f'{", "x if y else ", "*", "**", "yield "]
+        let closers = [")", "]", "}", "'", ")"]
+        for n in 0..<200 {
+            var source = "x = "
+            for _ in 0..<Int.random(in: 1...400, using: &rng) { source += openers.randomElement(using: &rng)! }
+            source += "1"
+            for _ in 0..<Int.random(in: 0...400, using: &rng) { source += closers.randomElement(using: &rng)! }
+            fuzzOne(source, "nesting #\(n)")
+        }
+    }
+}
