@@ -61,7 +61,7 @@ print(getattr(t, "size"), getattr(t, "kind"), getattr(t, "nope", "default"), has
 setattr(t, "color", "red")
 setattr(t, "size", 10)
 print(t.color, t.size, getattr(t, "grow")(), hasattr(t, "color"))
-print([n for n in dir(t) if not n.startswith("_")])
+print(sorted(n for n in dir(t) if not n.startswith("_")))
 try:
     getattr(t, "missing")
 except AttributeError:
