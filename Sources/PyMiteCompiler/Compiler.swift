@@ -31,10 +31,16 @@ public enum Compiler {
 
     /// Appends a module's code objects to `codes`; returns the index of its body.
     static func compileModule(_ body: [Stmt], filename: String, into codes: inout [CodeObject]) throws -> UInt32 {
-        let symbols = try SymbolTable(module: body, filename: filename)
-        let gen = CodeGen(filename: filename, symbols: symbols, codes: codes)
-        let index = try gen.compileModule(body)
-        codes = gen.codes
+        // The tree walks recurse as deep as the parser's nesting limit allows:
+        // give them the same big stack the parser uses.
+        let start = codes
+        let (index, all) = try withLargeStack { () throws -> (UInt32, [CodeObject]) in
+            let symbols = try SymbolTable(module: body, filename: filename)
+            let gen = CodeGen(filename: filename, symbols: symbols, codes: start)
+            let index = try gen.compileModule(body)
+            return (index, gen.codes)
+        }
+        codes = all
         return index
     }
 

@@ -310,6 +310,7 @@ final class CodeGenTests: XCTestCase {
         assertSyntaxError("f(a=1, a=2)\n", "keyword argument repeated: a", line: 1)
     }
 
+    /// `CG_DUMP=file.py swift test --filter CodeGenTests.testDump` prints a disassembly.
     func testDump() throws {
         guard let path = ProcessInfo.processInfo.environment["CG_DUMP"] else { return }
         let image = try Compiler.compile(source: try Compiler.readSource(path), filename: path, moduleName: "__main__")
@@ -688,5 +689,17 @@ final class CodeGenTests: XCTestCase {
                                                      "RETURN_VALUE"])
         // Without a handler below, the frame's stack is simply dropped.
         XCTAssertEqual(Array(listing(code(image, "h"))[3...5]), ["STORE_FAST z", "LOAD_FAST z", "RETURN_VALUE"])
+    }
+
+    /// Nesting at the parser's limit compiles without exhausting the stack.
+    func testDeepNesting() throws {
+        let depth = 900
+        let lists = String(repeating: "[", count: 190) + "x" + String(repeating: "]", count: 190)
+        let image = try compile("a = \(lists)\nb = \(String(repeating: "-", count: depth))x\nc = \(String(repeating: "y + ", count: depth))1\n")
+        XCTAssertGreaterThanOrEqual(image.codes[0].stackSize, 1)
+        var src = ""
+        for i in 0..<60 { src += String(repeating: "    ", count: i) + "def f\(i)():\n" }
+        src += String(repeating: "    ", count: 60) + "return x\n"
+        _ = try compile(src)
     }
 }
