@@ -4,7 +4,7 @@ import XCTest
 
 // MARK: - Rendering helpers: fully parenthesised text for expressions, one line per statement.
 
-func render(_ e: Expr) -> String {
+fileprivate func render(_ e: Expr) -> String {
     switch e.kind {
     case .name(let n): return n
     case .literal(let l): return render(l)
@@ -51,7 +51,7 @@ func render(_ e: Expr) -> String {
     }
 }
 
-func render(_ l: Literal) -> String {
+fileprivate func render(_ l: Literal) -> String {
     switch l {
     case .none: return "None"
     case .true: return "True"
@@ -66,11 +66,11 @@ func render(_ l: Literal) -> String {
     }
 }
 
-func render(_ comps: [Comprehension]) -> String {
+fileprivate func render(_ comps: [Comprehension]) -> String {
     comps.map { c in " for \(render(c.target)) in \(render(c.iter))" + c.conditions.map { " if " + render($0) }.joined() }.joined()
 }
 
-func render(_ p: Parameters) -> String {
+fileprivate func render(_ p: Parameters) -> String {
     var parts: [String] = []
     func one(_ x: Parameter) -> String { x.name + (x.defaultValue.map { "=" + render($0) } ?? "") }
     parts += p.positional.map(one)
@@ -80,7 +80,7 @@ func render(_ p: Parameters) -> String {
     return parts.joined(separator: ", ")
 }
 
-func symbol(_ op: Operator) -> String {
+fileprivate func symbol(_ op: Operator) -> String {
     switch op {
     case .add: return "+"
     case .subtract: return "-"
@@ -98,7 +98,7 @@ func symbol(_ op: Operator) -> String {
     }
 }
 
-func symbol(_ c: Comparison) -> String {
+fileprivate func symbol(_ c: Comparison) -> String {
     switch c {
     case .less: return "<"
     case .lessEqual: return "<="
@@ -114,11 +114,11 @@ func symbol(_ c: Comparison) -> String {
 }
 
 /// Statements as indented lines.
-func dump(_ stmts: [Stmt], _ indent: String = "") -> String {
+fileprivate func dump(_ stmts: [Stmt], _ indent: String = "") -> String {
     stmts.map { dump($0, indent) }.joined()
 }
 
-func dump(_ s: Stmt, _ i: String) -> String {
+fileprivate func dump(_ s: Stmt, _ i: String) -> String {
     let inner = i + "  "
     func block(_ name: String, _ body: [Stmt]) -> String { body.isEmpty ? "" : i + name + ":\n" + dump(body, inner) }
     switch s.kind {
@@ -662,7 +662,7 @@ final class ParserTests: XCTestCase {
 // MARK: - Fuzzing: every input must parse or throw SyntaxError, never crash.
 
 /// Deterministic generator so failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
+fileprivate struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
