@@ -17,14 +17,16 @@ let package = Package(
         .target(name: "PyMiteVM"),
         // Host-side compiler: Python source -> code image.
         .target(name: "PyMiteCompiler", dependencies: ["PyMiteVM"]),
+        // The VM's platform hooks for a POSIX host (the CLI and the tests).
+        .target(name: "PyMiteHost", dependencies: ["PyMiteVM"]),
         .executableTarget(
             name: "p14p",
             dependencies: [
-                "PyMiteVM", "PyMiteCompiler",
+                "PyMiteVM", "PyMiteCompiler", "PyMiteHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PyMiteVMTests", dependencies: ["PyMiteVM", "PyMiteCompiler"]),
+        .testTarget(name: "PyMiteVMTests", dependencies: ["PyMiteVM", "PyMiteCompiler", "PyMiteHost"]),
         .testTarget(name: "PyMiteCompilerTests", dependencies: ["PyMiteCompiler", "PyMiteVM"]),
         .testTarget(name: "CorpusTests", dependencies: ["p14p"]),
     ],

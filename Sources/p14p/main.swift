@@ -1,2 +1,151 @@
 // SPDX-License-Identifier: LGPL-2.1-only
-print("p14p: not built yet")
+//
+// The p14p command: run, compile, disasm, version. Commands are thin:
+// parse, call the compiler or the VM, print, and exit with a status.
+
+import ArgumentParser
+import Foundation
+import PyMiteCompiler
+import PyMiteHost
+import PyMiteVM
+
+let p14pVersion = "0.1.0"
+
+@main
+struct P14P: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "p14p",
+        abstract: "Python-on-a-Chip: compile Python 3 to code images and run them on the p14p VM.",
+        version: "p14p \(p14pVersion) (image format \(ImageFormat.version))",
+        subcommands: [Run.self, Compile.self, Disasm.self, Version.self]
+    )
+}
+
+/// Loads a program: a code image (.pmi, recognised by its magic) or Python source.
+func loadProgram(_ path: String) throws -> Image {
+    if let data = FileManager.default.contents(atPath: path), data.starts(with: ImageFormat.magic) {
+        do {
+            return try ImageFormat.decode([UInt8](data))
+        } catch {
+            throw CLIError("\(path): \(error.message)")
+        }
+    }
+    return try Compiler.compileProgram(mainPath: path)
+}
+
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+/// Prints a compile or load error the way the user expects and exits 1.
+func fail(_ error: Error) -> Never {
+    let text: String
+    switch error {
+    case let e as SyntaxError: text = e.description
+    case let e as SourceFileError: text = "p14p: \(e.description)"
+    case let e as CLIError: text = "p14p: \(e.description)"
+    default: text = "p14p: \(error)"
+    }
+    FileHandle.standardError.write((text + "\n").data(using: .utf8)!)
+    Foundation.exit(1)
+}
+
+/// "65536", "64K", "64KiB", "1M".
+func parseSize(_ text: String) -> Int? {
+    let t = text.uppercased()
+    var digits = t
+    var unit = 1
+    for (suffix, mult) in [("KIB", 1024), ("MIB", 1 << 20), ("KB", 1024), ("MB", 1 << 20), ("K", 1024), ("M", 1 << 20)] where t.hasSuffix(suffix) {
+        digits = String(t.dropLast(suffix.count))
+        unit = mult
+        break
+    }
+    let value: Int?
+    if digits.hasPrefix("0X") { value = Int(digits.dropFirst(2), radix: 16) } else { value = Int(digits) }
+    guard let v = value, v > 0 else { return nil }
+    return v * unit
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compile (if needed) and run a program: `p14p run app.py [args]` or `p14p run app.pmi [args]`.")
+
+    @Option(name: .long, help: "Size of the Python heap, e.g. 65536, 64K, 1M (default 1M).")
+    var heap: String = "1M"
+
+    @Option(name: .long, help: "Maximum depth of Python calls.")
+    var recursionLimit: Int = 1000
+
+    @Argument(help: "The program (.py or .pmi).")
+    var program: String
+
+    @Argument(parsing: .captureForPassthrough, help: "Arguments for the program (sys.argv[1:]).")
+    var arguments: [String] = []
+
+    func run() throws {
+        guard let heapSize = parseSize(heap), heapSize >= 4096 else {
+            throw ValidationError("--heap must be a size of at least 4096 bytes, e.g. 65536, 64K or 1M")
+        }
+        let image: Image
+        do { image = try loadProgram(program) } catch { fail(error) }
+        let argv = ([program] + arguments).map { Array($0.utf8) }
+        let vm = VM(config: VMConfig(heapSize: heapSize, recursionLimit: recursionLimit, argv: argv), hooks: HostPlatform.hooks)
+        do {
+            try vm.load(image)
+        } catch {
+            fail(CLIError("the heap is too small to load \(program)"))
+        }
+        switch vm.runMain() {
+        case .finished: Foundation.exit(0)
+        case .exited(let status): Foundation.exit(status)
+        }
+    }
+}
+
+struct Compile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compile a program and every module it imports into one code image.")
+
+    @Argument(help: "The main program (.py).")
+    var program: String
+
+    @Option(name: .shortAndLong, help: "Output image (default: the program's name with .pmi).")
+    var output: String?
+
+    func run() throws {
+        let image: Image
+        do { image = try Compiler.compileProgram(mainPath: program) } catch { fail(error) }
+        let out = output ?? ((program as NSString).deletingPathExtension + ".pmi")
+        let bytes = ImageFormat.encode(image)
+        // Write beside the target and rename, so a failure leaves no half-written image.
+        let temp = out + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temp, contents: Data(bytes)) else {
+            fail(CLIError("cannot write \(out)"))
+        }
+        if rename(temp, out) != 0 {
+            unlink(temp)
+            fail(CLIError("cannot write \(out)"))
+        }
+    }
+}
+
+struct Disasm: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the instructions of a program or code image.")
+
+    @Argument(help: "A program (.py) or code image (.pmi).")
+    var program: String
+
+    func run() throws {
+        let image: Image
+        do { image = try loadProgram(program) } catch { fail(error) }
+        print(disassemble(image), terminator: "")
+    }
+}
+
+struct Version: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the version of p14p.")
+    func run() throws {
+        print("p14p \(p14pVersion) (image format \(ImageFormat.version))")
+    }
+}

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// Attribute access and method lookup. Methods of built-in types live in
+// their class's namespace as natives, so `"a".upper`, `str.upper` and
+// `loadMethod` all find them the same way.
+
+extension VM {
+    /// The value a class attribute takes when read through `obj`.
+    func bindAttribute(_ attr: Value, to obj: Value, cls: Value) throws(VMError) -> Value {
+        guard attr.isObject else { return attr }
+        switch heap.type(attr.objectOffset) {
+        case .function, .native:
+            if heap.type(attr.objectOffset) == .native && !heap.slot(attr.objectOffset, 1).isNull { return attr }
+            return try newBoundMethod(obj, attr)
+        case .staticMethod:
+            return heap.slot(attr.objectOffset, 0)
+        case .classMethod:
+            return try newBoundMethod(cls, heap.slot(attr.objectOffset, 0))
+        case .property:
+            let getter = heap.slot(attr.objectOffset, 0)
+            guard !getter.isNone else { throw raise(.attributeError, "property has no getter") }
+            return try call(getter, [obj])
+        default:
+            return attr
+        }
+    }
+
+    func newBoundMethod(_ obj: Value, _ f: Value) throws(VMError) -> Value {
+        let o = try allocSlots(.boundMethod, 2)
+        heap.setSlot(o, 0, obj)
+        heap.setSlot(o, 1, f)
+        return .object(o)
+    }
+
+    func getAttribute(_ obj: Value, _ name: Value) throws(VMError) -> Value {
+        if let v = try lookupAttribute(obj, name) { return v }
+        throw attributeError(obj, name)
+    }
+
+    func attributeError(_ obj: Value, _ name: Value) -> VMError {
+        if isType(obj, .module) {
+            return raise(.attributeError, bytes("module '") + strArray(heap.slot(obj.objectOffset, 0)) + bytes("' has no attribute '") + strArray(name) + bytes("'"))
+        }
+        if isClass(obj) {
+            return raise(.attributeError, bytes("type object '") + className(obj) + bytes("' has no attribute '") + strArray(name) + bytes("'"))
+        }
+        return raise(.attributeError, bytes("'") + typeName(obj) + bytes("' object has no attribute '") + strArray(name) + bytes("'"))
+    }
+
+    /// The attribute, or nil when there is none (getattr with a default, hasattr).
+    func lookupAttribute(_ obj: Value, _ name: Value) throws(VMError) -> Value? {
+        if obj.isObject {
+            let o = obj.objectOffset
+            switch heap.type(o) {
+            case .instance:
+                let cls = heap.slot(o, 0)
+                let classAttr = classLookup(cls, name)
+                if let a = classAttr, isType(a, .property) { return try bindAttribute(a, to: obj, cls: cls) }
+                if let v = dictGetStr(heap.slot(o, 1), name) { return v }
+                if let a = classAttr { return try bindAttribute(a, to: obj, cls: cls) }
+                if name == s.__class__ { return cls }
+                if name == s.__dict__ { return heap.slot(o, 1) }
+                if isExceptionInstance(obj) && name == s.__traceback__ { return Value.none }
+                return nil
+            case .klass:
+                if let a = classLookup(obj, name) {
+                    if isType(a, .classMethod) { return try newBoundMethod(obj, heap.slot(a.objectOffset, 0)) }
+                    if isType(a, .staticMethod) { return heap.slot(a.objectOffset, 0) }
+                    return a
+                }
+                if name == s.__name__ || name == s.__qualname__ { return heap.slot(o, 0) }
+                if name == s.__mro__ { return heap.slot(o, 2) }
+                if name == s.__bases__ { return heap.slot(o, 1) }
+                if name == s.__dict__ { return heap.slot(o, 3) }
+                if name == s.__class__ { return typeClass(.type) }
+                return nil
+            case .module:
+                if let v = dictGetStr(heap.slot(o, 1), name) { return v }
+                if name == s.__dict__ { return heap.slot(o, 1) }
+                return nil
+            case .function:
+                if name == s.__name__ || name == s.__qualname__ { return heap.slot(o, 5) }
+                if name == s.__doc__ { return Value.none }
+                if name == s.__module__ { return dictGetStr(heap.slot(o, 1), s.__name__) ?? Value.none }
+                let d = heap.slot(o, 6)
+                if !d.isNull, let v = dictGetStr(d, name) { return v }
+                if name == s.__dict__ {
+                    if d.isNull { heap.setSlot(o, 6, try newDict()) }
+                    return heap.slot(o, 6)
+                }
+            case .boundMethod:
+                if name == internStatic("__self__") { return heap.slot(o, 0) }
+                if name == internStatic("__func__") { return heap.slot(o, 1) }
+                return try lookupAttribute(heap.slot(o, 1), name)
+            case .native:
+                if name == s.__name__ || name == s.__qualname__ { return try newStr(nativeName(Native(rawValue: Int(heap.slot(o, 0).intValue))!)) }
+            case .generator:
+                if name == s.__name__ { return heap.slot(heap.slot(o, 0).objectOffset, 5) }
+            case .slice:
+                if name == internStatic("start") { return heap.slot(o, 0) }
+                if name == internStatic("stop") { return heap.slot(o, 1) }
+                if name == internStatic("step") { return heap.slot(o, 2) }
+            case .range:
+                if name == internStatic("start") { return heap.slot(o, 0) }
+                if name == internStatic("stop") { return heap.slot(o, 1) }
+                if name == internStatic("step") { return heap.slot(o, 2) }
+            default:
+                break
+            }
+        }
+        // Built-in types: methods from the type's namespace.
+        let cls = typeOf(obj)
+        if let a = classLookup(cls, name) { return try bindAttribute(a, to: obj, cls: cls) }
+        if name == s.__class__ { return cls }
+        if isFloat(obj) || obj.isInt || obj.isBool {
+            if name == internStatic("real") { return obj.isBool ? .smallInt(obj == .true ? 1 : 0) : obj }
+            if name == internStatic("imag") { return isFloat(obj) ? try newFloat(0) : .smallInt(0) }
+        }
+        return nil
+    }
+
+    /// loadMethod: [obj] -> [function obj] when a plain method is found
+    /// on the class, else [null attribute] (no bound method allocated).
+    func loadMethod(_ name: Value) throws(VMError) {
+        let obj = stack[sp - 1]
+        var cls: Value = .null
+        if obj.isObject {
+            switch heap.type(obj.objectOffset) {
+            case .instance:
+                let c = heap.slot(obj.objectOffset, 0)
+                if dictGetStr(heap.slot(obj.objectOffset, 1), name) == nil { cls = c }
+            case .klass, .module, .function, .boundMethod:
+                break
+            default:
+                cls = typeOf(obj)
+            }
+        } else {
+            cls = typeOf(obj)
+        }
+        if !cls.isNull, let a = classLookup(cls, name), a.isObject {
+            let t = heap.type(a.objectOffset)
+            if t == .function || (t == .native && heap.slot(a.objectOffset, 1).isNull) {
+                stack[sp - 1] = a
+                push(obj)
+                return
+            }
+        }
+        let v = try getAttribute(obj, name)
+        stack[sp - 1] = .null
+        push(v)
+    }
+
+    func setAttribute(_ obj: Value, _ name: Value, _ value: Value) throws(VMError) {
+        guard obj.isObject else { throw readOnlyAttribute(obj, name) }
+        let o = obj.objectOffset
+        switch heap.type(o) {
+        case .instance:
+            let cls = heap.slot(o, 0)
+            if let a = classLookup(cls, name), isType(a, .property) {
+                let setter = heap.slot(a.objectOffset, 1)
+                guard !setter.isNone else { throw raise(.attributeError, bytes("can't set attribute '") + strArray(name) + bytes("'")) }
+                _ = try call(setter, [obj, value])
+                return
+            }
+            try dictStore(heap.slot(o, 1), name, value)
+        case .klass:
+            try dictStore(heap.slot(o, 3), name, value)
+        case .module:
+            try dictStore(heap.slot(o, 1), name, value)
+        case .function:
+            if heap.slot(o, 6).isNull { heap.setSlot(o, 6, try newDict()) }
+            try dictStore(heap.slot(o, 6), name, value)
+        default:
+            throw readOnlyAttribute(obj, name)
+        }
+    }
+
+    func readOnlyAttribute(_ obj: Value, _ name: Value) -> VMError {
+        raise(.attributeError, bytes("'") + typeName(obj) + bytes("' object has no attribute '") + strArray(name) + bytes("'"))
+    }
+
+    func deleteAttribute(_ obj: Value, _ name: Value) throws(VMError) {
+        var d = Value.null
+        if obj.isObject {
+            switch heap.type(obj.objectOffset) {
+            case .instance, .module: d = heap.slot(obj.objectOffset, 1)
+            case .klass: d = heap.slot(obj.objectOffset, 3)
+            default: break
+            }
+        }
+        guard !d.isNull, try dictRemove(d, name) != nil else { throw attributeError(obj, name) }
+    }
+}

@@ -1,0 +1,749 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// Built-in functions and the constructors of the built-in types.
+
+extension VM {
+    func callNative(_ id: Native, _ bound: Value, _ a: Arguments) throws(VMError) -> Value {
+        switch id.home {
+        case .builtins: return try callBuiltin(id, a)
+        case .sys: return try callSys(id, a)
+        default: return try callMethod(id, a)
+        }
+    }
+
+    func argumentCount(_ a: Arguments, _ name: StaticString, min: Int, max: Int) throws(VMError) {
+        let n = a.positionalCount
+        if n < min || n > max {
+            var m = bytes(name)
+            if min == max {
+                m += bytes("() takes exactly ") + decimal(min) + bytes(min == 1 ? " argument (" : " arguments (")
+            } else if n < min {
+                m += bytes(" expected at least ") + decimal(min) + bytes(min == 1 ? " argument, got " : " arguments, got ")
+                m += decimal(n)
+                throw raise(.typeError, m)
+            } else {
+                m += bytes(" expected at most ") + decimal(max) + bytes(max == 1 ? " argument, got " : " arguments, got ")
+                m += decimal(n)
+                throw raise(.typeError, m)
+            }
+            m += decimal(n) + bytes(" given)")
+            throw raise(.typeError, m)
+        }
+    }
+
+    func callBuiltin(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
+        let name = nativeName(id)
+        switch id {
+        case .print:
+            var out: [UInt8] = []
+            let sep = a.keyword("sep").flatMap { $0.isNone ? nil : $0 }
+            let end = a.keyword("end").flatMap { $0.isNone ? nil : $0 }
+            for i in 0..<a.positionalCount {
+                if i > 0 { if let s = sep { out += strBuffer(s) } else { out.append(UInt8(ascii: " ")) } }
+                try appendText(a[i], &out, repr: false)
+            }
+            if let e = end { out += strBuffer(e) } else { out.append(UInt8(ascii: "\n")) }
+            var fd = 1
+            if let file = a.keyword("file"), !file.isNone, file == (dictGetStr(heap.slot(sysModule.objectOffset, 1), internStatic("stderr")) ?? .null) {
+                fd = 2
+            }
+            write(fd, out)
+            if let flush = a.keyword("flush"), try isTruthy(flush) { flushOutput() }
+            return .none
+        case .len:
+            try argumentCount(a, name, min: 1, max: 1)
+            return .smallInt(try length(a[0]))
+        case .abs:
+            try argumentCount(a, name, min: 1, max: 1)
+            let v = a[0]
+            if let i = intOf(v) {
+                if i == Int64.min { throw overflow() }
+                return try newInt(i < 0 ? -i : i)
+            }
+            if isFloat(v) { return try newFloat(abs(floatValue(v))) }
+            if let r = try callDunder0(v, "__abs__") { return r }
+            throw raise(.typeError, bytes("bad operand type for abs(): '") + typeName(v) + bytes("'"))
+        case .min, .max:
+            return try minMax(a, wantMax: id == .max)
+        case .sum:
+            try argumentCount(a, name, min: 1, max: 2)
+            var total: Value = a.positionalCount > 1 ? a[1] : (a.keyword("start") ?? .smallInt(0))
+            let it = try getIterator(a[0])
+            extraRoots.append(it)
+            defer { extraRoots.removeLast() }
+            while let v = try iteratorNext(it) {
+                if total.isInt && v.isInt, let r = Value.int(total.intValue &+ v.intValue),
+                   !total.intValue.addingReportingOverflow(v.intValue).overflow {
+                    total = r
+                    continue
+                }
+                extraRoots.append(total)
+                defer { extraRoots.removeLast() }
+                total = try binaryOperation(.add, total, v, inplace: false)
+            }
+            return total
+        case .chr:
+            try argumentCount(a, name, min: 1, max: 1)
+            guard let i = intOf(a[0]) else { throw raise(.typeError, bytes("'") + typeName(a[0]) + bytes("' object cannot be interpreted as an integer")) }
+            guard i >= 0 && i <= 0x10FFFF else { throw raise(.valueError, "chr() arg not in range(0x110000)") }
+            var out: [UInt8] = []
+            appendUTF8(UInt32(i), to: &out)
+            return try newStr(out)
+        case .ord:
+            try argumentCount(a, name, min: 1, max: 1)
+            let v = a[0]
+            if isStr(v) {
+                guard strCharCount(v.objectOffset) == 1 else {
+                    throw raise(.typeError, bytes("ord() expected a character, but string of length ") + decimal(strCharCount(v.objectOffset)) + bytes(" found"))
+                }
+                return .smallInt(Int(decodeUTF8(strBuffer(v), 0)))
+            }
+            if isType(v, .bytes) && strByteCount(v.objectOffset) == 1 { return .smallInt(Int(strBuffer(v)[0])) }
+            throw raise(.typeError, bytes("ord() expected string of length 1, but ") + typeName(v) + bytes(" found"))
+        case .repr:
+            try argumentCount(a, name, min: 1, max: 1)
+            return try reprValue(a[0])
+        case .ascii:
+            try argumentCount(a, name, min: 1, max: 1)
+            return try reprValue(a[0])
+        case .iter:
+            try argumentCount(a, name, min: 1, max: 1)
+            return try getIterator(a[0])
+        case .next:
+            try argumentCount(a, name, min: 1, max: 2)
+            let it = a[0]
+            guard it.isObject, [ObjType.iterator, .generator, .instance].contains(heap.type(it.objectOffset)) else {
+                throw notAnIterator(it)
+            }
+            if let v = try iteratorNext(it) { return v }
+            if a.positionalCount > 1 { return a[1] }
+            pendingException = try newException(.stopIteration, args: [])
+            throw VMError.exception
+        case .any, .all:
+            try argumentCount(a, name, min: 1, max: 1)
+            let it = try getIterator(a[0])
+            extraRoots.append(it)
+            defer { extraRoots.removeLast() }
+            while let v = try iteratorNext(it) {
+                let t = try isTruthy(v)
+                if id == .any && t { return .true }
+                if id == .all && !t { return .false }
+            }
+            return .bool(id == .all)
+        case .hash:
+            try argumentCount(a, name, min: 1, max: 1)
+            return try newInt(try hashValue(a[0]))
+        case .id:
+            try argumentCount(a, name, min: 1, max: 1)
+            return .int(Int64(bitPattern: a[0].raw >> 1))!
+        case .isinstance, .issubclass:
+            try argumentCount(a, name, min: 2, max: 2)
+            if id == .issubclass && !isClass(a[0]) { throw raise(.typeError, "issubclass() arg 1 must be a class") }
+            return .bool(try classCheck(a[0], a[1], instance: id == .isinstance))
+        case .getattr:
+            try argumentCount(a, name, min: 2, max: 3)
+            guard isStr(a[1]) else { throw raise(.typeError, "attribute name must be string") }
+            let attrName = try intern(a[1])
+            if a.positionalCount == 3 {
+                do {
+                    if let v = try lookupAttribute(a[0], attrName) { return v }
+                } catch {
+                    guard isInstance(pendingException, exceptionClass(.attributeError)) else { throw error }
+                    pendingException = .null
+                }
+                return a[2]
+            }
+            return try getAttribute(a[0], attrName)
+        case .setattr:
+            try argumentCount(a, name, min: 3, max: 3)
+            guard isStr(a[1]) else { throw raise(.typeError, "attribute name must be string") }
+            try setAttribute(a[0], try intern(a[1]), a[2])
+            return .none
+        case .hasattr:
+            try argumentCount(a, name, min: 2, max: 2)
+            guard isStr(a[1]) else { throw raise(.typeError, "attribute name must be string") }
+            do {
+                return .bool(try lookupAttribute(a[0], try intern(a[1])) != nil)
+            } catch {
+                guard isInstance(pendingException, exceptionClass(.attributeError)) else { throw error }
+                pendingException = .null
+                return .false
+            }
+        case .delattr:
+            try argumentCount(a, name, min: 2, max: 2)
+            guard isStr(a[1]) else { throw raise(.typeError, "attribute name must be string") }
+            try deleteAttribute(a[0], try intern(a[1]))
+            return .none
+        case .dir:
+            return try dirList(a.positionalCount > 0 ? a[0] : .null)
+        case .globals:
+            return frames.last?.globals ?? .none
+        case .locals:
+            return try localsDict()
+        case .divmod:
+            try argumentCount(a, name, min: 2, max: 2)
+            if let x = intOf(a[0]), let y = intOf(a[1]) {
+                let q = try floorDiv(x, y)
+                return try newTuple([try newInt(q), try newInt(try floorMod(x, y))])
+            }
+            guard let x = doubleOf(a[0]), let y = doubleOf(a[1]) else { throw unsupported(.floorDivide, a[0], a[1]) }
+            if y == 0 { throw raise(.zeroDivisionError, "float divmod()") }
+            let q = try newFloat(floatFloorDiv(x, y))
+            extraRoots.append(q)
+            defer { extraRoots.removeLast() }
+            return try newTuple([q, try newFloat(floatFloorMod(x, y))])
+        case .pow:
+            try argumentCount(a, name, min: 2, max: 3)
+            if a.positionalCount == 3 && !a[2].isNone {
+                guard let b = intOf(a[0]), let e = intOf(a[1]), let m = intOf(a[2]) else {
+                    throw raise(.typeError, "pow() 3rd argument not allowed unless all arguments are integers")
+                }
+                if m == 0 { throw raise(.valueError, "pow() 3rd argument cannot be 0") }
+                if e < 0 { throw raise(.valueError, "pow() 2nd argument cannot be negative when 3rd argument specified") }
+                return try newInt(try modularPow(b, e, m))
+            }
+            return try binaryOperation(.power, a[0], a[1], inplace: false)
+        case .hex, .oct, .bin:
+            try argumentCount(a, name, min: 1, max: 1)
+            guard let i = intOf(a[0]) else {
+                throw raise(.typeError, bytes("'") + typeName(a[0]) + bytes("' object cannot be interpreted as an integer"))
+            }
+            var out: [UInt8] = i < 0 ? [UInt8(ascii: "-")] : []
+            out += bytes(id == .hex ? "0x" : id == .oct ? "0o" : "0b")
+            out += radixDigits(i.magnitude, radix: id == .hex ? 16 : id == .oct ? 8 : 2)
+            return try newStr(out)
+        case .round:
+            return try roundBuiltin(a)
+        case .sorted:
+            try argumentCount(a, name, min: 1, max: 1)
+            let l = try newList()
+            extraRoots.append(l)
+            defer { extraRoots.removeLast() }
+            try extendList(l, with: a[0])
+            try sortList(l, key: a.keyword("key") ?? .none, reverse: try isTruthy(a.keyword("reverse") ?? .false))
+            return l
+        case .callable:
+            try argumentCount(a, name, min: 1, max: 1)
+            let v = a[0]
+            guard v.isObject else { return .false }
+            switch heap.type(v.objectOffset) {
+            case .function, .native, .boundMethod, .klass: return .true
+            case .instance: return .bool(classLookup(heap.slot(v.objectOffset, 0), s.__call__) != nil)
+            default: return .false
+            }
+        case .map:
+            guard a.positionalCount >= 2 else { throw raise(.typeError, "map() must have at least two arguments.") }
+            let iters = try newTuple(a.positionalCount - 1)
+            for i in 1..<a.positionalCount { heap.setSlot(iters.objectOffset, i, try getIterator(a[i])) }
+            return try newIterator(.map, a[0], .smallInt(0), iters)
+        case .filter:
+            try argumentCount(a, name, min: 2, max: 2)
+            let it = try getIterator(a[1])
+            return try newIterator(.filter, a[0], .smallInt(0), it)
+        case .zip:
+            let iters = try newTuple(a.positionalCount)
+            for i in 0..<a.positionalCount { heap.setSlot(iters.objectOffset, i + 1, try getIterator(a[i])) }
+            return try newIterator(.zip, iters)
+        case .enumerate:
+            try argumentCount(a, name, min: 1, max: 2)
+            let start = a.positionalCount > 1 ? a[1] : (a.keyword("start") ?? .smallInt(0))
+            guard intOf(start) != nil else { throw raise(.typeError, "'start' must be an integer") }
+            let it = try getIterator(a[0])
+            return try newIterator(.enumerate, it, .int(intOf(start)!)!)
+        case .reversed:
+            try argumentCount(a, name, min: 1, max: 1)
+            let v = a[0]
+            if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, 0), internStatic("__reversed__")) {
+                return try call(m, [v])
+            }
+            guard v.isObject, [ObjType.list, .tuple, .str, .bytes, .range].contains(heap.type(v.objectOffset))
+                    || (isType(v, .instance) && classLookup(heap.slot(v.objectOffset, 0), s.__getitem__) != nil) else {
+                throw raise(.typeError, bytes("'") + typeName(v) + bytes("' object is not reversible"))
+            }
+            return try newIterator(.reversed, v, .smallInt(try length(v)))
+        case .format:
+            try argumentCount(a, name, min: 1, max: 2)
+            return try formatValue(a[0], spec: a.positionalCount > 1 ? a[1] : .null)
+        default:
+            throw raise(.runtimeError, "native not available")
+        }
+    }
+
+    func classCheck(_ v: Value, _ spec: Value, instance: Bool) throws(VMError) -> Bool {
+        if isType(spec, .tuple) {
+            for t in tupleItems(spec.objectOffset) where try classCheck(v, t, instance: instance) { return true }
+            return false
+        }
+        guard isClass(spec) else {
+            throw raise(.typeError, instance ? "isinstance() arg 2 must be a type, a tuple of types, or a union" : "issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        }
+        if instance { return isInstance(v, spec) }
+        return isSubclass(v, spec) || (spec == typeClass(.int) && v == typeClass(.bool))
+    }
+
+    func length(_ v: Value) throws(VMError) -> Int {
+        if v.isObject {
+            let o = v.objectOffset
+            switch heap.type(o) {
+            case .str: return strCharCount(o)
+            case .bytes: return strByteCount(o)
+            case .tuple: return tupleCount(o)
+            case .list: return listCount(o)
+            case .dict, .set: return dictCount(v)
+            case .range: return rangeLength(v)
+            case .iterator:
+                switch iteratorKind(v) {
+                case .keysView, .valuesView, .itemsView: return dictCount(heap.slot(o, 1))
+                default: break
+                }
+            case .instance:
+                if let m = classLookup(heap.slot(o, 0), s.__len__) {
+                    let r = try call(m, [v])
+                    guard let n = intOf(r) else { throw raise(.typeError, "'__len__' should return an integer") }
+                    if n < 0 { throw raise(.valueError, "__len__() should return >= 0") }
+                    return Int(n)
+                }
+            default: break
+            }
+        }
+        throw raise(.typeError, bytes("object of type '") + typeName(v) + bytes("' has no len()"))
+    }
+
+    func modularPow(_ base: Int64, _ exp: Int64, _ mod: Int64) throws(VMError) -> Int64 {
+        let m = mod.magnitude
+        var result: UInt64 = 1 % m
+        var b = UInt64(try floorMod(base, Int64(m)))
+        var e = exp
+        while e > 0 {
+            if e & 1 == 1 { result = mulMod(result, b, m) }
+            b = mulMod(b, b, m)
+            e >>= 1
+        }
+        var r = Int64(result)
+        if mod < 0 && r != 0 { r += mod }
+        return r
+    }
+
+    func mulMod(_ a: UInt64, _ b: UInt64, _ m: UInt64) -> UInt64 {
+        let (hi, lo) = a.multipliedFullWidth(by: b)
+        return m.dividingFullWidth((hi % m, lo)).remainder
+    }
+
+    func minMax(_ a: Arguments, wantMax: Bool) throws(VMError) -> Value {
+        let name: StaticString = wantMax ? "max" : "min"
+        let key = a.keyword("key") ?? .none
+        guard a.positionalCount >= 1 else {
+            throw raise(.typeError, bytes(name) + bytes(" expected at least 1 argument, got 0"))
+        }
+        let source: Value = a.positionalCount == 1 ? a[0] : try newTupleFromArgs(a)
+        extraRoots.append(source)
+        defer { extraRoots.removeLast() }
+        let it = try getIterator(source)
+        extraRoots.append(it)
+        defer { extraRoots.removeLast() }
+        var best: Value = .null
+        var bestKey: Value = .null
+        extraRoots.append(.none); extraRoots.append(.none)
+        defer { extraRoots.removeLast(2) }
+        let rootIndex = extraRoots.count - 2
+        while let v = try iteratorNext(it) {
+            extraRoots.append(v)
+            defer { extraRoots.removeLast() }
+            let k = key.isNone ? v : try call(key, [v])
+            if best.isNull {
+                best = v; bestKey = k
+            } else {
+                let better = try isTruthy(try compareOperation(wantMax ? .greater : .less, k, bestKey))
+                if better { best = v; bestKey = k }
+            }
+            extraRoots[rootIndex] = best
+            extraRoots[rootIndex + 1] = bestKey
+        }
+        if best.isNull {
+            if let d = a.keyword("default") { return d }
+            throw raise(.valueError, bytes(name) + bytes("() arg is an empty sequence"))
+        }
+        return best
+    }
+
+    func newTupleFromArgs(_ a: Arguments) throws(VMError) -> Value {
+        let t = try newTuple(a.positionalCount)
+        for i in 0..<a.positionalCount { heap.setSlot(t.objectOffset, i + 1, a[i]) }
+        return t
+    }
+
+    func roundBuiltin(_ a: Arguments) throws(VMError) -> Value {
+        try argumentCount(a, "round", min: 1, max: 2)
+        let v = a[0]
+        let nd: Value = a.positionalCount > 1 ? a[1] : (a.keyword("ndigits") ?? .none)
+        if let i = intOf(v) {
+            guard !nd.isNone, let n = intOf(nd), n < 0 else { return try newInt(i) }
+            if n < -18 { return .smallInt(0) }
+            var p: Int64 = 1
+            for _ in 0..<(-n) { p *= 10 }
+            let q = try floorDiv(i, p), r = i - q * p
+            var rounded = q
+            if r * 2 > p || (r * 2 == p && q & 1 == 1) { rounded += 1 }
+            return try newInt(rounded * p)
+        }
+        guard isFloat(v) else {
+            if isType(v, .instance), let r = try callDunder0(v, "__round__") { return r }
+            throw raise(.typeError, bytes("type ") + typeName(v) + bytes(" doesn't define __round__ method"))
+        }
+        let d = floatValue(v)
+        if nd.isNone {
+            if d.isNaN { throw raise(.valueError, "cannot convert float NaN to integer") }
+            if d.isInfinite { throw raise(.overflowError, "cannot convert float infinity to integer") }
+            let r = d.rounded(.toNearestOrEven)
+            guard r >= -4.6e18 && r <= 4.6e18 else { throw overflow() }
+            return try newInt(Int64(r))
+        }
+        guard let n = intOf(nd) else { throw raise(.typeError, "'float' object cannot be interpreted as an integer") }
+        if !d.isFinite || n > 300 { return v }
+        if n < 0 {
+            var p = 1.0
+            for _ in 0..<(-n) { p *= 10 }
+            return try newFloat((d / p).rounded(.toNearestOrEven) * p)
+        }
+        // C's printf rounds the exact binary value correctly, ties to even.
+        let text = hooks.formatDouble(bytes("%.") + decimal(n) + bytes("f"), d)
+        return try newFloat(hooks.parseDouble(text) ?? d)
+    }
+
+    func dirList(_ v: Value) throws(VMError) -> Value {
+        let names = try newDict(.set)
+        extraRoots.append(names)
+        defer { extraRoots.removeLast() }
+        func addKeys(_ d: Value) throws(VMError) {
+            try dictForEach(d) { (k, _) throws(VMError) in try dictStore(names, k, .none) }
+        }
+        if v.isNull {
+            if let f = frames.last {
+                try addKeys(f.namespace.isNull ? f.globals : f.namespace)
+            }
+        } else if isType(v, .instance) {
+            try addKeys(instanceDict(v))
+            for c in tupleItems(heap.slot(heap.slot(v.objectOffset, 0).objectOffset, 2).objectOffset) { try addKeys(heap.slot(c.objectOffset, 3)) }
+        } else if isClass(v) {
+            for c in tupleItems(heap.slot(v.objectOffset, 2).objectOffset) { try addKeys(heap.slot(c.objectOffset, 3)) }
+        } else if isType(v, .module) {
+            try addKeys(heap.slot(v.objectOffset, 1))
+        } else {
+            for c in tupleItems(heap.slot(typeOf(v).objectOffset, 2).objectOffset) { try addKeys(heap.slot(c.objectOffset, 3)) }
+        }
+        let l = try newList()
+        extraRoots.append(l)
+        defer { extraRoots.removeLast() }
+        try extendList(l, with: names)
+        try sortList(l, key: .none, reverse: false)
+        return l
+    }
+
+    /// locals(): the namespace of the running frame, or a new dict of its bound slots.
+    func localsDict() throws(VMError) -> Value {
+        guard let f = frames.last else { return .none }
+        if !f.namespace.isNull { return f.namespace }
+        let c = codes[Int(f.code)]
+        if c.flags & CodeFlags.module != 0 { return f.globals }
+        let d = try newDict()
+        let co = codeObjects[Int(f.code)]
+        for i in 0..<Int(c.localCount + c.freeCount) {
+            var v = stack[Int(f.base) + i]
+            if isType(v, .cell) { v = heap.slot(v.objectOffset, 0) }
+            if v.isNull { continue }
+            try dictStore(d, names[Int(c.nameBase) + co.names.count + i], v)
+        }
+        return d
+    }
+
+    // MARK: Sorting
+
+    /// A stable merge sort; `key` is None or a callable.
+    func sortList(_ l: Value, key: Value, reverse: Bool) throws(VMError) {
+        let n = listCount(l.objectOffset)
+        if n < 2 { return }
+        // Keys live in a list so a collection during a key call keeps them.
+        let keys: Value
+        if key.isNone {
+            keys = l
+        } else {
+            keys = try newList(capacity: n)
+            extraRoots.append(keys)
+            for i in 0..<n { try listAppend(keys, try call(key, [listItem(l.objectOffset, i)])) }
+        }
+        defer { if !key.isNone { extraRoots.removeLast() } }
+        var order = Array(0..<n)
+        var scratch = order
+        func less(_ i: Int, _ j: Int) throws(VMError) -> Bool {
+            let a = listItem(keys.objectOffset, i), b = listItem(keys.objectOffset, j)
+            if a.isInt && b.isInt { return reverse ? b.intValue < a.intValue : a.intValue < b.intValue }
+            return try isTruthy(try compareOperation(.less, reverse ? b : a, reverse ? a : b))
+        }
+        var width = 1
+        while width < n {
+            var lo = 0
+            while lo < n {
+                let mid = min(lo + width, n), hi = min(lo + 2 * width, n)
+                var i = lo, j = mid, k = lo
+                while i < mid && j < hi {
+                    if try less(order[j], order[i]) { scratch[k] = order[j]; j += 1 } else { scratch[k] = order[i]; i += 1 }
+                    k += 1
+                }
+                while i < mid { scratch[k] = order[i]; i += 1; k += 1 }
+                while j < hi { scratch[k] = order[j]; j += 1; k += 1 }
+                lo = hi
+            }
+            swap(&order, &scratch)
+            width *= 2
+        }
+        guard listCount(l.objectOffset) == n else { throw raise(.valueError, "list modified during sort") }
+        let sorted = order.map { listItem(l.objectOffset, $0) }
+        for i in 0..<n { setListItem(l.objectOffset, i, sorted[i]) }
+    }
+
+    // MARK: Constructors of the built-in types
+
+    func constructBuiltin(_ kind: TypeKind, _ cls: Value, _ a: Arguments) throws(VMError) -> Value {
+        let n = a.positionalCount
+        switch kind {
+        case .int:
+            if n == 0 { return .smallInt(0) }
+            let base = n > 1 ? a[1] : a.keyword("base")
+            return try intFromValue(a[0], base: base)
+        case .float:
+            if n == 0 { return try newFloat(0) }
+            let v = a[0]
+            if isFloat(v) { return v }
+            if let i = intOf(v) { return try newFloat(Double(i)) }
+            if isStr(v) || isType(v, .bytes) {
+                if let d = parseFloatText(strArray(v)) { return try newFloat(d) }
+                var m = bytes("could not convert string to float: ")
+                try appendText(v, &m, repr: true)
+                throw raise(.valueError, m)
+            }
+            if let r = try callDunder0(v, "__float__") { return r }
+            throw raise(.typeError, bytes("float() argument must be a string or a real number, not '") + typeName(v) + bytes("'"))
+        case .str:
+            if n == 0 { return try newStr("") }
+            if n >= 2, isType(a[0], .bytes) { return try decodeBytes(a[0]) }
+            return try strValue(a[0])
+        case .bool:
+            return n == 0 ? .false : .bool(try isTruthy(a[0]))
+        case .list:
+            let l = try newList()
+            if n > 0 {
+                extraRoots.append(l)
+                defer { extraRoots.removeLast() }
+                try extendList(l, with: a[0])
+            }
+            return l
+        case .tuple:
+            return n == 0 ? try newTuple(0) : try sequenceToTuple(a[0])
+        case .dict:
+            let d = try newDict()
+            extraRoots.append(d)
+            defer { extraRoots.removeLast() }
+            if n > 0 { try updateDict(d, with: a[0]) }
+            for k in 0..<a.keywordCount { try dictStore(d, tupleItem(a.kwnames.objectOffset, k), a[n + k]) }
+            return d
+        case .set:
+            let d = try newDict(.set)
+            if n > 0 {
+                extraRoots.append(d)
+                defer { extraRoots.removeLast() }
+                try updateSet(d, with: a[0])
+            }
+            return d
+        case .range:
+            try argumentCount(a, "range", min: 1, max: 3)
+            var parts: [Int64] = []
+            for i in 0..<n {
+                guard let x = intOf(a[i]) else {
+                    throw raise(.typeError, bytes("'") + typeName(a[i]) + bytes("' object cannot be interpreted as an integer"))
+                }
+                parts.append(x)
+            }
+            if n == 1 { return try newRange(0, parts[0], 1) }
+            return try newRange(parts[0], parts[1], n == 3 ? parts[2] : 1)
+        case .type:
+            if n == 1 { return typeOf(a[0]) }
+            try argumentCount(a, "type", min: 3, max: 3)
+            let ns = try dictCopy(a[2])
+            extraRoots.append(ns)
+            defer { extraRoots.removeLast() }
+            return try newClass(name: a[0], bases: a[1], namespace: ns)
+        case .bytes:
+            return try makeBytes(a)
+        case .slice:
+            try argumentCount(a, "slice", min: 1, max: 3)
+            let o = try allocSlots(.slice, 3)
+            if n == 1 {
+                heap.setSlot(o, 0, .none); heap.setSlot(o, 1, a[0]); heap.setSlot(o, 2, .none)
+            } else {
+                heap.setSlot(o, 0, a[0]); heap.setSlot(o, 1, a[1]); heap.setSlot(o, 2, n == 3 ? a[2] : .none)
+            }
+            return .object(o)
+        case .staticMethod, .classMethod:
+            try argumentCount(a, kind == .staticMethod ? "staticmethod" : "classmethod", min: 1, max: 1)
+            let o = try allocSlots(kind == .staticMethod ? .staticMethod : .classMethod, 1)
+            heap.setSlot(o, 0, a[0])
+            return .object(o)
+        case .property:
+            let o = try allocSlots(.property, 3)
+            heap.setSlot(o, 0, n > 0 ? a[0] : (a.keyword("fget") ?? .none))
+            heap.setSlot(o, 1, n > 1 ? a[1] : (a.keyword("fset") ?? .none))
+            heap.setSlot(o, 2, .none)
+            return .object(o)
+        default:
+            throw raise(.typeError, bytes("cannot create '") + className(cls) + bytes("' instances"))
+        }
+    }
+
+    func intFromValue(_ v: Value, base baseValue: Value?) throws(VMError) -> Value {
+        if let base = baseValue {
+            guard let b = intOf(base) else { throw raise(.typeError, "'str' object cannot be interpreted as an integer") }
+            guard isStr(v) || isType(v, .bytes) else { throw raise(.typeError, "int() can't convert non-string with explicit base") }
+            guard b == 0 || (b >= 2 && b <= 36) else { throw raise(.valueError, "int() base must be >= 2 and <= 36, or 0") }
+            return try parseInt(v, base: Int(b))
+        }
+        if let i = intOf(v) { return try newInt(i) }
+        if isFloat(v) {
+            let d = floatValue(v)
+            if d.isNaN { throw raise(.valueError, "cannot convert float NaN to integer") }
+            if d.isInfinite { throw raise(.overflowError, "cannot convert float infinity to integer") }
+            let t = d.rounded(.towardZero)
+            guard t > -4.6e18 && t < 4.6e18 else { throw overflow() }
+            return try newInt(Int64(t))
+        }
+        if isStr(v) || isType(v, .bytes) { return try parseInt(v, base: 10) }
+        if let r = try callDunder0(v, "__int__") { return r }
+        throw raise(.typeError, bytes("int() argument must be a string, a bytes-like object or a real number, not '") + typeName(v) + bytes("'"))
+    }
+
+    /// int(text, base) with Python's rules: whitespace, sign, prefixes, underscores.
+    func parseInt(_ v: Value, base: Int) throws(VMError) -> Value {
+        let text = strArray(v)
+        func invalid() throws(VMError) -> Never {
+            var m = bytes("invalid literal for int() with base ") + decimal(base) + bytes(": ")
+            try appendText(v, &m, repr: true)
+            throw raise(.valueError, m)
+        }
+        var i = 0, end = text.count
+        while i < end && isSpace(text[i]) { i += 1 }
+        while end > i && isSpace(text[end - 1]) { end -= 1 }
+        var negative = false
+        if i < end && (text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-")) {
+            negative = text[i] == UInt8(ascii: "-"); i += 1
+        }
+        var b = base
+        if end - i >= 2 && text[i] == UInt8(ascii: "0") {
+            let p = text[i + 1] | 0x20
+            let prefixBase = p == UInt8(ascii: "x") ? 16 : p == UInt8(ascii: "o") ? 8 : p == UInt8(ascii: "b") ? 2 : 0
+            if prefixBase != 0 && (b == 0 || b == prefixBase) {
+                b = prefixBase
+                i += 2
+                if i < end && text[i] == UInt8(ascii: "_") { i += 1 }
+            }
+        }
+        if b == 0 {
+            b = 10
+            // Base 0 refuses leading zeros on non-zero decimals.
+            if i < end && text[i] == UInt8(ascii: "0") {
+                for c in text[i..<end] where c != UInt8(ascii: "0") && c != UInt8(ascii: "_") { try invalid() }
+            }
+        }
+        guard i < end else { try invalid() }
+        var result: Int64 = 0
+        var previousUnderscore = true
+        while i < end {
+            let c = text[i]
+            if c == UInt8(ascii: "_") {
+                if previousUnderscore { try invalid() }
+                previousUnderscore = true
+                i += 1
+                continue
+            }
+            previousUnderscore = false
+            var d: Int
+            if c >= 48 && c <= 57 { d = Int(c) - 48 } else if c | 0x20 >= 97 && c | 0x20 <= 122 { d = Int(c | 0x20) - 87 } else { try invalid() }
+            if d >= b { try invalid() }
+            let (m, o1) = result.multipliedReportingOverflow(by: Int64(b))
+            let (s2, o2) = m.addingReportingOverflow(Int64(d))
+            if o1 || o2 { throw overflow() }
+            result = s2
+            i += 1
+        }
+        if previousUnderscore { try invalid() }
+        return try newInt(negative ? -result : result)
+    }
+
+    func parseFloatText(_ text: [UInt8]) -> Double? {
+        var t: [UInt8] = []
+        var i = 0, end = text.count
+        while i < end && isSpace(text[i]) { i += 1 }
+        while end > i && isSpace(text[end - 1]) { end -= 1 }
+        guard i < end else { return nil }
+        var previous: UInt8 = 0
+        for c in text[i..<end] {
+            if c == UInt8(ascii: "_") {
+                guard previous >= 48 && previous <= 57 else { return nil }
+            } else {
+                if previous == UInt8(ascii: "_") && !(c >= 48 && c <= 57) { return nil }
+                t.append(c)
+            }
+            previous = c
+        }
+        if previous == UInt8(ascii: "_") { return nil }
+        // strtod also takes hex floats and "infinity" spellings Python refuses in part; keep to digits.
+        for c in t where c == UInt8(ascii: "x") || c == UInt8(ascii: "X") { return nil }
+        return hooks.parseDouble(t)
+    }
+
+    func makeBytes(_ a: Arguments) throws(VMError) -> Value {
+        let n = a.positionalCount
+        if n == 0 { return try newStr([], type: .bytes) }
+        let v = a[0]
+        if isStr(v) {
+            guard n > 1 || a.keyword("encoding") != nil else { throw raise(.typeError, "string argument without an encoding") }
+            return try newStr(strBuffer(v), type: .bytes)
+        }
+        if let count = intOf(v) {
+            if count < 0 { throw raise(.valueError, "negative count") }
+            return try newStr([UInt8](repeating: 0, count: Int(count)), type: .bytes)
+        }
+        if isType(v, .bytes) { return v }
+        let items = try newList()
+        extraRoots.append(items)
+        defer { extraRoots.removeLast() }
+        try extendList(items, with: v)
+        var out: [UInt8] = []
+        for x in listItems(items.objectOffset) {
+            guard let b = intOf(x) else {
+                throw raise(.typeError, bytes("'") + typeName(x) + bytes("' object cannot be interpreted as an integer"))
+            }
+            guard b >= 0 && b < 256 else { throw raise(.valueError, "bytes must be in range(0, 256)") }
+            out.append(UInt8(b))
+        }
+        return try newStr(out, type: .bytes)
+    }
+
+    func decodeBytes(_ v: Value) throws(VMError) -> Value {
+        let b = strBuffer(v)
+        var i = 0
+        while i < b.count {
+            let n = utf8SequenceLength(b[i])
+            if (n == 1 && b[i] >= 0x80) || i + n > b.count {
+                throw raise(.unicodeError, "'utf-8' codec can't decode bytes: invalid start byte")
+            }
+            for k in 1..<max(1, n) where b[i + k] & 0xC0 != 0x80 {
+                throw raise(.unicodeError, "'utf-8' codec can't decode bytes: invalid continuation byte")
+            }
+            i += n
+        }
+        return try newStr(b)
+    }
+}
+
+@inline(__always) func isSpace(_ c: UInt8) -> Bool {
+    c == 32 || (c >= 9 && c <= 13)
+}

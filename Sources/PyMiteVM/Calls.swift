@@ -1,0 +1,418 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// Calling: functions, bound methods, classes, natives, generators.
+//   function:  slot 0 = code index, 1 = globals, 2 = defaults tuple or None,
+//              3 = keyword-only defaults dict or None, 4 = closure tuple or None,
+//              5 = name, 6 = attribute dict (null until used)
+//   native:    slot 0 = Native id, 1 = bound self (null when unbound)
+//   boundMethod: slot 0 = self, 1 = function
+//   generator: slot 0 = function, 1 = saved frame (valueArray), 2 = ip,
+//              3 = saved value count, 4 = state (GeneratorState), 5 = code index
+//   cell:      slot 0 = contents (null when empty)
+
+enum GeneratorState: Int { case created = 0, suspended, running, done }
+
+extension VM {
+    // MARK: Making functions
+
+    /// makeFunction: [defaults? kwdefaults? closure? code] -> [function]
+    func makeFunction(flags: UInt32, globals: Value) throws(VMError) {
+        let codeConst = stack[sp - 1]
+        let o = try allocSlots(.function, 7)
+        var i = sp - 2
+        heap.setSlot(o, 4, .none)
+        heap.setSlot(o, 3, .none)
+        heap.setSlot(o, 2, .none)
+        if flags & MakeFunctionFlags.closure != 0 { heap.setSlot(o, 4, stack[i]); i -= 1 }
+        if flags & MakeFunctionFlags.kwDefaults != 0 { heap.setSlot(o, 3, stack[i]); i -= 1 }
+        if flags & MakeFunctionFlags.defaults != 0 { heap.setSlot(o, 2, stack[i]); i -= 1 }
+        heap.setSlot(o, 0, codeConst)
+        heap.setSlot(o, 1, globals)
+        let codeIndex = Int(codeConst.intValue)
+        heap.setSlot(o, 5, try internBytes(codeObjects[codeIndex].name))
+        sp = i + 1
+        push(.object(o))
+    }
+
+    // MARK: The call protocol
+
+    /// Calls the callable at stack[fi] with the `argc` values above it (the
+    /// last `kwnames.count` of them keyword arguments). A Python function
+    /// gets a new frame and the result is false... true: the loop switches
+    /// to it; anything else runs now, leaving its result at `resultSlot`
+    /// with sp = resultSlot + 1.
+    func callAt(_ fi: Int, argc: Int, kwnames: Value, resultSlot: Int) throws(VMError) -> Bool {
+        let f = stack[fi]
+        guard f.isObject else { throw notCallable(f) }
+        let o = f.objectOffset
+        switch heap.type(o) {
+        case .function:
+            return try enterFunction(f, argsAt: fi + 1, argc: argc, kwnames: kwnames, resultSlot: resultSlot, constructed: .null)
+        case .boundMethod:
+            // Make room for self in front of the arguments.
+            try ensureStack(1)
+            var i = sp
+            while i > fi + 1 { stack[i] = stack[i - 1]; i -= 1 }
+            sp += 1
+            stack[fi + 1] = heap.slot(o, 0)
+            stack[fi] = heap.slot(o, 1)
+            return try callAt(fi, argc: argc + 1, kwnames: kwnames, resultSlot: resultSlot)
+        case .native:
+            let id = Native(rawValue: Int(heap.slot(o, 0).intValue))!
+            let selfValue = heap.slot(o, 1)
+            let args = Arguments(vm: self, base: fi + 1, count: argc, kwnames: kwnames)
+            let result = try callNative(id, selfValue, args)
+            stack[resultSlot] = result
+            sp = resultSlot + 1
+            return false
+        case .klass:
+            return try construct(f, argsAt: fi + 1, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
+        case .staticMethod, .classMethod, .property:
+            throw notCallable(f)
+        case .instance:
+            if let call = classLookup(heap.slot(o, 0), s.__call__) {
+                try ensureStack(1)
+                var i = sp
+                while i > fi + 1 { stack[i] = stack[i - 1]; i -= 1 }
+                sp += 1
+                stack[fi + 1] = f
+                stack[fi] = call
+                return try callAt(fi, argc: argc + 1, kwnames: kwnames, resultSlot: resultSlot)
+            }
+            throw notCallable(f)
+        default:
+            throw notCallable(f)
+        }
+    }
+
+    func notCallable(_ f: Value) -> VMError {
+        raise(.typeError, bytes("'") + typeName(f) + bytes("' object is not callable"))
+    }
+
+    /// Instantiates a class: built-in constructors run as natives; other
+    /// classes get an instance, then `__init__` runs in a constructor frame.
+    func construct(_ cls: Value, argsAt a: Int, argc: Int, kwnames: Value, resultSlot: Int) throws(VMError) -> Bool {
+        let kind = classKind(cls)
+        if kind != .object && kind != .baseException {
+            let args = Arguments(vm: self, base: a, count: argc, kwnames: kwnames)
+            stack[resultSlot] = try constructBuiltin(kind, cls, args)
+            sp = resultSlot + 1
+            return false
+        }
+        if cls == typeClass(.object) && argc > 0 {
+            throw raise(.typeError, "object() takes no arguments")
+        }
+        let inst = try newInstance(cls)
+        if kind == .baseException {
+            let nkw = kwnames.isNull ? 0 : tupleCount(kwnames.objectOffset)
+            try dictStore(instanceDict(inst), s.args, try newTupleFromStack(argc - nkw))
+        }
+        guard let initFn = classLookup(cls, s.__init__) else {
+            if kind != .baseException && argc > 0 {
+                throw raise(.typeError, bytes("") + className(cls) + bytes("() takes no arguments"))
+            }
+            stack[resultSlot] = inst
+            sp = resultSlot + 1
+            return false
+        }
+        // [cls a1..an] -> [init inst a1..an]
+        try ensureStack(1)
+        var i = sp
+        while i > a { stack[i] = stack[i - 1]; i -= 1 }
+        sp += 1
+        stack[a] = inst
+        stack[a - 1] = initFn
+        if isType(initFn, .function) {
+            return try enterFunction(initFn, argsAt: a, argc: argc + 1, kwnames: kwnames, resultSlot: resultSlot, constructed: inst)
+        }
+        _ = try callAt(a - 1, argc: argc + 1, kwnames: kwnames, resultSlot: resultSlot)
+        stack[resultSlot] = inst
+        sp = resultSlot + 1
+        return false
+    }
+
+    /// Binds arguments into the callee's slots and pushes its frame (or,
+    /// for a generator function, makes the generator).
+    func enterFunction(_ f: Value, argsAt a: Int, argc: Int, kwnames: Value, resultSlot: Int,
+                       constructed: Value) throws(VMError) -> Bool {
+        let fo = f.objectOffset
+        let codeIndex = Int(heap.slot(fo, 0).intValue)
+        let c = codes[codeIndex]
+        let slots = Int(c.localCount + c.freeCount)
+        if frames.count >= config.recursionLimit || a + slots + Int(c.stackSize) + 8 >= stackCapacity {
+            throw raise(.recursionError, "maximum recursion depth exceeded")
+        }
+        let simple = kwnames.isNull && argc == Int(c.argCount) && c.kwOnlyCount == 0
+            && c.flags & (CodeFlags.varArgs | CodeFlags.varKeywords) == 0
+        if !simple {
+            try bindArguments(f, codeIndex: codeIndex, argsAt: a, argc: argc, kwnames: kwnames)
+        } else {
+            var i = a + argc
+            while i < a + Int(c.localCount) { stack[i] = .null; i += 1 }
+        }
+        if c.freeCount > 0 {
+            let closure = heap.slot(fo, 4)
+            for k in 0..<Int(c.freeCount) { stack[a + Int(c.localCount) + k] = tupleItem(closure.objectOffset, k) }
+        }
+        if c.flags & CodeFlags.generator != 0 {
+            let g = try allocSlots(.generator, 6)
+            let storage = try allocSlots(.valueArray, slots + Int(c.stackSize))
+            heap.slotPointer(storage, 0).update(from: stack + a, count: slots)
+            heap.setSlot(g, 0, f)
+            heap.setSlot(g, 1, .object(storage))
+            heap.setSlot(g, 2, .smallInt(0))
+            heap.setSlot(g, 3, .smallInt(slots))
+            heap.setSlot(g, 4, .smallInt(GeneratorState.created.rawValue))
+            heap.setSlot(g, 5, .smallInt(codeIndex))
+            stack[resultSlot] = .object(g)
+            sp = resultSlot + 1
+            return false
+        }
+        sp = a + slots
+        var namespace = Value.null
+        if c.flags & CodeFlags.classBody != 0 { namespace = try newDict() }
+        frames.append(Frame(code: Int32(codeIndex), ip: 0, base: Int32(a), resultSlot: Int32(resultSlot),
+                            function: f, globals: heap.slot(fo, 1), namespace: namespace,
+                            generator: .null, constructed: constructed, isBoundary: false))
+        return true
+    }
+
+    /// The general argument binding: defaults, keywords, *args, **kwargs.
+    func bindArguments(_ f: Value, codeIndex: Int, argsAt a: Int, argc: Int, kwnames: Value) throws(VMError) {
+        let c = codes[codeIndex]
+        let co = codeObjects[codeIndex]
+        let fo = f.objectOffset
+        let nkw = kwnames.isNull ? 0 : tupleCount(kwnames.objectOffset)
+        let npos = argc - nkw
+        let nparams = Int(c.argCount)
+        let nkwonly = Int(c.kwOnlyCount)
+        let hasVarArgs = c.flags & CodeFlags.varArgs != 0
+        let hasVarKw = c.flags & CodeFlags.varKeywords != 0
+        let varArgsSlot = nparams + nkwonly
+        let varKwSlot = varArgsSlot + (hasVarArgs ? 1 : 0)
+        var bound = [Value](repeating: .null, count: Int(c.localCount))
+        for i in 0..<min(npos, nparams) { bound[i] = stack[a + i] }
+        if npos > nparams {
+            guard hasVarArgs else {
+                var m = functionName(f) + bytes("() takes ") + decimal(nparams)
+                m += bytes(nparams == 1 ? " positional argument but " : " positional arguments but ")
+                m += decimal(npos) + bytes(npos == 1 ? " was given" : " were given")
+                throw raise(.typeError, m)
+            }
+        }
+        // Allocations below may collect: everything is still on the stack.
+        if hasVarArgs {
+            let extra = max(0, npos - nparams)
+            let t = try newTuple(extra)
+            for i in 0..<extra { heap.setSlot(t.objectOffset, i + 1, stack[a + nparams + i]) }
+            bound[varArgsSlot] = t
+            extraRoots.append(t)
+        }
+        defer { if hasVarArgs { extraRoots.removeLast() } }
+        var kwDict = Value.null
+        if hasVarKw {
+            kwDict = try newDict()
+            bound[varKwSlot] = kwDict
+        }
+        for k in 0..<nkw {
+            let name = tupleItem(kwnames.objectOffset, k)
+            let value = stack[a + npos + k]
+            var slot = -1
+            for p in 0..<(nparams + nkwonly) {
+                let pname = names[Int(c.nameBase) + co.names.count + p]
+                if pname == name || strEqual(pname.objectOffset, name.objectOffset) { slot = p; break }
+            }
+            if slot < 0 {
+                guard hasVarKw else {
+                    throw raise(.typeError, functionName(f) + bytes("() got an unexpected keyword argument '") + strArray(name) + bytes("'"))
+                }
+                try dictStore(kwDict, name, value)
+                continue
+            }
+            if !bound[slot].isNull {
+                throw raise(.typeError, functionName(f) + bytes("() got multiple values for argument '") + strArray(name) + bytes("'"))
+            }
+            bound[slot] = value
+        }
+        let defaults = heap.slot(fo, 2)
+        let ndef = defaults.isNone ? 0 : tupleCount(defaults.objectOffset)
+        var missing: [Int] = []
+        for i in 0..<nparams where bound[i].isNull {
+            let d = i - (nparams - ndef)
+            if d >= 0 { bound[i] = tupleItem(defaults.objectOffset, d) } else { missing.append(i) }
+        }
+        if !missing.isEmpty { throw missingArguments(f, co, missing, kind: "positional") }
+        let kwdefaults = heap.slot(fo, 3)
+        for i in nparams..<(nparams + nkwonly) where bound[i].isNull {
+            if !kwdefaults.isNone, let v = dictGetStr(kwdefaults, names[Int(c.nameBase) + co.names.count + i]) {
+                bound[i] = v
+            } else {
+                missing.append(i)
+            }
+        }
+        if !missing.isEmpty { throw missingArguments(f, co, missing, kind: "keyword-only") }
+        for i in 0..<bound.count { stack[a + i] = bound[i] }
+    }
+
+    func missingArguments(_ f: Value, _ co: CodeObject, _ missing: [Int], kind: StaticString) -> VMError {
+        var m = functionName(f) + bytes("() missing ") + decimal(missing.count) + bytes(" required ")
+        m += bytes(kind) + bytes(missing.count == 1 ? " argument: " : " arguments: ")
+        for (k, i) in missing.enumerated() {
+            if k > 0 { m += bytes(k == missing.count - 1 ? (missing.count > 2 ? ", and " : " and ") : ", ") }
+            m += bytes("'") + co.slotNames[i] + bytes("'")
+        }
+        return raise(.typeError, m)
+    }
+
+    func functionName(_ f: Value) -> [UInt8] {
+        if isType(f, .function) { return strArray(heap.slot(f.objectOffset, 5)) }
+        return bytes("function")
+    }
+
+    /// callFunctionEx: [f args-tuple kwargs-dict?] -> spread onto the stack, then call.
+    func callWithUnpacked(hasKwargs: Bool) throws(VMError) -> Bool {
+        let kwargs: Value = hasKwargs ? stack[sp - 1] : .null
+        let args = stack[sp - (hasKwargs ? 2 : 1)]
+        let fi = sp - (hasKwargs ? 3 : 2)
+        extraRoots.append(args); extraRoots.append(kwargs.isNull ? .none : kwargs)
+        defer { extraRoots.removeLast(2) }
+        sp = fi + 1
+        let argsTuple = isType(args, .tuple) ? args : try sequenceToTuple(args)
+        let n = tupleCount(argsTuple.objectOffset)
+        try ensureStack(n + (kwargs.isNull ? 0 : dictCount(kwargs)) + 1)
+        for i in 0..<n { push(tupleItem(argsTuple.objectOffset, i)) }
+        var kwnames = Value.null
+        if !kwargs.isNull && dictCount(kwargs) > 0 {
+            var keys: [Value] = []
+            try dictForEach(kwargs) { (k, v) throws(VMError) in
+                guard isStr(k) else { throw raise(.typeError, "keywords must be strings") }
+                keys.append(k)
+                push(v)
+            }
+            kwnames = try newTuple(keys)
+            extraRoots.append(kwnames)
+        }
+        defer { if !kwnames.isNull { extraRoots.removeLast() } }
+        return try callAt(fi, argc: sp - fi - 1, kwnames: kwnames, resultSlot: fi)
+    }
+
+    /// Calls `f` from native code and returns its result.
+    func call(_ f: Value, _ args: [Value], kwnames: Value = .null) throws(VMError) -> Value {
+        try ensureStack(args.count + 2)
+        let fi = sp
+        push(f)
+        for a in args { push(a) }
+        return try callPushed(fi, argc: args.count, kwnames: kwnames)
+    }
+
+    /// Calls the callable already at stack[fi] with the values above it.
+    func callPushed(_ fi: Int, argc: Int, kwnames: Value = .null) throws(VMError) -> Value {
+        nativeDepth += 1
+        defer { nativeDepth -= 1 }
+        if nativeDepth > config.recursionLimit {
+            sp = fi
+            throw raise(.recursionError, "maximum recursion depth exceeded")
+        }
+        let pushed: Bool
+        do {
+            pushed = try callAt(fi, argc: argc, kwnames: kwnames, resultSlot: fi)
+        } catch {
+            sp = fi
+            throw error
+        }
+        if pushed {
+            frames[frames.count - 1].isBoundary = true
+            return try run()
+        }
+        sp = fi
+        return stack[fi]
+    }
+
+    // MARK: Generators
+
+    /// Runs the generator until it yields (returns the value) or finishes (nil).
+    func resumeGenerator(_ g: Value, sending sent: Value) throws(VMError) -> Value? {
+        let o = g.objectOffset
+        let state = GeneratorState(rawValue: Int(heap.slot(o, 4).intValue))!
+        switch state {
+        case .done: return nil
+        case .running: throw raise(.valueError, "generator already executing")
+        case .created:
+            if !sent.isNone { throw raise(.typeError, "can't send non-None value to a just-started generator") }
+        case .suspended: break
+        }
+        let codeIndex = Int(heap.slot(o, 5).intValue)
+        let c = codes[codeIndex]
+        let count = Int(heap.slot(o, 3).intValue)
+        if frames.count >= config.recursionLimit || sp + Int(c.localCount + c.freeCount) + Int(c.stackSize) + 8 >= stackCapacity {
+            throw raise(.recursionError, "maximum recursion depth exceeded")
+        }
+        let resultSlot = sp
+        let base = sp
+        let storage = heap.slot(o, 1).objectOffset
+        (stack + base).update(from: heap.slotPointer(storage, 0), count: count)
+        sp = base + count
+        if state == .suspended { push(sent) }
+        let f = heap.slot(o, 0)
+        heap.setSlot(o, 4, .smallInt(GeneratorState.running.rawValue))
+        frames.append(Frame(code: Int32(codeIndex), ip: Int32(heap.slot(o, 2).intValue), base: Int32(base),
+                            resultSlot: Int32(resultSlot), function: f, globals: heap.slot(f.objectOffset, 1),
+                            namespace: .null, generator: g, constructed: .null, isBoundary: true))
+        nativeDepth += 1
+        defer { nativeDepth -= 1 }
+        generatorYielded = false
+        let v = try run()
+        if generatorYielded {
+            generatorYielded = false
+            return v
+        }
+        return nil
+    }
+
+    /// Saves a generator frame's slots and stack (the yielded value already popped).
+    func suspendGenerator(_ f: Frame) {
+        let o = f.generator.objectOffset
+        let count = sp - Int(f.base)
+        let storage = heap.slot(o, 1).objectOffset
+        heap.slotPointer(storage, 0).update(from: stack + Int(f.base), count: count)
+        heap.setSlot(o, 2, .smallInt(Int(f.ip)))
+        heap.setSlot(o, 3, .smallInt(count))
+        heap.setSlot(o, 4, .smallInt(GeneratorState.suspended.rawValue))
+    }
+
+    func finishGenerator(_ g: Value) {
+        let o = g.objectOffset
+        heap.setSlot(o, 4, .smallInt(GeneratorState.done.rawValue))
+        heap.setSlot(o, 3, .smallInt(0))
+        let storage = heap.slot(o, 1).objectOffset
+        for i in 0..<heap.slotCount(storage) { heap.setSlot(storage, i, .null) }
+    }
+}
+
+/// The arguments of a native call: a window on the value stack.
+struct Arguments {
+    unowned(unsafe) let vm: VM
+    let base: Int
+    /// All values, keyword ones included.
+    let count: Int
+    let kwnames: Value
+
+    var keywordCount: Int { kwnames.isNull ? 0 : vm.tupleCount(kwnames.objectOffset) }
+    var positionalCount: Int { count - keywordCount }
+    subscript(i: Int) -> Value { vm.stack[base + i] }
+
+    /// The keyword argument named `name`, if given.
+    func keyword(_ name: StaticString) -> Value? {
+        let n = keywordCount
+        if n == 0 { return nil }
+        let want = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        for k in 0..<n {
+            let key = vm.tupleItem(kwnames.objectOffset, k)
+            let have = vm.strBuffer(key)
+            if have.count == want.count && memEqual(have.baseAddress!, want.baseAddress!, want.count) {
+                return vm.stack[base + positionalCount + k]
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,418 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// String formatting: the `%` operator, format() and str.format().
+// Integers are laid out here; floats go through the platform's snprintf,
+// which already follows the C rules Python's float formatting shares.
+
+struct FormatSpec {
+    var fill: UInt8 = 32
+    var align: UInt8 = 0        // '<', '>', '^', '=' or 0 for the type's default
+    var sign: UInt8 = 0         // '+', '-', ' ' or 0
+    var alternate = false
+    var zeroPad = false
+    var width = 0
+    var grouping: UInt8 = 0     // ',' or '_'
+    var precision = -1
+    var type: UInt8 = 0
+}
+
+extension VM {
+    // MARK: printf-style
+
+    func percentFormat(_ format: Value, _ args: Value) throws(VMError) -> Value {
+        let f = Array(strBuffer(format))
+        var out: [UInt8] = []
+        let argTuple: Value? = isType(args, .tuple) ? args : nil
+        let mapping: Value? = (isType(args, .dict) || (isType(args, .instance) && classLookup(heap.slot(args.objectOffset, 0), s.__getitem__) != nil)) ? args : nil
+        var next = 0
+        var usedMapping = false
+        func nextArg() throws(VMError) -> Value {
+            if let t = argTuple {
+                guard next < tupleCount(t.objectOffset) else { throw raise(.typeError, "not enough arguments for format string") }
+                next += 1
+                return tupleItem(t.objectOffset, next - 1)
+            }
+            guard next == 0 else { throw raise(.typeError, "not enough arguments for format string") }
+            next = 1
+            return args
+        }
+        var i = 0
+        while i < f.count {
+            let c = f[i]
+            if c != UInt8(ascii: "%") { out.append(c); i += 1; continue }
+            i += 1
+            guard i < f.count else { throw raise(.valueError, "incomplete format") }
+            var value: Value = .null
+            if f[i] == UInt8(ascii: "(") {
+                guard let m = mapping else { throw raise(.typeError, "format requires a mapping") }
+                var depth = 1
+                let start = i + 1
+                i += 1
+                while i < f.count && depth > 0 {
+                    if f[i] == UInt8(ascii: "(") { depth += 1 } else if f[i] == UInt8(ascii: ")") { depth -= 1 }
+                    i += 1
+                }
+                guard depth == 0 else { throw raise(.valueError, "incomplete format key") }
+                let key = try newStr(Array(f[start..<(i - 1)]))
+                value = try getItem(m, key)
+                usedMapping = true
+            }
+            var spec = FormatSpec()
+            var leftAlign = false
+            while i < f.count {
+                switch f[i] {
+                case UInt8(ascii: "-"): leftAlign = true
+                case UInt8(ascii: "+"): spec.sign = UInt8(ascii: "+")
+                case UInt8(ascii: " "): if spec.sign == 0 { spec.sign = UInt8(ascii: " ") }
+                case UInt8(ascii: "#"): spec.alternate = true
+                case UInt8(ascii: "0"): spec.zeroPad = true
+                default: break
+                }
+                if [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: " "), UInt8(ascii: "#"), UInt8(ascii: "0")].contains(f[i]) { i += 1 } else { break }
+            }
+            if i < f.count && f[i] == UInt8(ascii: "*") {
+                guard let w = intOf(try nextArg()) else { throw raise(.typeError, "* wants int") }
+                spec.width = Int(w); i += 1
+                if spec.width < 0 { leftAlign = true; spec.width = -spec.width }
+            }
+            while i < f.count && f[i] >= 48 && f[i] <= 57 { spec.width = spec.width * 10 + Int(f[i] - 48); i += 1 }
+            if i < f.count && f[i] == UInt8(ascii: ".") {
+                i += 1
+                spec.precision = 0
+                if i < f.count && f[i] == UInt8(ascii: "*") {
+                    guard let p = intOf(try nextArg()) else { throw raise(.typeError, "* wants int") }
+                    spec.precision = Int(max(0, p)); i += 1
+                }
+                while i < f.count && f[i] >= 48 && f[i] <= 57 { spec.precision = spec.precision * 10 + Int(f[i] - 48); i += 1 }
+            }
+            while i < f.count && (f[i] == UInt8(ascii: "l") || f[i] == UInt8(ascii: "h") || f[i] == UInt8(ascii: "L")) { i += 1 }
+            guard i < f.count else { throw raise(.valueError, "incomplete format") }
+            let type = f[i]
+            i += 1
+            if type == UInt8(ascii: "%") { out.append(type); continue }
+            if value.isNull { value = try nextArg() }
+            spec.type = type
+            spec.align = leftAlign ? UInt8(ascii: "<") : UInt8(ascii: ">")
+            if leftAlign { spec.zeroPad = false }
+            var body: [UInt8]
+            switch type {
+            case UInt8(ascii: "s"), UInt8(ascii: "r"), UInt8(ascii: "a"):
+                body = []
+                try appendText(value, &body, repr: type != UInt8(ascii: "s"))
+                if spec.precision >= 0 { body = truncateChars(body, spec.precision) }
+                spec.zeroPad = false
+            case UInt8(ascii: "d"), UInt8(ascii: "i"), UInt8(ascii: "u"):
+                var n: Int64
+                if let x = intOf(value) { n = x } else if isFloat(value) {
+                    let d = floatValue(value)
+                    guard d.isFinite else { throw raise(.overflowError, "cannot convert float infinity to integer") }
+                    n = Int64(d.rounded(.towardZero))
+                } else {
+                    throw raise(.typeError, bytes("%") + [type] + bytes(" format: a real number is required, not ") + typeName(value))
+                }
+                body = formatInteger(n, spec: spec, radix: 10)
+            case UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"):
+                guard let n = intOf(value) else {
+                    throw raise(.typeError, bytes("%") + [type] + bytes(" format: an integer is required, not ") + typeName(value))
+                }
+                body = formatInteger(n, spec: spec, radix: type == UInt8(ascii: "o") ? 8 : 16)
+            case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"):
+                guard let d = doubleOf(value) else {
+                    throw raise(.typeError, bytes("must be real number, not ") + typeName(value))
+                }
+                body = formatFloat(d, spec: spec)
+            case UInt8(ascii: "c"):
+                if let n = intOf(value) {
+                    guard n >= 0 && n <= 0x10FFFF else { throw raise(.overflowError, "%c arg not in range(0x110000)") }
+                    body = []
+                    appendUTF8(UInt32(n), to: &body)
+                } else if isStr(value) && strCharCount(value.objectOffset) == 1 {
+                    body = Array(strBuffer(value))
+                } else {
+                    throw raise(.typeError, "%c requires int or char")
+                }
+                spec.zeroPad = false
+            default:
+                var m = bytes("unsupported format character '") + [type] + bytes("' (0x") + hexDigits(UInt64(type), upper: false)
+                m += bytes(") at index ") + decimal(i - 1)
+                throw raise(.valueError, m)
+            }
+            out += pad(body, spec: spec, numeric: spec.zeroPad)
+        }
+        if let t = argTuple, next < tupleCount(t.objectOffset) {
+            throw raise(.typeError, "not all arguments converted during string formatting")
+        }
+        if argTuple == nil && next == 0 && !usedMapping && mapping == nil {
+            throw raise(.typeError, "not all arguments converted during string formatting")
+        }
+        return try newStr(out)
+    }
+
+    func truncateChars(_ b: [UInt8], _ n: Int) -> [UInt8] {
+        var chars = 0, i = 0
+        while i < b.count && chars < n { i += utf8SequenceLength(b[i]); chars += 1 }
+        return Array(b[0..<min(i, b.count)])
+    }
+
+    /// Sign, prefix and digits of an integer (no padding to width).
+    func formatInteger(_ n: Int64, spec: FormatSpec, radix: UInt64) -> [UInt8] {
+        let upper = spec.type == UInt8(ascii: "X")
+        var digits = radixDigits(n.magnitude, radix: radix, upper: upper)
+        if spec.precision > digits.count { digits = [UInt8](repeating: 48, count: spec.precision - digits.count) + digits }
+        if spec.grouping != 0 && radix == 10 { digits = groupDigits(digits, spec.grouping, every: 3) }
+        var prefix: [UInt8] = []
+        if n < 0 { prefix.append(UInt8(ascii: "-")) } else if spec.sign == UInt8(ascii: "+") || spec.sign == UInt8(ascii: " ") { prefix.append(spec.sign) }
+        if spec.alternate {
+            if radix == 16 { prefix += upper ? bytes("0X") : bytes("0x") }
+            if radix == 8 { prefix += bytes("0o") }
+            if radix == 2 { prefix += bytes("0b") }
+        }
+        return prefix + digits
+    }
+
+    func groupDigits(_ digits: [UInt8], _ sep: UInt8, every: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % every == 0 { out.append(sep) }
+            out.append(d)
+        }
+        return out
+    }
+
+    func formatFloat(_ d: Double, spec: FormatSpec) -> [UInt8] {
+        var type = spec.type
+        var precision = spec.precision < 0 ? 6 : spec.precision
+        var repr = false
+        if type == 0 {
+            if spec.precision < 0 { repr = true } else { type = UInt8(ascii: "g"); precision = max(1, precision) }
+        }
+        if type == UInt8(ascii: "%") {
+            var s2 = spec
+            s2.type = UInt8(ascii: "f")
+            return formatFloat(d * 100, spec: s2) + bytes("%")
+        }
+        var body: [UInt8]
+        if repr {
+            body = floatRepr(d)
+            if d.sign == .minus && !d.isNaN { body.removeFirst() }
+        } else {
+            var f = bytes("%")
+            if spec.alternate { f.append(UInt8(ascii: "#")) }
+            f += bytes(".") + decimal(precision) + [type]
+            body = hooks.formatDouble(f, abs(d))
+            if d.isNaN { body = type < 97 ? bytes("NAN") : bytes("nan") }
+            if spec.grouping != 0 {
+                var intEnd = 0
+                while intEnd < body.count && body[intEnd] >= 48 && body[intEnd] <= 57 { intEnd += 1 }
+                body = groupDigits(Array(body[0..<intEnd]), spec.grouping, every: 3) + body[intEnd...]
+            }
+            if spec.type == 0 && !body.contains(UInt8(ascii: ".")) && !body.contains(UInt8(ascii: "e")) && d.isFinite {
+                body += bytes(".0")
+            }
+        }
+        var prefix: [UInt8] = []
+        if d.sign == .minus && !d.isNaN { prefix.append(UInt8(ascii: "-")) } else if spec.sign == UInt8(ascii: "+") || spec.sign == UInt8(ascii: " ") { prefix.append(spec.sign) }
+        return prefix + body
+    }
+
+    /// Pads to the width; numeric zero padding goes after the sign and prefix.
+    func pad(_ body: [UInt8], spec: FormatSpec, numeric: Bool) -> [UInt8] {
+        let len = utf8CharCount(body.withUnsafeBufferPointer { $0 })
+        if len >= spec.width { return body }
+        let n = spec.width - len
+        if numeric {
+            var signEnd = 0
+            if signEnd < body.count && (body[0] == 45 || body[0] == 43 || body[0] == 32) { signEnd = 1 }
+            if body.count >= signEnd + 2 && body[signEnd] == 48 && [UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"), UInt8(ascii: "b")].contains(body[signEnd + 1]) {
+                signEnd += 2
+            }
+            return Array(body[0..<signEnd]) + [UInt8](repeating: 48, count: n) + body[signEnd...]
+        }
+        var fillBytes: [UInt8] = []
+        appendUTF8(UInt32(spec.fill), to: &fillBytes)
+        if spec.fill >= 0x80 { fillBytes = [spec.fill] }
+        func fill(_ k: Int) -> [UInt8] {
+            var r: [UInt8] = []
+            for _ in 0..<k { r += fillBytes }
+            return r
+        }
+        switch spec.align {
+        case UInt8(ascii: "<"): return body + fill(n)
+        case UInt8(ascii: "^"): return fill(n / 2) + body + fill(n - n / 2)
+        case UInt8(ascii: "="):
+            var signEnd = 0
+            if signEnd < body.count && (body[0] == 45 || body[0] == 43 || body[0] == 32) { signEnd = 1 }
+            return Array(body[0..<signEnd]) + fill(n) + body[signEnd...]
+        default: return fill(n) + body
+        }
+    }
+
+    // MARK: format() and str.format()
+
+    func parseFormatSpec(_ s: [UInt8]) throws(VMError) -> FormatSpec {
+        var spec = FormatSpec()
+        var i = 0
+        func isAlign(_ c: UInt8) -> Bool { c == 60 || c == 62 || c == 94 || c == 61 }
+        if s.count >= 2 && isAlign(s[1]) && s[0] < 0x80 {
+            spec.fill = s[0]; spec.align = s[1]; i = 2
+        } else if s.count >= 1 && isAlign(s[0]) {
+            spec.align = s[0]; i = 1
+        }
+        if i < s.count && (s[i] == 43 || s[i] == 45 || s[i] == 32) { spec.sign = s[i]; i += 1 }
+        if i < s.count && s[i] == 35 { spec.alternate = true; i += 1 }
+        if i < s.count && s[i] == 48 {
+            spec.zeroPad = true
+            if spec.align == 0 { spec.fill = 48; spec.align = 61 }
+            i += 1
+        }
+        while i < s.count && s[i] >= 48 && s[i] <= 57 { spec.width = spec.width * 10 + Int(s[i] - 48); i += 1 }
+        if i < s.count && (s[i] == 44 || s[i] == 95) { spec.grouping = s[i]; i += 1 }
+        if i < s.count && s[i] == 46 {
+            i += 1
+            spec.precision = 0
+            guard i < s.count && s[i] >= 48 && s[i] <= 57 else { throw raise(.valueError, "Format specifier missing precision") }
+            while i < s.count && s[i] >= 48 && s[i] <= 57 { spec.precision = spec.precision * 10 + Int(s[i] - 48); i += 1 }
+        }
+        if i < s.count { spec.type = s[i]; i += 1 }
+        guard i == s.count else { throw raise(.valueError, "Invalid format specifier") }
+        return spec
+    }
+
+    func formatValue(_ v: Value, spec specValue: Value) throws(VMError) -> Value {
+        let specBytes = specValue.isNull ? [] : strArray(specValue)
+        if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, 0), internStatic("__format__")) {
+            return try call(m, [v, specValue.isNull ? try newStr("") : specValue])
+        }
+        if specBytes.isEmpty { return try strValue(v) }
+        var spec = try parseFormatSpec(specBytes)
+        var body: [UInt8]
+        var numeric = false
+        if let n = intOf(v), !(v.isBool && spec.type == 0) {
+            numeric = true
+            switch spec.type {
+            case 0, UInt8(ascii: "d"), UInt8(ascii: "n"): body = formatInteger(n, spec: spec, radix: 10)
+            case UInt8(ascii: "x"), UInt8(ascii: "X"): body = formatInteger(n, spec: spec, radix: 16)
+            case UInt8(ascii: "o"): body = formatInteger(n, spec: spec, radix: 8)
+            case UInt8(ascii: "b"): body = formatInteger(n, spec: spec, radix: 2)
+            case UInt8(ascii: "c"):
+                body = []
+                appendUTF8(UInt32(truncatingIfNeeded: n), to: &body)
+            case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"), UInt8(ascii: "%"):
+                body = formatFloat(Double(n), spec: spec)
+            default: throw badFormatCode(spec.type, v)
+            }
+        } else if isFloat(v) {
+            numeric = true
+            switch spec.type {
+            case 0, UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"), UInt8(ascii: "%"), UInt8(ascii: "n"):
+                if spec.type == UInt8(ascii: "n") { spec.type = UInt8(ascii: "g") }
+                body = formatFloat(floatValue(v), spec: spec)
+            default: throw badFormatCode(spec.type, v)
+            }
+        } else {
+            guard spec.type == 0 || spec.type == UInt8(ascii: "s") else { throw badFormatCode(spec.type, v) }
+            body = []
+            try appendText(v, &body, repr: false)
+            if spec.precision >= 0 { body = truncateChars(body, spec.precision) }
+        }
+        if spec.align == 0 { spec.align = numeric ? UInt8(ascii: ">") : UInt8(ascii: "<") }
+        return try newStr(pad(body, spec: spec, numeric: false))
+    }
+
+    func badFormatCode(_ code: UInt8, _ v: Value) -> VMError {
+        raise(.valueError, bytes("Unknown format code '") + [code] + bytes("' for object of type '") + typeName(v) + bytes("'"))
+    }
+
+    /// str.format: {} {0} {name} {0.attr} {0[key]} with !r/!s and a spec.
+    func strFormatMethod(_ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        let f = Array(strBuffer(me))
+        var out: [UInt8] = []
+        var autoIndex = 1
+        var i = 0
+        while i < f.count {
+            let c = f[i]
+            if c == UInt8(ascii: "}") {
+                guard i + 1 < f.count && f[i + 1] == c else { throw raise(.valueError, "Single '}' encountered in format string") }
+                out.append(c); i += 2; continue
+            }
+            if c != UInt8(ascii: "{") { out.append(c); i += 1; continue }
+            if i + 1 < f.count && f[i + 1] == c { out.append(c); i += 2; continue }
+            var depth = 1
+            var j = i + 1
+            while j < f.count && depth > 0 {
+                if f[j] == UInt8(ascii: "{") { depth += 1 } else if f[j] == UInt8(ascii: "}") { depth -= 1 }
+                if depth > 0 { j += 1 }
+            }
+            guard j < f.count else { throw raise(.valueError, "Single '{' encountered in format string") }
+            let field = Array(f[(i + 1)..<j])
+            i = j + 1
+            var nameEnd = 0
+            while nameEnd < field.count && field[nameEnd] != UInt8(ascii: "!") && field[nameEnd] != UInt8(ascii: ":") { nameEnd += 1 }
+            let name = Array(field[0..<nameEnd])
+            var conversion: UInt8 = 0
+            var specStart = nameEnd
+            if nameEnd < field.count && field[nameEnd] == UInt8(ascii: "!") {
+                guard nameEnd + 1 < field.count else { throw raise(.valueError, "end of string while looking for conversion specifier") }
+                conversion = field[nameEnd + 1]
+                specStart = nameEnd + 2
+            }
+            var specText: [UInt8] = []
+            if specStart < field.count && field[specStart] == UInt8(ascii: ":") { specText = Array(field[(specStart + 1)...]) }
+            // Resolve the head: index, keyword or automatic.
+            var headEnd = 0
+            while headEnd < name.count && name[headEnd] != UInt8(ascii: ".") && name[headEnd] != UInt8(ascii: "[") { headEnd += 1 }
+            let head = Array(name[0..<headEnd])
+            var value: Value
+            if head.isEmpty {
+                guard autoIndex < a.positionalCount else { throw raise(.indexError, "Replacement index out of range for positional args tuple") }
+                value = a[autoIndex]; autoIndex += 1
+            } else if head.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                var k = 0
+                for d in head { k = k * 10 + Int(d - 48) }
+                guard k + 1 < a.positionalCount else { throw raise(.indexError, "Replacement index out of range for positional args tuple") }
+                value = a[k + 1]
+            } else {
+                var found: Value? = nil
+                for k in 0..<a.keywordCount where strArray(tupleItem(a.kwnames.objectOffset, k)) == head {
+                    found = a[a.positionalCount + k]
+                }
+                guard let v = found else { throw raiseValue(.keyError, try newStr(head)) }
+                value = v
+            }
+            var p = headEnd
+            while p < name.count {
+                if name[p] == UInt8(ascii: ".") {
+                    var e = p + 1
+                    while e < name.count && name[e] != UInt8(ascii: ".") && name[e] != UInt8(ascii: "[") { e += 1 }
+                    extraRoots.append(value)
+                    defer { extraRoots.removeLast() }
+                    value = try getAttribute(value, try internBytes(Array(name[(p + 1)..<e])))
+                    p = e
+                } else {
+                    var e = p + 1
+                    while e < name.count && name[e] != UInt8(ascii: "]") { e += 1 }
+                    let keyText = Array(name[(p + 1)..<min(e, name.count)])
+                    extraRoots.append(value)
+                    defer { extraRoots.removeLast() }
+                    let key: Value = keyText.allSatisfy({ $0 >= 48 && $0 <= 57 }) && !keyText.isEmpty ? try parseInt(try newStr(keyText), base: 10) : try newStr(keyText)
+                    value = try getItem(value, key)
+                    p = e + 1
+                }
+            }
+            extraRoots.append(value)
+            defer { extraRoots.removeLast() }
+            if conversion == UInt8(ascii: "r") || conversion == UInt8(ascii: "a") { value = try reprValue(value) } else if conversion == UInt8(ascii: "s") { value = try strValue(value) }
+            extraRoots[extraRoots.count - 1] = value
+            // A spec may itself hold replacement fields.
+            var specValue: Value = .null
+            if !specText.isEmpty {
+                let nested = try newStr(specText)
+                specValue = specText.contains(UInt8(ascii: "{")) ? try strFormatMethod(nested, a) : nested
+            }
+            extraRoots.append(specValue)
+            defer { extraRoots.removeLast() }
+            out += strBuffer(try formatValue(value, spec: specValue))
+        }
+        return try newStr(out)
+    }
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// Mark-sweep collection over the arena. Roots: the value stack, every
+// frame, the loaded constants and names, the VM's own tables, objects
+// allocated since the last instruction boundary, and natives' temporary
+// roots. Marking uses an explicit stack so deep structures cannot
+// overflow the Swift stack.
+
+extension VM {
+    func collectGarbage() {
+        collections += 1
+        var work: [UInt32] = []
+        work.reserveCapacity(256)
+        @inline(__always) func mark(_ v: Value) {
+            guard v.isObject else { return }
+            let o = v.objectOffset
+            if heap.isMarked(o) { return }
+            heap.setMark(o)
+            if !heap.type(o).isRaw { work.append(o) }
+        }
+        for i in 0..<sp { mark(stack[i]) }
+        for f in frames {
+            mark(f.function); mark(f.globals); mark(f.namespace); mark(f.generator); mark(f.constructed)
+        }
+        for i in 0..<constantCount { mark(constants[i]) }
+        for i in 0..<nameCount { mark(names[i]) }
+        for v in [builtins, modules, internTable, pendingException, handledException, memoryErrorInstance, sysModule] {
+            mark(v)
+        }
+        for v in typeClasses { mark(v) }
+        for v in exceptionClasses { mark(v) }
+        for v in extraRoots { mark(v) }
+        for o in young { mark(.object(o)) }
+        while let o = work.popLast() {
+            let n = heap.slotCount(o)
+            var i = 0
+            while i < n {
+                mark(heap.slot(o, i))
+                i += 1
+            }
+        }
+        heap.sweep()
+    }
+
+    /// sys.heap(): (free bytes, heap size), as in PyMite.
+    func heapStatus() -> (free: Int, size: Int) { (heap.freeBytes, heap.size) }
+}

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// The Python heap: one fixed-size arena, tiled by blocks. Each block
+// starts with an 8-byte header: size in bytes (high 32 bits), mark bit
+// (bit 8) and object type (low 8 bits; 0 = free). Objects are reached
+// by byte offset, never by Swift reference, so a collection is a plain
+// mark-sweep over the arena (GC.swift) and cycles cost nothing special.
+//
+// Most objects are "slotted": after the header comes an array of Values
+// filling the block, which the collector scans. "Raw" objects (floats,
+// strings, byte buffers) hold bytes the collector must not scan.
+
+public enum ObjType: UInt8 {
+    case free = 0
+    // Raw objects.
+    case float = 1, str, bytes, rawArray
+    // Slotted objects (the collector scans every slot).
+    case tuple = 16, list, valueArray, dict, set, range, function, native, cell
+    case klass, instance, boundMethod, module, generator, iterator, slice
+    case property, staticMethod, classMethod, superObject
+
+    @inline(__always) var isRaw: Bool { rawValue < 16 }
+}
+
+struct Heap {
+    let base: UnsafeMutableRawPointer
+    let size: Int
+    /// Everything from `top` to `size` is one free region, outside the free lists.
+    var top: UInt32
+    /// Exact-size free lists for blocks up to `smallLimit` bytes, indexed by size / 8.
+    var smallFree: [UInt32]
+    /// Larger free blocks, first fit.
+    var largeFree: UInt32 = 0
+    var freeInLists: Int = 0
+
+    static let smallLimit = 512
+    static let minBlock = 16
+
+    init(size requested: Int) {
+        let size = max(4096, min(requested, Int(UInt32.max) - 64)) & ~7
+        self.size = size
+        base = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        base.initializeMemory(as: UInt8.self, repeating: 0, count: size)
+        top = 8  // offset 0 is the null value
+        smallFree = [UInt32](repeating: 0, count: Heap.smallLimit / 8 + 1)
+    }
+
+    // MARK: Block headers
+
+    @inline(__always) func header(_ o: UInt32) -> UInt64 { base.load(fromByteOffset: Int(o), as: UInt64.self) }
+    @inline(__always) func setHeader(_ o: UInt32, _ h: UInt64) { base.storeBytes(of: h, toByteOffset: Int(o), as: UInt64.self) }
+    @inline(__always) func blockSize(_ o: UInt32) -> Int { Int(header(o) >> 32) }
+    @inline(__always) func typeByte(_ o: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: header(o)) }
+    @inline(__always) func type(_ o: UInt32) -> ObjType { ObjType(rawValue: typeByte(o)) ?? .free }
+    @inline(__always) func isMarked(_ o: UInt32) -> Bool { header(o) & 0x100 != 0 }
+    @inline(__always) func setMark(_ o: UInt32) { setHeader(o, header(o) | 0x100) }
+    @inline(__always) func clearMark(_ o: UInt32) { setHeader(o, header(o) & ~0x100) }
+
+    // MARK: Slots and raw bytes
+
+    @inline(__always) func slot(_ o: UInt32, _ i: Int) -> Value {
+        Value(raw: base.load(fromByteOffset: Int(o) + 8 + i * 8, as: UInt64.self))
+    }
+    @inline(__always) func setSlot(_ o: UInt32, _ i: Int, _ v: Value) {
+        base.storeBytes(of: v.raw, toByteOffset: Int(o) + 8 + i * 8, as: UInt64.self)
+    }
+    @inline(__always) func slotCount(_ o: UInt32) -> Int { (blockSize(o) - 8) / 8 }
+    @inline(__always) func slotPointer(_ o: UInt32, _ i: Int) -> UnsafeMutablePointer<Value> {
+        (base + Int(o) + 8 + i * 8).assumingMemoryBound(to: Value.self)
+    }
+    @inline(__always) func u32(_ o: UInt32, _ byteOffset: Int) -> UInt32 {
+        base.load(fromByteOffset: Int(o) + byteOffset, as: UInt32.self)
+    }
+    @inline(__always) func setU32(_ o: UInt32, _ byteOffset: Int, _ v: UInt32) {
+        base.storeBytes(of: v, toByteOffset: Int(o) + byteOffset, as: UInt32.self)
+    }
+    @inline(__always) func bytePointer(_ o: UInt32, _ byteOffset: Int) -> UnsafeMutablePointer<UInt8> {
+        (base + Int(o) + byteOffset).assumingMemoryBound(to: UInt8.self)
+    }
+
+    // MARK: Allocation
+
+    @inline(__always) static func roundedSize(_ bytes: Int) -> Int { max(minBlock, (bytes + 7) & ~7) }
+
+    /// A block of at least `bytes` bytes (header included) typed `type`, its
+    /// slots set to null; nil when no free block is large enough.
+    mutating func allocate(_ type: ObjType, bytes: Int) -> UInt32? {
+        let need = Heap.roundedSize(bytes)
+        guard need < Int(UInt32.max) else { return nil }
+        var block: UInt32 = 0
+        if need <= Heap.smallLimit, smallFree[need / 8] != 0 {
+            block = smallFree[need / 8]
+            smallFree[need / 8] = u32(block, 8)
+            freeInLists -= need
+        } else if Int(top) + need <= size {
+            block = top
+            top += UInt32(need)
+            setHeader(block, UInt64(need) << 32)
+        } else if let b = takeLarge(need) {
+            block = b
+        } else {
+            return nil
+        }
+        let got = blockSize(block)
+        setHeader(block, UInt64(got) << 32 | UInt64(type.rawValue))
+        (base + Int(block) + 8).initializeMemory(as: UInt8.self, repeating: 0, count: got - 8)
+        return block
+    }
+
+    /// First fit over the large list (and, failing that, over larger small
+    /// lists), splitting off the rest of the block when it can stand alone.
+    private mutating func takeLarge(_ need: Int) -> UInt32? {
+        var prev: UInt32 = 0
+        var cur = largeFree
+        while cur != 0 {
+            let next = u32(cur, 8)
+            let have = blockSize(cur)
+            if have >= need {
+                if prev == 0 { largeFree = next } else { setU32(prev, 8, next) }
+                freeInLists -= have
+                split(cur, have: have, need: need)
+                return cur
+            }
+            prev = cur
+            cur = next
+        }
+        if need < Heap.smallLimit {
+            var s = need + 8
+            while s <= Heap.smallLimit {
+                if smallFree[s / 8] != 0 {
+                    let b = smallFree[s / 8]
+                    smallFree[s / 8] = u32(b, 8)
+                    freeInLists -= s
+                    split(b, have: s, need: need)
+                    return b
+                }
+                s += 8
+            }
+        }
+        return nil
+    }
+
+    private mutating func split(_ block: UInt32, have: Int, need: Int) {
+        if have - need >= Heap.minBlock {
+            setHeader(block, UInt64(need) << 32)
+            addFree(block + UInt32(need), size: have - need)
+        } else {
+            setHeader(block, UInt64(have) << 32)
+        }
+    }
+
+    mutating func addFree(_ block: UInt32, size: Int) {
+        setHeader(block, UInt64(size) << 32)
+        if size <= Heap.smallLimit {
+            setU32(block, 8, smallFree[size / 8])
+            smallFree[size / 8] = block
+        } else {
+            setU32(block, 8, largeFree)
+            largeFree = block
+        }
+        freeInLists += size
+    }
+
+    /// Bytes available for new objects.
+    var freeBytes: Int { freeInLists + size - Int(top) }
+
+    /// Frees every unmarked block, clears the marks, and merges runs of
+    /// free blocks (the wilderness at `top` absorbs a free tail).
+    mutating func sweep() {
+        for i in 0..<smallFree.count { smallFree[i] = 0 }
+        largeFree = 0
+        freeInLists = 0
+        var o: UInt32 = 8
+        var runStart: UInt32 = 0
+        var runSize = 0
+        while o < top {
+            let h = header(o)
+            let sz = Int(h >> 32)
+            let live = UInt8(truncatingIfNeeded: h) != 0 && h & 0x100 != 0
+            if live {
+                setHeader(o, h & ~0x100)
+                if runSize > 0 { addFree(runStart, size: runSize); runSize = 0 }
+            } else {
+                if runSize == 0 { runStart = o }
+                runSize += sz
+            }
+            o += UInt32(sz)
+        }
+        if runSize > 0 { top = runStart }
+    }
+}

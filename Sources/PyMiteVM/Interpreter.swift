@@ -1,0 +1,468 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// The interpreter loop. One function runs frames until the frame that
+// started it (a boundary) returns; Python-to-Python calls push frames
+// without recursing in Swift, natives that call back into Python start a
+// nested `run`. Fast paths for small ints sit inline; everything else is
+// a call out of the loop (Operators.swift, Attributes.swift, Calls.swift).
+
+extension VM {
+    /// Runs the top frame, which must be a boundary, until it returns or
+    /// yields; returns its result. Exceptions not handled inside propagate.
+    func run() throws(VMError) -> Value {
+        let savedYoungBase = youngBase
+        youngBase = young.count
+        defer { youngBase = savedYoungBase }
+
+        var fp = frames.count - 1
+        var code = codes[Int(frames[fp].code)]
+        var ins = code.instructions
+        var ip = Int(frames[fp].ip)
+        var base = Int(frames[fp].base)
+        var consts = constants + Int(code.constBase)
+        var nameTable = names + Int(code.nameBase)
+        var reraising = false
+
+        while true {
+            let word = ins[ip]
+            ip += 1
+            safePoint()
+            let arg = Int(word >> 8)
+            do throws(VMError) {
+                switch unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self) {
+                case .nop:
+                    break
+                case .popTop:
+                    sp -= 1
+                case .dupTop:
+                    stack[sp] = stack[sp - 1]; sp += 1
+                case .dupTopTwo:
+                    stack[sp] = stack[sp - 2]; stack[sp + 1] = stack[sp - 1]; sp += 2
+                case .rotTwo:
+                    let t = stack[sp - 1]; stack[sp - 1] = stack[sp - 2]; stack[sp - 2] = t
+                case .rotThree:
+                    let t = stack[sp - 1]
+                    stack[sp - 1] = stack[sp - 2]; stack[sp - 2] = stack[sp - 3]; stack[sp - 3] = t
+                case .rotFour:
+                    let t = stack[sp - 1]
+                    stack[sp - 1] = stack[sp - 2]; stack[sp - 2] = stack[sp - 3]
+                    stack[sp - 3] = stack[sp - 4]; stack[sp - 4] = t
+
+                case .loadConst:
+                    let v = consts[arg]
+                    if v.isNull { throw overflow() }  // an integer literal this build cannot hold
+                    stack[sp] = v; sp += 1
+                case .loadFast:
+                    let v = stack[base + arg]
+                    if v.isNull { throw unboundLocal(Int(frames[fp].code), arg) }
+                    stack[sp] = v; sp += 1
+                case .storeFast:
+                    sp -= 1; stack[base + arg] = stack[sp]
+                case .deleteFast:
+                    if stack[base + arg].isNull { throw unboundLocal(Int(frames[fp].code), arg) }
+                    stack[base + arg] = .null
+                case .loadDeref:
+                    let v = heap.slot(stack[base + arg].objectOffset, 0)
+                    if v.isNull { throw unboundDeref(Int(frames[fp].code), arg) }
+                    push(v)
+                case .storeDeref:
+                    sp -= 1; heap.setSlot(stack[base + arg].objectOffset, 0, stack[sp])
+                case .deleteDeref:
+                    heap.setSlot(stack[base + arg].objectOffset, 0, .null)
+                case .loadClosure:
+                    push(stack[base + arg])
+                case .makeCell:
+                    let cell = try allocSlots(.cell, 1)
+                    heap.setSlot(cell, 0, stack[base + arg])
+                    stack[base + arg] = .object(cell)
+                case .loadGlobal:
+                    let name = nameTable[arg]
+                    if let v = dictGetStr(frames[fp].globals, name) ?? dictGetStr(builtins, name) {
+                        push(v)
+                    } else {
+                        throw nameError(name)
+                    }
+                case .storeGlobal:
+                    sp -= 1
+                    try dictStore(frames[fp].globals, nameTable[arg], stack[sp])
+                case .deleteGlobal:
+                    if try dictRemove(frames[fp].globals, nameTable[arg]) == nil { throw nameError(nameTable[arg]) }
+                case .loadName:
+                    let name = nameTable[arg]
+                    let ns = frames[fp].namespace
+                    if !ns.isNull, let v = dictGetStr(ns, name) {
+                        push(v)
+                    } else if let v = dictGetStr(frames[fp].globals, name) ?? dictGetStr(builtins, name) {
+                        push(v)
+                    } else {
+                        throw nameError(name)
+                    }
+                case .storeName:
+                    sp -= 1
+                    let ns = frames[fp].namespace
+                    try dictStore(ns.isNull ? frames[fp].globals : ns, nameTable[arg], stack[sp])
+                case .deleteName:
+                    let ns = frames[fp].namespace
+                    if try dictRemove(ns.isNull ? frames[fp].globals : ns, nameTable[arg]) == nil {
+                        throw nameError(nameTable[arg])
+                    }
+                case .loadLocals:
+                    let ns = frames[fp].namespace
+                    push(ns.isNull ? frames[fp].globals : ns)
+                case .loadAttr:
+                    stack[sp - 1] = try getAttribute(stack[sp - 1], nameTable[arg])
+                case .storeAttr:
+                    try setAttribute(stack[sp - 1], nameTable[arg], stack[sp - 2])
+                    sp -= 2
+                case .deleteAttr:
+                    try deleteAttribute(stack[sp - 1], nameTable[arg])
+                    sp -= 1
+                case .loadMethod:
+                    try loadMethod(nameTable[arg])
+
+                case .binaryOp, .inplaceOp:
+                    let a = stack[sp - 2], b = stack[sp - 1]
+                    if a.isInt && b.isInt {
+                        let x = a.intValue, y = b.intValue
+                        var r: Int64? = nil
+                        switch arg {
+                        case 0: let (v, o) = x.addingReportingOverflow(y); if !o { r = v }
+                        case 1: let (v, o) = x.subtractingReportingOverflow(y); if !o { r = v }
+                        case 2: let (v, o) = x.multipliedReportingOverflow(by: y); if !o { r = v }
+                        case 8: r = x & y
+                        case 9: r = x | y
+                        case 10: r = x ^ y
+                        default: break
+                        }
+                        if let r = r, let v = Value.int(r) {
+                            stack[sp - 2] = v; sp -= 1
+                            break
+                        }
+                    }
+                    let op = unsafeBitCast(UInt8(truncatingIfNeeded: arg), to: BinaryOperator.self)
+                    stack[sp - 2] = try binaryOperation(op, a, b, inplace: word & 0xFF == UInt32(Opcode.inplaceOp.rawValue))
+                    sp -= 1
+                case .compareOp:
+                    let a = stack[sp - 2], b = stack[sp - 1]
+                    if a.isInt && b.isInt {
+                        let x = a.intValue, y = b.intValue
+                        var r = false
+                        switch arg {
+                        case 0: r = x < y
+                        case 1: r = x <= y
+                        case 2, 6: r = x == y
+                        case 3, 7: r = x != y
+                        case 4: r = x > y
+                        case 5: r = x >= y
+                        default:
+                            stack[sp - 2] = try compareOperation(CompareOperator(rawValue: UInt8(arg))!, a, b)
+                            sp -= 1
+                            continue
+                        }
+                        stack[sp - 2] = r ? .true : .false; sp -= 1
+                        break
+                    }
+                    stack[sp - 2] = try compareOperation(unsafeBitCast(UInt8(truncatingIfNeeded: arg), to: CompareOperator.self), a, b)
+                    sp -= 1
+                case .unaryNegative:
+                    stack[sp - 1] = try unaryNegative(stack[sp - 1])
+                case .unaryPositive:
+                    stack[sp - 1] = try unaryPositive(stack[sp - 1])
+                case .unaryNot:
+                    stack[sp - 1] = try isTruthy(stack[sp - 1]) ? .false : .true
+                case .unaryInvert:
+                    stack[sp - 1] = try unaryInvert(stack[sp - 1])
+                case .binarySubscr:
+                    stack[sp - 2] = try getItem(stack[sp - 2], stack[sp - 1])
+                    sp -= 1
+                case .storeSubscr:
+                    try setItem(stack[sp - 2], stack[sp - 1], stack[sp - 3])
+                    sp -= 3
+                case .deleteSubscr:
+                    try deleteItem(stack[sp - 2], stack[sp - 1])
+                    sp -= 2
+                case .buildSlice:
+                    let o = try allocSlots(.slice, 3)
+                    heap.setSlot(o, 0, stack[sp - arg])
+                    heap.setSlot(o, 1, stack[sp - arg + 1])
+                    heap.setSlot(o, 2, arg == 3 ? stack[sp - 1] : .none)
+                    sp -= arg
+                    push(.object(o))
+
+                case .buildTuple:
+                    let t = try newTupleFromStack(arg)
+                    sp -= arg
+                    push(t)
+                case .buildList:
+                    let l = try newList(capacity: arg)
+                    let items = heap.slotPointer(heap.slot(l.objectOffset, 1).objectOffset, 0)
+                    for i in 0..<arg { items[i] = stack[sp - arg + i] }
+                    heap.setSlot(l.objectOffset, 0, .smallInt(arg))
+                    sp -= arg
+                    push(l)
+                case .buildSet:
+                    let d = try newDict(.set, capacity: arg)
+                    for i in 0..<arg { try dictStore(d, stack[sp - arg + i], .none) }
+                    sp -= arg
+                    push(d)
+                case .buildMap:
+                    let d = try newDict(.dict, capacity: arg)
+                    for i in 0..<arg { try dictStore(d, stack[sp - 2 * arg + 2 * i], stack[sp - 2 * arg + 2 * i + 1]) }
+                    sp -= 2 * arg
+                    push(d)
+                case .listAppend:
+                    try listAppend(stack[sp - 1 - arg], stack[sp - 1])
+                    sp -= 1
+                case .setAdd:
+                    try dictStore(stack[sp - 1 - arg], stack[sp - 1], .none)
+                    sp -= 1
+                case .mapAdd:
+                    try dictStore(stack[sp - 2 - arg], stack[sp - 2], stack[sp - 1])
+                    sp -= 2
+                case .listExtend:
+                    try extendList(stack[sp - 2], with: stack[sp - 1])
+                    sp -= 1
+                case .setUpdate:
+                    try updateSet(stack[sp - 2], with: stack[sp - 1])
+                    sp -= 1
+                case .dictUpdate:
+                    try updateDict(stack[sp - 2], with: stack[sp - 1])
+                    sp -= 1
+                case .listToTuple:
+                    let l = stack[sp - 1].objectOffset
+                    let n = listCount(l)
+                    let t = try newTuple(n)
+                    for i in 0..<n { heap.setSlot(t.objectOffset, i + 1, listItem(l, i)) }
+                    stack[sp - 1] = t
+                case .unpackSequence:
+                    try unpackSequence(count: arg)
+                case .unpackEx:
+                    try unpackStarred(before: arg & 0xFF, after: arg >> 8)
+
+                case .jump:
+                    ip = arg
+                case .popJumpIfFalse:
+                    sp -= 1
+                    let v = stack[sp]
+                    if v.raw == Value.false.raw { ip = arg } else if v.raw != Value.true.raw, try !isTruthy(v) { ip = arg }
+                case .popJumpIfTrue:
+                    sp -= 1
+                    let v = stack[sp]
+                    if v.raw == Value.true.raw { ip = arg } else if v.raw != Value.false.raw, try isTruthy(v) { ip = arg }
+                case .jumpIfFalseOrPop:
+                    if try isTruthy(stack[sp - 1]) { sp -= 1 } else { ip = arg }
+                case .jumpIfTrueOrPop:
+                    if try isTruthy(stack[sp - 1]) { ip = arg } else { sp -= 1 }
+                case .getIter:
+                    stack[sp - 1] = try getIterator(stack[sp - 1])
+                case .forIter:
+                    if let v = try iteratorNext(stack[sp - 1]) {
+                        push(v)
+                    } else {
+                        sp -= 1
+                        ip = arg
+                    }
+
+                case .makeFunction:
+                    try makeFunction(flags: UInt32(arg), globals: frames[fp].globals)
+                case .callFunction, .callFunctionKw, .callFunctionEx, .callMethod:
+                    let op = unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self)
+                    frames[fp].ip = Int32(ip)
+                    let pushed: Bool
+                    switch op {
+                    case .callFunction:
+                        pushed = try callAt(sp - arg - 1, argc: arg, kwnames: .null, resultSlot: sp - arg - 1)
+                    case .callFunctionKw:
+                        sp -= 1
+                        let kw = stack[sp]
+                        pushed = try callAt(sp - arg - 1, argc: arg, kwnames: kw, resultSlot: sp - arg - 1)
+                    case .callFunctionEx:
+                        pushed = try callWithUnpacked(hasKwargs: arg & 1 != 0)
+                    default:  // callMethod
+                        let fi = sp - arg - 2
+                        if stack[fi].isNull {
+                            pushed = try callAt(fi + 1, argc: arg, kwnames: .null, resultSlot: fi)
+                        } else {
+                            pushed = try callAt(fi, argc: arg + 1, kwnames: .null, resultSlot: fi)
+                        }
+                    }
+                    if pushed {
+                        fp = frames.count - 1
+                        code = codes[Int(frames[fp].code)]
+                        ins = code.instructions
+                        ip = 0
+                        base = Int(frames[fp].base)
+                        consts = constants + Int(code.constBase)
+                        nameTable = names + Int(code.nameBase)
+                    }
+                case .returnValue:
+                    var result = stack[sp - 1]
+                    let f = frames.removeLast()
+                    if !f.constructed.isNull { result = f.constructed }
+                    if !f.generator.isNull { finishGenerator(f.generator) }
+                    stack[Int(f.resultSlot)] = result
+                    sp = Int(f.resultSlot) + 1
+                    if f.isBoundary {
+                        sp -= 1
+                        return result
+                    }
+                    fp -= 1
+                    code = codes[Int(frames[fp].code)]
+                    ins = code.instructions
+                    ip = Int(frames[fp].ip)
+                    base = Int(frames[fp].base)
+                    consts = constants + Int(code.constBase)
+                    nameTable = names + Int(code.nameBase)
+                case .yieldValue:
+                    let v = stack[sp - 1]
+                    sp -= 1
+                    frames[fp].ip = Int32(ip)
+                    suspendGenerator(frames[fp])
+                    let f = frames.removeLast()
+                    sp = Int(f.resultSlot)
+                    generatorYielded = true
+                    return v
+                case .yieldFrom, .getYieldFromIter, .setupAnnotations:
+                    throw raise(.runtimeError, "instruction not supported by this VM")
+                case .buildClass:
+                    let cls = try newClass(name: stack[sp - 3], bases: stack[sp - 2], namespace: stack[sp - 1])
+                    sp -= 3
+                    push(cls)
+
+                case .importName:
+                    frames[fp].ip = Int32(ip)
+                    push(try importModule(nameTable[arg]))
+                case .importFrom:
+                    push(try importFrom(stack[sp - 1], nameTable[arg]))
+                case .importStar:
+                    let ns = frames[fp].namespace
+                    try importStar(stack[sp - 1], into: ns.isNull ? frames[fp].globals : ns)
+                    sp -= 1
+
+                case .raiseVarargs:
+                    if arg == 0 {
+                        guard !handledException.isNull else {
+                            throw raise(.runtimeError, "No active exception to reraise")
+                        }
+                        pendingException = handledException
+                        reraising = true
+                        throw VMError.exception
+                    }
+                    let cause: Value = arg == 2 ? stack[sp - 1] : .null
+                    let exc = try makeExceptionToRaise(stack[sp - arg])
+                    if !cause.isNull { try dictStore(instanceDict(exc), internStatic("__cause__"), cause) }
+                    sp -= arg
+                    pendingException = exc
+                    throw VMError.exception
+                case .raiseAssertion:
+                    let e = try newException(.assertionError, args: arg == 1 ? [stack[sp - 1]] : [])
+                    sp -= arg
+                    pendingException = e
+                    throw VMError.exception
+                case .pushExcInfo:
+                    let exc = stack[sp - 1]
+                    stack[sp - 1] = handledException.isNull ? .none : handledException
+                    stack[sp] = exc; sp += 1
+                    handledException = exc
+                case .popExcept:
+                    sp -= 1
+                    let prev = stack[sp]
+                    handledException = prev.isNone ? .null : prev
+                case .reraise:
+                    sp -= 1
+                    pendingException = stack[sp]
+                    reraising = true
+                    throw VMError.exception
+                case .exceptMatch:
+                    let matched = try exceptionMatches(stack[sp - 2], stack[sp - 1])
+                    stack[sp - 1] = matched ? .true : .false
+                case .popExceptReraise:
+                    let exc = stack[sp - 1]
+                    let prev = stack[sp - 2]
+                    sp -= 2
+                    handledException = prev.isNone ? .null : prev
+                    pendingException = exc
+                    reraising = true
+                    throw VMError.exception
+                }
+            } catch {
+                // Unwind to the innermost handler of this run, or propagate.
+                frames[fp].ip = Int32(ip)
+                var first = true
+                while true {
+                    let f = frames[fp]
+                    let faulting = Int(f.ip) - 1
+                    if !(first && reraising) { addTraceback(code: Int(f.code), index: faulting) }
+                    first = false
+                    reraising = false
+                    if let h = findHandler(code: Int(f.code), index: faulting) {
+                        let c = codes[Int(f.code)]
+                        sp = Int(f.base) + Int(c.localCount + c.freeCount) + h.depth
+                        push(pendingException)
+                        pendingException = .null
+                        code = c
+                        ins = code.instructions
+                        ip = h.target
+                        base = Int(f.base)
+                        consts = constants + Int(code.constBase)
+                        nameTable = names + Int(code.nameBase)
+                        break
+                    }
+                    frames.removeLast()
+                    if !f.generator.isNull { finishGenerator(f.generator) }
+                    sp = Int(f.resultSlot)
+                    if f.isBoundary { throw VMError.exception }
+                    fp -= 1
+                }
+            }
+        }
+    }
+
+    func findHandler(code: Int, index: Int) -> (target: Int, depth: Int)? {
+        for e in codeObjects[code].exceptionTable where Int(e.start) <= index && index < Int(e.end) {
+            return (Int(e.target), Int(e.depth))
+        }
+        return nil
+    }
+
+    /// Records that the pending exception passed through `code` at `index`.
+    func addTraceback(code: Int, index: Int) {
+        let exc = pendingException
+        guard isType(exc, .instance) else { return }
+        let line = Int64(codeObjects[code].line(at: index))
+        guard let entry = Value.int(Int64(code) << 32 | line) else { return }
+        do {
+            var tb = heap.slot(exc.objectOffset, 2)
+            if tb.isNull {
+                tb = try newList()
+                heap.setSlot(exc.objectOffset, 2, tb)
+            }
+            try listAppend(tb, entry)
+        } catch {
+            pendingException = exc  // out of memory while recording: keep the original
+        }
+    }
+
+    func unboundLocal(_ code: Int, _ slot: Int) -> VMError {
+        var m = bytes("cannot access local variable '")
+        m += codeObjects[code].slotNames[slot]
+        m += bytes("' where it is not associated with a value")
+        return raise(.unboundLocalError, m)
+    }
+
+    func unboundDeref(_ code: Int, _ slot: Int) -> VMError {
+        var m = bytes("cannot access free variable '")
+        m += codeObjects[code].slotNames[slot]
+        m += bytes("' where it is not associated with a value in enclosing scope")
+        return raise(.nameError, m)
+    }
+
+    func nameError(_ name: Value) -> VMError {
+        raise(.nameError, bytes("name '") + strArray(name) + bytes("' is not defined"))
+    }
+}
+
+/// The UTF-8 bytes of a static string, for building messages.
+@inline(__always) func bytes(_ s: StaticString) -> [UInt8] {
+    Array(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+}

@@ -1,0 +1,551 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// Iterators, ranges, dict views, subscripts and slices.
+//   iterator: slot 0 = IteratorKind, 1 = source, 2 = position/counter,
+//             3 = extra (stop, function, iterators), 4 = extra (step)
+//   range:    slot 0 = start, 1 = stop, 2 = step
+//   slice:    slot 0 = start, 1 = stop, 2 = step (None when omitted)
+
+enum IteratorKind: Int {
+    case sequence = 0, range, dictKeys, dictValues, dictItems, map, filter, zip, enumerate, reversed
+    case callable
+    // Dict views: iterable, sized, never exhausted.
+    case keysView = 20, valuesView, itemsView
+}
+
+extension VM {
+    func newIterator(_ kind: IteratorKind, _ source: Value, _ pos: Value = .smallInt(0),
+                     _ extra: Value = .none, _ extra2: Value = .none) throws(VMError) -> Value {
+        let o = try allocSlots(.iterator, 5)
+        heap.setSlot(o, 0, .smallInt(kind.rawValue))
+        heap.setSlot(o, 1, source)
+        heap.setSlot(o, 2, pos)
+        heap.setSlot(o, 3, extra)
+        heap.setSlot(o, 4, extra2)
+        return .object(o)
+    }
+
+    @inline(__always) func iteratorKind(_ v: Value) -> IteratorKind {
+        IteratorKind(rawValue: Int(heap.slot(v.objectOffset, 0).intValue))!
+    }
+
+    func getIterator(_ v: Value) throws(VMError) -> Value {
+        guard v.isObject else { throw notIterable(v) }
+        let o = v.objectOffset
+        switch heap.type(o) {
+        case .list, .tuple, .str, .bytes: return try newIterator(.sequence, v)
+        case .range:
+            let (start, stop, step) = rangeParts(v)
+            return try newIterator(.range, .none, try newInt(start), try newInt(stop), try newInt(step))
+        case .dict, .set: return try newIterator(.dictKeys, v)
+        case .generator: return v
+        case .iterator:
+            switch iteratorKind(v) {
+            case .keysView: return try newIterator(.dictKeys, heap.slot(o, 1))
+            case .valuesView: return try newIterator(.dictValues, heap.slot(o, 1))
+            case .itemsView: return try newIterator(.dictItems, heap.slot(o, 1))
+            default: return v
+            }
+        case .instance:
+            if let m = classLookup(heap.slot(o, 0), s.__iter__) { return try call(m, [v]) }
+            if classLookup(heap.slot(o, 0), s.__getitem__) != nil {
+                return try newIterator(.callable, v)
+            }
+            throw notIterable(v)
+        default: throw notIterable(v)
+        }
+    }
+
+    func notIterable(_ v: Value) -> VMError {
+        raise(.typeError, bytes("'") + typeName(v) + bytes("' object is not iterable"))
+    }
+
+    /// The next item, or nil when the iterator is exhausted.
+    func iteratorNext(_ it: Value) throws(VMError) -> Value? {
+        guard it.isObject else { throw notAnIterator(it) }
+        let o = it.objectOffset
+        switch heap.type(o) {
+        case .generator: return try resumeGenerator(it, sending: .none)
+        case .iterator: break
+        case .instance:
+            guard let m = classLookup(heap.slot(o, 0), s.__next__) else { throw notAnIterator(it) }
+            do {
+                return try call(m, [it])
+            } catch {
+                if isInstance(pendingException, exceptionClass(.stopIteration)) {
+                    pendingException = .null
+                    return nil
+                }
+                throw error
+            }
+        default: throw notAnIterator(it)
+        }
+        let source = heap.slot(o, 1)
+        let pos = Int(heap.slot(o, 2).intValue)
+        switch iteratorKind(it) {
+        case .sequence:
+            let so = source.objectOffset
+            switch heap.type(so) {
+            case .list:
+                guard pos < listCount(so) else { return nil }
+                heap.setSlot(o, 2, .smallInt(pos + 1))
+                return listItem(so, pos)
+            case .tuple:
+                guard pos < tupleCount(so) else { return nil }
+                heap.setSlot(o, 2, .smallInt(pos + 1))
+                return tupleItem(so, pos)
+            case .bytes:
+                guard pos < strByteCount(so) else { return nil }
+                heap.setSlot(o, 2, .smallInt(pos + 1))
+                return .smallInt(Int(strBuffer(so)[pos]))
+            default:  // str: position is a byte offset
+                let buf = strBuffer(so)
+                guard pos < buf.count else { return nil }
+                let len = min(utf8SequenceLength(buf[pos]), buf.count - pos)
+                heap.setSlot(o, 2, .smallInt(pos + len))
+                if len == 1 { return try singleByteStr(buf[pos]) }
+                return try newStr(UnsafeBufferPointer(rebasing: buf[pos..<(pos + len)]))
+            }
+        case .range:
+            let cur = heap.slot(o, 2).intValue, stop = heap.slot(o, 3).intValue, step = heap.slot(o, 4).intValue
+            if step > 0 ? cur >= stop : cur <= stop { return nil }
+            let (next, overflowed) = cur.addingReportingOverflow(step)
+            heap.setSlot(o, 2, overflowed ? heap.slot(o, 3) : (Value.int(next) ?? heap.slot(o, 3)))
+            return .int(cur)!
+        case .dictKeys, .dictValues, .dictItems:
+            guard let e = dictNextEntry(source, from: pos) else {
+                heap.setSlot(o, 2, .smallInt(dictUsed(source)))
+                return nil
+            }
+            heap.setSlot(o, 2, .smallInt(e + 1))
+            switch iteratorKind(it) {
+            case .dictKeys: return dictEntryKey(source, e)
+            case .dictValues: return dictEntryValue(source, e)
+            default: return try newTuple([dictEntryKey(source, e), dictEntryValue(source, e)])
+            }
+        case .map:
+            let iters = heap.slot(o, 3)
+            let n = tupleCount(iters.objectOffset)
+            try ensureStack(n + 2)
+            let fi = sp
+            push(source)
+            for i in 0..<n {
+                guard let v = try iteratorNext(tupleItem(iters.objectOffset, i)) else { sp = fi; return nil }
+                push(v)
+            }
+            return try callPushed(fi, argc: n)
+        case .filter:
+            let inner = heap.slot(o, 3)
+            while let v = try iteratorNext(inner) {
+                extraRoots.append(v)
+                defer { extraRoots.removeLast() }
+                let keep = source.isNone ? try isTruthy(v) : try isTruthy(try call(source, [v]))
+                if keep { return v }
+            }
+            return nil
+        case .zip:
+            let n = tupleCount(source.objectOffset)
+            if n == 0 { return nil }
+            let t = try newTuple(n)
+            extraRoots.append(t)
+            defer { extraRoots.removeLast() }
+            for i in 0..<n {
+                guard let v = try iteratorNext(tupleItem(source.objectOffset, i)) else { return nil }
+                heap.setSlot(t.objectOffset, i + 1, v)
+            }
+            return t
+        case .enumerate:
+            guard let v = try iteratorNext(source) else { return nil }
+            extraRoots.append(v)
+            defer { extraRoots.removeLast() }
+            let count = heap.slot(o, 2)
+            let (next, overflowed) = count.intValue.addingReportingOverflow(1)
+            if overflowed { throw overflow() }
+            heap.setSlot(o, 2, try newInt(next))
+            return try newTuple([count, v])
+        case .reversed:
+            guard pos > 0 else { return nil }
+            heap.setSlot(o, 2, .smallInt(pos - 1))
+            if isType(source, .list) {
+                guard pos - 1 < listCount(source.objectOffset) else { return nil }
+                return listItem(source.objectOffset, pos - 1)
+            }
+            return try getItem(source, .smallInt(pos - 1))
+        case .callable:
+            // The old sequence protocol: __getitem__(0), (1), ... until IndexError.
+            do {
+                let v = try getItem(source, .smallInt(pos))
+                heap.setSlot(o, 2, .smallInt(pos + 1))
+                return v
+            } catch {
+                if isInstance(pendingException, exceptionClass(.indexError)) || isInstance(pendingException, exceptionClass(.stopIteration)) {
+                    pendingException = .null
+                    return nil
+                }
+                throw error
+            }
+        case .keysView, .valuesView, .itemsView:
+            throw notAnIterator(it)
+        }
+    }
+
+    func notAnIterator(_ v: Value) -> VMError {
+        raise(.typeError, bytes("'") + typeName(v) + bytes("' object is not an iterator"))
+    }
+
+    func singleByteStr(_ b: UInt8) throws(VMError) -> Value {
+        let o = try newStrUninitialized(1)
+        heap.bytePointer(o, strDataOffset)[0] = b
+        finishStr(o)
+        return .object(o)
+    }
+
+    // MARK: Ranges
+
+    func newRange(_ start: Int64, _ stop: Int64, _ step: Int64) throws(VMError) -> Value {
+        if step == 0 { throw raise(.valueError, "range() arg 3 must not be zero") }
+        let o = try allocSlots(.range, 3)
+        heap.setSlot(o, 0, try newInt(start))
+        heap.setSlot(o, 1, try newInt(stop))
+        heap.setSlot(o, 2, try newInt(step))
+        return .object(o)
+    }
+
+    func rangeParts(_ r: Value) -> (Int64, Int64, Int64) {
+        (heap.slot(r.objectOffset, 0).intValue, heap.slot(r.objectOffset, 1).intValue, heap.slot(r.objectOffset, 2).intValue)
+    }
+
+    func rangeLength(_ r: Value) -> Int {
+        let (start, stop, step) = rangeParts(r)
+        if step > 0 { return start < stop ? Int((stop - start - 1) / step + 1) : 0 }
+        return start > stop ? Int((start - stop - 1) / (-step) + 1) : 0
+    }
+
+    // MARK: Subscripts
+
+    /// Normalises a Python index against `count`; nil when out of range.
+    func normalizeIndex(_ key: Value, count: Int, what: StaticString) throws(VMError) -> Int? {
+        guard let i = intOf(key) else {
+            throw raise(.typeError, bytes(what) + bytes(" indices must be integers or slices, not ") + typeName(key))
+        }
+        let j = i < 0 ? i + Int64(count) : i
+        return (j >= 0 && j < Int64(count)) ? Int(j) : nil
+    }
+
+    /// start, step and item count of a slice over a sequence of `length`.
+    func sliceIndices(_ slice: Value, length: Int) throws(VMError) -> (start: Int, step: Int, count: Int) {
+        let o = slice.objectOffset
+        func part(_ v: Value) throws(VMError) -> Int64? {
+            if v.isNone { return nil }
+            guard let i = intOf(v) else {
+                throw raise(.typeError, "slice indices must be integers or None or have an __index__ method")
+            }
+            return i
+        }
+        let step = try part(heap.slot(o, 2)) ?? 1
+        if step == 0 { throw raise(.valueError, "slice step cannot be zero") }
+        let len = Int64(length)
+        func clamp(_ v: Int64?, _ dflt: Int64) -> Int64 {
+            guard var x = v else { return dflt }
+            if x < 0 { x += len; if x < 0 { x = step < 0 ? -1 : 0 } } else if x >= len { x = step < 0 ? len - 1 : len }
+            return x
+        }
+        let start = clamp(try part(heap.slot(o, 0)), step < 0 ? len - 1 : 0)
+        let stop = clamp(try part(heap.slot(o, 1)), step < 0 ? -1 : len)
+        var count: Int64 = 0
+        if step > 0 { if start < stop { count = (stop - start - 1) / step + 1 } } else if stop < start { count = (start - stop - 1) / (-step) + 1 }
+        return (Int(start), Int(step), Int(count))
+    }
+
+    func getItem(_ c: Value, _ key: Value) throws(VMError) -> Value {
+        guard c.isObject else { throw notSubscriptable(c) }
+        let o = c.objectOffset
+        let isSlice = isType(key, .slice)
+        switch heap.type(o) {
+        case .list:
+            if isSlice {
+                let (start, step, count) = try sliceIndices(key, length: listCount(o))
+                let r = try newList(capacity: count)
+                for k in 0..<count { try listAppend(r, listItem(o, start + k * step)) }
+                return r
+            }
+            guard let i = try normalizeIndex(key, count: listCount(o), what: "list") else {
+                throw raise(.indexError, "list index out of range")
+            }
+            return listItem(o, i)
+        case .tuple:
+            if isSlice {
+                let (start, step, count) = try sliceIndices(key, length: tupleCount(o))
+                let t = try newTuple(count)
+                for k in 0..<count { heap.setSlot(t.objectOffset, k + 1, tupleItem(o, start + k * step)) }
+                return t
+            }
+            guard let i = try normalizeIndex(key, count: tupleCount(o), what: "tuple") else {
+                throw raise(.indexError, "tuple index out of range")
+            }
+            return tupleItem(o, i)
+        case .str:
+            if isSlice { return try sliceStr(c, key) }
+            guard let i = try normalizeIndex(key, count: strCharCount(o), what: "string") else {
+                throw raise(.indexError, "string index out of range")
+            }
+            if strIsASCII(o) { return try singleByteStr(strBuffer(o)[i]) }
+            return try strCharAt(o, i)
+        case .bytes:
+            if isSlice {
+                let (start, step, count) = try sliceIndices(key, length: strByteCount(o))
+                let r = try newStrUninitialized(count, type: .bytes)
+                let src = strBuffer(o)
+                let dst = heap.bytePointer(r, strDataOffset)
+                for k in 0..<count { dst[k] = src[start + k * step] }
+                return .object(r)
+            }
+            guard let i = try normalizeIndex(key, count: strByteCount(o), what: "byte") else {
+                throw raise(.indexError, "index out of range")
+            }
+            return .smallInt(Int(strBuffer(o)[i]))
+        case .dict:
+            guard let v = try dictGet(c, key) else { throw raiseValue(.keyError, key) }
+            return v
+        case .range:
+            let (start, _, step) = rangeParts(c)
+            if isSlice {
+                let (s0, st, count) = try sliceIndices(key, length: rangeLength(c))
+                let first = start + Int64(s0) * step
+                return try newRange(first, first + Int64(count) * step * Int64(st), step * Int64(st))
+            }
+            guard let i = try normalizeIndex(key, count: rangeLength(c), what: "range") else {
+                throw raise(.indexError, "range object index out of range")
+            }
+            return try newInt(start + Int64(i) * step)
+        case .instance:
+            if let m = classLookup(heap.slot(o, 0), s.__getitem__) { return try call(m, [c, key]) }
+            throw notSubscriptable(c)
+        case .klass:
+            // Generic aliases such as list[int] in annotations: return the class.
+            return c
+        default:
+            throw notSubscriptable(c)
+        }
+    }
+
+    func notSubscriptable(_ c: Value) -> VMError {
+        raise(.typeError, bytes("'") + typeName(c) + bytes("' object is not subscriptable"))
+    }
+
+    func sliceStr(_ s: Value, _ key: Value) throws(VMError) -> Value {
+        let o = s.objectOffset
+        let (start, step, count) = try sliceIndices(key, length: strCharCount(o))
+        if strIsASCII(o) {
+            let r = try newStrUninitialized(count)
+            let src = strBuffer(o)
+            let dst = heap.bytePointer(r, strDataOffset)
+            for k in 0..<count { dst[k] = src[start + k * step] }
+            return .object(r)
+        }
+        // Non-ASCII: find each character's byte range.
+        var starts: [Int] = []
+        let buf = strBuffer(o)
+        var i = 0
+        while i < buf.count { starts.append(i); i += utf8SequenceLength(buf[i]) }
+        starts.append(buf.count)
+        var out: [UInt8] = []
+        for k in 0..<count {
+            let ci = start + k * step
+            out += buf[starts[ci]..<starts[ci + 1]]
+        }
+        return try newStr(out)
+    }
+
+    func setItem(_ c: Value, _ key: Value, _ value: Value) throws(VMError) {
+        guard c.isObject else { throw noItemAssignment(c) }
+        let o = c.objectOffset
+        switch heap.type(o) {
+        case .list:
+            if isType(key, .slice) { return try assignListSlice(c, key, value) }
+            guard let i = try normalizeIndex(key, count: listCount(o), what: "list") else {
+                throw raise(.indexError, "list assignment index out of range")
+            }
+            setListItem(o, i, value)
+        case .dict:
+            try dictStore(c, key, value)
+        case .instance:
+            guard let m = classLookup(heap.slot(o, 0), s.__setitem__) else { throw noItemAssignment(c) }
+            _ = try call(m, [c, key, value])
+        default:
+            throw noItemAssignment(c)
+        }
+    }
+
+    func noItemAssignment(_ c: Value) -> VMError {
+        raise(.typeError, bytes("'") + typeName(c) + bytes("' object does not support item assignment"))
+    }
+
+    func assignListSlice(_ l: Value, _ key: Value, _ value: Value) throws(VMError) {
+        let o = l.objectOffset
+        let (start, step, count) = try sliceIndices(key, length: listCount(o))
+        let items = try newList()
+        extraRoots.append(items)
+        defer { extraRoots.removeLast() }
+        try extendList(items, with: value)
+        let n = listCount(items.objectOffset)
+        if step != 1 {
+            guard n == count else {
+                throw raise(.valueError, bytes("attempt to assign sequence of size ") + decimal(n) + bytes(" to extended slice of size ") + decimal(count))
+            }
+            for k in 0..<count { setListItem(o, start + k * step, listItem(items.objectOffset, k)) }
+            return
+        }
+        // Contiguous: rebuild the tail.
+        let old = listCount(o)
+        let stop = start + count
+        var tail: [Value] = []
+        for i in stop..<max(stop, old) { tail.append(listItem(o, i)) }
+        let tailList = try newList(tail)
+        extraRoots.append(tailList)
+        defer { extraRoots.removeLast() }
+        listSetCount(l, start)
+        for k in 0..<n { try listAppend(l, listItem(items.objectOffset, k)) }
+        for k in 0..<listCount(tailList.objectOffset) { try listAppend(l, listItem(tailList.objectOffset, k)) }
+    }
+
+    func deleteItem(_ c: Value, _ key: Value) throws(VMError) {
+        guard c.isObject else { throw noItemDeletion(c) }
+        let o = c.objectOffset
+        switch heap.type(o) {
+        case .list:
+            if isType(key, .slice) {
+                let (start, step, count) = try sliceIndices(key, length: listCount(o))
+                if count == 0 { return }
+                var keep: [Value] = []
+                var drop = Set<Int>()
+                for k in 0..<count { drop.insert(start + k * step) }
+                for i in 0..<listCount(o) where !drop.contains(i) { keep.append(listItem(o, i)) }
+                listSetCount(c, 0)
+                for v in keep { try listAppend(c, v) }
+                return
+            }
+            guard let i = try normalizeIndex(key, count: listCount(o), what: "list") else {
+                throw raise(.indexError, "list assignment index out of range")
+            }
+            _ = listRemove(c, at: i)
+        case .dict:
+            if try dictRemove(c, key) == nil { throw raiseValue(.keyError, key) }
+        case .instance:
+            guard let m = classLookup(heap.slot(o, 0), s.__delitem__) else { throw noItemDeletion(c) }
+            _ = try call(m, [c, key])
+        default:
+            throw noItemDeletion(c)
+        }
+    }
+
+    func noItemDeletion(_ c: Value) -> VMError {
+        raise(.typeError, bytes("'") + typeName(c) + bytes("' object does not support item deletion"))
+    }
+
+    // MARK: Filling containers from iterables
+
+    func extendList(_ l: Value, with iterable: Value) throws(VMError) {
+        if let items = sequenceItems(iterable) {
+            let n = items.count
+            try listReserve(l, listCount(l.objectOffset) + n)
+            for i in 0..<n { try listAppend(l, sequenceItems(iterable)![i]) }
+            return
+        }
+        let it = try getIterator(iterable)
+        extraRoots.append(it)
+        defer { extraRoots.removeLast() }
+        while let v = try iteratorNext(it) {
+            extraRoots.append(v)
+            defer { extraRoots.removeLast() }
+            try listAppend(l, v)
+        }
+    }
+
+    func updateSet(_ set: Value, with iterable: Value) throws(VMError) {
+        let it = try getIterator(iterable)
+        extraRoots.append(it)
+        defer { extraRoots.removeLast() }
+        while let v = try iteratorNext(it) {
+            extraRoots.append(v)
+            defer { extraRoots.removeLast() }
+            try dictStore(set, v, .none)
+        }
+    }
+
+    func updateDict(_ d: Value, with other: Value) throws(VMError) {
+        if isType(other, .dict) {
+            try dictForEach(other) { (k, v) throws(VMError) in try dictStore(d, k, v) }
+            return
+        }
+        let it = try getIterator(other)
+        extraRoots.append(it)
+        defer { extraRoots.removeLast() }
+        while let pair = try iteratorNext(it) {
+            extraRoots.append(pair)
+            defer { extraRoots.removeLast() }
+            let kv = try collect(pair)
+            guard kv.count == 2 else {
+                throw raise(.valueError, bytes("dictionary update sequence element has length ") + decimal(kv.count) + bytes("; 2 is required"))
+            }
+            try dictStore(d, kv[0], kv[1])
+        }
+    }
+
+    func sequenceToTuple(_ v: Value) throws(VMError) -> Value {
+        if isType(v, .tuple) { return v }
+        let l = try newList()
+        extraRoots.append(l)
+        defer { extraRoots.removeLast() }
+        try extendList(l, with: v)
+        let n = listCount(l.objectOffset)
+        let t = try newTuple(n)
+        for i in 0..<n { heap.setSlot(t.objectOffset, i + 1, listItem(l.objectOffset, i)) }
+        return t
+    }
+
+    // MARK: Sets
+
+    func setIsSubset(_ a: Value, _ b: Value) throws(VMError) -> Bool {
+        var result = true
+        try dictForEach(a) { (k, _) throws(VMError) in
+            if result, try dictFind(b, k, hash: try hashValue(k)) < 0 { result = false }
+        }
+        return result
+    }
+
+    func setOperation(_ op: BinaryOperator, _ a: Value, _ b: Value, inplace: Bool) throws(VMError) -> Value {
+        let r = inplace ? a : try newDict(.set)
+        extraRoots.append(r)
+        defer { extraRoots.removeLast() }
+        switch op {
+        case .or:
+            if !inplace { try dictForEach(a) { (k, _) throws(VMError) in try dictStore(r, k, .none) } }
+            try dictForEach(b) { (k, _) throws(VMError) in try dictStore(r, k, .none) }
+        case .and:
+            let src = inplace ? try dictCopy(a) : a
+            if inplace { dictClear(r) }
+            try dictForEach(src) { (k, _) throws(VMError) in
+                if try dictFind(b, k, hash: try hashValue(k)) >= 0 { try dictStore(r, k, .none) }
+            }
+        case .subtract:
+            if inplace {
+                try dictForEach(b) { (k, _) throws(VMError) in _ = try dictRemove(r, k) }
+            } else {
+                try dictForEach(a) { (k, _) throws(VMError) in
+                    if try dictFind(b, k, hash: try hashValue(k)) < 0 { try dictStore(r, k, .none) }
+                }
+            }
+        default:  // xor
+            let src = inplace ? try dictCopy(a) : a
+            if inplace { dictClear(r) }
+            try dictForEach(src) { (k, _) throws(VMError) in
+                if try dictFind(b, k, hash: try hashValue(k)) < 0 { try dictStore(r, k, .none) }
+            }
+            try dictForEach(b) { (k, _) throws(VMError) in
+                if try dictFind(src, k, hash: try hashValue(k)) < 0 { try dictStore(r, k, .none) }
+            }
+        }
+        return r
+    }
+}

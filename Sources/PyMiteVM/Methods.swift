@@ -1,0 +1,647 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// Methods of the built-in types. Every method receives self as a[0].
+// Strings are handled as UTF-8 bytes: searching, splitting and case
+// mapping (ASCII letters only, like PyMite) never decode.
+
+extension VM {
+    func callMethod(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
+        guard a.positionalCount >= 1 else {
+            throw raise(.typeError, bytes("descriptor '") + bytes(nativeName(id)) + bytes("' needs an argument"))
+        }
+        let me = a[0]
+        switch id.home {
+        case .type(let kind):
+            let ok: Bool
+            switch kind {
+            case .int: ok = intOf(me) != nil
+            case .float: ok = isFloat(me)
+            case .str: ok = isStr(me)
+            case .bytes: ok = isType(me, .bytes)
+            case .list: ok = isType(me, .list)
+            case .tuple: ok = isType(me, .tuple)
+            case .dict: ok = isType(me, .dict)
+            case .set: ok = isType(me, .set)
+            case .generator: ok = isType(me, .generator)
+            default: ok = true
+            }
+            guard ok else {
+                throw raise(.typeError, bytes("descriptor '") + bytes(nativeName(id)) + bytes("' requires a '") + bytes(kind.name) + bytes("' object but received a '") + typeName(me) + bytes("'"))
+            }
+            switch kind {
+            case .str: return try callStrMethod(id, me, a)
+            case .list: return try callListMethod(id, me, a)
+            case .dict: return try callDictMethod(id, me, a)
+            case .set: return try callSetMethod(id, me, a)
+            default: break
+            }
+        case .exception:
+            try dictStore(instanceDict(me), s.args, try newTupleFromArgs(a, from: 1))
+            return .none
+        default: break
+        }
+        switch id {
+        case .tupleIndex, .tupleCount:
+            try argumentCount(a, nativeName(id), min: 2, max: 2)
+            var count = 0
+            for (i, v) in tupleItems(me.objectOffset).enumerated() where try valuesEqual(v, a[1]) {
+                if id == .tupleIndex { return .smallInt(i) }
+                count += 1
+            }
+            if id == .tupleIndex { throw raise(.valueError, "tuple.index(x): x not in tuple") }
+            return .smallInt(count)
+        case .bytesDecode:
+            return try decodeBytes(me)
+        case .bytesHex:
+            var out: [UInt8] = []
+            for b in strBuffer(me) { out += hexByte(b) }
+            return try newStr(out)
+        case .intBitLength:
+            let i = intOf(me)!
+            return .smallInt(64 - i.magnitude.leadingZeroBitCount)
+        case .intConjugate:
+            return try newInt(intOf(me)!)
+        case .floatIsInteger:
+            let d = floatValue(me)
+            return .bool(d.isFinite && d == d.rounded(.towardZero))
+        case .genSend:
+            try argumentCount(a, "send", min: 2, max: 2)
+            if let v = try resumeGenerator(me, sending: a[1]) { return v }
+            pendingException = try newException(.stopIteration, args: [])
+            throw VMError.exception
+        case .genClose:
+            finishGenerator(me)
+            return .none
+        default:
+            throw raise(.runtimeError, "method not available")
+        }
+    }
+
+    func newTupleFromArgs(_ a: Arguments, from start: Int) throws(VMError) -> Value {
+        let n = max(0, a.positionalCount - start)
+        let t = try newTuple(n)
+        for i in 0..<n { heap.setSlot(t.objectOffset, i + 1, a[start + i]) }
+        return t
+    }
+
+    func strArgument(_ a: Arguments, _ i: Int, _ method: StaticString) throws(VMError) -> Value {
+        let v = a[i]
+        guard isStr(v) else {
+            throw raise(.typeError, bytes("must be str, not ") + typeName(v))
+        }
+        return v
+    }
+
+    // MARK: str
+
+    func callStrMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        let name = nativeName(id)
+        let text = strBuffer(me)
+        switch id {
+        case .strFind, .strRfind, .strIndex, .strRindex, .strCount:
+            try argumentCount(a, name, min: 2, max: 4)
+            let needle = try strArgument(a, 1, name)
+            // Optional start/end are character indexes; map them to bytes.
+            let chars = strCharCount(me.objectOffset)
+            func clampIndex(_ v: Value?, _ dflt: Int) throws(VMError) -> Int {
+                guard let v = v, !v.isNone else { return dflt }
+                guard let i = intOf(v) else { throw raise(.typeError, "slice indices must be integers or None or have an __index__ method") }
+                var x = Int(i)
+                if x < 0 { x = max(0, x + chars) }
+                return min(x, chars)
+            }
+            let startChar = try clampIndex(a.positionalCount > 2 ? a[2] : nil, 0)
+            let endChar = try clampIndex(a.positionalCount > 3 ? a[3] : nil, chars)
+            let startByte = strByteOffset(me.objectOffset, charIndex: startChar)
+            let endByte = strByteOffset(me.objectOffset, charIndex: max(startChar, endChar))
+            let hay = UnsafeBufferPointer(rebasing: text[0..<endByte])
+            let pat = strBuffer(needle)
+            if id == .strCount {
+                if startChar > endChar { return .smallInt(0) }
+                if pat.isEmpty { return .smallInt(endChar - startChar + 1) }
+                var n = 0, from = startByte
+                while let at = findBytes(hay, pat, from: from) { n += 1; from = at + pat.count }
+                return .smallInt(n)
+            }
+            var found: Int? = nil
+            if startChar <= endChar {
+                if id == .strFind || id == .strIndex {
+                    found = findBytes(hay, pat, from: startByte)
+                } else {
+                    found = rfindBytes(hay, pat, from: startByte)
+                }
+            }
+            guard let at = found else {
+                if id == .strIndex || id == .strRindex { throw raise(.valueError, "substring not found") }
+                return .smallInt(-1)
+            }
+            return .smallInt(strIsASCII(me.objectOffset) ? at : utf8CharCount(UnsafeBufferPointer(rebasing: text[0..<at])))
+        case .strJoin:
+            try argumentCount(a, name, min: 2, max: 2)
+            let items = try newList()
+            extraRoots.append(items)
+            defer { extraRoots.removeLast() }
+            try extendList(items, with: a[1])
+            var total = 0
+            let n = listCount(items.objectOffset)
+            for i in 0..<n {
+                let v = listItem(items.objectOffset, i)
+                guard isStr(v) else {
+                    throw raise(.typeError, bytes("sequence item ") + decimal(i) + bytes(": expected str instance, ") + typeName(v) + bytes(" found"))
+                }
+                total += strByteCount(v.objectOffset)
+            }
+            let sepCount = strByteCount(me.objectOffset)
+            total += sepCount * max(0, n - 1)
+            let r = try newStrUninitialized(total)
+            var dst = heap.bytePointer(r, strDataOffset)
+            var chars = 0
+            for i in 0..<n {
+                if i > 0 && sepCount > 0 {
+                    dst.update(from: heap.bytePointer(me.objectOffset, strDataOffset), count: sepCount)
+                    dst += sepCount
+                    chars += strCharCount(me.objectOffset)
+                }
+                let v = listItem(items.objectOffset, i).objectOffset
+                let len = strByteCount(v)
+                if len > 0 { dst.update(from: heap.bytePointer(v, strDataOffset), count: len) }
+                dst += len
+                chars += strCharCount(v)
+            }
+            heap.setU32(r, 12, UInt32(chars))
+            return .object(r)
+        case .strSplit, .strRsplit:
+            try argumentCount(a, name, min: 1, max: 3)
+            let sepArg = a.positionalCount > 1 ? a[1] : (a.keyword("sep") ?? .none)
+            let maxArg = a.positionalCount > 2 ? a[2] : (a.keyword("maxsplit") ?? .smallInt(-1))
+            guard let maxSplit = intOf(maxArg) else { throw raise(.typeError, "'maxsplit' must be an integer") }
+            var parts: [(Int, Int)] = []
+            let bytesIn = Array(text)
+            if sepArg.isNone {
+                // Runs of whitespace separate; ends are trimmed.
+                var ranges: [(Int, Int)] = []
+                var i = 0
+                while i < bytesIn.count {
+                    while i < bytesIn.count && isSpace(bytesIn[i]) { i += 1 }
+                    if i >= bytesIn.count { break }
+                    let start = i
+                    while i < bytesIn.count && !isSpace(bytesIn[i]) { i += 1 }
+                    ranges.append((start, i))
+                }
+                if maxSplit >= 0 && ranges.count > Int(maxSplit) + 1 {
+                    if id == .strSplit {
+                        let k = Int(maxSplit)
+                        var end = bytesIn.count
+                        while end > ranges[k].0 && isSpace(bytesIn[end - 1]) { end -= 1 }
+                        parts = Array(ranges[0..<k]) + [(ranges[k].0, end)]
+                    } else {
+                        let k = ranges.count - Int(maxSplit) - 1
+                        var start = 0
+                        while start < ranges[k].1 && isSpace(bytesIn[start]) { start += 1 }
+                        parts = [(start, ranges[k].1)] + Array(ranges[(k + 1)...])
+                    }
+                } else {
+                    parts = ranges
+                }
+            } else {
+                guard isStr(sepArg) else { throw raise(.typeError, bytes("must be str or None, not ") + typeName(sepArg)) }
+                let sep = Array(strBuffer(sepArg))
+                if sep.isEmpty { throw raise(.valueError, "empty separator") }
+                var cuts: [Int] = []
+                var from = 0
+                while let at = findBytes(UnsafeBufferPointer(rebasing: text[...]), UnsafeBufferPointer(rebasing: strBuffer(sepArg)[...]), from: from) {
+                    cuts.append(at)
+                    from = at + sep.count
+                }
+                if maxSplit >= 0 && cuts.count > Int(maxSplit) {
+                    cuts = id == .strSplit ? Array(cuts[0..<Int(maxSplit)]) : Array(cuts[(cuts.count - Int(maxSplit))...])
+                }
+                var start = 0
+                for c in cuts { parts.append((start, c)); start = c + sep.count }
+                parts.append((start, bytesIn.count))
+            }
+            let l = try newList(capacity: parts.count)
+            extraRoots.append(l)
+            defer { extraRoots.removeLast() }
+            for (s0, e0) in parts { try listAppend(l, try newStr(Array(bytesIn[s0..<e0]))) }
+            return l
+        case .strStrip, .strLstrip, .strRstrip:
+            try argumentCount(a, name, min: 1, max: 2)
+            let chars: [UInt8]? = (a.positionalCount > 1 && !a[1].isNone) ? Array(strBuffer(try strArgument(a, 1, name))) : nil
+            let b = Array(text)
+            func strip(_ c: UInt8) -> Bool { chars.map { $0.contains(c) } ?? isSpace(c) }
+            var i = 0, end = b.count
+            if id != .strRstrip { while i < end && strip(b[i]) { i += 1 } }
+            if id != .strLstrip { while end > i && strip(b[end - 1]) { end -= 1 } }
+            if i == 0 && end == b.count { return me }
+            return try newStr(Array(b[i..<end]))
+        case .strReplace:
+            try argumentCount(a, name, min: 3, max: 4)
+            let old = Array(strBuffer(try strArgument(a, 1, name)))
+            let new = Array(strBuffer(try strArgument(a, 2, name)))
+            var limit = a.positionalCount > 3 ? Int(intOf(a[3]) ?? -1) : -1
+            let b = Array(text)
+            var out: [UInt8] = []
+            if old.isEmpty {
+                // Insert between characters.
+                var i = 0
+                while i <= b.count {
+                    if limit != 0 { out += new; limit -= 1 }
+                    if i == b.count { break }
+                    let n = utf8SequenceLength(b[i])
+                    out += b[i..<min(b.count, i + n)]
+                    i += n
+                }
+                return try newStr(out)
+            }
+            var i = 0
+            while i < b.count {
+                if limit != 0 && i + old.count <= b.count && b[i..<(i + old.count)].elementsEqual(old) {
+                    out += new
+                    i += old.count
+                    limit -= 1
+                } else {
+                    out.append(b[i]); i += 1
+                }
+            }
+            return try newStr(out)
+        case .strStartswith, .strEndswith:
+            try argumentCount(a, name, min: 2, max: 4)
+            let b = Array(text)
+            var candidates: [Value] = []
+            if isType(a[1], .tuple) { candidates = Array(tupleItems(a[1].objectOffset)) } else { candidates = [a[1]] }
+            let startByte = a.positionalCount > 2 && !a[2].isNone ? strByteOffset(me.objectOffset, charIndex: clampChar(a[2], me)) : 0
+            let endByte = a.positionalCount > 3 && !a[3].isNone ? strByteOffset(me.objectOffset, charIndex: clampChar(a[3], me)) : b.count
+            for c in candidates {
+                guard isStr(c) else {
+                    throw raise(.typeError, bytes(name) + bytes(" first arg must be str or a tuple of str, not ") + typeName(c))
+                }
+                let p = Array(strBuffer(c))
+                if endByte - startByte < p.count { continue }
+                let slice = id == .strStartswith ? b[startByte..<(startByte + p.count)] : b[(endByte - p.count)..<endByte]
+                if slice.elementsEqual(p) { return .true }
+            }
+            return .false
+        case .strUpper, .strLower, .strSwapcase, .strCapitalize, .strTitle:
+            var b = Array(text)
+            var previousLetter = false
+            for i in 0..<b.count {
+                let c = b[i]
+                let isLower = c >= 97 && c <= 122, isUpper = c >= 65 && c <= 90
+                switch id {
+                case .strUpper: if isLower { b[i] = c - 32 }
+                case .strLower: if isUpper { b[i] = c + 32 }
+                case .strSwapcase: if isLower { b[i] = c - 32 } else if isUpper { b[i] = c + 32 }
+                case .strCapitalize:
+                    if i == 0 { if isLower { b[i] = c - 32 } } else if isUpper { b[i] = c + 32 }
+                default:
+                    if previousLetter { if isUpper { b[i] = c + 32 } } else if isLower { b[i] = c - 32 }
+                }
+                previousLetter = isLower || isUpper || c >= 0x80
+            }
+            return try newStr(b)
+        case .strIsdigit, .strIsalpha, .strIsspace, .strIsalnum, .strIsnumeric, .strIsdecimal, .strIsidentifier:
+            let b = Array(text)
+            if b.isEmpty { return .false }
+            for (i, c) in b.enumerated() {
+                let digit = c >= 48 && c <= 57
+                let alpha = (c | 0x20) >= 97 && (c | 0x20) <= 122
+                switch id {
+                case .strIsdigit, .strIsnumeric, .strIsdecimal: if !digit { return .false }
+                case .strIsalpha: if !alpha && c < 0x80 { return .false }
+                case .strIsspace: if !isSpace(c) { return .false }
+                case .strIsidentifier: if !(alpha || c == 95 || c >= 0x80 || (digit && i > 0)) { return .false }
+                default: if !(alpha || digit) && c < 0x80 { return .false }
+                }
+            }
+            return .true
+        case .strIsupper, .strIslower:
+            var cased = false
+            for c in text {
+                if c >= 65 && c <= 90 { if id == .strIslower { return .false }; cased = true }
+                if c >= 97 && c <= 122 { if id == .strIsupper { return .false }; cased = true }
+            }
+            return .bool(cased)
+        case .strCenter, .strLjust, .strRjust:
+            try argumentCount(a, name, min: 2, max: 3)
+            guard let width = intOf(a[1]) else { throw raise(.typeError, "'str' object cannot be interpreted as an integer") }
+            var fill: [UInt8] = [32]
+            if a.positionalCount > 2 {
+                let f = try strArgument(a, 2, name)
+                guard strCharCount(f.objectOffset) == 1 else { throw raise(.typeError, "The fill character must be exactly one character long") }
+                fill = Array(strBuffer(f))
+            }
+            let len = strCharCount(me.objectOffset)
+            let pad = Int(width) - len
+            if pad <= 0 { return me }
+            var left = 0
+            switch id {
+            case .strLjust: left = 0
+            case .strRjust: left = pad
+            default: left = pad / 2 + (pad & Int(width) & 1)
+            }
+            var out: [UInt8] = []
+            for _ in 0..<left { out += fill }
+            out += text
+            for _ in 0..<(pad - left) { out += fill }
+            return try newStr(out)
+        case .strZfill:
+            try argumentCount(a, name, min: 2, max: 2)
+            guard let width = intOf(a[1]) else { throw raise(.typeError, "'str' object cannot be interpreted as an integer") }
+            let b = Array(text)
+            let pad = Int(width) - strCharCount(me.objectOffset)
+            if pad <= 0 { return me }
+            var out: [UInt8] = []
+            var rest = b[...]
+            if let first = b.first, first == 43 || first == 45 { out.append(first); rest = b[1...] }
+            out += [UInt8](repeating: 48, count: pad)
+            out += rest
+            return try newStr(out)
+        case .strPartition, .strRpartition:
+            try argumentCount(a, name, min: 2, max: 2)
+            let sep = try strArgument(a, 1, name)
+            if strByteCount(sep.objectOffset) == 0 { throw raise(.valueError, "empty separator") }
+            let b = Array(text)
+            let sepBytes = Array(strBuffer(sep))
+            let found = id == .strPartition ? findBytes(text, strBuffer(sep), from: 0) : rfindBytes(text, strBuffer(sep), from: 0)
+            let empty = try newStr("")
+            extraRoots.append(empty)
+            defer { extraRoots.removeLast() }
+            guard let at = found else {
+                return id == .strPartition ? try newTuple([me, empty, empty]) : try newTuple([empty, empty, me])
+            }
+            let head = try newStr(Array(b[0..<at]))
+            extraRoots.append(head)
+            defer { extraRoots.removeLast() }
+            let tail = try newStr(Array(b[(at + sepBytes.count)...]))
+            return try newTuple([head, sep, tail])
+        case .strSplitlines:
+            let keepends = a.positionalCount > 1 ? try isTruthy(a[1]) : try isTruthy(a.keyword("keepends") ?? .false)
+            let b = Array(text)
+            let l = try newList()
+            extraRoots.append(l)
+            defer { extraRoots.removeLast() }
+            var start = 0, i = 0
+            while i < b.count {
+                let c = b[i]
+                if c == 10 || c == 13 || c == 11 || c == 12 || c == 28 || c == 29 || c == 30 {
+                    var end = i + 1
+                    if c == 13 && i + 1 < b.count && b[i + 1] == 10 { end += 1 }
+                    try listAppend(l, try newStr(Array(b[start..<(keepends ? end : i)])))
+                    start = end
+                    i = end
+                } else {
+                    i += 1
+                }
+            }
+            if start < b.count { try listAppend(l, try newStr(Array(b[start...]))) }
+            return l
+        case .strEncode:
+            return try newStr(text, type: .bytes)
+        case .strFormat:
+            return try strFormatMethod(me, a)
+        default:
+            throw raise(.runtimeError, "method not available")
+        }
+    }
+
+    func clampChar(_ v: Value, _ s: Value) -> Int {
+        let chars = strCharCount(s.objectOffset)
+        var x = Int(intOf(v) ?? 0)
+        if x < 0 { x = max(0, x + chars) }
+        return min(x, chars)
+    }
+
+    // MARK: list
+
+    func callListMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        let o = me.objectOffset
+        let name = nativeName(id)
+        switch id {
+        case .listAppend:
+            try argumentCount(a, name, min: 2, max: 2)
+            try listAppend(me, a[1])
+        case .listExtend:
+            try argumentCount(a, name, min: 2, max: 2)
+            if a[1] == me {
+                let copy = try newList(Array(listItems(o)))
+                extraRoots.append(copy)
+                defer { extraRoots.removeLast() }
+                try extendList(me, with: copy)
+            } else {
+                try extendList(me, with: a[1])
+            }
+        case .listInsert:
+            try argumentCount(a, name, min: 3, max: 3)
+            guard var i = intOf(a[1]) else { throw raise(.typeError, "'str' object cannot be interpreted as an integer") }
+            let n = Int64(listCount(o))
+            if i < 0 { i = max(0, i + n) }
+            try listInsert(me, Int(min(i, n)), a[2])
+        case .listPop:
+            try argumentCount(a, name, min: 1, max: 2)
+            let n = listCount(o)
+            if n == 0 { throw raise(.indexError, "pop from empty list") }
+            var i = n - 1
+            if a.positionalCount > 1 {
+                guard let k = try normalizeIndex(a[1], count: n, what: "list") else { throw raise(.indexError, "pop index out of range") }
+                i = k
+            }
+            return listRemove(me, at: i)
+        case .listRemove:
+            try argumentCount(a, name, min: 2, max: 2)
+            var i = 0
+            while i < listCount(o) {
+                if try valuesEqual(listItem(o, i), a[1]) { _ = listRemove(me, at: i); return .none }
+                i += 1
+            }
+            throw raise(.valueError, "list.remove(x): x not in list")
+        case .listIndex:
+            try argumentCount(a, name, min: 2, max: 4)
+            let n = listCount(o)
+            var start = a.positionalCount > 2 ? Int(intOf(a[2]) ?? 0) : 0
+            var stop = a.positionalCount > 3 ? Int(intOf(a[3]) ?? Int64(n)) : n
+            if start < 0 { start = max(0, start + n) }
+            if stop < 0 { stop = max(0, stop + n) }
+            var i = start
+            while i < min(stop, listCount(o)) {
+                if try valuesEqual(listItem(o, i), a[1]) { return .smallInt(i) }
+                i += 1
+            }
+            var m: [UInt8] = []
+            try appendText(a[1], &m, repr: true)
+            throw raise(.valueError, m + bytes(" is not in list"))
+        case .listCount:
+            try argumentCount(a, name, min: 2, max: 2)
+            var count = 0, i = 0
+            while i < listCount(o) {
+                if try valuesEqual(listItem(o, i), a[1]) { count += 1 }
+                i += 1
+            }
+            return .smallInt(count)
+        case .listReverse:
+            let items = listItems(o)
+            var i = 0, j = items.count - 1
+            while i < j { items.swapAt(i, j); i += 1; j -= 1 }
+        case .listSort:
+            try argumentCount(a, name, min: 1, max: 1)
+            try sortList(me, key: a.keyword("key") ?? .none, reverse: try isTruthy(a.keyword("reverse") ?? .false))
+        case .listClear:
+            listSetCount(me, 0)
+        case .listCopy:
+            return try newList(Array(listItems(o)))
+        default:
+            throw raise(.runtimeError, "method not available")
+        }
+        return .none
+    }
+
+    // MARK: dict
+
+    func callDictMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        let name = nativeName(id)
+        switch id {
+        case .dictKeys: return try newIterator(.keysView, me)
+        case .dictValues: return try newIterator(.valuesView, me)
+        case .dictItems: return try newIterator(.itemsView, me)
+        case .dictGet:
+            try argumentCount(a, name, min: 2, max: 3)
+            return try dictGet(me, a[1]) ?? (a.positionalCount > 2 ? a[2] : .none)
+        case .dictPop:
+            try argumentCount(a, name, min: 2, max: 3)
+            if let v = try dictRemove(me, a[1]) { return v }
+            if a.positionalCount > 2 { return a[2] }
+            throw raiseValue(.keyError, a[1])
+        case .dictPopitem:
+            var last = dictUsed(me) - 1
+            while last >= 0 && dictEntryKey(me, last).isNull { last -= 1 }
+            guard last >= 0 else { throw raise(.keyError, "popitem(): dictionary is empty") }
+            let k = dictEntryKey(me, last), v = dictEntryValue(me, last)
+            let t = try newTuple([k, v])
+            _ = try dictRemove(me, k)
+            return t
+        case .dictUpdate:
+            if a.positionalCount > 1 { try updateDict(me, with: a[1]) }
+            for k in 0..<a.keywordCount { try dictStore(me, tupleItem(a.kwnames.objectOffset, k), a[a.positionalCount + k]) }
+            return .none
+        case .dictSetdefault:
+            try argumentCount(a, name, min: 2, max: 3)
+            if let v = try dictGet(me, a[1]) { return v }
+            let d = a.positionalCount > 2 ? a[2] : .none
+            try dictStore(me, a[1], d)
+            return d
+        case .dictClear:
+            dictClear(me)
+            return .none
+        case .dictCopy:
+            return try dictCopy(me)
+        case .dictFromkeys:
+            // Called on the class (dict.fromkeys) or an instance.
+            let source = a.positionalCount > 1 ? a[1] : .none
+            let value = a.positionalCount > 2 ? a[2] : .none
+            let d = try newDict()
+            extraRoots.append(d)
+            defer { extraRoots.removeLast() }
+            let keys = try newDict(.set)
+            extraRoots.append(keys)
+            defer { extraRoots.removeLast() }
+            let l = try newList()
+            extraRoots.append(l)
+            defer { extraRoots.removeLast() }
+            try extendList(l, with: source)
+            for k in listItems(l.objectOffset) { try dictStore(d, k, value) }
+            return d
+        default:
+            throw raise(.runtimeError, "method not available")
+        }
+    }
+
+    // MARK: set
+
+    func callSetMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        let name = nativeName(id)
+        switch id {
+        case .setAdd:
+            try argumentCount(a, name, min: 2, max: 2)
+            try dictStore(me, a[1], .none)
+        case .setRemove:
+            try argumentCount(a, name, min: 2, max: 2)
+            if try dictRemove(me, a[1]) == nil { throw raiseValue(.keyError, a[1]) }
+        case .setDiscard:
+            try argumentCount(a, name, min: 2, max: 2)
+            _ = try dictRemove(me, a[1])
+        case .setPop:
+            guard let e = dictNextEntry(me, from: 0) else { throw raise(.keyError, "pop from an empty set") }
+            let k = dictEntryKey(me, e)
+            _ = try dictRemove(me, k)
+            return k
+        case .setClear:
+            dictClear(me)
+        case .setCopy:
+            return try dictCopy(me)
+        case .setUpdate:
+            for i in 1..<a.positionalCount { try updateSet(me, with: a[i]) }
+        case .setUnion, .setIntersection, .setDifference, .setSymmetricDifference:
+            var result = try dictCopy(me)
+            extraRoots.append(result)
+            defer { extraRoots.removeLast() }
+            for i in 1..<max(1, a.positionalCount) {
+                let other = try newDict(.set)
+                extraRoots.append(other)
+                defer { extraRoots.removeLast() }
+                try updateSet(other, with: a[i])
+                let op: BinaryOperator = id == .setUnion ? .or : id == .setIntersection ? .and : id == .setDifference ? .subtract : .xor
+                result = try setOperation(op, result, other, inplace: false)
+                extraRoots[extraRoots.count - 2] = result
+            }
+            return result
+        case .setIssubset, .setIssuperset, .setIsdisjoint:
+            try argumentCount(a, name, min: 2, max: 2)
+            let other = try newDict(.set)
+            extraRoots.append(other)
+            defer { extraRoots.removeLast() }
+            try updateSet(other, with: a[1])
+            switch id {
+            case .setIssubset: return .bool(try setIsSubset(me, other))
+            case .setIssuperset: return .bool(try setIsSubset(other, me))
+            default:
+                let both = try setOperation(.and, me, other, inplace: false)
+                return .bool(dictCount(both) == 0)
+            }
+        default:
+            throw raise(.runtimeError, "method not available")
+        }
+        return .none
+    }
+}
+
+// MARK: - Byte search
+
+func findBytes(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    let n = needle.count
+    if n == 0 { return from <= hay.count ? from : nil }
+    if hay.count < n { return nil }
+    var i = from
+    let first = needle[0]
+    while i <= hay.count - n {
+        if hay[i] == first {
+            var k = 1
+            while k < n && hay[i + k] == needle[k] { k += 1 }
+            if k == n { return i }
+        }
+        i += 1
+    }
+    return nil
+}
+
+func rfindBytes(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    let n = needle.count
+    if hay.count < n { return nil }
+    var i = hay.count - n
+    while i >= from {
+        var k = 0
+        while k < n && hay[i + k] == needle[k] { k += 1 }
+        if k == n { return i }
+        i -= 1
+    }
+    return nil
+}

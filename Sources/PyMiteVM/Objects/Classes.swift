@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// Classes, instances and the built-in type objects.
+//   class:    slot 0 = name, 1 = bases tuple, 2 = MRO tuple (itself first),
+//             3 = namespace dict, 4 = TypeKind of the built-in it derives from
+//   instance: slot 0 = class, 1 = attribute dict, 2 = traceback list (exceptions)
+
+/// The built-in types; user classes record the one they derive from.
+enum TypeKind: Int, CaseIterable {
+    case object = 0, type, int, bool, float, str, bytes, tuple, list, dict, set, range
+    case noneType, function, builtinFunction, method, module, generator, cell, iterator
+    case slice, ellipsis, notImplementedType, property, staticMethod, classMethod, superType
+    case baseException
+
+    var name: StaticString {
+        switch self {
+        case .object: return "object"
+        case .type: return "type"
+        case .int: return "int"
+        case .bool: return "bool"
+        case .float: return "float"
+        case .str: return "str"
+        case .bytes: return "bytes"
+        case .tuple: return "tuple"
+        case .list: return "list"
+        case .dict: return "dict"
+        case .set: return "set"
+        case .range: return "range"
+        case .noneType: return "NoneType"
+        case .function: return "function"
+        case .builtinFunction: return "builtin_function_or_method"
+        case .method: return "method"
+        case .module: return "module"
+        case .generator: return "generator"
+        case .cell: return "cell"
+        case .iterator: return "iterator"
+        case .slice: return "slice"
+        case .ellipsis: return "ellipsis"
+        case .notImplementedType: return "NotImplementedType"
+        case .property: return "property"
+        case .staticMethod: return "staticmethod"
+        case .classMethod: return "classmethod"
+        case .superType: return "super"
+        case .baseException: return "BaseException"
+        }
+    }
+}
+
+/// The built-in exception classes, each listed after its base.
+enum ExceptionKind: Int, CaseIterable {
+    case baseException = 0, systemExit, keyboardInterrupt, generatorExit, exception
+    case stopIteration, arithmeticError, zeroDivisionError, overflowError, assertionError
+    case attributeError, importError, moduleNotFoundError, lookupError, indexError, keyError
+    case memoryError, nameError, unboundLocalError, runtimeError, recursionError
+    case notImplementedError, typeError, valueError, unicodeError, osError, eofError
+
+    var name: StaticString {
+        switch self {
+        case .baseException: return "BaseException"
+        case .systemExit: return "SystemExit"
+        case .keyboardInterrupt: return "KeyboardInterrupt"
+        case .generatorExit: return "GeneratorExit"
+        case .exception: return "Exception"
+        case .stopIteration: return "StopIteration"
+        case .arithmeticError: return "ArithmeticError"
+        case .zeroDivisionError: return "ZeroDivisionError"
+        case .overflowError: return "OverflowError"
+        case .assertionError: return "AssertionError"
+        case .attributeError: return "AttributeError"
+        case .importError: return "ImportError"
+        case .moduleNotFoundError: return "ModuleNotFoundError"
+        case .lookupError: return "LookupError"
+        case .indexError: return "IndexError"
+        case .keyError: return "KeyError"
+        case .memoryError: return "MemoryError"
+        case .nameError: return "NameError"
+        case .unboundLocalError: return "UnboundLocalError"
+        case .runtimeError: return "RuntimeError"
+        case .recursionError: return "RecursionError"
+        case .notImplementedError: return "NotImplementedError"
+        case .typeError: return "TypeError"
+        case .valueError: return "ValueError"
+        case .unicodeError: return "UnicodeError"
+        case .osError: return "OSError"
+        case .eofError: return "EOFError"
+        }
+    }
+
+    var base: ExceptionKind? {
+        switch self {
+        case .baseException: return nil
+        case .systemExit, .keyboardInterrupt, .generatorExit, .exception: return .baseException
+        case .zeroDivisionError, .overflowError: return .arithmeticError
+        case .moduleNotFoundError: return .importError
+        case .indexError, .keyError: return .lookupError
+        case .unboundLocalError: return .nameError
+        case .recursionError, .notImplementedError: return .runtimeError
+        case .unicodeError: return .valueError
+        default: return .exception
+        }
+    }
+}
+
+extension VM {
+    // MARK: Types of values
+
+    @inline(__always) func typeClass(_ k: TypeKind) -> Value { typeClasses[k.rawValue] }
+
+    func typeOf(_ v: Value) -> Value {
+        if v.isInt { return typeClass(.int) }
+        if !v.isObject {
+            switch v.raw {
+            case Value.true.raw, Value.false.raw: return typeClass(.bool)
+            case Value.ellipsis.raw: return typeClass(.ellipsis)
+            case Value.notImplemented.raw: return typeClass(.notImplementedType)
+            default: return typeClass(.noneType)
+            }
+        }
+        let o = v.objectOffset
+        switch heap.type(o) {
+        case .instance: return heap.slot(o, 0)
+        case .klass: return typeClass(.type)
+        case .float: return typeClass(.float)
+        case .str: return typeClass(.str)
+        case .bytes: return typeClass(.bytes)
+        case .tuple: return typeClass(.tuple)
+        case .list: return typeClass(.list)
+        case .dict: return typeClass(.dict)
+        case .set: return typeClass(.set)
+        case .range: return typeClass(.range)
+        case .function: return typeClass(.function)
+        case .native: return typeClass(.builtinFunction)
+        case .boundMethod: return typeClass(.method)
+        case .module: return typeClass(.module)
+        case .generator: return typeClass(.generator)
+        case .cell: return typeClass(.cell)
+        case .slice: return typeClass(.slice)
+        case .property: return typeClass(.property)
+        case .staticMethod: return typeClass(.staticMethod)
+        case .classMethod: return typeClass(.classMethod)
+        case .superObject: return typeClass(.superType)
+        default: return typeClass(.iterator)
+        }
+    }
+
+    /// The type's name as bytes, for messages.
+    func typeName(_ v: Value) -> [UInt8] { className(typeOf(v)) }
+    func className(_ cls: Value) -> [UInt8] { strArray(heap.slot(cls.objectOffset, 0)) }
+
+    @inline(__always) func isType(_ v: Value, _ t: ObjType) -> Bool {
+        v.isObject && heap.type(v.objectOffset) == t
+    }
+    @inline(__always) func isStr(_ v: Value) -> Bool { isType(v, .str) }
+    @inline(__always) func isClass(_ v: Value) -> Bool { isType(v, .klass) }
+    @inline(__always) func classKind(_ cls: Value) -> TypeKind {
+        TypeKind(rawValue: Int(heap.slot(cls.objectOffset, 4).intValue)) ?? .object
+    }
+
+    // MARK: Classes
+
+    /// Creates a class; computes its MRO with the C3 rule.
+    func newClass(name: Value, bases: Value, namespace: Value) throws(VMError) -> Value {
+        var baseList: [Value] = []
+        for b in tupleItems(bases.objectOffset) {
+            guard isClass(b) else {
+                throw raise(.typeError, "bases must be classes")
+            }
+            baseList.append(b)
+        }
+        if baseList.isEmpty { baseList.append(typeClass(.object)) }
+        var kind = TypeKind.object
+        for b in baseList where classKind(b) != .object {
+            kind = classKind(b)
+            break
+        }
+        let o = try allocSlots(.klass, 5)
+        let cls = Value.object(o)
+        heap.setSlot(o, 0, name)
+        heap.setSlot(o, 1, bases)
+        heap.setSlot(o, 3, namespace)
+        heap.setSlot(o, 4, .smallInt(kind.rawValue))
+        // C3: merge the bases' MROs and the list of bases.
+        var sequences: [[Value]] = []
+        for b in baseList { sequences.append(Array(tupleItems(heap.slot(b.objectOffset, 2).objectOffset))) }
+        sequences.append(baseList)
+        var mro: [Value] = [cls]
+        while true {
+            sequences.removeAll { $0.isEmpty }
+            if sequences.isEmpty { break }
+            var candidate: Value? = nil
+            for seq in sequences {
+                let head = seq[0]
+                var inTail = false
+                for other in sequences where other.count > 1 {
+                    if other[1...].contains(head) { inTail = true; break }
+                }
+                if !inTail { candidate = head; break }
+            }
+            guard let next = candidate else {
+                throw raise(.typeError, "Cannot create a consistent method resolution order (MRO)")
+            }
+            mro.append(next)
+            for i in 0..<sequences.count where sequences[i][0] == next { sequences[i].removeFirst() }
+        }
+        heap.setSlot(o, 2, try newTuple(mro))
+        return cls
+    }
+
+    /// Looks `name` (an interned str) up along the class's MRO.
+    func classLookup(_ cls: Value, _ name: Value) -> Value? {
+        let mro = heap.slot(cls.objectOffset, 2)
+        let h = strHash(name.objectOffset)
+        for c in tupleItems(mro.objectOffset) {
+            if let v = dictLookup(heap.slot(c.objectOffset, 3), name, hash: h) { return v }
+        }
+        return nil
+    }
+
+    func isSubclass(_ cls: Value, _ base: Value) -> Bool {
+        if cls == base { return true }
+        guard isClass(cls) else { return false }
+        for c in tupleItems(heap.slot(cls.objectOffset, 2).objectOffset) where c == base { return true }
+        return false
+    }
+
+    func isInstance(_ v: Value, _ cls: Value) -> Bool {
+        let t = typeOf(v)
+        if isSubclass(t, cls) { return true }
+        // bool is a subclass of int.
+        return cls == typeClass(.int) && v.isBool
+    }
+
+    // MARK: Instances
+
+    func newInstance(_ cls: Value) throws(VMError) -> Value {
+        let o = try allocSlots(.instance, 3)
+        heap.setSlot(o, 0, cls)
+        let d = try newDict()
+        heap.setSlot(o, 1, d)
+        return .object(o)
+    }
+
+    @inline(__always) func instanceDict(_ v: Value) -> Value { heap.slot(v.objectOffset, 1) }
+
+    func isExceptionInstance(_ v: Value) -> Bool {
+        isType(v, .instance) && classKind(heap.slot(v.objectOffset, 0)) == .baseException
+    }
+
+    @inline(__always) func exceptionClass(_ k: ExceptionKind) -> Value { exceptionClasses[k.rawValue] }
+
+    /// A new exception instance of a built-in kind with the given args.
+    func newException(_ k: ExceptionKind, args: [Value]) throws(VMError) -> Value {
+        let e = try newInstance(exceptionClass(k))
+        try dictStore(instanceDict(e), s.args, try newTuple(args))
+        return e
+    }
+
+    /// Sets the pending exception to a new `kind` with `message`; returns the error to throw.
+    func raise(_ kind: ExceptionKind, _ message: StaticString) -> VMError {
+        raise(kind, Array(UnsafeBufferPointer(start: message.utf8Start, count: message.utf8CodeUnitCount)))
+    }
+
+    func raise(_ kind: ExceptionKind, _ message: [UInt8]) -> VMError {
+        do {
+            let m = try newStr(message)
+            pendingException = try newException(kind, args: [m])
+        } catch {
+            pendingException = memoryErrorInstance
+        }
+        return .exception
+    }
+
+    func raiseValue(_ kind: ExceptionKind, _ arg: Value) -> VMError {
+        do { pendingException = try newException(kind, args: [arg]) } catch { pendingException = memoryErrorInstance }
+        return .exception
+    }
+
+    func exceptionArgs(_ e: Value) -> Value? {
+        guard isType(e, .instance) else { return nil }
+        guard let a = dictGetStr(instanceDict(e), s.args), isType(a, .tuple) else { return nil }
+        return a
+    }
+}

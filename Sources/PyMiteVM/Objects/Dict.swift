@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// dict and set: an insertion-ordered hash table.
+//   slot 0 = live count, 1 = entries used (deleted ones included),
+//   2 = valueArray of entries (hash, key, value per entry; a deleted
+//       entry has a null key), 3 = rawArray index of Int32 (-1 empty,
+//       -2 deleted, else an entry number), 4 = index capacity (power of 2)
+// Sets use the same table with None values.
+
+private let emptySlot: Int32 = -1
+private let deletedSlot: Int32 = -2
+
+extension VM {
+    func newDict(_ type: ObjType = .dict, capacity: Int = 0) throws(VMError) -> Value {
+        let o = try allocSlots(type, 5)
+        heap.setSlot(o, 0, .smallInt(0))
+        heap.setSlot(o, 1, .smallInt(0))
+        heap.setSlot(o, 4, .smallInt(0))
+        let d = Value.object(o)
+        if capacity > 0 { try dictResize(d, minEntries: capacity) }
+        return d
+    }
+
+    @inline(__always) func dictCount(_ d: Value) -> Int { Int(heap.slot(d.objectOffset, 0).intValue) }
+    @inline(__always) func dictUsed(_ d: Value) -> Int { Int(heap.slot(d.objectOffset, 1).intValue) }
+    @inline(__always) func dictEntryKey(_ d: Value, _ i: Int) -> Value {
+        heap.slot(heap.slot(d.objectOffset, 2).objectOffset, i * 3 + 1)
+    }
+    @inline(__always) func dictEntryValue(_ d: Value, _ i: Int) -> Value {
+        heap.slot(heap.slot(d.objectOffset, 2).objectOffset, i * 3 + 2)
+    }
+    @inline(__always) func setDictEntryValue(_ d: Value, _ i: Int, _ v: Value) {
+        heap.setSlot(heap.slot(d.objectOffset, 2).objectOffset, i * 3 + 2, v)
+    }
+    @inline(__always) private func indexPointer(_ d: Value) -> UnsafeMutablePointer<Int32> {
+        UnsafeMutableRawPointer(heap.bytePointer(heap.slot(d.objectOffset, 3).objectOffset, 8))
+            .assumingMemoryBound(to: Int32.self)
+    }
+
+    /// Keys equal by identity, as strs, or by Python equality.
+    @inline(__always) func keysEqual(_ a: Value, _ b: Value) throws(VMError) -> Bool {
+        if a.raw == b.raw { return true }
+        if a.isObject && b.isObject, heap.type(a.objectOffset) == .str, heap.type(b.objectOffset) == .str {
+            return strEqual(a.objectOffset, b.objectOffset)
+        }
+        if a.isInt && b.isInt { return false }
+        return try valuesEqual(a, b)
+    }
+
+    /// Entry number of `key`, or -1.
+    func dictFind(_ d: Value, _ key: Value, hash: Int64) throws(VMError) -> Int {
+        let cap = Int(heap.slot(d.objectOffset, 4).intValue)
+        if cap == 0 { return -1 }
+        let index = indexPointer(d)
+        let entries = heap.slot(d.objectOffset, 2).objectOffset
+        let mask = cap - 1
+        var perturb = UInt64(bitPattern: hash)
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let e = index[i]
+            if e == emptySlot { return -1 }
+            if e >= 0 {
+                let k = heap.slot(entries, Int(e) * 3 + 1)
+                if heap.slot(entries, Int(e) * 3).intValue == hash, try keysEqual(k, key) { return Int(e) }
+            }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
+        }
+    }
+
+    /// Lookup for str keys (names): never runs Python code.
+    func dictLookup(_ d: Value, _ key: Value, hash: Int64) -> Value? {
+        let cap = Int(heap.slot(d.objectOffset, 4).intValue)
+        if cap == 0 { return nil }
+        let index = indexPointer(d)
+        let entries = heap.slot(d.objectOffset, 2).objectOffset
+        let mask = cap - 1
+        var perturb = UInt64(bitPattern: hash)
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let e = index[i]
+            if e == emptySlot { return nil }
+            if e >= 0 {
+                let k = heap.slot(entries, Int(e) * 3 + 1)
+                if k.raw == key.raw { return heap.slot(entries, Int(e) * 3 + 2) }
+                if heap.slot(entries, Int(e) * 3).intValue == hash, k.isObject,
+                   heap.type(k.objectOffset) == .str, strEqual(k.objectOffset, key.objectOffset) {
+                    return heap.slot(entries, Int(e) * 3 + 2)
+                }
+            }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
+        }
+    }
+
+    /// Lookup by a str key.
+    @inline(__always) func dictGetStr(_ d: Value, _ key: Value) -> Value? {
+        dictLookup(d, key, hash: strHash(key.objectOffset))
+    }
+
+    func dictGet(_ d: Value, _ key: Value) throws(VMError) -> Value? {
+        let h = try hashValue(key)
+        let e = try dictFind(d, key, hash: h)
+        return e < 0 ? nil : dictEntryValue(d, e)
+    }
+
+    func dictStore(_ d: Value, _ key: Value, _ value: Value) throws(VMError) {
+        let h = try hashValue(key)
+        try dictStore(d, key, value, hash: h)
+    }
+
+    func dictStore(_ d: Value, _ key: Value, _ value: Value, hash h: Int64) throws(VMError) {
+        let e = try dictFind(d, key, hash: h)
+        if e >= 0 { setDictEntryValue(d, e, value); return }
+        let o = d.objectOffset
+        var cap = Int(heap.slot(o, 4).intValue)
+        var used = dictUsed(d)
+        if (used + 1) * 3 > cap * 2 {
+            extraRoots.append(key); extraRoots.append(value)
+            defer { extraRoots.removeLast(2) }
+            try dictResize(d, minEntries: dictCount(d) + 1)
+            cap = Int(heap.slot(o, 4).intValue)
+            used = dictUsed(d)
+        }
+        let entries = heap.slot(o, 2).objectOffset
+        heap.setSlot(entries, used * 3, .smallInt(Int(h)))
+        heap.setSlot(entries, used * 3 + 1, key)
+        heap.setSlot(entries, used * 3 + 2, value)
+        insertIndex(d, entry: used, hash: h, cap: cap)
+        heap.setSlot(o, 1, .smallInt(used + 1))
+        heap.setSlot(o, 0, .smallInt(dictCount(d) + 1))
+    }
+
+    private func insertIndex(_ d: Value, entry: Int, hash: Int64, cap: Int) {
+        let index = indexPointer(d)
+        let mask = cap - 1
+        var perturb = UInt64(bitPattern: hash)
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while index[i] >= 0 {
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
+        }
+        index[i] = Int32(entry)
+    }
+
+    /// Rebuilds the table with room for `minEntries`, dropping deleted entries.
+    func dictResize(_ d: Value, minEntries: Int) throws(VMError) {
+        var cap = 8
+        while cap * 2 < minEntries * 3 + 3 { cap *= 2 }
+        let o = d.objectOffset
+        let newEntries = try allocSlots(.valueArray, cap * 2 / 3 * 3 + 3)
+        let newIndex = try allocBytes(.rawArray, 8 + cap * 4)
+        let old = heap.slot(o, 2)
+        let used = dictUsed(d)
+        var n = 0
+        if !old.isNull {
+            for i in 0..<used {
+                let k = heap.slot(old.objectOffset, i * 3 + 1)
+                if k.isNull { continue }
+                heap.setSlot(newEntries, n * 3, heap.slot(old.objectOffset, i * 3))
+                heap.setSlot(newEntries, n * 3 + 1, k)
+                heap.setSlot(newEntries, n * 3 + 2, heap.slot(old.objectOffset, i * 3 + 2))
+                n += 1
+            }
+        }
+        heap.setSlot(o, 2, .object(newEntries))
+        heap.setSlot(o, 3, .object(newIndex))
+        heap.setSlot(o, 4, .smallInt(cap))
+        heap.setSlot(o, 1, .smallInt(n))
+        heap.setSlot(o, 0, .smallInt(n))
+        let index = indexPointer(d)
+        for i in 0..<cap { index[i] = emptySlot }
+        for i in 0..<n { insertIndex(d, entry: i, hash: heap.slot(newEntries, i * 3).intValue, cap: cap) }
+    }
+
+    /// Removes `key`; returns its value, or nil when absent.
+    func dictRemove(_ d: Value, _ key: Value) throws(VMError) -> Value? {
+        let h = try hashValue(key)
+        let e = try dictFind(d, key, hash: h)
+        if e < 0 { return nil }
+        let o = d.objectOffset
+        let mask = Int(heap.slot(o, 4).intValue) - 1
+        let index = indexPointer(d)
+        var perturb = UInt64(bitPattern: h)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while index[i] != Int32(e) {
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
+        }
+        index[i] = deletedSlot
+        let entries = heap.slot(o, 2).objectOffset
+        let v = heap.slot(entries, e * 3 + 2)
+        heap.setSlot(entries, e * 3 + 1, .null)
+        heap.setSlot(entries, e * 3 + 2, .null)
+        heap.setSlot(o, 0, .smallInt(dictCount(d) - 1))
+        return v
+    }
+
+    func dictClear(_ d: Value) {
+        let o = d.objectOffset
+        for i in 0..<5 { heap.setSlot(o, i, .null) }
+        heap.setSlot(o, 0, .smallInt(0))
+        heap.setSlot(o, 1, .smallInt(0))
+        heap.setSlot(o, 4, .smallInt(0))
+    }
+
+    /// Calls `body` with each live (key, value) in insertion order. The
+    /// body may allocate but must not change this dict.
+    func dictForEach(_ d: Value, _ body: (Value, Value) throws(VMError) -> Void) throws(VMError) {
+        var i = 0
+        while i < dictUsed(d) {
+            let k = dictEntryKey(d, i)
+            if !k.isNull { try body(k, dictEntryValue(d, i)) }
+            i += 1
+        }
+    }
+
+    /// The next live entry at or after `i`, or nil.
+    func dictNextEntry(_ d: Value, from i: Int) -> Int? {
+        var j = i
+        let used = dictUsed(d)
+        while j < used {
+            if !dictEntryKey(d, j).isNull { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    func dictCopy(_ d: Value, type: ObjType? = nil) throws(VMError) -> Value {
+        let copy = try newDict(type ?? heap.type(d.objectOffset), capacity: dictCount(d))
+        try dictForEach(d) { (k, v) throws(VMError) in try dictStore(copy, k, v) }
+        return copy
+    }
+}

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// str and bytes: raw objects holding UTF-8 (str) or arbitrary bytes.
+// Layout after the header: byte count (u32), character count (u32),
+// cached hash (u32, 0 = not yet computed), unused (u32), then the bytes.
+// A str whose character count equals its byte count is ASCII, and
+// indexes in O(1); other text walks its UTF-8.
+
+let strDataOffset = 24
+
+extension VM {
+    func newStr(_ bytes: UnsafeBufferPointer<UInt8>, type: ObjType = .str) throws(VMError) -> Value {
+        let o = try allocBytes(type, strDataOffset + bytes.count)
+        heap.setU32(o, 8, UInt32(bytes.count))
+        heap.setU32(o, 12, type == .str ? UInt32(utf8CharCount(bytes)) : UInt32(bytes.count))
+        if bytes.count > 0 {
+            heap.bytePointer(o, strDataOffset).update(from: bytes.baseAddress!, count: bytes.count)
+        }
+        return .object(o)
+    }
+
+    func newStr(_ bytes: [UInt8], type: ObjType = .str) throws(VMError) -> Value {
+        try bytes.withUnsafeBufferPointer { (b) throws(VMError) -> Value in try newStr(b, type: type) }
+    }
+
+    func newStr(_ s: StaticString) throws(VMError) -> Value {
+        try newStr(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// A str (or bytes) object of `count` bytes to be filled by the caller;
+    /// call `finishStr` afterwards to count characters.
+    func newStrUninitialized(_ count: Int, type: ObjType = .str) throws(VMError) -> UInt32 {
+        let o = try allocBytes(type, strDataOffset + count)
+        heap.setU32(o, 8, UInt32(count))
+        heap.setU32(o, 12, UInt32(count))
+        return o
+    }
+
+    func finishStr(_ o: UInt32) {
+        if heap.typeByte(o) == ObjType.str.rawValue {
+            heap.setU32(o, 12, UInt32(utf8CharCount(strBuffer(o))))
+        }
+    }
+
+    @inline(__always) func strBuffer(_ o: UInt32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: heap.bytePointer(o, strDataOffset), count: Int(heap.u32(o, 8)))
+    }
+    @inline(__always) func strBuffer(_ v: Value) -> UnsafeBufferPointer<UInt8> { strBuffer(v.objectOffset) }
+    @inline(__always) func strByteCount(_ o: UInt32) -> Int { Int(heap.u32(o, 8)) }
+    @inline(__always) func strCharCount(_ o: UInt32) -> Int { Int(heap.u32(o, 12)) }
+    @inline(__always) func strIsASCII(_ o: UInt32) -> Bool { heap.u32(o, 8) == heap.u32(o, 12) }
+    func strArray(_ v: Value) -> [UInt8] { Array(strBuffer(v)) }
+
+    func strHash(_ o: UInt32) -> Int64 {
+        let cached = heap.u32(o, 16)
+        if cached != 0 { return Int64(cached) }
+        // FNV-1a, folded to 31 bits so the cache can use 0 as "unknown".
+        var h: UInt32 = 2166136261
+        for b in strBuffer(o) { h = (h ^ UInt32(b)) &* 16777619 }
+        h &= 0x7FFF_FFFF
+        if h == 0 { h = 1 }
+        heap.setU32(o, 16, h)
+        return Int64(h)
+    }
+
+    @inline(__always) func strEqual(_ a: UInt32, _ b: UInt32) -> Bool {
+        if a == b { return true }
+        let n = heap.u32(a, 8)
+        guard n == heap.u32(b, 8) else { return false }
+        let ha = heap.u32(a, 16), hb = heap.u32(b, 16)
+        if ha != 0 && hb != 0 && ha != hb { return false }
+        return memEqual(heap.bytePointer(a, strDataOffset), heap.bytePointer(b, strDataOffset), Int(n))
+    }
+
+    /// Three-way comparison of byte strings (UTF-8 order is code point order).
+    func strCompare(_ a: UInt32, _ b: UInt32) -> Int {
+        let x = strBuffer(a), y = strBuffer(b)
+        let n = min(x.count, y.count)
+        var i = 0
+        while i < n {
+            if x[i] != y[i] { return x[i] < y[i] ? -1 : 1 }
+            i += 1
+        }
+        return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+    }
+
+    /// The interned copy of a str: names compare by identity first.
+    func intern(_ v: Value) throws(VMError) -> Value {
+        if let found = dictLookup(internTable, v, hash: strHash(v.objectOffset)) { return found }
+        try dictStore(internTable, v, v)
+        return v
+    }
+
+    func internBytes(_ bytes: [UInt8]) throws(VMError) -> Value { try intern(try newStr(bytes)) }
+    func internStatic(_ s: StaticString) -> Value {
+        // Only called during bootstrap, when the heap has room.
+        do { return try intern(try newStr(s)) } catch { fatalError("heap too small for the VM's names") }
+    }
+
+    /// Byte offset of character `index` in a str (index in 0...charCount).
+    func strByteOffset(_ o: UInt32, charIndex index: Int) -> Int {
+        if strIsASCII(o) { return index }
+        let buf = strBuffer(o)
+        var chars = 0
+        var i = 0
+        while i < buf.count {
+            if chars == index { return i }
+            i += utf8SequenceLength(buf[i])
+            chars += 1
+        }
+        return buf.count
+    }
+
+    func concatStr(_ a: Value, _ b: Value, type: ObjType = .str) throws(VMError) -> Value {
+        let na = strByteCount(a.objectOffset), nb = strByteCount(b.objectOffset)
+        let o = try newStrUninitialized(na + nb, type: type)
+        let dst = heap.bytePointer(o, strDataOffset)
+        if na > 0 { dst.update(from: heap.bytePointer(a.objectOffset, strDataOffset), count: na) }
+        if nb > 0 { (dst + na).update(from: heap.bytePointer(b.objectOffset, strDataOffset), count: nb) }
+        heap.setU32(o, 12, heap.u32(a.objectOffset, 12) + heap.u32(b.objectOffset, 12))
+        return .object(o)
+    }
+
+    /// Character `i` (already in range) of a str as a new one-character str.
+    func strCharAt(_ o: UInt32, _ i: Int) throws(VMError) -> Value {
+        let start = strByteOffset(o, charIndex: i)
+        let buf = strBuffer(o)
+        let len = min(utf8SequenceLength(buf[start]), buf.count - start)
+        return try newStr(UnsafeBufferPointer(rebasing: buf[start..<(start + len)]))
+    }
+}
+
+@inline(__always) func utf8SequenceLength(_ lead: UInt8) -> Int {
+    if lead < 0x80 { return 1 }
+    if lead >= 0xF0 { return 4 }
+    if lead >= 0xE0 { return 3 }
+    if lead >= 0xC0 { return 2 }
+    return 1
+}
+
+func utf8CharCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    var n = 0
+    for byte in b where byte & 0xC0 != 0x80 { n += 1 }
+    return n
+}
+
+/// Encodes a code point as UTF-8.
+func appendUTF8(_ cp: UInt32, to out: inout [UInt8]) {
+    if cp < 0x80 {
+        out.append(UInt8(cp))
+    } else if cp < 0x800 {
+        out.append(UInt8(0xC0 | (cp >> 6))); out.append(UInt8(0x80 | (cp & 0x3F)))
+    } else if cp < 0x10000 {
+        out.append(UInt8(0xE0 | (cp >> 12))); out.append(UInt8(0x80 | ((cp >> 6) & 0x3F)))
+        out.append(UInt8(0x80 | (cp & 0x3F)))
+    } else {
+        out.append(UInt8(0xF0 | (cp >> 18))); out.append(UInt8(0x80 | ((cp >> 12) & 0x3F)))
+        out.append(UInt8(0x80 | ((cp >> 6) & 0x3F))); out.append(UInt8(0x80 | (cp & 0x3F)))
+    }
+}
+
+/// Decodes the code point starting at `i`.
+func decodeUTF8(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt32 {
+    let lead = b[i]
+    let n = min(utf8SequenceLength(lead), b.count - i)
+    if n == 1 { return UInt32(lead) }
+    var cp = UInt32(lead) & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07)
+    for k in 1..<n { cp = (cp << 6) | (UInt32(b[i + k]) & 0x3F) }
+    return cp
+}
+
+@inline(__always) func memEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    var i = 0
+    while i < n {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
+    return true
+}

@@ -1,0 +1,664 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// Arithmetic, comparison, truth, hashing and subscripts: the slow paths
+// the interpreter loop calls when its small-int fast paths do not apply.
+// Integers never wrap: a result that does not fit raises OverflowError.
+
+extension VM {
+    // MARK: Numbers
+
+    func newFloat(_ d: Double) throws(VMError) -> Value {
+        let o = try allocBytes(.float, 16)
+        heap.base.storeBytes(of: d.bitPattern, toByteOffset: Int(o) + 8, as: UInt64.self)
+        return .object(o)
+    }
+
+    @inline(__always) func floatValue(_ v: Value) -> Double {
+        Double(bitPattern: heap.base.load(fromByteOffset: Int(v.objectOffset) + 8, as: UInt64.self))
+    }
+
+    @inline(__always) func isFloat(_ v: Value) -> Bool { isType(v, .float) }
+
+    /// The integer value of an int or bool.
+    @inline(__always) func intOf(_ v: Value) -> Int64? {
+        if v.isInt { return v.intValue }
+        if v.raw == Value.true.raw { return 1 }
+        if v.raw == Value.false.raw { return 0 }
+        return nil
+    }
+
+    /// The value of any real number as a double.
+    func doubleOf(_ v: Value) -> Double? {
+        if let i = intOf(v) { return Double(i) }
+        if isFloat(v) { return floatValue(v) }
+        return nil
+    }
+
+    func newInt(_ n: Int64) throws(VMError) -> Value {
+        guard let v = Value.int(n) else { throw overflow() }
+        return v
+    }
+
+    func overflow() -> VMError { raise(.overflowError, "integer result too large for this VM") }
+
+    func floorDiv(_ x: Int64, _ y: Int64) throws(VMError) -> Int64 {
+        if y == 0 { throw raise(.zeroDivisionError, "integer division or modulo by zero") }
+        if x == Int64.min && y == -1 { throw overflow() }
+        let q = x / y
+        return (x % y != 0 && (x < 0) != (y < 0)) ? q - 1 : q
+    }
+
+    func floorMod(_ x: Int64, _ y: Int64) throws(VMError) -> Int64 {
+        if y == 0 { throw raise(.zeroDivisionError, "integer modulo by zero") }
+        if y == -1 { return 0 }
+        let r = x % y
+        return (r != 0 && (r < 0) != (y < 0)) ? r + y : r
+    }
+
+    func intPow(_ base: Int64, _ exp: Int64) throws(VMError) -> Int64 {
+        var result: Int64 = 1
+        var b = base
+        var e = exp
+        while e > 0 {
+            if e & 1 == 1 {
+                let (r, o) = result.multipliedReportingOverflow(by: b)
+                if o { throw overflow() }
+                result = r
+            }
+            e >>= 1
+            if e > 0 {
+                let (sq, o) = b.multipliedReportingOverflow(by: b)
+                if o { throw overflow() }
+                b = sq
+            }
+        }
+        return result
+    }
+
+    func floatFloorMod(_ x: Double, _ y: Double) -> Double {
+        var m = x.truncatingRemainder(dividingBy: y)
+        if m != 0 {
+            if (y < 0) != (m < 0) { m += y }
+        } else {
+            m = y < 0 ? -0.0 : 0.0
+        }
+        return m
+    }
+
+    func floatFloorDiv(_ x: Double, _ y: Double) -> Double {
+        let m = x.truncatingRemainder(dividingBy: y)
+        var div = (x - m) / y
+        if m != 0 && (y < 0) != (m < 0) { div -= 1 }
+        if div != 0 {
+            let floored = div.rounded(.down)
+            if div - floored > 0.5 { return floored + 1 }
+            return floored
+        }
+        return x / y < 0 ? -0.0 : 0.0
+    }
+
+    func intBinary(_ op: BinaryOperator, _ x: Int64, _ y: Int64) throws(VMError) -> Value {
+        switch op {
+        case .add:
+            let (r, o) = x.addingReportingOverflow(y); if o { throw overflow() }; return try newInt(r)
+        case .subtract:
+            let (r, o) = x.subtractingReportingOverflow(y); if o { throw overflow() }; return try newInt(r)
+        case .multiply:
+            let (r, o) = x.multipliedReportingOverflow(by: y); if o { throw overflow() }; return try newInt(r)
+        case .trueDivide:
+            if y == 0 { throw raise(.zeroDivisionError, "division by zero") }
+            return try newFloat(Double(x) / Double(y))
+        case .floorDivide: return try newInt(try floorDiv(x, y))
+        case .modulo: return try newInt(try floorMod(x, y))
+        case .power:
+            if y < 0 {
+                if x == 0 { throw raise(.zeroDivisionError, "0.0 cannot be raised to a negative power") }
+                return try newFloat(hooks.pow(Double(x), Double(y)))
+            }
+            return try newInt(try intPow(x, y))
+        case .lshift:
+            if y < 0 { throw raise(.valueError, "negative shift count") }
+            if x == 0 { return .smallInt(0) }
+            if y >= 63 { throw overflow() }
+            let r = x << y
+            if r >> y != x { throw overflow() }
+            return try newInt(r)
+        case .rshift:
+            if y < 0 { throw raise(.valueError, "negative shift count") }
+            return try newInt(y >= 63 ? (x < 0 ? -1 : 0) : x >> y)
+        case .and: return try newInt(x & y)
+        case .or: return try newInt(x | y)
+        case .xor: return try newInt(x ^ y)
+        case .matrixMultiply: throw unsupported(op, .smallInt(0), .smallInt(0))
+        }
+    }
+
+    func floatBinary(_ op: BinaryOperator, _ x: Double, _ y: Double, _ a: Value, _ b: Value) throws(VMError) -> Value {
+        switch op {
+        case .add: return try newFloat(x + y)
+        case .subtract: return try newFloat(x - y)
+        case .multiply: return try newFloat(x * y)
+        case .trueDivide:
+            if y == 0 { throw raise(.zeroDivisionError, "float division by zero") }
+            return try newFloat(x / y)
+        case .floorDivide:
+            if y == 0 { throw raise(.zeroDivisionError, "float floor division by zero") }
+            return try newFloat(floatFloorDiv(x, y))
+        case .modulo:
+            if y == 0 { throw raise(.zeroDivisionError, "float modulo") }
+            return try newFloat(floatFloorMod(x, y))
+        case .power:
+            if x == 0 && y < 0 { throw raise(.zeroDivisionError, "0.0 cannot be raised to a negative power") }
+            if x < 0 && y != y.rounded(.towardZero) {
+                throw raise(.valueError, "complex results are not supported")
+            }
+            let r = hooks.pow(x, y)
+            if r.isInfinite && x.isFinite && y.isFinite { throw raise(.overflowError, "(34, 'Numerical result out of range')") }
+            return try newFloat(r)
+        default: throw unsupported(op, a, b)
+        }
+    }
+
+    func unsupported(_ op: BinaryOperator, _ a: Value, _ b: Value) -> VMError {
+        var m = bytes("unsupported operand type(s) for ") + bytes(op.symbol)
+        m += bytes(": '") + typeName(a) + bytes("' and '") + typeName(b) + bytes("'")
+        return raise(.typeError, m)
+    }
+
+    func binaryOperation(_ op: BinaryOperator, _ a: Value, _ b: Value, inplace: Bool) throws(VMError) -> Value {
+        if let x = intOf(a), let y = intOf(b) { return try intBinary(op, x, y) }
+        if let x = doubleOf(a), let y = doubleOf(b) { return try floatBinary(op, x, y, a, b) }
+        guard a.isObject else { throw unsupported(op, a, b) }
+        let ta = heap.type(a.objectOffset)
+        switch (ta, op) {
+        case (.str, .add), (.bytes, .add):
+            guard isType(b, ta) else {
+                if ta == .str {
+                    throw raise(.typeError, bytes("can only concatenate str (not \"") + typeName(b) + bytes("\") to str"))
+                }
+                throw raise(.typeError, bytes("can't concat ") + typeName(b) + bytes(" to bytes"))
+            }
+            return try concatStr(a, b, type: ta)
+        case (.str, .modulo):
+            return try percentFormat(a, b)
+        case (.str, .multiply), (.bytes, .multiply), (.list, .multiply), (.tuple, .multiply):
+            guard let n = intOf(b) else { throw unsupported(op, a, b) }
+            return try repeatSequence(a, n, inplace: inplace)
+        case (.list, .add):
+            if inplace { try extendList(a, with: b); return a }
+            guard isType(b, .list) else {
+                throw raise(.typeError, bytes("can only concatenate list (not \"") + typeName(b) + bytes("\") to list"))
+            }
+            let r = try newList(capacity: listCount(a.objectOffset) + listCount(b.objectOffset))
+            try extendList(r, with: a)
+            try extendList(r, with: b)
+            return r
+        case (.tuple, .add):
+            guard isType(b, .tuple) else {
+                throw raise(.typeError, bytes("can only concatenate tuple (not \"") + typeName(b) + bytes("\") to tuple"))
+            }
+            let na = tupleCount(a.objectOffset), nb = tupleCount(b.objectOffset)
+            let t = try newTuple(na + nb)
+            for i in 0..<na { heap.setSlot(t.objectOffset, 1 + i, tupleItem(a.objectOffset, i)) }
+            for i in 0..<nb { heap.setSlot(t.objectOffset, 1 + na + i, tupleItem(b.objectOffset, i)) }
+            return t
+        case (.set, .or), (.set, .and), (.set, .subtract), (.set, .xor):
+            guard isType(b, .set) else { throw unsupported(op, a, b) }
+            return try setOperation(op, a, b, inplace: inplace)
+        case (.instance, _):
+            if let r = try callDunder(a, binaryDunder(op, reflected: false, inplace: inplace), b) { return r }
+            if inplace, let r = try callDunder(a, binaryDunder(op, reflected: false, inplace: false), b) { return r }
+        default:
+            if op == .multiply, isType(b, .str) || isType(b, .list) || isType(b, .tuple) || isType(b, .bytes), let n = intOf(a) {
+                return try repeatSequence(b, n, inplace: false)
+            }
+        }
+        if isType(b, .instance), let r = try callDunder(b, binaryDunder(op, reflected: true, inplace: false), a) {
+            return r
+        }
+        if op == .multiply, let n = intOf(a), b.isObject {
+            let tb = heap.type(b.objectOffset)
+            if tb == .str || tb == .list || tb == .tuple || tb == .bytes { return try repeatSequence(b, n, inplace: false) }
+        }
+        throw unsupported(op, a, b)
+    }
+
+    /// Calls a special method if the instance's class defines it; nil when
+    /// it does not, or when it returns NotImplemented.
+    func callDunder(_ obj: Value, _ name: Value, _ arg: Value) throws(VMError) -> Value? {
+        guard isType(obj, .instance), let m = classLookup(heap.slot(obj.objectOffset, 0), name) else { return nil }
+        let r = try call(m, [obj, arg])
+        return r == .notImplemented ? nil : r
+    }
+
+    func binaryDunder(_ op: BinaryOperator, reflected: Bool, inplace: Bool) -> Value {
+        let prefix: StaticString = inplace ? "__i" : (reflected ? "__r" : "__")
+        let stem: StaticString
+        switch op {
+        case .add: stem = "add__"
+        case .subtract: stem = "sub__"
+        case .multiply: stem = "mul__"
+        case .trueDivide: stem = "truediv__"
+        case .floorDivide: stem = "floordiv__"
+        case .modulo: stem = "mod__"
+        case .power: stem = "pow__"
+        case .lshift: stem = "lshift__"
+        case .rshift: stem = "rshift__"
+        case .and: stem = "and__"
+        case .or: stem = "or__"
+        case .xor: stem = "xor__"
+        case .matrixMultiply: stem = "matmul__"
+        }
+        return (try? internBytes(bytes(prefix) + bytes(stem))) ?? s.__init__
+    }
+
+    func repeatSequence(_ a: Value, _ n: Int64, inplace: Bool) throws(VMError) -> Value {
+        let count = Int(max(0, n))
+        let o = a.objectOffset
+        switch heap.type(o) {
+        case .str, .bytes:
+            let len = strByteCount(o)
+            let (total, ov) = len.multipliedReportingOverflow(by: count)
+            if ov || total > heap.size { throw memoryError() }
+            let r = try newStrUninitialized(total, type: heap.type(o))
+            let dst = heap.bytePointer(r, strDataOffset)
+            for i in 0..<count { (dst + i * len).update(from: heap.bytePointer(o, strDataOffset), count: len) }
+            heap.setU32(r, 12, UInt32(strCharCount(o) * count))
+            return .object(r)
+        case .list:
+            let len = listCount(o)
+            if len * count > heap.size / 8 { throw memoryError() }
+            let r = inplace ? a : try newList(capacity: len * count)
+            if inplace { try listReserve(a, len * count) }
+            for k in 0..<count {
+                for i in 0..<len {
+                    if inplace && k == 0 { break }
+                    try listAppend(r, listItem(o, i))
+                }
+            }
+            if inplace && count == 0 { listSetCount(a, 0) }
+            return r
+        default:
+            let len = tupleCount(o)
+            if len * count > heap.size / 8 { throw memoryError() }
+            let t = try newTuple(len * count)
+            for k in 0..<count {
+                for i in 0..<len { heap.setSlot(t.objectOffset, 1 + k * len + i, tupleItem(o, i)) }
+            }
+            return t
+        }
+    }
+
+    func memoryError() -> VMError {
+        pendingException = memoryErrorInstance
+        return .exception
+    }
+
+    func unaryNegative(_ v: Value) throws(VMError) -> Value {
+        if let i = intOf(v) {
+            if i == Int64.min { throw overflow() }
+            return try newInt(-i)
+        }
+        if isFloat(v) { return try newFloat(-floatValue(v)) }
+        if let r = try callDunder0(v, "__neg__") { return r }
+        throw raise(.typeError, bytes("bad operand type for unary -: '") + typeName(v) + bytes("'"))
+    }
+
+    func unaryPositive(_ v: Value) throws(VMError) -> Value {
+        if let i = intOf(v) { return try newInt(i) }
+        if isFloat(v) { return v }
+        if let r = try callDunder0(v, "__pos__") { return r }
+        throw raise(.typeError, bytes("bad operand type for unary +: '") + typeName(v) + bytes("'"))
+    }
+
+    func unaryInvert(_ v: Value) throws(VMError) -> Value {
+        if let i = intOf(v) { return try newInt(~i) }
+        if let r = try callDunder0(v, "__invert__") { return r }
+        throw raise(.typeError, bytes("bad operand type for unary ~: '") + typeName(v) + bytes("'"))
+    }
+
+    func callDunder0(_ obj: Value, _ name: StaticString) throws(VMError) -> Value? {
+        guard isType(obj, .instance), let m = classLookup(heap.slot(obj.objectOffset, 0), internStatic(name)) else { return nil }
+        return try call(m, [obj])
+    }
+
+    // MARK: Truth
+
+    func isTruthy(_ v: Value) throws(VMError) -> Bool {
+        if v.isInt { return v.intValue != 0 }
+        switch v.raw {
+        case Value.true.raw: return true
+        case Value.false.raw, Value.none.raw: return false
+        default: break
+        }
+        guard v.isObject else { return true }
+        let o = v.objectOffset
+        switch heap.type(o) {
+        case .float: return floatValue(v) != 0
+        case .str, .bytes: return strByteCount(o) != 0
+        case .tuple: return tupleCount(o) != 0
+        case .list: return listCount(o) != 0
+        case .dict, .set: return dictCount(v) != 0
+        case .range: return rangeLength(v) != 0
+        case .instance:
+            let cls = heap.slot(o, 0)
+            if let m = classLookup(cls, s.__bool__) {
+                let r = try call(m, [v])
+                guard r.isBool else { throw raise(.typeError, "__bool__ should return bool") }
+                return r == .true
+            }
+            if let m = classLookup(cls, s.__len__) {
+                let r = try call(m, [v])
+                guard let n = intOf(r) else { throw raise(.typeError, "__len__ should return an int") }
+                return n != 0
+            }
+            return true
+        default: return true
+        }
+    }
+
+    // MARK: Equality, ordering, hashing
+
+    func valuesEqual(_ a: Value, _ b: Value) throws(VMError) -> Bool {
+        if a.raw == b.raw { return !(isFloat(a) && floatValue(a).isNaN) }
+        if let x = intOf(a), let y = intOf(b) { return x == y }
+        if let x = doubleOf(a), let y = doubleOf(b) {
+            if let i = intOf(a) { return exactIntFloatEqual(i, y) }
+            if let j = intOf(b) { return exactIntFloatEqual(j, x) }
+            return x == y
+        }
+        guard a.isObject && b.isObject else {
+            if isType(a, .instance) || isType(b, .instance) { return try instanceEquality(a, b) }
+            return false
+        }
+        let ta = heap.type(a.objectOffset), tb = heap.type(b.objectOffset)
+        if ta == .instance || tb == .instance { return try instanceEquality(a, b) }
+        guard ta == tb else { return false }
+        switch ta {
+        case .str, .bytes: return strEqual(a.objectOffset, b.objectOffset)
+        case .tuple, .list:
+            let x = sequenceItems(a)!, y = sequenceItems(b)!
+            if x.count != y.count { return false }
+            var i = 0
+            while i < sequenceItems(a)!.count && i < sequenceItems(b)!.count {
+                if try !valuesEqual(sequenceItems(a)![i], sequenceItems(b)![i]) { return false }
+                i += 1
+            }
+            return sequenceItems(a)!.count == sequenceItems(b)!.count
+        case .dict:
+            if dictCount(a) != dictCount(b) { return false }
+            var equal = true
+            try dictForEach(a) { (k, v) throws(VMError) in
+                guard equal else { return }
+                guard let w = try dictGet(b, k), try valuesEqual(v, w) else { equal = false; return }
+            }
+            return equal
+        case .set:
+            if dictCount(a) != dictCount(b) { return false }
+            return try setIsSubset(a, b)
+        case .range:
+            let la = rangeLength(a), lb = rangeLength(b)
+            if la != lb { return false }
+            if la == 0 { return true }
+            let (s1, _, st1) = rangeParts(a), (s2, _, st2) = rangeParts(b)
+            return s1 == s2 && (la == 1 || st1 == st2)
+        default: return false
+        }
+    }
+
+    func exactIntFloatEqual(_ i: Int64, _ d: Double) -> Bool {
+        guard d.isFinite, d == d.rounded(.towardZero) else { return false }
+        guard d >= -9.223372036854775808e18 && d < 9.223372036854775808e18 else { return false }
+        return Int64(d) == i
+    }
+
+    func instanceEquality(_ a: Value, _ b: Value) throws(VMError) -> Bool {
+        if let r = try callDunder(a, s.__eq__, b) { return try isTruthy(r) }
+        if let r = try callDunder(b, s.__eq__, a) { return try isTruthy(r) }
+        return a.raw == b.raw
+    }
+
+    /// Three-way comparison for ordering; nil when the types do not order.
+    func orderCompare(_ a: Value, _ b: Value) throws(VMError) -> Int? {
+        if let x = intOf(a), let y = intOf(b) { return x < y ? -1 : (x == y ? 0 : 1) }
+        if let x = doubleOf(a), let y = doubleOf(b) {
+            if x.isNaN || y.isNaN { return 2 }  // unordered: every comparison false
+            return x < y ? -1 : (x == y ? 0 : 1)
+        }
+        guard a.isObject && b.isObject else { return nil }
+        let ta = heap.type(a.objectOffset), tb = heap.type(b.objectOffset)
+        guard ta == tb else { return nil }
+        switch ta {
+        case .str, .bytes: return strCompare(a.objectOffset, b.objectOffset)
+        case .tuple, .list:
+            var i = 0
+            while true {
+                let na = sequenceItems(a)!.count, nb = sequenceItems(b)!.count
+                if i >= na || i >= nb { return na == nb ? 0 : (na < nb ? -1 : 1) }
+                let x = sequenceItems(a)![i], y = sequenceItems(b)![i]
+                if try !valuesEqual(x, y) {
+                    guard let c = try orderCompare(x, y) else { throw unorderable("<", x, y) }
+                    return c
+                }
+                i += 1
+            }
+        default: return nil
+        }
+    }
+
+    func unorderable(_ op: StaticString, _ a: Value, _ b: Value) -> VMError {
+        var m = bytes("'") + bytes(op) + bytes("' not supported between instances of '")
+        m += typeName(a) + bytes("' and '") + typeName(b) + bytes("'")
+        return raise(.typeError, m)
+    }
+
+    func compareOperation(_ op: CompareOperator, _ a: Value, _ b: Value) throws(VMError) -> Value {
+        switch op {
+        case .equal: return .bool(try valuesEqual(a, b))
+        case .notEqual: return .bool(try !valuesEqual(a, b))
+        case .isIdentical: return .bool(a.raw == b.raw)
+        case .isNotIdentical: return .bool(a.raw != b.raw)
+        case .contains: return .bool(try contains(b, a))
+        case .notContains: return .bool(try !contains(b, a))
+        default: break
+        }
+        if isType(a, .set) && isType(b, .set) {
+            switch op {
+            case .lessEqual: return .bool(try setIsSubset(a, b))
+            case .less: return dictCount(a) < dictCount(b) ? .bool(try setIsSubset(a, b)) : .false
+            case .greaterEqual: return .bool(try setIsSubset(b, a))
+            default: return dictCount(b) < dictCount(a) ? .bool(try setIsSubset(b, a)) : .false
+            }
+        }
+        if isType(a, .instance) || isType(b, .instance) {
+            let (name, reflected): (StaticString, StaticString)
+            switch op {
+            case .less: (name, reflected) = ("__lt__", "__gt__")
+            case .lessEqual: (name, reflected) = ("__le__", "__ge__")
+            case .greater: (name, reflected) = ("__gt__", "__lt__")
+            default: (name, reflected) = ("__ge__", "__le__")
+            }
+            if let r = try callDunder(a, internStatic(name), b) { return r }
+            if let r = try callDunder(b, internStatic(reflected), a) { return r }
+        }
+        guard let c = try orderCompare(a, b) else { throw unorderable(op.symbol, a, b) }
+        if c == 2 { return .false }
+        switch op {
+        case .less: return .bool(c < 0)
+        case .lessEqual: return .bool(c <= 0)
+        case .greater: return .bool(c > 0)
+        default: return .bool(c >= 0)
+        }
+    }
+
+    func hashValue(_ v: Value) throws(VMError) -> Int64 {
+        if let i = intOf(v) { return hashInt(i) }
+        if v.isNone { return 0x5EED }
+        guard v.isObject else { return Int64(v.raw >> 3) }
+        let o = v.objectOffset
+        switch heap.type(o) {
+        case .str, .bytes: return strHash(o)
+        case .float:
+            let d = floatValue(v)
+            if d.isFinite && d == d.rounded(.towardZero) && abs(d) < 9.2e18 { return hashInt(Int64(d)) }
+            return Int64(bitPattern: d.bitPattern >> 2) & 0x3FFF_FFFF_FFFF_FFFF
+        case .tuple:
+            var h: Int64 = 0x345678
+            for item in tupleItems(o) {
+                h = (h ^ (try hashValue(item))) &* 1000003
+            }
+            h &= 0x3FFF_FFFF_FFFF_FFFF
+            return h == -1 ? -2 : h
+        case .list, .dict, .set:
+            throw raise(.typeError, bytes("unhashable type: '") + typeName(v) + bytes("'"))
+        case .instance:
+            let cls = heap.slot(o, 0)
+            if let m = classLookup(cls, s.__hash__) {
+                if m.isNone { throw raise(.typeError, bytes("unhashable type: '") + typeName(v) + bytes("'")) }
+                let r = try call(m, [v])
+                guard let h = intOf(r) else { throw raise(.typeError, "__hash__ method should return an integer") }
+                return hashInt(h)
+            }
+            return Int64(o >> 3)
+        default:
+            return Int64(o >> 3)
+        }
+    }
+
+    /// CPython's int hash for values within 63 bits: the value modulo 2**61 - 1, -1 becoming -2.
+    func hashInt(_ i: Int64) -> Int64 {
+        let p: Int64 = (1 << 61) - 1
+        var h = i % p
+        if h == -1 { h = -2 }
+        return h
+    }
+
+    // MARK: Containment
+
+    func contains(_ container: Value, _ item: Value) throws(VMError) -> Bool {
+        guard container.isObject else {
+            throw raise(.typeError, bytes("argument of type '") + typeName(container) + bytes("' is not iterable"))
+        }
+        let o = container.objectOffset
+        switch heap.type(o) {
+        case .str, .bytes:
+            if heap.type(o) == .bytes, let n = intOf(item) {
+                for b in strBuffer(o) where Int64(b) == n { return true }
+                return false
+            }
+            guard isType(item, heap.type(o)) else {
+                throw raise(.typeError, bytes("'in <string>' requires string as left operand, not ") + typeName(item))
+            }
+            return findBytes(strBuffer(o), strBuffer(item), from: 0) != nil
+        case .tuple, .list:
+            var i = 0
+            while let items = sequenceItems(container), i < items.count {
+                if try valuesEqual(items[i], item) { return true }
+                i += 1
+            }
+            return false
+        case .dict, .set:
+            let h = try hashValue(item)
+            return try dictFind(container, item, hash: h) >= 0
+        case .range:
+            guard let n = intOf(item) else { return false }
+            let (start, stop, step) = rangeParts(container)
+            if step > 0 ? (n < start || n >= stop) : (n > start || n <= stop) { return false }
+            return (n - start) % step == 0
+        case .instance:
+            if let m = classLookup(heap.slot(o, 0), s.__contains__) { return try isTruthy(try call(m, [container, item])) }
+            fallthrough
+        default:
+            let it = try getIterator(container)
+            extraRoots.append(it)
+            defer { extraRoots.removeLast() }
+            while let v = try iteratorNext(it) {
+                if try valuesEqual(v, item) { return true }
+            }
+            return false
+        }
+    }
+
+    // MARK: Exceptions as values
+
+    func exceptionMatches(_ exc: Value, _ type: Value) throws(VMError) -> Bool {
+        if isType(type, .tuple) {
+            for t in tupleItems(type.objectOffset) where try exceptionMatches(exc, t) { return true }
+            return false
+        }
+        guard isClass(type), isSubclass(type, exceptionClass(.baseException)) else {
+            throw raise(.typeError, "catching classes that do not inherit from BaseException is not allowed")
+        }
+        return isSubclass(typeOf(exc), type)
+    }
+
+    /// What `raise X` raises: an instance as is, a class instantiated.
+    func makeExceptionToRaise(_ v: Value) throws(VMError) -> Value {
+        if isClass(v) && isSubclass(v, exceptionClass(.baseException)) {
+            let e = try call(v, [])
+            guard isExceptionInstance(e) else { throw raise(.typeError, "exceptions must derive from BaseException") }
+            return e
+        }
+        guard isExceptionInstance(v) else { throw raise(.typeError, "exceptions must derive from BaseException") }
+        return v
+    }
+
+    // MARK: Unpacking
+
+    func unpackSequence(count n: Int) throws(VMError) {
+        let seq = stack[sp - 1]
+        if let items = sequenceItems(seq) {
+            guard items.count == n else { throw unpackCountError(expected: n, got: items.count, atLeast: false) }
+            sp -= 1
+            try ensureStack(n)
+            for i in 0..<n { stack[sp + n - 1 - i] = items[i] }
+            sp += n
+            return
+        }
+        let values = try collect(seq)
+        guard values.count == n else { throw unpackCountError(expected: n, got: values.count, atLeast: false) }
+        sp -= 1
+        try ensureStack(n)
+        for i in 0..<n { stack[sp + n - 1 - i] = values[i] }
+        sp += n
+    }
+
+    func unpackStarred(before: Int, after: Int) throws(VMError) {
+        let all = try newList()
+        extraRoots.append(all)
+        defer { extraRoots.removeLast() }
+        try extendList(all, with: stack[sp - 1])
+        let values = Array(listItems(all.objectOffset))
+        guard values.count >= before + after else {
+            throw unpackCountError(expected: before + after, got: values.count, atLeast: true)
+        }
+        let middle = try newList(Array(values[before..<(values.count - after)]))
+        sp -= 1
+        try ensureStack(before + after + 1)
+        var out: [Value] = Array(values[0..<before])
+        out.append(middle)
+        out += values[(values.count - after)...]
+        for v in out.reversed() { push(v) }
+    }
+
+    func unpackCountError(expected: Int, got: Int, atLeast: Bool) -> VMError {
+        if got < expected {
+            var m = bytes("not enough values to unpack (expected ")
+            if atLeast { m += bytes("at least ") }
+            m += decimal(expected) + bytes(", got ") + decimal(got) + bytes(")")
+            return raise(.valueError, m)
+        }
+        return raise(.valueError, bytes("too many values to unpack (expected ") + decimal(expected) + bytes(")"))
+    }
+
+    /// All items of an iterable. The items are rooted while collecting but
+    /// not afterwards: allocate nothing before they are stored somewhere.
+    func collect(_ iterable: Value) throws(VMError) -> [Value] {
+        if let items = sequenceItems(iterable) { return Array(items) }
+        let l = try newList()
+        extraRoots.append(l)
+        defer { extraRoots.removeLast() }
+        try extendList(l, with: iterable)
+        return Array(listItems(l.objectOffset))
+    }
+}

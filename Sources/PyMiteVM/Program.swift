@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// Loading an image, running the main module, importing the image's other
+// modules once each, the sys module's functions, and the traceback of an
+// uncaught exception.
+
+extension VM {
+    /// Loads a verified image: code into the loop's form, constants and
+    /// names into the heap (interned), where they stay for the whole run.
+    public func load(_ image: Image) throws(VMError) {
+        self.image = image
+        codeObjects = image.codes
+        var totalConsts = 0, totalNames = 0
+        for c in image.codes {
+            totalConsts += c.constants.count
+            totalNames += c.names.count + c.slotNames.count
+        }
+        constants.deallocate()
+        names.deallocate()
+        constants = UnsafeMutablePointer<Value>.allocate(capacity: max(1, totalConsts))
+        constants.initialize(repeating: .null, count: max(1, totalConsts))
+        names = UnsafeMutablePointer<Value>.allocate(capacity: max(1, totalNames))
+        names.initialize(repeating: .null, count: max(1, totalNames))
+        var constBase = 0, nameBase = 0
+        for c in image.codes {
+            let ins = UnsafeMutablePointer<UInt32>.allocate(capacity: c.instructions.count)
+            for (i, w) in c.instructions.enumerated() { ins[i] = w }
+            codes.append(LoadedCode(instructions: ins, count: Int32(c.instructions.count), constBase: Int32(constBase),
+                                    nameBase: Int32(nameBase), flags: c.flags, argCount: Int32(c.argCount),
+                                    kwOnlyCount: Int32(c.kwOnlyCount), localCount: Int32(c.localCount),
+                                    freeCount: Int32(c.freeCount), stackSize: Int32(c.stackSize)))
+            for k in c.constants {
+                constants[constBase] = try materialize(k)
+                constBase += 1
+                constantCount = constBase
+            }
+            for n in c.names + c.slotNames {
+                names[nameBase] = try internBytes(n)
+                nameBase += 1
+                nameCount = nameBase
+            }
+        }
+    }
+
+    func materialize(_ k: Constant) throws(VMError) -> Value {
+        switch k {
+        case .none: return .none
+        case .true: return .true
+        case .false: return .false
+        case .ellipsis: return .ellipsis
+        case .int(let i): return Value.int(i) ?? .null
+        case .bigInt: return .null  // loading it raises OverflowError: no long ints in this build
+        case .float(let d): return try newFloat(d)
+        case .str(let b): return try internBytes(b)
+        case .bytes(let b): return try newStr(b, type: .bytes)
+        case .code(let i): return .smallInt(Int(i))
+        case .tuple(let items):
+            var values: [Value] = []
+            for item in items { values.append(try materialize(item)) }
+            return try newTuple(values)
+        }
+    }
+
+    /// Runs the image's main module; prints the traceback of an uncaught exception.
+    public func runMain() -> RunOutcome {
+        defer { flushOutput() }
+        guard let main = image.modules.first else { return .exited(1) }
+        do {
+            let module = try newModule(s.__main__)
+            try dictStore(modules, s.__main__, module)
+            try executeModule(module, code: Int(main.code))
+            return .finished
+        } catch {
+            return handleUncaught()
+        }
+    }
+
+    func executeModule(_ module: Value, code: Int) throws(VMError) {
+        let c = codes[code]
+        let base = sp
+        try ensureStack(Int(c.localCount + c.freeCount + c.stackSize) + 8)
+        for _ in 0..<Int(c.localCount + c.freeCount) { push(.null) }
+        frames.append(Frame(code: Int32(code), ip: 0, base: Int32(base), resultSlot: Int32(base), function: .none,
+                            globals: heap.slot(module.objectOffset, 1), namespace: .null, generator: .null,
+                            constructed: .null, isBoundary: true))
+        nativeDepth += 1
+        defer { nativeDepth -= 1 }
+        _ = try run()
+    }
+
+    func importModule(_ name: Value) throws(VMError) -> Value {
+        if let m = dictGetStr(modules, name) { return m }
+        let wanted = strArray(name)
+        for m in image.modules.dropFirst() where m.name == wanted {
+            let module = try newModule(name)
+            extraRoots.append(module)
+            defer { extraRoots.removeLast() }
+            try dictStore(modules, name, module)
+            do {
+                try executeModule(module, code: Int(m.code))
+            } catch {
+                _ = try? dictRemove(modules, name)
+                throw error
+            }
+            return module
+        }
+        let e = try newException(.moduleNotFoundError, args: [try newStr(bytes("No module named '") + wanted + bytes("'"))])
+        try dictStore(instanceDict(e), s.__name__, name)
+        pendingException = e
+        throw VMError.exception
+    }
+
+    func importFrom(_ module: Value, _ name: Value) throws(VMError) -> Value {
+        if let v = try lookupAttribute(module, name) { return v }
+        var m = bytes("cannot import name '") + strArray(name) + bytes("'")
+        if isType(module, .module) { m += bytes(" from '") + strArray(heap.slot(module.objectOffset, 0)) + bytes("'") }
+        throw raise(.importError, m)
+    }
+
+    func importStar(_ module: Value, into ns: Value) throws(VMError) {
+        guard isType(module, .module) else { return }
+        let d = heap.slot(module.objectOffset, 1)
+        if let all = dictGetStr(d, s.__all__) {
+            for name in try collect(all) {
+                try dictStore(ns, try intern(name), try getAttribute(module, try intern(name)))
+            }
+            return
+        }
+        try dictForEach(d) { (k, v) throws(VMError) in
+            if isStr(k), strBuffer(k).first != UInt8(ascii: "_") { try dictStore(ns, k, v) }
+        }
+    }
+
+    // MARK: sys
+
+    func callSys(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
+        switch id {
+        case .sysExit:
+            let arg = a.positionalCount > 0 ? a[0] : .none
+            pendingException = try newException(.systemExit, args: a.positionalCount > 0 ? [arg] : [])
+            throw VMError.exception
+        case .sysHeap:
+            let (free, size) = heapStatus()
+            return try newTuple([.smallInt(free), .smallInt(size)])
+        case .sysGc:
+            collectGarbage()
+            return .none
+        case .sysTime:
+            return try newFloat(hooks.clock() - startTime)
+        default:
+            throw raise(.runtimeError, "native not available")
+        }
+    }
+
+    // MARK: Uncaught exceptions
+
+    func handleUncaught() -> RunOutcome {
+        let exc = pendingException
+        pendingException = .null
+        frames.removeAll()
+        sp = 0
+        flushOutput()
+        if isInstance(exc, exceptionClass(.systemExit)) {
+            let args = exceptionArgs(exc)
+            let code: Value = (args.map { tupleCount($0.objectOffset) } ?? 0) > 0 ? tupleItem(args!.objectOffset, 0) : .none
+            if code.isNone { return .exited(0) }
+            if let n = intOf(code) { return .exited(Int32(truncatingIfNeeded: n)) }
+            var out: [UInt8] = []
+            try? appendText(code, &out, repr: false)
+            write(2, out + [10])
+            return .exited(1)
+        }
+        write(2, tracebackText(exc))
+        return .exited(1)
+    }
+
+    /// CPython's layout: outermost call first, then `Type: message`.
+    public func tracebackText(_ exc: Value) -> [UInt8] {
+        var out: [UInt8] = []
+        if isType(exc, .instance) {
+            let tb = heap.slot(exc.objectOffset, 2)
+            if !tb.isNull && listCount(tb.objectOffset) > 0 {
+                out += bytes("Traceback (most recent call last):\n")
+                for entry in listItems(tb.objectOffset).reversed() {
+                    let code = Int(entry.intValue >> 32), line = entry.intValue & 0xFFFF_FFFF
+                    let co = codeObjects[code]
+                    out += bytes("  File \"") + co.filename + bytes("\", line ") + decimal(line)
+                    out += bytes(", in ") + co.name + bytes("\n")
+                }
+            }
+        }
+        let cls = typeOf(exc)
+        if let m = dictGetStr(heap.slot(cls.objectOffset, 3), s.__module__), isStr(m) {
+            let module = strArray(m)
+            if module != bytes("builtins") && module != bytes("__main__") { out += module + bytes(".") }
+        }
+        out += className(cls)
+        var message: [UInt8] = []
+        do { try appendText(exc, &message, repr: false) } catch { message = bytes("<exception str() failed>") }
+        if !message.isEmpty { out += bytes(": ") + message }
+        out.append(10)
+        return out
+    }
+}

@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// str() and repr() of every value, written into a byte buffer. Floats
+// use the shortest digits that read back to the same double (via the
+// platform's snprintf/strtod), laid out as Python 3 does.
+
+extension VM {
+    func strValue(_ v: Value) throws(VMError) -> Value {
+        if isStr(v) { return v }
+        var out: [UInt8] = []
+        try appendText(v, &out, repr: false)
+        return try newStr(out)
+    }
+
+    func reprValue(_ v: Value) throws(VMError) -> Value {
+        var out: [UInt8] = []
+        try appendText(v, &out, repr: true)
+        return try newStr(out)
+    }
+
+    /// Appends str(v) or repr(v).
+    func appendText(_ v: Value, _ out: inout [UInt8], repr: Bool) throws(VMError) {
+        if let i = v.isInt ? v.intValue : nil { out += decimal(i); return }
+        switch v.raw {
+        case Value.none.raw: out += bytes("None"); return
+        case Value.true.raw: out += bytes("True"); return
+        case Value.false.raw: out += bytes("False"); return
+        case Value.ellipsis.raw: out += bytes("Ellipsis"); return
+        case Value.notImplemented.raw: out += bytes("NotImplemented"); return
+        default: break
+        }
+        guard v.isObject else { out += bytes("<null>"); return }
+        let o = v.objectOffset
+        if reprInProgress.contains(o) {
+            switch heap.type(o) {
+            case .list: out += bytes("[...]")
+            case .dict: out += bytes("{...}")
+            default: out += bytes("...")
+            }
+            return
+        }
+        switch heap.type(o) {
+        case .float: out += floatRepr(floatValue(v))
+        case .str:
+            if repr { appendStrRepr(strBuffer(o), &out) } else { out += strBuffer(o) }
+        case .bytes: appendBytesRepr(strBuffer(o), &out)
+        case .tuple, .list:
+            let isList = heap.type(o) == .list
+            reprInProgress.append(o)
+            defer { reprInProgress.removeLast() }
+            out.append(isList ? UInt8(ascii: "[") : UInt8(ascii: "("))
+            var i = 0
+            while let items = sequenceItems(v), i < items.count {
+                if i > 0 { out += bytes(", ") }
+                try appendText(items[i], &out, repr: true)
+                i += 1
+            }
+            if !isList && i == 1 { out.append(UInt8(ascii: ",")) }
+            out.append(isList ? UInt8(ascii: "]") : UInt8(ascii: ")"))
+        case .dict:
+            reprInProgress.append(o)
+            defer { reprInProgress.removeLast() }
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            try dictForEach(v) { (k, val) throws(VMError) in
+                if !first { out += bytes(", ") }
+                first = false
+                try appendText(k, &out, repr: true)
+                out += bytes(": ")
+                try appendText(val, &out, repr: true)
+            }
+            out.append(UInt8(ascii: "}"))
+        case .set:
+            if dictCount(v) == 0 { out += bytes("set()"); return }
+            reprInProgress.append(o)
+            defer { reprInProgress.removeLast() }
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            try dictForEach(v) { (k, _) throws(VMError) in
+                if !first { out += bytes(", ") }
+                first = false
+                try appendText(k, &out, repr: true)
+            }
+            out.append(UInt8(ascii: "}"))
+        case .range:
+            let (start, stop, step) = rangeParts(v)
+            out += bytes("range(") + decimal(start) + bytes(", ") + decimal(stop)
+            if step != 1 { out += bytes(", ") + decimal(step) }
+            out += bytes(")")
+        case .instance:
+            try appendInstanceText(v, &out, repr: repr)
+        case .klass:
+            out += bytes("<class '")
+            if classKind(v) == .object || classKind(v) == .baseException,
+               let m = dictGetStr(heap.slot(o, 3), s.__module__), isStr(m), strArray(m) != bytes("builtins") {
+                out += strBuffer(m)
+                out.append(UInt8(ascii: "."))
+            }
+            out += className(v) + bytes("'>")
+        case .function:
+            out += bytes("<function ") + strArray(heap.slot(o, 5)) + bytes(" at ") + address(o) + bytes(">")
+        case .native:
+            let id = Native(rawValue: Int(heap.slot(o, 0).intValue))!
+            let bound = heap.slot(o, 1)
+            if bound.isNull {
+                out += bytes("<built-in function ") + bytes(nativeName(id)) + bytes(">")
+            } else {
+                out += bytes("<built-in method ") + bytes(nativeName(id)) + bytes(" of ") + typeName(bound) + bytes(" object at ") + address(bound.objectOffset) + bytes(">")
+            }
+        case .boundMethod:
+            let f = heap.slot(o, 1)
+            out += bytes("<bound method ")
+            if isType(f, .function) { out += typeName(heap.slot(o, 0)) + bytes(".") + strArray(heap.slot(f.objectOffset, 5)) }
+            out += bytes(" of ")
+            try appendText(heap.slot(o, 0), &out, repr: true)
+            out += bytes(">")
+        case .module:
+            out += bytes("<module '") + strArray(heap.slot(o, 0)) + bytes("'>")
+        case .generator:
+            out += bytes("<generator object ") + strArray(heap.slot(heap.slot(o, 0).objectOffset, 5)) + bytes(" at ") + address(o) + bytes(">")
+        case .iterator:
+            let kind = iteratorKind(v)
+            switch kind {
+            case .keysView, .valuesView, .itemsView:
+                out += bytes(kind == .keysView ? "dict_keys([" : kind == .valuesView ? "dict_values([" : "dict_items([")
+                let it = try getIterator(v)
+                extraRoots.append(it)
+                defer { extraRoots.removeLast() }
+                var first = true
+                while let x = try iteratorNext(it) {
+                    if !first { out += bytes(", ") }
+                    first = false
+                    try appendText(x, &out, repr: true)
+                }
+                out += bytes("])")
+            default:
+                let name: StaticString
+                switch kind {
+                case .map: name = "map"
+                case .filter: name = "filter"
+                case .zip: name = "zip"
+                case .enumerate: name = "enumerate"
+                case .reversed: name = "list_reverseiterator"
+                case .range: name = "range_iterator"
+                case .dictKeys: name = "dict_keyiterator"
+                default: name = "iterator"
+                }
+                out += bytes("<") + bytes(name) + bytes(" object at ") + address(o) + bytes(">")
+            }
+        case .slice:
+            out += bytes("slice(")
+            try appendText(heap.slot(o, 0), &out, repr: true); out += bytes(", ")
+            try appendText(heap.slot(o, 1), &out, repr: true); out += bytes(", ")
+            try appendText(heap.slot(o, 2), &out, repr: true); out += bytes(")")
+        case .cell:
+            out += bytes("<cell at ") + address(o) + bytes(">")
+        default:
+            out += bytes("<") + typeName(v) + bytes(" object at ") + address(o) + bytes(">")
+        }
+    }
+
+    func appendInstanceText(_ v: Value, _ out: inout [UInt8], repr: Bool) throws(VMError) {
+        let o = v.objectOffset
+        let cls = heap.slot(o, 0)
+        let strMethod = repr ? nil : classLookup(cls, s.__str__)
+        if let m = strMethod ?? classLookup(cls, s.__repr__) {
+            let r = try call(m, [v])
+            guard isStr(r) else {
+                throw raise(.typeError, bytes(repr ? "__repr__" : "__str__") + bytes(" returned non-string (type ") + typeName(r) + bytes(")"))
+            }
+            out += strBuffer(r)
+            return
+        }
+        if isExceptionInstance(v) {
+            let args = exceptionArgs(v)
+            let n = args.map { tupleCount($0.objectOffset) } ?? 0
+            if repr {
+                out += className(cls)
+                if n == 1 {
+                    out += bytes("(")
+                    try appendText(tupleItem(args!.objectOffset, 0), &out, repr: true)
+                    out += bytes(")")
+                } else if let a = args {
+                    try appendText(a, &out, repr: true)
+                } else {
+                    out += bytes("()")
+                }
+                return
+            }
+            if n == 1 {
+                // KeyError shows its key as a repr.
+                let keyError = isSubclass(cls, exceptionClass(.keyError))
+                try appendText(tupleItem(args!.objectOffset, 0), &out, repr: keyError)
+            } else if n > 1 {
+                try appendText(args!, &out, repr: true)
+            }
+            return
+        }
+        out += bytes("<")
+        if let m = dictGetStr(heap.slot(cls.objectOffset, 3), s.__module__), isStr(m) {
+            out += strBuffer(m)
+            out.append(UInt8(ascii: "."))
+        }
+        out += className(cls) + bytes(" object at ") + address(o) + bytes(">")
+    }
+
+    func address(_ o: UInt32) -> [UInt8] { bytes("0x") + hexDigits(UInt64(o) + 0x10000, upper: false) }
+
+    func appendStrRepr(_ b: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
+        var hasSingle = false, hasDouble = false
+        for c in b {
+            if c == UInt8(ascii: "'") { hasSingle = true }
+            if c == UInt8(ascii: "\"") { hasDouble = true }
+        }
+        let quote: UInt8 = hasSingle && !hasDouble ? UInt8(ascii: "\"") : UInt8(ascii: "'")
+        out.append(quote)
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            switch c {
+            case UInt8(ascii: "\\"): out += bytes("\\\\")
+            case UInt8(ascii: "\n"): out += bytes("\\n")
+            case UInt8(ascii: "\r"): out += bytes("\\r")
+            case UInt8(ascii: "\t"): out += bytes("\\t")
+            case quote: out.append(UInt8(ascii: "\\")); out.append(c)
+            default:
+                if c < 0x20 || c == 0x7F {
+                    out += bytes("\\x") + hexByte(c)
+                } else if c >= 0x80 {
+                    let n = min(utf8SequenceLength(c), b.count - i)
+                    let cp = decodeUTF8(b, i)
+                    if cp < 0xA0 || cp == 0xAD {
+                        out += bytes("\\x") + hexByte(UInt8(cp & 0xFF))
+                    } else {
+                        out += b[i..<(i + n)]
+                    }
+                    i += n
+                    continue
+                } else {
+                    out.append(c)
+                }
+            }
+            i += 1
+        }
+        out.append(quote)
+    }
+
+    func appendBytesRepr(_ b: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
+        var hasSingle = false, hasDouble = false
+        for c in b {
+            if c == UInt8(ascii: "'") { hasSingle = true }
+            if c == UInt8(ascii: "\"") { hasDouble = true }
+        }
+        let quote: UInt8 = hasSingle && !hasDouble ? UInt8(ascii: "\"") : UInt8(ascii: "'")
+        out.append(UInt8(ascii: "b"))
+        out.append(quote)
+        for c in b {
+            switch c {
+            case UInt8(ascii: "\\"): out += bytes("\\\\")
+            case UInt8(ascii: "\n"): out += bytes("\\n")
+            case UInt8(ascii: "\r"): out += bytes("\\r")
+            case UInt8(ascii: "\t"): out += bytes("\\t")
+            case quote: out.append(UInt8(ascii: "\\")); out.append(c)
+            default:
+                if c < 0x20 || c >= 0x7F { out += bytes("\\x") + hexByte(c) } else { out.append(c) }
+            }
+        }
+        out.append(quote)
+    }
+
+    // MARK: Floats
+
+    /// Python's repr of a float: shortest round-tripping digits.
+    func floatRepr(_ d: Double) -> [UInt8] {
+        if d.isNaN { return bytes("nan") }
+        if d.isInfinite { return d < 0 ? bytes("-inf") : bytes("inf") }
+        if d == 0 { return d.sign == .minus ? bytes("-0.0") : bytes("0.0") }
+        var digits: [UInt8] = []
+        var exponent = 0
+        var negative = false
+        for precision in 1...17 {
+            let text = hooks.formatDouble(bytes("%.") + decimal(Int64(precision - 1)) + bytes("e"), d)
+            if precision == 17 || hooks.parseDouble(text) == d {
+                (negative, digits, exponent) = splitScientific(text)
+                break
+            }
+        }
+        while digits.count > 1 && digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        var out: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+        if exponent >= -4 && exponent < 16 {
+            if exponent >= 0 {
+                for i in 0...exponent { out.append(i < digits.count ? digits[i] : UInt8(ascii: "0")) }
+                out.append(UInt8(ascii: "."))
+                if digits.count > exponent + 1 { out += digits[(exponent + 1)...] } else { out.append(UInt8(ascii: "0")) }
+            } else {
+                out += bytes("0.")
+                for _ in 0..<(-exponent - 1) { out.append(UInt8(ascii: "0")) }
+                out += digits
+            }
+        } else {
+            out.append(digits[0])
+            if digits.count > 1 { out.append(UInt8(ascii: ".")); out += digits[1...] }
+            out.append(UInt8(ascii: "e"))
+            out.append(exponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            let e = decimal(Int64(abs(exponent)))
+            if e.count < 2 { out.append(UInt8(ascii: "0")) }
+            out += e
+        }
+        return out
+    }
+
+    /// Splits C's "%.Ne" output ("-1.2345e+07") into sign, digits and exponent.
+    func splitScientific(_ text: [UInt8]) -> (Bool, [UInt8], Int) {
+        var negative = false
+        var digits: [UInt8] = []
+        var i = 0
+        if i < text.count && text[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        while i < text.count && text[i] != UInt8(ascii: "e") {
+            if text[i] != UInt8(ascii: ".") { digits.append(text[i]) }
+            i += 1
+        }
+        i += 1
+        var expNegative = false
+        if i < text.count && (text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "+")) {
+            expNegative = text[i] == UInt8(ascii: "-"); i += 1
+        }
+        var e = 0
+        while i < text.count { e = e * 10 + Int(text[i] - 48); i += 1 }
+        return (negative, digits, expNegative ? -e : e)
+    }
+}
+
+// MARK: - Integer text
+
+func decimal(_ n: Int64) -> [UInt8] {
+    if n == 0 { return [UInt8(ascii: "0")] }
+    var out: [UInt8] = []
+    var m = n.magnitude
+    while m > 0 { out.append(UInt8(48 + m % 10)); m /= 10 }
+    if n < 0 { out.append(UInt8(ascii: "-")) }
+    return out.reversed()
+}
+
+func decimal(_ n: Int) -> [UInt8] { decimal(Int64(n)) }
+
+func hexDigits(_ n: UInt64, upper: Bool) -> [UInt8] {
+    if n == 0 { return [UInt8(ascii: "0")] }
+    let table: StaticString = upper ? "0123456789ABCDEF" : "0123456789abcdef"
+    var out: [UInt8] = []
+    var m = n
+    while m > 0 { out.append(table.utf8Start[Int(m & 15)]); m >>= 4 }
+    return out.reversed()
+}
+
+func hexByte(_ b: UInt8) -> [UInt8] {
+    let d = hexDigits(UInt64(b), upper: false)
+    return d.count == 1 ? [UInt8(ascii: "0")] + d : d
+}
+
+/// Digits of |n| in base 2, 8 or 16.
+func radixDigits(_ n: UInt64, radix: UInt64, upper: Bool = false) -> [UInt8] {
+    if n == 0 { return [UInt8(ascii: "0")] }
+    let table: StaticString = upper ? "0123456789ABCDEF" : "0123456789abcdef"
+    var out: [UInt8] = []
+    var m = n
+    while m > 0 { out.append(table.utf8Start[Int(m % radix)]); m /= radix }
+    return out.reversed()
+}

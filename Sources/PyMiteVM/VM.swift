@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// The virtual machine: heap, value stack, frames, loaded code, and the
+// built-in classes. The interpreter loop is in Interpreter.swift, the
+// collector in GC.swift, builtins and methods in Builtins*.swift.
+
+/// What the VM needs from the machine it runs on. The host CLI, the
+/// tests and each board supply these; the core itself does no I/O.
+public struct PlatformHooks {
+    /// Standard output (fd 1) and error (fd 2).
+    public var write: (_ fd: Int, _ bytes: UnsafeRawBufferPointer) -> Void
+    /// Seconds since some fixed point, for sys.time().
+    public var clock: () -> Double
+    /// C's snprintf with one double: `format` is a printf spec such as "%.17g".
+    public var formatDouble: (_ format: [UInt8], _ value: Double) -> [UInt8]
+    /// C's strtod over the whole text; nil when it is not a float literal.
+    public var parseDouble: (_ text: [UInt8]) -> Double?
+    /// C's pow.
+    public var pow: (Double, Double) -> Double
+
+    public init(write: @escaping (Int, UnsafeRawBufferPointer) -> Void,
+                clock: @escaping () -> Double,
+                formatDouble: @escaping ([UInt8], Double) -> [UInt8],
+                parseDouble: @escaping ([UInt8]) -> Double?,
+                pow: @escaping (Double, Double) -> Double) {
+        self.write = write; self.clock = clock
+        self.formatDouble = formatDouble; self.parseDouble = parseDouble; self.pow = pow
+    }
+}
+
+public struct VMConfig {
+    public var heapSize: Int
+    /// Value stack slots shared by all frames.
+    public var stackSlots: Int
+    public var recursionLimit: Int
+    public var argv: [[UInt8]]
+    public init(heapSize: Int = 256 * 1024, stackSlots: Int = 64 * 1024, recursionLimit: Int = 1000,
+                argv: [[UInt8]] = []) {
+        self.heapSize = heapSize; self.stackSlots = stackSlots
+        self.recursionLimit = recursionLimit; self.argv = argv
+    }
+}
+
+/// A Python exception is propagating; the exception object is `VM.pendingException`.
+public enum VMError: Error { case exception }
+
+/// How a program run ended.
+public enum RunOutcome: Equatable {
+    case finished
+    /// sys.exit(n) or an uncaught exception (status 1, traceback already printed).
+    case exited(Int32)
+}
+
+struct Frame {
+    var code: Int32
+    var ip: Int32
+    /// Stack index of slot 0.
+    var base: Int32
+    /// Where the call's result goes in the caller's stack.
+    var resultSlot: Int32
+    var function: Value
+    var globals: Value
+    /// Class bodies: the namespace dict; otherwise null.
+    var namespace: Value
+    /// Running a generator: the generator object; otherwise null.
+    var generator: Value
+    /// Constructor frames return this instance instead of __init__'s None.
+    var constructed: Value
+    /// Returning from this frame leaves the current `run` call (a native called Python).
+    var isBoundary: Bool
+}
+
+/// A loaded code object in the form the loop reads without ARC traffic.
+struct LoadedCode {
+    var instructions: UnsafeMutablePointer<UInt32>
+    var count: Int32
+    /// First entry in VM.constants / VM.names.
+    var constBase: Int32
+    var nameBase: Int32
+    var flags: UInt32
+    var argCount: Int32
+    var kwOnlyCount: Int32
+    var localCount: Int32
+    var freeCount: Int32
+    var stackSize: Int32
+}
+
+public final class VM {
+    var heap: Heap
+    let hooks: PlatformHooks
+    let config: VMConfig
+
+    // Value stack.
+    let stack: UnsafeMutablePointer<Value>
+    let stackCapacity: Int
+    var sp: Int = 0
+    var frames: [Frame] = []
+
+    // Loaded program.
+    var codeObjects: [CodeObject] = []
+    var codes: [LoadedCode] = []
+    var constants: UnsafeMutablePointer<Value>
+    var constantCount = 0
+    var names: UnsafeMutablePointer<Value>
+    var nameCount = 0
+    var image = Image()
+
+    // Roots the collector always marks.
+    var builtins: Value = .null
+    var modules: Value = .null          // dict: name -> module
+    var internTable: Value = .null      // dict: str -> the same str
+    var typeClasses: [Value] = []       // indexed by TypeKind
+    var exceptionClasses: [Value] = []  // indexed by ExceptionKind
+    var pendingException: Value = .null
+    var handledException: Value = .null
+    var memoryErrorInstance: Value = .null
+    var sysModule: Value = .null
+    /// Objects allocated since the last instruction boundary stay alive
+    /// through a collection, so natives need not root their temporaries.
+    var young: [UInt32] = []
+    var youngBase = 0
+    var extraRoots: [Value] = []
+
+    var collections = 0
+    /// Containers whose repr is being written, to print cycles as [...].
+    var reprInProgress: [UInt32] = []
+    /// print() output waiting for a newline or a full buffer.
+    var outputBuffer: [UInt8] = []
+    /// Set by yieldValue so `resumeGenerator` can tell a yield from a return.
+    var generatorYielded = false
+    var nativeDepth = 0
+    var exitStatus: Int32? = nil
+    var startTime: Double = 0
+
+    // Interned names the VM itself looks up.
+    var s: Names! = nil
+
+    public init(config: VMConfig, hooks: PlatformHooks) {
+        self.config = config
+        self.hooks = hooks
+        heap = Heap(size: config.heapSize)
+        stackCapacity = max(1024, config.stackSlots)
+        stack = UnsafeMutablePointer<Value>.allocate(capacity: stackCapacity)
+        stack.initialize(repeating: .null, count: stackCapacity)
+        constants = UnsafeMutablePointer<Value>.allocate(capacity: 1)
+        names = UnsafeMutablePointer<Value>.allocate(capacity: 1)
+        startTime = hooks.clock()
+        bootstrap()
+    }
+
+    deinit {
+        stack.deallocate()
+        constants.deallocate()
+        names.deallocate()
+        for c in codes { c.instructions.deallocate() }
+        heap.base.deallocate()
+    }
+
+    // MARK: Allocation
+
+    /// A new object of `slots` Value slots (all null).
+    @inline(__always)
+    func allocSlots(_ type: ObjType, _ slots: Int) throws(VMError) -> UInt32 {
+        try allocBytes(type, 8 + slots * 8)
+    }
+
+    func allocBytes(_ type: ObjType, _ bytes: Int) throws(VMError) -> UInt32 {
+        if let o = heap.allocate(type, bytes: bytes) {
+            young.append(o)
+            return o
+        }
+        collectGarbage()
+        if let o = heap.allocate(type, bytes: bytes) {
+            young.append(o)
+            return o
+        }
+        pendingException = memoryErrorInstance
+        throw .exception
+    }
+
+    /// Forget the young objects above the innermost native call: they are
+    /// now reachable from the stack or garbage.
+    @inline(__always) func safePoint() {
+        if young.count > youngBase { young.removeSubrange(youngBase...) }
+    }
+
+    // MARK: Output
+
+    func write(_ fd: Int, _ bytes: [UInt8]) {
+        if fd == 1 {
+            outputBuffer += bytes
+            if outputBuffer.count >= 4096 { flushOutput() }
+            return
+        }
+        flushOutput()
+        bytes.withUnsafeBytes { hooks.write(fd, $0) }
+    }
+
+    public func flushOutput() {
+        if outputBuffer.isEmpty { return }
+        outputBuffer.withUnsafeBytes { hooks.write(1, $0) }
+        outputBuffer.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Stack
+
+    @inline(__always) func push(_ v: Value) { stack[sp] = v; sp += 1 }
+    @inline(__always) func pop() -> Value { sp -= 1; return stack[sp] }
+
+    /// Checks there is room for `n` more values (natives and calls).
+    @inline(__always) func ensureStack(_ n: Int) throws(VMError) {
+        if sp + n >= stackCapacity {
+            throw raise(.recursionError, "maximum recursion depth exceeded")
+        }
+    }
+}
+
+/// Interned strings for names the VM looks up itself.
+struct Names {
+    var __init__: Value, __name__: Value, __main__: Value, __module__: Value, __qualname__: Value
+    var __doc__: Value, __class__: Value, __dict__: Value, __mro__: Value, __bases__: Value
+    var args: Value, __str__: Value, __repr__: Value, __len__: Value, __call__: Value
+    var __eq__: Value, __hash__: Value, __iter__: Value, __next__: Value, __getitem__: Value
+    var __setitem__: Value, __contains__: Value, __bool__: Value, __all__: Value
+    var __builtins__: Value, __file__: Value, __lt__: Value, __delitem__: Value
+    var __enter__: Value, __exit__: Value, value: Value, __traceback__: Value
+}
