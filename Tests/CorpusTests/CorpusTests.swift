@@ -75,11 +75,13 @@ struct RunResult {
     var stdout = ""
     var stderr = ""
     var timedOut = false
+    var signal: Int32? = nil     // set when the process died of a signal (status = 128 + signal)
     var launchError: String? = nil
 
     var summary: String {
         if let e = launchError { return "could not launch: \(e)" }
         if timedOut { return "timed out (killed)" }
+        if let sig = signal { return "killed by signal \(sig) (status \(status))" }
         return "exit status \(status)"
     }
 }
@@ -298,7 +300,12 @@ enum Runner {
             }
         }
         try? outH.close(); try? errH.close()
-        result.status = p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus
+        if p.terminationReason == .uncaughtSignal {
+            result.signal = p.terminationStatus
+            result.status = 128 + p.terminationStatus
+        } else {
+            result.status = p.terminationStatus
+        }
         result.stdout = String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)
         result.stderr = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
         return result
