@@ -7,10 +7,10 @@
 extension VM {
     /// The value a class attribute takes when read through `obj`.
     func bindAttribute(_ attr: Value, to obj: Value, cls: Value) throws(VMError) -> Value {
+        if attr.isNativeFunction { return try newBoundMethod(obj, attr) }
         guard attr.isObject else { return attr }
         switch heap.type(attr.objectOffset) {
-        case .function, .native:
-            if heap.type(attr.objectOffset) == .native && !heap.slot(attr.objectOffset, 1).isNull { return attr }
+        case .function:
             return try newBoundMethod(obj, attr)
         case .staticMethod:
             return heap.slot(attr.objectOffset, 0)
@@ -92,10 +92,24 @@ extension VM {
                 if name == internStatic("__self__") { return heap.slot(o, 0) }
                 if name == internStatic("__func__") { return heap.slot(o, 1) }
                 return try lookupAttribute(heap.slot(o, 1), name)
-            case .native:
-                if name == s.__name__ || name == s.__qualname__ { return try newStr(nativeName(Native(rawValue: Int(heap.slot(o, 0).intValue))!)) }
             case .generator:
                 if name == s.__name__ { return heap.slot(heap.slot(o, 0).objectOffset, 5) }
+            case .superObject:
+                let start = heap.slot(o, 0), target = heap.slot(o, 1)
+                let objType = isClass(target) ? target : typeOf(target)
+                var after = false
+                for c in tupleItems(heap.slot(objType.objectOffset, 2).objectOffset) {
+                    if after, let a = dictGetStr(heap.slot(c.objectOffset, 3), name) {
+                        if isClass(target) {
+                            if isType(a, .classMethod) { return try newBoundMethod(target, heap.slot(a.objectOffset, 0)) }
+                            if isType(a, .staticMethod) { return heap.slot(a.objectOffset, 0) }
+                            return a
+                        }
+                        return try bindAttribute(a, to: target, cls: objType)
+                    }
+                    if c == start { after = true }
+                }
+                return nil
             case .slice:
                 if name == internStatic("start") { return heap.slot(o, 0) }
                 if name == internStatic("stop") { return heap.slot(o, 1) }
@@ -107,6 +121,9 @@ extension VM {
             default:
                 break
             }
+        }
+        if obj.isNativeFunction && (name == s.__name__ || name == s.__qualname__) {
+            return try newStr(nativeName(Native(rawValue: obj.nativeID)!))
         }
         // Built-in types: methods from the type's namespace.
         let cls = typeOf(obj)
@@ -137,9 +154,8 @@ extension VM {
         } else {
             cls = typeOf(obj)
         }
-        if !cls.isNull, let a = classLookup(cls, name), a.isObject {
-            let t = heap.type(a.objectOffset)
-            if t == .function || (t == .native && heap.slot(a.objectOffset, 1).isNull) {
+        if !cls.isNull, let a = classLookup(cls, name), a.isObject || a.isNativeFunction {
+            if a.isNativeFunction || heap.type(a.objectOffset) == .function {
                 stack[sp - 1] = a
                 push(obj)
                 return

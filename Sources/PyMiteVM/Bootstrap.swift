@@ -7,10 +7,6 @@
 extension VM {
     func bootstrap() {
         do {
-            internTable = .object(try allocSlots(.dict, 5))
-            for (i, v) in [Value.smallInt(0), .smallInt(0), .null, .null, .smallInt(0)].enumerated() {
-                heap.setSlot(internTable.objectOffset, i, v)
-            }
             s = Names(
                 __init__: internStatic("__init__"), __name__: internStatic("__name__"),
                 __main__: internStatic("__main__"), __module__: internStatic("__module__"),
@@ -34,7 +30,6 @@ extension VM {
             for kind in TypeKind.allCases where kind != .baseException {
                 let bases = kind == .object ? try newTuple(0) : try newTuple([typeClasses[TypeKind.object.rawValue]])
                 let ns = try newDict()
-                try dictStore(ns, s.__module__, builtinsName)
                 let cls = try newClassRaw(name: internStatic(kind.name), bases: bases, namespace: ns, kind: kind)
                 typeClasses[kind.rawValue] = cls
             }
@@ -48,7 +43,6 @@ extension VM {
             for kind in ExceptionKind.allCases {
                 let base = kind.base.map { exceptionClasses[$0.rawValue] } ?? typeClass(.object)
                 let ns = try newDict()
-                try dictStore(ns, s.__module__, builtinsName)
                 let cls = try newClass(name: internStatic(kind.name), bases: try newTuple([base]), namespace: ns)
                 heap.setSlot(cls.objectOffset, 4, .smallInt(TypeKind.baseException.rawValue))
                 exceptionClasses[kind.rawValue] = cls
@@ -60,18 +54,17 @@ extension VM {
             // Natives into their homes.
             sysModule = try newModule(internStatic("sys"))
             for id in Native.allCases {
-                let fn = try allocSlots(.native, 2)
-                heap.setSlot(fn, 0, .smallInt(id.rawValue))
+                let fn = Value.native(id.rawValue)
                 let name = internStatic(nativeName(id))
                 switch id.home {
-                case .builtins: try dictStore(builtins, name, .object(fn))
-                case .sys: try dictStore(heap.slot(sysModule.objectOffset, 1), name, .object(fn))
-                case .type(let kind): try dictStore(heap.slot(typeClass(kind).objectOffset, 3), name, .object(fn))
-                case .exception: try dictStore(heap.slot(exceptionClass(.baseException).objectOffset, 3), name, .object(fn))
+                case .builtins: try dictStore(builtins, name, fn)
+                case .sys: try dictStore(heap.slot(sysModule.objectOffset, 1), name, fn)
+                case .type(let kind): try dictStore(heap.slot(typeClass(kind).objectOffset, 3), name, fn)
+                case .exception: try dictStore(heap.slot(exceptionClass(.baseException).objectOffset, 3), name, fn)
                 }
             }
             for kind in [TypeKind.int, .float, .str, .bool, .list, .tuple, .dict, .set, .range, .object, .type,
-                         .bytes, .slice, .staticMethod, .classMethod, .property] {
+                         .bytes, .slice, .staticMethod, .classMethod, .property, .superType] {
                 try dictStore(builtins, internStatic(kind.name), typeClass(kind))
             }
             try dictStore(builtins, internStatic("None"), .none)
@@ -80,6 +73,10 @@ extension VM {
             try dictStore(builtins, s.__name__, builtinsName)
             try dictStore(modules, internStatic("sys"), sysModule)
             try setupSys()
+            // Everything built so far is reachable from the roots; drop the
+            // garbage that growing tables left behind.
+            young.removeAll()
+            collectGarbage()
         } catch {
             fatalError("heap too small to start the VM")
         }

@@ -3,7 +3,7 @@
 // Built-in functions and the constructors of the built-in types.
 
 extension VM {
-    func callNative(_ id: Native, _ bound: Value, _ a: Arguments) throws(VMError) -> Value {
+    func callNative(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
         switch id.home {
         case .builtins: return try callBuiltin(id, a)
         case .sys: return try callSys(id, a)
@@ -115,10 +115,10 @@ extension VM {
             guard it.isObject, [ObjType.iterator, .generator, .instance].contains(heap.type(it.objectOffset)) else {
                 throw notAnIterator(it)
             }
+            generatorReturnValue = .none
             if let v = try iteratorNext(it) { return v }
             if a.positionalCount > 1 { return a[1] }
-            pendingException = try newException(.stopIteration, args: [])
-            throw VMError.exception
+            throw stopIteration()
         case .any, .all:
             try argumentCount(a, name, min: 1, max: 1)
             let it = try getIterator(a[0])
@@ -225,9 +225,10 @@ extension VM {
         case .callable:
             try argumentCount(a, name, min: 1, max: 1)
             let v = a[0]
+            if v.isNativeFunction { return .true }
             guard v.isObject else { return .false }
             switch heap.type(v.objectOffset) {
-            case .function, .native, .boundMethod, .klass: return .true
+            case .function, .boundMethod, .klass: return .true
             case .instance: return .bool(classLookup(heap.slot(v.objectOffset, 0), s.__call__) != nil)
             default: return .false
             }
@@ -583,6 +584,8 @@ extension VM {
                 heap.setSlot(o, 0, a[0]); heap.setSlot(o, 1, a[1]); heap.setSlot(o, 2, n == 3 ? a[2] : .none)
             }
             return .object(o)
+        case .superType:
+            return try makeSuper(a)
         case .staticMethod, .classMethod:
             try argumentCount(a, kind == .staticMethod ? "staticmethod" : "classmethod", min: 1, max: 1)
             let o = try allocSlots(kind == .staticMethod ? .staticMethod : .classMethod, 1)
@@ -597,6 +600,36 @@ extension VM {
         default:
             throw raise(.typeError, bytes("cannot create '") + className(cls) + bytes("' instances"))
         }
+    }
+
+    /// super(C, obj), or super() inside a method: C from the `__class__`
+    /// cell the compiler gives methods that use super, obj from slot 0.
+    func makeSuper(_ a: Arguments) throws(VMError) -> Value {
+        var start: Value, obj: Value
+        if a.positionalCount >= 2 {
+            start = a[0]; obj = a[1]
+        } else {
+            guard let f = frames.last, !f.function.isNone else { throw raise(.runtimeError, "super(): no arguments") }
+            let co = codeObjects[Int(f.code)]
+            let c = codes[Int(f.code)]
+            guard c.argCount > 0 || c.flags & CodeFlags.varArgs != 0 else { throw raise(.runtimeError, "super(): no arguments") }
+            guard let slot = co.slotNames.lastIndex(of: bytes("__class__")) else {
+                throw raise(.runtimeError, "super(): __class__ cell not found")
+            }
+            let cell = stack[Int(f.base) + slot]
+            start = isType(cell, .cell) ? heap.slot(cell.objectOffset, 0) : cell
+            obj = stack[Int(f.base)]
+            if isType(obj, .cell) { obj = heap.slot(obj.objectOffset, 0) }
+        }
+        guard isClass(start) else { throw raise(.typeError, "super() argument 1 must be a type") }
+        let objType = isClass(obj) ? obj : typeOf(obj)
+        guard isSubclass(objType, start) else {
+            throw raise(.typeError, "super(type, obj): obj must be an instance or subtype of type")
+        }
+        let o = try allocSlots(.superObject, 2)
+        heap.setSlot(o, 0, start)
+        heap.setSlot(o, 1, obj)
+        return .object(o)
     }
 
     func intFromValue(_ v: Value, base baseValue: Value?) throws(VMError) -> Value {

@@ -43,6 +43,13 @@ extension VM {
     /// with sp = resultSlot + 1.
     func callAt(_ fi: Int, argc: Int, kwnames: Value, resultSlot: Int) throws(VMError) -> Bool {
         let f = stack[fi]
+        if f.isNativeFunction {
+            let args = Arguments(vm: self, base: fi + 1, count: argc, kwnames: kwnames)
+            let result = try callNative(Native(rawValue: f.nativeID)!, args)
+            stack[resultSlot] = result
+            sp = resultSlot + 1
+            return false
+        }
         guard f.isObject else { throw notCallable(f) }
         let o = f.objectOffset
         switch heap.type(o) {
@@ -57,14 +64,6 @@ extension VM {
             stack[fi + 1] = heap.slot(o, 0)
             stack[fi] = heap.slot(o, 1)
             return try callAt(fi, argc: argc + 1, kwnames: kwnames, resultSlot: resultSlot)
-        case .native:
-            let id = Native(rawValue: Int(heap.slot(o, 0).intValue))!
-            let selfValue = heap.slot(o, 1)
-            let args = Arguments(vm: self, base: fi + 1, count: argc, kwnames: kwnames)
-            let result = try callNative(id, selfValue, args)
-            stack[resultSlot] = result
-            sp = resultSlot + 1
-            return false
         case .klass:
             return try construct(f, argsAt: fi + 1, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
         case .staticMethod, .classMethod, .property:
@@ -83,6 +82,10 @@ extension VM {
         default:
             throw notCallable(f)
         }
+    }
+
+    func isNative(_ v: Value, _ id: Native) -> Bool {
+        v.raw == Value.native(id.rawValue).raw
     }
 
     func notCallable(_ f: Value) -> VMError {
@@ -105,9 +108,9 @@ extension VM {
         let inst = try newInstance(cls)
         if kind == .baseException {
             let nkw = kwnames.isNull ? 0 : tupleCount(kwnames.objectOffset)
-            try dictStore(instanceDict(inst), s.args, try newTupleFromStack(argc - nkw))
+            try setExceptionArgs(inst, try newTupleFromStack(argc - nkw))
         }
-        guard let initFn = classLookup(cls, s.__init__) else {
+        guard let initFn = classLookup(cls, s.__init__), !isNative(initFn, .objectInit) else {
             if kind != .baseException && argc > 0 {
                 throw raise(.typeError, bytes("") + className(cls) + bytes("() takes no arguments"))
             }
@@ -361,12 +364,63 @@ extension VM {
         nativeDepth += 1
         defer { nativeDepth -= 1 }
         generatorYielded = false
-        let v = try run()
+        let v: Value
+        do {
+            v = try run()
+        } catch {
+            // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
+            if isInstance(pendingException, exceptionClass(.stopIteration)) {
+                let cause = pendingException
+                let e = raise(.runtimeError, "generator raised StopIteration")
+                try? dictStore(instanceDict(pendingException), internStatic("__cause__"), cause)
+                throw e
+            }
+            throw error
+        }
         if generatorYielded {
             generatorYielded = false
             return v
         }
+        generatorReturnValue = v
         return nil
+    }
+
+    /// One step of `yield from`: the value the subiterator yields, or nil
+    /// when it is done (its return value is then in generatorReturnValue).
+    func delegateStep(_ sub: Value, sending sent: Value) throws(VMError) -> Value? {
+        generatorReturnValue = .none
+        if isType(sub, .generator) { return try resumeGenerator(sub, sending: sent) }
+        if sent.isNone { return try iteratorNext(sub) }
+        let send = try getAttribute(sub, internStatic("send"))
+        do {
+            return try call(send, [sent])
+        } catch {
+            if isInstance(pendingException, exceptionClass(.stopIteration)) {
+                generatorReturnValue = stopIterationValue(pendingException)
+                pendingException = .null
+                return nil
+            }
+            throw error
+        }
+    }
+
+    func stopIterationValue(_ e: Value) -> Value {
+        guard let args = exceptionArgs(e), tupleCount(args.objectOffset) > 0 else { return .none }
+        return tupleItem(args.objectOffset, 0)
+    }
+
+    /// StopIteration carrying a generator's return value.
+    func stopIteration() -> VMError {
+        let value = generatorReturnValue
+        generatorReturnValue = .none
+        do {
+            let e = try newException(.stopIteration, args: value.isNone ? [] : [value])
+            try dictStore(instanceDict(e), s.value, value)
+            pendingException = e
+        } catch {
+            pendingException = memoryErrorInstance
+        }
+        return .exception
     }
 
     /// Saves a generator frame's slots and stack (the yielded value already popped).

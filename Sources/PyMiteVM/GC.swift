@@ -24,8 +24,15 @@ extension VM {
         }
         for i in 0..<constantCount { mark(constants[i]) }
         for i in 0..<nameCount { mark(names[i]) }
-        for v in [builtins, modules, internTable, pendingException, handledException, memoryErrorInstance, sysModule] {
+        for v in [generatorReturnValue, builtins, modules, pendingException, handledException, memoryErrorInstance, sysModule] {
             mark(v)
+        }
+        if internTable != 0 {
+            heap.setMark(internTable)
+            for i in 0..<internCapacity {
+                let entry = heap.u32(internTable, 8 + 4 * i)
+                if entry != 0 { mark(.object(entry)) }
+            }
         }
         for v in typeClasses { mark(v) }
         for v in exceptionClasses { mark(v) }
@@ -44,4 +51,17 @@ extension VM {
 
     /// sys.heap(): (free bytes, heap size), as in PyMite.
     func heapStatus() -> (free: Int, size: Int) { (heap.freeBytes, heap.size) }
+}
+
+extension VM {
+    /// Live blocks per object type (count, bytes), for tests and tuning.
+    public func heapCensus() -> [(type: UInt8, count: Int, bytes: Int)] {
+        var table = [(type: UInt8, count: Int, bytes: Int)](repeating: (0, 0, 0), count: 64)
+        heap.forEachBlock { o in
+            let t = Int(heap.typeByte(o))
+            let size = heap.blockSize(o)
+            if t < 64 { table[t] = (UInt8(t), table[t].count + 1, table[t].bytes + size) }
+        }
+        return table.filter { $0.count > 0 && $0.type != 0 }
+    }
 }

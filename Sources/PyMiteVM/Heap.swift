@@ -15,7 +15,7 @@ public enum ObjType: UInt8 {
     // Raw objects.
     case float = 1, str, bytes, rawArray
     // Slotted objects (the collector scans every slot).
-    case tuple = 16, list, valueArray, dict, set, range, function, native, cell
+    case tuple = 16, list, valueArray, dict, set, range, function, cell
     case klass, instance, boundMethod, module, generator, iterator, slice
     case property, staticMethod, classMethod, superObject
 
@@ -25,8 +25,11 @@ public enum ObjType: UInt8 {
 struct Heap {
     let base: UnsafeMutableRawPointer
     let size: Int
-    /// Everything from `top` to `size` is one free region, outside the free lists.
+    /// Small blocks grow up from the bottom, large ones down from the end,
+    /// so short-lived big arrays do not fragment the long-lived small
+    /// objects' space. Everything in top..<high is free, outside the lists.
     var top: UInt32
+    var high: UInt32
     /// Exact-size free lists for blocks up to `smallLimit` bytes, indexed by size / 8.
     var smallFree: [UInt32]
     /// Larger free blocks, first fit.
@@ -42,6 +45,7 @@ struct Heap {
         base = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
         base.initializeMemory(as: UInt8.self, repeating: 0, count: size)
         top = 8  // offset 0 is the null value
+        high = UInt32(size)
         smallFree = [UInt32](repeating: 0, count: Heap.smallLimit / 8 + 1)
     }
 
@@ -88,16 +92,24 @@ struct Heap {
         let need = Heap.roundedSize(bytes)
         guard need < Int(UInt32.max) else { return nil }
         var block: UInt32 = 0
-        if need <= Heap.smallLimit, smallFree[need / 8] != 0 {
+        let small = need <= Heap.smallLimit
+        if small, smallFree[need / 8] != 0 {
             block = smallFree[need / 8]
             smallFree[need / 8] = u32(block, 8)
             freeInLists -= need
-        } else if Int(top) + need <= size {
+        } else if small, let b = splitSmall(need) {
+            // Reusing holes before growing keeps the wilderness whole for big blocks.
+            block = b
+        } else if small, Int(top) + need <= Int(high) {
             block = top
             top += UInt32(need)
             setHeader(block, UInt64(need) << 32)
         } else if let b = takeLarge(need) {
             block = b
+        } else if !small, Int(high) - need >= Int(top) {
+            high -= UInt32(need)
+            block = high
+            setHeader(block, UInt64(need) << 32)
         } else {
             return nil
         }
@@ -140,6 +152,22 @@ struct Heap {
         return nil
     }
 
+    /// A free block from the next larger small size that has one, split.
+    private mutating func splitSmall(_ need: Int) -> UInt32? {
+        var s = need + 8
+        while s <= Heap.smallLimit {
+            let b = smallFree[s / 8]
+            if b != 0 {
+                smallFree[s / 8] = u32(b, 8)
+                freeInLists -= s
+                split(b, have: s, need: need)
+                return b
+            }
+            s += 8
+        }
+        return nil
+    }
+
     private mutating func split(_ block: UInt32, have: Int, need: Int) {
         if have - need >= Heap.minBlock {
             setHeader(block, UInt64(need) << 32)
@@ -162,7 +190,7 @@ struct Heap {
     }
 
     /// Bytes available for new objects.
-    var freeBytes: Int { freeInLists + size - Int(top) }
+    var freeBytes: Int { freeInLists + Int(high) - Int(top) }
 
     /// Frees every unmarked block, clears the marks, and merges runs of
     /// free blocks (the wilderness at `top` absorbs a free tail).
@@ -170,10 +198,28 @@ struct Heap {
         for i in 0..<smallFree.count { smallFree[i] = 0 }
         largeFree = 0
         freeInLists = 0
-        var o: UInt32 = 8
+        // The low region; a free tail joins the wilderness.
+        if let tail = sweepRange(from: 8, to: top, keepLastRun: true) { top = tail }
+        // The high region; a free head joins the wilderness.
+        let oldHigh = high
+        var o = high
+        while o < UInt32(size) {
+            let h = header(o)
+            if UInt8(truncatingIfNeeded: h) != 0 && h & 0x100 != 0 { break }
+            o += UInt32(h >> 32)
+        }
+        high = o
+        _ = sweepRange(from: high, to: UInt32(size), keepLastRun: false)
+        _ = oldHigh
+    }
+
+    /// Frees dead blocks in from..<to, merging neighbours. With
+    /// `keepLastRun`, a free run reaching `to` is returned, not listed.
+    private mutating func sweepRange(from: UInt32, to: UInt32, keepLastRun: Bool) -> UInt32? {
+        var o = from
         var runStart: UInt32 = 0
         var runSize = 0
-        while o < top {
+        while o < to {
             let h = header(o)
             let sz = Int(h >> 32)
             let live = UInt8(truncatingIfNeeded: h) != 0 && h & 0x100 != 0
@@ -186,6 +232,18 @@ struct Heap {
             }
             o += UInt32(sz)
         }
-        if runSize > 0 { top = runStart }
+        if runSize > 0 {
+            if keepLastRun { return runStart }
+            addFree(runStart, size: runSize)
+        }
+        return nil
+    }
+
+    /// Calls `body` with every block, free ones included.
+    func forEachBlock(_ body: (UInt32) -> Void) {
+        var o: UInt32 = 8
+        while o < top { body(o); o += UInt32(blockSize(o)) }
+        o = high
+        while o < UInt32(size) { body(o); o += UInt32(blockSize(o)) }
     }
 }

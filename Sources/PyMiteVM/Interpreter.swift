@@ -129,9 +129,9 @@ extension VM {
                         case 0: let (v, o) = x.addingReportingOverflow(y); if !o { r = v }
                         case 1: let (v, o) = x.subtractingReportingOverflow(y); if !o { r = v }
                         case 2: let (v, o) = x.multipliedReportingOverflow(by: y); if !o { r = v }
-                        case 8: r = x & y
-                        case 9: r = x | y
-                        case 10: r = x ^ y
+                        case 9: r = x & y
+                        case 10: r = x | y
+                        case 11: r = x ^ y
                         default: break
                         }
                         if let r = r, let v = Value.int(r) {
@@ -322,10 +322,33 @@ extension VM {
                     sp = Int(f.resultSlot)
                     generatorYielded = true
                     return v
-                case .yieldFrom, .getYieldFromIter, .setupAnnotations:
-                    throw raise(.runtimeError, "instruction not supported by this VM")
+                case .getYieldFromIter:
+                    if !isType(stack[sp - 1], .generator) { stack[sp - 1] = try getIterator(stack[sp - 1]) }
+                case .yieldFrom:
+                    // [subiter sent]: one step of the subiterator. While it yields, this
+                    // generator yields too, keeping [subiter] and its ip on this instruction.
+                    frames[fp].ip = Int32(ip)
+                    if let v = try delegateStep(stack[sp - 2], sending: stack[sp - 1]) {
+                        sp -= 1
+                        frames[fp].ip = Int32(ip - 1)
+                        suspendGenerator(frames[fp])
+                        let f = frames.removeLast()
+                        sp = Int(f.resultSlot)
+                        generatorYielded = true
+                        return v
+                    }
+                    sp -= 1
+                    stack[sp - 1] = generatorReturnValue
+                    generatorReturnValue = .none
+                case .setupAnnotations:
+                    break
                 case .buildClass:
                     let cls = try newClass(name: stack[sp - 3], bases: stack[sp - 2], namespace: stack[sp - 1])
+                    let classCell = internStatic("__classcell__")
+                    if let cell = dictGetStr(stack[sp - 1], classCell) {
+                        _ = try dictRemove(stack[sp - 1], classCell)
+                        if isType(cell, .cell) { heap.setSlot(cell.objectOffset, 0, cls) }
+                    }
                     sp -= 3
                     push(cls)
 

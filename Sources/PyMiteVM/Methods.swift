@@ -36,17 +36,27 @@ extension VM {
             default: break
             }
         case .exception:
-            try dictStore(instanceDict(me), s.args, try newTupleFromArgs(a, from: 1))
+            try setExceptionArgs(me, try newTupleFromArgs(a, from: 1))
             return .none
         default: break
         }
         switch id {
         case .tupleIndex, .tupleCount:
-            try argumentCount(a, nativeName(id), min: 2, max: 2)
+            try argumentCount(a, nativeName(id), min: 2, max: id == .tupleIndex ? 4 : 2)
             var count = 0
-            for (i, v) in tupleItems(me.objectOffset).enumerated() where try valuesEqual(v, a[1]) {
-                if id == .tupleIndex { return .smallInt(i) }
-                count += 1
+            let n = tupleCount(me.objectOffset)
+            func bound(_ k: Int, _ dflt: Int) -> Int {
+                guard a.positionalCount > k, let i = intOf(a[k]) else { return dflt }
+                return Int(i < 0 ? max(0, i + Int64(n)) : min(i, Int64(n)))
+            }
+            let start = bound(2, 0), stop = bound(3, n)
+            var i = start
+            while i < stop {
+                if try valuesEqual(tupleItem(me.objectOffset, i), a[1]) {
+                    if id == .tupleIndex { return .smallInt(i) }
+                    count += 1
+                }
+                i += 1
             }
             if id == .tupleIndex { throw raise(.valueError, "tuple.index(x): x not in tuple") }
             return .smallInt(count)
@@ -67,8 +77,9 @@ extension VM {
         case .genSend:
             try argumentCount(a, "send", min: 2, max: 2)
             if let v = try resumeGenerator(me, sending: a[1]) { return v }
-            pendingException = try newException(.stopIteration, args: [])
-            throw VMError.exception
+            throw stopIteration()
+        case .objectInit:
+            return .none
         case .genClose:
             finishGenerator(me)
             return .none

@@ -41,8 +41,8 @@ enum Native: Int, CaseIterable {
     case intBitLength, floatIsInteger, intConjugate
     // generators
     case genSend, genClose
-    // exceptions
-    case exceptionInit
+    // exceptions, object
+    case exceptionInit, objectInit
     // sys
     case sysExit, sysHeap, sysGc, sysTime
 
@@ -68,6 +68,7 @@ enum Native: Int, CaseIterable {
         case .floatIsInteger: return .type(.float)
         case .genSend, .genClose: return .type(.generator)
         case .exceptionInit: return .exception
+        case .objectInit: return .type(.object)
         case .sysExit, .sysHeap, .sysGc, .sysTime: return .sys
         default: return .type(.str)
         }
@@ -199,6 +200,7 @@ func nativeName(_ n: Native) -> StaticString {
     case .genSend: return "send"
     case .genClose: return "close"
     case .exceptionInit: return "__init__"
+    case .objectInit: return "__init__"
     case .sysExit: return "exit"
     case .sysHeap: return "heap"
     case .sysGc: return "gc"

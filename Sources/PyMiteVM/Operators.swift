@@ -168,7 +168,14 @@ extension VM {
     func binaryOperation(_ op: BinaryOperator, _ a: Value, _ b: Value, inplace: Bool) throws(VMError) -> Value {
         if let x = intOf(a), let y = intOf(b) { return try intBinary(op, x, y) }
         if let x = doubleOf(a), let y = doubleOf(b) { return try floatBinary(op, x, y, a, b) }
-        guard a.isObject else { throw unsupported(op, a, b) }
+        if op == .multiply, let n = intOf(a), b.isObject {
+            let tb = heap.type(b.objectOffset)
+            if tb == .str || tb == .list || tb == .tuple || tb == .bytes { return try repeatSequence(b, n, inplace: false) }
+        }
+        guard a.isObject else {
+            if isType(b, .instance), let r = try callDunder(b, binaryDunder(op, reflected: true, inplace: false), a) { return r }
+            throw unsupported(op, a, b)
+        }
         let ta = heap.type(a.objectOffset)
         switch (ta, op) {
         case (.str, .add), (.bytes, .add):
@@ -209,16 +216,10 @@ extension VM {
             if let r = try callDunder(a, binaryDunder(op, reflected: false, inplace: inplace), b) { return r }
             if inplace, let r = try callDunder(a, binaryDunder(op, reflected: false, inplace: false), b) { return r }
         default:
-            if op == .multiply, isType(b, .str) || isType(b, .list) || isType(b, .tuple) || isType(b, .bytes), let n = intOf(a) {
-                return try repeatSequence(b, n, inplace: false)
-            }
+            break
         }
         if isType(b, .instance), let r = try callDunder(b, binaryDunder(op, reflected: true, inplace: false), a) {
             return r
-        }
-        if op == .multiply, let n = intOf(a), b.isObject {
-            let tb = heap.type(b.objectOffset)
-            if tb == .str || tb == .list || tb == .tuple || tb == .bytes { return try repeatSequence(b, n, inplace: false) }
         }
         throw unsupported(op, a, b)
     }

@@ -29,6 +29,10 @@ extension VM {
         case Value.notImplemented.raw: out += bytes("NotImplemented"); return
         default: break
         }
+        if v.isNativeFunction {
+            out += bytes("<built-in function ") + bytes(nativeName(Native(rawValue: v.nativeID)!)) + bytes(">")
+            return
+        }
         guard v.isObject else { out += bytes("<null>"); return }
         let o = v.objectOffset
         if reprInProgress.contains(o) {
@@ -99,14 +103,6 @@ extension VM {
             out += className(v) + bytes("'>")
         case .function:
             out += bytes("<function ") + strArray(heap.slot(o, 5)) + bytes(" at ") + address(o) + bytes(">")
-        case .native:
-            let id = Native(rawValue: Int(heap.slot(o, 0).intValue))!
-            let bound = heap.slot(o, 1)
-            if bound.isNull {
-                out += bytes("<built-in function ") + bytes(nativeName(id)) + bytes(">")
-            } else {
-                out += bytes("<built-in method ") + bytes(nativeName(id)) + bytes(" of ") + typeName(bound) + bytes(" object at ") + address(bound.objectOffset) + bytes(">")
-            }
         case .boundMethod:
             let f = heap.slot(o, 1)
             out += bytes("<bound method ")

@@ -108,7 +108,10 @@ public final class VM {
     // Roots the collector always marks.
     var builtins: Value = .null
     var modules: Value = .null          // dict: name -> module
-    var internTable: Value = .null      // dict: str -> the same str
+    /// Interned strs: an open-addressing set of str offsets in a rawArray.
+    var internTable: UInt32 = 0
+    var internCapacity = 0
+    var internCount = 0
     var typeClasses: [Value] = []       // indexed by TypeKind
     var exceptionClasses: [Value] = []  // indexed by ExceptionKind
     var pendingException: Value = .null
@@ -128,6 +131,8 @@ public final class VM {
     var outputBuffer: [UInt8] = []
     /// Set by yieldValue so `resumeGenerator` can tell a yield from a return.
     var generatorYielded = false
+    /// What a finished generator returned (StopIteration.value).
+    var generatorReturnValue: Value = .none
     var nativeDepth = 0
     var exitStatus: Int32? = nil
     var startTime: Double = 0

@@ -45,4 +45,10 @@ public struct Value: Equatable {
     @inline(__always) public var isNull: Bool { raw == 0 }
     @inline(__always) public var isNone: Bool { raw == Value.none.raw }
     @inline(__always) public var isBool: Bool { raw == Value.true.raw || raw == Value.false.raw }
+
+    /// Native functions are immediates too (singletons 16 and up): the
+    /// builtins cost no heap.
+    @inline(__always) static func native(_ id: Int) -> Value { Value(raw: UInt64(16 + id) << 3 | 2) }
+    @inline(__always) var isNativeFunction: Bool { raw & 7 == 2 && raw >= 16 << 3 }
+    @inline(__always) var nativeID: Int { Int(raw >> 3) - 16 }
 }

@@ -109,6 +109,7 @@ extension VM {
     func typeOf(_ v: Value) -> Value {
         if v.isInt { return typeClass(.int) }
         if !v.isObject {
+            if v.isNativeFunction { return typeClass(.builtinFunction) }
             switch v.raw {
             case Value.true.raw, Value.false.raw: return typeClass(.bool)
             case Value.ellipsis.raw: return typeClass(.ellipsis)
@@ -129,7 +130,6 @@ extension VM {
         case .set: return typeClass(.set)
         case .range: return typeClass(.range)
         case .function: return typeClass(.function)
-        case .native: return typeClass(.builtinFunction)
         case .boundMethod: return typeClass(.method)
         case .module: return typeClass(.module)
         case .generator: return typeClass(.generator)
@@ -251,8 +251,22 @@ extension VM {
     /// A new exception instance of a built-in kind with the given args.
     func newException(_ k: ExceptionKind, args: [Value]) throws(VMError) -> Value {
         let e = try newInstance(exceptionClass(k))
-        try dictStore(instanceDict(e), s.args, try newTuple(args))
+        try setExceptionArgs(e, try newTuple(args))
         return e
+    }
+
+    /// Sets `args`, and the attributes some exceptions derive from it
+    /// (SystemExit.code, StopIteration.value).
+    func setExceptionArgs(_ e: Value, _ args: Value) throws(VMError) {
+        let d = instanceDict(e)
+        try dictStore(d, s.args, args)
+        let cls = heap.slot(e.objectOffset, 0)
+        let first: Value = tupleCount(args.objectOffset) > 0 ? tupleItem(args.objectOffset, 0) : .none
+        if isSubclass(cls, exceptionClass(.systemExit)) {
+            try dictStore(d, internStatic("code"), tupleCount(args.objectOffset) > 1 ? args : first)
+        } else if isSubclass(cls, exceptionClass(.stopIteration)) {
+            try dictStore(d, s.value, first)
+        }
     }
 
     /// Sets the pending exception to a new `kind` with `message`; returns the error to throw.

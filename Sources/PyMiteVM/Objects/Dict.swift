@@ -4,7 +4,8 @@
 //   slot 0 = live count, 1 = entries used (deleted ones included),
 //   2 = valueArray of entries (hash, key, value per entry; a deleted
 //       entry has a null key), 3 = rawArray index of Int32 (-1 empty,
-//       -2 deleted, else an entry number), 4 = index capacity (power of 2)
+//       -2 deleted, else an entry number), 4 = index capacity (power of
+//       2), or 0 for a small table that is scanned instead of indexed
 // Sets use the same table with None values.
 
 private let emptySlot: Int32 = -1
@@ -47,12 +48,27 @@ extension VM {
         return try valuesEqual(a, b)
     }
 
+    /// Entries of a table, used ones and free ones.
+    @inline(__always) func dictEntryCapacity(_ d: Value) -> Int {
+        let entries = heap.slot(d.objectOffset, 2)
+        return entries.isNull ? 0 : heap.slotCount(entries.objectOffset) / 3
+    }
+
     /// Entry number of `key`, or -1.
     func dictFind(_ d: Value, _ key: Value, hash: Int64) throws(VMError) -> Int {
         let cap = Int(heap.slot(d.objectOffset, 4).intValue)
-        if cap == 0 { return -1 }
-        let index = indexPointer(d)
         let entries = heap.slot(d.objectOffset, 2).objectOffset
+        if cap == 0 {
+            // Small tables have no index: a scan is cheaper than the memory.
+            var e = 0
+            while e < dictUsed(d) {
+                let k = heap.slot(entries, e * 3 + 1)
+                if !k.isNull && heap.slot(entries, e * 3).intValue == hash, try keysEqual(k, key) { return e }
+                e += 1
+            }
+            return -1
+        }
+        let index = indexPointer(d)
         let mask = cap - 1
         var perturb = UInt64(bitPattern: hash)
         var i = Int(truncatingIfNeeded: hash) & mask
@@ -71,9 +87,22 @@ extension VM {
     /// Lookup for str keys (names): never runs Python code.
     func dictLookup(_ d: Value, _ key: Value, hash: Int64) -> Value? {
         let cap = Int(heap.slot(d.objectOffset, 4).intValue)
-        if cap == 0 { return nil }
-        let index = indexPointer(d)
         let entries = heap.slot(d.objectOffset, 2).objectOffset
+        if cap == 0 {
+            var e = 0
+            let used = dictUsed(d)
+            while e < used {
+                let k = heap.slot(entries, e * 3 + 1)
+                if k.raw == key.raw { return heap.slot(entries, e * 3 + 2) }
+                if heap.slot(entries, e * 3).intValue == hash, k.isObject,
+                   heap.type(k.objectOffset) == .str, strEqual(k.objectOffset, key.objectOffset) {
+                    return heap.slot(entries, e * 3 + 2)
+                }
+                e += 1
+            }
+            return nil
+        }
+        let index = indexPointer(d)
         let mask = cap - 1
         var perturb = UInt64(bitPattern: hash)
         var i = Int(truncatingIfNeeded: hash) & mask
@@ -113,20 +142,19 @@ extension VM {
         let e = try dictFind(d, key, hash: h)
         if e >= 0 { setDictEntryValue(d, e, value); return }
         let o = d.objectOffset
-        var cap = Int(heap.slot(o, 4).intValue)
         var used = dictUsed(d)
-        if (used + 1) * 3 > cap * 2 {
+        if used >= dictEntryCapacity(d) {
             extraRoots.append(key); extraRoots.append(value)
             defer { extraRoots.removeLast(2) }
             try dictResize(d, minEntries: dictCount(d) + 1)
-            cap = Int(heap.slot(o, 4).intValue)
             used = dictUsed(d)
         }
         let entries = heap.slot(o, 2).objectOffset
         heap.setSlot(entries, used * 3, .smallInt(Int(h)))
         heap.setSlot(entries, used * 3 + 1, key)
         heap.setSlot(entries, used * 3 + 2, value)
-        insertIndex(d, entry: used, hash: h, cap: cap)
+        let cap = Int(heap.slot(o, 4).intValue)
+        if cap > 0 { insertIndex(d, entry: used, hash: h, cap: cap) }
         heap.setSlot(o, 1, .smallInt(used + 1))
         heap.setSlot(o, 0, .smallInt(dictCount(d) + 1))
     }
@@ -143,13 +171,24 @@ extension VM {
         index[i] = Int32(entry)
     }
 
-    /// Rebuilds the table with room for `minEntries`, dropping deleted entries.
+    static let linearDictLimit = 8
+
+    /// Rebuilds the table with room for `minEntries` (and some to grow),
+    /// dropping deleted entries. Up to `linearDictLimit` entries need no index.
     func dictResize(_ d: Value, minEntries: Int) throws(VMError) {
-        var cap = 8
-        while cap * 2 < minEntries * 3 + 3 { cap *= 2 }
+        var cap = 0
+        var entryCapacity: Int
+        if minEntries <= VM.linearDictLimit {
+            entryCapacity = minEntries <= 2 ? 2 : (minEntries <= 4 ? 4 : VM.linearDictLimit)
+        } else {
+            // Entries grow by half; the index stays at most two thirds full.
+            entryCapacity = minEntries + minEntries / 2
+            cap = 16
+            while cap * 2 < entryCapacity * 3 { cap *= 2 }
+        }
         let o = d.objectOffset
-        let newEntries = try allocSlots(.valueArray, cap * 2 / 3 * 3 + 3)
-        let newIndex = try allocBytes(.rawArray, 8 + cap * 4)
+        let newEntries = try allocSlots(.valueArray, entryCapacity * 3)
+        let newIndex = cap > 0 ? try allocBytes(.rawArray, 8 + cap * 4) : 0
         let old = heap.slot(o, 2)
         let used = dictUsed(d)
         var n = 0
@@ -164,13 +203,15 @@ extension VM {
             }
         }
         heap.setSlot(o, 2, .object(newEntries))
-        heap.setSlot(o, 3, .object(newIndex))
+        heap.setSlot(o, 3, cap > 0 ? .object(newIndex) : .null)
         heap.setSlot(o, 4, .smallInt(cap))
         heap.setSlot(o, 1, .smallInt(n))
         heap.setSlot(o, 0, .smallInt(n))
-        let index = indexPointer(d)
-        for i in 0..<cap { index[i] = emptySlot }
-        for i in 0..<n { insertIndex(d, entry: i, hash: heap.slot(newEntries, i * 3).intValue, cap: cap) }
+        if cap > 0 {
+            let index = indexPointer(d)
+            for i in 0..<cap { index[i] = emptySlot }
+            for i in 0..<n { insertIndex(d, entry: i, hash: heap.slot(newEntries, i * 3).intValue, cap: cap) }
+        }
     }
 
     /// Removes `key`; returns its value, or nil when absent.
@@ -179,15 +220,18 @@ extension VM {
         let e = try dictFind(d, key, hash: h)
         if e < 0 { return nil }
         let o = d.objectOffset
-        let mask = Int(heap.slot(o, 4).intValue) - 1
-        let index = indexPointer(d)
-        var perturb = UInt64(bitPattern: h)
-        var i = Int(truncatingIfNeeded: h) & mask
-        while index[i] != Int32(e) {
-            perturb >>= 5
-            i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
+        let cap = Int(heap.slot(o, 4).intValue)
+        if cap > 0 {
+            let mask = cap - 1
+            let index = indexPointer(d)
+            var perturb = UInt64(bitPattern: h)
+            var i = Int(truncatingIfNeeded: h) & mask
+            while index[i] != Int32(e) {
+                perturb >>= 5
+                i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
+            }
+            index[i] = deletedSlot
         }
-        index[i] = deletedSlot
         let entries = heap.slot(o, 2).objectOffset
         let v = heap.slot(entries, e * 3 + 2)
         heap.setSlot(entries, e * 3 + 1, .null)

@@ -86,9 +86,37 @@ extension VM {
 
     /// The interned copy of a str: names compare by identity first.
     func intern(_ v: Value) throws(VMError) -> Value {
-        if let found = dictLookup(internTable, v, hash: strHash(v.objectOffset)) { return found }
-        try dictStore(internTable, v, v)
+        let h = Int(strHash(v.objectOffset))
+        if internCapacity > 0 {
+            var i = h & (internCapacity - 1)
+            while true {
+                let entry = heap.u32(internTable, 8 + 4 * i)
+                if entry == 0 { break }
+                if strEqual(entry, v.objectOffset) { return .object(entry) }
+                i = (i + 1) & (internCapacity - 1)
+            }
+        }
+        if (internCount + 1) * 3 > internCapacity * 2 {
+            let newCapacity = max(64, internCapacity * 2)
+            extraRoots.append(v)
+            defer { extraRoots.removeLast() }
+            let table = try allocBytes(.rawArray, 8 + 4 * newCapacity)
+            for k in 0..<internCapacity {
+                let entry = heap.u32(internTable, 8 + 4 * k)
+                if entry != 0 { internInsert(table, newCapacity, entry) }
+            }
+            internTable = table
+            internCapacity = newCapacity
+        }
+        internInsert(internTable, internCapacity, v.objectOffset)
+        internCount += 1
         return v
+    }
+
+    private func internInsert(_ table: UInt32, _ capacity: Int, _ entry: UInt32) {
+        var i = Int(strHash(entry)) & (capacity - 1)
+        while heap.u32(table, 8 + 4 * i) != 0 { i = (i + 1) & (capacity - 1) }
+        heap.setU32(table, 8 + 4 * i, entry)
     }
 
     func internBytes(_ bytes: [UInt8]) throws(VMError) -> Value { try intern(try newStr(bytes)) }
