@@ -95,6 +95,7 @@ for i in range(3000):
     if len(work) > 50:
         work = work[25:]
 print("work", len(work), work[0], work[-1])
+work = None
 print("-- dict churn --")
 table = {}
 for i in range(3000):
