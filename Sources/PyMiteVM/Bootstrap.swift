@@ -5,32 +5,32 @@
 // the sys module, all from the tables in Classes.swift and Natives.swift.
 
 extension VM {
-    func bootstrap() {
-        do {
+    func bootstrap() throws(VMError) {
+        func name(_ text: StaticString) throws(VMError) -> Value { try intern(try newStr(text)) }
             s = Names(
-                __init__: internStatic("__init__"), __name__: internStatic("__name__"),
-                __main__: internStatic("__main__"), __module__: internStatic("__module__"),
-                __qualname__: internStatic("__qualname__"), __doc__: internStatic("__doc__"),
-                __class__: internStatic("__class__"), __dict__: internStatic("__dict__"),
-                __mro__: internStatic("__mro__"), __bases__: internStatic("__bases__"),
-                args: internStatic("args"), __str__: internStatic("__str__"), __repr__: internStatic("__repr__"),
-                __len__: internStatic("__len__"), __call__: internStatic("__call__"), __eq__: internStatic("__eq__"),
-                __hash__: internStatic("__hash__"), __iter__: internStatic("__iter__"), __next__: internStatic("__next__"),
-                __getitem__: internStatic("__getitem__"), __setitem__: internStatic("__setitem__"),
-                __contains__: internStatic("__contains__"), __bool__: internStatic("__bool__"), __all__: internStatic("__all__"),
-                __builtins__: internStatic("__builtins__"), __file__: internStatic("__file__"), __lt__: internStatic("__lt__"),
-                __delitem__: internStatic("__delitem__"), __enter__: internStatic("__enter__"), __exit__: internStatic("__exit__"),
-                value: internStatic("value"), __traceback__: internStatic("__traceback__"))
+                __init__: try name("__init__"), __name__: try name("__name__"),
+                __main__: try name("__main__"), __module__: try name("__module__"),
+                __qualname__: try name("__qualname__"), __doc__: try name("__doc__"),
+                __class__: try name("__class__"), __dict__: try name("__dict__"),
+                __mro__: try name("__mro__"), __bases__: try name("__bases__"),
+                args: try name("args"), __str__: try name("__str__"), __repr__: try name("__repr__"),
+                __len__: try name("__len__"), __call__: try name("__call__"), __eq__: try name("__eq__"),
+                __hash__: try name("__hash__"), __iter__: try name("__iter__"), __next__: try name("__next__"),
+                __getitem__: try name("__getitem__"), __setitem__: try name("__setitem__"),
+                __contains__: try name("__contains__"), __bool__: try name("__bool__"), __all__: try name("__all__"),
+                __builtins__: try name("__builtins__"), __file__: try name("__file__"), __lt__: try name("__lt__"),
+                __delitem__: try name("__delitem__"), __enter__: try name("__enter__"), __exit__: try name("__exit__"),
+                value: try name("value"), __traceback__: try name("__traceback__"))
             builtins = try newDict()
             modules = try newDict()
-            let builtinsName = internStatic("builtins")
+            let builtinsName = try name("builtins")
 
             // Built-in types: object first, every other type derives from it.
             typeClasses = [Value](repeating: .null, count: TypeKind.allCases.count)
             for kind in TypeKind.allCases where kind != .baseException {
                 let bases = kind == .object ? try newTuple(0) : try newTuple([typeClasses[TypeKind.object.rawValue]])
                 let ns = try newDict()
-                let cls = try newClassRaw(name: internStatic(kind.name), bases: bases, namespace: ns, kind: kind)
+                let cls = try newClassRaw(name: try name(kind.name), bases: bases, namespace: ns, kind: kind)
                 typeClasses[kind.rawValue] = cls
             }
             // bool derives from int.
@@ -43,19 +43,19 @@ extension VM {
             for kind in ExceptionKind.allCases {
                 let base = kind.base.map { exceptionClasses[$0.rawValue] } ?? typeClass(.object)
                 let ns = try newDict()
-                let cls = try newClass(name: internStatic(kind.name), bases: try newTuple([base]), namespace: ns)
+                let cls = try newClass(name: try name(kind.name), bases: try newTuple([base]), namespace: ns)
                 heap.setSlot(cls.objectOffset, 4, .smallInt(TypeKind.baseException.rawValue))
                 exceptionClasses[kind.rawValue] = cls
-                try dictStore(builtins, internStatic(kind.name), cls)
+                try dictStore(builtins, try name(kind.name), cls)
             }
             typeClasses[TypeKind.baseException.rawValue] = exceptionClass(.baseException)
             memoryErrorInstance = try newException(.memoryError, args: [])
 
             // Natives into their homes.
-            sysModule = try newModule(internStatic("sys"))
+            sysModule = try newModule(try name("sys"))
             for id in Native.allCases {
                 let fn = Value.native(id.rawValue)
-                let name = internStatic(nativeName(id))
+                let name = try name(nativeName(id))
                 switch id.home {
                 case .builtins: try dictStore(builtins, name, fn)
                 case .sys: try dictStore(heap.slot(sysModule.objectOffset, 1), name, fn)
@@ -65,21 +65,18 @@ extension VM {
             }
             for kind in [TypeKind.int, .float, .str, .bool, .list, .tuple, .dict, .set, .range, .object, .type,
                          .bytes, .slice, .staticMethod, .classMethod, .property, .superType] {
-                try dictStore(builtins, internStatic(kind.name), typeClass(kind))
+                try dictStore(builtins, try name(kind.name), typeClass(kind))
             }
-            try dictStore(builtins, internStatic("None"), .none)
-            try dictStore(builtins, internStatic("Ellipsis"), .ellipsis)
-            try dictStore(builtins, internStatic("NotImplemented"), .notImplemented)
+            try dictStore(builtins, try name("None"), .none)
+            try dictStore(builtins, try name("Ellipsis"), .ellipsis)
+            try dictStore(builtins, try name("NotImplemented"), .notImplemented)
             try dictStore(builtins, s.__name__, builtinsName)
-            try dictStore(modules, internStatic("sys"), sysModule)
+            try dictStore(modules, try name("sys"), sysModule)
             try setupSys()
             // Everything built so far is reachable from the roots; drop the
             // garbage that growing tables left behind.
             young.removeAll()
             collectGarbage()
-        } catch {
-            fatalError("heap too small to start the VM")
-        }
     }
 
     /// A class without the C3 computation: used for the built-in types.
@@ -107,19 +104,20 @@ extension VM {
     }
 
     func setupSys() throws(VMError) {
+        func name(_ text: StaticString) throws(VMError) -> Value { try intern(try newStr(text)) }
         let d = heap.slot(sysModule.objectOffset, 1)
         let argv = try newList()
-        try dictStore(d, internStatic("argv"), argv)
+        try dictStore(d, try name("argv"), argv)
         for a in config.argv { try listAppend(argv, try newStr(a)) }
-        try dictStore(d, internStatic("maxsize"), .int(Value.smallIntMax)!)
-        try dictStore(d, internStatic("path"), try newList())
-        try dictStore(d, internStatic("modules"), modules)
-        try dictStore(d, internStatic("platform"), try newStr("p14p"))
-        try dictStore(d, internStatic("byteorder"), try newStr("little"))
-        try dictStore(d, internStatic("stdout"), try newStr("<stdout>"))
-        try dictStore(d, internStatic("stderr"), try newStr("<stderr>"))
-        let impl = try newModule(internStatic("implementation"))
-        try dictStore(heap.slot(impl.objectOffset, 1), internStatic("name"), try newStr("p14p"))
-        try dictStore(d, internStatic("implementation"), impl)
+        try dictStore(d, try name("maxsize"), .int(Value.smallIntMax)!)
+        try dictStore(d, try name("path"), try newList())
+        try dictStore(d, try name("modules"), modules)
+        try dictStore(d, try name("platform"), try newStr("p14p"))
+        try dictStore(d, try name("byteorder"), try newStr("little"))
+        try dictStore(d, try name("stdout"), try newStr("<stdout>"))
+        try dictStore(d, try name("stderr"), try newStr("<stderr>"))
+        let impl = try newModule(try name("implementation"))
+        try dictStore(heap.slot(impl.objectOffset, 1), try name("name"), try newStr("p14p"))
+        try dictStore(d, try name("implementation"), impl)
     }
 }

@@ -294,6 +294,7 @@ extension VM {
             }
             return .false
         case .strUpper, .strLower, .strSwapcase, .strCapitalize, .strTitle:
+            if !strIsASCII(me.objectOffset) { return try changeCaseUnicode(id, text) }
             var b = Array(text)
             var previousLetter = false
             for i in 0..<b.count {
@@ -414,6 +415,33 @@ extension VM {
         default:
             throw raise(.runtimeError, "method not available")
         }
+    }
+
+    /// Case changes on text with non-ASCII characters, code point by code point.
+    func changeCaseUnicode(_ id: Native, _ text: UnsafeBufferPointer<UInt8>) throws(VMError) -> Value {
+        var out: [UInt8] = []
+        var i = 0
+        var previousCased = false
+        var first = true
+        while i < text.count {
+            let n = min(utf8SequenceLength(text[i]), text.count - i)
+            let cp = decodeUTF8(text, i)
+            i += n
+            let upper = isUpperCase(cp), lower = isLowerCase(cp)
+            let toUpper: Bool?
+            switch id {
+            case .strUpper: toUpper = true
+            case .strLower: toUpper = false
+            case .strSwapcase: toUpper = upper ? false : (lower ? true : nil)
+            case .strCapitalize: toUpper = first
+            default: toUpper = !previousCased
+            }
+            first = false
+            previousCased = upper || lower
+            if cp == 0xDF && toUpper == true { out += bytes("SS"); continue }
+            appendUTF8(toUpper.map { caseMapped(cp, toUpper: $0) } ?? cp, to: &out)
+        }
+        return try newStr(out)
     }
 
     func clampChar(_ v: Value, _ s: Value) -> Int {

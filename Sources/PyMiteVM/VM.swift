@@ -140,7 +140,8 @@ public final class VM {
     // Interned names the VM itself looks up.
     var s: Names! = nil
 
-    public init(config: VMConfig, hooks: PlatformHooks) {
+    /// Fails when the heap is too small to hold the built-in objects.
+    public init(config: VMConfig, hooks: PlatformHooks) throws(VMError) {
         self.config = config
         self.hooks = hooks
         heap = Heap(size: config.heapSize)
@@ -150,7 +151,7 @@ public final class VM {
         constants = UnsafeMutablePointer<Value>.allocate(capacity: 1)
         names = UnsafeMutablePointer<Value>.allocate(capacity: 1)
         startTime = hooks.clock()
-        bootstrap()
+        try bootstrap()
     }
 
     deinit {

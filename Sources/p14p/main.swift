@@ -90,11 +90,12 @@ struct Run: ParsableCommand {
         let image: Image
         do { image = try loadProgram(program) } catch { fail(error) }
         let argv = ([program] + arguments).map { Array($0.utf8) }
-        let vm = VM(config: VMConfig(heapSize: heapSize, recursionLimit: recursionLimit, argv: argv), hooks: HostPlatform.hooks)
+        let vm: VM
         do {
+            vm = try VM(config: VMConfig(heapSize: heapSize, recursionLimit: recursionLimit, argv: argv), hooks: HostPlatform.hooks)
             try vm.load(image)
         } catch {
-            fail(CLIError("the heap is too small to load \(program)"))
+            fail(CLIError("a heap of \(heapSize) bytes is too small to start \(program); try a larger --heap"))
         }
         switch vm.runMain() {
         case .finished: Foundation.exit(0)

@@ -5,7 +5,7 @@ import PyMiteHost
 
 final class HeapTests: XCTestCase {
     func testBootstrapFootprint() {
-        let vm = VM(config: VMConfig(heapSize: 1 << 20), hooks: HostPlatform.hooks)
+        let vm = try! VM(config: VMConfig(heapSize: 1 << 20), hooks: HostPlatform.hooks)
         for row in vm.heapCensus() { print("census", ObjType(rawValue: row.type)!, row.count, row.bytes) }
     }
 }

@@ -120,9 +120,9 @@ extension VM {
     }
 
     func internBytes(_ bytes: [UInt8]) throws(VMError) -> Value { try intern(try newStr(bytes)) }
+    /// An interned name the VM uses; nil only when the heap is full.
     func internStatic(_ s: StaticString) -> Value {
-        // Only called during bootstrap, when the heap has room.
-        do { return try intern(try newStr(s)) } catch { fatalError("heap too small for the VM's names") }
+        do { return try intern(try newStr(s)) } catch { return .none }
     }
 
     /// Byte offset of character `index` in a str (index in 0...charCount).

@@ -1,6 +1,6 @@
-# p14p-args: --heap 16384
+# p14p-args: --heap 49152
 # SPDX-License-Identifier: LGPL-2.1-only
-# Exhausting a 16 KiB heap by keeping a growing list alive raises
+# Exhausting a 48 KiB heap by keeping a growing list alive raises
 # MemoryError, which can be caught; afterwards the program can continue.
 keep = []
 try:
