@@ -18,6 +18,13 @@ extension VM {
     /// makeFunction: [defaults? kwdefaults? closure? code] -> [function]
     func makeFunction(flags: UInt32, globals: Value) throws(VMError) {
         let codeConst = stack[sp - 1]
+        guard codeConst.isInt, codeConst.intValue >= 0, codeConst.intValue < Int64(codes.count) else {
+            throw badImage("makeFunction without a code object")
+        }
+        var k = sp - 2
+        if flags & MakeFunctionFlags.closure != 0 { _ = try expect(stack[k], .tuple); k -= 1 }
+        if flags & MakeFunctionFlags.kwDefaults != 0 { if !stack[k].isNone { _ = try expect(stack[k], .dict) }; k -= 1 }
+        if flags & MakeFunctionFlags.defaults != 0 { if !stack[k].isNone { _ = try expect(stack[k], .tuple) } }
         let o = try allocSlots(.function, 7)
         var i = sp - 2
         heap.setSlot(o, 4, .none)
@@ -155,6 +162,9 @@ extension VM {
         }
         if c.freeCount > 0 {
             let closure = heap.slot(fo, 4)
+            guard isType(closure, .tuple), tupleCount(closure.objectOffset) >= Int(c.freeCount) else {
+                throw badImage("closure does not match the code")
+            }
             for k in 0..<Int(c.freeCount) { stack[a + Int(c.localCount) + k] = tupleItem(closure.objectOffset, k) }
         }
         if c.flags & CodeFlags.generator != 0 {

@@ -187,7 +187,8 @@ public enum ImageFormat {
         let slots = Int(c.localCount) + Int(c.freeCount)
         guard n > 0 else { throw .malformed("empty code object") }
         guard Int(c.stackSize) <= maxStack else { throw .malformed("stack size too large") }
-        guard Int(c.argCount) + Int(c.kwOnlyCount) <= Int(c.localCount) else {
+        let starSlots = (c.flags & CodeFlags.varArgs != 0 ? 1 : 0) + (c.flags & CodeFlags.varKeywords != 0 ? 1 : 0)
+        guard Int(c.argCount) + Int(c.kwOnlyCount) + starSlots <= Int(c.localCount) else {
             throw .malformed("more parameters than local slots")
         }
         guard c.slotNames.count == slots else { throw .malformed("slot names do not match slot count") }
@@ -240,19 +241,7 @@ public enum ImageFormat {
             let arg = ins.arg
             let d = depthAt[i]
             // Items an instruction reads must be there before it runs.
-            let needs: Int
-            switch op {
-            case .listAppend, .setAdd: needs = Int(arg) + 1
-            case .mapAdd: needs = Int(arg) + 2
-            case .dupTopTwo, .rotTwo: needs = 2
-            case .rotThree: needs = 3
-            case .rotFour: needs = 4
-            case .dupTop, .forIter, .getIter, .loadAttr, .loadMethod, .jumpIfFalseOrPop, .jumpIfTrueOrPop,
-                 .unaryNot, .unaryInvert, .unaryNegative, .unaryPositive, .exceptMatch, .listToTuple,
-                 .getYieldFromIter, .yieldValue, .importFrom, .unpackSequence, .unpackEx:
-                needs = 1
-            default: needs = max(0, -op.stackEffect(arg))
-            }
+            let needs = op.stackInputs(arg)
             guard d >= needs else { throw .badInstruction(code: index, index: i, "stack underflow") }
             for e in c.exceptionTable where UInt32(i) >= e.start && UInt32(i) < e.end {
                 guard d >= Int(e.depth) else { throw .badInstruction(code: index, index: i, "handler depth above the stack") }

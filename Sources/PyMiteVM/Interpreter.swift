@@ -62,14 +62,17 @@ extension VM {
                     if stack[base + arg].isNull { throw unboundLocal(Int(frames[fp].code), arg) }
                     stack[base + arg] = .null
                 case .loadDeref:
-                    let v = heap.slot(stack[base + arg].objectOffset, 0)
+                    let cell = try expect(stack[base + arg], .cell)
+                    let v = heap.slot(cell, 0)
                     if v.isNull { throw unboundDeref(Int(frames[fp].code), arg) }
                     push(v)
                 case .storeDeref:
-                    sp -= 1; heap.setSlot(stack[base + arg].objectOffset, 0, stack[sp])
+                    let cell = try expect(stack[base + arg], .cell)
+                    sp -= 1; heap.setSlot(cell, 0, stack[sp])
                 case .deleteDeref:
-                    heap.setSlot(stack[base + arg].objectOffset, 0, .null)
+                    heap.setSlot(try expect(stack[base + arg], .cell), 0, .null)
                 case .loadClosure:
+                    _ = try expect(stack[base + arg], .cell)
                     push(stack[base + arg])
                 case .makeCell:
                     let cell = try allocSlots(.cell, 1)
@@ -211,25 +214,31 @@ extension VM {
                     sp -= 2 * arg
                     push(d)
                 case .listAppend:
+                    _ = try expect(stack[sp - 1 - arg], .list)
                     try listAppend(stack[sp - 1 - arg], stack[sp - 1])
                     sp -= 1
                 case .setAdd:
+                    _ = try expect(stack[sp - 1 - arg], .set)
                     try dictStore(stack[sp - 1 - arg], stack[sp - 1], .none)
                     sp -= 1
                 case .mapAdd:
+                    _ = try expect(stack[sp - 2 - arg], .dict)
                     try dictStore(stack[sp - 2 - arg], stack[sp - 2], stack[sp - 1])
                     sp -= 2
                 case .listExtend:
+                    _ = try expect(stack[sp - 2], .list)
                     try extendList(stack[sp - 2], with: stack[sp - 1])
                     sp -= 1
                 case .setUpdate:
+                    _ = try expect(stack[sp - 2], .set)
                     try updateSet(stack[sp - 2], with: stack[sp - 1])
                     sp -= 1
                 case .dictUpdate:
+                    _ = try expect(stack[sp - 2], .dict)
                     try updateDict(stack[sp - 2], with: stack[sp - 1])
                     sp -= 1
                 case .listToTuple:
-                    let l = stack[sp - 1].objectOffset
+                    let l = try expect(stack[sp - 1], .list)
                     let n = listCount(l)
                     let t = try newTuple(n)
                     for i in 0..<n { heap.setSlot(t.objectOffset, i + 1, listItem(l, i)) }
@@ -240,12 +249,15 @@ extension VM {
                     try unpackStarred(before: arg & 0xFF, after: arg >> 8)
 
                 case .jump:
+                    if arg < ip { try countBackwardJump() }
                     ip = arg
                 case .popJumpIfFalse:
+                    if arg < ip { try countBackwardJump() }
                     sp -= 1
                     let v = stack[sp]
                     if v.raw == Value.false.raw { ip = arg } else if v.raw != Value.true.raw, try !isTruthy(v) { ip = arg }
                 case .popJumpIfTrue:
+                    if arg < ip { try countBackwardJump() }
                     sp -= 1
                     let v = stack[sp]
                     if v.raw == Value.true.raw { ip = arg } else if v.raw != Value.false.raw, try isTruthy(v) { ip = arg }
@@ -275,6 +287,7 @@ extension VM {
                     case .callFunctionKw:
                         sp -= 1
                         let kw = stack[sp]
+                        try checkKeywordNames(kw, count: arg)
                         pushed = try callAt(sp - arg - 1, argc: arg, kwnames: kw, resultSlot: sp - arg - 1)
                     case .callFunctionEx:
                         pushed = try callWithUnpacked(hasKwargs: arg & 1 != 0)
@@ -314,6 +327,7 @@ extension VM {
                     consts = constants + Int(code.constBase)
                     nameTable = names + Int(code.nameBase)
                 case .yieldValue:
+                    if frames[fp].generator.isNull { throw badImage("yield outside a generator") }
                     let v = stack[sp - 1]
                     sp -= 1
                     frames[fp].ip = Int32(ip)
@@ -327,6 +341,7 @@ extension VM {
                 case .yieldFrom:
                     // [subiter sent]: one step of the subiterator. While it yields, this
                     // generator yields too, keeping [subiter] and its ip on this instruction.
+                    if frames[fp].generator.isNull { throw badImage("yield outside a generator") }
                     frames[fp].ip = Int32(ip)
                     if let v = try delegateStep(stack[sp - 2], sending: stack[sp - 1]) {
                         sp -= 1
@@ -343,6 +358,9 @@ extension VM {
                 case .setupAnnotations:
                     break
                 case .buildClass:
+                    _ = try expect(stack[sp - 3], .str)
+                    _ = try expect(stack[sp - 2], .tuple)
+                    _ = try expect(stack[sp - 1], .dict)
                     let cls = try newClass(name: stack[sp - 3], bases: stack[sp - 2], namespace: stack[sp - 1])
                     let classCell = internStatic("__classcell__")
                     if let cell = dictGetStr(stack[sp - 1], classCell) {
@@ -438,6 +456,31 @@ extension VM {
                     fp -= 1
                 }
             }
+        }
+    }
+
+    /// The offset of `v` if it has type `t`; images from elsewhere may lie.
+    @inline(__always) func expect(_ v: Value, _ t: ObjType) throws(VMError) -> UInt32 {
+        guard isType(v, t) else { throw badImage("operand of the wrong type") }
+        return v.objectOffset
+    }
+
+    func badImage(_ what: StaticString) -> VMError {
+        raise(.systemError, bytes("bad code image: ") + bytes(what))
+    }
+
+    func checkKeywordNames(_ kw: Value, count: Int) throws(VMError) {
+        let o = try expect(kw, .tuple)
+        guard tupleCount(o) <= count else { throw badImage("too many keyword names") }
+        for name in tupleItems(o) where !isStr(name) { throw badImage("keyword name is not a str") }
+    }
+
+    /// Backward jumps count against the optional instruction budget, so a
+    /// runaway program can be stopped (tests, emulated boards).
+    @inline(__always) func countBackwardJump() throws(VMError) {
+        if config.backwardJumpLimit > 0 {
+            backwardJumps += 1
+            if backwardJumps >= config.backwardJumpLimit { throw raise(.runtimeError, "instruction budget exhausted") }
         }
     }
 

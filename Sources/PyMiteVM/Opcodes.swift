@@ -272,6 +272,38 @@ extension Opcode {
         }
     }
 
+    /// How many stack items the instruction reads (pops or looks at), given
+    /// its argument: the loader proves the stack holds at least that many.
+    public func stackInputs(_ arg: UInt32) -> Int {
+        let n = Int(arg)
+        switch self {
+        case .nop, .loadConst, .loadFast, .loadDeref, .loadClosure, .loadGlobal, .loadName, .loadLocals,
+             .deleteFast, .deleteDeref, .deleteGlobal, .deleteName, .makeCell, .jump, .importName,
+             .setupAnnotations:
+            return 0
+        case .popTop, .dupTop, .storeFast, .storeDeref, .storeGlobal, .storeName, .loadAttr, .deleteAttr,
+             .loadMethod, .unaryNegative, .unaryPositive, .unaryNot, .unaryInvert, .listToTuple,
+             .unpackSequence, .unpackEx, .popJumpIfFalse, .popJumpIfTrue, .jumpIfFalseOrPop,
+             .jumpIfTrueOrPop, .getIter, .forIter, .returnValue, .yieldValue, .getYieldFromIter,
+             .importFrom, .importStar, .pushExcInfo, .popExcept, .reraise:
+            return 1
+        case .dupTopTwo, .rotTwo, .storeAttr, .binaryOp, .inplaceOp, .compareOp, .binarySubscr,
+             .deleteSubscr, .listExtend, .setUpdate, .dictUpdate, .yieldFrom, .exceptMatch, .popExceptReraise:
+            return 2
+        case .rotThree, .storeSubscr, .buildClass: return 3
+        case .rotFour: return 4
+        case .callMethod: return n + 2
+        case .buildSlice, .buildTuple, .buildList, .buildSet, .raiseVarargs, .raiseAssertion: return n
+        case .buildMap: return 2 * n
+        case .listAppend, .setAdd: return n + 1
+        case .mapAdd: return n + 2
+        case .makeFunction: return 1 - stackEffect(arg)
+        case .callFunction: return n + 1
+        case .callFunctionKw: return n + 2
+        case .callFunctionEx: return arg & 1 != 0 ? 3 : 2
+        }
+    }
+
     /// The name the disassembler prints, e.g. LOAD_CONST.
     public var mnemonic: StaticString {
         switch self {

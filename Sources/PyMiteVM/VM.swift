@@ -34,10 +34,13 @@ public struct VMConfig {
     public var stackSlots: Int
     public var recursionLimit: Int
     public var argv: [[UInt8]]
+    /// Stop a program with RuntimeError after this many backward jumps (0: no limit).
+    public var backwardJumpLimit: Int
     public init(heapSize: Int = 256 * 1024, stackSlots: Int = 64 * 1024, recursionLimit: Int = 1000,
-                argv: [[UInt8]] = []) {
+                argv: [[UInt8]] = [], backwardJumpLimit: Int = 0) {
         self.heapSize = heapSize; self.stackSlots = stackSlots
         self.recursionLimit = recursionLimit; self.argv = argv
+        self.backwardJumpLimit = backwardJumpLimit
     }
 }
 
@@ -125,6 +128,7 @@ public final class VM {
     var extraRoots: [Value] = []
 
     var collections = 0
+    var backwardJumps = 0
     /// Containers whose repr is being written, to print cycles as [...].
     var reprInProgress: [UInt32] = []
     /// print() output waiting for a newline or a full buffer.

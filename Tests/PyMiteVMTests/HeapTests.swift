@@ -1,11 +1,152 @@
 // SPDX-License-Identifier: LGPL-2.1-only
-import XCTest
 import PyMiteHost
+import XCTest
 @testable import PyMiteVM
 
 final class HeapTests: XCTestCase {
-    func testBootstrapFootprint() {
-        let vm = try! VM(config: VMConfig(heapSize: 1 << 20), hooks: HostPlatform.hooks)
-        for row in vm.heapCensus() { print("census", ObjType(rawValue: row.type)!, row.count, row.bytes) }
+    func testAllocationZeroesSlotsAndSweepFreesUnmarked() {
+        var heap = Heap(size: 8192)
+        let a = heap.allocate(.tuple, bytes: 40)!
+        let b = heap.allocate(.list, bytes: 24)!
+        XCTAssertEqual(heap.type(a), .tuple)
+        XCTAssertEqual(heap.slot(a, 3), .null)
+        let before = heap.freeBytes
+        heap.setMark(a)
+        heap.sweep()  // b was not marked
+        XCTAssertEqual(heap.freeBytes, before + 24)
+        XCTAssertGreaterThan(b, a)
+        XCTAssertFalse(heap.isMarked(a), "sweep clears marks")
+        XCTAssertEqual(heap.type(a), .tuple)
+    }
+
+    func testFreedNeighboursMerge() {
+        var heap = Heap(size: 8192)
+        let blocks = (0..<10).map { _ in heap.allocate(.tuple, bytes: 64)! }
+        heap.setMark(blocks[0])
+        heap.setMark(blocks[9])
+        heap.sweep()
+        // The eight freed 64-byte blocks in between form one 512-byte block.
+        XCTAssertNotNil(heap.allocate(.valueArray, bytes: 512))
+    }
+
+    func testLargeBlocksComeFromTheHighEnd() {
+        var heap = Heap(size: 16384)
+        let small = heap.allocate(.tuple, bytes: 32)!
+        let large = heap.allocate(.valueArray, bytes: 2048)!
+        XCTAssertLessThan(small, large)
+        XCTAssertEqual(Int(large) + 2048, heap.size)
+    }
+
+    func testCollectorFreesCyclesAndKeepsReachableObjects() throws {
+        let (outcome, out) = try runProgram("""
+            import sys
+            class Node:
+                def __init__(self):
+                    self.other = None
+            sys.gc()
+            start = sys.heap()[0]
+            keep = []
+            for i in range(2000):
+                a = Node(); b = Node()
+                a.other = b; b.other = a          # a cycle, garbage next round
+                if i % 500 == 0:
+                    keep.append(a)
+            a = b = None
+            sys.gc()
+            print(len(keep), keep[1].other.other is keep[1])
+            print(start - sys.heap()[0] < 4000)
+            """, heap: 64 * 1024)
+        XCTAssertEqual(outcome, .finished, out.err)
+        XCTAssertEqual(out.out, "4 True\nTrue\n")
+    }
+
+    func testExhaustedHeapRaisesMemoryError() throws {
+        let (outcome, out) = try runProgram("""
+            keep = []
+            try:
+                while True:
+                    keep.append(list(range(20)))
+            except MemoryError:
+                n = len(keep)
+                keep = None
+                print("MemoryError", n > 10)
+            print(sum(range(100)))
+            """, heap: 48 * 1024)
+        XCTAssertEqual(outcome, .finished, out.err)
+        XCTAssertEqual(out.out, "MemoryError True\n4950\n")
+    }
+
+    func testHeapReportsFreeAndSize() throws {
+        let (_, out) = try runProgram("import sys\nf, s = sys.heap()\nprint(s, 0 < f < s)", heap: 100_000)
+        XCTAssertEqual(out.out, "\(100_000 & ~7) True\n")
+    }
+
+    func testTooSmallHeapIsAnErrorNotACrash() {
+        XCTAssertThrowsError(try VM(config: VMConfig(heapSize: 8192), hooks: silentHooks()))
+    }
+
+    func testBootstrapFitsInASmallHeap() throws {
+        let vm = try VM(config: VMConfig(heapSize: 48 * 1024), hooks: silentHooks())
+        let used = vm.heapCensus().reduce(0) { $0 + $1.bytes }
+        XCTAssertLessThan(used, 32 * 1024, "the built-in objects should leave most of a 48 KiB heap free")
+    }
+}
+
+final class InterpreterTests: XCTestCase {
+    func testTracebackNamesEveryFrame() throws {
+        let (outcome, out) = try runProgram("""
+            def inner(x):
+                return 10 // x
+            def outer():
+                return inner(0)
+            outer()
+            """)
+        XCTAssertEqual(outcome, .exited(1))
+        XCTAssertEqual(out.err, """
+            Traceback (most recent call last):
+              File "test.py", line 5, in <module>
+              File "test.py", line 4, in outer
+              File "test.py", line 2, in inner
+            ZeroDivisionError: integer division or modulo by zero
+
+            """)
+    }
+
+    func testSysExitStatus() throws {
+        let (outcome, _) = try runProgram("import sys\nsys.exit(7)")
+        XCTAssertEqual(outcome, .exited(7))
+    }
+
+    func testIntegersNeverWrap() throws {
+        let (outcome, out) = try runProgram("""
+            x = 2 ** 61
+            print(x - 1 + x)
+            try:
+                print(x * 4)
+            except OverflowError:
+                print("overflow")
+            print(-2147483648 // -1, 2147483647 * 2)
+            """)
+        XCTAssertEqual(outcome, .finished, out.err)
+        XCTAssertEqual(out.out, "4611686018427387903\noverflow\n2147483648 4294967294\n")
+    }
+
+    func testRecursionLimitRaisesRecursionError() throws {
+        let (outcome, out) = try runProgram("""
+            def down(n):
+                return down(n + 1)
+            try:
+                down(0)
+            except RecursionError:
+                print("caught")
+            """)
+        XCTAssertEqual(outcome, .finished, out.err)
+        XCTAssertEqual(out.out, "caught\n")
+    }
+
+    func testBackwardJumpLimitStopsARunawayLoop() throws {
+        let (outcome, out) = try runProgram("while True:\n    pass\n", limit: 10_000)
+        XCTAssertEqual(outcome, .exited(1))
+        XCTAssertTrue(out.err.contains("instruction budget exhausted"))
     }
 }

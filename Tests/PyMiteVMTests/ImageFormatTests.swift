@@ -1,17 +1,122 @@
 // SPDX-License-Identifier: LGPL-2.1-only
+import PyMiteCompiler
 import XCTest
 @testable import PyMiteVM
 
 final class ImageFormatTests: XCTestCase {
+    func sampleImage() throws -> Image {
+        try Compiler.compile(source: """
+            def f(n, k=2):
+                total = 0
+                for i in range(n):
+                    try:
+                        total += i // k
+                    except ZeroDivisionError as e:
+                        total = -1
+                return total
+            class C:
+                def g(self):
+                    return [x * 2 for x in range(3)]
+            print(f(10), C().g(), 2 ** 70 if False else "x", 1.5, b"\\x00", (1, "a"))
+            """, filename: "sample.py", moduleName: "__main__")
+    }
+
     func testRoundTrip() throws {
         var code = CodeObject(name: Array("<module>".utf8), filename: Array("t.py".utf8))
         code.flags = CodeFlags.module
         code.stackSize = 1
-        code.constants = [.none, .int(-5), .str(Array("hé".utf8)), .float(1.5), .bigInt(Array("123456789012345678901234567890".utf8))]
+        code.constants = [.none, .int(-5), .str(Array("hé".utf8)), .float(1.5),
+                          .bigInt(Array("123456789012345678901234567890".utf8)), .tuple([.true, .bytes([0, 255])])]
         code.instructions = [Instruction(.loadConst, 0).raw, Instruction(.returnValue).raw]
         code.lineTable = [LineEntry(start: 0, line: 1)]
         let image = Image(modules: [ImageModule(name: Array("__main__".utf8), code: 0)], codes: [code])
-        let bytes = ImageFormat.encode(image)
-        XCTAssertEqual(try ImageFormat.decode(bytes), image)
+        XCTAssertEqual(try ImageFormat.decode(ImageFormat.encode(image)), image)
+        let compiled = try sampleImage()
+        XCTAssertEqual(try ImageFormat.decode(ImageFormat.encode(compiled)), compiled)
+    }
+
+    func testRefusesBadMagicVersionAndChecksum() throws {
+        var bytes = ImageFormat.encode(try sampleImage())
+        var wrongMagic = bytes
+        wrongMagic[0] = 0x51
+        XCTAssertThrowsError(try ImageFormat.decode(wrongMagic)) { XCTAssertEqual(($0 as! ImageError).message, "not a p14p code image (bad magic)") }
+        var wrongVersion = bytes
+        wrongVersion[4] = 9
+        XCTAssertThrowsError(try ImageFormat.decode(wrongVersion)) { XCTAssertTrue(($0 as! ImageError).message.contains("version 9")) }
+        bytes[bytes.count / 2] ^= 0x40
+        XCTAssertThrowsError(try ImageFormat.decode(bytes)) { XCTAssertTrue(($0 as! ImageError).message.contains("checksum")) }
+    }
+
+    /// Every truncation of a valid image is refused, never a crash.
+    func testEveryTruncationIsRefused() throws {
+        let bytes = ImageFormat.encode(try sampleImage())
+        for n in 0..<bytes.count {
+            XCTAssertThrowsError(try ImageFormat.decode(Array(bytes[0..<n])), "prefix of \(n) bytes was accepted")
+        }
+    }
+
+    /// Random bytes, and valid images with bytes changed and the checksum
+    /// fixed up (so the structural checks and the verifier are exercised).
+    func testFuzzedImagesAreRefusedOrSafe() throws {
+        var rng = SplitMix(seed: 0x5EED)
+        let valid = ImageFormat.encode(try sampleImage())
+        var accepted = 0
+        for round in 0..<(Int(ProcessInfo.processInfo.environment["P14P_FUZZ_ROUNDS"] ?? "") ?? 3000) {
+            var bytes: [UInt8]
+            if round < 500 {
+                bytes = (0..<Int(rng.next() % 300)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+                if round % 2 == 0 && bytes.count > 4 { bytes.replaceSubrange(0..<4, with: ImageFormat.magic) }
+            } else {
+                bytes = valid
+                for _ in 0..<(1 + Int(rng.next() % 4)) {
+                    let i = 8 + Int(rng.next() % UInt64(bytes.count - 12))
+                    bytes[i] = UInt8(truncatingIfNeeded: rng.next())
+                }
+                let body = bytes[0..<(bytes.count - 4)]
+                let crc = crc32(body)
+                for k in 0..<4 { bytes[bytes.count - 4 + k] = UInt8(truncatingIfNeeded: crc >> UInt32(8 * k)) }
+            }
+            if let image = try? ImageFormat.decode(bytes) {
+                // Whatever the loader accepts must run without crashing the host.
+                accepted += 1
+                let vm = try VM(config: VMConfig(heapSize: 256 * 1024, backwardJumpLimit: 100_000), hooks: silentHooks())
+                try vm.load(image)
+                _ = vm.runMain()
+            }
+        }
+        XCTAssertGreaterThanOrEqual(accepted, 0)
+    }
+
+    func testVerifierRejectsStackMisuse() {
+        func image(_ ins: [Instruction], stack: UInt16) -> Image {
+            var c = CodeObject(name: Array("m".utf8), filename: Array("m.py".utf8))
+            c.stackSize = stack
+            c.constants = [.none]
+            c.instructions = ins.map { $0.raw }
+            return Image(modules: [ImageModule(name: Array("__main__".utf8), code: 0)], codes: [c])
+        }
+        let underflow = image([Instruction(.popTop), Instruction(.loadConst, 0), Instruction(.returnValue)], stack: 1)
+        XCTAssertThrowsError(try ImageFormat.decode(ImageFormat.encode(underflow)))
+        let tooDeep = image([Instruction(.loadConst, 0), Instruction(.loadConst, 0), Instruction(.returnValue)], stack: 1)
+        XCTAssertThrowsError(try ImageFormat.decode(ImageFormat.encode(tooDeep)))
+        let fallsOff = image([Instruction(.loadConst, 0)], stack: 1)
+        XCTAssertThrowsError(try ImageFormat.decode(ImageFormat.encode(fallsOff)))
+        let badConstant = image([Instruction(.loadConst, 7), Instruction(.returnValue)], stack: 1)
+        XCTAssertThrowsError(try ImageFormat.decode(ImageFormat.encode(badConstant)))
+        let good = image([Instruction(.loadConst, 0), Instruction(.returnValue)], stack: 1)
+        XCTAssertNoThrow(try ImageFormat.decode(ImageFormat.encode(good)))
+    }
+}
+
+/// A small deterministic generator, so a failing fuzz case can be replayed.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -52,7 +52,7 @@ enum ExceptionKind: Int, CaseIterable {
     case stopIteration, arithmeticError, zeroDivisionError, overflowError, assertionError
     case attributeError, importError, moduleNotFoundError, lookupError, indexError, keyError
     case memoryError, nameError, unboundLocalError, runtimeError, recursionError
-    case notImplementedError, typeError, valueError, unicodeError, osError, eofError
+    case notImplementedError, typeError, valueError, unicodeError, osError, eofError, systemError
 
     var name: StaticString {
         switch self {
@@ -83,6 +83,7 @@ enum ExceptionKind: Int, CaseIterable {
         case .unicodeError: return "UnicodeError"
         case .osError: return "OSError"
         case .eofError: return "EOFError"
+        case .systemError: return "SystemError"
         }
     }
 
