@@ -357,6 +357,25 @@ extension VM {
                     generatorReturnValue = .none
                 case .setupAnnotations:
                     break
+                case .formatValue:
+                    let hasSpec = arg & 4 != 0
+                    var v = stack[sp - (hasSpec ? 2 : 1)]
+                    switch arg & 3 {
+                    case 1: v = try strValue(v)
+                    case 2, 3: v = try reprValue(v)
+                    default: break
+                    }
+                    stack[sp - (hasSpec ? 2 : 1)] = v
+                    let spec: Value = hasSpec ? try expectStr(stack[sp - 1]) : .null
+                    let r = try formatValue(v, spec: spec)
+                    sp -= hasSpec ? 1 : 0
+                    stack[sp - 1] = r
+                case .buildString:
+                    var out: [UInt8] = []
+                    for i in (sp - arg)..<sp { out += strBuffer(try expect(stack[i], .str)) }
+                    let r = try newStr(out)
+                    sp -= arg
+                    push(r)
                 case .buildClass:
                     _ = try expect(stack[sp - 3], .str)
                     _ = try expect(stack[sp - 2], .tuple)
@@ -463,6 +482,11 @@ extension VM {
     @inline(__always) func expect(_ v: Value, _ t: ObjType) throws(VMError) -> UInt32 {
         guard isType(v, t) else { throw badImage("operand of the wrong type") }
         return v.objectOffset
+    }
+
+    func expectStr(_ v: Value) throws(VMError) -> Value {
+        _ = try expect(v, .str)
+        return v
     }
 
     func badImage(_ what: StaticString) -> VMError {

@@ -114,6 +114,11 @@ public enum Opcode: UInt8, CaseIterable {
     case exceptMatch       // [exc type] -> [exc isinstance-match(exc, type)]; type may be a tuple
     case popExceptReraise  // [prev exc] -> handled := prev; raises exc again
     case setupAnnotations  // reserved
+
+    // f-strings.
+    case formatValue       // arg bits 0-1: conversion (0 none, 1 !s, 2 !r, 3 !a); bit 2: a spec is on top
+                           // [value] or [value spec] -> [format(converted value, spec)]
+    case buildString       // [s1..sN] -> [s1 + ... + sN]; arg = N
 }
 
 /// Operand of `binaryOp` / `inplaceOp`.
@@ -201,9 +206,9 @@ extension Opcode {
         case .compareOp: return .compareOperator
         case .callMethod, .buildSlice, .buildTuple, .buildList, .buildSet, .buildMap,
              .listAppend, .setAdd, .mapAdd, .unpackSequence, .callFunction, .callFunctionKw,
-             .raiseVarargs, .raiseAssertion:
+             .raiseVarargs, .raiseAssertion, .buildString:
             return .count
-        case .unpackEx, .makeFunction, .callFunctionEx: return .raw
+        case .unpackEx, .makeFunction, .callFunctionEx, .formatValue: return .raw
         default: return .none
         }
     }
@@ -269,6 +274,8 @@ extension Opcode {
         case .exceptMatch: return 0
         case .popExceptReraise: return -2
         case .setupAnnotations: return 0
+        case .formatValue: return arg & 4 != 0 ? -1 : 0
+        case .buildString: return 1 - n
         }
     }
 
@@ -301,6 +308,8 @@ extension Opcode {
         case .callFunction: return n + 1
         case .callFunctionKw: return n + 2
         case .callFunctionEx: return arg & 1 != 0 ? 3 : 2
+        case .formatValue: return arg & 4 != 0 ? 2 : 1
+        case .buildString: return n
         }
     }
 
@@ -386,6 +395,8 @@ extension Opcode {
         case .exceptMatch: return "EXCEPT_MATCH"
         case .popExceptReraise: return "POP_EXCEPT_RERAISE"
         case .setupAnnotations: return "SETUP_ANNOTATIONS"
+        case .formatValue: return "FORMAT_VALUE"
+        case .buildString: return "BUILD_STRING"
         }
     }
 }
