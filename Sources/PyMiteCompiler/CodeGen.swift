@@ -33,7 +33,10 @@ enum Block {
     case whileLoop(cont: Label, brk: Label)
     case tryBody(Protected)                    // body of try/except: nothing on the stack
     case finallyBody(Protected, [Stmt])        // body of try/finally: run the finally body on exit
-    case exceptHandler(Protected, String?)     // [prev] on the stack: popExcept, clear the name
+    /// [prev] on the stack: popExcept, clear the name. The second range
+    /// (named handlers only) clears the name when the body raises.
+    case exceptHandler(Protected, String?, Protected?)
+    case withBody(Protected)                   // [exit self] on the stack: call __exit__(None, None, None)
     case finallyHandler(Protected)             // [prev exc] on the stack (finally after an exception)
     case pendingValue                          // a return value waits under an inlined finally body
 }
@@ -585,8 +588,11 @@ final class CodeGen {
             for _ in decorators { try emit(.callFunction, 1) }
             try emitName(name, .store, s.location)
         case .classDef(let name, let bases, let keywords, let body, let decorators):
-            if let k = keywords.first {
-                throw error("class keyword arguments are not supported yet", k.value.location)
+            // `metaclass=type` is what every class gets anyway; other
+            // keywords (metaclasses, __init_subclass__ arguments) are refused.
+            for k in keywords {
+                if k.name == "metaclass", case .name("type") = k.value.kind { continue }
+                throw error("class keyword arguments are not supported", k.value.location)
             }
             for d in decorators { try compile(d) }
             u.line = s.location.line
@@ -599,8 +605,8 @@ final class CodeGen {
             try emit(.buildClass)
             for _ in decorators { try emit(.callFunction, 1) }
             try emitName(name, .store, s.location)
-        case .with:
-            throw error("'with' is not supported yet", s.location)
+        case .with(let items, let body):
+            try compileWith(items[...], body, s.location)
         }
     }
 
@@ -690,7 +696,8 @@ final class CodeGen {
                 defer { u.blocks = saved }
                 try compile(body)
                 u.line = savedLine
-            case .exceptHandler(let p, let name):
+            case .exceptHandler(let p, let name, let np):
+                if let np = np { suspend(np); suspended.append(np) }
                 suspend(p); suspended.append(p)
                 if exit == .returnValue { try emit(.rotTwo) }
                 try emit(.popExcept)
@@ -707,6 +714,11 @@ final class CodeGen {
             case .pendingValue:
                 if exit == .returnValue { try emit(.rotTwo) }
                 try emit(.popTop)
+            case .withBody(let p):
+                suspend(p); suspended.append(p)
+                // [exit self v] -> [v exit self] for a return.
+                if exit == .returnValue { try emit(.rotThree) }
+                try emitExitCall()
             }
             i -= 1
         }
@@ -718,7 +730,7 @@ final class CodeGen {
     func stackMattersBelow(_ i: Int) -> Bool {
         for j in 0..<i {
             switch u.blocks[j] {
-            case .exceptHandler, .finallyHandler, .pendingValue: return true
+            case .exceptHandler, .finallyHandler, .pendingValue, .withBody: return true
             default: continue
             }
         }
@@ -759,10 +771,21 @@ final class CodeGen {
             } else if i != handlers.count - 1 {
                 throw error("default 'except:' must be last", h.location)
             }
-            if let n = h.name { try emitName(n, .store, h.location) } else { try emit(.popTop) }
-            u.blocks.append(.exceptHandler(hp, h.name))
+            // `as name`: the name is cleared however the handler is left, so
+            // an exception escaping the body passes through a cleanup first.
+            let nameCleanup = Label()
+            var np: Protected?
+            if let n = h.name {
+                try emitName(n, .store, h.location)
+                np = Protected(handler: nameCleanup, depth: d + 1)
+                open(np!)
+            } else {
+                try emit(.popTop)
+            }
+            u.blocks.append(.exceptHandler(hp, h.name, np))
             try compile(h.body)
             u.blocks.removeLast()
+            if let np = np { finish(np) }
             suspend(hp)
             try emit(.popExcept)
             if let n = h.name {
@@ -771,6 +794,15 @@ final class CodeGen {
                 try emitName(n, .delete, h.location)
             }
             try emitJump(.jump, end)
+            if let np = np, let n = h.name {
+                // [prev exc] -> clear the name, restore prev, re-raise.
+                placeHandler(nameCleanup, for: np)
+                u.line = h.location.line
+                try loadConst(.none)
+                try emitName(n, .store, h.location)
+                try emitName(n, .delete, h.location)
+                try emit(.popExceptReraise)
+            }
             try place(next)
             open(hp)
         }
@@ -808,6 +840,88 @@ final class CodeGen {
         u.blocks.removeLast()
         try emit(.popExceptReraise)
         placeHandler(cleanup, for: hp)
+        try emit(.popExceptReraise)
+        try place(end)
+    }
+
+    // MARK: with
+
+    /// [exit self] -> []: calls `__exit__(None, None, None)` and drops the result.
+    func emitExitCall() throws {
+        try loadConst(.none)
+        try loadConst(.none)
+        try loadConst(.none)
+        try emit(.callMethod, 3)
+        try emit(.popTop)
+    }
+
+    /// `with a as x, b as y: body` is `with a as x: with b as y: body`.
+    ///
+    /// Stack while the body runs: [exit self], from loadMethod `__exit__`
+    /// (self is NULL when `__exit__` is a plain attribute). An exception in
+    /// the body (or in binding the target) reaches a handler that calls
+    /// `__exit__(type(e), e, None)` with e as the handled exception, then
+    /// swallows e if the result is truthy and re-raises it otherwise.
+    func compileWith(_ items: ArraySlice<WithItem>, _ body: [Stmt], _ loc: SourceLocation) throws {
+        guard let item = items.first else {
+            try compile(body)
+            return
+        }
+        let d = u.depth
+        u.line = item.context.location.line
+        try compile(item.context)
+        u.line = item.context.location.line
+        // [mgr] -> [mgr exit self] -> [exit self mgr] -> [exit self enter-result]
+        try emit(.dupTop)
+        try emitNamed(.loadMethod, "__exit__")
+        try emit(.rotThree)
+        try emit(.rotThree)
+        try emitNamed(.loadMethod, "__enter__")
+        try emit(.callMethod, 0)
+
+        let onException = Label(), cleanup = Label(), end = Label()
+        let p = Protected(handler: onException, depth: d + 2)
+        u.blocks.append(.withBody(p))
+        open(p)
+        if let t = item.target { try store(t) } else { try emit(.popTop) }
+        try compileWith(items.dropFirst(), body, loc)
+        finish(p)
+        u.blocks.removeLast()
+        // Normal exit.
+        u.line = loc.line
+        try emitExitCall()
+        try emitJump(.jump, end)
+
+        // [exit self e] -> [e prev exit self e] (e handled), then the call.
+        placeHandler(onException, for: p)
+        u.line = loc.line
+        try emit(.dupTop)           // [exit self e e]
+        try emit(.rotFour)          // [e exit self e]
+        try emit(.pushExcInfo)      // [e exit self prev e]
+        try emit(.rotTwo)           // [e exit self e prev]
+        try emit(.rotFour)          // [e prev exit self e]
+        let hp = Protected(handler: cleanup, depth: d + 2)
+        open(hp)
+        try emit(.dupTop)
+        try emitNamed(.loadAttr, "__class__")
+        try emit(.rotTwo)           // [e prev exit self type e]
+        try loadConst(.none)
+        try emit(.callMethod, 3)    // [e prev result]
+        let reraise = Label()
+        try emitJump(.popJumpIfFalse, reraise)
+        finish(hp)
+        // Swallowed: restore the previous exception, drop e.
+        try emit(.popExcept)        // [e]
+        try emit(.popTop)
+        try emitJump(.jump, end)
+        try place(reraise)          // [e prev]
+        try emit(.rotTwo)
+        try emit(.popExceptReraise)
+        // __exit__ itself raised: [e prev new] -> [prev new], restore prev, raise new.
+        placeHandler(cleanup, for: hp)
+        try emit(.rotThree)
+        try emit(.rotThree)
+        try emit(.popTop)
         try emit(.popExceptReraise)
         try place(end)
     }
@@ -1026,8 +1140,10 @@ final class CodeGen {
             try emitName(n, .load, e.location)
         case .literal:
             break  // folded above
-        case .joinedString, .formatted:
-            throw error("f-strings are not supported yet", e.location)
+        case .joinedString(let parts):
+            try compileJoinedString(parts)
+        case .formatted(let value, let conversion, let spec):
+            try compileFormatted(value, conversion, spec)
         case .binary(let l, let op, let r):
             try compile(l)
             try compile(r)
@@ -1129,9 +1245,50 @@ final class CodeGen {
             try emit(.getYieldFromIter)
             try loadConst(.none)
             try emit(.yieldFrom)
-        case .namedExpr:
-            throw error("assignment expressions (:=) are not supported yet", e.location)
+        case .namedExpr(let name, let value):
+            // The scope pass decided where the name lives (PEP 572).
+            try compile(value)
+            try emit(.dupTop)
+            try emitName(name, .store, e.location)
         }
+    }
+
+    /// An f-string: literal pieces and formatted values joined by
+    /// buildString, at most `chunk` strings on the stack at a time.
+    func compileJoinedString(_ parts: [Expr]) throws {
+        if parts.isEmpty {
+            try loadConst(.str([]))
+            return
+        }
+        var pending = 0
+        for part in parts {
+            if pending == CodeGen.chunk {
+                try emit(.buildString, pending)
+                pending = 1
+            }
+            try compile(part)
+            pending += 1
+        }
+        if pending > 1 { try emit(.buildString, pending) }
+        // A lone literal is already a str; a lone formatValue gives a str too.
+    }
+
+    /// `{value!conversion:spec}`; a spec is itself a joined string (it may
+    /// hold nested fields, as in f"{x:{width}}").
+    func compileFormatted(_ value: Expr, _ conversion: Character?, _ spec: Expr?) throws {
+        try compile(value)
+        var arg = 0
+        switch conversion {
+        case "s": arg = 1
+        case "r": arg = 2
+        case "a": arg = 3
+        default: arg = 0
+        }
+        if let s = spec {
+            try compile(s)
+            arg |= 4
+        }
+        try emit(.formatValue, arg)
     }
 
     /// Jumps to `label` when the truth of `e` equals `ifTrue`; `not`, `and`

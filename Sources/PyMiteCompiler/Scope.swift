@@ -438,7 +438,36 @@ struct ScopeBuilder {
             try visit(v)
         case .namedExpr(let n, let v):
             try visit(v)
+            try bindNamedExpr(n, e.location)
+        }
+    }
+
+    /// PEP 572: in a comprehension, `name := v` binds in the nearest
+    /// enclosing function (or the module), never in the comprehension.
+    func bindNamedExpr(_ n: String, _ loc: SourceLocation) throws {
+        guard case .comprehension = current.kind else {
             current.bind(n)
+            return
+        }
+        var target: Scope = current
+        var chain: [Scope] = []
+        while case .comprehension = target.kind, let parent = target.parent {
+            chain.append(target)
+            target = parent
+        }
+        for c in chain where c.boundSet.contains(n) {
+            throw error("assignment expression cannot rebind comprehension iteration variable '\(n)'", loc)
+        }
+        if target.kind == .classBody {
+            throw error("assignment expression within a comprehension cannot be used in a class body", loc)
+        }
+        if target.kind == .module || target.declaredGlobals.contains(n) {
+            target.bind(n)
+            current.declaredGlobals.insert(n)
+        } else {
+            target.bind(n)
+            // Reached like a nonlocal; intermediate comprehensions pass the cell through.
+            if current.declaredNonlocals[n] == nil { current.declaredNonlocals[n] = loc }
         }
     }
 

@@ -416,19 +416,21 @@ final class CodeGenTests: XCTestCase {
         let t = code(image, "t")
         XCTAssertEqual(listing(t), [
             "LOAD_GLOBAL a", "CALL_FUNCTION 0", "POP_TOP",                                  // 0  body
-            "LOAD_GLOBAL d", "CALL_FUNCTION 0", "POP_TOP", "JUMP 28",                       // 3  else
+            "LOAD_GLOBAL d", "CALL_FUNCTION 0", "POP_TOP", "JUMP 32",                       // 3  else
             "PUSH_EXC_INFO",                                                                // 7  handler
-            "LOAD_GLOBAL E", "EXCEPT_MATCH", "POP_JUMP_IF_FALSE 21", "STORE_FAST e",        // 8
+            "LOAD_GLOBAL E", "EXCEPT_MATCH", "POP_JUMP_IF_FALSE 25", "STORE_FAST e",        // 8
             "LOAD_GLOBAL b", "LOAD_FAST e", "CALL_FUNCTION 1", "POP_TOP",                   // 12
-            "POP_EXCEPT", "LOAD_CONST None", "STORE_FAST e", "DELETE_FAST e", "JUMP 28",    // 16
-            "POP_TOP", "LOAD_GLOBAL c", "CALL_FUNCTION 0", "POP_TOP", "POP_EXCEPT", "JUMP 28", // 21 bare except
-            "POP_EXCEPT_RERAISE",                                                           // 27 cleanup
+            "POP_EXCEPT", "LOAD_CONST None", "STORE_FAST e", "DELETE_FAST e", "JUMP 32",    // 16
+            "LOAD_CONST None", "STORE_FAST e", "DELETE_FAST e", "POP_EXCEPT_RERAISE",       // 21 e cleared on raise
+            "POP_TOP", "LOAD_GLOBAL c", "CALL_FUNCTION 0", "POP_TOP", "POP_EXCEPT", "JUMP 32", // 25 bare except
+            "POP_EXCEPT_RERAISE",                                                           // 31 cleanup
             "LOAD_CONST None", "RETURN_VALUE",
         ])
         XCTAssertEqual(t.exceptionTable, [
             ExceptionEntry(start: 0, end: 3, target: 7, depth: 0),
-            ExceptionEntry(start: 8, end: 16, target: 27, depth: 1),
-            ExceptionEntry(start: 21, end: 25, target: 27, depth: 1),
+            ExceptionEntry(start: 12, end: 16, target: 21, depth: 1),
+            ExceptionEntry(start: 8, end: 16, target: 31, depth: 1),
+            ExceptionEntry(start: 25, end: 29, target: 31, depth: 1),
         ])
         assertSyntaxError("try:\n    x\nexcept:\n    y\nexcept E:\n    z\n", "default 'except:' must be last", line: 3)
     }
@@ -614,10 +616,8 @@ final class CodeGenTests: XCTestCase {
         assertSyntaxError("x, y += 1\n", "'tuple' is an illegal expression for augmented assignment", line: 1)
         assertSyntaxError("del f()\n", "cannot delete function call", line: 1)
         assertSyntaxError("def f(a, a): pass\n", "duplicate argument 'a' in function definition", line: 1)
-        assertSyntaxError("with a: pass\n", "'with' is not supported yet", line: 1, column: 1)
-        assertSyntaxError("x = f'{y}'\n", "f-strings are not supported yet", line: 1, column: 5)
         assertSyntaxError("x = 3j\n", "complex numbers are not supported", line: 1, column: 5)
-        assertSyntaxError("class C(metaclass=M): pass\n", "class keyword arguments are not supported yet", line: 1)
+        assertSyntaxError("class C(metaclass=M): pass\n", "class keyword arguments are not supported", line: 1)
         // Errors carry the file name.
         XCTAssertEqual(syntaxError("return\n")?.filename, "t.py")
     }
@@ -701,5 +701,267 @@ final class CodeGenTests: XCTestCase {
         for i in 0..<60 { src += String(repeating: "    ", count: i) + "def f\(i)():\n" }
         src += String(repeating: "    ", count: 60) + "return x\n"
         _ = try compile(src)
+    }
+
+    // MARK: Issue 5: with, f-strings, walrus, class keywords, calls and displays
+
+    func testWithStatement() throws {
+        let image = try compile("""
+        def f():
+            with a as x:
+                b()
+        """)
+        let f = code(image, "f")
+        XCTAssertEqual(listing(f), [
+            "LOAD_GLOBAL a", "DUP_TOP", "LOAD_METHOD __exit__", "ROT_THREE", "ROT_THREE",    // 0 [exit self mgr]
+            "LOAD_METHOD __enter__", "CALL_METHOD 0", "STORE_FAST x",                        // 5
+            "LOAD_GLOBAL b", "CALL_FUNCTION 0", "POP_TOP",                                   // 8  body
+            "LOAD_CONST None", "LOAD_CONST None", "LOAD_CONST None", "CALL_METHOD 3", "POP_TOP", "JUMP 37", // 11
+            "DUP_TOP", "ROT_FOUR", "PUSH_EXC_INFO", "ROT_TWO", "ROT_FOUR",                   // 17 [e prev exit self e]
+            "DUP_TOP", "LOAD_ATTR __class__", "ROT_TWO", "LOAD_CONST None", "CALL_METHOD 3", // 22 __exit__(type, e, None)
+            "POP_JUMP_IF_FALSE 31", "POP_EXCEPT", "POP_TOP", "JUMP 37",                      // 27 swallowed
+            "ROT_TWO", "POP_EXCEPT_RERAISE",                                                 // 31 re-raised
+            "ROT_THREE", "ROT_THREE", "POP_TOP", "POP_EXCEPT_RERAISE",                       // 33 __exit__ raised
+            "LOAD_CONST None", "RETURN_VALUE",
+        ])
+        XCTAssertEqual(f.exceptionTable, [
+            ExceptionEntry(start: 7, end: 11, target: 17, depth: 2),  // the target binding is protected too
+            ExceptionEntry(start: 22, end: 28, target: 33, depth: 2),
+        ])
+        XCTAssertEqual(f.stackSize, 7)
+    }
+
+    func testWithUnwindingAndNesting() throws {
+        let image = try compile("""
+        def r():
+            with a() as (p, q), b():
+                return p
+        def loops(xs):
+            for x in xs:
+                with m(x):
+                    if x:
+                        continue
+                    break
+            while c():
+                with m(1) as y:
+                    with m(2):
+                        break
+        def g():
+            with m() as v:
+                yield v
+        def fin():
+            try:
+                with m():
+                    return 1
+            finally:
+                done()
+        def inner():
+            try:
+                pass
+            except E as e:
+                with m():
+                    return e
+        with open("f") as fh:
+            data = fh
+        """)
+        // return inside two with blocks: each __exit__ runs with the value kept below.
+        let l = listing(code(image, "r"))
+        let ret = l.firstIndex(of: "LOAD_FAST p")!
+        XCTAssertEqual(Array(l[(ret + 1)...(ret + 13)]), [
+            "ROT_THREE", "LOAD_CONST None", "LOAD_CONST None", "LOAD_CONST None", "CALL_METHOD 3", "POP_TOP",
+            "ROT_THREE", "LOAD_CONST None", "LOAD_CONST None", "LOAD_CONST None", "CALL_METHOD 3", "POP_TOP",
+            "RETURN_VALUE",
+        ])
+        // break/continue call __exit__ before jumping; break also drops the iterator.
+        let loops = listing(code(image, "loops"))
+        // for: handler, continue, break (the body never ends normally); while: inner handler and
+        // break (which also exits the outer with), outer normal exit and handler.
+        XCTAssertEqual(loops.filter { $0 == "CALL_METHOD 3" }.count, 3 + 2 + 1 + 2)
+        XCTAssertEqual(code(image, "g").flags & CodeFlags.generator, CodeFlags.generator)
+        let fin = listing(code(image, "fin"))
+        XCTAssertEqual(fin.filter { $0 == "LOAD_GLOBAL done" }.count, 3)  // normal, return, exception paths
+        // The module-level with stores through globals.
+        XCTAssertTrue(listing(image.codes[0]).contains("STORE_GLOBAL fh"))
+    }
+
+    func testFStrings() throws {
+        let image = try compile("""
+        def f(x, w):
+            return f"a{x}b{x!r}{x!s:>{w}}{x!a:08.3f}{x=}"
+        e = f""
+        o = f"{e}"
+        n = f"{'x'}" + f"lit"
+        """)
+        XCTAssertEqual(listing(code(image, "f")), [
+            "LOAD_CONST 'a'", "LOAD_FAST x", "FORMAT_VALUE 0", "LOAD_CONST 'b'",
+            "LOAD_FAST x", "FORMAT_VALUE 2",
+            "LOAD_FAST x", "LOAD_CONST '>'", "LOAD_FAST w", "FORMAT_VALUE 0", "BUILD_STRING 2", "FORMAT_VALUE 5",
+            "LOAD_FAST x", "LOAD_CONST '08.3f'", "FORMAT_VALUE 7",
+            "LOAD_CONST 'x='", "LOAD_FAST x", "FORMAT_VALUE 2",
+            "BUILD_STRING 8", "RETURN_VALUE",
+        ])
+        let m = listing(image.codes[0])
+        XCTAssertTrue(m.starts(with: ["LOAD_CONST <code 1>", "MAKE_FUNCTION 0", "STORE_GLOBAL f",
+                                      "LOAD_CONST ''", "STORE_GLOBAL e", "LOAD_GLOBAL e", "FORMAT_VALUE 0",
+                                      "STORE_GLOBAL o"]), "\(m)")
+        // Many parts are joined a chunk at a time.
+        let parts = (0..<40).map { "{v\($0)}-" }.joined()
+        let big = try compile("s = f'\(parts)'\n")
+        XCTAssertLessThanOrEqual(big.codes[0].stackSize, UInt16(CodeGen.chunk + 1))
+        XCTAssertEqual(listing(big.codes[0]).filter { $0.hasPrefix("FORMAT_VALUE") }.count, 40)
+    }
+
+    func testNamedExpressions() throws {
+        let image = try compile("""
+        def f(xs):
+            if (n := len(xs)) > 1:
+                return n
+            ys = [last := x for x in xs if (sq := x * x) > 2]
+            return last, sq
+        zs = [top := z for z in range(3)]
+        def g():
+            global G
+            return [G := 1 for _ in ()]
+        class C:
+            v = (w := 3)
+        """)
+        let f = code(image, "f")
+        XCTAssertTrue(listing(f).contains("MAKE_CELL last"))
+        XCTAssertTrue(listing(f).contains("STORE_FAST n"))
+        XCTAssertEqual(Array(listing(f).drop { $0 != "CALL_FUNCTION 1" }.prefix(3)),
+                       ["CALL_FUNCTION 1", "DUP_TOP", "STORE_FAST n"])
+        // The comprehension's targets are cells of f, free in <listcomp>.
+        XCTAssertTrue(f.slotNames.contains(Array("last".utf8)))
+        let comps = image.codes.filter { $0.name == Array("<listcomp>".utf8) }
+        XCTAssertEqual(comps[0].slotNames.map { String(decoding: $0, as: UTF8.self) }, [".0", "x", "last", "sq"])
+        XCTAssertEqual(Int(comps[0].freeCount), 2)
+        XCTAssertTrue(listing(comps[0]).contains("STORE_DEREF last"))
+        XCTAssertTrue(listing(f).contains("MAKE_CELL last"))
+        // At module level (and under `global`) the name is a global.
+        XCTAssertTrue(listing(comps[1]).contains("STORE_GLOBAL top"))
+        XCTAssertTrue(listing(comps[2]).contains("STORE_GLOBAL G"))
+        XCTAssertTrue(listing(code(image, "C")).contains("STORE_NAME w"))
+
+        assertSyntaxError("class C:\n    a = [y := 1 for x in ()]\n",
+                          "assignment expression within a comprehension cannot be used in a class body", line: 2)
+        assertSyntaxError("def f():\n    return [x := 1 for x in ()]\n",
+                          "assignment expression cannot rebind comprehension iteration variable 'x'", line: 2)
+        assertSyntaxError("def f():\n    return [[x := 1 for y in ()] for x in ()]\n",
+                          "assignment expression cannot rebind comprehension iteration variable 'x'", line: 2)
+    }
+
+    func testExceptNameClearedWhenHandlerRaises() throws {
+        let image = try compile("""
+        def f():
+            for i in r:
+                try:
+                    g()
+                except E as e:
+                    if e:
+                        break
+                    raise
+        """)
+        let f = code(image, "f")
+        let l = listing(f)
+        // break clears e (the body never ends normally); the cleanup entry (first in the table) clears it on raise.
+        XCTAssertEqual(l.filter { $0 == "DELETE_FAST e" }.count, 2)
+        let cleanup = f.exceptionTable[1]
+        XCTAssertEqual(cleanup.depth, 2)
+        XCTAssertEqual(Array(l[Int(cleanup.target)...].prefix(4)),
+                       ["LOAD_CONST None", "STORE_FAST e", "DELETE_FAST e", "POP_EXCEPT_RERAISE"])
+    }
+
+    func testClassKeywords() throws {
+        let image = try compile("class A(B, metaclass=type):\n    pass\n")
+        XCTAssertTrue(listing(image.codes[0]).contains("BUILD_CLASS"))
+        assertSyntaxError("class A(B, metaclass=M):\n    pass\n", "class keyword arguments are not supported",
+                          line: 1, column: 22)
+        assertSyntaxError("class A(flag=True):\n    pass\n", "class keyword arguments are not supported",
+                          line: 1, column: 14)
+        assertSyntaxError("class A(**kw):\n    pass\n", "class keyword arguments are not supported", line: 1)
+    }
+
+    func testIssue5CallsAndDefinitions() throws {
+        let image = try compile("""
+        def kw(a, b=2, *args, c, d=4, **rest):
+            return a, b, args, c, d, rest
+        x = kw(1, *s, c=3, **m)
+        y = kw(1, c=3, b=5)
+        z = kw(*s)
+        w = kw(**m)
+        lam = lambda p, q=[]: q
+        def outer():
+            n = 0
+            def bump():
+                nonlocal n
+                n += 1
+            def setg():
+                global G
+                G = n
+            fs = [lambda: i for i in range(3)]
+            return bump, setg, fs
+        @deco(1, k=2)
+        @plain
+        def decorated():
+            pass
+        """)
+        let kw = code(image, "kw")
+        XCTAssertEqual(kw.argCount, 2)
+        XCTAssertEqual(kw.kwOnlyCount, 2)
+        XCTAssertEqual(kw.flags & (CodeFlags.varArgs | CodeFlags.varKeywords), CodeFlags.varArgs | CodeFlags.varKeywords)
+        XCTAssertEqual(kw.slotNames.map { String(decoding: $0, as: UTF8.self) }, ["a", "b", "c", "d", "args", "rest"])
+        let m = listing(image.codes[0])
+        // Defaults are built once, where the function is defined.
+        XCTAssertTrue(m.starts(with: ["LOAD_CONST 2", "BUILD_TUPLE 1", "LOAD_CONST 'd'", "LOAD_CONST 4", "BUILD_MAP 1",
+                                      "LOAD_CONST <code 1>", "MAKE_FUNCTION 3"]), "\(m)")
+        XCTAssertTrue(m.contains("CALL_FUNCTION_EX 1"))
+        XCTAssertTrue(m.contains("CALL_FUNCTION_EX 0"))
+        XCTAssertTrue(m.contains("LOAD_CONST ('c', 'b')"))
+        XCTAssertTrue(m.contains("CALL_FUNCTION_KW 3"))
+        XCTAssertTrue(m.contains("DICT_UPDATE"))
+        let bump = listing(code(image, "bump"))
+        XCTAssertEqual(bump, ["LOAD_DEREF n", "LOAD_CONST 1", "INPLACE_OP +", "STORE_DEREF n", "LOAD_CONST None",
+                              "RETURN_VALUE"])
+        XCTAssertTrue(listing(code(image, "setg")).contains("STORE_GLOBAL G"))
+        // Late binding: the lambdas share the comprehension's cell for i.
+        let lam = image.codes.filter { $0.name == Array("<lambda>".utf8) }.last!
+        XCTAssertEqual(listing(lam), ["LOAD_DEREF i", "RETURN_VALUE"])
+        // Decorator calls: deco(1, k=2) evaluated first, applied last.
+        let deco = m.firstIndex(of: "LOAD_GLOBAL deco")!
+        XCTAssertEqual(Array(m[deco..<(deco + 5)]), ["LOAD_GLOBAL deco", "LOAD_CONST 1", "LOAD_CONST 2",
+                                                      "LOAD_CONST ('k',)", "CALL_FUNCTION_KW 2"])
+    }
+
+    func testIssue5GeneratorsComprehensionsAndSlices() throws {
+        let image = try compile("""
+        def gen(it):
+            got = yield from it
+            return got
+        d = {k: v for k, v in p}
+        s = {v for v in p}
+        t = a[1:2:3]
+        a[::-1] = t
+        del a[i:j:k]
+        a[1:2] += b
+        u = [*p, *q, 1]
+        v = {**m, 'k': 1, **n}
+        w = {*p, 2}
+        x = (*p,)
+        """)
+        let gen = code(image, "gen")
+        XCTAssertEqual(listing(gen), ["LOAD_FAST it", "GET_YIELD_FROM_ITER", "LOAD_CONST None", "YIELD_FROM",
+                                      "STORE_FAST got", "LOAD_FAST got", "RETURN_VALUE"])
+        XCTAssertEqual(gen.flags & CodeFlags.generator, CodeFlags.generator)
+        XCTAssertTrue(listing(code(image, "<dictcomp>")).contains("MAP_ADD 2"))
+        XCTAssertTrue(listing(code(image, "<setcomp>")).contains("SET_ADD 2"))
+        let m = listing(image.codes[0])
+        XCTAssertEqual(m.filter { $0 == "BUILD_SLICE 3" }.count, 3)
+        XCTAssertTrue(m.contains("STORE_SUBSCR"))
+        XCTAssertTrue(m.contains("DELETE_SUBSCR"))
+        XCTAssertTrue(m.contains("DUP_TOP_TWO"))
+        XCTAssertEqual(m.filter { $0 == "LIST_EXTEND" }.count, 3)
+        XCTAssertEqual(m.filter { $0 == "DICT_UPDATE" }.count, 2)
+        XCTAssertTrue(m.contains("SET_UPDATE"))
+        XCTAssertTrue(m.contains("LIST_TO_TUPLE"))
     }
 }
