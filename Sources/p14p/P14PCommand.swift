@@ -145,8 +145,28 @@ struct Disasm: ParsableCommand {
 }
 
 struct Version: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the version of p14p.")
+    static let configuration = CommandConfiguration(abstract: "Print the version of p14p, its release and license.")
     func run() throws {
         print("p14p \(p14pVersion) (image format \(ImageFormat.version))")
+        printReleaseMetadata()
     }
+}
+
+// MARK: - Release metadata (owned by p14p-dist)
+// The release number, date and license come from one place: the block in
+// Release.swift, stamped from the release recipe. It is printed from the
+// block itself so the executable cannot say anything else.
+
+func releaseMetadataFields() -> [String: String] {
+    let begin = "<<P14P-METADATA ", end = " P14P-METADATA>>"
+    guard let start = p14pReleaseMetadata.range(of: begin), let stop = p14pReleaseMetadata.range(of: end),
+          let object = try? JSONSerialization.jsonObject(with: Data(p14pReleaseMetadata[start.upperBound..<stop.lowerBound].utf8)),
+          let fields = object as? [String: String] else { return [:] }
+    return fields
+}
+
+func printReleaseMetadata() {
+    let fields = releaseMetadataFields()
+    print("release \(fields["release"] ?? "unknown") (\(fields["date"] ?? "undated"))")
+    print("license \(fields["license"] ?? "unknown")")
 }
