@@ -15,6 +15,16 @@ VM_SOURCES := $(shell find Sources/PyMiteVM -name '*.swift')
 setup:
 	@command -v $(SWIFT) >/dev/null || { echo "make setup: Swift 6 toolchain not found on PATH" >&2; exit 1; }
 	@command -v python3 >/dev/null || { apt-get update && apt-get install -y python3; }
+	@# p14p-dist links libarchive and OpenSSL (pkg-config finds them); its tests use the openssl and tar CLIs.
+	@missing=""; \
+	pkg-config --version >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	pkg-config --exists libarchive 2>/dev/null || missing="$$missing libarchive-dev"; \
+	pkg-config --exists openssl 2>/dev/null || missing="$$missing libssl-dev"; \
+	command -v openssl >/dev/null || missing="$$missing openssl"; \
+	if [ -n "$$missing" ]; then \
+		echo "make setup: installing$$missing"; \
+		apt-get update && apt-get install -y $$missing; \
+	fi
 
 build: setup
 	$(SWIFT) build

@@ -6,11 +6,13 @@ let package = Package(
     name: "p14p",
     products: [
         .executable(name: "p14p", targets: ["p14p"]),
+        .executable(name: "p14p-dist", targets: ["p14p-dist"]),
         .library(name: "PyMiteVM", targets: ["PyMiteVM"]),
         .library(name: "PyMiteCompiler", targets: ["PyMiteCompiler"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The VM core: Embedded-clean (no Foundation, no existentials, typed throws).
@@ -29,6 +31,21 @@ let package = Package(
         .testTarget(name: "PyMiteVMTests", dependencies: ["PyMiteVM", "PyMiteCompiler", "PyMiteHost"]),
         .testTarget(name: "PyMiteCompilerTests", dependencies: ["PyMiteCompiler", "PyMiteVM"]),
         .testTarget(name: "CorpusTests", dependencies: ["p14p"]),
+        // Release pipeline (p14p-dist): recipes, board builds, archives, signatures, notes.
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .target(
+            name: "P14PDist",
+            dependencies: [
+                "PyMiteVM", "PyMiteCompiler", "CArchive", "COpenSSL", "P14PFirmware",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "p14p-dist",
+            dependencies: ["P14PDist", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "P14PDistTests", dependencies: ["P14PDist", "PyMiteVM"]),
     ],
     swiftLanguageModes: [.v5]
 )

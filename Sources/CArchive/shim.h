@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+#include <archive.h>
+#include <archive_entry.h>

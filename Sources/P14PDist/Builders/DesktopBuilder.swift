@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// The host board: the p14p executable (the VM built natively for this
+// machine) plus the app image; a vendor runs `./p14p run app.pmi`.
+
+import Foundation
+
+public struct DesktopBuilder: BoardBuilder {
+    public let name = "desktop"
+    /// Use this executable instead of building one (tests, or a build already made).
+    public var prebuiltExecutable: String?
+    /// SwiftPM's build folder for the release build, kept between releases so a rebuild is quick.
+    public var scratchPath: String?
+
+    public init(prebuiltExecutable: String? = nil, scratchPath: String? = nil) {
+        self.prebuiltExecutable = prebuiltExecutable
+        self.scratchPath = scratchPath
+    }
+
+    public func unavailableReason(for board: BoardRecipe) -> String? {
+        // A board with a triple (desktop64, posix64) is only this machine if the CPU matches.
+        guard let target = board.target else { return nil }
+        let host = DesktopBuilder.hostArchitecture
+        let arch = target.split(separator: "-").first.map(String.init) ?? target
+        if arch != host || !(target.contains("linux")) {
+            return "target \(target) is not this machine (\(host)-unknown-linux-gnu); build it on such a host"
+        }
+        return nil
+    }
+
+    static var hostArchitecture: String {
+        var info = utsname()
+        uname(&info)
+        return withUnsafeBytes(of: &info.machine) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+    }
+
+    public func build(_ request: BoardBuildRequest) throws -> BoardBuildResult {
+        let board = request.board.name
+        let toolchain = DesktopBuilder.swiftVersion()
+        let executable: String
+        if let prebuiltExecutable {
+            executable = prebuiltExecutable
+            request.log("using the prebuilt \(prebuiltExecutable)")
+        } else {
+            let scratch = scratchPath ?? request.repositoryRoot + "/.build-release"
+            request.log("swift build -c release --product p14p --scratch-path \(scratch)")
+            let args = ["build", "-c", "release", "--product", "p14p", "--scratch-path", scratch]
+            let result = try runProcess("swift", args, in: request.repositoryRoot)
+            guard result.succeeded else {
+                let tail = (result.stderr + result.stdout).split(separator: "\n").suffix(15).joined(separator: "\n")
+                throw BoardBuildError(board: board, message: "swift build failed:\n\(tail)")
+            }
+            let binPath = try runProcess("swift", args + ["--show-bin-path"], in: request.repositoryRoot)
+            executable = binPath.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "/p14p"
+        }
+        guard isExecutableFile(executable) else {
+            throw BoardBuildError(board: board, message: "no executable at \(executable)")
+        }
+        let outExecutable = request.workDirectory + "/p14p"
+        let outImage = request.workDirectory + "/app.pmi"
+        try writeFileAtomically(outExecutable, try readFileBytes(executable), mode: 0o755)
+        try writeFileAtomically(outImage, request.image)
+
+        // The executable must say the release it is bundled as (PyMite 09 shipped saying 8).
+        let version = try runProcess(outExecutable, ["version"])
+        let expected = "release \(request.stamp.release) (\(request.stamp.date))"
+        guard version.succeeded, version.stdout.contains(expected), version.stdout.contains(request.stamp.license) else {
+            throw BoardBuildError(board: board, message: "`p14p version` prints \(version.stdout.debugDescription), not \"\(expected)\" and the license \(request.stamp.license); run `p14p-dist stamp --release \(request.stamp.release)` and rebuild")
+        }
+        // And it must run the image it ships with.
+        // The host VM takes its heap at run time (default 1 MiB); the recipe's
+        // heap is PyMite's figure for the host, recorded for the notes.
+        let smoke = try runProcess(outExecutable, ["run", outImage], in: request.workDirectory)
+        guard smoke.succeeded else {
+            throw BoardBuildError(board: board, message: "`./p14p run app.pmi` failed with status \(smoke.status): \(smoke.stderr.suffix(400))")
+        }
+        request.log("app.pmi runs under the built p14p (\(smoke.stdout.split(separator: "\n").count) lines of output)")
+
+        let bytes = try readFileBytes(outExecutable)
+        let elf = ELFSizes(bytes)
+        let sizes = FirmwareSizes(file: bytes.count, text: elf?.text, data: elf?.data, bss: elf?.bss,
+                                  heap: 1 << 20, image: request.image.count)
+        return BoardBuildResult(
+            artifacts: [
+                BuiltArtifact(path: outExecutable, bundleName: "p14p", executable: true, carriesStamp: true),
+                BuiltArtifact(path: outImage, bundleName: "app.pmi"),
+            ],
+            sizes: sizes, toolchain: toolchain,
+            instructions: """
+            This is the p14p VM built for a \(DesktopBuilder.hostArchitecture) Linux host, with the
+            application compiled into app.pmi. Run it from this folder:
+
+                ./p14p run app.pmi
+
+            The Python heap is 1 MiB unless you give another size, e.g.
+            `./p14p run --heap 256K app.pmi`. `./p14p version` prints the release
+            and the license of the executable.
+            """)
+    }
+
+    /// First line of `swift --version` ("Swift version 6.3.1 (swift-6.3.1-RELEASE)").
+    public static func swiftVersion() -> String {
+        guard let result = try? runProcess("swift", ["--version"]), result.succeeded else { return "Swift (version unknown)" }
+        let text = result.stdout + result.stderr
+        return text.split(separator: "\n").first { $0.contains("Swift version") }.map {
+            $0.trimmingCharacters(in: .whitespaces)
+        } ?? "Swift (version unknown)"
+    }
+}

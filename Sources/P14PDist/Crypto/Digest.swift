@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// MD5 and SHA-256 through OpenSSL's EVP interface, as lower-case hex.
+
+import COpenSSL
+import Foundation
+
+public enum DigestAlgorithm: String, Sendable {
+    case md5, sha256
+
+    var evp: OpaquePointer? { self == .md5 ? EVP_md5() : EVP_sha256() }
+}
+
+public struct DigestError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+public enum Digest {
+    public static func hex(_ algorithm: DigestAlgorithm, of bytes: [UInt8]) -> String {
+        guard let ctx = EVP_MD_CTX_new() else { fatalError("OpenSSL: out of memory") }
+        defer { EVP_MD_CTX_free(ctx) }
+        var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        EVP_DigestInit_ex(ctx, algorithm.evp, nil)
+        bytes.withUnsafeBytes { _ = EVP_DigestUpdate(ctx, $0.baseAddress, $0.count) }
+        EVP_DigestFinal_ex(ctx, &out, &length)
+        return toHex(Array(out.prefix(Int(length))))
+    }
+
+    /// Hashes a file in chunks (firmware and source tarballs can be large).
+    public static func hex(_ algorithm: DigestAlgorithm, ofFile path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw DigestError(description: "cannot read \(path)")
+        }
+        defer { try? handle.close() }
+        guard let ctx = EVP_MD_CTX_new() else { fatalError("OpenSSL: out of memory") }
+        defer { EVP_MD_CTX_free(ctx) }
+        EVP_DigestInit_ex(ctx, algorithm.evp, nil)
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            chunk.withUnsafeBytes { _ = EVP_DigestUpdate(ctx, $0.baseAddress, $0.count) }
+        }
+        var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        EVP_DigestFinal_ex(ctx, &out, &length)
+        return toHex(Array(out.prefix(Int(length))))
+    }
+
+    static func toHex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// dist/index.html: every release, newest first, with per-board downloads
+// for the ones built here and PyMite's published packages for the rest:
+// the page a vendor opens.
+
+import Foundation
+
+public enum IndexPage {
+    public static func html(outputDirectory: String, book: RecipeBook) -> String {
+        var doc = Document(title: "p14p (Python-on-a-Chip) releases", license: ReleaseNotes.license)
+        doc.add(.paragraph([.text("Each release folder holds one package per board (the VM with the application image, licenses and metadata), the sources, "), .code("MD5SUMS"), .text(", "), .code("SHA256SUMS"), .text(" and its signature "), .code("SHA256SUMS.sig"), .text(".")]
+            + (fileExists(outputDirectory + "/release.pub") ? [.text(" The public key is "), .link("release.pub", url: "release.pub"), .text(".")] : [])))
+        for release in book.releases.reversed() {
+            let dir = outputDirectory + "/" + release.directoryName
+            if !release.isHistory, isDirectory(dir) {
+                doc.add(.heading(level: 2, "Release \(release.number) (\(release.date.pymiteStyle))"))
+                var intro: [Inline] = [.link("Release notes", url: release.directoryName + "/" + NotesStage.htmlName)]
+                if fileExists(dir + "/SHA256SUMS.sig") { intro.append(.text(", signed")) } else { intro.append(.text(", not signed")) }
+                if let title = release.title { intro.append(.text(". " + title + ".")) }
+                doc.add(.paragraph(intro))
+                var rows: [[[Inline]]] = []
+                for board in release.boards {
+                    let name = release.packageName(board: board)
+                    guard fileExists(dir + "/" + name) else { continue }
+                    let recipe = book.board(board)
+                    let meta = (try? TarReader.read(dir + "/" + name, wantContents: { $0.hasSuffix("/metadata.json") }))?
+                        .first { $0.path.hasSuffix("/metadata.json") }?.bytes.flatMap { try? BundleMetadata.parse($0) }
+                    rows.append([[.text(board)], [.text(recipe?.mcu ?? "")],
+                                 [.link(name, url: release.directoryName + "/" + name)],
+                                 [.text(formatBytes(fileSize(dir + "/" + name)))],
+                                 [.text(meta.map { formatBytes($0.sizes.flash ?? $0.sizes.file) } ?? "—")]])
+                }
+                let src = release.sourcePackageName
+                if fileExists(dir + "/" + src) {
+                    rows.append([[.text("sources")], [.text("")], [.link(src, url: release.directoryName + "/" + src)],
+                                 [.text(formatBytes(fileSize(dir + "/" + src)))], [.text("—")]])
+                }
+                doc.add(.table(header: ["Board", "MCU", "Download", "Size", "Firmware flash"], rows: rows))
+                let missing = release.boards.filter { !fileExists(dir + "/" + release.packageName(board: $0)) }
+                if !missing.isEmpty {
+                    doc.add(.paragraph([.text("No package in this build for: " + missing.joined(separator: ", ") + " (see the notes for why).")]))
+                }
+            } else if let p = release.published {
+                doc.add(.heading(level: 2, "Release \(release.number) (\(release.date.pymiteStyle))"))
+                doc.add(.paragraph([.text("Published by PyMite as "), .code(p.package), .text(", MD5 "), .code(p.md5), .text(".")]))
+            } else if !release.isHistory {
+                doc.add(.heading(level: 2, "Release \(release.number) (\(release.date.pymiteStyle))"))
+                doc.add(.paragraph([.text("Not built in this folder yet: "), .code("p14p-dist build --release \(release.number)"), .text(".")]))
+            }
+        }
+        return HTMLRenderer.render(doc)
+    }
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// metadata.json in every board package: what it is, what built it, how big
+// it is, what it may be used under.
+
+import Foundation
+
+public struct BundleMetadata: Codable, Equatable, Sendable {
+    public struct ImageInfo: Codable, Equatable, Sendable {
+        public var name: String
+        public var size: Int
+        public var sha256: String
+        public var format: Int
+    }
+
+    public struct FileInfo: Codable, Equatable, Sendable {
+        public var name: String
+        public var size: Int
+        public var sha256: String
+    }
+
+    public var board: String
+    public var title: String
+    public var mcu: String
+    public var cpu: String?
+    public var target: String?
+    public var status: String
+    public var release: String
+    public var releaseDate: String
+    public var buildDate: String
+    public var toolchain: String
+    public var p14pVersion: String
+    public var license: String
+    public var features: [String]
+    public var memory: Memory
+    public var sizes: FirmwareSizes
+    public var image: ImageInfo
+    public var files: [FileInfo]
+
+    public struct Memory: Codable, Equatable, Sendable {
+        public var flash: Int?
+        public var ram: Int?
+        public var heap: Int?
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case board, title, mcu, cpu, target, status, release, toolchain, license, features, memory, sizes, image, files
+        case releaseDate = "release_date", buildDate = "build_date", p14pVersion = "p14p_version"
+    }
+
+    public func json() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(self)) ?? Data()) + [0x0A]
+    }
+
+    public static func parse(_ bytes: [UInt8]) throws -> BundleMetadata {
+        try JSONDecoder().decode(BundleMetadata.self, from: Data(bytes))
+    }
+}
+
+/// The p14p version the release tool belongs to (the CLI's own number).
+public let p14pToolVersion = "0.1.0"

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// The release metadata a firmware carries inside itself, so a binary found
+// on its own still says what it is. The block is plain ASCII between two
+// markers, `<<P14P-METADATA {json} P14P-METADATA>>`: a builder embeds it as
+// a constant (Swift string literal, C array, flash section) and
+// `p14p-dist inspect` finds it by scanning the file's bytes.
+
+import Foundation
+
+public struct FirmwareStamp: Codable, Equatable, Sendable {
+    public var release: String
+    public var date: String
+    public var license: String
+
+    public init(release: String, date: String, license: String) {
+        self.release = release
+        self.date = date
+        self.license = license
+    }
+
+    public init(release: ReleaseRecipe) {
+        self.init(release: release.number.description, date: release.date.description, license: LicensePolicy.firmware)
+    }
+
+    public static let begin = "<<P14P-METADATA "
+    public static let end = " P14P-METADATA>>"
+
+    /// The block to embed: stable key order, no spaces, ASCII only.
+    public var block: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+        return FirmwareStamp.begin + json + FirmwareStamp.end
+    }
+
+    /// Every stamp in `bytes` (a binary may hold more than one copy; all must agree).
+    public static func find(in bytes: [UInt8]) -> [FirmwareStamp] {
+        let begin = Array(FirmwareStamp.begin.utf8), end = Array(FirmwareStamp.end.utf8)
+        var found: [FirmwareStamp] = []
+        var i = 0
+        while let start = index(of: begin, in: bytes, from: i) {
+            let jsonStart = start + begin.count
+            guard let stop = index(of: end, in: bytes, from: jsonStart), stop - jsonStart < 4096 else { break }
+            if let stamp = try? JSONDecoder().decode(FirmwareStamp.self, from: Data(bytes[jsonStart..<stop])) {
+                found.append(stamp)
+            }
+            i = stop + end.count
+        }
+        return found
+    }
+
+    static func index(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var i = from
+        let last = haystack.count - needle.count
+        return haystack.withUnsafeBufferPointer { h in
+            while i <= last {
+                if h[i] == first {
+                    var j = 1
+                    while j < needle.count && h[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return i }
+                }
+                i += 1
+            }
+            return nil
+        }
+    }
+}
+
+/// Sources/p14p/Release.swift: the host VM's copy of the stamp, generated
+/// from the release recipe by `p14p-dist stamp` and checked by every build.
+public enum ReleaseSourceFile {
+    public static let path = "Sources/p14p/Release.swift"
+
+    public static func render(_ stamp: FirmwareStamp) -> String {
+        """
+        // SPDX-License-Identifier: LGPL-2.1-only
+        //
+        // The release this tree builds, written by `p14p-dist stamp --release \(stamp.release)`
+        // from recipes/releases/\(stamp.release).toml. `p14p-dist build` refuses to build a
+        // release this block does not name, and reads it back from the built
+        // executable (`p14p version` prints it; `p14p-dist inspect` finds it).
+        // Edit it only through `p14p-dist stamp`.
+
+        let p14pReleaseMetadata = #"\(stamp.block)"#
+
+        """
+    }
+
+    /// The stamp in the checked-in file, or nil when the file has none.
+    public static func read(root: String) -> FirmwareStamp? {
+        guard let bytes = try? readFileBytes(root + "/" + path) else { return nil }
+        return FirmwareStamp.find(in: bytes).first
+    }
+}

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// A release is a list of stages run in order: stamp check, compile image,
+// build boards, bundle, sources, checksums, sign, notes, agreement check,
+// publish. Everything is assembled in a staging folder beside the output
+// and moved into place only by the last stage, so a failure leaves the
+// output folder as it was.
+
+import Foundation
+
+public protocol ReleaseStage: Sendable {
+    var name: String { get }
+    /// Nil to run; otherwise why this stage does nothing this time (shown to the user).
+    func skipReason(_ context: ReleaseContext) -> String?
+    /// Does the work; returns a short result for the progress line.
+    func run(_ context: ReleaseContext) throws -> String?
+}
+
+extension ReleaseStage {
+    public func skipReason(_ context: ReleaseContext) -> String? { nil }
+}
+
+public struct ReleaseError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ d: String) { description = d }
+}
+
+public struct ReleasePipeline: Sendable {
+    public var stages: [any ReleaseStage]
+
+    public init(stages: [any ReleaseStage] = ReleasePipeline.standardStages) { self.stages = stages }
+
+    public static let standardStages: [any ReleaseStage] = [
+        CheckStampStage(), CompileImageStage(), BuildBoardsStage(), BundleStage(), SourceArchiveStage(),
+        ChecksumStage(), SignStage(), NotesStage(), AgreementStage(), PublishStage(),
+    ]
+
+    public func run(_ options: ReleaseOptions, registry: BuilderRegistry, reporter: any ReleaseReporter) throws -> ReleaseSummary {
+        let started = Date()
+        let book = try RecipeBook.load(root: options.recipesDirectory, displayBase: options.repositoryRoot)
+        guard let release = book.release(options.release) else {
+            let known = book.releases.filter { !$0.isHistory }.map(\.number.description).joined(separator: ", ")
+            throw ReleaseError("no recipe for release \(options.release) (recipes/releases/\(options.release).toml); releases to build: \(known)")
+        }
+        if release.isHistory {
+            throw ReleaseError("release \(release.number) was published by PyMite (\(release.published!.package)); it is history, not something to build")
+        }
+        for board in options.boards where !release.boards.contains(board) {
+            throw ReleaseError("board \"\(board)\" is not in release \(release.number) (its boards: \(release.boards.joined(separator: ", ")))")
+        }
+        try PublishStage.checkCanPublish(options: options, release: release)
+
+        // Staging beside the output folder: same file system, so publishing is a rename.
+        let output = absolutePath(options.outputDirectory)
+        let parent = (output as NSString).deletingLastPathComponent
+        let stagingRoot = try makeTemporaryDirectory(in: parent, prefix: "." + (output as NSString).lastPathComponent + "-staging-")
+        defer { try? FileManager.default.removeItem(atPath: stagingRoot) }
+        let staging = stagingRoot + "/" + release.directoryName
+        let work = stagingRoot + "/work"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+
+        var adjusted = options
+        adjusted.outputDirectory = output
+        let context = ReleaseContext(options: adjusted, book: book, release: release, registry: registry,
+                                     reporter: reporter, staging: staging, work: work)
+        var timings: [StageTiming] = []
+        for (i, stage) in stages.enumerated() {
+            reporter.report(.stageStarted(index: i + 1, count: stages.count, name: stage.name))
+            if let reason = stage.skipReason(context) {
+                reporter.report(.stageSkipped(name: stage.name, reason: reason))
+                timings.append(StageTiming(stage: stage.name, seconds: 0, skipped: reason))
+                continue
+            }
+            let stageStart = Date()
+            let detail = try stage.run(context)
+            let seconds = elapsed(since: stageStart)
+            reporter.report(.stageFinished(name: stage.name, seconds: seconds, detail: detail))
+            timings.append(StageTiming(stage: stage.name, seconds: seconds, skipped: nil))
+        }
+
+        let directory = context.published ?? staging
+        var files: [PackageFile] = []
+        if let sha = context.sha256, let md5 = context.md5 {
+            for entry in sha.entries {
+                files.append(PackageFile(name: entry.name, size: fileSize(directory + "/" + entry.name),
+                                         md5: md5.digest(of: entry.name) ?? "", sha256: entry.digest))
+            }
+        }
+        return ReleaseSummary(release: release.number.description, date: release.date.description, directory: directory,
+                              boards: context.outcomes, files: files, signed: context.signed, stages: timings,
+                              seconds: elapsed(since: started))
+    }
+}

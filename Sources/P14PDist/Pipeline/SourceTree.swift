@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// The files that make up the sources of a release: what git tracks in a
+// checkout, else the tree without build folders, dist/ and .git.
+
+import Foundation
+
+public enum SourceTree {
+    public static func files(root: String) -> [String] {
+        if fileExists(root + "/.git"),
+           let result = try? runProcess("git", ["-C", root, "ls-files", "-z"]), result.succeeded {
+            let names = result.stdout.split(separator: "\0").map(String.init)
+            // A tracked file deleted in the work tree is not part of what we ship.
+            return names.filter { fileExists(root + "/" + $0) && !isDirectory(root + "/" + $0) }
+                .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        }
+        return listFiles(under: root) { rel in
+            let first = rel.split(separator: "/").first.map(String.init) ?? rel
+            return first.hasPrefix(".build") || first == "dist" || first == ".git" || first == ".swiftpm"
+                || first == "Package.resolved"
+        }
+    }
+}

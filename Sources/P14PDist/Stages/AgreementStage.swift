@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// Stage 9: one release number everywhere. PyMite 09 shipped a VM saying
+// release 8; here the packages are read back and the firmware stamp,
+// metadata.json, file names and notes must all name this release.
+
+public struct AgreementStage: ReleaseStage {
+    public let name = "check the release number agrees everywhere"
+    public init() {}
+
+    public func run(_ context: ReleaseContext) throws -> String? {
+        let release = context.release
+        let n = release.number.description
+        var problems: [String] = []
+        for (board, result) in context.built {
+            let package = release.packageName(board: board.name)
+            let root = String(package.dropLast(".tar.gz".count))
+            let stamped = Set(result.artifacts.filter(\.carriesStamp).map { root + "/" + $0.bundleName })
+            let members = try TarReader.read(context.staging + "/" + package,
+                                             wantContents: { $0 == root + "/metadata.json" || stamped.contains($0) })
+            guard let meta = members.first(where: { $0.path == root + "/metadata.json" })?.bytes,
+                  let metadata = try? BundleMetadata.parse(meta) else {
+                problems.append("\(package): no readable metadata.json")
+                continue
+            }
+            if metadata.release != n { problems.append("\(package): metadata.json says release \(metadata.release)") }
+            if metadata.board != board.name { problems.append("\(package): metadata.json says board \(metadata.board)") }
+            if metadata.license != context.stamp.license { problems.append("\(package): metadata.json license is \(metadata.license)") }
+            for member in members where stamped.contains(member.path) {
+                let stamps = FirmwareStamp.find(in: member.bytes ?? [])
+                if stamps.isEmpty { problems.append("\(package): \(member.path) carries no release stamp") }
+                for s in stamps where s != context.stamp { problems.append("\(package): \(member.path) says release \(s.release)") }
+            }
+        }
+        let prefix = "pymite-\(n)-"
+        for package in context.packages where !package.hasPrefix(prefix) {
+            problems.append("\(package): file name does not start with \(prefix)")
+        }
+        if let tree = ReleaseSourceFile.read(root: context.options.repositoryRoot), tree != context.stamp {
+            problems.append("\(ReleaseSourceFile.path) says release \(tree.release)")
+        }
+        for notes in [NotesStage.markdownName, NotesStage.htmlName] {
+            let text = (try? readText(context.staging + "/" + notes)) ?? ""
+            if !text.contains("release \(n)") || !text.contains("This is release \(n)") {
+                problems.append("\(notes) does not say \"This is release \(n)\"")
+            }
+            for package in context.packages where !text.contains(package) {
+                problems.append("\(notes) does not list \(package)")
+            }
+        }
+        guard problems.isEmpty else {
+            throw ReleaseError("release \(n) disagrees with itself:\n" + problems.map { "  " + $0 }.joined(separator: "\n"))
+        }
+        return "firmware, metadata.json, file names and notes all say \(n)"
+    }
+}

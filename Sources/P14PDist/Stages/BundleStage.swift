@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// Stage 4: one reproducible pymite-<release>-<board>.tar.gz per built board:
+// the firmware or executable, app.pmi, LICENSES/, README and metadata.json.
+
+import Foundation
+import PyMiteVM
+
+public struct BundleStage: ReleaseStage {
+    public let name = "bundle board packages"
+    public init() {}
+
+    public func run(_ context: ReleaseContext) throws -> String? {
+        let release = context.release
+        for (board, result) in context.built {
+            var entries: [ArchiveEntry] = []
+            var files: [BundleMetadata.FileInfo] = []
+            for artifact in result.artifacts {
+                entries.append(ArchiveEntry(path: artifact.bundleName, file: artifact.path, executable: artifact.executable))
+                files.append(.init(name: artifact.bundleName, size: fileSize(artifact.path),
+                                   sha256: try Digest.hex(.sha256, ofFile: artifact.path)))
+            }
+            if !result.artifacts.contains(where: { $0.bundleName == "app.pmi" }) {
+                entries.append(ArchiveEntry(path: "app.pmi", bytes: context.image))
+                files.append(.init(name: "app.pmi", size: context.image.count, sha256: context.imageSHA256))
+            }
+            for text in LicensePolicy.firmwareTexts {
+                let source = context.options.licensesDirectory + "/" + text
+                guard fileExists(source) else { throw ReleaseError("missing license text \(source)") }
+                entries.append(ArchiveEntry(path: "LICENSES/" + text, file: source, executable: false))
+            }
+            let metadata = BundleMetadata(
+                board: board.name, title: board.title, mcu: board.mcu, cpu: board.cpu, target: board.target,
+                status: board.status.rawValue, release: release.number.description,
+                releaseDate: release.date.description, buildDate: context.buildDate, toolchain: result.toolchain,
+                p14pVersion: p14pToolVersion, license: LicensePolicy.firmware, features: board.features.enabled,
+                memory: .init(flash: board.memory.flash, ram: board.memory.ram, heap: board.memory.heap),
+                sizes: result.sizes,
+                image: .init(name: "app.pmi", size: context.image.count, sha256: context.imageSHA256, format: Int(ImageFormat.version)),
+                files: files.sorted { $0.name < $1.name })
+            entries.append(ArchiveEntry(path: "metadata.json", bytes: metadata.json()))
+            entries.append(ArchiveEntry(path: "README", bytes: Array(vendorReadme(board: board, result: result, release: release).utf8)))
+            let package = release.packageName(board: board.name)
+            try TarWriter.write(entries, root: String(package.dropLast(".tar.gz".count)), to: context.staging + "/" + package,
+                                mtime: context.timestamp)
+            context.packages.append(package)
+        }
+        return context.packages.joined(separator: ", ")
+    }
+
+    func vendorReadme(board: BoardRecipe, result: BoardBuildResult, release: ReleaseRecipe) -> String {
+        var text = """
+        p14p (Python-on-a-Chip) release \(release.number), \(release.date), for \(board.title)
+
+        Board: \(board.name) (\(board.mcu)\(board.cpu.map { ", " + $0 } ?? ""))
+        Toolchain: \(result.toolchain)
+        License: \(LicensePolicy.firmware)
+
+        \(result.instructions)
+
+        Files
+          \(result.artifacts.map(\.bundleName).joined(separator: ", ")): the VM for this board
+          app.pmi: the application, a p14p code image
+          metadata.json: board, release, sizes, image hash, license (machine-readable)
+          LICENSES/: the license texts
+
+        Licensing
+          The VM core is free software under the GNU General Public License
+          version 2, or, for products that cannot publish their linked code,
+          under a commercial license: see LICENSES/LicenseRef-PyMite-Commercial.txt.
+          The host and port code linked with it is under the GNU Lesser General
+          Public License version 2.1. Selling this binary in a product is allowed
+          under either choice; the GPL asks that you pass on the corresponding
+          source (pymite-\(release.number)-src.tar.gz of this release).
+
+        Checking this package
+          sha256sum -c SHA256SUMS --ignore-missing
+          openssl pkeyutl -verify -pubin -inkey release.pub -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig
+
+        """
+        text = text.replacingOccurrences(of: "\n\n\n", with: "\n\n")
+        return text
+    }
+}

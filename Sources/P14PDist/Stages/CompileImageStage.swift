@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// Stage 2: the application (main.py and what it imports) compiled into one
+// code image with p14p's compiler; every board gets the same bytes.
+
+import Foundation
+import PyMiteCompiler
+import PyMiteVM
+
+public struct CompileImageStage: ReleaseStage {
+    public let name = "compile application image"
+    public init() {}
+
+    public func run(_ context: ReleaseContext) throws -> String? {
+        let main = context.options.app + "/main.py"
+        guard fileExists(main) else {
+            throw ReleaseError("the application folder \(context.options.app) has no main.py")
+        }
+        let image: Image
+        do {
+            image = try Compiler.compileProgram(mainPath: main)
+        } catch {
+            throw ReleaseError("cannot compile \(main): \(error)")
+        }
+        context.image = ImageFormat.encode(image)
+        context.imageSHA256 = Digest.hex(.sha256, of: context.image)
+        return "\(context.image.count) bytes, sha256 \(context.imageSHA256.prefix(16))..."
+    }
+}

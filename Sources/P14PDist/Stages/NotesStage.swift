@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// Stage 8: RELEASE-NOTES.md and RELEASE-NOTES.html for this release.
+
+public struct NotesStage: ReleaseStage {
+    public let name = "release notes"
+    public init() {}
+
+    public static let markdownName = "RELEASE-NOTES.md"
+    public static let htmlName = "RELEASE-NOTES.html"
+
+    public func run(_ context: ReleaseContext) throws -> String? {
+        let input = NotesInput(
+            release: context.release, book: context.book, outcomes: context.outcomes,
+            packages: try packageFiles(context),
+            earlierBuilt: ReleaseHistory.builtReleases(in: context.options.outputDirectory, book: context.book,
+                                                       excluding: context.release.number),
+            sourceLicense: context.sourceLicense, signed: context.signed)
+        let doc = ReleaseNotes.document(input)
+        try writeTextAtomically(context.staging + "/" + NotesStage.markdownName, MarkdownRenderer.render(doc))
+        try writeTextAtomically(context.staging + "/" + NotesStage.htmlName, HTMLRenderer.render(doc))
+        return "\(NotesStage.markdownName), \(NotesStage.htmlName)"
+    }
+
+    func packageFiles(_ context: ReleaseContext) throws -> [PackageFile] {
+        guard let sha = context.sha256, let md5 = context.md5 else { throw ReleaseError("notes need the checksums first") }
+        // Board packages in release order, then the sources.
+        let order = context.release.boards.map { context.release.packageName(board: $0) } + [context.release.sourcePackageName]
+        return sha.entries.sorted { (order.firstIndex(of: $0.name) ?? 999) < (order.firstIndex(of: $1.name) ?? 999) }.map {
+            PackageFile(name: $0.name, size: fileSize(context.staging + "/" + $0.name), md5: md5.digest(of: $0.name) ?? "",
+                        sha256: $0.digest)
+        }
+    }
+}

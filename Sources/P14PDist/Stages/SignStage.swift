@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// Stage 7: SHA256SUMS.sig, a detached Ed25519 signature of SHA256SUMS that
+// `openssl pkeyutl -verify -rawin` accepts as well as `p14p-dist verify`.
+
+public struct SignStage: ReleaseStage {
+    public let name = "sign SHA256SUMS"
+    public init() {}
+
+    public func skipReason(_ context: ReleaseContext) -> String? {
+        context.options.signingKey == nil ? "no signing key given (--key); the release is not signed" : nil
+    }
+
+    public func run(_ context: ReleaseContext) throws -> String? {
+        guard let keyPath = context.options.signingKey else { return nil }
+        let key = try Ed25519Key.load(path: keyPath, isPublic: false)
+        let sums = try readFileBytes(context.staging + "/SHA256SUMS")
+        let signature = try key.sign(sums)
+        guard key.verify(signature, of: sums) else { throw ReleaseError("the new signature does not verify; key \(keyPath) is unusable") }
+        try writeFileAtomically(context.staging + "/SHA256SUMS.sig", signature)
+        context.signed = true
+        return "with \(keyPath)"
+    }
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// Stage 5: pymite-<release>-src.tar.gz, the sources the binaries were built
+// from (what git tracks), after checking every one carries its license.
+
+public struct SourceArchiveStage: ReleaseStage {
+    public let name = "source package"
+    public init() {}
+
+    public func run(_ context: ReleaseContext) throws -> String? {
+        let root = context.options.repositoryRoot
+        let files = SourceTree.files(root: root)
+        guard !files.isEmpty else { throw ReleaseError("no source files found in \(root)") }
+        let report = LicenseCheck.run(root: root, files: files)
+        guard report.ok else {
+            throw ReleaseError("license headers are missing or wrong (see `p14p-dist license-check`):\n" +
+                report.findings.map { "  \($0.path): \($0.problem)" }.joined(separator: "\n"))
+        }
+        context.sourceLicense = LicensePolicy.combine(Array(report.expressions.values))
+        let entries = files.map { ArchiveEntry(path: $0, file: root + "/" + $0) }
+        let package = context.release.sourcePackageName
+        try TarWriter.write(entries, root: context.release.directoryName, to: context.staging + "/" + package,
+                            mtime: context.timestamp)
+        context.packages.append(package)
+        return "\(files.count) files, \(context.sourceLicense)"
+    }
+}

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// p14p-dist: cut, sign, inspect and verify p14p releases from recipes.
+// Each command parses, calls P14PDist, and prints; errors become one line
+// and a non-zero exit status.
+
+import ArgumentParser
+import Foundation
+import P14PDist
+
+struct P14PDistCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "p14p-dist",
+        abstract: "Build, sign and verify p14p releases from recipes/.",
+        subcommands: [Boards.self, Releases.self, Build.self, Inspect.self, Keygen.self, Verify.self,
+                      LicenseCheckCommand.self, Stamp.self])
+}
+
+/// Prints `message` on stderr and exits 1: the one way commands fail.
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("p14p-dist: " + message + "\n").utf8))
+    exit(1)
+}
+
+func describe(_ error: Error) -> String { "\(error)" }
+
+/// The repository: --root, else the nearest folder upward with recipes/ and Package.swift.
+struct RootOption: ParsableArguments {
+    @Option(name: .long, help: "The p14p repository (default: found from the current folder).")
+    var root: String?
+
+    func resolve() -> String {
+        if let root { return absolutePath(root) }
+        var dir = absolutePath(".")
+        while true {
+            if fileExists(dir + "/recipes") && fileExists(dir + "/Package.swift") { return dir }
+            let parent = (dir as NSString).deletingLastPathComponent
+            if parent == dir { fail("no p14p repository here (a folder with recipes/ and Package.swift); use --root") }
+            dir = parent
+        }
+    }
+
+    func book() -> RecipeBook {
+        let root = resolve()
+        do { return try RecipeBook.load(root: root + "/recipes", displayBase: root) } catch { fail(describe(error)) }
+    }
+}
+
+func printJSON<T: Encodable>(_ value: T) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self))
+}
+
+func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
+
+struct Boards: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List every board recipe with its status and whether it builds here.")
+    @OptionGroup var root: RootOption
+    @Flag(name: .long, help: "Machine-readable output.") var json = false
+
+    struct Row: Encodable {
+        var board, status, mcu: String
+        var cpu, target, reason: String?
+        var flash, ram: Int?
+        var heap: Int?
+        var emulator: String
+        var features: [String]
+        var buildsHere: Bool
+        var skipReason: String?
+    }
+
+    func run() throws {
+        let book = root.book()
+        let registry = makeBuilderRegistry(desktopExecutable: nil)
+        let rows = book.boards.map { b in
+            let skip = registry.plan(for: b).skipReason
+            return Row(board: b.name, status: b.status.rawValue, mcu: b.mcu, cpu: b.cpu, target: b.target, reason: b.reason,
+                       flash: b.memory.flash, ram: b.memory.ram, heap: b.memory.heap, emulator: b.emulator.summary,
+                       features: b.features.enabled, buildsHere: skip == nil, skipReason: skip)
+        }
+        if json { return printJSON(rows) }
+        print(pad("BOARD", 14) + pad("STATUS", 12) + pad("MCU", 26) + pad("FLASH/RAM", 13) + pad("HEAP", 8) + "BUILDS HERE")
+        for r in rows {
+            let mem = (r.flash.map { "\($0 / 1024)K" } ?? "-") + "/" + (r.ram.map { "\($0 / 1024)K" } ?? "-")
+            let here = r.buildsHere ? "yes" : "no: \(r.skipReason ?? "")"
+            print(pad(r.board, 14) + pad(r.status, 12) + pad(r.mcu, 26) + pad(mem, 13) + pad(r.heap.map { "0x" + String($0, radix: 16, uppercase: true) } ?? "-", 8) + here)
+        }
+    }
+}
+
+struct Releases: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the release recipes, PyMite's history included.")
+    @OptionGroup var root: RootOption
+
+    func run() throws {
+        let book = root.book()
+        for r in book.releases {
+            let what = r.published.map { "published: \($0.package) md5 \($0.md5)" } ?? "boards: \(r.boards.joined(separator: ", "))"
+            print("\(r.number)  \(r.date)  \(what)")
+        }
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build a release: compile the app, build each board, bundle, checksum, sign, write the notes.")
+    @OptionGroup var root: RootOption
+    @Option(name: .long, help: "Release number, e.g. 09 or 0A.") var release: String
+    @Option(name: .long, help: "Build only this board (repeatable).") var board: [String] = []
+    @Option(name: .long, help: "Application folder with main.py (default examples/hello).") var app: String?
+    @Option(name: .long, help: "Output folder (default dist).") var out: String?
+    @Option(name: .long, help: "Ed25519 private key to sign SHA256SUMS (see keygen).") var key: String?
+    @Option(name: .long, help: "Use this p14p executable for the desktop boards instead of building one.") var p14p: String?
+    @Flag(name: .long, help: "Replace an existing signed release.") var force = false
+    @Flag(name: .long, help: "Print the summary as JSON (and no progress).") var json = false
+
+    func run() throws {
+        let repo = root.resolve()
+        guard let number = ReleaseNumber(release) else { fail("--release \(release): two hex digits, such as 09 or 0A") }
+        var options = ReleaseOptions(repositoryRoot: repo, release: number, outputDirectory: out.map(absolutePath))
+        options.boards = board
+        options.appDirectory = app.map(absolutePath)
+        options.signingKey = key.map(absolutePath)
+        options.force = force
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
+            guard let value = Int(epoch) else { fail("SOURCE_DATE_EPOCH=\(epoch) is not a number of seconds") }
+            options.sourceDateEpoch = value
+        }
+        let reporter: any ReleaseReporter = json ? CollectingReporter() : TextReporter()
+        let registry = makeBuilderRegistry(desktopExecutable: p14p.map(absolutePath))
+        let summary: ReleaseSummary
+        do {
+            summary = try ReleasePipeline().run(options, registry: registry, reporter: reporter)
+        } catch {
+            fail("release \(number) failed; \(options.outputDirectory) is unchanged.\n" + describe(error))
+        }
+        if json { return printJSON(summary) }
+        print("")
+        print("release \(summary.release) (\(summary.date)) in \(summary.directory), \(formatSeconds(summary.seconds))")
+        print(pad("BOARD", 14) + pad("RESULT", 9) + pad("TIME", 9) + pad("SIZE", 11) + "PACKAGE / REASON")
+        for b in summary.boards {
+            let size = b.sizes.map { "\($0.file)" } ?? "-"
+            let time = b.seconds.map(formatSeconds) ?? "-"
+            print(pad(b.board, 14) + pad(b.result, 9) + pad(time, 9) + pad(size, 11) + (b.package ?? b.reason ?? ""))
+        }
+        print("")
+        for f in summary.files { print("  \(f.sha256)  \(f.name)") }
+        print(summary.signed ? "  SHA256SUMS is signed (SHA256SUMS.sig)" : "  NOT SIGNED: give --key to sign SHA256SUMS")
+    }
+}
+
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the release metadata of a package, an executable or a firmware file.")
+    @Argument(help: "A pymite-*.tar.gz, a p14p executable or a firmware file.") var file: String
+    @Flag(name: .long, help: "Machine-readable output.") var json = false
+
+    func run() throws {
+        let result: Inspection
+        do { result = try Inspector.inspect(file) } catch { fail(describe(error)) }
+        if json { return printJSON(result) }
+        print("\(file): \(result.kind)")
+        if let m = result.metadata {
+            print("  board      \(m.board) (\(m.mcu)\(m.cpu.map { ", " + $0 } ?? ""))")
+            print("  release    \(m.release) (\(m.releaseDate)), built \(m.buildDate)")
+            print("  license    \(m.license)")
+            print("  toolchain  \(m.toolchain)")
+            print("  sizes      file \(m.sizes.file)" + (m.sizes.text.map { ", text \($0)" } ?? "") + (m.sizes.data.map { ", data \($0)" } ?? "") + (m.sizes.bss.map { ", bss \($0)" } ?? "") + ", heap \(m.sizes.heap)")
+            print("  image      \(m.image.name), \(m.image.size) bytes, sha256 \(m.image.sha256)")
+            print("  features   \(m.features.joined(separator: ", "))")
+        }
+        for s in Set(result.stamps.map(\.block)).sorted() {
+            guard let stamp = result.stamps.first(where: { $0.block == s }) else { continue }
+            print("  firmware   release \(stamp.release) (\(stamp.date)), license \(stamp.license)")
+        }
+    }
+}
+
+struct Keygen: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a new Ed25519 key pair: KEY (mode 0600) and its .pub.")
+    @Option(name: .long, help: "Private key file (the public key goes beside it, .pub).") var key: String = "release.key"
+    @Flag(name: .long, help: "Replace existing key files.") var force = false
+
+    func run() throws {
+        do {
+            let paths = try KeyFiles.generate(privatePath: absolutePath(key), force: force)
+            print("wrote \(paths.privatePath) (private, mode 0600) and \(paths.publicPath) (public)")
+        } catch { fail(describe(error)) }
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check SHA256SUMS.sig and every file of a release folder, or one package against the SHA256SUMS beside it.")
+    @Argument(help: "A release folder, a package, or a tarball of a release folder.") var path: String
+    @Option(name: .long, help: "The release public key (PEM).") var key: String
+
+    func run() throws {
+        let report: VerifyReport
+        do { report = try Verifier.verify(path: path, publicKey: key) } catch { fail(describe(error)) }
+        for note in report.notes { print(note) }
+        for name in report.checked { print("\(name): OK") }
+        for problem in report.problems { print(problem) }
+        if !report.ok {
+            fail("\(path): \(report.problems.count) problem(s); do not trust these files")
+        }
+        print("\(path): verified (\(report.checked.count) file(s))")
+    }
+}
+
+struct LicenseCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "license-check",
+        abstract: "Check that every source file has the SPDX header of its part of the tree.")
+    @OptionGroup var root: RootOption
+
+    func run() throws {
+        let repo = root.resolve()
+        let report = LicenseCheck.run(root: repo, files: SourceTree.files(root: repo))
+        for finding in report.findings { print("\(finding.path): \(finding.problem)") }
+        if !report.ok { fail("\(report.findings.count) file(s) without the right license header") }
+        print("\(report.checked.count) files checked: every one has its SPDX-License-Identifier")
+    }
+}
+
+struct Stamp: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the release stamp (Sources/p14p/Release.swift) from a release recipe.")
+    @OptionGroup var root: RootOption
+    @Option(name: .long, help: "Release number, e.g. 09 or 0A.") var release: String
+    @Flag(name: .long, help: "Only check that the stamp matches; exit 1 if not.") var check = false
+
+    func run() throws {
+        let repo = root.resolve()
+        let book = root.book()
+        guard let number = ReleaseNumber(release), let recipe = book.release(number), !recipe.isHistory else {
+            fail("no release recipe to build for \(release)")
+        }
+        let stamp = FirmwareStamp(release: recipe)
+        if check {
+            guard ReleaseSourceFile.read(root: repo) == stamp else { fail("\(ReleaseSourceFile.path) does not say release \(number)") }
+            return print("\(ReleaseSourceFile.path) says release \(number)")
+        }
+        do { try writeTextAtomically(repo + "/" + ReleaseSourceFile.path, ReleaseSourceFile.render(stamp)) } catch { fail(describe(error)) }
+        print("wrote \(ReleaseSourceFile.path) for release \(number); rebuild p14p and commit it")
+    }
+}
+
+P14PDistCommand.main()

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// The firmware's Swift entry, shared by every board: find the application
+// section in flash (header, code image, argv), run the image in the VM
+// with hooks over the board's C runtime, and return the exit status to the
+// startup code (which ends the run through the board's p14p_exit).
+
+import PyMiteVM
+
+@_extern(c, "p14p_console_write") func boardWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int)
+@_extern(c, "p14p_clock_seconds") func boardClock() -> Double
+@_extern(c, "p14p_format_double")
+func boardFormatDouble(_ format: UnsafePointer<UInt8>, _ value: Double, _ out: UnsafeMutablePointer<UInt8>, _ capacity: Int32) -> Int32
+@_extern(c, "p14p_parse_double")
+func boardParseDouble(_ text: UnsafePointer<UInt8>, _ count: Int32, _ out: UnsafeMutablePointer<Double>) -> Int32
+@_extern(c, "p14p_pow") func boardPow(_ x: Double, _ y: Double) -> Double
+@_extern(c, "p14p_app_section") func boardAppSection(_ capacity: UnsafeMutablePointer<Int32>) -> UnsafePointer<UInt8>
+@_extern(c, "p14p_board_config") func boardConfig(_ index: Int32) -> Int32
+
+/// Indexes for p14p_board_config (generated per board from the recipe).
+enum ConfigKey: Int32 {
+    case heapSize = 0, stackSlots = 1, recursionLimit = 2
+}
+
+/// The application section's layout (docs/firmware.md): "P14A", image
+/// length, argv length, reserved, then the image, then argv as
+/// (u32 length, bytes) pairs after a u32 count. All little-endian.
+struct AppSection {
+    static let magic: [UInt8] = [0x50, 0x31, 0x34, 0x41]  // "P14A"
+    var image: [UInt8]
+    var argv: [[UInt8]]
+
+    static func read() -> AppSection? {
+        var capacity: Int32 = 0
+        let base = boardAppSection(&capacity)
+        let size = Int(capacity)
+        if size < 16 { return nil }
+        for i in 0..<4 where base[i] != magic[i] { return nil }
+        func word(_ at: Int) -> Int {
+            Int(base[at]) | Int(base[at + 1]) << 8 | Int(base[at + 2]) << 16 | Int(base[at + 3]) << 24
+        }
+        let imageLength = word(4), argvLength = word(8)
+        if imageLength > size - 16 || argvLength > size - 16 - imageLength { return nil }
+        let image = Array(UnsafeBufferPointer(start: base + 16, count: imageLength))
+        var argv: [[UInt8]] = []
+        var at = 16 + imageLength
+        let end = at + argvLength
+        if argvLength >= 4 {
+            let count = word(at)
+            at += 4
+            for _ in 0..<count {
+                if at + 4 > end { return nil }
+                let n = word(at)
+                at += 4
+                if n > end - at { return nil }
+                argv.append(Array(UnsafeBufferPointer(start: base + at, count: n)))
+                at += n
+            }
+        }
+        return AppSection(image: image, argv: argv)
+    }
+}
+
+func writeError(_ text: StaticString) {
+    boardWrite(2, text.utf8Start, text.utf8CodeUnitCount)
+}
+
+func writeError(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { boardWrite(2, $0.baseAddress, $0.count) }
+}
+
+let boardHooks = PlatformHooks(
+    write: { fd, bytes in boardWrite(Int32(fd), bytes.baseAddress, bytes.count) },
+    clock: { boardClock() },
+    formatDouble: { format, value in
+        var spec = format
+        spec.append(0)
+        var out = [UInt8](repeating: 0, count: 64)
+        let n = spec.withUnsafeBufferPointer { s in
+            out.withUnsafeMutableBufferPointer { o in
+                boardFormatDouble(s.baseAddress!, value, o.baseAddress!, Int32(o.count))
+            }
+        }
+        return Array(out[0..<Int(n)])
+    },
+    parseDouble: { text in
+        if text.isEmpty { return nil }
+        var chars = text
+        chars.append(0)
+        var result = 0.0
+        let ok = chars.withUnsafeBufferPointer { boardParseDouble($0.baseAddress!, Int32(text.count), &result) }
+        return ok != 0 ? result : nil
+    },
+    pow: { boardPow($0, $1) }
+)
+
+@_cdecl("p14p_firmware_main")
+public func firmwareMain() -> Int32 {
+    guard let app = AppSection.read() else {
+        writeError("p14p: no application image in this firmware's application section\n")
+        return 2
+    }
+    let image: Image
+    do {
+        image = try ImageFormat.decode(app.image)
+    } catch {
+        writeError("p14p: the application image is not valid: ")
+        writeError(Array(error.message.utf8))
+        writeError("\n")
+        return 2
+    }
+    let config = VMConfig(
+        heapSize: Int(boardConfig(ConfigKey.heapSize.rawValue)),
+        stackSlots: Int(boardConfig(ConfigKey.stackSlots.rawValue)),
+        recursionLimit: Int(boardConfig(ConfigKey.recursionLimit.rawValue)),
+        argv: app.argv)
+    let vm: VM
+    do {
+        vm = try VM(config: config, hooks: boardHooks)
+        try vm.load(image)
+    } catch {
+        writeError("p14p: the VM heap of this firmware is too small to start the program\n")
+        return 1
+    }
+    switch vm.runMain() {
+    case .finished:
+        vm.flushOutput()
+        return 0
+    case .exited(let status):
+        vm.flushOutput()
+        return status
+    }
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: LGPL-2.1-only */
+/*
+ * What the common runtime, the startup code of each architecture and a
+ * board's own board.c share. Board folders may override the weak
+ * functions (console, clock, init) declared here.
+ */
+#ifndef P14P_BOARD_H
+#define P14P_BOARD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Linker-defined (see common/firmware.ld.in). */
+extern uint32_t __p14p_data_load[], __p14p_data_start[], __p14p_data_end[];
+extern uint32_t __p14p_bss_start[], __p14p_bss_end[];
+extern uint8_t __p14p_arena_start[], __p14p_arena_end[];
+extern uint8_t __p14p_stack_top[];
+extern uint8_t __p14p_app_start[], __p14p_app_end[];
+extern void (*__p14p_init_array_start[])(void), (*__p14p_init_array_end[])(void);
+
+/* Called by each architecture's reset code once a stack exists. */
+void p14p_start(void) __attribute__((noreturn));
+
+/* Board hooks (weak defaults in runtime.c and semihosting.c). */
+void p14p_board_init(void);
+void p14p_console_write(int fd, const void *bytes, size_t count);
+double p14p_clock_seconds(void);
+void p14p_exit(int status) __attribute__((noreturn));
+
+/* Semihosting, for the emulator console, clock and exit. */
+long p14p_semihost(long op, void *arg);
+
+/* Mask interrupts around the atomics a core without exclusives needs. */
+uint32_t p14p_irq_save(void);
+void p14p_irq_restore(uint32_t state);
+
+/* The Swift side (common/firmware/Firmware.swift). */
+int32_t p14p_firmware_main(void);
+
+#endif

@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: LGPL-2.1-only */
+/*
+ * The C side every board shares: memory setup before Swift runs, the
+ * symbols Embedded Swift and the C library expect from an OS, and the
+ * helpers the VM's platform hooks call.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+#include "p14p_board.h"
+
+__attribute__((weak)) void p14p_board_init(void) {}
+
+void p14p_start(void) {
+    uint32_t *src = __p14p_data_load, *dst = __p14p_data_start;
+    if (src != dst)
+        while (dst < __p14p_data_end) *dst++ = *src++;
+    for (uint32_t *p = __p14p_bss_start; p < __p14p_bss_end; p++) *p = 0;
+    for (void (**f)(void) = __p14p_init_array_start; f < __p14p_init_array_end; f++) (*f)();
+    p14p_board_init();
+    p14p_exit(p14p_firmware_main());
+}
+
+/* Swift traps and CPU faults end here (from each architecture's handlers). */
+void p14p_fatal_at(const char *what, uint32_t pc) {
+    static const char prefix[] = "p14p: fatal: ";
+    p14p_console_write(2, prefix, sizeof prefix - 1);
+    p14p_console_write(2, what, strlen(what));
+    if (pc) {
+        char at[] = " at pc 0x00000000";
+        for (int i = 0; i < 8; i++) at[sizeof at - 2 - i] = "0123456789abcdef"[(pc >> (4 * i)) & 15];
+        p14p_console_write(2, at, sizeof at - 1);
+    }
+    p14p_console_write(2, "\n", 1);
+    p14p_exit(134);
+}
+
+void p14p_fatal(const char *what) { p14p_fatal_at(what, 0); }
+
+
+int putchar(int c) {
+    char b = (char)c;
+    p14p_console_write(1, &b, 1);
+    return c & 0xff;
+}
+
+/* Swift seeds its hashing with this; a fixed sequence keeps runs reproducible. */
+void arc4random_buf(void *buf, size_t n) {
+    static uint32_t state = 0x9e3779b9u;
+    uint8_t *p = buf;
+    for (size_t i = 0; i < n; i++) {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        p[i] = (uint8_t)state;
+    }
+}
+
+/*
+ * Cores without load/store-exclusive (ARMv6-M, ARMv4T) get their 4-byte
+ * atomics from the compiler as calls; a single core makes masking
+ * interrupts enough.
+ */
+#if defined(__arm__) && !defined(__ARM_FEATURE_LDREX)
+uint32_t __atomic_load_4(const volatile void *p, int order) {
+    (void)order;
+    return *(const volatile uint32_t *)p;
+}
+void __atomic_store_4(volatile void *p, uint32_t v, int order) {
+    (void)order;
+    *(volatile uint32_t *)p = v;
+}
+uint32_t __atomic_exchange_4(volatile void *p, uint32_t v, int order) {
+    (void)order;
+    uint32_t s = p14p_irq_save();
+    uint32_t old = *(volatile uint32_t *)p;
+    *(volatile uint32_t *)p = v;
+    p14p_irq_restore(s);
+    return old;
+}
+_Bool __atomic_compare_exchange_4(volatile void *p, void *expected, uint32_t desired, _Bool weak, int s_order,
+                                  int f_order) {
+    (void)weak; (void)s_order; (void)f_order;
+    uint32_t s = p14p_irq_save();
+    uint32_t cur = *(volatile uint32_t *)p;
+    _Bool ok = cur == *(uint32_t *)expected;
+    if (ok) *(volatile uint32_t *)p = desired;
+    else *(uint32_t *)expected = cur;
+    p14p_irq_restore(s);
+    return ok;
+}
+#define P14P_ATOMIC_RMW(name, op)                                          \
+    uint32_t __atomic_fetch_##name##_4(volatile void *p, uint32_t v, int order) { \
+        (void)order;                                                       \
+        uint32_t s = p14p_irq_save();                                      \
+        uint32_t old = *(volatile uint32_t *)p;                            \
+        *(volatile uint32_t *)p = old op v;                                \
+        p14p_irq_restore(s);                                               \
+        return old;                                                        \
+    }
+P14P_ATOMIC_RMW(add, +)
+P14P_ATOMIC_RMW(sub, -)
+P14P_ATOMIC_RMW(and, &)
+P14P_ATOMIC_RMW(or, |)
+P14P_ATOMIC_RMW(xor, ^)
+#endif
+
+/* Helpers for the VM's hooks (called from Firmware.swift). */
+
+int32_t p14p_format_double(const char *format, double value, char *out, int32_t capacity) {
+    int n = snprintf(out, (size_t)capacity, format, value);
+    if (n < 0) return 0;
+    return n >= capacity ? capacity - 1 : n;
+}
+
+int32_t p14p_parse_double(const char *text, int32_t count, double *out) {
+    char *end = 0;
+    double d = strtod(text, &end);
+    if (end != text + count) return 0;
+    *out = d;
+    return 1;
+}
+
+double p14p_pow(double x, double y) { return pow(x, y); }
+
+/* The application section: header, code image, argv (see docs/firmware.md). */
+const uint8_t *p14p_app_section(int32_t *capacity) {
+    *capacity = (int32_t)(__p14p_app_end - __p14p_app_start);
+    return __p14p_app_start;
+}
+
+/* The C library's OS layer: no files, no processes. */
+struct stat;
+int _close(int fd) { (void)fd; return -1; }
+int _fstat(int fd, struct stat *st) { (void)fd; (void)st; return -1; }
+int _isatty(int fd) { return fd < 3; }
+long _lseek(int fd, long off, int whence) { (void)fd; (void)off; (void)whence; return -1; }
+int _read(int fd, void *buf, size_t n) { (void)fd; (void)buf; (void)n; return 0; }
+int _write(int fd, const void *buf, size_t n) {
+    p14p_console_write(fd, buf, n);
+    return (int)n;
+}
+void _exit(int status) { p14p_exit(status); }
+int _kill(int pid, int sig) { (void)pid; (void)sig; return -1; }
+int _getpid(void) { return 1; }
+void *_sbrk(ptrdiff_t incr) { (void)incr; return (void *)-1; }
