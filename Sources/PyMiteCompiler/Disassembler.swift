@@ -104,6 +104,16 @@ func argumentMeaning(_ op: Opcode, _ arg: UInt32, _ c: CodeObject) -> String? {
             return "\(arg & 0xFF) before, \(arg >> 8) after"
         case .callFunctionEx:
             return arg & 1 != 0 ? "with keywords" : nil
+        case .formatValue:
+            var parts: [String] = []
+            switch arg & 3 {
+            case 1: parts.append("!s")
+            case 2: parts.append("!r")
+            case 3: parts.append("!a")
+            default: break
+            }
+            if arg & 4 != 0 { parts.append("with spec") }
+            return parts.isEmpty ? nil : parts.joined(separator: ", ")
         default:
             return nil
         }

@@ -980,4 +980,11 @@ final class CodeGenTests: XCTestCase {
             }
         }
     }
+
+    func testDisassemblerShowsFormatConversions() throws {
+        let text = disassemble(try compile("s = f'{a!r:>4}{b!a}{c}'\n"))
+        XCTAssertTrue(text.contains("FORMAT_VALUE             6 (!r, with spec)"), text)
+        XCTAssertTrue(text.contains("FORMAT_VALUE             3 (!a)"), text)
+        XCTAssertTrue(text.contains("BUILD_STRING             3"), text)
+    }
 }
