@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// The one real board build in the tests: the desktop package made from the
+// p14p executable built beside these tests (a release build would take
+// minutes; `make release` does that), then unpacked by GNU tar and run.
+
+import XCTest
+@testable import P14PDist
+
+final class DesktopBuildTests: XCTestCase {
+    func testDesktopPackageRunsAndSaysItsRelease() throws {
+        let p14p = try XCTUnwrap(productExecutable("p14p"), "build p14p with the same --scratch-path first")
+        let version = try runProcess(p14p, ["version"])
+        guard version.stdout.contains("release 09") else {
+            throw XCTSkip("the built p14p is not stamped for 09 (\(version.stdout)); the tree was restamped")
+        }
+        let keys = try temporaryFolder("keys")
+        try KeyFiles.generate(privatePath: keys + "/release.key", force: false)
+        let out = try temporaryFolder("out")
+        var options = ReleaseOptions(repositoryRoot: repositoryRoot, release: ReleaseNumber("09")!, outputDirectory: out)
+        options.boards = ["desktop"]
+        options.signingKey = keys + "/release.key"
+        var registry = BuilderRegistry()
+        registry.register(DesktopBuilder(prebuiltExecutable: p14p))
+        let summary = try ReleasePipeline().run(options, registry: registry, reporter: CollectingReporter())
+        XCTAssertEqual(summary.boards.map(\.result), ["built"])
+        XCTAssertTrue(summary.boards[0].toolchain?.hasPrefix("Swift version") ?? false)
+
+        let dir = out + "/pymite-09"
+        let unpack = try sh("mkdir x && tar -xzf \(dir)/pymite-09-desktop.tar.gz -C x && cd x/pymite-09-desktop && ./p14p run app.pmi && ./p14p version",
+                            in: try temporaryFolder("unpack"))
+        XCTAssertTrue(unpack.succeeded, unpack.stderr)
+        XCTAssertTrue(unpack.stdout.contains("p14p example on"), unpack.stdout)
+        XCTAssertTrue(unpack.stdout.contains("release 09 (2010-09-21)"), unpack.stdout)
+        XCTAssertTrue(unpack.stdout.contains("license (GPL-2.0-only OR LicenseRef-PyMite-Commercial) AND LGPL-2.1-only"))
+
+        let inspection = try Inspector.inspect(dir + "/pymite-09-desktop.tar.gz")
+        XCTAssertEqual(inspection.metadata?.board, "desktop")
+        XCTAssertEqual(inspection.metadata?.sizes.text.map { $0 > 0 }, true)
+        XCTAssertEqual(try Inspector.inspect(p14p).stamps.first?.release, "09")
+        XCTAssertTrue(try Verifier.verify(path: dir, publicKey: keys + "/release.pub").ok)
+        // The source package is what git tracks.
+        let source = try TarReader.read(dir + "/pymite-09-src.tar.gz").map(\.path)
+        XCTAssertTrue(source.contains("pymite-09/Sources/PyMiteVM/VM.swift"))
+        XCTAssertFalse(source.contains { $0.contains("/.build") || $0.hasPrefix("pymite-09/dist/") })
+    }
+}

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// Whole releases with a stub board builder: what lands in the output
+// folder, reproducibility, one number everywhere, and failure safety.
+
+import XCTest
+@testable import P14PDist
+
+final class PipelineTests: XCTestCase {
+    func testAReleaseHasEveryPieceAndReportsSkippedBoards() throws {
+        let repo = try makeFixtureRepository()
+        let keys = try temporaryFolder("keys")
+        try KeyFiles.generate(privatePath: keys + "/release.key", force: false)
+        let out = try temporaryFolder("out") + "/dist"
+        let summary = try buildRelease(repo: repo, out: out, key: keys + "/release.key")
+        let dir = out + "/pymite-09"
+        XCTAssertEqual(summary.directory, absolutePath(dir))
+        XCTAssertEqual(Set(listFiles(under: dir)), [
+            "MD5SUMS", "SHA256SUMS", "SHA256SUMS.sig", "RELEASE-NOTES.md", "RELEASE-NOTES.html",
+            "pymite-09-desktop.tar.gz", "pymite-09-src.tar.gz",
+        ])
+        XCTAssertTrue(fileExists(out + "/index.html"))
+        XCTAssertTrue(fileExists(out + "/release.pub"))
+        XCTAssertTrue(summary.signed)
+        XCTAssertEqual(summary.boards.filter { $0.result == "built" }.map(\.board), ["desktop"])
+        let pic = try XCTUnwrap(summary.boards.first { $0.board == "pic24" })
+        XCTAssertEqual(pic.result, "skipped")
+        XCTAssertTrue(pic.reason?.contains("no LLVM backend") ?? false)
+        let stm = try XCTUnwrap(summary.boards.first { $0.board == "stm32" })
+        XCTAssertTrue(stm.reason?.contains("no \"embedded\" board builder") ?? false)
+        XCTAssertEqual(summary.boards.count, 17)
+        XCTAssertEqual(summary.stages.map(\.stage).count, 10)
+        // No staging folder is left beside the output.
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: (out as NSString).deletingLastPathComponent)
+        XCTAssertEqual(siblings, ["dist"])
+
+        let check = try sh("sha256sum -c SHA256SUMS && md5sum -c MD5SUMS && openssl pkeyutl -verify -pubin -inkey ../release.pub -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig", in: dir)
+        XCTAssertTrue(check.succeeded, check.stdout + check.stderr)
+
+        // The board package: layout, metadata, licenses.
+        let members = try TarReader.read(dir + "/pymite-09-desktop.tar.gz", wantContents: { _ in true })
+        XCTAssertEqual(members.filter { !$0.isDirectory }.map(\.path), [
+            "pymite-09-desktop/LICENSES/GPL-2.0-only.txt", "pymite-09-desktop/LICENSES/LGPL-2.1-only.txt",
+            "pymite-09-desktop/LICENSES/LicenseRef-PyMite-Commercial.txt", "pymite-09-desktop/README",
+            "pymite-09-desktop/app.pmi", "pymite-09-desktop/firmware.bin", "pymite-09-desktop/metadata.json",
+        ])
+        let meta = try BundleMetadata.parse(try XCTUnwrap(members.first { $0.path.hasSuffix("metadata.json") }?.bytes))
+        XCTAssertEqual(meta.board, "desktop")
+        XCTAssertEqual(meta.release, "09")
+        XCTAssertEqual(meta.mcu, "POSIX host")
+        XCTAssertEqual(meta.license, "(GPL-2.0-only OR LicenseRef-PyMite-Commercial) AND LGPL-2.1-only")
+        XCTAssertEqual(meta.toolchain, "stub toolchain 1.0")
+        XCTAssertEqual(meta.buildDate, "2010-09-21T00:00:00Z")
+        let image = try XCTUnwrap(members.first { $0.path.hasSuffix("app.pmi") }?.bytes)
+        XCTAssertEqual(meta.image.sha256, Digest.hex(.sha256, of: image))
+        XCTAssertEqual(Array(image.prefix(4)), Array("P14P".utf8))
+        let readme = String(decoding: try XCTUnwrap(members.first { $0.path.hasSuffix("README") }?.bytes), as: UTF8.self)
+        XCTAssertTrue(readme.contains("Flash firmware.bin."))
+
+        let inspection = try Inspector.inspect(dir + "/pymite-09-desktop.tar.gz")
+        XCTAssertEqual(inspection.metadata, meta)
+        XCTAssertEqual(inspection.stamps.map(\.release), ["09"])
+
+        // The source package holds the tree (no .git here, so a walk).
+        let source = try TarReader.read(dir + "/pymite-09-src.tar.gz").map(\.path)
+        XCTAssertTrue(source.contains("pymite-09/recipes/boards/desktop.toml"))
+        XCTAssertTrue(source.contains("pymite-09/examples/hello/main.py"))
+        XCTAssertFalse(source.contains { $0.contains("dist/") })
+    }
+
+    func testTwoBuildsAreByteIdentical() throws {
+        let repo = try makeFixtureRepository()
+        let a = try temporaryFolder("a"), b = try temporaryFolder("b")
+        try buildRelease(repo: repo, out: a)
+        sleep(1)
+        try buildRelease(repo: repo, out: b)
+        XCTAssertEqual(snapshot(a + "/pymite-09"), snapshot(b + "/pymite-09"))
+        try buildRelease(repo: repo, out: a, epoch: 1_300_000_000)
+        XCTAssertNotEqual(snapshot(a + "/pymite-09")["pymite-09-desktop.tar.gz"], snapshot(b + "/pymite-09")["pymite-09-desktop.tar.gz"])
+    }
+
+    func testAFailedBuildLeavesTheOutputAsItWas() throws {
+        let repo = try makeFixtureRepository()
+        let out = try temporaryFolder("out")
+        try buildRelease(repo: repo, out: out)
+        try writeTextAtomically(out + "/keep.txt", "mine")
+        let before = snapshot(out)
+        XCTAssertThrowsError(try buildRelease(repo: repo, out: out, builder: StubBuilder(failWith: "linker exploded")),
+                             containing: "linker exploded")
+        XCTAssertEqual(snapshot(out), before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: (out as NSString).deletingLastPathComponent)
+        XCTAssertFalse(siblings.contains { $0.contains("staging") }, "\(siblings)")
+
+        // A broken recipe is refused the same way, naming the file.
+        try writeTextAtomically(repo + "/recipes/boards/stm32.toml", "name = \"stm32\"\nstatus = [")
+        XCTAssertThrowsError(try buildRelease(repo: repo, out: out), containing: "recipes/boards/stm32.toml:2")
+        XCTAssertEqual(snapshot(out), before)
+    }
+
+    func testASignedReleaseIsNotOverwrittenWithoutForce() throws {
+        let repo = try makeFixtureRepository()
+        let keys = try temporaryFolder("keys")
+        try KeyFiles.generate(privatePath: keys + "/release.key", force: false)
+        let out = try temporaryFolder("out")
+        try buildRelease(repo: repo, out: out, key: keys + "/release.key")
+        let before = snapshot(out)
+        XCTAssertThrowsError(try buildRelease(repo: repo, out: out, key: keys + "/release.key"), containing: "--force")
+        XCTAssertEqual(snapshot(out), before)
+        try buildRelease(repo: repo, out: out, key: keys + "/release.key", force: true)
+        XCTAssertEqual(snapshot(out), before, "same inputs, same release")
+    }
+
+    func testTheReleaseNumberMustAgreeEverywhere() throws {
+        let repo = try makeFixtureRepository()
+        let out = try temporaryFolder("out")
+        // The tree says 09, the build asks for 0A: refused before anything is built.
+        XCTAssertThrowsError(try buildRelease(repo: repo, out: out, release: "0A"), containing: "p14p-dist stamp --release 0A")
+        // PyMite 09's mistake: a firmware that says another release.
+        let wrong = StubBuilder(stampOverride: FirmwareStamp(release: "08", date: "2010-09-21", license: LicensePolicy.firmware))
+        XCTAssertThrowsError(try buildRelease(repo: repo, out: out, builder: wrong), containing: "says release 08")
+        XCTAssertEqual(listFiles(under: out), [])
+        // Stamping the tree for 0A makes 0A buildable, with the new boards skipped or built.
+        let book = try RecipeBook.load(root: repo + "/recipes")
+        try writeTextAtomically(repo + "/" + ReleaseSourceFile.path,
+                                ReleaseSourceFile.render(FirmwareStamp(release: book.release(ReleaseNumber("0A")!)!)))
+        let summary = try buildRelease(repo: repo, out: out, release: "0A")
+        XCTAssertTrue(fileExists(out + "/pymite-0A/pymite-0A-desktop.tar.gz"))
+        XCTAssertEqual(summary.boards.first { $0.board == "darwin" }?.result, "skipped")
+    }
+
+    func testNotesAndIndex() throws {
+        let repo = try makeFixtureRepository()
+        let out = try temporaryFolder("out")
+        try buildRelease(repo: repo, out: out)
+        let dir = out + "/pymite-09"
+        let md = try readText(dir + "/RELEASE-NOTES.md")
+        let sums = try ChecksumManifest.parse(try readText(dir + "/SHA256SUMS"), algorithm: .sha256, fileName: "SHA256SUMS")
+        let md5 = try ChecksumManifest.parse(try readText(dir + "/MD5SUMS"), algorithm: .md5, fileName: "MD5SUMS")
+        for needle in [
+            "<!-- SPDX-License-Identifier: GFDL-1.2-only -->", "# p14p (Python-on-a-Chip) release 09", "**Release**: 09, 2010/09/21",
+            "## Purpose", "## License", "## Build", "## Discussion", "## Thanks", "## Target Platforms", "## Release Notes",
+            "This is release 09", "Added support for the following major new features:", "And:",
+            "**Release 08** (2009/04/20)", "**Release 03** (2006/09/17)",
+            "| Release | Release Date | Package | MD5 | SHA-256 |",
+            "| 08 | 2009/04/20 | pymite-08.tar.gz | `13f07f28ef02b76b55face3be907e249` | — |",
+            "| 03 | 2006/09/17 | pymite-03.tar.gz | `145456f828172ac73dcb833f613abad9` | — |",
+            "| **microbit** | nRF51822 (Cortex-M0) | 256 KiB | 16 KiB | 0x2000 |",
+            "| mbed | NXP LPC2368 (ARM7TDMI-S) | 512 KiB | 58 KiB | 0x7000 |",
+            "pic24: unsupported: PIC24 has no LLVM backend",
+            "openssl pkeyutl -verify -pubin -inkey release.pub -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig",
+            "sha256sum -c SHA256SUMS", "(GPL-2.0-only OR LicenseRef-PyMite-Commercial) AND LGPL-2.1-only",
+            "This build is not signed.",
+        ] {
+            XCTAssertTrue(md.contains(needle), "RELEASE-NOTES.md lacks: \(needle)")
+        }
+        for entry in sums.entries {
+            XCTAssertTrue(md.contains("| 09 | 2010/09/21 | [\(entry.name)](\(entry.name)) | `\(md5.digest(of: entry.name)!)` | `\(entry.digest)` |"),
+                          "no row for \(entry.name)")
+        }
+        let html = try readText(dir + "/RELEASE-NOTES.html")
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>\n<!-- SPDX-License-Identifier: GFDL-1.2-only -->"))
+        XCTAssertTrue(html.contains("<h1>p14p (Python-on-a-Chip) release 09</h1>"))
+        XCTAssertTrue(html.contains("<strong>microbit</strong>"))
+        XCTAssertTrue(html.contains("<code>13f07f28ef02b76b55face3be907e249</code>"))
+        let index = try readText(out + "/index.html")
+        XCTAssertTrue(index.contains("<a href=\"pymite-09/pymite-09-desktop.tar.gz\">pymite-09-desktop.tar.gz</a>"))
+        XCTAssertTrue(index.contains("<a href=\"pymite-09/RELEASE-NOTES.html\">Release notes</a>"))
+        XCTAssertTrue(index.contains("Release 0A (2010/12/17)"))
+        XCTAssertTrue(index.contains("<code>pymite-05.tar.gz</code>"))
+    }
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// Ed25519 keys and detached signatures, checked by the openssl command.
+
+import XCTest
+@testable import P14PDist
+
+final class SigningTests: XCTestCase {
+    func testKeygenWritesAPrivateKeyOnlyTheOwnerCanRead() throws {
+        let dir = try temporaryFolder("keys")
+        let paths = try KeyFiles.generate(privatePath: dir + "/release.key", force: false)
+        XCTAssertEqual(paths.publicPath, dir + "/release.pub")
+        let mode = (try FileManager.default.attributesOfItem(atPath: paths.privatePath)[.posixPermissions] as? NSNumber)?.intValue
+        XCTAssertEqual(mode, 0o600)
+        XCTAssertTrue(try readText(paths.privatePath).hasPrefix("-----BEGIN PRIVATE KEY-----"))
+        XCTAssertTrue(try readText(paths.publicPath).hasPrefix("-----BEGIN PUBLIC KEY-----"))
+        let check = try sh("openssl pkey -in release.key -noout -text | head -1", in: dir)
+        XCTAssertTrue(check.stdout.contains("ED25519"), check.stdout + check.stderr)
+    }
+
+    func testKeygenNeverOverwritesWithoutForce() throws {
+        let dir = try temporaryFolder("keys")
+        try KeyFiles.generate(privatePath: dir + "/release.key", force: false)
+        let before = try readFileBytes(dir + "/release.key")
+        XCTAssertThrowsError(try KeyFiles.generate(privatePath: dir + "/release.key", force: false), containing: "--force")
+        XCTAssertEqual(try readFileBytes(dir + "/release.key"), before)
+        try KeyFiles.generate(privatePath: dir + "/release.key", force: true)
+        XCTAssertNotEqual(try readFileBytes(dir + "/release.key"), before)
+    }
+
+    func testSignatureIsVerifiedByTheOpenSSLCommand() throws {
+        let dir = try temporaryFolder("keys")
+        try KeyFiles.generate(privatePath: dir + "/release.key", force: false)
+        let key = try Ed25519Key.load(path: dir + "/release.key", isPublic: false)
+        let message = Array("0123  pymite-09-desktop.tar.gz\n".utf8)
+        let signature = try key.sign(message)
+        XCTAssertEqual(signature.count, 64)
+        try writeFileAtomically(dir + "/SHA256SUMS", message)
+        try writeFileAtomically(dir + "/SHA256SUMS.sig", signature)
+        let verify = "openssl pkeyutl -verify -pubin -inkey release.pub -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig"
+        let good = try sh(verify, in: dir)
+        XCTAssertTrue(good.succeeded, good.stdout + good.stderr)
+        XCTAssertTrue(good.stdout.contains("Signature Verified Successfully"))
+
+        let pub = try Ed25519Key.load(path: dir + "/release.pub", isPublic: true)
+        XCTAssertTrue(pub.verify(signature, of: message))
+        var altered = signature
+        altered[10] ^= 1
+        XCTAssertFalse(pub.verify(altered, of: message))
+        try writeFileAtomically(dir + "/SHA256SUMS.sig", altered)
+        XCTAssertFalse(try sh(verify, in: dir).succeeded)
+        XCTAssertThrowsError(try pub.sign(message))
+    }
+
+    func testNonKeysAreRefused() throws {
+        XCTAssertThrowsError(try Ed25519Key.load(pem: Array("not a key".utf8), isPublic: true, name: "x.pub"), containing: "x.pub")
+        let dir = try temporaryFolder("keys")
+        _ = try sh("openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ec.key", in: dir)
+        XCTAssertThrowsError(try Ed25519Key.load(path: dir + "/ec.key", isPublic: false), containing: "not an Ed25519 key")
+    }
+}
