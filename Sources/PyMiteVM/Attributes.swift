@@ -64,6 +64,9 @@ extension VM {
                 return nil
             case .klass:
                 if let a = classLookup(obj, name) {
+                    if a.isNativeFunction, let id = Native(rawValue: a.nativeID), id.isClassLevel {
+                        return try newBoundMethod(obj, a)
+                    }
                     if isType(a, .classMethod) { return try newBoundMethod(obj, heap.slot(a.objectOffset, 0)) }
                     if isType(a, .staticMethod) { return heap.slot(a.objectOffset, 0) }
                     return a
@@ -79,8 +82,10 @@ extension VM {
                 if name == s.__dict__ { return heap.slot(o, 1) }
                 return nil
             case .function:
-                if name == s.__name__ || name == s.__qualname__ { return heap.slot(o, 5) }
-                if name == s.__doc__ { return Value.none }
+                if name == s.__name__ { return heap.slot(o, 5) }
+                if name == s.__qualname__ { return heap.slot(o, 7) }
+                let attrs = heap.slot(o, 6)
+                if name == s.__doc__ { return attrs.isNull ? Value.none : (dictGetStr(attrs, name) ?? Value.none) }
                 if name == s.__module__ { return dictGetStr(heap.slot(o, 1), s.__name__) ?? Value.none }
                 let d = heap.slot(o, 6)
                 if !d.isNull, let v = dictGetStr(d, name) { return v }
@@ -146,7 +151,7 @@ extension VM {
             case .instance:
                 let c = heap.slot(obj.objectOffset, 0)
                 if dictGetStr(heap.slot(obj.objectOffset, 1), name) == nil { cls = c }
-            case .klass, .module, .function, .boundMethod:
+            case .klass, .module, .function, .boundMethod, .superObject:
                 break
             default:
                 cls = typeOf(obj)
@@ -184,6 +189,10 @@ extension VM {
         case .module:
             try dictStore(heap.slot(o, 1), name, value)
         case .function:
+            if (name == s.__name__ || name == s.__qualname__) && isStr(value) {
+                heap.setSlot(o, name == s.__name__ ? 5 : 7, value)
+                return
+            }
             if heap.slot(o, 6).isNull { heap.setSlot(o, 6, try newDict()) }
             try dictStore(heap.slot(o, 6), name, value)
         default:

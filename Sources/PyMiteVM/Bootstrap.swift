@@ -21,15 +21,24 @@ extension VM {
                 __builtins__: try name("__builtins__"), __file__: try name("__file__"), __lt__: try name("__lt__"),
                 __delitem__: try name("__delitem__"), __enter__: try name("__enter__"), __exit__: try name("__exit__"),
                 value: try name("value"), __traceback__: try name("__traceback__"))
-            builtins = try newDict()
+            builtins = try newDict(capacity: 128)
             modules = try newDict()
             let builtinsName = try name("builtins")
 
             // Built-in types: object first, every other type derives from it.
+            // Tables are sized up front: growing them would leave garbage
+            // that a small heap cannot afford before the first collection.
+            var methodCounts = [Int](repeating: 0, count: TypeKind.allCases.count)
+            for id in Native.allCases {
+                if case .type(let kind) = id.home { methodCounts[kind.rawValue] += 1 }
+                if id.sharedWithBytes { methodCounts[TypeKind.bytes.rawValue] += 1 }
+            }
             typeClasses = [Value](repeating: .null, count: TypeKind.allCases.count)
+            var objectBases = Value.null  // (object,), shared by every built-in type
             for kind in TypeKind.allCases where kind != .baseException {
-                let bases = kind == .object ? try newTuple(0) : try newTuple([typeClasses[TypeKind.object.rawValue]])
-                let ns = try newDict()
+                if kind != .object && objectBases.isNull { objectBases = try newTuple([typeClasses[TypeKind.object.rawValue]]) }
+                let bases = kind == .object ? try newTuple(0) : objectBases
+                let ns = try newDict(capacity: methodCounts[kind.rawValue])
                 let cls = try newClassRaw(name: try name(kind.name), bases: bases, namespace: ns, kind: kind)
                 typeClasses[kind.rawValue] = cls
             }
@@ -50,6 +59,7 @@ extension VM {
             }
             typeClasses[TypeKind.baseException.rawValue] = exceptionClass(.baseException)
             memoryErrorInstance = try newException(.memoryError, args: [])
+            young.removeAll()  // all of it is reachable from the roots now
 
             // Natives into their homes.
             sysModule = try newModule(try name("sys"))
@@ -59,18 +69,23 @@ extension VM {
                 switch id.home {
                 case .builtins: try dictStore(builtins, name, fn)
                 case .sys: try dictStore(heap.slot(sysModule.objectOffset, 1), name, fn)
-                case .type(let kind): try dictStore(heap.slot(typeClass(kind).objectOffset, 3), name, fn)
+                case .type(let kind):
+                    try dictStore(heap.slot(typeClass(kind).objectOffset, 3), name, fn)
+                    if id.sharedWithBytes || id == .bytesFromhex {
+                        try dictStore(heap.slot(typeClass(id == .bytesFromhex ? .bytearray : .bytes).objectOffset, 3), name, fn)
+                    }
                 case .exception: try dictStore(heap.slot(exceptionClass(.baseException).objectOffset, 3), name, fn)
                 }
             }
             for kind in [TypeKind.int, .float, .str, .bool, .list, .tuple, .dict, .set, .range, .object, .type,
-                         .bytes, .slice, .staticMethod, .classMethod, .property, .superType] {
+                         .bytes, .bytearray, .slice, .staticMethod, .classMethod, .property, .superType] {
                 try dictStore(builtins, try name(kind.name), typeClass(kind))
             }
             try dictStore(builtins, try name("None"), .none)
             try dictStore(builtins, try name("Ellipsis"), .ellipsis)
             try dictStore(builtins, try name("NotImplemented"), .notImplemented)
             try dictStore(builtins, s.__name__, builtinsName)
+            young.removeAll()
             try dictStore(modules, try name("sys"), sysModule)
             try setupSys()
             // Everything built so far is reachable from the roots; drop the

@@ -56,9 +56,10 @@ extension VM {
         case .abs:
             try argumentCount(a, name, min: 1, max: 1)
             let v = a[0]
-            if let i = intOf(v) {
-                if i == Int64.min { throw overflow() }
-                return try newInt(i < 0 ? -i : i)
+            if let i = intOf(v), i != Int64.min { return try newIntOrWide(i < 0 ? -i : i) }
+            if var b = bigOf(v) {
+                b.negative = false
+                return try intResult(b)
             }
             if isFloat(v) { return try newFloat(abs(floatValue(v))) }
             if let r = try callDunder0(v, "__abs__") { return r }
@@ -105,7 +106,7 @@ extension VM {
             return try reprValue(a[0])
         case .ascii:
             try argumentCount(a, name, min: 1, max: 1)
-            return try reprValue(a[0])
+            return try asciiRepr(a[0])
         case .iter:
             try argumentCount(a, name, min: 1, max: 1)
             return try getIterator(a[0])
@@ -182,9 +183,11 @@ extension VM {
             return try localsDict()
         case .divmod:
             try argumentCount(a, name, min: 2, max: 2)
-            if let x = intOf(a[0]), let y = intOf(a[1]) {
-                let q = try floorDiv(x, y)
-                return try newTuple([try newInt(q), try newInt(try floorMod(x, y))])
+            if isIntegral(a[0]) && isIntegral(a[1]) {
+                let q = try binaryOperation(.floorDivide, a[0], a[1], inplace: false)
+                extraRoots.append(q)
+                defer { extraRoots.removeLast() }
+                return try newTuple([q, try binaryOperation(.modulo, a[0], a[1], inplace: false)])
             }
             guard let x = doubleOf(a[0]), let y = doubleOf(a[1]) else { throw unsupported(.floorDivide, a[0], a[1]) }
             if y == 0 { throw raise(.zeroDivisionError, "float divmod()") }
@@ -195,22 +198,22 @@ extension VM {
         case .pow:
             try argumentCount(a, name, min: 2, max: 3)
             if a.positionalCount == 3 && !a[2].isNone {
-                guard let b = intOf(a[0]), let e = intOf(a[1]), let m = intOf(a[2]) else {
+                guard let b = bigOf(a[0]), let e = bigOf(a[1]), let m = bigOf(a[2]) else {
                     throw raise(.typeError, "pow() 3rd argument not allowed unless all arguments are integers")
                 }
-                if m == 0 { throw raise(.valueError, "pow() 3rd argument cannot be 0") }
-                if e < 0 { throw raise(.valueError, "pow() 2nd argument cannot be negative when 3rd argument specified") }
-                return try newInt(try modularPow(b, e, m))
+                if m.magnitude.isEmpty { throw raise(.valueError, "pow() 3rd argument cannot be 0") }
+                if e.negative { throw raise(.valueError, "pow() 2nd argument cannot be negative when 3rd argument specified") }
+                return try intResult(b.powerMod(e, m)!)
             }
             return try binaryOperation(.power, a[0], a[1], inplace: false)
         case .hex, .oct, .bin:
             try argumentCount(a, name, min: 1, max: 1)
-            guard let i = intOf(a[0]) else {
+            guard let (negative, digits) = intDigits(a[0], base: id == .hex ? 16 : id == .oct ? 8 : 2) else {
                 throw raise(.typeError, bytes("'") + typeName(a[0]) + bytes("' object cannot be interpreted as an integer"))
             }
-            var out: [UInt8] = i < 0 ? [UInt8(ascii: "-")] : []
+            var out: [UInt8] = negative ? [UInt8(ascii: "-")] : []
             out += bytes(id == .hex ? "0x" : id == .oct ? "0o" : "0b")
-            out += radixDigits(i.magnitude, radix: id == .hex ? 16 : id == .oct ? 8 : 2)
+            out += digits
             return try newStr(out)
         case .round:
             return try roundBuiltin(a)
@@ -288,6 +291,7 @@ extension VM {
             switch heap.type(o) {
             case .str: return strCharCount(o)
             case .bytes: return strByteCount(o)
+            case .bytearray: return byteArrayCount(o)
             case .tuple: return tupleCount(o)
             case .list: return listCount(o)
             case .dict, .set: return dictCount(v)
@@ -377,6 +381,7 @@ extension VM {
         try argumentCount(a, "round", min: 1, max: 2)
         let v = a[0]
         let nd: Value = a.positionalCount > 1 ? a[1] : (a.keyword("ndigits") ?? .none)
+        if isLong(v) { return v }
         if let i = intOf(v) {
             guard !nd.isNone, let n = intOf(nd), n < 0 else { return try newInt(i) }
             if n < -18 { return .smallInt(0) }
@@ -395,9 +400,7 @@ extension VM {
         if nd.isNone {
             if d.isNaN { throw raise(.valueError, "cannot convert float NaN to integer") }
             if d.isInfinite { throw raise(.overflowError, "cannot convert float infinity to integer") }
-            let r = d.rounded(.toNearestOrEven)
-            guard r >= -4.6e18 && r <= 4.6e18 else { throw overflow() }
-            return try newInt(Int64(r))
+            return try intResult(BigInt(truncating: d.rounded(.toNearestOrEven))!)
         }
         guard let n = intOf(nd) else { throw raise(.typeError, "'float' object cannot be interpreted as an integer") }
         if !d.isFinite || n > 300 { return v }
@@ -516,6 +519,7 @@ extension VM {
             let v = a[0]
             if isFloat(v) { return v }
             if let i = intOf(v) { return try newFloat(Double(i)) }
+            if let b = bigOf(v) { return try newFloat(try longToDouble(b)) }
             if isStr(v) || isType(v, .bytes) {
                 if let d = parseFloatText(strArray(v)) { return try newFloat(d) }
                 var m = bytes("could not convert string to float: ")
@@ -526,7 +530,7 @@ extension VM {
             throw raise(.typeError, bytes("float() argument must be a string or a real number, not '") + typeName(v) + bytes("'"))
         case .str:
             if n == 0 { return try newStr("") }
-            if n >= 2, isType(a[0], .bytes) { return try decodeBytes(a[0]) }
+            if n >= 2, isBytesLike(a[0]) { return try decodeBytes(a[0]) }
             return try strValue(a[0])
         case .bool:
             return n == 0 ? .false : .bool(try isTruthy(a[0]))
@@ -575,6 +579,17 @@ extension VM {
             return try newClass(name: a[0], bases: a[1], namespace: ns)
         case .bytes:
             return try makeBytes(a)
+        case .bytearray:
+            if n == 0 { return try newByteArray([]) }
+            if isStr(a[0]) {
+                guard n > 1 || a.keyword("encoding") != nil else { throw raise(.typeError, "string argument without an encoding") }
+                return try newByteArray(strBuffer(a[0]))
+            }
+            if let count = intOf(a[0]) {
+                if count < 0 { throw raise(.valueError, "negative count") }
+                return try newByteArray([UInt8](repeating: 0, count: Int(count)))
+            }
+            return try newByteArray(try bytesFromIterable(a[0]))
         case .slice:
             try argumentCount(a, "slice", min: 1, max: 3)
             let o = try allocSlots(.slice, 3)
@@ -640,13 +655,12 @@ extension VM {
             return try parseInt(v, base: Int(b))
         }
         if let i = intOf(v) { return try newInt(i) }
+        if isLong(v) { return v }
         if isFloat(v) {
             let d = floatValue(v)
             if d.isNaN { throw raise(.valueError, "cannot convert float NaN to integer") }
             if d.isInfinite { throw raise(.overflowError, "cannot convert float infinity to integer") }
-            let t = d.rounded(.towardZero)
-            guard t > -4.6e18 && t < 4.6e18 else { throw overflow() }
-            return try newInt(Int64(t))
+            return try intResult(BigInt(truncating: d)!)
         }
         if isStr(v) || isType(v, .bytes) { return try parseInt(v, base: 10) }
         if let r = try callDunder0(v, "__int__") { return r }
@@ -686,7 +700,9 @@ extension VM {
             }
         }
         guard i < end else { try invalid() }
+        let digitsStart = i
         var result: Int64 = 0
+        var wide = false
         var previousUnderscore = true
         while i < end {
             let c = text[i]
@@ -702,12 +718,17 @@ extension VM {
             if d >= b { try invalid() }
             let (m, o1) = result.multipliedReportingOverflow(by: Int64(b))
             let (s2, o2) = m.addingReportingOverflow(Int64(d))
-            if o1 || o2 { throw overflow() }
+            if o1 || o2 { wide = true }
             result = s2
             i += 1
         }
         if previousUnderscore { try invalid() }
-        return try newInt(negative ? -result : result)
+        if wide {
+            guard var big = BigInt(text: Array(text[digitsStart..<end]), base: b) else { try invalid() }
+            big.negative = negative && !big.magnitude.isEmpty
+            return try intResult(big)
+        }
+        return try newIntOrWide(negative ? -result : result)
     }
 
     func parseFloatText(_ text: [UInt8]) -> Double? {
@@ -745,6 +766,7 @@ extension VM {
             return try newStr([UInt8](repeating: 0, count: Int(count)), type: .bytes)
         }
         if isType(v, .bytes) { return v }
+        if let view = byteView(v) { return try newStr(UnsafeBufferPointer(view), type: .bytes) }
         let items = try newList()
         extraRoots.append(items)
         defer { extraRoots.removeLast() }
@@ -761,16 +783,18 @@ extension VM {
     }
 
     func decodeBytes(_ v: Value) throws(VMError) -> Value {
-        let b = strBuffer(v)
+        let b = UnsafeBufferPointer(byteView(v)!)
         var i = 0
+        func failure(_ at: Int, _ why: StaticString) -> VMError {
+            var m = bytes("'utf-8' codec can't decode byte 0x") + hexByte(b[at]) + bytes(" in position ")
+            m += decimal(at) + bytes(": ") + bytes(why)
+            return raise(.unicodeDecodeError, m)
+        }
         while i < b.count {
             let n = utf8SequenceLength(b[i])
-            if (n == 1 && b[i] >= 0x80) || i + n > b.count {
-                throw raise(.unicodeError, "'utf-8' codec can't decode bytes: invalid start byte")
-            }
-            for k in 1..<max(1, n) where b[i + k] & 0xC0 != 0x80 {
-                throw raise(.unicodeError, "'utf-8' codec can't decode bytes: invalid continuation byte")
-            }
+            if n == 1 && b[i] >= 0x80 { throw failure(i, "invalid start byte") }
+            if i + n > b.count { throw failure(i, "unexpected end of data") }
+            for k in 1..<max(1, n) where b[i + k] & 0xC0 != 0x80 { throw failure(i, "invalid continuation byte") }
             i += n
         }
         return try newStr(b)

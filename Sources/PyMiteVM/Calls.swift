@@ -3,7 +3,7 @@
 // Calling: functions, bound methods, classes, natives, generators.
 //   function:  slot 0 = code index, 1 = globals, 2 = defaults tuple or None,
 //              3 = keyword-only defaults dict or None, 4 = closure tuple or None,
-//              5 = name, 6 = attribute dict (null until used)
+//              5 = name, 6 = attribute dict (null until used), 7 = qualified name
 //   native:    slot 0 = Native id, 1 = bound self (null when unbound)
 //   boundMethod: slot 0 = self, 1 = function
 //   generator: slot 0 = function, 1 = saved frame (valueArray), 2 = ip,
@@ -16,7 +16,8 @@ extension VM {
     // MARK: Making functions
 
     /// makeFunction: [defaults? kwdefaults? closure? code] -> [function]
-    func makeFunction(flags: UInt32, globals: Value) throws(VMError) {
+    func makeFunction(flags: UInt32, in frame: Frame) throws(VMError) {
+        let globals = frame.globals
         let codeConst = stack[sp - 1]
         guard codeConst.isInt, codeConst.intValue >= 0, codeConst.intValue < Int64(codes.count) else {
             throw badImage("makeFunction without a code object")
@@ -25,7 +26,7 @@ extension VM {
         if flags & MakeFunctionFlags.closure != 0 { _ = try expect(stack[k], .tuple); k -= 1 }
         if flags & MakeFunctionFlags.kwDefaults != 0 { if !stack[k].isNone { _ = try expect(stack[k], .dict) }; k -= 1 }
         if flags & MakeFunctionFlags.defaults != 0 { if !stack[k].isNone { _ = try expect(stack[k], .tuple) } }
-        let o = try allocSlots(.function, 7)
+        let o = try allocSlots(.function, 8)
         var i = sp - 2
         heap.setSlot(o, 4, .none)
         heap.setSlot(o, 3, .none)
@@ -36,7 +37,17 @@ extension VM {
         heap.setSlot(o, 0, codeConst)
         heap.setSlot(o, 1, globals)
         let codeIndex = Int(codeConst.intValue)
-        heap.setSlot(o, 5, try internBytes(codeObjects[codeIndex].name))
+        let name = try internBytes(codeObjects[codeIndex].name)
+        heap.setSlot(o, 5, name)
+        heap.setSlot(o, 7, name)
+        // The qualified name says where the function was defined, as CPython's does.
+        var outer: [UInt8]? = nil
+        if !frame.namespace.isNull, let q = dictGetStr(frame.namespace, s.__qualname__), isStr(q) {
+            outer = strArray(q) + bytes(".")
+        } else if isType(frame.function, .function) {
+            outer = strArray(heap.slot(frame.function.objectOffset, 7)) + bytes(".<locals>.")
+        }
+        if let prefix = outer { heap.setSlot(o, 7, try newStr(prefix + codeObjects[codeIndex].name)) }
         sp = i + 1
         push(.object(o))
     }
@@ -207,8 +218,12 @@ extension VM {
         for i in 0..<min(npos, nparams) { bound[i] = stack[a + i] }
         if npos > nparams {
             guard hasVarArgs else {
-                var m = functionName(f) + bytes("() takes ") + decimal(nparams)
-                m += bytes(nparams == 1 ? " positional argument but " : " positional arguments but ")
+                let defaults = heap.slot(fo, 2)
+                let ndef = defaults.isNone ? 0 : tupleCount(defaults.objectOffset)
+                var m = functionName(f) + bytes("() takes ")
+                if ndef > 0 { m += bytes("from ") + decimal(nparams - ndef) + bytes(" to ") }
+                m += decimal(nparams)
+                m += bytes(nparams == 1 && ndef == 0 ? " positional argument but " : " positional arguments but ")
                 m += decimal(npos) + bytes(npos == 1 ? " was given" : " were given")
                 throw raise(.typeError, m)
             }
@@ -278,7 +293,7 @@ extension VM {
     }
 
     func functionName(_ f: Value) -> [UInt8] {
-        if isType(f, .function) { return strArray(heap.slot(f.objectOffset, 5)) }
+        if isType(f, .function) { return strArray(heap.slot(f.objectOffset, 7)) }
         return bytes("function")
     }
 
@@ -343,14 +358,21 @@ extension VM {
 
     // MARK: Generators
 
-    /// Runs the generator until it yields (returns the value) or finishes (nil).
-    func resumeGenerator(_ g: Value, sending sent: Value) throws(VMError) -> Value? {
+    /// Runs the generator until it yields (returns the value) or finishes
+    /// (nil). With `throwing`, that exception is raised at the paused yield.
+    func resumeGenerator(_ g: Value, sending sent: Value, throwing: Value = .null) throws(VMError) -> Value? {
         let o = g.objectOffset
         let state = GeneratorState(rawValue: Int(heap.slot(o, 4).intValue))!
         switch state {
         case .done: return nil
         case .running: throw raise(.valueError, "generator already executing")
         case .created:
+            if !throwing.isNull {
+                // Nothing ran yet: the exception comes straight out.
+                finishGenerator(g)
+                pendingException = throwing
+                throw VMError.exception
+            }
             if !sent.isNone { throw raise(.typeError, "can't send non-None value to a just-started generator") }
         case .suspended: break
         }
@@ -368,7 +390,24 @@ extension VM {
         if state == .suspended { push(sent) }
         let f = heap.slot(o, 0)
         heap.setSlot(o, 4, .smallInt(GeneratorState.running.rawValue))
-        frames.append(Frame(code: Int32(codeIndex), ip: Int32(heap.slot(o, 2).intValue), base: Int32(base),
+        var ip = Int32(heap.slot(o, 2).intValue)
+        if !throwing.isNull {
+            // Raise at the yield: its handler, if any, takes over; else the
+            // exception leaves the generator, which is then finished.
+            sp -= 1
+            pendingException = throwing
+            addTraceback(code: codeIndex, index: Int(ip) - 1)
+            guard let h = findHandler(code: codeIndex, index: Int(ip) - 1) else {
+                sp = resultSlot
+                finishGenerator(g)
+                throw VMError.exception
+            }
+            sp = base + Int(c.localCount + c.freeCount) + h.depth
+            push(throwing)
+            pendingException = .null
+            ip = Int32(h.target)
+        }
+        frames.append(Frame(code: Int32(codeIndex), ip: ip, base: Int32(base),
                             resultSlot: Int32(resultSlot), function: f, globals: heap.slot(f.objectOffset, 1),
                             namespace: .null, generator: g, constructed: .null, isBoundary: true))
         nativeDepth += 1

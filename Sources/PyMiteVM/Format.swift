@@ -102,22 +102,22 @@ extension VM {
                 if spec.precision >= 0 { body = truncateChars(body, spec.precision) }
                 spec.zeroPad = false
             case UInt8(ascii: "d"), UInt8(ascii: "i"), UInt8(ascii: "u"):
-                var n: Int64
-                if let x = intOf(value) { n = x } else if isFloat(value) {
-                    let d = floatValue(value)
-                    guard d.isFinite else { throw raise(.overflowError, "cannot convert float infinity to integer") }
-                    n = Int64(d.rounded(.towardZero))
-                } else {
+                var n = value
+                if isFloat(value) {
+                    n = try intFromValue(value, base: nil)
+                } else if !isIntegral(value) {
                     throw raise(.typeError, bytes("%") + [type] + bytes(" format: a real number is required, not ") + typeName(value))
                 }
+                extraRoots.append(n)
+                defer { extraRoots.removeLast() }
                 body = formatInteger(n, spec: spec, radix: 10)
             case UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"):
-                guard let n = intOf(value) else {
+                guard isIntegral(value) else {
                     throw raise(.typeError, bytes("%") + [type] + bytes(" format: an integer is required, not ") + typeName(value))
                 }
-                body = formatInteger(n, spec: spec, radix: type == UInt8(ascii: "o") ? 8 : 16)
+                body = formatInteger(value, spec: spec, radix: type == UInt8(ascii: "o") ? 8 : 16)
             case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"):
-                guard let d = doubleOf(value) else {
+                guard let d = try realToDouble(value) else {
                     throw raise(.typeError, bytes("must be real number, not ") + typeName(value))
                 }
                 body = formatFloat(d, spec: spec)
@@ -155,13 +155,14 @@ extension VM {
     }
 
     /// Sign, prefix and digits of an integer (no padding to width).
-    func formatInteger(_ n: Int64, spec: FormatSpec, radix: UInt64) -> [UInt8] {
+    func formatInteger(_ v: Value, spec: FormatSpec, radix: Int) -> [UInt8] {
         let upper = spec.type == UInt8(ascii: "X")
-        var digits = radixDigits(n.magnitude, radix: radix, upper: upper)
+        let (negative, text) = intDigits(v, base: radix, upper: upper) ?? (false, [UInt8(ascii: "0")])
+        var digits = text
         if spec.precision > digits.count { digits = [UInt8](repeating: 48, count: spec.precision - digits.count) + digits }
         if spec.grouping != 0 && radix == 10 { digits = groupDigits(digits, spec.grouping, every: 3) }
         var prefix: [UInt8] = []
-        if n < 0 { prefix.append(UInt8(ascii: "-")) } else if spec.sign == UInt8(ascii: "+") || spec.sign == UInt8(ascii: " ") { prefix.append(spec.sign) }
+        if negative { prefix.append(UInt8(ascii: "-")) } else if spec.sign == UInt8(ascii: "+") || spec.sign == UInt8(ascii: " ") { prefix.append(spec.sign) }
         if spec.alternate {
             if radix == 16 { prefix += upper ? bytes("0X") : bytes("0x") }
             if radix == 8 { prefix += bytes("0o") }
@@ -287,18 +288,18 @@ extension VM {
         var spec = try parseFormatSpec(specBytes)
         var body: [UInt8]
         var numeric = false
-        if let n = intOf(v), !(v.isBool && spec.type == 0) {
+        if isIntegral(v), !(v.isBool && spec.type == 0) {
             numeric = true
             switch spec.type {
-            case 0, UInt8(ascii: "d"), UInt8(ascii: "n"): body = formatInteger(n, spec: spec, radix: 10)
-            case UInt8(ascii: "x"), UInt8(ascii: "X"): body = formatInteger(n, spec: spec, radix: 16)
-            case UInt8(ascii: "o"): body = formatInteger(n, spec: spec, radix: 8)
-            case UInt8(ascii: "b"): body = formatInteger(n, spec: spec, radix: 2)
+            case 0, UInt8(ascii: "d"), UInt8(ascii: "n"): body = formatInteger(v, spec: spec, radix: 10)
+            case UInt8(ascii: "x"), UInt8(ascii: "X"): body = formatInteger(v, spec: spec, radix: 16)
+            case UInt8(ascii: "o"): body = formatInteger(v, spec: spec, radix: 8)
+            case UInt8(ascii: "b"): body = formatInteger(v, spec: spec, radix: 2)
             case UInt8(ascii: "c"):
                 body = []
-                appendUTF8(UInt32(truncatingIfNeeded: n), to: &body)
+                appendUTF8(UInt32(truncatingIfNeeded: intOf(v) ?? 0), to: &body)
             case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"), UInt8(ascii: "%"):
-                body = formatFloat(Double(n), spec: spec)
+                body = formatFloat(try realToDouble(v)!, spec: spec)
             default: throw badFormatCode(spec.type, v)
             }
         } else if isFloat(v) {
@@ -364,12 +365,16 @@ extension VM {
             let head = Array(name[0..<headEnd])
             var value: Value
             if head.isEmpty {
-                guard autoIndex < a.positionalCount else { throw raise(.indexError, "Replacement index out of range for positional args tuple") }
+                guard autoIndex < a.positionalCount else {
+                    throw raise(.indexError, bytes("Replacement index ") + decimal(autoIndex - 1) + bytes(" out of range for positional args tuple"))
+                }
                 value = a[autoIndex]; autoIndex += 1
             } else if head.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
                 var k = 0
                 for d in head { k = k * 10 + Int(d - 48) }
-                guard k + 1 < a.positionalCount else { throw raise(.indexError, "Replacement index out of range for positional args tuple") }
+                guard k + 1 < a.positionalCount else {
+                    throw raise(.indexError, bytes("Replacement index ") + decimal(k) + bytes(" out of range for positional args tuple"))
+                }
                 value = a[k + 1]
             } else {
                 var found: Value? = nil

@@ -13,11 +13,11 @@
 public enum ObjType: UInt8 {
     case free = 0
     // Raw objects.
-    case float = 1, str, bytes, rawArray
+    case float = 1, str, bytes, rawArray, longInt
     // Slotted objects (the collector scans every slot).
     case tuple = 16, list, valueArray, dict, set, range, function, cell
     case klass, instance, boundMethod, module, generator, iterator, slice
-    case property, staticMethod, classMethod, superObject
+    case property, staticMethod, classMethod, superObject, bytearray
 
     @inline(__always) var isRaw: Bool { rawValue < 16 }
 }

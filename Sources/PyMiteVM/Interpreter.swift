@@ -276,7 +276,7 @@ extension VM {
                     }
 
                 case .makeFunction:
-                    try makeFunction(flags: UInt32(arg), globals: frames[fp].globals)
+                    try makeFunction(flags: UInt32(arg), in: frames[fp])
                 case .callFunction, .callFunctionKw, .callFunctionEx, .callMethod:
                     let op = unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self)
                     frames[fp].ip = Int32(ip)
@@ -362,7 +362,8 @@ extension VM {
                     var v = stack[sp - (hasSpec ? 2 : 1)]
                     switch arg & 3 {
                     case 1: v = try strValue(v)
-                    case 2, 3: v = try reprValue(v)
+                    case 2: v = try reprValue(v)
+                    case 3: v = try asciiRepr(v)
                     default: break
                     }
                     stack[sp - (hasSpec ? 2 : 1)] = v
@@ -410,7 +411,11 @@ extension VM {
                     }
                     let cause: Value = arg == 2 ? stack[sp - 1] : .null
                     let exc = try makeExceptionToRaise(stack[sp - arg])
-                    if !cause.isNull { try dictStore(instanceDict(exc), internStatic("__cause__"), cause) }
+                    if !cause.isNull {
+                        let c = cause.isNone ? cause : try makeExceptionToRaise(cause)
+                        try dictStore(instanceDict(exc), internStatic("__cause__"), c)
+                        try dictStore(instanceDict(exc), internStatic("__suppress_context__"), .true)
+                    }
                     sp -= arg
                     pendingException = exc
                     throw VMError.exception
@@ -448,6 +453,7 @@ extension VM {
             } catch {
                 // Unwind to the innermost handler of this run, or propagate.
                 frames[fp].ip = Int32(ip)
+                if !reraising { recordContext() }
                 var first = true
                 while true {
                     let f = frames[fp]
@@ -513,6 +519,16 @@ extension VM {
             return (Int(e.target), Int(e.depth))
         }
         return nil
+    }
+
+    /// An exception raised while another is handled remembers it (__context__).
+    func recordContext() {
+        let exc = pendingException
+        guard !handledException.isNull, handledException != exc, isType(exc, .instance) else { return }
+        let key = internStatic("__context__")
+        let d = instanceDict(exc)
+        if dictGetStr(d, key) != nil { return }
+        do { try dictStore(d, key, handledException) } catch { pendingException = exc }
     }
 
     /// Records that the pending exception passed through `code` at `index`.

@@ -33,7 +33,7 @@ extension VM {
         guard v.isObject else { throw notIterable(v) }
         let o = v.objectOffset
         switch heap.type(o) {
-        case .list, .tuple, .str, .bytes: return try newIterator(.sequence, v)
+        case .list, .tuple, .str, .bytes, .bytearray: return try newIterator(.sequence, v)
         case .range:
             let (start, stop, step) = rangeParts(v)
             return try newIterator(.range, .none, try newInt(start), try newInt(stop), try newInt(step))
@@ -94,10 +94,11 @@ extension VM {
                 guard pos < tupleCount(so) else { return nil }
                 heap.setSlot(o, 2, .smallInt(pos + 1))
                 return tupleItem(so, pos)
-            case .bytes:
-                guard pos < strByteCount(so) else { return nil }
+            case .bytes, .bytearray:
+                let view = byteView(source)!
+                guard pos < view.count else { return nil }
                 heap.setSlot(o, 2, .smallInt(pos + 1))
-                return .smallInt(Int(strBuffer(so)[pos]))
+                return .smallInt(Int(view[pos]))
             default:  // str: position is a byte offset
                 let buf = strBuffer(so)
                 guard pos < buf.count else { return nil }
@@ -257,6 +258,18 @@ extension VM {
         return (Int(start), Int(step), Int(count))
     }
 
+    /// The clamped stop index of a slice over `length` items (slice.indices).
+    func sliceStop(_ slice: Value, length: Int) -> Int {
+        let stepValue = heap.slot(slice.objectOffset, 2)
+        let step = stepValue.isNone ? 1 : (intOf(stepValue) ?? 1)
+        let v = heap.slot(slice.objectOffset, 1)
+        guard !v.isNone, let s = intOf(v) else { return step < 0 ? -1 : length }
+        var x = s
+        let len = Int64(length)
+        if x < 0 { x += len; if x < 0 { x = step < 0 ? -1 : 0 } } else if x >= len { x = step < 0 ? len - 1 : len }
+        return Int(x)
+    }
+
     func getItem(_ c: Value, _ key: Value) throws(VMError) -> Value {
         guard c.isObject else { throw notSubscriptable(c) }
         let o = c.objectOffset
@@ -307,12 +320,24 @@ extension VM {
         case .dict:
             guard let v = try dictGet(c, key) else { throw raiseValue(.keyError, key) }
             return v
+        case .bytearray:
+            if isSlice {
+                let view = Array(byteView(c)!)
+                let (start, step, count) = try sliceIndices(key, length: view.count)
+                var out: [UInt8] = []
+                for k in 0..<count { out.append(view[start + k * step]) }
+                return try newByteArray(out)
+            }
+            guard let i = try normalizeIndex(key, count: byteArrayCount(o), what: "bytearray") else {
+                throw raise(.indexError, "bytearray index out of range")
+            }
+            return .smallInt(Int(byteView(c)![i]))
         case .range:
             let (start, _, step) = rangeParts(c)
             if isSlice {
-                let (s0, st, count) = try sliceIndices(key, length: rangeLength(c))
-                let first = start + Int64(s0) * step
-                return try newRange(first, first + Int64(count) * step * Int64(st), step * Int64(st))
+                let (s0, st, _) = try sliceIndices(key, length: rangeLength(c))
+                let stopIndex = sliceStop(key, length: rangeLength(c))
+                return try newRange(start + Int64(s0) * step, start + Int64(stopIndex) * step, step * Int64(st))
             }
             guard let i = try normalizeIndex(key, count: rangeLength(c), what: "range") else {
                 throw raise(.indexError, "range object index out of range")
@@ -369,6 +394,8 @@ extension VM {
             setListItem(o, i, value)
         case .dict:
             try dictStore(c, key, value)
+        case .bytearray:
+            try byteArraySubscriptAssign(c, key, value)
         case .instance:
             guard let m = classLookup(heap.slot(o, 0), s.__setitem__) else { throw noItemAssignment(c) }
             _ = try call(m, [c, key, value])
@@ -431,6 +458,8 @@ extension VM {
             _ = listRemove(c, at: i)
         case .dict:
             if try dictRemove(c, key) == nil { throw raiseValue(.keyError, key) }
+        case .bytearray:
+            try byteArrayDelete(c, key)
         case .instance:
             guard let m = classLookup(heap.slot(o, 0), s.__delitem__) else { throw noItemDeletion(c) }
             _ = try call(m, [c, key])

@@ -10,19 +10,23 @@ extension VM {
             throw raise(.typeError, bytes("descriptor '") + bytes(nativeName(id)) + bytes("' needs an argument"))
         }
         let me = a[0]
+        if id.isClassLevel { return try callClassLevelMethod(id, a) }
         switch id.home {
         case .type(let kind):
             let ok: Bool
             switch kind {
-            case .int: ok = intOf(me) != nil
+            case .int: ok = isIntegral(me)
             case .float: ok = isFloat(me)
-            case .str: ok = isStr(me)
+            case .str: ok = isStr(me) || (isType(me, .bytes) && id.sharedWithBytes)
             case .bytes: ok = isType(me, .bytes)
+            case .bytearray: ok = isType(me, .bytearray)
             case .list: ok = isType(me, .list)
             case .tuple: ok = isType(me, .tuple)
             case .dict: ok = isType(me, .dict)
             case .set: ok = isType(me, .set)
             case .generator: ok = isType(me, .generator)
+            case .property: ok = isType(me, .property)
+            case .slice: ok = isType(me, .slice)
             default: ok = true
             }
             guard ok else {
@@ -33,6 +37,8 @@ extension VM {
             case .list: return try callListMethod(id, me, a)
             case .dict: return try callDictMethod(id, me, a)
             case .set: return try callSetMethod(id, me, a)
+            case .bytearray where id != .byteArrayDecode && id != .byteArrayHex:
+                return try callByteArrayMethod(id, me, a)
             default: break
             }
         case .exception:
@@ -60,17 +66,45 @@ extension VM {
             }
             if id == .tupleIndex { throw raise(.valueError, "tuple.index(x): x not in tuple") }
             return .smallInt(count)
-        case .bytesDecode:
+        case .bytesDecode, .byteArrayDecode:
             return try decodeBytes(me)
-        case .bytesHex:
+        case .bytesHex, .byteArrayHex:
             var out: [UInt8] = []
-            for b in strBuffer(me) { out += hexByte(b) }
+            for b in byteView(me)! { out += hexByte(b) }
             return try newStr(out)
+        case .intToBytes:
+            try argumentCount(a, "to_bytes", min: 1, max: 3)
+            let length = a.positionalCount > 1 ? a[1] : (a.keyword("length") ?? .smallInt(1))
+            let order = a.positionalCount > 2 ? a[2] : (a.keyword("byteorder") ?? .null)
+            let signed = try isTruthy(a.keyword("signed") ?? .false)
+            guard let n = intOf(length), n >= 0 else { throw raise(.valueError, "length argument must be non-negative") }
+            var b = bigOf(me)!
+            if b.negative {
+                guard signed else { throw raise(.overflowError, "can't convert negative int to unsigned") }
+                b = b + (BigInt(1) << (8 * Int(n)))
+            }
+            var out: [UInt8] = []
+            var rest = b
+            for _ in 0..<n {
+                out.append(UInt8(rest.magnitude.first.map { $0 & 0xFF } ?? 0))
+                rest = rest >> 8
+            }
+            let tooBig = !rest.magnitude.isEmpty || (signed && n > 0 && (out.last! >= 0x80) != bigOf(me)!.negative)
+            if tooBig { throw raise(.overflowError, "int too big to convert") }
+            if !(isStr(order) && strArray(order) == bytes("little")) { out.reverse() }
+            return try newStr(out, type: .bytes)
+        case .sliceIndicesMethod:
+            try argumentCount(a, "indices", min: 2, max: 2)
+            guard let n = intOf(a[1]), n >= 0 else { throw raise(.valueError, "length should not be negative") }
+            let (start, step, count) = try sliceIndices(me, length: Int(n))
+            let stop = sliceStop(me, length: Int(n))
+            _ = count
+            return try newTuple([.smallInt(start), .smallInt(stop), .smallInt(step)])
         case .intBitLength:
-            let i = intOf(me)!
-            return .smallInt(64 - i.magnitude.leadingZeroBitCount)
+            if let i = intOf(me) { return .smallInt(64 - i.magnitude.leadingZeroBitCount) }
+            return .smallInt(bigOf(me)!.bitLength)
         case .intConjugate:
-            return try newInt(intOf(me)!)
+            return isLong(me) ? me : try newInt(intOf(me)!)
         case .floatIsInteger:
             let d = floatValue(me)
             return .bool(d.isFinite && d == d.rounded(.towardZero))
@@ -80,11 +114,88 @@ extension VM {
             throw stopIteration()
         case .objectInit:
             return .none
+        case .genThrow:
+            try argumentCount(a, "throw", min: 2, max: 4)
+            var exc = a[1]
+            if isClass(exc) {
+                exc = try call(exc, a.positionalCount > 2 && !a[2].isNone ? [a[2]] : [])
+            }
+            guard isExceptionInstance(exc) else { throw raise(.typeError, "exceptions must derive from BaseException") }
+            if let v = try resumeGenerator(me, sending: .none, throwing: exc) { return v }
+            throw stopIteration()
         case .genClose:
-            finishGenerator(me)
+            let state = GeneratorState(rawValue: Int(heap.slot(me.objectOffset, 4).intValue))!
+            if state == .created || state == .done {
+                finishGenerator(me)
+                return .none
+            }
+            let exit = try newException(.generatorExit, args: [])
+            do throws(VMError) {
+                if try resumeGenerator(me, sending: .none, throwing: exit) != nil {
+                    throw raise(.runtimeError, "generator ignored GeneratorExit")
+                }
+            } catch {
+                let e = pendingException
+                if isInstance(e, exceptionClass(.generatorExit)) || isInstance(e, exceptionClass(.stopIteration)) {
+                    pendingException = .null
+                    return .none
+                }
+                throw error
+            }
             return .none
+        case .propertySetter, .propertyGetter, .propertyDeleter:
+            try argumentCount(a, nativeName(id), min: 2, max: 2)
+            let o = try allocSlots(.property, 3)
+            for i in 0..<3 { heap.setSlot(o, i, heap.slot(me.objectOffset, i)) }
+            heap.setSlot(o, id == .propertyGetter ? 0 : id == .propertySetter ? 1 : 2, a[1])
+            return .object(o)
         default:
             throw raise(.runtimeError, "method not available")
+        }
+    }
+
+    /// bytes.fromhex, dict.fromkeys, int.from_bytes: called on the class (or an instance).
+    func callClassLevelMethod(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
+        // Through an instance or the class, the real arguments follow it.
+        let first = (isClass(a[0]) || (id == .bytesFromhex && isBytesLike(a[0])) || (id == .dictFromkeys && isType(a[0], .dict))) ? 1 : 0
+        let wantsByteArray = a[0] == typeClass(.bytearray) || isType(a[0], .bytearray)
+        func arg(_ i: Int) -> Value? { a.positionalCount > first + i ? a[first + i] : nil }
+        switch id {
+        case .bytesFromhex:
+            guard let text = arg(0), isStr(text) else { throw raise(.typeError, "fromhex() argument must be str") }
+            var out: [UInt8] = []
+            var pending: UInt8? = nil
+            for c in strBuffer(text) {
+                if isSpace(c) && pending == nil { continue }
+                var d: UInt8
+                if c >= 48 && c <= 57 { d = c - 48 } else if (c | 0x20) >= 97 && (c | 0x20) <= 102 { d = (c | 0x20) - 87 } else {
+                    throw raise(.valueError, "non-hexadecimal number found in fromhex() arg")
+                }
+                if let high = pending { out.append(high << 4 | d); pending = nil } else { pending = d }
+            }
+            if pending != nil { throw raise(.valueError, "non-hexadecimal number found in fromhex() arg") }
+            return wantsByteArray ? try newByteArray(out) : try newStr(out, type: .bytes)
+        case .intFromBytes:
+            guard let source = arg(0), let view = byteView(source) else { throw raise(.typeError, "cannot convert to bytes") }
+            let order = arg(1) ?? a.keyword("byteorder") ?? .null
+            let signed = try isTruthy(a.keyword("signed") ?? .false)
+            var b = Array(view)
+            if !(isStr(order) && strArray(order) == bytes("little")) { b.reverse() }
+            var result = BigInt(0)
+            for byte in b.reversed() { result = (result << 8) + BigInt(Int64(byte)) }
+            if signed, let top = b.last, top >= 0x80 { result = result - (BigInt(1) << (8 * b.count)) }
+            return try intResult(result)
+        default:  // dict.fromkeys
+            let value = arg(1) ?? .none
+            let d = try newDict()
+            extraRoots.append(d)
+            defer { extraRoots.removeLast() }
+            let l = try newList()
+            extraRoots.append(l)
+            defer { extraRoots.removeLast() }
+            try extendList(l, with: arg(0) ?? .none)
+            for k in listItems(l.objectOffset) { try dictStore(d, k, value) }
+            return d
         }
     }
 
@@ -97,17 +208,26 @@ extension VM {
 
     func strArgument(_ a: Arguments, _ i: Int, _ method: StaticString) throws(VMError) -> Value {
         let v = a[i]
-        guard isStr(v) else {
+        guard isType(v, textType) else {
+            if textType == .bytes { throw raise(.typeError, bytes("a bytes-like object is required, not '") + typeName(v) + bytes("'")) }
             throw raise(.typeError, bytes("must be str, not ") + typeName(v))
         }
         return v
     }
+
+    /// A str, or bytes while a bytes method runs.
+    func newText(_ b: [UInt8]) throws(VMError) -> Value { try newStr(b, type: textType) }
+    func newText(_ s: StaticString) throws(VMError) -> Value { try newStr(bytes(s), type: textType) }
+    func newText(_ b: UnsafeBufferPointer<UInt8>) throws(VMError) -> Value { try newStr(b, type: textType) }
 
     // MARK: str
 
     func callStrMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
         let name = nativeName(id)
         let text = strBuffer(me)
+        // bytes share these methods; results keep the receiver's type.
+        textType = heap.type(me.objectOffset)
+        defer { textType = .str }
         switch id {
         case .strFind, .strRfind, .strIndex, .strRindex, .strCount:
             try argumentCount(a, name, min: 2, max: 4)
@@ -157,14 +277,14 @@ extension VM {
             let n = listCount(items.objectOffset)
             for i in 0..<n {
                 let v = listItem(items.objectOffset, i)
-                guard isStr(v) else {
+                guard isType(v, textType) else {
                     throw raise(.typeError, bytes("sequence item ") + decimal(i) + bytes(": expected str instance, ") + typeName(v) + bytes(" found"))
                 }
                 total += strByteCount(v.objectOffset)
             }
             let sepCount = strByteCount(me.objectOffset)
             total += sepCount * max(0, n - 1)
-            let r = try newStrUninitialized(total)
+            let r = try newStrUninitialized(total, type: textType)
             var dst = heap.bytePointer(r, strDataOffset)
             var chars = 0
             for i in 0..<n {
@@ -179,7 +299,7 @@ extension VM {
                 dst += len
                 chars += strCharCount(v)
             }
-            heap.setU32(r, 12, UInt32(chars))
+            heap.setU32(r, 12, textType == .str ? UInt32(chars) : UInt32(total))
             return .object(r)
         case .strSplit, .strRsplit:
             try argumentCount(a, name, min: 1, max: 3)
@@ -199,23 +319,20 @@ extension VM {
                     while i < bytesIn.count && !isSpace(bytesIn[i]) { i += 1 }
                     ranges.append((start, i))
                 }
-                if maxSplit >= 0 && ranges.count > Int(maxSplit) + 1 {
+                if maxSplit >= 0 && ranges.count > Int(maxSplit) {
+                    // The unsplit remainder keeps its whitespace on the far side.
                     if id == .strSplit {
                         let k = Int(maxSplit)
-                        var end = bytesIn.count
-                        while end > ranges[k].0 && isSpace(bytesIn[end - 1]) { end -= 1 }
-                        parts = Array(ranges[0..<k]) + [(ranges[k].0, end)]
+                        parts = Array(ranges[0..<k]) + [(ranges[k].0, bytesIn.count)]
                     } else {
                         let k = ranges.count - Int(maxSplit) - 1
-                        var start = 0
-                        while start < ranges[k].1 && isSpace(bytesIn[start]) { start += 1 }
-                        parts = [(start, ranges[k].1)] + Array(ranges[(k + 1)...])
+                        parts = [(0, ranges[k].1)] + Array(ranges[(k + 1)...])
                     }
                 } else {
                     parts = ranges
                 }
             } else {
-                guard isStr(sepArg) else { throw raise(.typeError, bytes("must be str or None, not ") + typeName(sepArg)) }
+                guard isType(sepArg, textType) else { throw raise(.typeError, bytes("must be str or None, not ") + typeName(sepArg)) }
                 let sep = Array(strBuffer(sepArg))
                 if sep.isEmpty { throw raise(.valueError, "empty separator") }
                 var cuts: [Int] = []
@@ -234,7 +351,7 @@ extension VM {
             let l = try newList(capacity: parts.count)
             extraRoots.append(l)
             defer { extraRoots.removeLast() }
-            for (s0, e0) in parts { try listAppend(l, try newStr(Array(bytesIn[s0..<e0]))) }
+            for (s0, e0) in parts { try listAppend(l, try newText(Array(bytesIn[s0..<e0]))) }
             return l
         case .strStrip, .strLstrip, .strRstrip:
             try argumentCount(a, name, min: 1, max: 2)
@@ -245,7 +362,7 @@ extension VM {
             if id != .strRstrip { while i < end && strip(b[i]) { i += 1 } }
             if id != .strLstrip { while end > i && strip(b[end - 1]) { end -= 1 } }
             if i == 0 && end == b.count { return me }
-            return try newStr(Array(b[i..<end]))
+            return try newText(Array(b[i..<end]))
         case .strReplace:
             try argumentCount(a, name, min: 3, max: 4)
             let old = Array(strBuffer(try strArgument(a, 1, name)))
@@ -263,7 +380,7 @@ extension VM {
                     out += b[i..<min(b.count, i + n)]
                     i += n
                 }
-                return try newStr(out)
+                return try newText(out)
             }
             var i = 0
             while i < b.count {
@@ -275,7 +392,7 @@ extension VM {
                     out.append(b[i]); i += 1
                 }
             }
-            return try newStr(out)
+            return try newText(out)
         case .strStartswith, .strEndswith:
             try argumentCount(a, name, min: 2, max: 4)
             let b = Array(text)
@@ -284,7 +401,7 @@ extension VM {
             let startByte = a.positionalCount > 2 && !a[2].isNone ? strByteOffset(me.objectOffset, charIndex: clampChar(a[2], me)) : 0
             let endByte = a.positionalCount > 3 && !a[3].isNone ? strByteOffset(me.objectOffset, charIndex: clampChar(a[3], me)) : b.count
             for c in candidates {
-                guard isStr(c) else {
+                guard isType(c, textType) else {
                     throw raise(.typeError, bytes(name) + bytes(" first arg must be str or a tuple of str, not ") + typeName(c))
                 }
                 let p = Array(strBuffer(c))
@@ -311,7 +428,7 @@ extension VM {
                 }
                 previousLetter = isLower || isUpper || c >= 0x80
             }
-            return try newStr(b)
+            return try newText(b)
         case .strIsdigit, .strIsalpha, .strIsspace, .strIsalnum, .strIsnumeric, .strIsdecimal, .strIsidentifier:
             let b = Array(text)
             if b.isEmpty { return .false }
@@ -356,7 +473,7 @@ extension VM {
             for _ in 0..<left { out += fill }
             out += text
             for _ in 0..<(pad - left) { out += fill }
-            return try newStr(out)
+            return try newText(out)
         case .strZfill:
             try argumentCount(a, name, min: 2, max: 2)
             guard let width = intOf(a[1]) else { throw raise(.typeError, "'str' object cannot be interpreted as an integer") }
@@ -368,7 +485,7 @@ extension VM {
             if let first = b.first, first == 43 || first == 45 { out.append(first); rest = b[1...] }
             out += [UInt8](repeating: 48, count: pad)
             out += rest
-            return try newStr(out)
+            return try newText(out)
         case .strPartition, .strRpartition:
             try argumentCount(a, name, min: 2, max: 2)
             let sep = try strArgument(a, 1, name)
@@ -376,16 +493,16 @@ extension VM {
             let b = Array(text)
             let sepBytes = Array(strBuffer(sep))
             let found = id == .strPartition ? findBytes(text, strBuffer(sep), from: 0) : rfindBytes(text, strBuffer(sep), from: 0)
-            let empty = try newStr("")
+            let empty = try newText("")
             extraRoots.append(empty)
             defer { extraRoots.removeLast() }
             guard let at = found else {
                 return id == .strPartition ? try newTuple([me, empty, empty]) : try newTuple([empty, empty, me])
             }
-            let head = try newStr(Array(b[0..<at]))
+            let head = try newText(Array(b[0..<at]))
             extraRoots.append(head)
             defer { extraRoots.removeLast() }
-            let tail = try newStr(Array(b[(at + sepBytes.count)...]))
+            let tail = try newText(Array(b[(at + sepBytes.count)...]))
             return try newTuple([head, sep, tail])
         case .strSplitlines:
             let keepends = a.positionalCount > 1 ? try isTruthy(a[1]) : try isTruthy(a.keyword("keepends") ?? .false)
@@ -399,19 +516,62 @@ extension VM {
                 if c == 10 || c == 13 || c == 11 || c == 12 || c == 28 || c == 29 || c == 30 {
                     var end = i + 1
                     if c == 13 && i + 1 < b.count && b[i + 1] == 10 { end += 1 }
-                    try listAppend(l, try newStr(Array(b[start..<(keepends ? end : i)])))
+                    try listAppend(l, try newText(Array(b[start..<(keepends ? end : i)])))
                     start = end
                     i = end
                 } else {
                     i += 1
                 }
             }
-            if start < b.count { try listAppend(l, try newStr(Array(b[start...]))) }
+            if start < b.count { try listAppend(l, try newText(Array(b[start...]))) }
             return l
         case .strEncode:
             return try newStr(text, type: .bytes)
         case .strFormat:
             return try strFormatMethod(me, a)
+        case .strCasefold:
+            return try changeCaseUnicode(.strLower, text)
+        case .strExpandtabs:
+            let size = a.positionalCount > 1 ? Int(intOf(a[1]) ?? 8) : Int(intOf(a.keyword("tabsize") ?? .smallInt(8)) ?? 8)
+            var out: [UInt8] = []
+            var column = 0
+            for c in text {
+                if c == 9 {
+                    let n = size > 0 ? size - column % size : 0
+                    out += [UInt8](repeating: 32, count: n)
+                    column += n
+                } else {
+                    out.append(c)
+                    column = (c == 10 || c == 13) ? 0 : column + (c & 0xC0 == 0x80 ? 0 : 1)
+                }
+            }
+            return try newText(out)
+        case .strIstitle:
+            var cased = false, previousCased = false
+            var i = 0
+            while i < text.count {
+                let cp = decodeUTF8(text, i)
+                i += min(utf8SequenceLength(text[i]), text.count - i)
+                if isUpperCase(cp) {
+                    if previousCased { return .false }
+                    previousCased = true; cased = true
+                } else if isLowerCase(cp) {
+                    if !previousCased { return .false }
+                    previousCased = true; cased = true
+                } else {
+                    previousCased = false
+                }
+            }
+            return .bool(cased)
+        case .strRemoveprefix, .strRemovesuffix:
+            try argumentCount(a, name, min: 2, max: 2)
+            let affix = Array(strBuffer(try strArgument(a, 1, name)))
+            let b = Array(text)
+            if affix.isEmpty || affix.count > b.count { return me }
+            if id == .strRemoveprefix {
+                return b.starts(with: affix) ? try newText(Array(b[affix.count...])) : me
+            }
+            return Array(b[(b.count - affix.count)...]) == affix ? try newText(Array(b[0..<(b.count - affix.count)])) : me
         default:
             throw raise(.runtimeError, "method not available")
         }

@@ -24,8 +24,11 @@ enum Native: Int, CaseIterable {
     case strIsdigit, strIsalpha, strIsspace, strIsalnum, strIsupper, strIslower, strCapitalize
     case strTitle, strSwapcase, strCenter, strLjust, strRjust, strZfill, strPartition, strRpartition
     case strSplitlines, strEncode, strFormat, strIsnumeric, strIsdecimal, strIsidentifier
-    // bytes
+    case strCasefold, strExpandtabs, strIstitle, strRemoveprefix, strRemovesuffix
+    // bytes, bytearray
     case bytesDecode, bytesHex
+    case byteArrayAppend, byteArrayExtend, byteArrayInsert, byteArrayPop, byteArrayRemove, byteArrayClear
+    case byteArrayReverse, byteArrayCopy, byteArrayDecode, byteArrayHex
     // list
     case listAppend, listExtend, listInsert, listPop, listRemove, listIndex, listCount, listReverse
     case listSort, listClear, listCopy
@@ -38,9 +41,11 @@ enum Native: Int, CaseIterable {
     case setAdd, setRemove, setDiscard, setPop, setClear, setCopy, setUnion, setIntersection
     case setDifference, setSymmetricDifference, setIssubset, setIssuperset, setUpdate, setIsdisjoint
     // numbers
-    case intBitLength, floatIsInteger, intConjugate
+    case intBitLength, floatIsInteger, intConjugate, intFromBytes, intToBytes, bytesFromhex, sliceIndicesMethod
     // generators
-    case genSend, genClose
+    case genSend, genClose, genThrow
+    // property
+    case propertySetter, propertyGetter, propertyDeleter
     // exceptions, object
     case exceptionInit, objectInit
     // sys
@@ -54,6 +59,9 @@ enum Native: Int, CaseIterable {
              .reversed, .format, .ascii:
             return .builtins
         case .bytesDecode, .bytesHex: return .type(.bytes)
+        case .byteArrayAppend, .byteArrayExtend, .byteArrayInsert, .byteArrayPop, .byteArrayRemove,
+             .byteArrayClear, .byteArrayReverse, .byteArrayCopy, .byteArrayDecode, .byteArrayHex:
+            return .type(.bytearray)
         case .listAppend, .listExtend, .listInsert, .listPop, .listRemove, .listIndex, .listCount,
              .listReverse, .listSort, .listClear, .listCopy:
             return .type(.list)
@@ -64,13 +72,34 @@ enum Native: Int, CaseIterable {
         case .setAdd, .setRemove, .setDiscard, .setPop, .setClear, .setCopy, .setUnion, .setIntersection,
              .setDifference, .setSymmetricDifference, .setIssubset, .setIssuperset, .setUpdate, .setIsdisjoint:
             return .type(.set)
-        case .intBitLength, .intConjugate: return .type(.int)
+        case .intBitLength, .intConjugate, .intFromBytes, .intToBytes: return .type(.int)
+        case .bytesFromhex: return .type(.bytes)
+        case .sliceIndicesMethod: return .type(.slice)
         case .floatIsInteger: return .type(.float)
-        case .genSend, .genClose: return .type(.generator)
+        case .genSend, .genClose, .genThrow: return .type(.generator)
+        case .propertySetter, .propertyGetter, .propertyDeleter: return .type(.property)
         case .exceptionInit: return .exception
         case .objectInit: return .type(.object)
         case .sysExit, .sysHeap, .sysGc, .sysTime: return .sys
         default: return .type(.str)
+        }
+    }
+
+    /// Methods called on the class itself (bytes.fromhex, dict.fromkeys, int.from_bytes).
+    var isClassLevel: Bool { self == .bytesFromhex || self == .dictFromkeys || self == .intFromBytes }
+
+    /// str methods that bytes objects have too (they run the same code).
+    var sharedWithBytes: Bool {
+        switch self {
+        case .strFind, .strRfind, .strIndex, .strRindex, .strCount, .strJoin, .strSplit, .strRsplit,
+             .strStrip, .strLstrip, .strRstrip, .strReplace, .strStartswith, .strEndswith, .strUpper,
+             .strLower, .strIsdigit, .strIsalpha, .strIsspace, .strIsalnum, .strIsupper, .strIslower,
+             .strCapitalize, .strTitle, .strSwapcase, .strCenter, .strLjust, .strRjust, .strZfill,
+             .strPartition, .strRpartition, .strSplitlines, .strExpandtabs, .strIstitle,
+             .strRemoveprefix, .strRemovesuffix:
+            return true
+        default:
+            return false
         }
     }
 }
@@ -154,8 +183,23 @@ func nativeName(_ n: Native) -> StaticString {
     case .strIsnumeric: return "isnumeric"
     case .strIsdecimal: return "isdecimal"
     case .strIsidentifier: return "isidentifier"
+    case .strCasefold: return "casefold"
+    case .strExpandtabs: return "expandtabs"
+    case .strIstitle: return "istitle"
+    case .strRemoveprefix: return "removeprefix"
+    case .strRemovesuffix: return "removesuffix"
     case .bytesDecode: return "decode"
     case .bytesHex: return "hex"
+    case .byteArrayAppend: return "append"
+    case .byteArrayExtend: return "extend"
+    case .byteArrayInsert: return "insert"
+    case .byteArrayPop: return "pop"
+    case .byteArrayRemove: return "remove"
+    case .byteArrayClear: return "clear"
+    case .byteArrayReverse: return "reverse"
+    case .byteArrayCopy: return "copy"
+    case .byteArrayDecode: return "decode"
+    case .byteArrayHex: return "hex"
     case .listAppend: return "append"
     case .listExtend: return "extend"
     case .listInsert: return "insert"
@@ -196,9 +240,17 @@ func nativeName(_ n: Native) -> StaticString {
     case .setIsdisjoint: return "isdisjoint"
     case .intBitLength: return "bit_length"
     case .intConjugate: return "conjugate"
+    case .intFromBytes: return "from_bytes"
+    case .intToBytes: return "to_bytes"
+    case .bytesFromhex: return "fromhex"
+    case .sliceIndicesMethod: return "indices"
     case .floatIsInteger: return "is_integer"
     case .genSend: return "send"
     case .genClose: return "close"
+    case .genThrow: return "throw"
+    case .propertySetter: return "setter"
+    case .propertyGetter: return "getter"
+    case .propertyDeleter: return "deleter"
     case .exceptionInit: return "__init__"
     case .objectInit: return "__init__"
     case .sysExit: return "exit"

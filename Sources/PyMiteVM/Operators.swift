@@ -39,6 +39,12 @@ extension VM {
         return v
     }
 
+    /// An Int64 result: a small int, or a long when it needs the 64th bit.
+    func newIntOrWide(_ n: Int64) throws(VMError) -> Value {
+        if let v = Value.int(n) { return v }
+        return try intResult(BigInt(n))
+    }
+
     func overflow() -> VMError { raise(.overflowError, "integer result too large for this VM") }
 
     func floorDiv(_ x: Int64, _ y: Int64) throws(VMError) -> Int64 {
@@ -98,31 +104,48 @@ extension VM {
     }
 
     func intBinary(_ op: BinaryOperator, _ x: Int64, _ y: Int64) throws(VMError) -> Value {
+        // Any overflow is redone exactly with long ints (or raises without them).
         switch op {
         case .add:
-            let (r, o) = x.addingReportingOverflow(y); if o { throw overflow() }; return try newInt(r)
+            let (r, o) = x.addingReportingOverflow(y)
+            if !o, let v = Value.int(r) { return v }
+            return try intBinaryWide(op, x, y)
         case .subtract:
-            let (r, o) = x.subtractingReportingOverflow(y); if o { throw overflow() }; return try newInt(r)
+            let (r, o) = x.subtractingReportingOverflow(y)
+            if !o, let v = Value.int(r) { return v }
+            return try intBinaryWide(op, x, y)
         case .multiply:
-            let (r, o) = x.multipliedReportingOverflow(by: y); if o { throw overflow() }; return try newInt(r)
+            let (r, o) = x.multipliedReportingOverflow(by: y)
+            if !o, let v = Value.int(r) { return v }
+            return try intBinaryWide(op, x, y)
         case .trueDivide:
             if y == 0 { throw raise(.zeroDivisionError, "division by zero") }
+            // Doubles hold ints up to 2**53 exactly; beyond, divide exactly.
+            if x.magnitude > 1 << 53 || y.magnitude > 1 << 53 { return try longBinary(op, BigInt(x), BigInt(y)) }
             return try newFloat(Double(x) / Double(y))
-        case .floorDivide: return try newInt(try floorDiv(x, y))
+        case .floorDivide:
+            if x == Int64.min && y == -1 { return try intBinaryWide(op, x, y) }
+            return try newIntOrWide(try floorDiv(x, y))
         case .modulo: return try newInt(try floorMod(x, y))
         case .power:
             if y < 0 {
                 if x == 0 { throw raise(.zeroDivisionError, "0.0 cannot be raised to a negative power") }
                 return try newFloat(hooks.pow(Double(x), Double(y)))
             }
-            return try newInt(try intPow(x, y))
+            do throws(VMError) {
+                return try newInt(try intPow(x, y))
+            } catch {
+                guard config.longInts else { throw error }
+                pendingException = .null
+                return try intBinaryWide(op, x, y)
+            }
         case .lshift:
             if y < 0 { throw raise(.valueError, "negative shift count") }
             if x == 0 { return .smallInt(0) }
-            if y >= 63 { throw overflow() }
+            if y >= 62 { return try intBinaryWide(op, x, y) }
             let r = x << y
-            if r >> y != x { throw overflow() }
-            return try newInt(r)
+            if r >> y != x { return try intBinaryWide(op, x, y) }
+            return try newIntOrWide(r)
         case .rshift:
             if y < 0 { throw raise(.valueError, "negative shift count") }
             return try newInt(y >= 63 ? (x < 0 ? -1 : 0) : x >> y)
@@ -168,6 +191,12 @@ extension VM {
     func binaryOperation(_ op: BinaryOperator, _ a: Value, _ b: Value, inplace: Bool) throws(VMError) -> Value {
         if let x = intOf(a), let y = intOf(b) { return try intBinary(op, x, y) }
         if let x = doubleOf(a), let y = doubleOf(b) { return try floatBinary(op, x, y, a, b) }
+        if isLong(a) || isLong(b) {
+            if let x = bigOf(a), let y = bigOf(b) { return try longBinary(op, x, y) }
+            if isFloat(a) || isFloat(b), let x = try realToDouble(a), let y = try realToDouble(b) {
+                return try floatBinary(op, x, y, a, b)
+            }
+        }
         if op == .multiply, let n = intOf(a), b.isObject {
             let tb = heap.type(b.objectOffset)
             if tb == .str || tb == .list || tb == .tuple || tb == .bytes { return try repeatSequence(b, n, inplace: false) }
@@ -178,7 +207,20 @@ extension VM {
         }
         let ta = heap.type(a.objectOffset)
         switch (ta, op) {
-        case (.str, .add), (.bytes, .add):
+        case (.bytes, .add), (.bytearray, .add):
+            guard let y = byteView(b) else {
+                throw raise(.typeError, bytes("can't concat ") + typeName(b) + bytes(" to ") + typeName(a))
+            }
+            let joined = Array(byteView(a)!) + Array(y)
+            return ta == .bytes ? try newStr(joined, type: .bytes) : try newByteArray(joined)
+        case (.bytearray, .multiply):
+            guard let n = intOf(b) else { throw unsupported(op, a, b) }
+            var out: [UInt8] = []
+            let part = Array(byteView(a)!)
+            for _ in 0..<max(0, n) { out += part }
+            if inplace { try byteArraySetContents(a, out); return a }
+            return try newByteArray(out)
+        case (.str, .add):
             guard isType(b, ta) else {
                 if ta == .str {
                     throw raise(.typeError, bytes("can only concatenate str (not \"") + typeName(b) + bytes("\") to str"))
@@ -296,10 +338,8 @@ extension VM {
     }
 
     func unaryNegative(_ v: Value) throws(VMError) -> Value {
-        if let i = intOf(v) {
-            if i == Int64.min { throw overflow() }
-            return try newInt(-i)
-        }
+        if let i = intOf(v) { return try intResult(-BigInt(i)) }
+        if let b = bigOf(v) { return try intResult(-b) }
         if isFloat(v) { return try newFloat(-floatValue(v)) }
         if let r = try callDunder0(v, "__neg__") { return r }
         throw raise(.typeError, bytes("bad operand type for unary -: '") + typeName(v) + bytes("'"))
@@ -307,6 +347,7 @@ extension VM {
 
     func unaryPositive(_ v: Value) throws(VMError) -> Value {
         if let i = intOf(v) { return try newInt(i) }
+        if isLong(v) { return v }
         if isFloat(v) { return v }
         if let r = try callDunder0(v, "__pos__") { return r }
         throw raise(.typeError, bytes("bad operand type for unary +: '") + typeName(v) + bytes("'"))
@@ -314,6 +355,7 @@ extension VM {
 
     func unaryInvert(_ v: Value) throws(VMError) -> Value {
         if let i = intOf(v) { return try newInt(~i) }
+        if let b = bigOf(v) { return try intResult(~b) }
         if let r = try callDunder0(v, "__invert__") { return r }
         throw raise(.typeError, bytes("bad operand type for unary ~: '") + typeName(v) + bytes("'"))
     }
@@ -336,7 +378,9 @@ extension VM {
         let o = v.objectOffset
         switch heap.type(o) {
         case .float: return floatValue(v) != 0
+        case .longInt: return true
         case .str, .bytes: return strByteCount(o) != 0
+        case .bytearray: return byteArrayCount(o) != 0
         case .tuple: return tupleCount(o) != 0
         case .list: return listCount(o) != 0
         case .dict, .set: return dictCount(v) != 0
@@ -368,12 +412,21 @@ extension VM {
             if let j = intOf(b) { return exactIntFloatEqual(j, x) }
             return x == y
         }
+        if isLong(a) || isLong(b) {
+            if let x = bigOf(a), let y = bigOf(b) { return x == y }
+            let d = isFloat(a) ? floatValue(a) : (isFloat(b) ? floatValue(b) : Double.nan)
+            if let x = bigOf(isFloat(a) ? b : a), let y = BigInt(exactly: d) { return x == y }
+            if !d.isNaN { return false }
+        }
         guard a.isObject && b.isObject else {
             if isType(a, .instance) || isType(b, .instance) { return try instanceEquality(a, b) }
             return false
         }
         let ta = heap.type(a.objectOffset), tb = heap.type(b.objectOffset)
         if ta == .instance || tb == .instance { return try instanceEquality(a, b) }
+        if let x = byteView(a), let y = byteView(b) {
+            return x.count == y.count && (x.count == 0 || memEqual(x.baseAddress!, y.baseAddress!, x.count))
+        }
         guard ta == tb else { return false }
         switch ta {
         case .str, .bytes: return strEqual(a.objectOffset, b.objectOffset)
@@ -426,7 +479,30 @@ extension VM {
             if x.isNaN || y.isNaN { return 2 }  // unordered: every comparison false
             return x < y ? -1 : (x == y ? 0 : 1)
         }
+        if isLong(a) || isLong(b) {
+            if let x = bigOf(a), let y = bigOf(b) { return x < y ? -1 : (x == y ? 0 : 1) }
+            if isFloat(a) || isFloat(b) {
+                let d = isFloat(a) ? floatValue(a) : floatValue(b)
+                let big = bigOf(isFloat(a) ? b : a)!
+                if d.isNaN { return 2 }
+                // Compare the int with the float's integer part, then its fraction.
+                var c: Int
+                if d.isInfinite {
+                    c = d > 0 ? -1 : 1
+                } else {
+                    let t = BigInt(truncating: d)!
+                    c = big < t ? -1 : (big == t ? 0 : 1)
+                    if c == 0 && d != d.rounded(.towardZero) { c = d > 0 ? -1 : 1 }
+                }
+                return isFloat(a) ? -c : c
+            }
+        }
         guard a.isObject && b.isObject else { return nil }
+        if let x = byteView(a), let y = byteView(b) {
+            let n = min(x.count, y.count)
+            for i in 0..<n where x[i] != y[i] { return x[i] < y[i] ? -1 : 1 }
+            return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+        }
         let ta = heap.type(a.objectOffset), tb = heap.type(b.objectOffset)
         guard ta == tb else { return nil }
         switch ta {
@@ -456,7 +532,9 @@ extension VM {
     func compareOperation(_ op: CompareOperator, _ a: Value, _ b: Value) throws(VMError) -> Value {
         switch op {
         case .equal: return .bool(try valuesEqual(a, b))
-        case .notEqual: return .bool(try !valuesEqual(a, b))
+        case .notEqual:
+            if isType(a, .instance), let r = try callDunder(a, internStatic("__ne__"), b) { return r }
+            return .bool(try !valuesEqual(a, b))
         case .isIdentical: return .bool(a.raw == b.raw)
         case .isNotIdentical: return .bool(a.raw != b.raw)
         case .contains: return .bool(try contains(b, a))
@@ -499,6 +577,7 @@ extension VM {
         let o = v.objectOffset
         switch heap.type(o) {
         case .str, .bytes: return strHash(o)
+        case .longInt: return bigOf(v)!.pythonHash()
         case .float:
             let d = floatValue(v)
             if d.isFinite && d == d.rounded(.towardZero) && abs(d) < 9.2e18 { return hashInt(Int64(d)) }
@@ -510,7 +589,7 @@ extension VM {
             }
             h &= 0x3FFF_FFFF_FFFF_FFFF
             return h == -1 ? -2 : h
-        case .list, .dict, .set:
+        case .list, .dict, .set, .bytearray:
             throw raise(.typeError, bytes("unhashable type: '") + typeName(v) + bytes("'"))
         case .instance:
             let cls = heap.slot(o, 0)
@@ -542,11 +621,16 @@ extension VM {
         }
         let o = container.objectOffset
         switch heap.type(o) {
-        case .str, .bytes:
-            if heap.type(o) == .bytes, let n = intOf(item) {
-                for b in strBuffer(o) where Int64(b) == n { return true }
+        case .bytes, .bytearray:
+            if let n = intOf(item) {
+                for b in byteView(container)! where Int64(b) == n { return true }
                 return false
             }
+            guard let needle = byteView(item) else {
+                throw raise(.typeError, bytes("a bytes-like object is required, not '") + typeName(item) + bytes("'"))
+            }
+            return findBytes(UnsafeBufferPointer(byteView(container)!), UnsafeBufferPointer(needle), from: 0) != nil
+        case .str:
             guard isType(item, heap.type(o)) else {
                 throw raise(.typeError, bytes("'in <string>' requires string as left operand, not ") + typeName(item))
             }

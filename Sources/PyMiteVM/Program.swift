@@ -48,8 +48,13 @@ extension VM {
         case .true: return .true
         case .false: return .false
         case .ellipsis: return .ellipsis
-        case .int(let i): return Value.int(i) ?? .null
-        case .bigInt: return .null  // loading it raises OverflowError: no long ints in this build
+        case .int(let i):
+            if let v = Value.int(i) { return v }
+            return config.longInts ? try intResult(BigInt(i)) : .null
+        case .bigInt(let digits):
+            // Without long ints, loading the constant raises OverflowError.
+            guard config.longInts, let b = BigInt(decimal: digits) else { return .null }
+            return try intResult(b)
         case .float(let d): return try newFloat(d)
         case .str(let b): return try internBytes(b)
         case .bytes(let b): return try newStr(b, type: .bytes)
@@ -174,9 +179,21 @@ extension VM {
         return .exited(1)
     }
 
-    /// CPython's layout: outermost call first, then `Type: message`.
-    public func tracebackText(_ exc: Value) -> [UInt8] {
+    /// CPython's layout: outermost call first, then `Type: message`;
+    /// a cause or context is printed first, as CPython chains them.
+    public func tracebackText(_ exc: Value, depth: Int = 0) -> [UInt8] {
         var out: [UInt8] = []
+        if isType(exc, .instance) && depth < 16 {
+            let d = instanceDict(exc)
+            if let cause = dictGetStr(d, internStatic("__cause__")), isExceptionInstance(cause) {
+                out += tracebackText(cause, depth: depth + 1)
+                out += bytes("\nThe above exception was the direct cause of the following exception:\n\n")
+            } else if dictGetStr(d, internStatic("__suppress_context__")) != .true,
+                      let context = dictGetStr(d, internStatic("__context__")), isExceptionInstance(context) {
+                out += tracebackText(context, depth: depth + 1)
+                out += bytes("\nDuring handling of the above exception, another exception occurred:\n\n")
+            }
+        }
         if isType(exc, .instance) {
             let tb = heap.slot(exc.objectOffset, 2)
             if !tb.isNull && listCount(tb.objectOffset) > 0 {

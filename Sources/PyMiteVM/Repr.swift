@@ -45,9 +45,17 @@ extension VM {
         }
         switch heap.type(o) {
         case .float: out += floatRepr(floatValue(v))
+        case .longInt:
+            let (negative, digits) = intDigits(v, base: 10)!
+            if negative { out.append(UInt8(ascii: "-")) }
+            out += digits
         case .str:
             if repr { appendStrRepr(strBuffer(o), &out) } else { out += strBuffer(o) }
         case .bytes: appendBytesRepr(strBuffer(o), &out)
+        case .bytearray:
+            out += bytes("bytearray(")
+            appendBytesRepr(UnsafeBufferPointer(byteView(v)!), &out)
+            out += bytes(")")
         case .tuple, .list:
             let isList = heap.type(o) == .list
             reprInProgress.append(o)
@@ -102,11 +110,11 @@ extension VM {
             }
             out += className(v) + bytes("'>")
         case .function:
-            out += bytes("<function ") + strArray(heap.slot(o, 5)) + bytes(" at ") + address(o) + bytes(">")
+            out += bytes("<function ") + strArray(heap.slot(o, 7)) + bytes(" at ") + address(o) + bytes(">")
         case .boundMethod:
             let f = heap.slot(o, 1)
             out += bytes("<bound method ")
-            if isType(f, .function) { out += typeName(heap.slot(o, 0)) + bytes(".") + strArray(heap.slot(f.objectOffset, 5)) }
+            if isType(f, .function) { out += strArray(heap.slot(f.objectOffset, 7)) }
             out += bytes(" of ")
             try appendText(heap.slot(o, 0), &out, repr: true)
             out += bytes(">")
@@ -201,6 +209,31 @@ extension VM {
     }
 
     func address(_ o: UInt32) -> [UInt8] { bytes("0x") + hexDigits(UInt64(o) + 0x10000, upper: false) }
+
+    /// ascii(): repr with every non-ASCII character escaped.
+    func asciiRepr(_ v: Value) throws(VMError) -> Value {
+        var text: [UInt8] = []
+        try appendText(v, &text, repr: true)
+        var out: [UInt8] = []
+        text.withUnsafeBufferPointer { b in
+            var i = 0
+            while i < b.count {
+                if b[i] < 0x80 { out.append(b[i]); i += 1; continue }
+                let cp = decodeUTF8(b, i)
+                i += min(utf8SequenceLength(b[i]), b.count - i)
+                if cp <= 0xFF {
+                    out += bytes("\\x") + hexByte(UInt8(cp))
+                } else if cp <= 0xFFFF {
+                    let h = hexDigits(UInt64(cp), upper: false)
+                    out += bytes("\\u") + [UInt8](repeating: 48, count: 4 - h.count) + h
+                } else {
+                    let h = hexDigits(UInt64(cp), upper: false)
+                    out += bytes("\\U") + [UInt8](repeating: 48, count: 8 - h.count) + h
+                }
+            }
+        }
+        return try newStr(out)
+    }
 
     func appendStrRepr(_ b: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
         var hasSingle = false, hasDouble = false

@@ -36,8 +36,11 @@ public struct VMConfig {
     public var argv: [[UInt8]]
     /// Stop a program with RuntimeError after this many backward jumps (0: no limit).
     public var backwardJumpLimit: Int
+    /// HAVE_LONGINT: ints past 63 bits are exact; off, they raise OverflowError.
+    public var longInts: Bool
     public init(heapSize: Int = 256 * 1024, stackSlots: Int = 64 * 1024, recursionLimit: Int = 1000,
-                argv: [[UInt8]] = [], backwardJumpLimit: Int = 0) {
+                argv: [[UInt8]] = [], backwardJumpLimit: Int = 0, longInts: Bool = true) {
+        self.longInts = longInts
         self.heapSize = heapSize; self.stackSlots = stackSlots
         self.recursionLimit = recursionLimit; self.argv = argv
         self.backwardJumpLimit = backwardJumpLimit
@@ -128,6 +131,8 @@ public final class VM {
     var extraRoots: [Value] = []
 
     var collections = 0
+    /// The receiver type while a str method runs on bytes (they share code).
+    var textType: ObjType = .str
     var backwardJumps = 0
     /// Containers whose repr is being written, to print cycles as [...].
     var reprInProgress: [UInt32] = []

@@ -77,6 +77,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Maximum depth of Python calls.")
     var recursionLimit: Int = 1000
 
+    @Flag(name: .customLong("no-long-ints"), help: "Run as a board without HAVE_LONGINT: ints past 63 bits raise OverflowError.")
+    var noLongInts = false
+
     @Argument(help: "The program (.py or .pmi).")
     var program: String
 
@@ -92,7 +95,8 @@ struct Run: ParsableCommand {
         let argv = ([program] + arguments).map { Array($0.utf8) }
         let vm: VM
         do {
-            vm = try VM(config: VMConfig(heapSize: heapSize, recursionLimit: recursionLimit, argv: argv), hooks: HostPlatform.hooks)
+            let config = VMConfig(heapSize: heapSize, recursionLimit: recursionLimit, argv: argv, longInts: !noLongInts)
+            vm = try VM(config: config, hooks: HostPlatform.hooks)
             try vm.load(image)
         } catch {
             fail(CLIError("a heap of \(heapSize) bytes is too small to start \(program); try a larger --heap"))

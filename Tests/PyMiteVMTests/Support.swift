@@ -19,14 +19,14 @@ final class Captured {
 }
 
 /// Compiles and runs `source` in-process with the given heap.
-func runProgram(_ source: String, heap: Int = 256 * 1024, limit: Int = 0) throws -> (RunOutcome, Captured) {
+func runProgram(_ source: String, heap: Int = 256 * 1024, limit: Int = 0, longInts: Bool = true) throws -> (RunOutcome, Captured) {
     let captured = Captured()
     var hooks = HostPlatform.hooks
     hooks.write = { fd, bytes in
         if fd == 1 { captured.stdout += bytes } else { captured.stderr += bytes }
     }
     let image = try Compiler.compile(source: source, filename: "test.py", moduleName: "__main__")
-    let vm = try VM(config: VMConfig(heapSize: heap, backwardJumpLimit: limit), hooks: hooks)
+    let vm = try VM(config: VMConfig(heapSize: heap, backwardJumpLimit: limit, longInts: longInts), hooks: hooks)
     try vm.load(image)
     let outcome = vm.runMain()
     return (outcome, captured)

@@ -10,7 +10,7 @@ enum TypeKind: Int, CaseIterable {
     case object = 0, type, int, bool, float, str, bytes, tuple, list, dict, set, range
     case noneType, function, builtinFunction, method, module, generator, cell, iterator
     case slice, ellipsis, notImplementedType, property, staticMethod, classMethod, superType
-    case baseException
+    case baseException, bytearray
 
     var name: StaticString {
         switch self {
@@ -42,6 +42,7 @@ enum TypeKind: Int, CaseIterable {
         case .classMethod: return "classmethod"
         case .superType: return "super"
         case .baseException: return "BaseException"
+        case .bytearray: return "bytearray"
         }
     }
 }
@@ -53,6 +54,7 @@ enum ExceptionKind: Int, CaseIterable {
     case attributeError, importError, moduleNotFoundError, lookupError, indexError, keyError
     case memoryError, nameError, unboundLocalError, runtimeError, recursionError
     case notImplementedError, typeError, valueError, unicodeError, osError, eofError, systemError
+    case unicodeDecodeError, unicodeEncodeError
 
     var name: StaticString {
         switch self {
@@ -84,6 +86,8 @@ enum ExceptionKind: Int, CaseIterable {
         case .osError: return "OSError"
         case .eofError: return "EOFError"
         case .systemError: return "SystemError"
+        case .unicodeDecodeError: return "UnicodeDecodeError"
+        case .unicodeEncodeError: return "UnicodeEncodeError"
         }
     }
 
@@ -97,6 +101,7 @@ enum ExceptionKind: Int, CaseIterable {
         case .unboundLocalError: return .nameError
         case .recursionError, .notImplementedError: return .runtimeError
         case .unicodeError: return .valueError
+        case .unicodeDecodeError, .unicodeEncodeError: return .unicodeError
         default: return .exception
         }
     }
@@ -123,8 +128,10 @@ extension VM {
         case .instance: return heap.slot(o, 0)
         case .klass: return typeClass(.type)
         case .float: return typeClass(.float)
+        case .longInt: return typeClass(.int)
         case .str: return typeClass(.str)
         case .bytes: return typeClass(.bytes)
+        case .bytearray: return typeClass(.bytearray)
         case .tuple: return typeClass(.tuple)
         case .list: return typeClass(.list)
         case .dict: return typeClass(.dict)
@@ -173,6 +180,10 @@ extension VM {
         for b in baseList where classKind(b) != .object {
             kind = classKind(b)
             break
+        }
+        // A class that defines __eq__ but not __hash__ is unhashable.
+        if dictGetStr(namespace, s.__eq__) != nil && dictGetStr(namespace, s.__hash__) == nil {
+            try dictStore(namespace, s.__hash__, .none)
         }
         let o = try allocSlots(.klass, 5)
         let cls = Value.object(o)

@@ -97,7 +97,7 @@ extension VM {
             }
         }
         if (internCount + 1) * 3 > internCapacity * 2 {
-            let newCapacity = max(64, internCapacity * 2)
+            let newCapacity = max(512, internCapacity * 2)
             extraRoots.append(v)
             defer { extraRoots.removeLast() }
             let table = try allocBytes(.rawArray, 8 + 4 * newCapacity)

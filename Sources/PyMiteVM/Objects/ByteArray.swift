@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// bytearray: a mutable byte sequence.
+//   slot 0 = count, slot 1 = rawArray holding the bytes (null while empty)
+// bytes and bytearray share read access through `byteView`.
+
+extension VM {
+    func newByteArray(_ bytes: UnsafeBufferPointer<UInt8>) throws(VMError) -> Value {
+        let o = try allocSlots(.bytearray, 2)
+        heap.setSlot(o, 0, .smallInt(0))
+        let b = Value.object(o)
+        if bytes.count > 0 {
+            extraRoots.append(b)
+            defer { extraRoots.removeLast() }
+            try byteArrayReserve(b, bytes.count)
+            heap.bytePointer(heap.slot(o, 1).objectOffset, 8).update(from: bytes.baseAddress!, count: bytes.count)
+            heap.setSlot(o, 0, .smallInt(bytes.count))
+        }
+        return b
+    }
+
+    func newByteArray(_ bytes: [UInt8]) throws(VMError) -> Value {
+        try bytes.withUnsafeBufferPointer { (b) throws(VMError) -> Value in try newByteArray(b) }
+    }
+
+    @inline(__always) func byteArrayCount(_ o: UInt32) -> Int { Int(heap.slot(o, 0).intValue) }
+
+    func byteArrayCapacity(_ o: UInt32) -> Int {
+        let buf = heap.slot(o, 1)
+        return buf.isNull ? 0 : heap.blockSize(buf.objectOffset) - 8
+    }
+
+    func byteArrayReserve(_ b: Value, _ needed: Int) throws(VMError) {
+        let o = b.objectOffset
+        let cap = byteArrayCapacity(o)
+        if needed <= cap { return }
+        let newCap = max(needed, cap < 16 ? 16 : cap + cap / 2)
+        let buf = try allocBytes(.rawArray, 8 + newCap)
+        let n = byteArrayCount(o)
+        if n > 0 { heap.bytePointer(buf, 8).update(from: heap.bytePointer(heap.slot(o, 1).objectOffset, 8), count: n) }
+        heap.setSlot(o, 1, .object(buf))
+    }
+
+    /// The bytes of a bytes or bytearray object; valid until the next allocation.
+    func byteView(_ v: Value) -> UnsafeMutableBufferPointer<UInt8>? {
+        guard v.isObject else { return nil }
+        let o = v.objectOffset
+        switch heap.type(o) {
+        case .bytes: return UnsafeMutableBufferPointer(start: heap.bytePointer(o, strDataOffset), count: strByteCount(o))
+        case .bytearray:
+            let buf = heap.slot(o, 1)
+            if buf.isNull { return UnsafeMutableBufferPointer(start: nil, count: 0) }
+            return UnsafeMutableBufferPointer(start: heap.bytePointer(buf.objectOffset, 8), count: byteArrayCount(o))
+        default: return nil
+        }
+    }
+
+    func isBytesLike(_ v: Value) -> Bool { isType(v, .bytes) || isType(v, .bytearray) }
+
+    /// Replaces the whole contents (used by slice assignment and deletion).
+    func byteArraySetContents(_ b: Value, _ bytes: [UInt8]) throws(VMError) {
+        try byteArrayReserve(b, bytes.count)
+        if !bytes.isEmpty {
+            bytes.withUnsafeBufferPointer { src in
+                heap.bytePointer(heap.slot(b.objectOffset, 1).objectOffset, 8).update(from: src.baseAddress!, count: bytes.count)
+            }
+        }
+        heap.setSlot(b.objectOffset, 0, .smallInt(bytes.count))
+    }
+
+    /// One byte from a Python int, with CPython's errors.
+    func byteValue(_ v: Value) throws(VMError) -> UInt8 {
+        guard let i = intOf(v) else {
+            throw raise(.typeError, bytes("'") + typeName(v) + bytes("' object cannot be interpreted as an integer"))
+        }
+        guard i >= 0 && i < 256 else { throw raise(.valueError, "byte must be in range(0, 256)") }
+        return UInt8(i)
+    }
+
+    /// The bytes an iterable of ints (or a bytes-like object) stands for.
+    func bytesFromIterable(_ v: Value) throws(VMError) -> [UInt8] {
+        if let view = byteView(v) { return Array(view) }
+        if isStr(v) { throw raise(.typeError, "can't extend bytearray with str") }
+        let items = try newList()
+        extraRoots.append(items)
+        defer { extraRoots.removeLast() }
+        try extendList(items, with: v)
+        var out: [UInt8] = []
+        for x in listItems(items.objectOffset) { out.append(try byteValue(x)) }
+        return out
+    }
+
+    func callByteArrayMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        let o = me.objectOffset
+        let name = nativeName(id)
+        var contents = Array(byteView(me)!)
+        switch id {
+        case .byteArrayAppend:
+            try argumentCount(a, name, min: 2, max: 2)
+            contents.append(try byteValue(a[1]))
+        case .byteArrayExtend:
+            try argumentCount(a, name, min: 2, max: 2)
+            contents += try bytesFromIterable(a[1])
+        case .byteArrayInsert:
+            try argumentCount(a, name, min: 3, max: 3)
+            guard var i = intOf(a[1]) else { throw raise(.typeError, "an integer is required") }
+            let n = Int64(contents.count)
+            if i < 0 { i = max(0, i + n) }
+            contents.insert(try byteValue(a[2]), at: Int(min(i, n)))
+        case .byteArrayPop:
+            try argumentCount(a, name, min: 1, max: 2)
+            if contents.isEmpty { throw raise(.indexError, "pop from empty bytearray") }
+            var i = contents.count - 1
+            if a.positionalCount > 1 {
+                guard let k = try normalizeIndex(a[1], count: contents.count, what: "bytearray") else {
+                    throw raise(.indexError, "pop index out of range")
+                }
+                i = k
+            }
+            let v = contents.remove(at: i)
+            try byteArraySetContents(me, contents)
+            return .smallInt(Int(v))
+        case .byteArrayRemove:
+            try argumentCount(a, name, min: 2, max: 2)
+            let b = try byteValue(a[1])
+            guard let i = contents.firstIndex(of: b) else { throw raise(.valueError, "value not found in bytearray") }
+            contents.remove(at: i)
+        case .byteArrayClear:
+            contents = []
+        case .byteArrayReverse:
+            contents.reverse()
+        case .byteArrayCopy:
+            return try newByteArray(contents)
+        default:
+            throw raise(.runtimeError, "method not available")
+        }
+        try byteArraySetContents(me, contents)
+        _ = o
+        return .none
+    }
+
+    func byteArraySubscriptAssign(_ b: Value, _ key: Value, _ value: Value) throws(VMError) {
+        let o = b.objectOffset
+        var contents = Array(byteView(b)!)
+        if isType(key, .slice) {
+            let (start, step, count) = try sliceIndices(key, length: contents.count)
+            let new = try bytesFromIterable(value)
+            if step == 1 {
+                contents.replaceSubrange(start..<(start + count), with: new)
+            } else {
+                guard new.count == count else {
+                    throw raise(.valueError, bytes("attempt to assign bytes of size ") + decimal(new.count) + bytes(" to extended slice of size ") + decimal(count))
+                }
+                for k in 0..<count { contents[start + k * step] = new[k] }
+            }
+            try byteArraySetContents(b, contents)
+            return
+        }
+        guard let i = try normalizeIndex(key, count: byteArrayCount(o), what: "bytearray") else {
+            throw raise(.indexError, "bytearray index out of range")
+        }
+        byteView(b)![i] = try byteValue(value)
+    }
+
+    func byteArrayDelete(_ b: Value, _ key: Value) throws(VMError) {
+        var contents = Array(byteView(b)!)
+        if isType(key, .slice) {
+            let (start, step, count) = try sliceIndices(key, length: contents.count)
+            var drop = [Bool](repeating: false, count: contents.count)
+            for k in 0..<count { drop[start + k * step] = true }
+            var kept: [UInt8] = []
+            for (i, c) in contents.enumerated() where !drop[i] { kept.append(c) }
+            contents = kept
+        } else {
+            guard let i = try normalizeIndex(key, count: contents.count, what: "bytearray") else {
+                throw raise(.indexError, "bytearray index out of range")
+            }
+            contents.remove(at: i)
+        }
+        try byteArraySetContents(b, contents)
+    }
+}

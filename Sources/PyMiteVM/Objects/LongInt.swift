@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// Long ints (HAVE_LONGINT): Python ints past the 63-bit small-int range
+// live in the heap as raw objects and compute with BigInt.
+//   +8 u32 sign (1 = negative), +12 u32 limb count, +16 limbs (u32, little-endian)
+// A long never holds a value that fits a small int: every result goes
+// through `intResult`, so equality of small ints stays a word compare.
+// With long ints turned off (a board's choice) those results raise
+// OverflowError instead; a value never wraps.
+
+extension VM {
+    @inline(__always) func isLong(_ v: Value) -> Bool { isType(v, .longInt) }
+
+    /// Any Python int (bool, small or long) as a BigInt.
+    func bigOf(_ v: Value) -> BigInt? {
+        if let i = intOf(v) { return BigInt(i) }
+        guard isLong(v) else { return nil }
+        let o = v.objectOffset
+        let n = Int(heap.u32(o, 12))
+        var limbs = [UInt32](repeating: 0, count: n)
+        for i in 0..<n { limbs[i] = heap.u32(o, 16 + 4 * i) }
+        return BigInt(negative: heap.u32(o, 8) != 0, magnitude: limbs)
+    }
+
+    /// Whether `v` is an int of any size (bool included).
+    @inline(__always) func isIntegral(_ v: Value) -> Bool { intOf(v) != nil || isLong(v) }
+
+    /// The Python int for `b`: a small int when it fits, else a long
+    /// (or OverflowError when this VM has no long ints).
+    func intResult(_ b: BigInt) throws(VMError) -> Value {
+        if b.fits63Bits(), let i = b.int64, let v = Value.int(i) { return v }
+        guard config.longInts else { throw overflow() }
+        let n = b.magnitude.count
+        let o = try allocBytes(.longInt, 16 + 4 * n)
+        heap.setU32(o, 8, b.negative ? 1 : 0)
+        heap.setU32(o, 12, UInt32(n))
+        for i in 0..<n { heap.setU32(o, 16 + 4 * i, b.magnitude[i]) }
+        return .object(o)
+    }
+
+    /// A result of small-int arithmetic that overflowed: redone exactly.
+    func intBinaryWide(_ op: BinaryOperator, _ x: Int64, _ y: Int64) throws(VMError) -> Value {
+        guard config.longInts else { throw overflow() }
+        return try longBinary(op, BigInt(x), BigInt(y))
+    }
+
+    func longBinary(_ op: BinaryOperator, _ x: BigInt, _ y: BigInt) throws(VMError) -> Value {
+        switch op {
+        case .add: return try intResult(x + y)
+        case .subtract: return try intResult(x - y)
+        case .multiply: return try intResult(x * y)
+        case .trueDivide:
+            guard let d = x.trueDivide(y) else { throw raise(.zeroDivisionError, "division by zero") }
+            if d.isInfinite { throw raise(.overflowError, "integer division result too large for a float") }
+            return try newFloat(d)
+        case .floorDivide:
+            guard let (q, _) = x.floorDivMod(y) else { throw raise(.zeroDivisionError, "integer division or modulo by zero") }
+            return try intResult(q)
+        case .modulo:
+            guard let (_, r) = x.floorDivMod(y) else { throw raise(.zeroDivisionError, "integer modulo by zero") }
+            return try intResult(r)
+        case .power:
+            if y.negative {
+                if x.magnitude.isEmpty { throw raise(.zeroDivisionError, "0.0 cannot be raised to a negative power") }
+                return try floatBinary(.power, try longToDouble(x), try longToDouble(y), .none, .none)
+            }
+            guard let e = y.int64, e <= Int64(UInt32.max) else {
+                // Only 0, 1 and -1 survive exponents this large.
+                if x.magnitude.isEmpty || x == BigInt(1) { return try intResult(x) }
+                if x == BigInt(-1) { return try intResult(y.magnitude[0] & 1 == 0 ? BigInt(1) : x) }
+                throw memoryError()
+            }
+            if x.bitLength * Int(e) > heap.size * 8 { throw memoryError() }
+            return try intResult(x.power(UInt64(e)))
+        case .lshift:
+            if y.negative { throw raise(.valueError, "negative shift count") }
+            guard let n = y.int64, n < Int64(heap.size * 8) else { throw memoryError() }
+            if x.magnitude.isEmpty { return .smallInt(0) }
+            if x.bitLength + Int(n) > heap.size * 8 { throw memoryError() }
+            return try intResult(x << Int(n))
+        case .rshift:
+            if y.negative { throw raise(.valueError, "negative shift count") }
+            guard let n = y.int64, n < Int64(Int32.max) else { return .smallInt(x.negative ? -1 : 0) }
+            return try intResult(x >> Int(n))
+        case .and: return try intResult(x & y)
+        case .or: return try intResult(x | y)
+        case .xor: return try intResult(x ^ y)
+        case .matrixMultiply: throw unsupported(op, .smallInt(0), .smallInt(0))
+        }
+    }
+
+    /// An int as a double; OverflowError when it is too large.
+    func longToDouble(_ b: BigInt) throws(VMError) -> Double {
+        guard let d = b.toDouble() else { throw raise(.overflowError, "int too large to convert to float") }
+        return d
+    }
+
+    /// The value of any real number as a double, raising for huge ints.
+    func realToDouble(_ v: Value) throws(VMError) -> Double? {
+        if let d = doubleOf(v) { return d }
+        if let b = bigOf(v) { return try longToDouble(b) }
+        return nil
+    }
+
+    /// Digits of |v| in `base` (2, 8, 10, 16) and its sign, for any int.
+    func intDigits(_ v: Value, base: Int, upper: Bool = false) -> (negative: Bool, digits: [UInt8])? {
+        if let i = intOf(v) { return (i < 0, radixDigits(i.magnitude, radix: UInt64(base), upper: upper)) }
+        guard var b = bigOf(v) else { return nil }
+        let negative = b.negative
+        b.negative = false
+        var digits = b.toText(base: base)
+        if upper {
+            for i in 0..<digits.count where digits[i] >= 97 { digits[i] -= 32 }
+        }
+        return (negative, digits)
+    }
+}
