@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "P14PDist",
             dependencies: [
-                "PyMiteVM", "PyMiteCompiler", "CArchive", "COpenSSL", "P14PFirmware",
+                "PyMiteVM", "PyMiteCompiler", "CArchive", "COpenSSL",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -45,7 +45,7 @@ let package = Package(
             name: "p14p-dist",
             dependencies: ["P14PDist", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "P14PDistTests", dependencies: ["P14PDist", "PyMiteVM"]),
+        .testTarget(name: "P14PDistTests", dependencies: ["P14PDist", "PyMiteVM", "p14p", "p14p-dist"]),
     ],
     swiftLanguageModes: [.v5]
 )
