@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// What FirmwareBuilder needs to know about a board, as plain values (the
+// recipe parser in P14PDist fills it from recipes/boards/<board>.toml).
+
+/// The startup code family in recipes/boards/common/arch/<name>.
+public enum FirmwareArchitecture: String, Sendable, CaseIterable {
+    case cortexM = "cortex-m"
+    case arm7 = "arm7"
+    case riscv = "riscv"
+
+    /// The reset entry the linker script names (the ELF entry point).
+    var entrySymbol: String {
+        switch self {
+        case .cortexM: return "p14p_vectors"
+        case .arm7, .riscv: return "p14p_reset"
+        }
+    }
+}
+
+public struct FirmwareBoard: Sendable, Equatable {
+    public var name: String
+    public var architecture: FirmwareArchitecture
+    /// Swift target triple, e.g. "armv7em-none-none-eabi".
+    public var swiftTarget: String
+    /// Clang triple for the C and assembly files (default: the Swift triple).
+    public var clangTarget: String?
+    /// Code generation flags for Swift (-Xcc) and C alike, e.g. ["-mcpu=cortex-m3", "-mfloat-abi=soft"].
+    public var cpuFlags: [String]
+    /// The GCC driver whose multilib provides libc, libm and libgcc (e.g. "arm-none-eabi-gcc").
+    public var libcDriver: String
+    /// Flags that select the multilib, e.g. ["-mthumb", "-march=armv7-m", "-mfloat-abi=soft"].
+    public var libcFlags: [String]
+    public var flashOrigin: Int
+    public var flashSize: Int
+    public var ramOrigin: Int
+    public var ramSize: Int
+    /// The VM's Python heap in bytes.
+    public var heapSize: Int
+    /// Value stack slots (8 bytes each); the VM takes at least 1024.
+    public var stackSlots: Int
+    public var recursionLimit: Int
+    /// The C stack, at the bottom of RAM so an overflow faults instead of corrupting the heap.
+    public var cStackSize: Int
+    /// Flash reserved for the application section (header, code image, argv).
+    public var appSize: Int
+    /// Flash page size the application section is aligned to.
+    public var appAlignment: Int
+    /// recipes/boards/<board>: the board's own C files (board.c), if any.
+    public var supportDirectory: String?
+
+    public init(name: String, architecture: FirmwareArchitecture, swiftTarget: String, clangTarget: String? = nil,
+                cpuFlags: [String], libcDriver: String, libcFlags: [String],
+                flashOrigin: Int, flashSize: Int, ramOrigin: Int, ramSize: Int, heapSize: Int,
+                stackSlots: Int = 1024, recursionLimit: Int = 200, cStackSize: Int = 16 * 1024,
+                appSize: Int = 32 * 1024, appAlignment: Int = 1024, supportDirectory: String? = nil) {
+        self.name = name
+        self.architecture = architecture
+        self.swiftTarget = swiftTarget
+        self.clangTarget = clangTarget
+        self.cpuFlags = cpuFlags
+        self.libcDriver = libcDriver
+        self.libcFlags = libcFlags
+        self.flashOrigin = flashOrigin
+        self.flashSize = flashSize
+        self.ramOrigin = ramOrigin
+        self.ramSize = ramSize
+        self.heapSize = heapSize
+        self.stackSlots = stackSlots
+        self.recursionLimit = recursionLimit
+        self.cStackSize = cStackSize
+        self.appSize = appSize
+        self.appAlignment = appAlignment
+        self.supportDirectory = supportDirectory
+    }
+
+    /// The VM's value stack in bytes (it never takes fewer than 1024 slots).
+    public var valueStackBytes: Int { max(1024, stackSlots) * 8 }
+}

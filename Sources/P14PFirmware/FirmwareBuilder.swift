@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// Builds a board's firmware: PyMiteVM and the shared Swift firmware main
+// with Embedded Swift, the board support C with clang, linked by ld.lld
+// with the board's C library, then the application section filled with a
+// code image. The VM object (the slow part, a minute or two) and the
+// linked firmware without an application are cached per board, so running
+// many programs only rewrites the application section.
+
+import Foundation
+
+public struct FirmwareBuilder {
+    public var board: FirmwareBoard
+    /// The p14p checkout: Sources/PyMiteVM and recipes/boards/common.
+    public var repositoryRoot: String
+    /// Cached objects and base firmwares, one folder per board and inputs.
+    public var cacheDirectory: String
+    public var toolchain: Toolchain
+    /// Progress lines ("compiling PyMiteVM for mps2-an385 ...").
+    public var log: (String) -> Void
+
+    public init(board: FirmwareBoard, repositoryRoot: String, cacheDirectory: String? = nil,
+                toolchain: Toolchain? = nil, log: @escaping (String) -> Void = { _ in }) throws {
+        self.board = board
+        self.repositoryRoot = repositoryRoot
+        self.cacheDirectory = cacheDirectory ?? repositoryRoot + "/.build-p14p-firmware"
+        self.toolchain = try toolchain ?? Toolchain.find()
+        self.log = log
+    }
+
+    var commonDirectory: String { repositoryRoot + "/recipes/boards/common" }
+    var vmSourceDirectory: String {
+        ProcessInfo.processInfo.environment["P14P_VM_SOURCES"] ?? repositoryRoot + "/Sources/PyMiteVM"
+    }
+
+    /// The firmware without an application, compiled and linked (or found in the cache).
+    public func prepare() throws -> PreparedFirmware {
+        try checkRAMBeforeBuilding()
+        let swiftVersion = try toolchain.swiftVersion()
+        let libraries = try toolchain.cLibraries(for: board)
+        let vmFiles = try sourceFiles(in: vmSourceDirectory, extensions: ["swift"])
+        let firmwareFiles = try sourceFiles(in: commonDirectory + "/firmware", extensions: ["swift"])
+        let cFiles = try sourceFiles(in: commonDirectory + "/runtime", extensions: ["c", "S"])
+            + sourceFiles(in: commonDirectory + "/arch/" + board.architecture.rawValue, extensions: ["c", "S"])
+            + (board.supportDirectory.map { try sourceFiles(in: $0, extensions: ["c", "S"]) } ?? [])
+        let headers = try sourceFiles(in: commonDirectory + "/runtime", extensions: ["h"])
+        let template = commonDirectory + "/firmware.ld.in"
+
+        var vmKey = CacheKey()
+        vmKey.add(swiftVersion, board.swiftTarget, board.cpuFlags.joined(separator: " "), swiftFlags.joined(separator: " "))
+        try vmKey.addFiles(vmFiles)
+        // Boards with the same target and CPU flags share one compiled VM.
+        let vmDirectory = cacheDirectory + "/vm-" + vmKey.hex
+        let vmObject = vmDirectory + "/PyMiteVM.o"
+        if !FileManager.default.fileExists(atPath: vmObject) {
+            log("compiling PyMiteVM with Embedded Swift for \(board.name) (\(board.swiftTarget)); cached afterwards")
+            try inFreshDirectory(vmDirectory) { dir in
+                try Shell.run(toolchain.swiftc, swiftFlags + cpuSwiftFlags + [
+                    "-module-name", "PyMiteVM", "-emit-module", "-emit-module-path", dir + "/PyMiteVM.swiftmodule",
+                    "-c", "-o", dir + "/PyMiteVM.o",
+                ] + vmFiles, step: "compiling PyMiteVM for \(board.name)")
+            }
+        }
+
+        var key = vmKey
+        key.add(board.description, libraries.archives.joined(separator: " "))
+        try key.addFiles(firmwareFiles + cFiles + headers + [template])
+        let directory = cacheDirectory + "/" + board.name + "-" + key.hex
+        let elfPath = directory + "/firmware.elf"
+        if !FileManager.default.fileExists(atPath: elfPath) {
+            log("linking the \(board.name) firmware")
+            try inFreshDirectory(directory) { dir in
+                try Shell.run(toolchain.swiftc, swiftFlags + cpuSwiftFlags + [
+                    "-enable-experimental-feature", "Extern", "-module-name", "Firmware", "-I", vmDirectory,
+                    "-c", "-o", dir + "/Firmware.o",
+                ] + firmwareFiles, step: "compiling the firmware main for \(board.name)")
+                var objects = [vmObject, dir + "/Firmware.o"]
+                let config = dir + "/board_config.c"
+                try boardConfigSource().write(toFile: config, atomically: true, encoding: .utf8)
+                for (i, source) in (cFiles + [config]).enumerated() {
+                    let object = dir + "/c\(i)-" + URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent + ".o"
+                    try Shell.run(toolchain.clang, cFlags(include: libraries.include) + ["-c", source, "-o", object],
+                                  step: "compiling \(source) for \(board.name)")
+                    objects.append(object)
+                }
+                try link(objects: objects + libraries.archives, template: template, into: dir)
+            }
+        }
+        let report = try SizeReport(board: board, elf: ELFFile(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: elfPath)))))
+        try report.check(imageBytes: 0)
+        return PreparedFirmware(board: board, baseELF: elfPath, sizes: report)
+    }
+
+    /// Builds the firmware with `image` in it and writes NAME.elf, .bin, .hex and NAME-size.txt.
+    public func build(image: [UInt8], argv: [String], outputDirectory: String, baseName: String) throws -> FirmwareOutput {
+        try prepare().write(image: image, argv: argv, outputDirectory: outputDirectory, baseName: baseName)
+    }
+
+    // MARK: Steps
+
+    /// A board whose RAM cannot hold the C stack, VM heap and value stack
+    /// fails at once, before minutes of compiling.
+    func checkRAMBeforeBuilding() throws {
+        let reserve = SizeReport.runtimeReserve(imageBytes: 0)
+        let needed = board.cStackSize + board.heapSize + board.valueStackBytes + reserve
+        if needed > board.ramSize {
+            throw FirmwareError.doesNotFit(
+                board: board.name, memory: "RAM", needed: needed, available: board.ramSize,
+                breakdown: "C stack \(board.cStackSize) + VM heap \(board.heapSize) + VM value stack \(board.valueStackBytes) "
+                    + "+ runtime reserve \(reserve), before code data and bss")
+        }
+    }
+
+    var swiftFlags: [String] {
+        ["-target", board.swiftTarget, "-enable-experimental-feature", "Embedded", "-wmo", "-Osize", "-parse-as-library",
+         "-Xfrontend", "-function-sections", "-Xfrontend", "-disable-stack-protector"]
+    }
+
+    var cpuSwiftFlags: [String] { board.cpuFlags.flatMap { ["-Xcc", $0] } }
+
+    func cFlags(include: String) -> [String] {
+        ["--target=" + (board.clangTarget ?? board.swiftTarget)] + board.cpuFlags + [
+            "-Os", "-ffunction-sections", "-fdata-sections", "-fno-common", "-nostdlibinc",
+            "-isystem", include, "-I", commonDirectory + "/runtime", "-Wall",
+            "-DP14P_APP_SIZE=\(board.appSize)",
+        ]
+    }
+
+    func boardConfigSource() -> String {
+        """
+        /* Generated by FirmwareBuilder for \(board.name): the VM settings from its recipe. */
+        #include <stdint.h>
+        int32_t p14p_board_config(int32_t key) {
+            switch (key) {
+            case 0: return \(board.heapSize);
+            case 1: return \(board.stackSlots);
+            case 2: return \(board.recursionLimit);
+            default: return 0;
+            }
+        }
+
+        """
+    }
+
+    /// Links with the board's memory map; when a region overflows, links again
+    /// with room to spare to measure by how much, and says so.
+    func link(objects: [String], template: String, into dir: String) throws {
+        func attempt(flash: Int, ram: Int, output: String) throws {
+            let script = dir + "/" + URL(fileURLWithPath: output).deletingPathExtension().lastPathComponent + ".ld"
+            try linkerScript(template: template, flashSize: flash, ramSize: ram).write(toFile: script, atomically: true, encoding: .utf8)
+            try Shell.run(toolchain.lld, ["-T", script, "--gc-sections", "-o", output] + objects,
+                          step: "linking the \(board.name) firmware")
+        }
+        do {
+            try attempt(flash: board.flashSize, ram: board.ramSize, output: dir + "/firmware.elf")
+        } catch let FirmwareError.toolFailed(step, command, output) where output.contains("will not fit in region") {
+            let roomy = 0x1000_0000
+            try? attempt(flash: roomy, ram: roomy, output: dir + "/measure.elf")
+            if let data = FileManager.default.contents(atPath: dir + "/measure.elf"),
+               let report = try? SizeReport(board: board, elf: ELFFile(bytes: Array(data))) {
+                try report.check(imageBytes: 0)
+            }
+            throw FirmwareError.toolFailed(step: step, command: command, output: output)
+        }
+    }
+
+    func linkerScript(template: String, flashSize: Int, ramSize: Int) throws -> String {
+        var text = try String(contentsOfFile: template, encoding: .utf8)
+        let values: [String: String] = [
+            "ENTRY": board.architecture.entrySymbol,
+            "FLASH_ORIGIN": hex(board.flashOrigin), "FLASH_SIZE": hex(flashSize),
+            "RAM_ORIGIN": hex(board.ramOrigin), "RAM_SIZE": hex(ramSize),
+            "STACK_SIZE": hex(board.cStackSize), "APP_SIZE": hex(board.appSize), "APP_ALIGN": hex(board.appAlignment),
+        ]
+        for (k, v) in values { text = text.replacingOccurrences(of: "@\(k)@", with: v) }
+        // Only the layout (after the leading comment) must be free of placeholders.
+        if let body = text.range(of: "ENTRY("), let open = text[body.lowerBound...].range(of: "@") {
+            throw FirmwareError.badFirmware("unfilled placeholder in \(template) near \(text[open.lowerBound...].prefix(20))")
+        }
+        return text
+    }
+
+    func sourceFiles(in directory: String, extensions: Set<String>) throws -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: directory) else {
+            throw FirmwareError.missingSupport("board support folder \(directory) is missing")
+        }
+        var files: [String] = []
+        while let path = walker.nextObject() as? String {
+            if extensions.contains(URL(fileURLWithPath: path).pathExtension) { files.append(directory + "/" + path) }
+        }
+        return files.sorted()
+    }
+
+    /// Builds into a temporary folder and renames it into place, so an
+    /// interrupted or concurrent build never leaves a half-written cache entry.
+    func inFreshDirectory(_ path: String, _ body: (String) throws -> Void) throws {
+        let fm = FileManager.default
+        let temp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try fm.createDirectory(atPath: temp, withIntermediateDirectories: true)
+        do {
+            try body(temp)
+        } catch {
+            try? fm.removeItem(atPath: temp)
+            throw error
+        }
+        if fm.fileExists(atPath: path) {
+            try? fm.removeItem(atPath: temp)
+        } else if (try? fm.moveItem(atPath: temp, toPath: path)) == nil {
+            try? fm.removeItem(atPath: temp)
+            guard fm.fileExists(atPath: path) else { throw FirmwareError.badFirmware("cannot write \(path)") }
+        }
+    }
+}
+
+func hex(_ n: Int) -> String { "0x" + String(n, radix: 16) }
+
+extension FirmwareBoard: CustomStringConvertible {
+    public var description: String {
+        "\(name) \(architecture.rawValue) \(swiftTarget) \(clangTarget ?? "-") \(cpuFlags) \(libcDriver) \(libcFlags) "
+            + "flash \(hex(flashOrigin))+\(flashSize) ram \(hex(ramOrigin))+\(ramSize) heap \(heapSize) "
+            + "slots \(stackSlots) rec \(recursionLimit) cstack \(cStackSize) app \(appSize)/\(appAlignment) "
+            + (supportDirectory ?? "-")
+    }
+}
+
+/// FNV-1a over the inputs of a build step: a new key, a new cache entry.
+struct CacheKey {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ strings: String...) {
+        for s in strings { add(bytes: Array(s.utf8) + [0]) }
+    }
+
+    mutating func add(bytes: [UInt8]) {
+        for b in bytes {
+            value ^= UInt64(b)
+            value = value &* 0x0000_0100_0000_01b3
+        }
+    }
+
+    mutating func addFiles(_ paths: [String]) throws {
+        for p in paths {
+            add(p)
+            guard let data = FileManager.default.contents(atPath: p) else {
+                throw FirmwareError.missingSupport("cannot read \(p)")
+            }
+            add(bytes: Array(data))
+        }
+    }
+
+    var hex: String { String(value, radix: 16) }
+}

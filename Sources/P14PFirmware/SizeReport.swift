@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// A firmware's flash and RAM figures, measured from the linked ELF, and
+// the check that the VM's heap and value stack fit in the RAM it leaves.
+
+public struct SizeReport: Sendable, Equatable, Codable {
+    public var board: String
+    /// Code and constants (.text, .ARM.exidx).
+    public var text: Int
+    /// Initialised data: in RAM, with its initial values in flash.
+    public var data: Int
+    public var bss: Int
+    /// The application section (header, image, argv) reserved in flash.
+    public var appSection: Int
+    /// Where the application section starts.
+    public var appAddress: Int
+    public var cStack: Int
+    /// RAM left for the allocator: VM heap, value stack, Swift-side tables.
+    public var arena: Int
+    public var heap: Int
+    public var valueStack: Int
+    public var flashSize: Int
+    public var ramSize: Int
+
+    /// Swift-side allocations besides the heap and value stack: the decoded
+    /// image, loaded code tables, frames and buffers (measured on QEMU with
+    /// the allocator's peak; see docs/boards.md).
+    public static func runtimeReserve(imageBytes: Int) -> Int { 12 * 1024 + 3 * imageBytes }
+
+    init(board: FirmwareBoard, elf: ELFFile) throws {
+        func size(_ names: [String]) -> Int { names.compactMap { elf.section($0)?.size }.reduce(0, +) }
+        self.board = board.name
+        text = size([".text", ".ARM.exidx"])
+        data = size([".data"])
+        bss = size([".bss"])
+        appSection = size([".p14p_app"])
+        appAddress = Int(elf.section(".p14p_app")?.address ?? 0)
+        cStack = board.cStackSize
+        let start = Int(elf.symbols["__p14p_arena_start"] ?? 0)
+        arena = board.ramOrigin + board.ramSize - start
+        heap = board.heapSize
+        valueStack = board.valueStackBytes
+        flashSize = board.flashSize
+        ramSize = board.ramSize
+    }
+
+    /// RAM the firmware needs to run an image of `imageBytes`.
+    public func ramNeeded(imageBytes: Int) -> Int {
+        cStack + data + bss + heap + valueStack + SizeReport.runtimeReserve(imageBytes: imageBytes)
+    }
+
+    /// Throws `doesNotFit` naming the memory, the overflow and what takes the room.
+    public func check(imageBytes: Int) throws {
+        let flashNeeded = text + data + appSection
+        if flashNeeded > flashSize {
+            throw FirmwareError.doesNotFit(
+                board: board, memory: "flash", needed: flashNeeded, available: flashSize,
+                breakdown: "code \(text) + initialised data \(data) + application section \(appSection)")
+        }
+        let needed = ramNeeded(imageBytes: imageBytes)
+        if needed > ramSize {
+            throw FirmwareError.doesNotFit(
+                board: board, memory: "RAM", needed: needed, available: ramSize,
+                breakdown: "C stack \(cStack) + data \(data) + bss \(bss) + VM heap \(heap) + VM value stack \(valueStack) "
+                    + "+ runtime reserve \(SizeReport.runtimeReserve(imageBytes: imageBytes))")
+        }
+    }
+
+    public var summary: String {
+        """
+        board \(board)
+        flash: text \(text) + data \(data) + application section \(appSection) = \(text + data + appSection) of \(flashSize) bytes
+        RAM:   C stack \(cStack) + data \(data) + bss \(bss) + arena \(arena) = \(ramSize) bytes
+        arena: VM heap \(heap) + VM value stack \(valueStack) + Swift runtime \(arena - heap - valueStack) bytes
+
+        """
+    }
+}

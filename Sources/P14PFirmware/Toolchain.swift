@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// Where the tools are: swiftc, clang, ld.lld from the Swift toolchain;
+// the C library and libgcc from a GCC cross toolchain's multilib.
+
+import Foundation
+
+public struct Toolchain: Sendable {
+    /// Folder with swiftc, clang and ld.lld.
+    public var binDirectory: String
+
+    /// The toolchain of the swiftc on PATH (or $P14P_SWIFT_BIN).
+    public static func find() throws -> Toolchain {
+        if let dir = ProcessInfo.processInfo.environment["P14P_SWIFT_BIN"] { return Toolchain(binDirectory: dir) }
+        guard let swiftc = which("swiftc") else {
+            throw FirmwareError.toolMissing(tool: "swiftc", hint: "install Swift 6.3 or later and put it on PATH")
+        }
+        let resolved = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent().path
+        return Toolchain(binDirectory: resolved)
+    }
+
+    public init(binDirectory: String) { self.binDirectory = binDirectory }
+
+    public var swiftc: String { binDirectory + "/swiftc" }
+    public var clang: String { binDirectory + "/clang" }
+    public var lld: String { binDirectory + "/ld.lld" }
+
+    /// "Swift version 6.3.1 (...)": part of every cache key.
+    public func swiftVersion() throws -> String {
+        try Shell.run(swiftc, ["-version"], step: "swiftc -version").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// libc.a, libm.a and libgcc.a of the board's multilib, and the C library's headers.
+    func cLibraries(for board: FirmwareBoard) throws -> (archives: [String], include: String) {
+        guard let driver = Toolchain.which(board.libcDriver) else {
+            throw FirmwareError.toolMissing(tool: board.libcDriver,
+                                            hint: "run `make setup` (installs gcc-arm-none-eabi, libnewlib-arm-none-eabi and the RISC-V equivalents)")
+        }
+        func ask(_ args: [String]) throws -> String {
+            try Shell.run(driver, board.libcFlags + args, step: "\(board.libcDriver) multilib lookup")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let libc = try ask(["-print-file-name=libc.a"])
+        let libm = try ask(["-print-file-name=libm.a"])
+        let libgcc = try ask(["-print-libgcc-file-name"])
+        for path in [libc, libm, libgcc] where !path.hasPrefix("/") || !FileManager.default.fileExists(atPath: path) {
+            throw FirmwareError.toolMissing(tool: "the C library for \(board.name) (\(path))",
+                                            hint: "run `make setup` to install the cross C library")
+        }
+        var dir = URL(fileURLWithPath: libc).deletingLastPathComponent()
+        while dir.path != "/" {
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("include/stdio.h").path) {
+                return ([libc, libm, libgcc], dir.appendingPathComponent("include").path)
+            }
+            dir.deleteLastPathComponent()
+        }
+        throw FirmwareError.toolMissing(tool: "the C library headers for \(board.name)", hint: "run `make setup`")
+    }
+
+    public static func which(_ name: String) -> String? {
+        if name.hasPrefix("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+}
+
+enum Shell {
+    /// Runs a tool to completion; its output (stdout and stderr) is returned or, on failure, thrown.
+    @discardableResult
+    static func run(_ tool: String, _ args: [String], step: String, directory: String? = nil) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = args
+        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        p.standardInput = FileHandle.nullDevice
+        do { try p.run() } catch {
+            throw FirmwareError.toolMissing(tool: tool, hint: "\(error)")
+        }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard p.terminationStatus == 0 else {
+            throw FirmwareError.toolFailed(step: step, command: ([tool] + args).joined(separator: " "), output: text)
+        }
+        return text
+    }
+}
