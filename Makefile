@@ -35,6 +35,16 @@ setup:
 		echo "make setup: installing$$missing"; \
 		apt-get update && apt-get install -y $$missing; \
 	fi
+	@# Board firmware (P14PFirmwareTests, p14p-dist run): QEMU, and the cross C libraries and libgcc.
+	@missing=""; \
+	for p in qemu-system-arm qemu-system-misc gcc-arm-none-eabi libnewlib-arm-none-eabi \
+		gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf; do \
+		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "make setup: installing$$missing"; \
+		apt-get update && apt-get install -y $$missing; \
+	fi
 
 build: setup
 	$(SWIFT) build
