@@ -126,7 +126,9 @@ extension VM {
         let inst = try newInstance(cls)
         if kind == .baseException {
             let nkw = kwnames.isNull ? 0 : tupleCount(kwnames.objectOffset)
-            try setExceptionArgs(inst, try newTupleFromStack(argc - nkw))
+            let args = try newTuple(argc - nkw)
+            for i in 0..<(argc - nkw) { heap.setSlot(args.objectOffset, i + 1, stack[a + i]) }
+            try setExceptionArgs(inst, args)
         }
         guard let initFn = classLookup(cls, s.__init__), !isNative(initFn, .objectInit) else {
             if kind != .baseException && argc > 0 {

@@ -275,6 +275,10 @@ extension VM {
     }
 
     func binaryDunder(_ op: BinaryOperator, reflected: Bool, inplace: Bool) -> Value {
+        let variant = inplace ? 2 : (reflected ? 1 : 0)
+        let index = Int(op.rawValue) * 3 + variant
+        if binaryDunderNames.isEmpty { binaryDunderNames = [Value](repeating: .null, count: BinaryOperator.allCases.count * 3) }
+        if !binaryDunderNames[index].isNull { return binaryDunderNames[index] }
         let prefix: StaticString = inplace ? "__i" : (reflected ? "__r" : "__")
         let stem: StaticString
         switch op {
@@ -292,7 +296,9 @@ extension VM {
         case .xor: stem = "xor__"
         case .matrixMultiply: stem = "matmul__"
         }
-        return (try? internBytes(bytes(prefix) + bytes(stem))) ?? s.__init__
+        guard let name = try? internBytes(bytes(prefix) + bytes(stem)) else { return s.__init__ }
+        binaryDunderNames[index] = name
+        return name
     }
 
     func repeatSequence(_ a: Value, _ n: Int64, inplace: Bool) throws(VMError) -> Value {

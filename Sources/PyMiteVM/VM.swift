@@ -131,6 +131,10 @@ public final class VM {
     var extraRoots: [Value] = []
 
     var collections = 0
+    /// internStatic's cache, by the address of the static text.
+    var staticNames: [UInt: Value] = [:]
+    /// Special method names of the binary operators: plain, reflected, in-place.
+    var binaryDunderNames: [Value] = []
     /// The receiver type while a str method runs on bytes (they share code).
     var textType: ObjType = .str
     var backwardJumps = 0

@@ -120,9 +120,18 @@ extension VM {
     }
 
     func internBytes(_ bytes: [UInt8]) throws(VMError) -> Value { try intern(try newStr(bytes)) }
-    /// An interned name the VM uses; nil only when the heap is full.
+    /// An interned name the VM uses, made once and then found in a cache
+    /// (interned strs are never collected); None only when the heap is full.
     func internStatic(_ s: StaticString) -> Value {
-        do { return try intern(try newStr(s)) } catch { return .none }
+        let key = UInt(bitPattern: s.utf8Start)
+        if let v = staticNames[key] { return v }
+        do {
+            let v = try intern(try newStr(s))
+            staticNames[key] = v
+            return v
+        } catch {
+            return .none
+        }
     }
 
     /// Byte offset of character `index` in a str (index in 0...charCount).
