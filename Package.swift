@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "P14PDist",
             dependencies: [
-                "PyMiteVM", "PyMiteCompiler", "CArchive", "COpenSSL",
+                "PyMiteVM", "PyMiteCompiler", "CArchive", "COpenSSL", "P14PFirmware",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -46,6 +46,9 @@ let package = Package(
             dependencies: ["P14PDist", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "P14PDistTests", dependencies: ["P14PDist", "PyMiteVM", "p14p", "p14p-dist"]),
+        // Board firmware: Embedded Swift VM + board support, linked per board, run under QEMU.
+        .target(name: "P14PFirmware"),
+        .testTarget(name: "P14PFirmwareTests", dependencies: ["P14PFirmware", "P14PDist", "PyMiteVM", "PyMiteCompiler", "PyMiteHost"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// The microcontroller boards (`builder = "embedded"`): a recipe becomes
+// P14PFirmware's plain parameters, FirmwareBuilder links the VM with the
+// board support in recipes/boards/<board>/ and recipes/boards/common/,
+// and the app image goes into the firmware's application section.
+//
+// Recipe fields read here: target, cpu, [memory] (flash, ram, origins,
+// heap), [emulator], and the optional [build] table:
+//   arch = "cortex-m" | "arm7" | "riscv"     startup code (default from cpu)
+//   cpu_flags = [...], clang_target = "..."  code generation (default from cpu)
+//   libc = "arm-none-eabi-gcc", libc_flags = [...]   multilib of libc/libm/libgcc
+//   stack_slots = 1024, recursion_limit = 200, c_stack = "8K"
+//   app_size = "32K", app_align = 1024       the application section in flash
+//   qemu_options = ["-m", "128K"]            extra emulator options
+
+import Foundation
+import P14PFirmware
+
+public struct EmbeddedBoardBuilder: BoardBuilder {
+    public let name = "embedded"
+    /// Where compiled VM objects and linked firmwares are kept between builds.
+    public var cacheDirectory: String?
+
+    public init(cacheDirectory: String? = nil) { self.cacheDirectory = cacheDirectory }
+
+    public func unavailableReason(for board: BoardRecipe) -> String? {
+        do {
+            _ = try Toolchain.find()
+            let firmware = try EmbeddedBoardBuilder.firmwareBoard(for: board, repositoryRoot: ".")
+            if Toolchain.which(firmware.libcDriver) == nil {
+                return "\(firmware.libcDriver) not found: run `make setup`"
+            }
+        } catch {
+            return "\(error)"
+        }
+        return nil
+    }
+
+    public func build(_ request: BoardBuildRequest) throws -> BoardBuildResult {
+        let recipe = request.board
+        do {
+            let board = try EmbeddedBoardBuilder.firmwareBoard(for: recipe, repositoryRoot: request.repositoryRoot)
+            let builder = try FirmwareBuilder(board: board, repositoryRoot: request.repositoryRoot,
+                                              cacheDirectory: cacheDirectory, log: request.log)
+            let prepared = try builder.prepare()
+            let out = try prepared.write(image: request.image, argv: ["main.py"], outputDirectory: request.workDirectory,
+                                         baseName: "firmware", trailer: Array(request.stamp.block.utf8))
+            let image = request.workDirectory + "/app.pmi"
+            try Data(request.image).write(to: URL(fileURLWithPath: image))
+            let elfSize = (try? FileManager.default.attributesOfItem(atPath: out.elf)[.size] as? Int) ?? 0
+            let s = out.sizes
+            let emulator = try EmbeddedBoardBuilder.emulator(for: recipe)
+            return BoardBuildResult(
+                artifacts: [
+                    BuiltArtifact(path: out.elf, bundleName: "firmware.elf", carriesStamp: true),
+                    BuiltArtifact(path: out.bin, bundleName: "firmware.bin", carriesStamp: true),
+                    BuiltArtifact(path: out.hex, bundleName: "firmware.hex"),
+                    BuiltArtifact(path: out.sizeReport, bundleName: "firmware-size.txt"),
+                    BuiltArtifact(path: image, bundleName: "app.pmi"),
+                ],
+                sizes: FirmwareSizes(file: elfSize, text: s.text, data: s.data, bss: s.bss, heap: s.heap, image: request.image.count),
+                toolchain: (try? builder.toolchain.swiftVersion()) ?? "swiftc",
+                instructions: """
+                    Flash firmware.bin at 0x\(String(out.binOrigin, radix: 16)) (or firmware.hex / firmware.elf with your programmer).
+                    The app is in the application section at 0x\(String(s.appAddress, radix: 16)); console and exit use semihosting.
+                    \(emulator.map { "Emulate: \($0.binary) " + $0.arguments(elf: "firmware.elf").joined(separator: " ") } ?? "")
+                    """)
+        } catch let error as FirmwareError {
+            throw BoardBuildError(board: recipe.name, message: error.description)
+        }
+    }
+
+    /// The plain build parameters of a recipe (defaults from its CPU, overridden by [build]).
+    public static func firmwareBoard(for recipe: BoardRecipe, repositoryRoot: String) throws -> FirmwareBoard {
+        let doc = recipe.document
+        func fail(_ why: String) -> FirmwareError { .missingSupport("recipe \(recipe.name): \(why)") }
+        guard let target = recipe.target else { throw fail("an embedded board needs a Swift target triple (target = ...)") }
+        guard let flash = recipe.memory.flash, let ram = recipe.memory.ram, let ramOrigin = recipe.memory.ramOrigin,
+              let heap = recipe.memory.heap else {
+            throw fail("an embedded board needs [memory] flash, ram, ram_origin and heap")
+        }
+        let defaults = CPUDefaults.forCPU(recipe.cpu ?? "")
+        do {
+            let archName = try doc.optionalString("build.arch") ?? defaults?.arch.rawValue
+            guard let archName, let arch = FirmwareArchitecture(rawValue: archName) else {
+                throw fail("unknown CPU \(recipe.cpu ?? "-"): give [build] arch, cpu_flags, libc and libc_flags")
+            }
+            func strings(_ key: String, _ fallback: [String]?) throws -> [String] {
+                if doc.has("build.\(key)") { return try doc.stringArray("build.\(key)") }
+                guard let fallback else { throw fail("[build] \(key) is needed for CPU \(recipe.cpu ?? "-")") }
+                return fallback
+            }
+            let supportPath = repositoryRoot + "/recipes/boards/" + recipe.name
+            var isDir: ObjCBool = false
+            let hasSupport = FileManager.default.fileExists(atPath: supportPath, isDirectory: &isDir) && isDir.boolValue
+            let ramLimit = ram <= 64 * 1024 ? 8 * 1024 : 16 * 1024
+            return FirmwareBoard(
+                name: recipe.name, architecture: arch, swiftTarget: target,
+                clangTarget: try doc.optionalString("build.clang_target") ?? defaults?.clangTarget,
+                cpuFlags: try strings("cpu_flags", defaults?.cpuFlags),
+                libcDriver: try doc.optionalString("build.libc") ?? defaults?.libcDriver ?? "arm-none-eabi-gcc",
+                libcFlags: try strings("libc_flags", defaults?.libcFlags),
+                flashOrigin: recipe.memory.flashOrigin ?? 0, flashSize: flash,
+                ramOrigin: ramOrigin, ramSize: ram, heapSize: heap,
+                stackSlots: try doc.optionalInt("build.stack_slots") ?? 1024,
+                recursionLimit: try doc.optionalInt("build.recursion_limit") ?? 200,
+                cStackSize: try doc.optionalSize("build.c_stack") ?? ramLimit,
+                appSize: try doc.optionalSize("build.app_size") ?? 32 * 1024,
+                appAlignment: try doc.optionalInt("build.app_align") ?? 1024,
+                supportDirectory: hasSupport ? supportPath : nil)
+        } catch let error as RecipeError {
+            throw fail("\(error)")
+        }
+    }
+
+    /// The QEMU command of a recipe's [emulator] table, nil for boards without one.
+    public static func emulator(for recipe: BoardRecipe) throws -> P14PFirmware.Emulator? {
+        guard case let .qemu(binary, machine, cpu) = recipe.emulator else { return nil }
+        let options = recipe.document.has("build.qemu_options") ? try recipe.document.stringArray("build.qemu_options") : []
+        return P14PFirmware.Emulator(binary: binary, machine: machine, cpu: cpu, options: options)
+    }
+}
+
+/// Code generation and C library multilib for the CPUs the recipes name.
+struct CPUDefaults {
+    var arch: FirmwareArchitecture
+    var clangTarget: String?
+    var cpuFlags: [String]
+    var libcDriver: String
+    var libcFlags: [String]
+
+    static func forCPU(_ cpu: String) -> CPUDefaults? {
+        let arm = "arm-none-eabi-gcc"
+        switch cpu.uppercased() {
+        case "CORTEX-M0", "CORTEX-M0+":
+            return CPUDefaults(arch: .cortexM, clangTarget: "thumbv6m-none-eabi", cpuFlags: ["-mcpu=cortex-m0", "-mfloat-abi=soft"],
+                               libcDriver: arm, libcFlags: ["-mthumb", "-march=armv6s-m", "-mfloat-abi=soft"])
+        case "CORTEX-M3":
+            return CPUDefaults(arch: .cortexM, clangTarget: "thumbv7m-none-eabi", cpuFlags: ["-mcpu=cortex-m3", "-mfloat-abi=soft"],
+                               libcDriver: arm, libcFlags: ["-mthumb", "-march=armv7-m", "-mfloat-abi=soft"])
+        case "CORTEX-M4":
+            return CPUDefaults(arch: .cortexM, clangTarget: "thumbv7em-none-eabi", cpuFlags: ["-mcpu=cortex-m4", "-mfloat-abi=soft"],
+                               libcDriver: arm, libcFlags: ["-mthumb", "-march=armv7e-m", "-mfloat-abi=soft"])
+        case "CORTEX-M4F":
+            return CPUDefaults(arch: .cortexM, clangTarget: "thumbv7em-none-eabi",
+                               cpuFlags: ["-mcpu=cortex-m4", "-mfpu=fpv4-sp-d16", "-mfloat-abi=softfp"],
+                               libcDriver: arm, libcFlags: ["-mthumb", "-march=armv7e-m+fp", "-mfloat-abi=softfp"])
+        case "ARM7TDMI", "ARM7TDMI-S":
+            return CPUDefaults(arch: .arm7, clangTarget: "armv4t-none-eabi", cpuFlags: ["-mcpu=arm7tdmi", "-marm", "-mfloat-abi=soft"],
+                               libcDriver: arm, libcFlags: ["-marm", "-mfloat-abi=soft"])
+        case "RV32IMAC":
+            return CPUDefaults(arch: .riscv, clangTarget: "riscv32-none-elf", cpuFlags: ["-march=rv32imac", "-mabi=ilp32"],
+                               libcDriver: "riscv64-unknown-elf-gcc",
+                               libcFlags: ["-march=rv32imac", "-mabi=ilp32", "--specs=picolibc.specs"])
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// `p14p-dist run --board B app.py [args]`: compile the program, put it
+// into the board's firmware (built once and cached), run it under the
+// board's emulator with its output on this process's stdout and stderr.
+
+import Foundation
+import P14PFirmware
+import PyMiteCompiler
+import PyMiteVM
+
+public enum EmbeddedRun {
+    public enum Outcome: Equatable {
+        case exited(Int32)
+        case timedOut(seconds: Double)
+    }
+
+    /// Runs `program` (a .py or .pmi) on `boardName`; argv is [program name] + `arguments`.
+    public static func run(board boardName: String, program: String, arguments: [String], timeout: Double,
+                           repositoryRoot root: String, log: @escaping (String) -> Void) throws -> Outcome {
+        let book = try RecipeBook.load(root: root + "/recipes", displayBase: root)
+        guard let recipe = book.board(boardName) else {
+            throw BoardBuildError(board: boardName, message: "no recipe recipes/boards/\(boardName).toml (see `p14p-dist boards`)")
+        }
+        guard recipe.builder == "embedded" else {
+            throw BoardBuildError(board: boardName, message: "runs natively, not under an emulator: use `p14p run`")
+        }
+        guard let emulator = try EmbeddedBoardBuilder.emulator(for: recipe) else {
+            throw BoardBuildError(board: boardName, message: "the recipe names no emulator ([emulator] kind = \"qemu\")")
+        }
+        if let why = emulator.unavailableReason { throw BoardBuildError(board: boardName, message: why) }
+        let image: [UInt8]
+        if program.hasSuffix(".pmi") {
+            guard let data = FileManager.default.contents(atPath: program) else {
+                throw BoardBuildError(board: boardName, message: "cannot read \(program)")
+            }
+            image = Array(data)
+        } else {
+            image = ImageFormat.encode(try Compiler.compileProgram(mainPath: program))
+        }
+        do {
+            let board = try EmbeddedBoardBuilder.firmwareBoard(for: recipe, repositoryRoot: root)
+            let firmware = try FirmwareBuilder(board: board, repositoryRoot: root, log: log).prepare()
+            let argv = [URL(fileURLWithPath: program).lastPathComponent] + arguments
+            let result = try FirmwareRun.run(firmware, image: image, argv: argv, emulator: emulator, timeout: timeout, stream: true)
+            if result.timedOut { return .timedOut(seconds: timeout) }
+            return .exited(result.status ?? 1)
+        } catch let error as FirmwareError {
+            throw BoardBuildError(board: boardName, message: error.description)
+        }
+    }
+}
