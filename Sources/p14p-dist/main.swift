@@ -52,6 +52,13 @@ func printJSON<T: Encodable>(_ value: T) {
     print(String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self))
 }
 
+/// 65536 -> "64K", 16 MiB -> "16M".
+func sizeLabel(_ bytes: Int?) -> String {
+    guard let bytes else { return "-" }
+    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20)M" }
+    return bytes % 1024 == 0 ? "\(bytes >> 10)K" : "\(bytes)"
+}
+
 func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
 
 struct Boards: ParsableCommand {
@@ -82,7 +89,7 @@ struct Boards: ParsableCommand {
         if json { return printJSON(rows) }
         print(pad("BOARD", 14) + pad("STATUS", 12) + pad("MCU", 26) + pad("FLASH/RAM", 13) + pad("HEAP", 8) + "BUILDS HERE")
         for r in rows {
-            let mem = (r.flash.map { "\($0 / 1024)K" } ?? "-") + "/" + (r.ram.map { "\($0 / 1024)K" } ?? "-")
+            let mem = sizeLabel(r.flash) + "/" + sizeLabel(r.ram)
             let here = r.buildsHere ? "yes" : "no: \(r.skipReason ?? "")"
             print(pad(r.board, 14) + pad(r.status, 12) + pad(r.mcu, 26) + pad(mem, 13) + pad(r.heap.map { "0x" + String($0, radix: 16, uppercase: true) } ?? "-", 8) + here)
         }

@@ -12,8 +12,9 @@ final class RecipeTests: XCTestCase {
         let expected = ["arduino_mega", "at91sam7s-ek", "avr", "darwin", "desktop", "desktop64", "econotag", "hifive1",
                         "lm3s6965evb", "mbed", "microbit", "mmb103", "mosync", "mps2-an385", "netduinoplus2", "pic24",
                         "posix64", "stm32", "teensy", "windows"]
-        XCTAssertEqual(Set(book.boards.map(\.name)), Set(expected))
-        XCTAssertEqual(book.releases.map(\.number.description), ["03", "04", "05", "06", "07", "08", "09", "0A"])
+        // New ports may add recipes; these must stay.
+        XCTAssertTrue(Set(expected).isSubset(of: Set(book.boards.map(\.name))))
+        XCTAssertEqual(Array(book.releases.map(\.number.description).prefix(8)), ["03", "04", "05", "06", "07", "08", "09", "0A"])
         XCTAssertEqual(book.release(ReleaseNumber("08")!)?.published?.md5, "13f07f28ef02b76b55face3be907e249")
         XCTAssertEqual(book.release(ReleaseNumber("03")!)?.date.pymiteStyle, "2006/09/17")
 
