@@ -125,7 +125,13 @@ extension VM {
         try dictStore(d, try name("argv"), argv)
         for a in config.argv { try listAppend(argv, try newStr(a)) }
         try dictStore(d, try name("maxsize"), .int(Value.smallIntMax)!)
-        try dictStore(d, try name("path"), try newList())
+        // sys.path[0] is the main program's folder, as in CPython.
+        let path = try newList()
+        try dictStore(d, try name("path"), path)
+        if let script = config.argv.first {
+            let folder = script.lastIndex(of: UInt8(ascii: "/")).map { Array(script[..<$0]) } ?? []
+            try listAppend(path, try newStr(folder.isEmpty ? bytes(".") : folder))
+        }
         try dictStore(d, try name("modules"), modules)
         try dictStore(d, try name("platform"), try newStr("p14p"))
         try dictStore(d, try name("byteorder"), try newStr("little"))
