@@ -105,7 +105,21 @@ public enum ImageFormat {
         guard version == ImageFormat.version else { throw .unsupportedVersion(version) }
         let stored = UInt32(bytes[bytes.count - 4]) | UInt32(bytes[bytes.count - 3]) << 8
             | UInt32(bytes[bytes.count - 2]) << 16 | UInt32(bytes[bytes.count - 1]) << 24
-        guard crc32(bytes[0..<(bytes.count - 4)]) == stored else { throw .checksumMismatch }
+        let intact = crc32(bytes[0..<(bytes.count - 4)]) == stored
+        do throws(ImageError) {
+            let image = try decodeBody(&r)
+            guard intact else { throw ImageError.checksumMismatch }
+            return image
+        } catch {
+            // A cut-off file reads as truncated; any other damage shows in the checksum.
+            if case .truncated = error { throw .truncated }
+            if !intact { throw .checksumMismatch }
+            throw error
+        }
+    }
+
+    /// Everything after the version: modules, code objects, and their checks.
+    static func decodeBody(_ r: inout ByteReader) throws(ImageError) -> Image {
         _ = try r.u16()  // flags, reserved
         let moduleCount = try r.count(minBytesEach: 8)
         let codeCount = try r.count(minBytesEach: 40)

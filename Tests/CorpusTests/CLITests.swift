@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// The p14p command itself: compile to an image and run it, refuse broken
+// images and bad options with a message (never a crash), version and help.
+import Foundation
+import XCTest
+
+final class CLITests: XCTestCase {
+    var work: URL!
+
+    override func setUpWithError() throws {
+        work = FileManager.default.temporaryDirectory.appendingPathComponent("p14p-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try """
+            import helper
+            import sys
+            print("args", sys.argv[1:], helper.double(21))
+            """.write(to: work.appendingPathComponent("app.py"), atomically: true, encoding: .utf8)
+        try "def double(x):\n    return 2 * x\n".write(to: work.appendingPathComponent("helper.py"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: work)
+    }
+
+    func p14p(_ args: [String]) throws -> RunResult {
+        let exe = try Executables.p14p.get()
+        let r = Runner.run(exe, args, cwd: work, timeout: 60)
+        XCTAssertNil(r.signal, "p14p crashed: \(r.stderr)")
+        return r
+    }
+
+    func testCompileThenRunTheImage() throws {
+        let compiled = try p14p(["compile", "app.py", "-o", "app.pmi"])
+        XCTAssertEqual(compiled.status, 0, compiled.stderr)
+        // The image carries the imported module: it runs without the sources.
+        try FileManager.default.removeItem(at: work.appendingPathComponent("helper.py"))
+        let run = try p14p(["run", "app.pmi", "x", "--flag"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "args ['x', '--flag'] 42\n")
+        let listing = try p14p(["disasm", "app.pmi"])
+        XCTAssertTrue(listing.stdout.contains("IMPORT_NAME"), listing.stdout)
+    }
+
+    func testBrokenImagesAreRefusedWithAMessage() throws {
+        XCTAssertEqual(try p14p(["compile", "app.py", "-o", "app.pmi"]).status, 0)
+        let good = try Data(contentsOf: work.appendingPathComponent("app.pmi"))
+        let cases: [(String, Data, String)] = [
+            ("truncated.pmi", good.prefix(good.count / 2), "truncated code image"),
+            ("corrupt.pmi", { var d = good; d[d.count / 2] ^= 0xFF; return d }(), "checksum mismatch"),
+            ("header.pmi", good.prefix(6), "truncated code image"),
+        ]
+        for (name, data, message) in cases {
+            try data.write(to: work.appendingPathComponent(name))
+            let r = try p14p(["run", name])
+            XCTAssertEqual(r.status, 1, name)
+            XCTAssertTrue(r.stderr.contains(message), "\(name): \(r.stderr)")
+        }
+    }
+
+    func testBadInputsGetClearErrors() throws {
+        let missing = try p14p(["run", "nope.py"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("can't open file 'nope.py'"), missing.stderr)
+        let tinyHeap = try p14p(["run", "--heap", "8K", "app.py"])
+        XCTAssertEqual(tinyHeap.status, 1)
+        XCTAssertTrue(tinyHeap.stderr.contains("too small"), tinyHeap.stderr)
+        let badHeap = try p14p(["run", "--heap", "lots", "app.py"])
+        XCTAssertNotEqual(badHeap.status, 0)
+        XCTAssertTrue(badHeap.stderr.contains("--heap"), badHeap.stderr)
+    }
+
+    func testVersionAndHelp() throws {
+        let version = try p14p(["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertTrue(version.stdout.hasPrefix("p14p "), version.stdout)
+        let help = try p14p(["--help"])
+        XCTAssertEqual(help.status, 0)
+        for command in ["run", "compile", "disasm", "version"] {
+            XCTAssertTrue(help.stdout.contains(command), "help lacks \(command)")
+        }
+    }
+}
