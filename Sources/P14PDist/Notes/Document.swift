@@ -106,7 +106,7 @@ public enum HTMLRenderer {
         """
         for block in doc.blocks {
             switch block {
-            case let .heading(level, text): out += "<h\(level + 1)>\(escape(text))</h\(level + 1)>\n"
+            case let .heading(level, text): out += "<h\(level)>\(escape(text))</h\(level)>\n"
             case let .paragraph(inlines): out += "<p>\(inline(inlines))</p>\n"
             case let .fields(pairs):
                 out += "<dl>\n" + pairs.map { "<dt>\(escape($0.0))</dt><dd>\(escape($0.1))</dd>" }.joined(separator: "\n") + "\n</dl>\n"
