@@ -32,6 +32,9 @@ struct Heap {
     var high: UInt32
     /// Exact-size free lists for blocks up to `smallLimit` bytes, indexed by size / 8.
     var smallFree: [UInt32]
+    /// Bit k set when smallFree[k] is not empty (k = size / 8, up to 64),
+    /// so finding a larger free block is a bit scan, not a walk.
+    var smallMask: (low: UInt64, high: UInt64) = (0, 0)
     /// Larger free blocks, first fit.
     var largeFree: UInt32 = 0
     var freeInLists: Int = 0
@@ -94,9 +97,7 @@ struct Heap {
         var block: UInt32 = 0
         let small = need <= Heap.smallLimit
         if small, smallFree[need / 8] != 0 {
-            block = smallFree[need / 8]
-            smallFree[need / 8] = u32(block, 8)
-            freeInLists -= need
+            block = popSmall(need / 8)
         } else if small, let b = splitSmall(need) {
             // Reusing holes before growing keeps the wilderness whole for big blocks.
             block = b
@@ -119,53 +120,55 @@ struct Heap {
         return block
     }
 
-    /// First fit over the large list (and, failing that, over larger small
+    /// Best fit over the large list (and, failing that, over larger small
     /// lists), splitting off the rest of the block when it can stand alone.
+    /// Best fit keeps big holes whole for the big arrays that need them.
     private mutating func takeLarge(_ need: Int) -> UInt32? {
-        var prev: UInt32 = 0
-        var cur = largeFree
+        var prev: UInt32 = 0, cur = largeFree
+        var best: UInt32 = 0, bestPrev: UInt32 = 0, bestSize = Int.max
         while cur != 0 {
-            let next = u32(cur, 8)
             let have = blockSize(cur)
-            if have >= need {
-                if prev == 0 { largeFree = next } else { setU32(prev, 8, next) }
-                freeInLists -= have
-                split(cur, have: have, need: need)
-                return cur
+            if have >= need && have < bestSize {
+                best = cur; bestPrev = prev; bestSize = have
+                if have == need { break }
             }
             prev = cur
-            cur = next
+            cur = u32(cur, 8)
         }
-        if need < Heap.smallLimit {
-            var s = need + 8
-            while s <= Heap.smallLimit {
-                if smallFree[s / 8] != 0 {
-                    let b = smallFree[s / 8]
-                    smallFree[s / 8] = u32(b, 8)
-                    freeInLists -= s
-                    split(b, have: s, need: need)
-                    return b
-                }
-                s += 8
-            }
+        if best != 0 {
+            let next = u32(best, 8)
+            if bestPrev == 0 { largeFree = next } else { setU32(bestPrev, 8, next) }
+            freeInLists -= bestSize
+            split(best, have: bestSize, need: need)
+            return best
         }
+        if need < Heap.smallLimit, let b = splitSmall(need) { return b }
         return nil
     }
 
     /// A free block from the next larger small size that has one, split.
     private mutating func splitSmall(_ need: Int) -> UInt32? {
-        var s = need + 8
-        while s <= Heap.smallLimit {
-            let b = smallFree[s / 8]
-            if b != 0 {
-                smallFree[s / 8] = u32(b, 8)
-                freeInLists -= s
-                split(b, have: s, need: need)
-                return b
-            }
-            s += 8
+        let first = need / 8 + 1
+        var k = -1
+        if first < 64 {
+            let bits = smallMask.low & (~0 << UInt64(first))
+            if bits != 0 { k = bits.trailingZeroBitCount }
         }
-        return nil
+        if k < 0 && smallMask.high & 1 != 0 && first <= 64 { k = 64 }
+        guard k >= 0 else { return nil }
+        let b = popSmall(k)
+        split(b, have: k * 8, need: need)
+        return b
+    }
+
+    private mutating func popSmall(_ k: Int) -> UInt32 {
+        let b = smallFree[k]
+        smallFree[k] = u32(b, 8)
+        freeInLists -= k * 8
+        if smallFree[k] == 0 {
+            if k < 64 { smallMask.low &= ~(1 << UInt64(k)) } else { smallMask.high = 0 }
+        }
+        return b
     }
 
     private mutating func split(_ block: UInt32, have: Int, need: Int) {
@@ -182,6 +185,7 @@ struct Heap {
         if size <= Heap.smallLimit {
             setU32(block, 8, smallFree[size / 8])
             smallFree[size / 8] = block
+            if size / 8 < 64 { smallMask.low |= 1 << UInt64(size / 8) } else { smallMask.high = 1 }
         } else {
             setU32(block, 8, largeFree)
             largeFree = block
@@ -196,6 +200,7 @@ struct Heap {
     /// free blocks (the wilderness at `top` absorbs a free tail).
     mutating func sweep() {
         for i in 0..<smallFree.count { smallFree[i] = 0 }
+        smallMask = (0, 0)
         largeFree = 0
         freeInLists = 0
         // The low region; a free tail joins the wilderness.

@@ -71,8 +71,8 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile (if needed) and run a program: `p14p run app.py [args]` or `p14p run app.pmi [args]`.")
 
-    @Option(name: .long, help: "Size of the Python heap, e.g. 65536, 64K, 1M (default 1M).")
-    var heap: String = "1M"
+    @Option(name: .long, help: "Size of the Python heap, e.g. 65536, 64K, 4M (default 4M).")
+    var heap: String = "4M"
 
     @Option(name: .long, help: "Maximum depth of Python calls.")
     var recursionLimit: Int = 1000
