@@ -96,12 +96,8 @@ extension VM {
 
     /// A class without the C3 computation: used for the built-in types.
     func newClassRaw(name: Value, bases: Value, namespace: Value, kind: TypeKind) throws(VMError) -> Value {
-        let o = try allocSlots(.klass, 5)
-        let cls = Value.object(o)
-        heap.setSlot(o, 0, name)
-        heap.setSlot(o, 1, bases)
-        heap.setSlot(o, 3, namespace)
-        heap.setSlot(o, 4, .smallInt(kind.rawValue))
+        let cls = try allocClass(name: name, bases: bases, namespace: namespace, kind: kind)
+        let o = cls.objectOffset
         var mro = [cls]
         if tupleCount(bases.objectOffset) > 0 { mro.append(tupleItem(bases.objectOffset, 0)) }
         heap.setSlot(o, 2, try newTuple(mro))

@@ -474,6 +474,19 @@ extension VM {
 
     // MARK: Filling containers from iterables
 
+    /// Calls `body` with each item of an iterable; the iterator and the
+    /// current item stay rooted while `body` allocates.
+    func forEachItem(of iterable: Value, _ body: (Value) throws(VMError) -> Void) throws(VMError) {
+        let it = try getIterator(iterable)
+        extraRoots.append(it)
+        defer { extraRoots.removeLast() }
+        while let v = try iteratorNext(it) {
+            extraRoots.append(v)
+            defer { extraRoots.removeLast() }
+            try body(v)
+        }
+    }
+
     func extendList(_ l: Value, with iterable: Value) throws(VMError) {
         if let items = sequenceItems(iterable) {
             let n = items.count
@@ -481,25 +494,11 @@ extension VM {
             for i in 0..<n { try listAppend(l, sequenceItems(iterable)![i]) }
             return
         }
-        let it = try getIterator(iterable)
-        extraRoots.append(it)
-        defer { extraRoots.removeLast() }
-        while let v = try iteratorNext(it) {
-            extraRoots.append(v)
-            defer { extraRoots.removeLast() }
-            try listAppend(l, v)
-        }
+        try forEachItem(of: iterable) { (v) throws(VMError) in try listAppend(l, v) }
     }
 
     func updateSet(_ set: Value, with iterable: Value) throws(VMError) {
-        let it = try getIterator(iterable)
-        extraRoots.append(it)
-        defer { extraRoots.removeLast() }
-        while let v = try iteratorNext(it) {
-            extraRoots.append(v)
-            defer { extraRoots.removeLast() }
-            try dictStore(set, v, .none)
-        }
+        try forEachItem(of: iterable) { (v) throws(VMError) in try dictStore(set, v, .none) }
     }
 
     func updateDict(_ d: Value, with other: Value) throws(VMError) {
@@ -507,12 +506,7 @@ extension VM {
             try dictForEach(other) { (k, v) throws(VMError) in try dictStore(d, k, v) }
             return
         }
-        let it = try getIterator(other)
-        extraRoots.append(it)
-        defer { extraRoots.removeLast() }
-        while let pair = try iteratorNext(it) {
-            extraRoots.append(pair)
-            defer { extraRoots.removeLast() }
+        try forEachItem(of: other) { (pair) throws(VMError) in
             let kv = try collect(pair)
             guard kv.count == 2 else {
                 throw raise(.valueError, bytes("dictionary update sequence element has length ") + decimal(kv.count) + bytes("; 2 is required"))

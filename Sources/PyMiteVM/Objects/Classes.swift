@@ -185,12 +185,8 @@ extension VM {
         if dictGetStr(namespace, s.__eq__) != nil && dictGetStr(namespace, s.__hash__) == nil {
             try dictStore(namespace, s.__hash__, .none)
         }
-        let o = try allocSlots(.klass, 5)
-        let cls = Value.object(o)
-        heap.setSlot(o, 0, name)
-        heap.setSlot(o, 1, bases)
-        heap.setSlot(o, 3, namespace)
-        heap.setSlot(o, 4, .smallInt(kind.rawValue))
+        let cls = try allocClass(name: name, bases: bases, namespace: namespace, kind: kind)
+        let o = cls.objectOffset
         // C3: merge the bases' MROs and the list of bases.
         var sequences: [[Value]] = []
         for b in baseList { sequences.append(Array(tupleItems(heap.slot(b.objectOffset, 2).objectOffset))) }
@@ -216,6 +212,16 @@ extension VM {
         }
         heap.setSlot(o, 2, try newTuple(mro))
         return cls
+    }
+
+    /// A class object without its MRO (slot 2), which the caller sets.
+    func allocClass(name: Value, bases: Value, namespace: Value, kind: TypeKind) throws(VMError) -> Value {
+        let o = try allocSlots(.klass, 5)
+        heap.setSlot(o, 0, name)
+        heap.setSlot(o, 1, bases)
+        heap.setSlot(o, 3, namespace)
+        heap.setSlot(o, 4, .smallInt(kind.rawValue))
+        return .object(o)
     }
 
     /// Looks `name` (an interned str) up along the class's MRO.
