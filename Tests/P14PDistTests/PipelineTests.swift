@@ -69,6 +69,25 @@ final class PipelineTests: XCTestCase {
         XCTAssertFalse(source.contains { $0.contains("dist/") })
     }
 
+    func testARegisteredBuilderBuildsItsBoards() throws {
+        // What the firmware builder does: register under the recipes' `builder` name.
+        let repo = try makeFixtureRepository()
+        let out = try temporaryFolder("out")
+        var registry = stubRegistry()
+        registry.register(StubBuilder(name: "embedded"))
+        var options = ReleaseOptions(repositoryRoot: repo, release: ReleaseNumber("09")!, outputDirectory: out)
+        options.boards = ["stm32", "microbit", "pic24"]
+        let summary = try ReleasePipeline().run(options, registry: registry, reporter: CollectingReporter())
+        XCTAssertEqual(summary.boards.map(\.board), ["pic24", "stm32", "microbit"])
+        XCTAssertEqual(summary.boards.map(\.result), ["skipped", "built", "built"])
+        let meta = try Inspector.inspect(out + "/pymite-09/pymite-09-stm32.tar.gz").metadata
+        let stm32 = try XCTUnwrap(try RecipeBook.load(root: repo + "/recipes").board("stm32"))
+        XCTAssertEqual(meta?.mcu, stm32.mcu)
+        XCTAssertEqual(meta?.memory.flash, stm32.memory.flash)
+        XCTAssertEqual(meta?.target, stm32.target)
+        XCTAssertFalse(fileExists(out + "/pymite-09/pymite-09-desktop.tar.gz"))
+    }
+
     func testTwoBuildsAreByteIdentical() throws {
         let repo = try makeFixtureRepository()
         let a = try temporaryFolder("a"), b = try temporaryFolder("b")
@@ -146,7 +165,7 @@ final class PipelineTests: XCTestCase {
             "| 08 | 2009/04/20 | pymite-08.tar.gz | `13f07f28ef02b76b55face3be907e249` | — |",
             "| 03 | 2006/09/17 | pymite-03.tar.gz | `145456f828172ac73dcb833f613abad9` | — |",
             "| **microbit** | nRF51822 (Cortex-M0) | 256 KiB | 16 KiB | 0x2000 |",
-            "| mbed | NXP LPC2368 (ARM7TDMI-S) | 512 KiB | 58 KiB | 0x7000 |",
+            "| teensy | AT90USB646 (AVR) | 64 KiB | 4 KiB | 0xD00 |",
             "pic24: unsupported: PIC24 has no LLVM backend",
             "openssl pkeyutl -verify -pubin -inkey release.pub -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig",
             "sha256sum -c SHA256SUMS", "(GPL-2.0-only OR LicenseRef-PyMite-Commercial) AND LGPL-2.1-only",
