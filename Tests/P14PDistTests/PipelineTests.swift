@@ -164,7 +164,6 @@ final class PipelineTests: XCTestCase {
             "| Release | Release Date | Package | MD5 | SHA-256 |",
             "| 08 | 2009/04/20 | pymite-08.tar.gz | `13f07f28ef02b76b55face3be907e249` | — |",
             "| 03 | 2006/09/17 | pymite-03.tar.gz | `145456f828172ac73dcb833f613abad9` | — |",
-            "| **microbit** | nRF51822 (Cortex-M0) | 256 KiB | 16 KiB | 0x2000 |",
             "| teensy | AT90USB646 (AVR) | 64 KiB | 4 KiB | 0xD00 |",
             "pic24: unsupported: PIC24 has no LLVM backend",
             "openssl pkeyutl -verify -pubin -inkey release.pub -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig",
@@ -173,6 +172,8 @@ final class PipelineTests: XCTestCase {
         ] {
             XCTAssertTrue(md.contains(needle), "RELEASE-NOTES.md lacks: \(needle)")
         }
+        let release = try XCTUnwrap(try RecipeBook.load(root: repo + "/recipes").release(ReleaseNumber("09")!))
+        for board in release.newBoards { XCTAssertTrue(md.contains("| **\(board)** |"), "\(board) is not in bold") }
         for entry in sums.entries {
             XCTAssertTrue(md.contains("| 09 | 2010/09/21 | [\(entry.name)](\(entry.name)) | `\(md5.digest(of: entry.name)!)` | `\(entry.digest)` |"),
                           "no row for \(entry.name)")
