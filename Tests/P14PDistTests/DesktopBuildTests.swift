@@ -37,6 +37,8 @@ final class DesktopBuildTests: XCTestCase {
         let inspection = try Inspector.inspect(dir + "/pymite-09-desktop.tar.gz")
         XCTAssertEqual(inspection.metadata?.board, "desktop")
         XCTAssertEqual(inspection.metadata?.sizes.text.map { $0 > 0 }, true)
+        // The host heap is p14p's run-time default (megabytes), not PyMite's 8 KiB.
+        XCTAssertGreaterThanOrEqual(inspection.metadata?.sizes.heap ?? 0, 1 << 20)
         XCTAssertEqual(try Inspector.inspect(p14p).stamps.first?.release, "09")
         XCTAssertTrue(try Verifier.verify(path: dir, publicKey: keys + "/release.pub").ok)
         // The source package is what git tracks.

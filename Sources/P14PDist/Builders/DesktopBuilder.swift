@@ -68,7 +68,7 @@ public struct DesktopBuilder: BoardBuilder {
             throw BoardBuildError(board: board, message: "`p14p version` prints \(version.stdout.debugDescription), not \"\(expected)\" and the license \(request.stamp.license); run `p14p-dist stamp --release \(request.stamp.release)` and rebuild")
         }
         // And it must run the image it ships with.
-        // The host VM takes its heap at run time (default 1 MiB); the recipe's
+        // The host VM takes its heap at run time (its own default); the recipe's
         // heap is PyMite's figure for the host, recorded for the notes.
         let smoke = try runProcess(outExecutable, ["run", outImage], in: request.workDirectory)
         guard smoke.succeeded else {
@@ -79,7 +79,8 @@ public struct DesktopBuilder: BoardBuilder {
         let bytes = try readFileBytes(outExecutable)
         let elf = ELFSizes(bytes)
         let sizes = FirmwareSizes(file: bytes.count, text: elf?.text, data: elf?.data, bss: elf?.bss,
-                                  heap: 1 << 20, image: request.image.count)
+                                  heap: DesktopBuilder.defaultHeap(of: outExecutable) ?? request.board.memory.heap ?? 0,
+                                  image: request.image.count)
         return BoardBuildResult(
             artifacts: [
                 BuiltArtifact(path: outExecutable, bundleName: "p14p", executable: true, carriesStamp: true),
@@ -92,10 +93,19 @@ public struct DesktopBuilder: BoardBuilder {
 
                 ./p14p run app.pmi
 
-            The Python heap is 1 MiB unless you give another size, e.g.
-            `./p14p run --heap 256K app.pmi`. `./p14p version` prints the release
-            and the license of the executable.
+            The Python heap has p14p's default size (`./p14p run --help` says which)
+            unless you give one, e.g. `./p14p run --heap 256K app.pmi`.
+            `./p14p version` prints the release and the license of the executable.
             """)
+    }
+
+    /// The heap `p14p run` uses when given none, from its help ("--heap ... (default: 4M)").
+    static func defaultHeap(of executable: String) -> Int? {
+        guard let help = try? runProcess(executable, ["run", "--help"]), help.succeeded,
+              let option = help.stdout.range(of: "--heap"),
+              let range = help.stdout[option.upperBound...].range(of: "(default: ") else { return nil }
+        let value = help.stdout[range.upperBound...].prefix { $0.isLetter || $0.isNumber }
+        return parseByteSize(String(value))
     }
 
     /// First line of `swift --version` ("Swift version 6.3.1 (swift-6.3.1-RELEASE)").
