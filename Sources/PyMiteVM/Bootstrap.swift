@@ -21,6 +21,7 @@ extension VM {
                 __builtins__: try name("__builtins__"), __file__: try name("__file__"), __lt__: try name("__lt__"),
                 __delitem__: try name("__delitem__"), __enter__: try name("__enter__"), __exit__: try name("__exit__"),
                 value: try name("value"), __traceback__: try name("__traceback__"))
+            emptyName = try intern(try newStr(""))
             builtins = try newDict(capacity: 128)
             modules = try newDict()
             let builtinsName = try name("builtins")

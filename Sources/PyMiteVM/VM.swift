@@ -133,6 +133,8 @@ public final class VM {
     var collections = 0
     /// internStatic's cache, by the address of the static text.
     var staticNames: [UInt: Value] = [:]
+    /// The interned empty str, internStatic's answer when the heap is full.
+    var emptyName: Value = .null
     /// Special method names of the binary operators: plain, reflected, in-place.
     var binaryDunderNames: [Value] = []
     /// The receiver type while a str method runs on bytes (they share code).

@@ -37,6 +37,45 @@ final class HeapTests: XCTestCase {
         XCTAssertEqual(Int(large) + 2048, heap.size)
     }
 
+    /// Random allocations and collections keep the arena tiled by blocks,
+    /// live blocks intact, and the free count exact.
+    func testRandomAllocationAndSweepKeepTheHeapConsistent() {
+        var rng = SplitMix(seed: 42)
+        var heap = Heap(size: 64 * 1024)
+        var live: [UInt32: (ObjType, Int)] = [:]
+        for round in 0..<4000 {
+            let size = rng.next() % 8 == 0 ? 520 + Int(rng.next() % 3000) : 16 + Int(rng.next() % 500)
+            let type: ObjType = rng.next() % 2 == 0 ? .tuple : .rawArray
+            if let o = heap.allocate(type, bytes: size) {
+                XCTAssertEqual(o % 8, 0)
+                XCTAssertNil(live[o], "block \(o) handed out twice")
+                live[o] = (type, heap.blockSize(o))
+                XCTAssertGreaterThanOrEqual(heap.blockSize(o), size)
+            }
+            if round % 50 == 49 || heap.freeBytes < 4096 {
+                // Keep about half of the blocks.
+                for (o, _) in live where rng.next() % 2 == 0 { live[o] = nil }
+                for (o, _) in live { heap.setMark(o) }
+                heap.sweep()
+                var covered = 0, free = 0
+                heap.forEachBlock { o in
+                    let n = heap.blockSize(o)
+                    covered += n
+                    if let (t, size) = live[o] {
+                        XCTAssertEqual(heap.type(o), t)
+                        XCTAssertEqual(n, size)
+                        XCTAssertFalse(heap.isMarked(o))
+                    } else {
+                        XCTAssertEqual(heap.type(o), .free, "a dead block at \(o) was not freed")
+                        free += n
+                    }
+                }
+                XCTAssertEqual(covered + Int(heap.high) - Int(heap.top), heap.size - 8)
+                XCTAssertEqual(free + Int(heap.high) - Int(heap.top), heap.freeBytes)
+            }
+        }
+    }
+
     func testCollectorFreesCyclesAndKeepsReachableObjects() throws {
         let (outcome, out) = try runProgram("""
             import sys

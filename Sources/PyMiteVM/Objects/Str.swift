@@ -121,16 +121,19 @@ extension VM {
 
     func internBytes(_ bytes: [UInt8]) throws(VMError) -> Value { try intern(try newStr(bytes)) }
     /// An interned name the VM uses, made once and then found in a cache
-    /// (interned strs are never collected); None only when the heap is full.
+    /// (interned strs are never collected). When the heap is full it is
+    /// the empty name: a lookup with it finds nothing, and nothing breaks.
     func internStatic(_ s: StaticString) -> Value {
         let key = UInt(bitPattern: s.utf8Start)
         if let v = staticNames[key] { return v }
+        let pending = pendingException  // a failure here must not replace an exception in flight
         do {
             let v = try intern(try newStr(s))
             staticNames[key] = v
             return v
         } catch {
-            return .none
+            pendingException = pending
+            return emptyName
         }
     }
 
