@@ -54,6 +54,10 @@ public enum EmulatorRun {
         p.executableURL = URL(fileURLWithPath: path)
         p.arguments = emulator.arguments(elf: elf)
         p.standardInput = FileHandle.nullDevice
+        // Machines with sound (versatilepb) would otherwise look for a host audio card and say so on stderr.
+        var environment = ProcessInfo.processInfo.environment
+        environment["QEMU_AUDIO_DRV"] = "none"
+        p.environment = environment
         let outPipe = Pipe(), errPipe = Pipe()
         let outData = Captured(), errData = Captured()
         let group = DispatchGroup()

@@ -31,6 +31,8 @@ public struct FirmwareBoard: Sendable, Equatable {
     public var libcDriver: String
     /// Flags that select the multilib, e.g. ["-mthumb", "-march=armv7-m", "-mfloat-abi=soft"].
     public var libcFlags: [String]
+    /// The C library archives to link from that multilib (picolibc keeps libm in libc.a).
+    public var libcArchives: [String] = ["libc.a", "libm.a"]
     public var flashOrigin: Int
     public var flashSize: Int
     public var ramOrigin: Int
@@ -48,6 +50,8 @@ public struct FirmwareBoard: Sendable, Equatable {
     public var appAlignment: Int
     /// recipes/boards/<board>: the board's own C files (board.c), if any.
     public var supportDirectory: String?
+    /// Print the allocator's peak use at exit (on stderr), to measure a board.
+    public var reportMemory = false
 
     public init(name: String, architecture: FirmwareArchitecture, swiftTarget: String, clangTarget: String? = nil,
                 cpuFlags: [String], libcDriver: String, libcFlags: [String],

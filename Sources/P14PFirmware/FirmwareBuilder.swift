@@ -101,7 +101,7 @@ public struct FirmwareBuilder {
     /// A board whose RAM cannot hold the C stack, VM heap and value stack
     /// fails at once, before minutes of compiling.
     func checkRAMBeforeBuilding() throws {
-        let reserve = SizeReport.runtimeReserve(imageBytes: 0)
+        let reserve = SizeReport.runtimeReserve(imageBytes: 0, recursionLimit: board.recursionLimit)
         let needed = board.cStackSize + board.heapSize + board.valueStackBytes + reserve
         if needed > board.ramSize {
             throw FirmwareError.doesNotFit(
@@ -135,6 +135,7 @@ public struct FirmwareBuilder {
             case 0: return \(board.heapSize);
             case 1: return \(board.stackSlots);
             case 2: return \(board.recursionLimit);
+            case 3: return \(board.reportMemory ? 1 : 0);
             default: return 0;
             }
         }
@@ -219,7 +220,7 @@ extension FirmwareBoard: CustomStringConvertible {
         "\(name) \(architecture.rawValue) \(swiftTarget) \(clangTarget ?? "-") \(cpuFlags) \(libcDriver) \(libcFlags) "
             + "flash \(hex(flashOrigin))+\(flashSize) ram \(hex(ramOrigin))+\(ramSize) heap \(heapSize) "
             + "slots \(stackSlots) rec \(recursionLimit) cstack \(cStackSize) app \(appSize)/\(appAlignment) "
-            + (supportDirectory ?? "-")
+            + (supportDirectory ?? "-") + (reportMemory ? " report-memory" : "") + " \(libcArchives)"
     }
 }
 

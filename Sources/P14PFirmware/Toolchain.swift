@@ -40,17 +40,17 @@ public struct Toolchain: Sendable {
             try Shell.run(driver, board.libcFlags + args, step: "\(board.libcDriver) multilib lookup")
                 .trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        let libc = try ask(["-print-file-name=libc.a"])
-        let libm = try ask(["-print-file-name=libm.a"])
-        let libgcc = try ask(["-print-libgcc-file-name"])
-        for path in [libc, libm, libgcc] where !path.hasPrefix("/") || !FileManager.default.fileExists(atPath: path) {
+        var archives: [String] = []
+        for name in board.libcArchives { archives.append(try ask(["-print-file-name=" + name])) }
+        archives.append(try ask(["-print-libgcc-file-name"]))
+        for path in archives where !path.hasPrefix("/") || !FileManager.default.fileExists(atPath: path) {
             throw FirmwareError.toolMissing(tool: "the C library for \(board.name) (\(path))",
                                             hint: "run `make setup` to install the cross C library")
         }
-        var dir = URL(fileURLWithPath: libc).deletingLastPathComponent()
+        var dir = URL(fileURLWithPath: archives[0]).deletingLastPathComponent()
         while dir.path != "/" {
             if FileManager.default.fileExists(atPath: dir.appendingPathComponent("include/stdio.h").path) {
-                return ([libc, libm, libgcc], dir.appendingPathComponent("include").path)
+                return (archives, dir.appendingPathComponent("include").path)
             }
             dir.deleteLastPathComponent()
         }

@@ -29,7 +29,7 @@ final class FirmwareFormatTests: XCTestCase {
         let elf = try ELFFile(bytes: minimalELF(address: 0x0800_FFF8, payload: Array(0..<20)))
         let hex = FlashImages.intelHex(elf, entry: nil).split(separator: "\n").map(String.init)
         XCTAssertEqual(hex.first, ":020000040800F2")
-        XCTAssertEqual(hex[1], ":08FFF800000102030405060700")
+        XCTAssertEqual(hex[1], ":08FFF8000001020304050607E5")
         XCTAssertEqual(hex[2], ":020000040801F1")
         XCTAssertEqual(hex[3].prefix(9), ":0C000000")
         XCTAssertEqual(hex.last, ":00000001FF")

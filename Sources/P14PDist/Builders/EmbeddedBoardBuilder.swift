@@ -10,7 +10,8 @@
 //   arch = "cortex-m" | "arm7" | "riscv"     startup code (default from cpu)
 //   cpu_flags = [...], clang_target = "..."  code generation (default from cpu)
 //   libc = "arm-none-eabi-gcc", libc_flags = [...]   multilib of libc/libm/libgcc
-//   stack_slots = 1024, recursion_limit = 200, c_stack = "8K"
+//   libc_archives = ["libc.a", "libm.a"]     archives of that multilib (picolibc: libc.a)
+//   stack_slots = 1024, recursion_limit (50/100/200 by RAM), c_stack (8K, 16K above 256K RAM)
 //   app_size = "32K", app_align = 1024       the application section in flash
 //   qemu_options = ["-m", "128K"]            extra emulator options
 
@@ -94,8 +95,10 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
             let supportPath = repositoryRoot + "/recipes/boards/" + recipe.name
             var isDir: ObjCBool = false
             let hasSupport = FileManager.default.fileExists(atPath: supportPath, isDirectory: &isDir) && isDir.boolValue
-            let ramLimit = ram <= 64 * 1024 ? 8 * 1024 : 16 * 1024
-            return FirmwareBoard(
+            // The VM's C stack peaks near 6 KiB on the corpus; frames cost RAM per level of recursion.
+            let cStack = ram <= 256 * 1024 ? 8 * 1024 : 16 * 1024
+            let recursion = ram <= 64 * 1024 ? 50 : (ram <= 256 * 1024 ? 100 : 200)
+            var board = FirmwareBoard(
                 name: recipe.name, architecture: arch, swiftTarget: target,
                 clangTarget: try doc.optionalString("build.clang_target") ?? defaults?.clangTarget,
                 cpuFlags: try strings("cpu_flags", defaults?.cpuFlags),
@@ -104,11 +107,13 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
                 flashOrigin: recipe.memory.flashOrigin ?? 0, flashSize: flash,
                 ramOrigin: ramOrigin, ramSize: ram, heapSize: heap,
                 stackSlots: try doc.optionalInt("build.stack_slots") ?? 1024,
-                recursionLimit: try doc.optionalInt("build.recursion_limit") ?? 200,
-                cStackSize: try doc.optionalSize("build.c_stack") ?? ramLimit,
+                recursionLimit: try doc.optionalInt("build.recursion_limit") ?? recursion,
+                cStackSize: try doc.optionalSize("build.c_stack") ?? cStack,
                 appSize: try doc.optionalSize("build.app_size") ?? 32 * 1024,
                 appAlignment: try doc.optionalInt("build.app_align") ?? 1024,
                 supportDirectory: hasSupport ? supportPath : nil)
+            board.libcArchives = try strings("libc_archives", defaults?.libcArchives ?? ["libc.a", "libm.a"])
+            return board
         } catch let error as RecipeError {
             throw fail("\(error)")
         }
@@ -129,6 +134,7 @@ struct CPUDefaults {
     var cpuFlags: [String]
     var libcDriver: String
     var libcFlags: [String]
+    var libcArchives = ["libc.a", "libm.a"]
 
     static func forCPU(_ cpu: String) -> CPUDefaults? {
         let arm = "arm-none-eabi-gcc"
@@ -152,7 +158,8 @@ struct CPUDefaults {
         case "RV32IMAC":
             return CPUDefaults(arch: .riscv, clangTarget: "riscv32-none-elf", cpuFlags: ["-march=rv32imac", "-mabi=ilp32"],
                                libcDriver: "riscv64-unknown-elf-gcc",
-                               libcFlags: ["-march=rv32imac", "-mabi=ilp32", "--specs=picolibc.specs"])
+                               libcFlags: ["-march=rv32imac", "-mabi=ilp32", "-B/usr/lib/picolibc/riscv64-unknown-elf/lib/"],
+                               libcArchives: ["libc.a"])
         default:
             return nil
         }

@@ -14,7 +14,7 @@
 extern uint32_t __p14p_data_load[], __p14p_data_start[], __p14p_data_end[];
 extern uint32_t __p14p_bss_start[], __p14p_bss_end[];
 extern uint8_t __p14p_arena_start[], __p14p_arena_end[];
-extern uint8_t __p14p_stack_top[];
+extern uint8_t __p14p_stack_top[], __p14p_stack_bottom[];
 extern uint8_t __p14p_app_start[], __p14p_app_end[];
 extern void (*__p14p_init_array_start[])(void), (*__p14p_init_array_end[])(void);
 
@@ -33,6 +33,16 @@ long p14p_semihost(long op, void *arg);
 /* Mask interrupts around the atomics a core without exclusives needs. */
 uint32_t p14p_irq_save(void);
 void p14p_irq_restore(uint32_t state);
+
+/* The VM settings generated from the recipe (board_config.c), by key. */
+enum {
+    P14P_CONFIG_HEAP_SIZE = 0,
+    P14P_CONFIG_STACK_SLOTS = 1,
+    P14P_CONFIG_RECURSION_LIMIT = 2,
+    P14P_CONFIG_REPORT_MEMORY = 3,
+};
+int32_t p14p_board_config(int32_t key);
+size_t p14p_alloc_peak(void);
 
 /* The Swift side (common/firmware/Firmware.swift). */
 int32_t p14p_firmware_main(void);

@@ -12,14 +12,55 @@
 
 __attribute__((weak)) void p14p_board_init(void) {}
 
+#define STACK_PAINT 0x5afe57acu
+
+/* Marks the unused C stack, so report_memory can tell how deep it went. */
+static void paint_stack(void) {
+    uint32_t *p = (uint32_t *)__p14p_stack_bottom;
+    uint32_t *here = (uint32_t *)__builtin_frame_address(0) - 32;
+    while (p < here) *p++ = STACK_PAINT;
+}
+
+static size_t stack_used(void) {
+    uint32_t *p = (uint32_t *)__p14p_stack_bottom;
+    while (p < (uint32_t *)__p14p_stack_top && *p == STACK_PAINT) p++;
+    return (size_t)(__p14p_stack_top - (uint8_t *)p);
+}
+
+static void write_decimal(size_t n) {
+    char digits[12];
+    int i = sizeof digits;
+    do {
+        digits[--i] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n && i > 0);
+    p14p_console_write(2, digits + i, sizeof digits - (size_t)i);
+}
+
+/* For the figures in docs/firmware.md: how much of the arena the run needed at most. */
+static void report_memory(void) {
+    static const char peak[] = "p14p: allocator peak ", of[] = " bytes of an arena of ", stack[] = " bytes; C stack ",
+                      end[] = " bytes\n";
+    p14p_console_write(2, peak, sizeof peak - 1);
+    write_decimal(p14p_alloc_peak());
+    p14p_console_write(2, of, sizeof of - 1);
+    write_decimal((size_t)(__p14p_arena_end - __p14p_arena_start));
+    p14p_console_write(2, stack, sizeof stack - 1);
+    write_decimal(stack_used());
+    p14p_console_write(2, end, sizeof end - 1);
+}
+
 void p14p_start(void) {
     uint32_t *src = __p14p_data_load, *dst = __p14p_data_start;
     if (src != dst)
         while (dst < __p14p_data_end) *dst++ = *src++;
     for (uint32_t *p = __p14p_bss_start; p < __p14p_bss_end; p++) *p = 0;
     for (void (**f)(void) = __p14p_init_array_start; f < __p14p_init_array_end; f++) (*f)();
+    if (p14p_board_config(P14P_CONFIG_REPORT_MEMORY)) paint_stack();
     p14p_board_init();
-    p14p_exit(p14p_firmware_main());
+    int status = p14p_firmware_main();
+    if (p14p_board_config(P14P_CONFIG_REPORT_MEMORY)) report_memory();
+    p14p_exit(status);
 }
 
 /* Swift traps and CPU faults end here (from each architecture's handlers). */
@@ -39,6 +80,7 @@ void p14p_fatal_at(const char *what, uint32_t pc) {
 void p14p_fatal(const char *what) { p14p_fatal_at(what, 0); }
 
 
+#undef putchar /* a macro in picolibc */
 int putchar(int c) {
     char b = (char)c;
     p14p_console_write(1, &b, 1);
@@ -108,7 +150,39 @@ P14P_ATOMIC_RMW(xor, ^)
 
 /* Helpers for the VM's hooks (called from Firmware.swift). */
 
+#if defined(__PICOLIBC__)
+/*
+ * picolibc rounds an exact half away from zero ("%.0f" of 0.5 is "1");
+ * Python (and glibc, newlib) round it to even. Where the digit cut by the
+ * format falls on an exact half with an even digit before it, format the
+ * value cut to that digit instead, which prints as Python does.
+ */
+static double round_half_even_for(const char *format, double value) {
+    const char *p = strchr(format, '.');
+    char conversion = format[strlen(format) - 1];
+    long precision = p ? strtol(p + 1, 0, 10) : 6;
+    if (value == 0 || !isfinite(value)) return value;
+    int exp10 = (int)floor(log10(fabs(value)));
+    long scale;
+    if (conversion == 'f' || conversion == 'F') scale = precision;
+    else if (conversion == 'e' || conversion == 'E') scale = precision - exp10;
+    else if (conversion == 'g' || conversion == 'G') scale = (precision == 0 ? 1 : precision) - 1 - exp10;
+    else return value;
+    if (scale < -22 || scale > 22) return value;
+    double power = pow(10.0, (double)(scale < 0 ? -scale : scale));
+    double scaled = scale < 0 ? fabs(value) / power : fabs(value) * power;
+    int exact = scale < 0 ? scaled * power == fabs(value) : fma(fabs(value), power, -scaled) == 0;
+    if (!exact || scaled >= 9007199254740992.0 || scaled - floor(scaled) != 0.5) return value;
+    if (fmod(floor(scaled), 2.0) != 0) return value;
+    double down = scale < 0 ? floor(scaled) * power : floor(scaled) / power;
+    return copysign(down, value);
+}
+#endif
+
 int32_t p14p_format_double(const char *format, double value, char *out, int32_t capacity) {
+#if defined(__PICOLIBC__)
+    value = round_half_even_for(format, value);
+#endif
     int n = snprintf(out, (size_t)capacity, format, value);
     if (n < 0) return 0;
     return n >= capacity ? capacity - 1 : n;
