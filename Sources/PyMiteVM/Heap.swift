@@ -206,7 +206,6 @@ struct Heap {
         // The low region; a free tail joins the wilderness.
         if let tail = sweepRange(from: 8, to: top, keepLastRun: true) { top = tail }
         // The high region; a free head joins the wilderness.
-        let oldHigh = high
         var o = high
         while o < UInt32(size) {
             let h = header(o)
@@ -215,7 +214,6 @@ struct Heap {
         }
         high = o
         _ = sweepRange(from: high, to: UInt32(size), keepLastRun: false)
-        _ = oldHigh
     }
 
     /// Frees dead blocks in from..<to, merging neighbours. With

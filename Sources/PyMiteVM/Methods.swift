@@ -96,9 +96,8 @@ extension VM {
         case .sliceIndicesMethod:
             try argumentCount(a, "indices", min: 2, max: 2)
             guard let n = intOf(a[1]), n >= 0 else { throw raise(.valueError, "length should not be negative") }
-            let (start, step, count) = try sliceIndices(me, length: Int(n))
+            let (start, step, _) = try sliceIndices(me, length: Int(n))
             let stop = sliceStop(me, length: Int(n))
-            _ = count
             return try newTuple([.smallInt(start), .smallInt(stop), .smallInt(step)])
         case .intBitLength:
             if let i = intOf(me) { return .smallInt(64 - i.magnitude.leadingZeroBitCount) }

@@ -142,7 +142,7 @@ public final class VM {
     var backwardJumps = 0
     /// Containers whose repr is being written, to print cycles as [...].
     var reprInProgress: [UInt32] = []
-    /// print() output waiting for a newline or a full buffer.
+    /// print() output waiting for a full buffer, an error message or the end.
     var outputBuffer: [UInt8] = []
     /// Set by yieldValue so `resumeGenerator` can tell a yield from a return.
     var generatorYielded = false

@@ -91,7 +91,6 @@ extension VM {
     }
 
     func callByteArrayMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
-        let o = me.objectOffset
         let name = nativeName(id)
         var contents = Array(byteView(me)!)
         switch id {
@@ -135,7 +134,6 @@ extension VM {
             throw raise(.runtimeError, "method not available")
         }
         try byteArraySetContents(me, contents)
-        _ = o
         return .none
     }
 
