@@ -100,7 +100,7 @@ public struct FirmwareBuilder {
 
     /// A board whose RAM cannot hold the C stack, VM heap and value stack
     /// fails at once, before minutes of compiling.
-    func checkRAMBeforeBuilding() throws {
+    public func checkRAMBeforeBuilding() throws {
         let reserve = SizeReport.runtimeReserve(imageBytes: 0, recursionLimit: board.recursionLimit)
         let needed = board.cStackSize + board.heapSize + board.valueStackBytes + reserve
         if needed > board.ramSize {

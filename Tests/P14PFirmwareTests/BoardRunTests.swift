@@ -60,7 +60,7 @@ final class BoardRunTests: XCTestCase {
         for program in BoardFixtures.corpusPrograms() {
             let image: [UInt8]
             do { image = try BoardFixtures.image(program.path) } catch { continue }
-            let host = try HostRun.run(program: program.path, args: Array(program.argv.dropFirst()), board: nil)
+            let host = try HostRun.reference(program)
             // Fits the board: the same result with the board's heap and recursion limit,
             // and RAM for the decoded image (the size check the firmware build makes).
             let fits = try HostRun.run(program: program.path, args: Array(program.argv.dropFirst()), board: fixture.board)
@@ -173,6 +173,16 @@ struct HostRun: Equatable {
         p.waitUntilExit()
         return HostRun(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                        stderr: String(decoding: errData.data, as: UTF8.self))
+    }
+
+    private static var references: [String: HostRun] = [:]
+
+    /// `p14p run` with its defaults, once per program for all boards.
+    static func reference(_ program: BoardFixtures.Program) throws -> HostRun {
+        if let r = references[program.path] { return r }
+        let r = try run(program: program.path, args: Array(program.argv.dropFirst()), board: nil)
+        references[program.path] = r
+        return r
     }
 
     /// The p14p built beside this test bundle, or $P14P_BIN.

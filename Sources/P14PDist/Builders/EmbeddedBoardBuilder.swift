@@ -25,13 +25,21 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
 
     public init(cacheDirectory: String? = nil) { self.cacheDirectory = cacheDirectory }
 
+    /// Planned boards are skipped with their recipe's reason (today: the VM
+    /// does not fit them, which the build would otherwise find out only
+    /// after compiling); so are boards whose RAM cannot hold the VM's heap
+    /// and stacks, and any board when the tools are missing.
     public func unavailableReason(for board: BoardRecipe) -> String? {
+        if board.status == .planned {
+            return "planned: \(board.reason ?? "not built yet")"
+        }
         do {
-            _ = try Toolchain.find()
+            let toolchain = try Toolchain.find()
             let firmware = try EmbeddedBoardBuilder.firmwareBoard(for: board, repositoryRoot: ".")
             if Toolchain.which(firmware.libcDriver) == nil {
                 return "\(firmware.libcDriver) not found: run `make setup`"
             }
+            try FirmwareBuilder(board: firmware, repositoryRoot: ".", toolchain: toolchain).checkRAMBeforeBuilding()
         } catch {
             return "\(error)"
         }
