@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "P14PDistTests", dependencies: ["P14PDist", "PyMiteVM", "p14p", "p14p-dist"]),
         // Board firmware: Embedded Swift VM + board support, linked per board, run under QEMU.
         .target(name: "P14PFirmware"),
-        .testTarget(name: "P14PFirmwareTests", dependencies: ["P14PFirmware", "P14PDist", "PyMiteVM", "PyMiteCompiler", "p14p"]),
+        .testTarget(name: "P14PFirmwareTests", dependencies: ["P14PFirmware", "P14PDist", "PyMiteVM", "PyMiteCompiler", "p14p", "p14p-dist"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -32,6 +32,60 @@ final class BoardRunTests: XCTestCase {
     func testARMv4TOnVersatilePB() throws { try checkBoard("at91sam7s-ek@versatilepb") }
     func testRISCVOnVirt() throws { try checkBoard("hifive1@virt") }
 
+    /// The files a release bundles: .bin and .hex hold the same flash bytes
+    /// as the .elf's load segments, with the image in the application section.
+    func testFirmwareFilesAgree() throws {
+        let fixture = try BoardFixtures.prepared("mps2-an385")
+        let dir = NSTemporaryDirectory() + "p14p-fw-files-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let image: [UInt8] = Array("not an image, only bytes".utf8)
+        let out = try fixture.firmware.write(image: image, argv: ["main.py"], outputDirectory: dir, baseName: "fw")
+        let bin = Array(try Data(contentsOf: URL(fileURLWithPath: out.bin)))
+        let app = out.sizes.appAddress - out.binOrigin
+        XCTAssertEqual(Array(bin[app..<(app + 4)]), Array("P14A".utf8))
+        XCTAssertEqual(Array(bin[(app + 16)..<(app + 16 + image.count)]), image)
+        XCTAssertEqual(bin.count, app + out.sizes.appSection, "the .bin ends with the application section")
+        // Intel HEX, decoded, gives the .bin's bytes at the same addresses.
+        var decoded = [UInt8](repeating: 0xff, count: bin.count)
+        var upper = 0
+        for line in try String(contentsOfFile: out.hex, encoding: .utf8).split(separator: "\n") {
+            let bytes = stride(from: 1, to: line.count, by: 2).map { i -> UInt8 in
+                let a = line.index(line.startIndex, offsetBy: i)
+                return UInt8(line[a...line.index(after: a)], radix: 16)!
+            }
+            XCTAssertEqual(bytes.reduce(0, &+), 0, "checksum of \(line)")
+            let count = Int(bytes[0]), address = Int(bytes[1]) << 8 | Int(bytes[2])
+            switch bytes[3] {
+            case 0: for i in 0..<count { decoded[upper + address + i - out.binOrigin] = bytes[4 + i] }
+            case 4: upper = (Int(bytes[4]) << 8 | Int(bytes[5])) << 16
+            default: break
+            }
+        }
+        XCTAssertEqual(decoded, bin)
+        let report = try String(contentsOfFile: out.sizeReport, encoding: .utf8)
+        XCTAssertTrue(report.contains("text \(out.sizes.text)"), report)
+    }
+
+    /// `p14p-dist run` itself: output, argv and the exit status come back from the board.
+    func testRunCommand() throws {
+        _ = try BoardFixtures.prepared("mps2-an385")
+        let dir = NSTemporaryDirectory() + "p14p-fw-run-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "import sys\nprint(sys.argv)\nsys.exit(5)\n".write(toFile: dir + "/app.py", atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try HostRun.executable("p14p-dist"))
+        p.arguments = ["run", "--root", BoardFixtures.root, "--board", "mps2-an385", "--timeout", "60", dir + "/app.py", "a b", "c"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(text, "['app.py', 'a b', 'c']\n")
+        XCTAssertEqual(p.terminationStatus, 5)
+    }
+
     // MARK: One board
 
     /// An `emulated` board must build and run the corpus; a `planned` one may
@@ -188,16 +242,22 @@ struct HostRun: Equatable {
     /// The p14p built beside this test bundle, or $P14P_BIN.
     static func p14p() throws -> String {
         if let bin = ProcessInfo.processInfo.environment["P14P_BIN"], !bin.isEmpty { return bin }
+        return try executable("p14p")
+    }
+
+    /// An executable of this package, from the products folder that holds the tests.
+    static func executable(_ name: String) throws -> String {
         var places = Bundle.allBundles.filter { $0.bundleURL.pathExtension == "xctest" }.map(\.bundleURL)
         if let exe = Bundle.main.executableURL { places.append(exe) }
         for place in places {
-            let candidate = place.deletingLastPathComponent().appendingPathComponent("p14p").path
+            let candidate = place.deletingLastPathComponent().appendingPathComponent(name).path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
         struct Missing: Error, CustomStringConvertible {
-            var description: String { "p14p is not built beside the tests (swift build --product p14p, or set P14P_BIN)" }
+            var name: String
+            var description: String { "\(name) is not built beside the tests (swift build --product \(name))" }
         }
-        throw Missing()
+        throw Missing(name: name)
     }
 }
 
