@@ -102,6 +102,14 @@ final class BoardRunTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("over by"), "\(error)")
             return
         }
+        // A firmware that cannot print one line fails once, saying where it stopped.
+        let hello = try run("print('hello')\n", on: fixture, timeout: 60)
+        guard hello.status == 0, String(decoding: hello.stdout, as: UTF8.self) == "hello\n" else {
+            let err = String(decoding: hello.stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            XCTFail("\(name): hello world fails: status \(hello.status.map(String.init) ?? "timeout"), stderr: \(err)"
+                + BoardFixtures.symbolize(err, firmware: fixture.firmware))
+            return
+        }
         try runCorpus(fixture)
         try checkGarbageIsCollected(fixture)
         try checkHeapExhaustionIsMemoryError(fixture)
@@ -397,6 +405,37 @@ enum BoardFixtures {
         }
         if inWord { words.append(cur) }
         return words
+    }
+
+    /// " (in VM.init(...))" for a "p14p: fatal: ... at pc 0x..." line, when llvm-symbolizer is there.
+    static func symbolize(_ stderr: String, firmware: PreparedFirmware) -> String {
+        guard let range = stderr.range(of: "at pc 0x") else { return "" }
+        let pc = "0x" + stderr[range.upperBound...].prefix(while: { $0.isHexDigit })
+        guard let bin = try? Toolchain.find().binDirectory else { return "" }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: bin + "/llvm-symbolizer")
+        p.arguments = ["--obj=" + firmware.baseELF, "--demangle", pc]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return "" }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        let symbol = text.split(separator: "\n").first.map(String.init) ?? "?"
+        return " (pc \(pc) is in \(demangle(symbol, bin: bin)))"
+    }
+
+    static func demangle(_ symbol: String, bin: String) -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: bin + "/swift-demangle")
+        p.arguments = ["--simplified", symbol]
+        let out = Pipe()
+        p.standardOutput = out
+        guard (try? p.run()) != nil else { return symbol }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        let line = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return line.components(separatedBy: " ---> ").last ?? line
     }
 
     static func image(_ path: String) throws -> [UInt8] {
