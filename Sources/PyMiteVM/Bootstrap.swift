@@ -93,6 +93,7 @@ extension VM {
             // garbage that growing tables left behind.
             young.removeAll()
             collectGarbage()
+            emergencyReserve = heap.allocate(.rawArray, bytes: VM.reserveBytes) ?? 0
     }
 
     /// A class without the C3 computation: used for the built-in types.

@@ -587,7 +587,8 @@ extension VM {
             }
             if let count = intOf(a[0]) {
                 if count < 0 { throw raise(.valueError, "negative count") }
-                return try newByteArray([UInt8](repeating: 0, count: Int(count)))
+                if count > Int64(heap.size) { throw memoryError() }
+                return try newByteArray([UInt8](repeating: 0, count: Int(clamping: count)))
             }
             return try newByteArray(try bytesFromIterable(a[0]))
         case .slice:
@@ -763,7 +764,8 @@ extension VM {
         }
         if let count = intOf(v) {
             if count < 0 { throw raise(.valueError, "negative count") }
-            return try newStr([UInt8](repeating: 0, count: Int(count)), type: .bytes)
+            if count > Int64(heap.size) { throw memoryError() }
+            return try newStr([UInt8](repeating: 0, count: Int(clamping: count)), type: .bytes)
         }
         if isType(v, .bytes) { return v }
         if let view = byteView(v) { return try newStr(UnsafeBufferPointer(view), type: .bytes) }

@@ -38,6 +38,7 @@ extension VM {
         for v in exceptionClasses { mark(v) }
         for v in extraRoots { mark(v) }
         for o in young { mark(.object(o)) }
+        if emergencyReserve != 0 { heap.setMark(emergencyReserve) }
         while let o = work.popLast() {
             let n = heap.slotCount(o)
             var i = 0

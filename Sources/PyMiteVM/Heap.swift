@@ -43,7 +43,8 @@ struct Heap {
     static let minBlock = 16
 
     init(size requested: Int) {
-        let size = max(4096, min(requested, Int(UInt32.max) - 64)) & ~7
+        // Offsets are UInt32; Int(Int32.max) also fits a 32-bit board's Int.
+        let size = max(4096, min(requested, Int(Int32.max) - 64)) & ~7
         self.size = size
         base = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
         base.initializeMemory(as: UInt8.self, repeating: 0, count: size)
@@ -93,7 +94,7 @@ struct Heap {
     /// slots set to null; nil when no free block is large enough.
     mutating func allocate(_ type: ObjType, bytes: Int) -> UInt32? {
         let need = Heap.roundedSize(bytes)
-        guard need < Int(UInt32.max) else { return nil }
+        guard need < size else { return nil }
         var block: UInt32 = 0
         let small = need <= Heap.smallLimit
         if small, smallFree[need / 8] != 0 {

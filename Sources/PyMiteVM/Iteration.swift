@@ -218,8 +218,8 @@ extension VM {
 
     func rangeLength(_ r: Value) -> Int {
         let (start, stop, step) = rangeParts(r)
-        if step > 0 { return start < stop ? Int((stop - start - 1) / step + 1) : 0 }
-        return start > stop ? Int((start - stop - 1) / (-step) + 1) : 0
+        if step > 0 { return start < stop ? Int(clamping: (stop - start - 1) / step + 1) : 0 }
+        return start > stop ? Int(clamping: (start - stop - 1) / (-step) + 1) : 0
     }
 
     // MARK: Subscripts
@@ -255,7 +255,7 @@ extension VM {
         let stop = clamp(try part(heap.slot(o, 1)), step < 0 ? -1 : len)
         var count: Int64 = 0
         if step > 0 { if start < stop { count = (stop - start - 1) / step + 1 } } else if stop < start { count = (start - stop - 1) / (-step) + 1 }
-        return (Int(start), Int(step), Int(count))
+        return (Int(start), Int(step), Int(clamping: count))
     }
 
     /// The clamped stop index of a slice over `length` items (slice.indices).

@@ -318,13 +318,13 @@ extension VM {
                     while i < bytesIn.count && !isSpace(bytesIn[i]) { i += 1 }
                     ranges.append((start, i))
                 }
-                if maxSplit >= 0 && ranges.count > Int(maxSplit) {
+                if maxSplit >= 0 && ranges.count > Int(clamping: maxSplit) {
                     // The unsplit remainder keeps its whitespace on the far side.
                     if id == .strSplit {
-                        let k = Int(maxSplit)
+                        let k = Int(clamping: maxSplit)
                         parts = Array(ranges[0..<k]) + [(ranges[k].0, bytesIn.count)]
                     } else {
-                        let k = ranges.count - Int(maxSplit) - 1
+                        let k = ranges.count - Int(clamping: maxSplit) - 1
                         parts = [(0, ranges[k].1)] + Array(ranges[(k + 1)...])
                     }
                 } else {
@@ -340,8 +340,8 @@ extension VM {
                     cuts.append(at)
                     from = at + sep.count
                 }
-                if maxSplit >= 0 && cuts.count > Int(maxSplit) {
-                    cuts = id == .strSplit ? Array(cuts[0..<Int(maxSplit)]) : Array(cuts[(cuts.count - Int(maxSplit))...])
+                if maxSplit >= 0 && cuts.count > Int(clamping: maxSplit) {
+                    cuts = id == .strSplit ? Array(cuts[0..<Int(clamping: maxSplit)]) : Array(cuts[(cuts.count - Int(clamping: maxSplit))...])
                 }
                 var start = 0
                 for c in cuts { parts.append((start, c)); start = c + sep.count }
@@ -366,7 +366,7 @@ extension VM {
             try argumentCount(a, name, min: 3, max: 4)
             let old = Array(strBuffer(try strArgument(a, 1, name)))
             let new = Array(strBuffer(try strArgument(a, 2, name)))
-            var limit = a.positionalCount > 3 ? Int(intOf(a[3]) ?? -1) : -1
+            var limit = a.positionalCount > 3 ? Int(clamping: intOf(a[3]) ?? -1) : -1
             let b = Array(text)
             var out: [UInt8] = []
             if old.isEmpty {
@@ -460,13 +460,13 @@ extension VM {
                 fill = Array(strBuffer(f))
             }
             let len = strCharCount(me.objectOffset)
-            let pad = Int(width) - len
+            let pad = Int(clamping: width) - len
             if pad <= 0 { return me }
             var left = 0
             switch id {
             case .strLjust: left = 0
             case .strRjust: left = pad
-            default: left = pad / 2 + (pad & Int(width) & 1)
+            default: left = pad / 2 + (pad & Int(clamping: width) & 1)
             }
             var out: [UInt8] = []
             for _ in 0..<left { out += fill }
@@ -477,7 +477,7 @@ extension VM {
             try argumentCount(a, name, min: 2, max: 2)
             guard let width = intOf(a[1]) else { throw raise(.typeError, "'str' object cannot be interpreted as an integer") }
             let b = Array(text)
-            let pad = Int(width) - strCharCount(me.objectOffset)
+            let pad = Int(clamping: width) - strCharCount(me.objectOffset)
             if pad <= 0 { return me }
             var out: [UInt8] = []
             var rest = b[...]
@@ -531,7 +531,7 @@ extension VM {
         case .strCasefold:
             return try changeCaseUnicode(.strLower, text)
         case .strExpandtabs:
-            let size = a.positionalCount > 1 ? Int(intOf(a[1]) ?? 8) : Int(intOf(a.keyword("tabsize") ?? .smallInt(8)) ?? 8)
+            let size = a.positionalCount > 1 ? Int(clamping: intOf(a[1]) ?? 8) : Int(clamping: intOf(a.keyword("tabsize") ?? .smallInt(8)) ?? 8)
             var out: [UInt8] = []
             var column = 0
             for c in text {
@@ -605,7 +605,7 @@ extension VM {
 
     func clampChar(_ v: Value, _ s: Value) -> Int {
         let chars = strCharCount(s.objectOffset)
-        var x = Int(intOf(v) ?? 0)
+        var x = Int(clamping: intOf(v) ?? 0)
         if x < 0 { x = max(0, x + chars) }
         return min(x, chars)
     }
@@ -656,8 +656,8 @@ extension VM {
         case .listIndex:
             try argumentCount(a, name, min: 2, max: 4)
             let n = listCount(o)
-            var start = a.positionalCount > 2 ? Int(intOf(a[2]) ?? 0) : 0
-            var stop = a.positionalCount > 3 ? Int(intOf(a[3]) ?? Int64(n)) : n
+            var start = a.positionalCount > 2 ? Int(clamping: intOf(a[2]) ?? 0) : 0
+            var stop = a.positionalCount > 3 ? Int(clamping: intOf(a[3]) ?? Int64(n)) : n
             if start < 0 { start = max(0, start + n) }
             if stop < 0 { stop = max(0, stop + n) }
             var i = start

@@ -302,7 +302,7 @@ extension VM {
     }
 
     func repeatSequence(_ a: Value, _ n: Int64, inplace: Bool) throws(VMError) -> Value {
-        let count = Int(max(0, n))
+        let count = Int(clamping: max(0, n))
         let o = a.objectOffset
         switch heap.type(o) {
         case .str, .bytes:
@@ -316,7 +316,8 @@ extension VM {
             return .object(r)
         case .list:
             let len = listCount(o)
-            if len * count > heap.size / 8 { throw memoryError() }
+            let (slots, over) = len.multipliedReportingOverflow(by: count)
+            if over || slots > heap.size / 8 { throw memoryError() }
             let r = inplace ? a : try newList(capacity: len * count)
             if inplace { try listReserve(a, len * count) }
             for k in 0..<count {
@@ -329,7 +330,8 @@ extension VM {
             return r
         default:
             let len = tupleCount(o)
-            if len * count > heap.size / 8 { throw memoryError() }
+            let (slots, over) = len.multipliedReportingOverflow(by: count)
+            if over || slots > heap.size / 8 { throw memoryError() }
             let t = try newTuple(len * count)
             for k in 0..<count {
                 for i in 0..<len { heap.setSlot(t.objectOffset, 1 + k * len + i, tupleItem(o, i)) }

@@ -131,6 +131,8 @@ public final class VM {
     var extraRoots: [Value] = []
 
     var collections = 0
+    /// A block kept free for MemoryError handling (0 while given back).
+    var emergencyReserve: UInt32 = 0
     /// internStatic's cache, by the address of the static text.
     var staticNames: [UInt: Value] = [:]
     /// The interned empty str, internStatic's answer when the heap is full.
@@ -193,11 +195,24 @@ public final class VM {
         collectGarbage()
         if let o = heap.allocate(type, bytes: bytes) {
             young.append(o)
+            if emergencyReserve == 0 && heap.freeBytes > 4 * VM.reserveBytes {
+                emergencyReserve = heap.allocate(.rawArray, bytes: VM.reserveBytes) ?? 0
+            }
             return o
         }
+        // Out of memory: give back the reserve, so the traceback and the
+        // handlers of the MemoryError have room to run.
+        if emergencyReserve != 0 {
+            emergencyReserve = 0
+            collectGarbage()
+        }
+        heap.setSlot(memoryErrorInstance.objectOffset, 2, .null)  // a fresh traceback each time
         pendingException = memoryErrorInstance
         throw .exception
     }
+
+    /// Bytes held back for the moment the heap runs out.
+    static let reserveBytes = 512
 
     /// Forget the young objects above the innermost native call: they are
     /// now reachable from the stack or garbage.

@@ -150,7 +150,7 @@ extension VM {
             used = dictUsed(d)
         }
         let entries = heap.slot(o, 2).objectOffset
-        heap.setSlot(entries, used * 3, .smallInt(Int(h)))
+        heap.setSlot(entries, used * 3, Value(raw: UInt64(bitPattern: h &<< 1) | 1))  // hashes fit 62 bits
         heap.setSlot(entries, used * 3 + 1, key)
         heap.setSlot(entries, used * 3 + 2, value)
         let cap = Int(heap.slot(o, 4).intValue)
