@@ -122,7 +122,9 @@ extension VM {
         let argv = try newList()
         try dictStore(d, try name("argv"), argv)
         for a in config.argv { try listAppend(argv, try newStr(a)) }
-        try dictStore(d, try name("maxsize"), .int(Value.smallIntMax)!)
+        // CPython's 64-bit value where long ints exist, else the largest small int.
+        let maxsize = config.longInts ? try intResult(BigInt(Int64.max)) : .int(Value.smallIntMax)!
+        try dictStore(d, try name("maxsize"), maxsize)
         // sys.path[0] is the main program's folder, as in CPython.
         let path = try newList()
         try dictStore(d, try name("path"), path)
