@@ -37,6 +37,41 @@ public final class Expr {
     public var kind: ExprKind
     public var location: SourceLocation
     public init(_ kind: ExprKind, _ location: SourceLocation) { self.kind = kind; self.location = location }
+
+    /// What an expression is called in messages ("function call", "literal", ...).
+    public var kindDescription: String {
+        switch kind {
+        case .literal(let l):
+            switch l {
+            case .none: return "None"
+            case .true: return "True"
+            case .false: return "False"
+            case .ellipsis: return "ellipsis"
+            default: return "literal"
+            }
+        case .joinedString, .formatted: return "f-string expression"
+        case .call: return "function call"
+        case .binary, .unary, .boolean: return "expression"
+        case .compare: return "comparison"
+        case .lambda: return "lambda"
+        case .conditional: return "conditional expression"
+        case .listComprehension: return "list comprehension"
+        case .setComprehension: return "set comprehension"
+        case .dictComprehension: return "dict comprehension"
+        case .generator: return "generator expression"
+        case .yield, .yieldFrom: return "yield expression"
+        case .namedExpr: return "named expression"
+        case .dict: return "dict literal"
+        case .set: return "set display"
+        case .starred: return "starred"
+        case .tuple: return "tuple"
+        case .list: return "list"
+        case .slice: return "slice"
+        case .name: return "name"
+        case .attribute: return "attribute"
+        case .subscript: return "subscript"
+        }
+    }
 }
 
 public struct Keyword {

@@ -928,39 +928,6 @@ final class CodeGen {
 
     // MARK: Assignment targets
 
-    func describe(_ e: Expr) -> String {
-        switch e.kind {
-        case .literal(let l):
-            switch l {
-            case .none: return "None"
-            case .true: return "True"
-            case .false: return "False"
-            case .ellipsis: return "ellipsis"
-            default: return "literal"
-            }
-        case .call: return "function call"
-        case .binary, .unary, .boolean: return "expression"
-        case .compare: return "comparison"
-        case .lambda: return "lambda"
-        case .conditional: return "conditional expression"
-        case .listComprehension: return "list comprehension"
-        case .setComprehension: return "set comprehension"
-        case .dictComprehension: return "dict comprehension"
-        case .generator: return "generator expression"
-        case .yield, .yieldFrom: return "yield expression"
-        case .dict: return "dict literal"
-        case .set: return "set display"
-        case .joinedString, .formatted: return "f-string expression"
-        case .namedExpr: return "named expression"
-        case .slice: return "slice"
-        case .tuple: return "tuple"
-        case .list: return "list"
-        case .starred: return "starred"
-        case .name: return "name"
-        case .attribute: return "attribute"
-        case .subscript: return "subscript"
-        }
-    }
 
     /// Stores the value on top of the stack into a target.
     func store(_ t: Expr) throws {
@@ -997,7 +964,7 @@ final class CodeGen {
         case .starred:
             throw error("starred assignment target must be in a list or tuple", t.location)
         default:
-            throw error("cannot assign to \(describe(t))", t.location)
+            throw error("cannot assign to \(t.kindDescription)", t.location)
         }
     }
 
@@ -1018,7 +985,7 @@ final class CodeGen {
         case .tuple(let items), .list(let items):
             for i in items { try delete(i) }
         default:
-            throw error("cannot delete \(describe(t))", t.location)
+            throw error("cannot delete \(t.kindDescription)", t.location)
         }
     }
 
@@ -1048,7 +1015,7 @@ final class CodeGen {
             try emit(.rotThree)
             try emit(.storeSubscr)
         default:
-            throw error("'\(describe(target))' is an illegal expression for augmented assignment", target.location)
+            throw error("'\(target.kindDescription)' is an illegal expression for augmented assignment", target.location)
         }
     }
 

@@ -710,39 +710,6 @@ final class Parser {
         return Expr(.tuple(elts), elts[0].location)
     }
 
-    private func describe(_ e: Expr) -> String {
-        switch e.kind {
-        case .literal(let l):
-            switch l {
-            case .none: return "None"
-            case .true: return "True"
-            case .false: return "False"
-            case .ellipsis: return "ellipsis"
-            default: return "literal"
-            }
-        case .joinedString, .formatted: return "f-string expression"
-        case .call: return "function call"
-        case .binary, .unary, .boolean: return "expression"
-        case .compare: return "comparison"
-        case .lambda: return "lambda"
-        case .conditional: return "conditional expression"
-        case .listComprehension: return "list comprehension"
-        case .setComprehension: return "set comprehension"
-        case .dictComprehension: return "dict comprehension"
-        case .generator: return "generator expression"
-        case .yield, .yieldFrom: return "yield expression"
-        case .namedExpr: return "named expression"
-        case .dict: return "dict literal"
-        case .set: return "set display"
-        case .starred: return "starred"
-        case .tuple: return "tuple"
-        case .list: return "list"
-        case .slice: return "slice"
-        case .name: return "name"
-        case .attribute: return "attribute"
-        case .subscript: return "subscript"
-        }
-    }
 
     /// Validates an assignment (or `del`) target.
     private func checkTarget(_ e: Expr, verb: String, inSequence: Bool = false) throws {
@@ -766,7 +733,7 @@ final class Parser {
             if case .starred = inner.kind { throw error("cannot \(verb) starred", inner.location) }
             try checkTarget(inner, verb: verb, inSequence: false)
         default:
-            throw error("cannot \(verb) \(describe(e))", e.location)
+            throw error("cannot \(verb) \(e.kindDescription)", e.location)
         }
     }
 
@@ -775,9 +742,9 @@ final class Parser {
         case .name, .attribute, .subscript:
             return
         case .tuple, .list, .starred:
-            throw error("'\(describe(e))' is an illegal expression for augmented assignment", e.location)
+            throw error("'\(e.kindDescription)' is an illegal expression for augmented assignment", e.location)
         default:
-            throw error("'\(describe(e))' is an illegal expression for augmented assignment", e.location)
+            throw error("'\(e.kindDescription)' is an illegal expression for augmented assignment", e.location)
         }
     }
 
@@ -846,7 +813,7 @@ final class Parser {
         }
         let e = try parseTest()
         if isOp(":=") {
-            throw error("cannot use assignment expressions with \(describe(e))", e.location)
+            throw error("cannot use assignment expressions with \(e.kindDescription)", e.location)
         }
         return e
     }
