@@ -39,7 +39,7 @@ public struct FirmwareBoard: Sendable, Equatable {
     public var ramSize: Int
     /// The VM's Python heap in bytes.
     public var heapSize: Int
-    /// Value stack slots (8 bytes each); the VM takes at least 1024.
+    /// Value stack slots (8 bytes each); the VM takes at least 128.
     public var stackSlots: Int
     public var recursionLimit: Int
     /// The C stack, at the bottom of RAM so an overflow faults instead of corrupting the heap.
@@ -52,6 +52,27 @@ public struct FirmwareBoard: Sendable, Equatable {
     public var supportDirectory: String?
     /// Print the allocator's peak use at exit (on stderr), to measure a board.
     public var reportMemory = false
+    /// VM features the board's recipe turns off and the VM can leave out of
+    /// the build (a subset of `FirmwareBoard.removableFeatures`).
+    public var leftOutFeatures: [String] = []
+
+    /// Recipe feature switches the VM compiles out when off, with the Swift
+    /// condition that does it and the `p14p run` flag that makes the host
+    /// behave the same. The others (classes, generators, ...) are always built.
+    public static let removableFeatures: [(feature: String, condition: String, hostFlag: String)] = [
+        ("float", "P14P_NO_FLOAT", "--no-float"),
+        ("long_int", "P14P_NO_LONG_INT", "--no-long-ints"),
+    ]
+
+    /// `swiftc -D` conditions for the left-out features.
+    public var featureConditions: [String] {
+        FirmwareBoard.removableFeatures.filter { leftOutFeatures.contains($0.feature) }.map(\.condition)
+    }
+
+    /// `p14p run` flags under which the host VM gives what this board gives.
+    public var hostRunFlags: [String] {
+        FirmwareBoard.removableFeatures.filter { leftOutFeatures.contains($0.feature) }.map(\.hostFlag)
+    }
 
     public init(name: String, architecture: FirmwareArchitecture, swiftTarget: String, clangTarget: String? = nil,
                 cpuFlags: [String], libcDriver: String, libcFlags: [String],
@@ -78,6 +99,6 @@ public struct FirmwareBoard: Sendable, Equatable {
         self.supportDirectory = supportDirectory
     }
 
-    /// The VM's value stack in bytes (it never takes fewer than 1024 slots).
-    public var valueStackBytes: Int { max(1024, stackSlots) * 8 }
+    /// The VM's value stack in bytes (it never takes fewer than 128 slots).
+    public var valueStackBytes: Int { max(128, stackSlots) * 8 }
 }

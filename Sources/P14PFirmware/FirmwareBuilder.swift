@@ -114,6 +114,7 @@ public struct FirmwareBuilder {
     var swiftFlags: [String] {
         ["-target", board.swiftTarget, "-enable-experimental-feature", "Embedded", "-wmo", "-Osize", "-parse-as-library",
          "-Xfrontend", "-function-sections", "-Xfrontend", "-disable-stack-protector"]
+            + board.featureConditions.flatMap { ["-D", $0] }
     }
 
     var cpuSwiftFlags: [String] { board.cpuFlags.flatMap { ["-Xcc", $0] } }
@@ -221,6 +222,7 @@ extension FirmwareBoard: CustomStringConvertible {
             + "flash \(hex(flashOrigin))+\(flashSize) ram \(hex(ramOrigin))+\(ramSize) heap \(heapSize) "
             + "slots \(stackSlots) rec \(recursionLimit) cstack \(cStackSize) app \(appSize)/\(appAlignment) "
             + (supportDirectory ?? "-") + (reportMemory ? " report-memory" : "") + " \(libcArchives)"
+            + " without \(leftOutFeatures)"
     }
 }
 

@@ -79,6 +79,7 @@ extension VM {
                 return nil
             case .module:
                 if let v = dictGetStr(heap.slot(o, 1), name) { return v }
+                if obj == sysModule, let fn = sysNative(name) { return fn }
                 if name == s.__dict__ { return heap.slot(o, 1) }
                 return nil
             case .function:
@@ -104,7 +105,7 @@ extension VM {
                 let objType = isClass(target) ? target : typeOf(target)
                 var after = false
                 for c in tupleItems(heap.slot(objType.objectOffset, 2).objectOffset) {
-                    if after, let a = dictGetStr(heap.slot(c.objectOffset, 3), name) {
+                    if after, let a = ownClassAttribute(c, name, hash: strHash(name.objectOffset)) {
                         if isClass(target) {
                             if isType(a, .classMethod) { return try newBoundMethod(target, heap.slot(a.objectOffset, 0)) }
                             if isType(a, .staticMethod) { return heap.slot(a.objectOffset, 0) }

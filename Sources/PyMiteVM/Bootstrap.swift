@@ -22,25 +22,19 @@ extension VM {
                 __delitem__: try name("__delitem__"), __enter__: try name("__enter__"), __exit__: try name("__exit__"),
                 value: try name("value"), __traceback__: try name("__traceback__"))
             emptyName = try intern(try newStr(""))
-            builtins = try newDict(capacity: 128)
+            builtins = try newDict()
             modules = try newDict()
             let builtinsName = try name("builtins")
+            buildNativeIndex()
 
             // Built-in types: object first, every other type derives from it.
-            // Tables are sized up front: growing them would leave garbage
-            // that a small heap cannot afford before the first collection.
-            var methodCounts = [Int](repeating: 0, count: TypeKind.allCases.count)
-            for id in Native.allCases {
-                if case .type(let kind) = id.home { methodCounts[kind.rawValue] += 1 }
-                if id.sharedWithBytes { methodCounts[TypeKind.bytes.rawValue] += 1 }
-            }
+            // Their methods are not stored here: NativeLookup finds them by name.
             typeClasses = [Value](repeating: .null, count: TypeKind.allCases.count)
             var objectBases = Value.null  // (object,), shared by every built-in type
             for kind in TypeKind.allCases where kind != .baseException {
                 if kind != .object && objectBases.isNull { objectBases = try newTuple([typeClasses[TypeKind.object.rawValue]]) }
                 let bases = kind == .object ? try newTuple(0) : objectBases
-                let ns = try newDict(capacity: methodCounts[kind.rawValue])
-                let cls = try newClassRaw(name: try name(kind.name), bases: bases, namespace: ns, kind: kind)
+                let cls = try newClassRaw(name: try name(kind.name), bases: bases, namespace: try newDict(), kind: kind)
                 typeClasses[kind.rawValue] = cls
             }
             // bool derives from int.
@@ -48,43 +42,14 @@ extension VM {
             heap.setSlot(boolClass.objectOffset, 1, try newTuple([typeClass(.int)]))
             heap.setSlot(boolClass.objectOffset, 2, try newTuple([boolClass, typeClass(.int), typeClass(.object)]))
 
-            // Exceptions.
+            // Exceptions are made on first use, except the root and the one
+            // that must be raisable when nothing more can be allocated.
             exceptionClasses = [Value](repeating: .null, count: ExceptionKind.allCases.count)
-            for kind in ExceptionKind.allCases {
-                let base = kind.base.map { exceptionClasses[$0.rawValue] } ?? typeClass(.object)
-                let ns = try newDict()
-                let cls = try newClass(name: try name(kind.name), bases: try newTuple([base]), namespace: ns)
-                heap.setSlot(cls.objectOffset, 4, .smallInt(TypeKind.baseException.rawValue))
-                exceptionClasses[kind.rawValue] = cls
-                try dictStore(builtins, try name(kind.name), cls)
-            }
-            typeClasses[TypeKind.baseException.rawValue] = exceptionClass(.baseException)
+            typeClasses[TypeKind.baseException.rawValue] = try exceptionClassMade(.baseException)
             memoryErrorInstance = try newException(.memoryError, args: [])
             young.removeAll()  // all of it is reachable from the roots now
 
-            // Natives into their homes.
             sysModule = try newModule(try name("sys"))
-            for id in Native.allCases {
-                let fn = Value.native(id.rawValue)
-                let name = try name(nativeName(id))
-                switch id.home {
-                case .builtins: try dictStore(builtins, name, fn)
-                case .sys: try dictStore(heap.slot(sysModule.objectOffset, 1), name, fn)
-                case .type(let kind):
-                    try dictStore(heap.slot(typeClass(kind).objectOffset, 3), name, fn)
-                    if id.sharedWithBytes || id == .bytesFromhex {
-                        try dictStore(heap.slot(typeClass(id == .bytesFromhex ? .bytearray : .bytes).objectOffset, 3), name, fn)
-                    }
-                case .exception: try dictStore(heap.slot(exceptionClass(.baseException).objectOffset, 3), name, fn)
-                }
-            }
-            for kind in [TypeKind.int, .float, .str, .bool, .list, .tuple, .dict, .set, .range, .object, .type,
-                         .bytes, .bytearray, .slice, .staticMethod, .classMethod, .property, .superType] {
-                try dictStore(builtins, try name(kind.name), typeClass(kind))
-            }
-            try dictStore(builtins, try name("None"), .none)
-            try dictStore(builtins, try name("Ellipsis"), .ellipsis)
-            try dictStore(builtins, try name("NotImplemented"), .notImplemented)
             try dictStore(builtins, s.__name__, builtinsName)
             young.removeAll()
             try dictStore(modules, try name("sys"), sysModule)
@@ -123,7 +88,7 @@ extension VM {
         try dictStore(d, try name("argv"), argv)
         for a in config.argv { try listAppend(argv, try newStr(a)) }
         // CPython's 64-bit value where long ints exist, else the largest small int.
-        let maxsize = config.longInts ? try intResult(BigInt(Int64.max)) : .int(Value.smallIntMax)!
+        let maxsize = longIntsOn ? try intResult(BigInt(Int64.max)) : .int(Value.smallIntMax)!
         try dictStore(d, try name("maxsize"), maxsize)
         // sys.path[0] is the main program's folder, as in CPython.
         let path = try newList()

@@ -421,19 +421,30 @@ extension VM {
         func addKeys(_ d: Value) throws(VMError) {
             try dictForEach(d) { (k, _) throws(VMError) in try dictStore(names, k, .none) }
         }
+        // Natives not looked up yet are in the static tables only.
+        func addNatives(_ group: Int) throws(VMError) {
+            for n in nativeNames(group: group) { try dictStore(names, try newStr(n), .none) }
+        }
+        func addClasses(_ cls: Value) throws(VMError) {
+            for c in tupleItems(heap.slot(cls.objectOffset, 2).objectOffset) {
+                try addKeys(heap.slot(c.objectOffset, 3))
+                if let kind = builtinKind(ofClass: c) { try addNatives(kind.rawValue) }
+            }
+        }
         if v.isNull {
             if let f = frames.last {
                 try addKeys(f.namespace.isNull ? f.globals : f.namespace)
             }
         } else if isType(v, .instance) {
             try addKeys(instanceDict(v))
-            for c in tupleItems(heap.slot(heap.slot(v.objectOffset, 0).objectOffset, 2).objectOffset) { try addKeys(heap.slot(c.objectOffset, 3)) }
+            try addClasses(heap.slot(v.objectOffset, 0))
         } else if isClass(v) {
-            for c in tupleItems(heap.slot(v.objectOffset, 2).objectOffset) { try addKeys(heap.slot(c.objectOffset, 3)) }
+            try addClasses(v)
         } else if isType(v, .module) {
             try addKeys(heap.slot(v.objectOffset, 1))
+            if v == sysModule { try addNatives(VM.sysGroup) }
         } else {
-            for c in tupleItems(heap.slot(typeOf(v).objectOffset, 2).objectOffset) { try addKeys(heap.slot(c.objectOffset, 3)) }
+            try addClasses(typeOf(v))
         }
         let l = try newList()
         extraRoots.append(l)
@@ -515,6 +526,7 @@ extension VM {
             let base = n > 1 ? a[1] : a.keyword("base")
             return try intFromValue(a[0], base: base)
         case .float:
+            guard floatsOn else { throw noFloats() }
             if n == 0 { return try newFloat(0) }
             let v = a[0]
             if isFloat(v) { return v }
@@ -725,6 +737,7 @@ extension VM {
         }
         if previousUnderscore { try invalid() }
         if wide {
+            guard longIntsOn else { throw overflow() }
             guard var big = BigInt(text: Array(text[digitsStart..<end]), base: b) else { try invalid() }
             big.negative = negative && !big.magnitude.isEmpty
             return try intResult(big)

@@ -120,7 +120,7 @@ extension VM {
                 guard let d = try realToDouble(value) else {
                     throw raise(.typeError, bytes("must be real number, not ") + typeName(value))
                 }
-                body = formatFloat(d, spec: spec)
+                body = try formatFloat(d, spec: spec)
             case UInt8(ascii: "c"):
                 if let n = intOf(value) {
                     guard n >= 0 && n <= 0x10FFFF else { throw raise(.overflowError, "%c arg not in range(0x110000)") }
@@ -180,7 +180,8 @@ extension VM {
         return out
     }
 
-    func formatFloat(_ d: Double, spec: FormatSpec) -> [UInt8] {
+    func formatFloat(_ d: Double, spec: FormatSpec) throws(VMError) -> [UInt8] {
+        guard floatsOn else { throw noFloats() }
         var type = spec.type
         var precision = spec.precision < 0 ? 6 : spec.precision
         var repr = false
@@ -190,7 +191,7 @@ extension VM {
         if type == UInt8(ascii: "%") {
             var s2 = spec
             s2.type = UInt8(ascii: "f")
-            return formatFloat(d * 100, spec: s2) + bytes("%")
+            return try formatFloat(d * 100, spec: s2) + bytes("%")
         }
         var body: [UInt8]
         if repr {
@@ -299,7 +300,7 @@ extension VM {
                 body = []
                 appendUTF8(UInt32(truncatingIfNeeded: intOf(v) ?? 0), to: &body)
             case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"), UInt8(ascii: "%"):
-                body = formatFloat(try realToDouble(v)!, spec: spec)
+                body = try formatFloat(try realToDouble(v)!, spec: spec)
             default: throw badFormatCode(spec.type, v)
             }
         } else if isFloat(v) {
@@ -307,7 +308,7 @@ extension VM {
             switch spec.type {
             case 0, UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"), UInt8(ascii: "%"), UInt8(ascii: "n"):
                 if spec.type == UInt8(ascii: "n") { spec.type = UInt8(ascii: "g") }
-                body = formatFloat(floatValue(v), spec: spec)
+                body = try formatFloat(floatValue(v), spec: spec)
             default: throw badFormatCode(spec.type, v)
             }
         } else {

@@ -13,18 +13,21 @@ public enum ImageError: Error {
     case malformed(StaticString)
     case badInstruction(code: Int, index: Int, StaticString)
 
-    /// One readable line for the user.
-    public var message: String {
+    /// One readable line for the user, as UTF-8 (firmware prints it without Swift's String).
+    public var messageBytes: [UInt8] {
         switch self {
-        case .badMagic: return "not a p14p code image (bad magic)"
-        case .unsupportedVersion(let v): return "unsupported image format version \(v)"
-        case .truncated: return "truncated code image"
-        case .checksumMismatch: return "corrupt code image (checksum mismatch)"
-        case .malformed(let why): return "malformed code image: \(why)"
+        case .badMagic: return bytes("not a p14p code image (bad magic)")
+        case .unsupportedVersion(let v): return bytes("unsupported image format version ") + decimal(Int(v))
+        case .truncated: return bytes("truncated code image")
+        case .checksumMismatch: return bytes("corrupt code image (checksum mismatch)")
+        case .malformed(let why): return bytes("malformed code image: ") + bytes(why)
         case .badInstruction(let code, let index, let why):
-            return "malformed code image: code \(code), instruction \(index): \(why)"
+            return bytes("malformed code image: code ") + decimal(code) + bytes(", instruction ") + decimal(index)
+                + bytes(": ") + bytes(why)
         }
     }
+
+    public var message: String { String(decoding: messageBytes, as: UTF8.self) }
 }
 
 public enum ImageFormat {

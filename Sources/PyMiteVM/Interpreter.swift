@@ -50,7 +50,7 @@ extension VM {
 
                 case .loadConst:
                     let v = consts[arg]
-                    if v.isNull { throw overflow() }  // an integer literal this build cannot hold
+                    if v.isNull { throw unavailableConstant(code: Int(frames[fp].code), index: arg) }
                     stack[sp] = v; sp += 1
                 case .loadFast:
                     let v = stack[base + arg]
@@ -82,6 +82,8 @@ extension VM {
                     let name = nameTable[arg]
                     if let v = dictGetStr(frames[fp].globals, name) ?? dictGetStr(builtins, name) {
                         push(v)
+                    } else if let v = try builtinNamed(name) {
+                        push(v)
                     } else {
                         throw nameError(name)
                     }
@@ -96,6 +98,8 @@ extension VM {
                     if !ns.isNull, let v = dictGetStr(ns, name) {
                         push(v)
                     } else if let v = dictGetStr(frames[fp].globals, name) ?? dictGetStr(builtins, name) {
+                        push(v)
+                    } else if let v = try builtinNamed(name) {
                         push(v)
                     } else {
                         throw nameError(name)

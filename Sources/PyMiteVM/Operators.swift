@@ -8,16 +8,20 @@ extension VM {
     // MARK: Numbers
 
     func newFloat(_ d: Double) throws(VMError) -> Value {
+        guard floatsOn else { throw noFloats() }
         let o = try allocBytes(.float, 16)
         heap.base.storeBytes(of: d.bitPattern, toByteOffset: Int(o) + 8, as: UInt64.self)
         return .object(o)
     }
 
     @inline(__always) func floatValue(_ v: Value) -> Double {
-        Double(bitPattern: heap.base.load(fromByteOffset: Int(v.objectOffset) + 8, as: UInt64.self))
+        // Unreachable without floats built in (newFloat refuses); the code that would use the value goes too.
+        if !BuiltFeatures.floats { fatalError() }
+        return Double(bitPattern: heap.base.load(fromByteOffset: Int(v.objectOffset) + 8, as: UInt64.self))
     }
 
-    @inline(__always) func isFloat(_ v: Value) -> Bool { isType(v, .float) }
+    /// Without floats built in, no float exists: every float path folds away.
+    @inline(__always) func isFloat(_ v: Value) -> Bool { BuiltFeatures.floats && isType(v, .float) }
 
     /// The integer value of an int or bool.
     @inline(__always) func intOf(_ v: Value) -> Int64? {
@@ -44,6 +48,8 @@ extension VM {
         if let v = Value.int(n) { return v }
         return try intResult(BigInt(n))
     }
+
+    func noFloats() -> VMError { raise(.notImplementedError, "float is not available in this build (HAVE_FLOAT is off)") }
 
     func overflow() -> VMError { raise(.overflowError, "integer result too large for this VM") }
 
@@ -121,7 +127,7 @@ extension VM {
         case .trueDivide:
             if y == 0 { throw raise(.zeroDivisionError, "division by zero") }
             // Doubles hold ints up to 2**53 exactly; beyond, divide exactly.
-            if x.magnitude > 1 << 53 || y.magnitude > 1 << 53 { return try longBinary(op, BigInt(x), BigInt(y)) }
+            if longIntsOn && (x.magnitude > 1 << 53 || y.magnitude > 1 << 53) { return try longBinary(op, BigInt(x), BigInt(y)) }
             return try newFloat(Double(x) / Double(y))
         case .floorDivide:
             if x == Int64.min && y == -1 { return try intBinaryWide(op, x, y) }
@@ -135,7 +141,7 @@ extension VM {
             do throws(VMError) {
                 return try newInt(try intPow(x, y))
             } catch {
-                guard config.longInts else { throw error }
+                guard longIntsOn else { throw error }
                 pendingException = .null
                 return try intBinaryWide(op, x, y)
             }
@@ -157,6 +163,7 @@ extension VM {
     }
 
     func floatBinary(_ op: BinaryOperator, _ x: Double, _ y: Double, _ a: Value, _ b: Value) throws(VMError) -> Value {
+        guard floatsOn else { throw noFloats() }
         switch op {
         case .add: return try newFloat(x + y)
         case .subtract: return try newFloat(x - y)

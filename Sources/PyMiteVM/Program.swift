@@ -50,20 +50,37 @@ extension VM {
         case .ellipsis: return .ellipsis
         case .int(let i):
             if let v = Value.int(i) { return v }
-            return config.longInts ? try intResult(BigInt(i)) : .null
+            return longIntsOn ? try intResult(BigInt(i)) : .null
         case .bigInt(let digits):
             // Without long ints, loading the constant raises OverflowError.
-            guard config.longInts, let b = BigInt(decimal: digits) else { return .null }
+            guard longIntsOn, let b = BigInt(decimal: digits) else { return .null }
             return try intResult(b)
-        case .float(let d): return try newFloat(d)
+        case .float(let d): return floatsOn ? try newFloat(d) : .null
         case .str(let b): return try internBytes(b)
         case .bytes(let b): return try newStr(b, type: .bytes)
         case .code(let i): return .smallInt(Int(i))
         case .tuple(let items):
             var values: [Value] = []
-            for item in items { values.append(try materialize(item)) }
+            for item in items {
+                let v = try materialize(item)
+                if v.isNull { return .null }  // holds a value this build cannot
+                values.append(v)
+            }
             return try newTuple(values)
         }
+    }
+
+    /// Loading a constant this build cannot hold (left null by `materialize`)
+    /// raises what making such a value at run time would.
+    func unavailableConstant(code: Int, index: Int) -> VMError {
+        func hasFloat(_ k: Constant) -> Bool {
+            switch k {
+            case .float: return true
+            case .tuple(let items): return items.contains(where: hasFloat)
+            default: return false
+            }
+        }
+        return hasFloat(codeObjects[code].constants[index]) ? noFloats() : overflow()
     }
 
     /// Runs the image's main module; prints the traceback of an uncaught exception.

@@ -38,13 +38,35 @@ public struct VMConfig {
     public var backwardJumpLimit: Int
     /// HAVE_LONGINT: ints past 63 bits are exact; off, they raise OverflowError.
     public var longInts: Bool
+    /// HAVE_FLOAT: off, making a float (a literal, `/`, float()) raises NotImplementedError.
+    public var floats: Bool
     public init(heapSize: Int = 256 * 1024, stackSlots: Int = 64 * 1024, recursionLimit: Int = 1000,
-                argv: [[UInt8]] = [], backwardJumpLimit: Int = 0, longInts: Bool = true) {
-        self.longInts = longInts
+                argv: [[UInt8]] = [], backwardJumpLimit: Int = 0, longInts: Bool = true, floats: Bool = true) {
+        self.longInts = longInts && BuiltFeatures.longInts
+        self.floats = floats && BuiltFeatures.floats
         self.heapSize = heapSize; self.stackSlots = stackSlots
         self.recursionLimit = recursionLimit; self.argv = argv
         self.backwardJumpLimit = backwardJumpLimit
     }
+}
+
+/// PyMite's feature switches a build can leave out, as compile-time
+/// conditions (`swiftc -D P14P_NO_FLOAT -D P14P_NO_LONG_INT`), so a board
+/// without the feature carries none of its code: no object of the kind can
+/// be made, and the tests below are constants the optimizer folds away.
+/// A build that has a feature can still turn it off (VMConfig), which is
+/// how the host runs a program as such a board would.
+public enum BuiltFeatures {
+    #if P14P_NO_FLOAT
+    public static let floats = false
+    #else
+    public static let floats = true
+    #endif
+    #if P14P_NO_LONG_INT
+    public static let longInts = false
+    #else
+    public static let longInts = true
+    #endif
 }
 
 /// A Python exception is propagating; the exception object is `VM.pendingException`.
@@ -119,7 +141,10 @@ public final class VM {
     var internCapacity = 0
     var internCount = 0
     var typeClasses: [Value] = []       // indexed by TypeKind
-    var exceptionClasses: [Value] = []  // indexed by ExceptionKind
+    var exceptionClasses: [Value] = []  // indexed by ExceptionKind; null until first used
+    /// Native ids grouped by namespace (NativeLookup.swift).
+    var nativeOrder: [UInt8] = []
+    var groupStart: [UInt16] = []
     var pendingException: Value = .null
     var handledException: Value = .null
     var memoryErrorInstance: Value = .null
@@ -157,12 +182,16 @@ public final class VM {
     // Interned names the VM itself looks up.
     var s: Names! = nil
 
+    /// Whether long ints / floats can be made: constant false where the build leaves them out.
+    @inline(__always) var longIntsOn: Bool { BuiltFeatures.longInts && config.longInts }
+    @inline(__always) var floatsOn: Bool { BuiltFeatures.floats && config.floats }
+
     /// Fails when the heap is too small to hold the built-in objects.
     public init(config: VMConfig, hooks: PlatformHooks) throws(VMError) {
         self.config = config
         self.hooks = hooks
         heap = Heap(size: config.heapSize)
-        stackCapacity = max(1024, config.stackSlots)
+        stackCapacity = max(128, config.stackSlots)  // a board may choose a small value stack
         stack = UnsafeMutablePointer<Value>.allocate(capacity: stackCapacity)
         stack.initialize(repeating: .null, count: stackCapacity)
         constants = UnsafeMutablePointer<Value>.allocate(capacity: 1)

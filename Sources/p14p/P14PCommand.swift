@@ -80,6 +80,9 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-long-ints"), help: "Run as a board without HAVE_LONGINT: ints past 63 bits raise OverflowError.")
     var noLongInts = false
 
+    @Flag(name: .customLong("no-float"), help: "Run as a board without HAVE_FLOAT: making a float raises NotImplementedError.")
+    var noFloat = false
+
     @Argument(help: "The program (.py or .pmi).")
     var program: String
 
@@ -95,7 +98,8 @@ struct Run: ParsableCommand {
         let argv = ([program] + arguments).map { Array($0.utf8) }
         let vm: VM
         do {
-            let config = VMConfig(heapSize: heapSize, recursionLimit: recursionLimit, argv: argv, longInts: !noLongInts)
+            let config = VMConfig(heapSize: heapSize, recursionLimit: recursionLimit, argv: argv,
+                                  longInts: !noLongInts, floats: !noFloat)
             vm = try VM(config: config, hooks: HostPlatform.hooks)
             try vm.load(image)
         } catch {

@@ -218,7 +218,7 @@ struct HostRun: Equatable {
         p.executableURL = URL(fileURLWithPath: try p14p())
         let url = URL(fileURLWithPath: path)
         p.currentDirectoryURL = url.deletingLastPathComponent()
-        let options = board.map { ["--heap", "\($0.heapSize)", "--recursion-limit", "\($0.recursionLimit)"] } ?? []
+        let options = board.map { ["--heap", "\($0.heapSize)", "--recursion-limit", "\($0.recursionLimit)"] + $0.hostRunFlags } ?? []
         p.arguments = ["run"] + options + [url.lastPathComponent] + args
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

@@ -121,6 +121,8 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
                 appAlignment: try doc.optionalInt("build.app_align") ?? 1024,
                 supportDirectory: hasSupport ? supportPath : nil)
             board.libcArchives = try strings("libc_archives", defaults?.libcArchives ?? ["libc.a", "libm.a"])
+            let off = Set(recipe.features.all.filter { !$0.on }.map(\.key))
+            board.leftOutFeatures = FirmwareBoard.removableFeatures.map(\.feature).filter(off.contains)
             return board
         } catch let error as RecipeError {
             throw fail("\(error)")

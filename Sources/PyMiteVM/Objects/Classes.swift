@@ -229,7 +229,7 @@ extension VM {
         let mro = heap.slot(cls.objectOffset, 2)
         let h = strHash(name.objectOffset)
         for c in tupleItems(mro.objectOffset) {
-            if let v = dictLookup(heap.slot(c.objectOffset, 3), name, hash: h) { return v }
+            if let v = ownClassAttribute(c, name, hash: h) { return v }
         }
         return nil
     }
@@ -264,11 +264,12 @@ extension VM {
         isType(v, .instance) && classKind(heap.slot(v.objectOffset, 0)) == .baseException
     }
 
+    /// The class if made already (else null): enough to test an exception, as none of an unmade class exists.
     @inline(__always) func exceptionClass(_ k: ExceptionKind) -> Value { exceptionClasses[k.rawValue] }
 
     /// A new exception instance of a built-in kind with the given args.
     func newException(_ k: ExceptionKind, args: [Value]) throws(VMError) -> Value {
-        let e = try newInstance(exceptionClass(k))
+        let e = try newInstance(try exceptionClassMade(k))
         try setExceptionArgs(e, try newTuple(args))
         return e
     }

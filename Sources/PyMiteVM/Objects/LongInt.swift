@@ -9,7 +9,8 @@
 // OverflowError instead; a value never wraps.
 
 extension VM {
-    @inline(__always) func isLong(_ v: Value) -> Bool { isType(v, .longInt) }
+    /// Without long ints built in, no long exists: every long path folds away.
+    @inline(__always) func isLong(_ v: Value) -> Bool { BuiltFeatures.longInts && isType(v, .longInt) }
 
     /// Any Python int (bool, small or long) as a BigInt.
     func bigOf(_ v: Value) -> BigInt? {
@@ -29,7 +30,7 @@ extension VM {
     /// (or OverflowError when this VM has no long ints).
     func intResult(_ b: BigInt) throws(VMError) -> Value {
         if b.fits63Bits(), let i = b.int64, let v = Value.int(i) { return v }
-        guard config.longInts else { throw overflow() }
+        guard longIntsOn else { throw overflow() }
         let n = b.magnitude.count
         let o = try allocBytes(.longInt, 16 + 4 * n)
         heap.setU32(o, 8, b.negative ? 1 : 0)
@@ -40,7 +41,7 @@ extension VM {
 
     /// A result of small-int arithmetic that overflowed: redone exactly.
     func intBinaryWide(_ op: BinaryOperator, _ x: Int64, _ y: Int64) throws(VMError) -> Value {
-        guard config.longInts else { throw overflow() }
+        guard longIntsOn else { throw overflow() }
         return try longBinary(op, BigInt(x), BigInt(y))
     }
 

@@ -69,6 +69,17 @@ func writeError(_ bytes: [UInt8]) {
     bytes.withUnsafeBytes { boardWrite(2, $0.baseAddress, $0.count) }
 }
 
+#if P14P_NO_FLOAT
+// A board without floats (its recipe's float = false) never formats, parses
+// or raises a double, so the C library's printf, strtod and pow stay out.
+let boardHooks = PlatformHooks(
+    write: { fd, bytes in boardWrite(Int32(fd), bytes.baseAddress, bytes.count) },
+    clock: { boardClock() },
+    formatDouble: { _, _ in [] },
+    parseDouble: { _ in nil },
+    pow: { _, _ in 0 }
+)
+#else
 let boardHooks = PlatformHooks(
     write: { fd, bytes in boardWrite(Int32(fd), bytes.baseAddress, bytes.count) },
     clock: { boardClock() },
@@ -93,6 +104,7 @@ let boardHooks = PlatformHooks(
     },
     pow: { boardPow($0, $1) }
 )
+#endif
 
 @_cdecl("p14p_firmware_main")
 public func firmwareMain() -> Int32 {
@@ -105,7 +117,7 @@ public func firmwareMain() -> Int32 {
         image = try ImageFormat.decode(app.image)
     } catch {
         writeError("p14p: the application image is not valid: ")
-        writeError(Array(error.message.utf8))
+        writeError(error.messageBytes)
         writeError("\n")
         return 2
     }

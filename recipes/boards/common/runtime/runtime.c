@@ -79,6 +79,16 @@ void p14p_fatal_at(const char *what, uint32_t pc) {
 
 void p14p_fatal(const char *what) { p14p_fatal_at(what, 0); }
 
+/*
+ * newlib's own assert (its big-number code for strtod and printf has some)
+ * would pull in fprintf and the FILE machinery, several KiB of flash for a
+ * message no board can show better than this.
+ */
+void __assert_func(const char *file, int line, const char *func, const char *expr) {
+    (void)file; (void)line; (void)func;
+    p14p_fatal(expr ? expr : "assertion failed in the C library");
+}
+
 
 #undef putchar /* a macro in picolibc */
 int putchar(int c) {

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// Built-in functions, methods of the built-in types, the sys functions and
+// the built-in exception classes are found by name in the static tables
+// (Natives.swift, Classes.swift) instead of being stored in the heap at
+// start, so a board's heap begins nearly empty: PyMite kept its built-ins
+// in flash for the same reason. The first lookup of a name caches it in
+// the namespace dict it belongs to (builtins, the type's, sys's), so later
+// lookups are the same dict probe as before; a full heap skips the cache.
+
+extension VM {
+    /// Groups of `nativeOrder`: one per TypeKind (its methods), then these two.
+    static let builtinsGroup = TypeKind.allCases.count
+    static let sysGroup = TypeKind.allCases.count + 1
+
+    /// The natives of each group, in `Native` order, found by `groupOf`.
+    static func groups(of id: Native) -> (Int, Int?) {
+        switch id.home {
+        case .builtins: return (builtinsGroup, nil)
+        case .sys: return (sysGroup, nil)
+        case .exception: return (TypeKind.baseException.rawValue, nil)
+        case .type(let kind):
+            // bytes shares str's code; bytearray has bytes.fromhex too.
+            if id.sharedWithBytes { return (kind.rawValue, TypeKind.bytes.rawValue) }
+            if id == .bytesFromhex { return (kind.rawValue, TypeKind.bytearray.rawValue) }
+            return (kind.rawValue, nil)
+        }
+    }
+
+    /// Fills `nativeOrder` and `groupStart` (a counting sort of the natives by group).
+    func buildNativeIndex() {
+        let groupCount = VM.sysGroup + 1
+        var counts = [Int](repeating: 0, count: groupCount + 1)
+        for id in Native.allCases {
+            let (g, also) = VM.groups(of: id)
+            counts[g + 1] += 1
+            if let also { counts[also + 1] += 1 }
+        }
+        for g in 0..<groupCount { counts[g + 1] += counts[g] }
+        groupStart = counts.map { UInt16($0) }
+        var next = counts
+        nativeOrder = [UInt8](repeating: 0, count: counts[groupCount])
+        for id in Native.allCases {
+            let (g, also) = VM.groups(of: id)
+            nativeOrder[next[g]] = UInt8(id.rawValue); next[g] += 1
+            if let also { nativeOrder[next[also]] = UInt8(id.rawValue); next[also] += 1 }
+        }
+    }
+
+    /// The native of `group` whose Python name is the str `name`.
+    func nativeNamed(_ name: Value, group: Int) -> Native? {
+        guard isStr(name) else { return nil }
+        let text = strBuffer(name)
+        for i in Int(groupStart[group])..<Int(groupStart[group + 1]) {
+            let id = Native(rawValue: Int(nativeOrder[i]))!
+            if sameText(text, nativeName(id)) { return id }
+        }
+        return nil
+    }
+
+    /// The natives of `group`, for dir().
+    func nativeNames(group: Int) -> [StaticString] {
+        (Int(groupStart[group])..<Int(groupStart[group + 1])).map { nativeName(Native(rawValue: Int(nativeOrder[$0]))!) }
+    }
+
+    /// The TypeKind whose built-in class `c` is, or nil for any other class.
+    func builtinKind(ofClass c: Value) -> TypeKind? {
+        let k = heap.slot(c.objectOffset, 4)
+        guard k.isInt, let kind = TypeKind(rawValue: Int(k.intValue)), typeClasses[kind.rawValue] == c else { return nil }
+        return kind
+    }
+
+    /// `name` in class `c`'s own namespace; for a built-in type, also its
+    /// natives (cached in the namespace on first use).
+    func ownClassAttribute(_ c: Value, _ name: Value, hash: Int64) -> Value? {
+        let ns = heap.slot(c.objectOffset, 3)
+        if let v = dictLookup(ns, name, hash: hash) { return v }
+        guard let kind = builtinKind(ofClass: c), let id = nativeNamed(name, group: kind.rawValue) else { return nil }
+        let fn = Value.native(id.rawValue)
+        cache(fn, as: name, in: ns)
+        return fn
+    }
+
+    /// A sys function by name (cached in sys's namespace on first use).
+    func sysNative(_ name: Value) -> Value? {
+        guard let id = nativeNamed(name, group: VM.sysGroup) else { return nil }
+        let fn = Value.native(id.rawValue)
+        cache(fn, as: name, in: heap.slot(sysModule.objectOffset, 1))
+        return fn
+    }
+
+    /// A name of the builtins module that is not in its dict yet: a built-in
+    /// function, type or exception class, Ellipsis or NotImplemented.
+    func builtinNamed(_ name: Value) throws(VMError) -> Value? {
+        guard isStr(name) else { return nil }
+        var found: Value? = nil
+        if let id = nativeNamed(name, group: VM.builtinsGroup) {
+            found = .native(id.rawValue)
+        } else {
+            let text = strBuffer(name)
+            if let kind = VM.builtinTypeNames.first(where: { sameText(text, $0.name) }) {
+                found = typeClass(kind)
+            } else if let kind = ExceptionKind.allCases.first(where: { sameText(text, $0.name) }) {
+                found = try exceptionClassMade(kind)
+            } else if sameText(text, "Ellipsis") {
+                found = .ellipsis
+            } else if sameText(text, "NotImplemented") {
+                found = .notImplemented
+            }
+        }
+        if let found { cache(found, as: name, in: builtins) }
+        return found
+    }
+
+    /// The built-in types the builtins module names.
+    static let builtinTypeNames: [TypeKind] = [
+        .int, .float, .str, .bool, .list, .tuple, .dict, .set, .range, .object, .type,
+        .bytes, .bytearray, .slice, .staticMethod, .classMethod, .property, .superType,
+    ]
+
+    /// The class of a built-in exception, made with its bases on first use:
+    /// a program that never meets a KeyError spends no heap on it.
+    func exceptionClassMade(_ kind: ExceptionKind) throws(VMError) -> Value {
+        let existing = exceptionClasses[kind.rawValue]
+        if !existing.isNull { return existing }
+        var base = typeClass(.object)
+        if let b = kind.base { base = try exceptionClassMade(b) }
+        let cls = try newClass(name: try intern(try newStr(kind.name)), bases: try newTuple([base]), namespace: try newDict())
+        heap.setSlot(cls.objectOffset, 4, .smallInt(TypeKind.baseException.rawValue))
+        exceptionClasses[kind.rawValue] = cls
+        return cls
+    }
+
+    /// Stores a found built-in in `dict` unless the heap is full (then the
+    /// next lookup finds it in the tables again); never raises.
+    func cache(_ value: Value, as name: Value, in dict: Value) {
+        let pending = pendingException
+        do { try dictStore(dict, name, value) } catch { pendingException = pending }
+    }
+
+    func sameText(_ text: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard text.count == n else { return false }
+        let p = s.utf8Start
+        for i in 0..<n where text[i] != p[i] { return false }
+        return true
+    }
+}
