@@ -134,6 +134,8 @@ final class DoctorTests: XCTestCase {
         let json = try runProcess(tool, ["doctor", "--quick", "--json", "--root", repositoryRoot], environment: ["PATH": bin])
         XCTAssertEqual(json.status, 1)
         let report = try JSONDecoder().decode(DoctorReport.self, from: Data(json.stdout.utf8))
+        XCTAssertFalse(report.ok)
+        XCTAssertTrue(json.stdout.contains("\"ok\" : false"), json.stdout)
         XCTAssertEqual(report.check("ld.lld")?.state, .missing)
         XCTAssertEqual(report.board("stm32")?.verdict, .notBuildable)
     }

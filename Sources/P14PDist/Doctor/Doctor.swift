@@ -67,7 +67,8 @@ public struct DoctorReport: Codable, Sendable, Equatable {
     public var boards: [DoctorBoard]
     /// "mps2-an385: qemu-system-arm", one per required board and missing check.
     public var problems: [String]
-    public var ok: Bool { problems.isEmpty }
+    /// No problems: the exit status is 0.
+    public var ok: Bool
 
     public func check(_ name: String) -> DoctorCheck? { checks.first { $0.name == name } }
     public func board(_ name: String) -> DoctorBoard? { boards.first { $0.board == name } }
@@ -133,7 +134,7 @@ struct DoctorRun {
         for b in summaries where b.required {
             for m in b.missing { problems.append("\(b.board): \(m)") }
         }
-        return DoctorReport(checks: checks, boards: summaries, problems: problems)
+        return DoctorReport(checks: checks, boards: summaries, problems: problems, ok: problems.isEmpty)
     }
 
     // MARK: Boards
