@@ -128,7 +128,8 @@ final class DoctorTests: XCTestCase {
         XCTAssertEqual(text.status, 1)
         XCTAssertTrue(text.stdout.contains("MISSING  qemu-system-arm "), text.stdout)
         XCTAssertTrue(text.stdout.contains("fix: run `make setup` (apt: qemu-system-arm)"), text.stdout)
-        XCTAssertTrue(text.stdout.contains("missing: qemu-system-arm (for mps2-an385, netduinoplus2, stm32)"), text.stdout)
+        let qemuLine = text.stdout.split(separator: "\n").first { $0.hasPrefix("missing: qemu-system-arm (for ") } ?? ""
+        XCTAssertTrue(qemuLine.contains("mps2-an385") && qemuLine.contains("stm32"), text.stdout)
         XCTAssertTrue(text.stderr.contains("thing(s) missing for the supported and emulated boards"), text.stderr)
 
         let json = try runProcess(tool, ["doctor", "--quick", "--json", "--root", repositoryRoot], environment: ["PATH": bin])
