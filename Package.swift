@@ -48,7 +48,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "p14p-dist",
-            dependencies: ["P14PDist", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["P14PDist", "P14PFirmware", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "P14PDistTests", dependencies: ["P14PDist", "PyMiteVM", "p14p", "p14p-dist"]),
         // Board firmware: Embedded Swift VM + board support, linked per board, run under QEMU.

@@ -52,6 +52,7 @@ public struct FirmwareBuilder {
         // Boards with the same target and CPU flags share one compiled VM.
         let vmDirectory = cacheDirectory + "/vm-" + vmKey.hex
         let vmObject = vmDirectory + "/PyMiteVM.o"
+        FirmwareCache.markUsed(vmDirectory)  // before looking: a concurrent prune then leaves it alone
         if !FileManager.default.fileExists(atPath: vmObject) {
             log("compiling PyMiteVM with Embedded Swift for \(board.name) (\(board.swiftTarget)); cached afterwards")
             try inFreshDirectory(vmDirectory) { dir in
@@ -86,6 +87,7 @@ public struct FirmwareBuilder {
                 try link(objects: objects + libraries.archives, template: template, into: dir)
             }
         }
+        FirmwareCache(directory: cacheDirectory, log: log).keep(directory, builtFrom: vmDirectory)  // stamps, prunes (FirmwareCache.swift)
         let report = try SizeReport(board: board, elf: ELFFile(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: elfPath)))))
         try report.check(imageBytes: 0)
         return PreparedFirmware(board: board, baseELF: elfPath, sizes: report)

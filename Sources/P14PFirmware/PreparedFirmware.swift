@@ -20,6 +20,7 @@ public struct PreparedFirmware: Sendable {
             throw FirmwareError.imageTooLarge(board: board.name, needed: needed, capacity: sizes.appSection)
         }
         try sizes.check(imageBytes: image.count)
+        FirmwareCache.touch(entryOf: baseELF)
         var elf = try ELFFile(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: baseELF))))
         try elf.overwrite(section: ".p14p_app", with: section)
         return elf.bytes

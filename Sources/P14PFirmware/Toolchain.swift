@@ -11,8 +11,13 @@ public struct Toolchain: Sendable {
 
     /// The toolchain of the swiftc on PATH (or $P14P_SWIFT_BIN).
     public static func find() throws -> Toolchain {
-        if let dir = ProcessInfo.processInfo.environment["P14P_SWIFT_BIN"] { return Toolchain(binDirectory: dir) }
-        guard let swiftc = which("swiftc") else {
+        try find(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The toolchain that `environment` (its PATH and P14P_SWIFT_BIN) selects.
+    public static func find(environment: [String: String]) throws -> Toolchain {
+        if let dir = environment["P14P_SWIFT_BIN"] { return Toolchain(binDirectory: dir) }
+        guard let swiftc = which("swiftc", searchPath: environment["PATH"]) else {
             throw FirmwareError.toolMissing(tool: "swiftc", hint: "install Swift 6.3 or later and put it on PATH")
         }
         let resolved = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent().path
@@ -36,6 +41,11 @@ public struct Toolchain: Sendable {
             throw FirmwareError.toolMissing(tool: board.libcDriver,
                                             hint: "run `make setup` (installs gcc-arm-none-eabi, libnewlib-arm-none-eabi and the RISC-V equivalents)")
         }
+        return try Toolchain.cLibraries(for: board, driver: driver)
+    }
+
+    /// The same lookup with the GCC driver at `driver` (`p14p-dist doctor` finds it on its own PATH).
+    public static func cLibraries(for board: FirmwareBoard, driver: String) throws -> (archives: [String], include: String) {
         func ask(_ args: [String]) throws -> String {
             try Shell.run(driver, board.libcFlags + args, step: "\(board.libcDriver) multilib lookup")
                 .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -58,8 +68,13 @@ public struct Toolchain: Sendable {
     }
 
     public static func which(_ name: String) -> String? {
+        which(name, searchPath: ProcessInfo.processInfo.environment["PATH"])
+    }
+
+    /// `name` looked up in `searchPath` (a PATH value; nil means /usr/bin:/bin).
+    public static func which(_ name: String, searchPath: String?) -> String? {
         if name.hasPrefix("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+        for dir in (searchPath ?? "/usr/bin:/bin").split(separator: ":") {
             let path = "\(dir)/\(name)"
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
