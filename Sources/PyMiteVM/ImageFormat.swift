@@ -98,6 +98,14 @@ public enum ImageFormat {
     // MARK: Reading
 
     public static func decode(_ bytes: [UInt8]) throws(ImageError) -> Image {
+        let result = bytes.withUnsafeBufferPointer { buffer -> Result<Image, ImageError> in
+            do throws(ImageError) { return .success(try decode(buffer: buffer)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// Decodes an image where it lies (a board reads it from flash, without a copy in RAM).
+    public static func decode(buffer bytes: UnsafeBufferPointer<UInt8>) throws(ImageError) -> Image {
         guard bytes.count >= 4 else { throw .truncated }
         guard bytes[0] == magic[0], bytes[1] == magic[1], bytes[2] == magic[2], bytes[3] == magic[3]
         else { throw .badMagic }
@@ -295,10 +303,10 @@ struct ByteWriter {
 }
 
 struct ByteReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     let end: Int
     var offset = 0
-    init(bytes: [UInt8], end: Int) { self.bytes = bytes; self.end = end }
+    init(bytes: UnsafeBufferPointer<UInt8>, end: Int) { self.bytes = bytes; self.end = end }
 
     mutating func u8() throws(ImageError) -> UInt8 {
         guard offset < end else { throw .truncated }
@@ -339,7 +347,7 @@ struct ByteReader {
 }
 
 /// CRC-32 (IEEE 802.3), bitwise: images are small and this keeps no table in RAM.
-public func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+public func crc32<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt32 {
     var crc: UInt32 = 0xFFFF_FFFF
     for b in bytes {
         crc ^= UInt32(b)

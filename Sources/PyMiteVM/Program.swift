@@ -8,7 +8,7 @@ extension VM {
     /// Loads a verified image: code into the loop's form, constants and
     /// names into the heap (interned), where they stay for the whole run.
     public func load(_ image: Image) throws(VMError) {
-        self.image = image
+        imageModules = image.modules
         codeObjects = image.codes
         var totalConsts = 0, totalNames = 0
         for c in image.codes {
@@ -40,6 +40,9 @@ extension VM {
                 nameCount = nameBase
             }
         }
+        // The loop reads `codes`; the decoded instructions are not needed
+        // again (a board keeps less of its image in RAM).
+        for i in codeObjects.indices { codeObjects[i].instructions = [] }
     }
 
     func materialize(_ k: Constant) throws(VMError) -> Value {
@@ -86,7 +89,7 @@ extension VM {
     /// Runs the image's main module; prints the traceback of an uncaught exception.
     public func runMain() -> RunOutcome {
         defer { flushOutput() }
-        guard let main = image.modules.first else { return .exited(1) }
+        guard let main = imageModules.first else { return .exited(1) }
         do {
             let module = try newModule(s.__main__)
             try dictStore(modules, s.__main__, module)
@@ -113,7 +116,7 @@ extension VM {
     func importModule(_ name: Value) throws(VMError) -> Value {
         if let m = dictGetStr(modules, name) { return m }
         let wanted = strArray(name)
-        for m in image.modules.dropFirst() where m.name == wanted {
+        for m in imageModules.dropFirst() where m.name == wanted {
             let module = try newModule(name)
             extraRoots.append(module)
             defer { extraRoots.removeLast() }

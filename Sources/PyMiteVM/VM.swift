@@ -131,7 +131,7 @@ public final class VM {
     var constantCount = 0
     var names: UnsafeMutablePointer<Value>
     var nameCount = 0
-    var image = Image()
+    var imageModules: [ImageModule] = []
 
     // Roots the collector always marks.
     var builtins: Value = .null

@@ -31,6 +31,7 @@ final class BoardRunTests: XCTestCase {
     func testEconotag() throws { try checkBoard("econotag") }
     func testARMv4TOnVersatilePB() throws { try checkBoard("at91sam7s-ek@versatilepb") }
     func testRISCVOnVirt() throws { try checkBoard("hifive1@virt") }
+    func testCortexM0OnMPS2() throws { try checkBoard("microbit@mps2-an385") }
 
     /// The files a release bundles: .bin and .hex hold the same flash bytes
     /// as the .elf's load segments, with the image in the application section.
@@ -289,7 +290,8 @@ enum BoardFixtures {
     /// on the QEMU machines for the ARMv4T and RISC-V ports (their recipe
     /// boards are too small for it; see docs/firmware.md).
     static let boardNames = ["mps2-an385", "stm32", "netduinoplus2", "lm3s6965evb", "microbit", "hifive1",
-                             "at91sam7s-ek", "mbed", "econotag", "at91sam7s-ek@versatilepb", "hifive1@virt"]
+                             "at91sam7s-ek", "mbed", "econotag", "at91sam7s-ek@versatilepb", "hifive1@virt",
+                             "microbit@mps2-an385"]
 
     static func spec(_ name: String) throws -> (FirmwareBoard, P14PFirmware.Emulator) {
         let recipeName = String(name.split(separator: "@")[0])
@@ -312,6 +314,13 @@ enum BoardFixtures {
             board.ramSize = 1 << 20
             board.heapSize = 128 * 1024
             emulator = P14PFirmware.Emulator(binary: "qemu-system-riscv32", machine: "virt", options: ["-bios", "none"])
+        case "microbit@mps2-an385":
+            // The micro:bit's Cortex-M0 code (ARMv6-M, which the M3 also runs) in its 256 KiB of
+            // flash, on mps2-an385 with more RAM than the nRF51's 16 KiB.
+            board.name = "microbit-mps2"
+            board.ramSize = 256 * 1024
+            board.heapSize = 64 * 1024
+            emulator = P14PFirmware.Emulator(binary: "qemu-system-arm", machine: "mps2-an385")
         default:
             break
         }

@@ -27,7 +27,8 @@ enum ConfigKey: Int32 {
 /// (u32 length, bytes) pairs after a u32 count. All little-endian.
 struct AppSection {
     static let magic: [UInt8] = [0x50, 0x31, 0x34, 0x41]  // "P14A"
-    var image: [UInt8]
+    /// The image where it lies in flash: decoded in place, never copied to RAM.
+    var image: UnsafeBufferPointer<UInt8>
     var argv: [[UInt8]]
 
     static func read() -> AppSection? {
@@ -41,7 +42,7 @@ struct AppSection {
         }
         let imageLength = word(4), argvLength = word(8)
         if imageLength > size - 16 || argvLength > size - 16 - imageLength { return nil }
-        let image = Array(UnsafeBufferPointer(start: base + 16, count: imageLength))
+        let image = UnsafeBufferPointer(start: base + 16, count: imageLength)
         var argv: [[UInt8]] = []
         var at = 16 + imageLength
         let end = at + argvLength
@@ -112,9 +113,9 @@ public func firmwareMain() -> Int32 {
         writeError("p14p: no application image in this firmware's application section\n")
         return 2
     }
-    let image: Image
+    var image: Image
     do {
-        image = try ImageFormat.decode(app.image)
+        image = try ImageFormat.decode(buffer: app.image)
     } catch {
         writeError("p14p: the application image is not valid: ")
         writeError(error.messageBytes)
@@ -130,6 +131,7 @@ public func firmwareMain() -> Int32 {
     do {
         vm = try VM(config: config, hooks: boardHooks)
         try vm.load(image)
+        image = Image()  // the VM holds what it needs; the rest of the decoded image can go
     } catch {
         writeError("p14p: the VM heap of this firmware is too small to start the program\n")
         return 1

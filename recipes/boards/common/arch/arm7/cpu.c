@@ -7,14 +7,15 @@
 
 extern const uint32_t p14p_vectors[16];
 
-uint32_t p14p_irq_save(void) {
+/* CPSR is out of Thumb's reach on ARMv4T: these two stay in ARM state. */
+__attribute__((target("arm"))) uint32_t p14p_irq_save(void) {
     uint32_t cpsr;
     __asm__ volatile("mrs %0, cpsr" : "=r"(cpsr));
     __asm__ volatile("msr cpsr_c, %0" ::"r"(cpsr | 0xc0) : "memory");
     return cpsr;
 }
 
-void p14p_irq_restore(uint32_t state) { __asm__ volatile("msr cpsr_c, %0" ::"r"(state) : "memory"); }
+__attribute__((target("arm"))) void p14p_irq_restore(uint32_t state) { __asm__ volatile("msr cpsr_c, %0" ::"r"(state) : "memory"); }
 
 /* On hardware flash is at 0 and the write is ignored; where RAM is there, faults now reach our handlers. */
 void p14p_arm7_install_vectors(void) {
