@@ -93,6 +93,10 @@ final class BoardRunTests: XCTestCase {
     /// instead fail the size check, which must then name the memory and the overflow.
     func checkBoard(_ name: String) throws {
         let recipe = try BoardFixtures.recipe(String(name.split(separator: "@")[0]))
+        if try EmbeddedBoardBuilder.emulator(for: recipe) == nil, !name.contains("@") {
+            try checkBuildOnly(recipe)
+            return
+        }
         let fixture: BoardFixtures.Fixture
         do {
             fixture = try BoardFixtures.prepared(name)
@@ -115,6 +119,23 @@ final class BoardRunTests: XCTestCase {
         try checkGarbageIsCollected(fixture)
         try checkHeapExhaustionIsMemoryError(fixture)
         try checkRunawayProgramIsStopped(fixture)
+    }
+
+    /// A board no emulator models: its firmware must still build and fit, or fail the size check clearly.
+    func checkBuildOnly(_ recipe: BoardRecipe) throws {
+        let board = try EmbeddedBoardBuilder.firmwareBoard(for: recipe, repositoryRoot: BoardFixtures.root)
+        do {
+            let firmware = try FirmwareBuilder(board: board, repositoryRoot: BoardFixtures.root).prepare()
+            print(firmware.sizes.summary)
+            XCTAssertLessThanOrEqual(firmware.sizes.text + firmware.sizes.data + firmware.sizes.appSection, board.flashSize)
+        } catch let error as FirmwareError {
+            guard case .doesNotFit = error else { throw error }
+            print("\(recipe.name): \(error)")
+            XCTAssertTrue("\(error)".contains("over by"), "\(error)")
+        }
+        var why = "no emulator models it"
+        if case .none(let reason?) = recipe.emulator { why = reason }
+        throw XCTSkip("\(recipe.name): built, not run: \(why)")
     }
 
     func runCorpus(_ fixture: BoardFixtures.Fixture) throws {
@@ -297,7 +318,10 @@ enum BoardFixtures {
         let recipeName = String(name.split(separator: "@")[0])
         let recipe = try recipe(recipeName)
         var board = try EmbeddedBoardBuilder.firmwareBoard(for: recipe, repositoryRoot: root)
-        var emulator = try XCTUnwrap(try EmbeddedBoardBuilder.emulator(for: recipe), "\(name) has no emulator")
+        // Not XCTUnwrap: warmUp asks every board, and one without an emulator is no test failure.
+        guard var emulator = try EmbeddedBoardBuilder.emulator(for: recipe) else {
+            throw FirmwareError.missingSupport("\(name) has no emulator")
+        }
         switch name {
         case "at91sam7s-ek@versatilepb":
             // The SAM7S map (flash 0x100000, RAM 0x200000) lies in versatilepb's SDRAM; only the sizes grow.
@@ -315,9 +339,10 @@ enum BoardFixtures {
             board.heapSize = 128 * 1024
             emulator = P14PFirmware.Emulator(binary: "qemu-system-riscv32", machine: "virt", options: ["-bios", "none"])
         case "microbit@mps2-an385":
-            // The micro:bit's Cortex-M0 code (ARMv6-M, which the M3 also runs) in its 256 KiB of
-            // flash, on mps2-an385 with more RAM than the nRF51's 16 KiB.
+            // The micro:bit's Cortex-M0 code (ARMv6-M, which the M3 also runs) on mps2-an385, with
+            // more flash and RAM than the nRF51's 256 KiB and 16 KiB (docs/firmware.md has the figures).
             board.name = "microbit-mps2"
+            board.flashSize = 1 << 20
             board.ramSize = 256 * 1024
             board.heapSize = 64 * 1024
             emulator = P14PFirmware.Emulator(binary: "qemu-system-arm", machine: "mps2-an385")
