@@ -38,12 +38,17 @@ extension VM {
         }
         for g in 0..<groupCount { counts[g + 1] += counts[g] }
         groupStart = counts.map { UInt16($0) }
+        groupHashBits = [UInt64](repeating: 0, count: groupCount)
         var next = counts
         nativeOrder = [UInt8](repeating: 0, count: counts[groupCount])
         for id in Native.allCases {
             let (g, also) = VM.groups(of: id)
             nativeOrder[next[g]] = UInt8(id.rawValue); next[g] += 1
             if let also { nativeOrder[next[also]] = UInt8(id.rawValue); next[also] += 1 }
+            let name = nativeName(id)
+            let bit = UInt64(1) << UInt64(textHash(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)) & 63)
+            groupHashBits[g] |= bit
+            if let also { groupHashBits[also] |= bit }
         }
     }
 
@@ -75,7 +80,10 @@ extension VM {
     func ownClassAttribute(_ c: Value, _ name: Value, hash: Int64) -> Value? {
         let ns = heap.slot(c.objectOffset, 3)
         if let v = dictLookup(ns, name, hash: hash) { return v }
-        guard let kind = builtinKind(ofClass: c), let id = nativeNamed(name, group: kind.rawValue) else { return nil }
+        // The group's hash bits turn most misses away without a scan (user
+        // classes end in `object`, which has one method).
+        guard let kind = builtinKind(ofClass: c), groupHashBits[kind.rawValue] & (UInt64(1) << UInt64(hash & 63)) != 0,
+              let id = nativeNamed(name, group: kind.rawValue) else { return nil }
         let fn = Value.native(id.rawValue)
         cache(fn, as: name, in: ns)
         return fn

@@ -145,6 +145,8 @@ public final class VM {
     /// Native ids grouped by namespace (NativeLookup.swift).
     var nativeOrder: [UInt8] = []
     var groupStart: [UInt16] = []
+    /// Per group, bit (hash % 64) set for each native name's str hash.
+    var groupHashBits: [UInt64] = []
     var pendingException: Value = .null
     var handledException: Value = .null
     var memoryErrorInstance: Value = .null

@@ -51,14 +51,18 @@ extension VM {
     @inline(__always) func strIsASCII(_ o: UInt32) -> Bool { heap.u32(o, 8) == heap.u32(o, 12) }
     func strArray(_ v: Value) -> [UInt8] { Array(strBuffer(v)) }
 
+    /// FNV-1a, folded to 31 bits so the str's hash cache can use 0 as "unknown".
+    @inline(__always) func textHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var h: UInt32 = 2166136261
+        for b in bytes { h = (h ^ UInt32(b)) &* 16777619 }
+        h &= 0x7FFF_FFFF
+        return h == 0 ? 1 : h
+    }
+
     func strHash(_ o: UInt32) -> Int64 {
         let cached = heap.u32(o, 16)
         if cached != 0 { return Int64(cached) }
-        // FNV-1a, folded to 31 bits so the cache can use 0 as "unknown".
-        var h: UInt32 = 2166136261
-        for b in strBuffer(o) { h = (h ^ UInt32(b)) &* 16777619 }
-        h &= 0x7FFF_FFFF
-        if h == 0 { h = 1 }
+        let h = textHash(strBuffer(o))
         heap.setU32(o, 16, h)
         return Int64(h)
     }
