@@ -87,6 +87,27 @@ final class BoardRunTests: XCTestCase {
         XCTAssertEqual(p.terminationStatus, 5)
     }
 
+    /// The release's check: a firmware whose bundled application fails under
+    /// the emulator is refused, with the program's last words.
+    func testReleaseRefusesAFirmwareWhoseAppFails() throws {
+        let fixture = try BoardFixtures.prepared("mps2-an385")
+        let dir = NSTemporaryDirectory() + "p14p-fw-smoke-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func firmware(_ source: String) throws -> String {
+            try source.write(toFile: dir + "/main.py", atomically: true, encoding: .utf8)
+            let image = try BoardFixtures.image(dir + "/main.py")
+            return try fixture.firmware.write(image: image, argv: ["main.py"], outputDirectory: dir, baseName: "fw").elf
+        }
+        XCTAssertNoThrow(try EmbeddedBoardBuilder.smokeRun(elf: try firmware("print(1)\n"), board: "mps2-an385",
+                                                           emulator: fixture.emulator, log: { _ in }))
+        XCTAssertThrowsError(try EmbeddedBoardBuilder.smokeRun(elf: try firmware("print(1 // 0)\n"), board: "mps2-an385",
+                                                               emulator: fixture.emulator, log: { _ in })) { error in
+            XCTAssertTrue("\(error)".contains("exits with status 1"), "\(error)")
+            XCTAssertTrue("\(error)".contains("ZeroDivisionError"), "\(error)")
+        }
+    }
+
     // MARK: One board
 
     /// An `emulated` board must build and run the corpus; a `planned` one may

@@ -30,6 +30,8 @@ print("p14p example on", sys.platform)
 print("primes:", list(primes(50)))
 print("led:", "".join("*" if led.tick(t) else "." for t in range(12)))
 readings = [sensors.read(ch) for ch in range(4)]
-print("sensors: %s (mean %.2f)" % (readings, sum(readings) / len(readings)))
+# Integer arithmetic only: boards built without float (lm3s6965evb, microbit) run this too.
+total = sum(readings)
+print("sensors: %s (mean %d.%02d)" % (readings, total // len(readings), total * 100 // len(readings) % 100))
 free, size = sys.heap()
 print("heap ok:", 0 < free <= size)

@@ -60,6 +60,9 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
             let elfSize = (try? FileManager.default.attributesOfItem(atPath: out.elf)[.size] as? Int) ?? 0
             let s = out.sizes
             let emulator = try EmbeddedBoardBuilder.emulator(for: recipe)
+            if let emulator, emulator.unavailableReason == nil {
+                try EmbeddedBoardBuilder.smokeRun(elf: out.elf, board: recipe.name, emulator: emulator, log: request.log)
+            }
             return BoardBuildResult(
                 artifacts: [
                     BuiltArtifact(path: out.elf, bundleName: "firmware.elf", carriesStamp: true),
@@ -77,6 +80,19 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
                     """)
         } catch let error as FirmwareError {
             throw BoardBuildError(board: recipe.name, message: error.description)
+        }
+    }
+
+    /// A firmware that cannot run the application it ships with is not
+    /// released: the bundled ELF runs under the board's emulator and must
+    /// exit with status 0.
+    public static func smokeRun(elf: String, board: String, emulator: P14PFirmware.Emulator, log: (String) -> Void) throws {
+        log("running the \(board) firmware with the application under \(emulator.binary) -M \(emulator.machine)")
+        let result = try EmulatorRun.run(elf: elf, emulator: emulator, timeout: 60)
+        guard result.status == 0 else {
+            let err = String(decoding: result.stderr, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " | ")
+            let how = result.timedOut ? "did not finish in 60 s" : "exits with status \(result.status.map(String.init) ?? "?")"
+            throw BoardBuildError(board: board, message: "the firmware with this application \(how) under \(emulator.binary): \(err)")
         }
     }
 
