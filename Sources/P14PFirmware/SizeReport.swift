@@ -27,7 +27,7 @@ public struct SizeReport: Sendable, Equatable, Codable {
     /// image byte; the image itself is read in place from flash), and the
     /// frame array at the recursion limit (112 bytes a frame, with the
     /// array's growth). Measured on QEMU with the allocator's peak over the
-    /// corpus (at most 5.6 KiB + 3.34 bytes per image byte); see docs/firmware.md.
+    /// corpus, which stays at least 780 bytes below it; see docs/firmware.md.
     public static func runtimeReserve(imageBytes: Int, recursionLimit: Int) -> Int {
         6 * 1024 + imageBytes * 7 / 2 + 112 * recursionLimit
     }

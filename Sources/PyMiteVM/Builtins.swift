@@ -461,12 +461,11 @@ extension VM {
         let c = codes[Int(f.code)]
         if c.flags & CodeFlags.module != 0 { return f.globals }
         let d = try newDict()
-        let co = codeObjects[Int(f.code)]
         for i in 0..<Int(c.localCount + c.freeCount) {
             var v = stack[Int(f.base) + i]
             if isType(v, .cell) { v = heap.slot(v.objectOffset, 0) }
             if v.isNull { continue }
-            try dictStore(d, names[Int(c.nameBase) + co.names.count + i], v)
+            try dictStore(d, names[Int(c.slotNameBase) + i], v)
         }
         return d
     }
@@ -638,10 +637,10 @@ extension VM {
             start = a[0]; obj = a[1]
         } else {
             guard let f = frames.last, !f.function.isNone else { throw raise(.runtimeError, "super(): no arguments") }
-            let co = codeObjects[Int(f.code)]
             let c = codes[Int(f.code)]
             guard c.argCount > 0 || c.flags & CodeFlags.varArgs != 0 else { throw raise(.runtimeError, "super(): no arguments") }
-            guard let slot = co.slotNames.lastIndex(of: bytes("__class__")) else {
+            let slots = Int(c.slotNameBase)..<(Int(c.slotNameBase) + Int(c.localCount + c.freeCount))
+            guard let slot = slots.last(where: { names[$0] == s.__class__ }).map({ $0 - Int(c.slotNameBase) }) else {
                 throw raise(.runtimeError, "super(): __class__ cell not found")
             }
             let cell = stack[Int(f.base) + slot]

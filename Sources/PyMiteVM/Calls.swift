@@ -206,7 +206,6 @@ extension VM {
     /// The general argument binding: defaults, keywords, *args, **kwargs.
     func bindArguments(_ f: Value, codeIndex: Int, argsAt a: Int, argc: Int, kwnames: Value) throws(VMError) {
         let c = codes[codeIndex]
-        let co = codeObjects[codeIndex]
         let fo = f.objectOffset
         let nkw = kwnames.isNull ? 0 : tupleCount(kwnames.objectOffset)
         let npos = argc - nkw
@@ -249,7 +248,7 @@ extension VM {
             let value = stack[a + npos + k]
             var slot = -1
             for p in 0..<(nparams + nkwonly) {
-                let pname = names[Int(c.nameBase) + co.names.count + p]
+                let pname = names[Int(c.slotNameBase) + p]
                 if pname == name || strEqual(pname.objectOffset, name.objectOffset) { slot = p; break }
             }
             if slot < 0 {
@@ -271,25 +270,25 @@ extension VM {
             let d = i - (nparams - ndef)
             if d >= 0 { bound[i] = tupleItem(defaults.objectOffset, d) } else { missing.append(i) }
         }
-        if !missing.isEmpty { throw missingArguments(f, co, missing, kind: "positional") }
+        if !missing.isEmpty { throw missingArguments(f, c, missing, kind: "positional") }
         let kwdefaults = heap.slot(fo, 3)
         for i in nparams..<(nparams + nkwonly) where bound[i].isNull {
-            if !kwdefaults.isNone, let v = dictGetStr(kwdefaults, names[Int(c.nameBase) + co.names.count + i]) {
+            if !kwdefaults.isNone, let v = dictGetStr(kwdefaults, names[Int(c.slotNameBase) + i]) {
                 bound[i] = v
             } else {
                 missing.append(i)
             }
         }
-        if !missing.isEmpty { throw missingArguments(f, co, missing, kind: "keyword-only") }
+        if !missing.isEmpty { throw missingArguments(f, c, missing, kind: "keyword-only") }
         for i in 0..<bound.count { stack[a + i] = bound[i] }
     }
 
-    func missingArguments(_ f: Value, _ co: CodeObject, _ missing: [Int], kind: StaticString) -> VMError {
+    func missingArguments(_ f: Value, _ c: LoadedCode, _ missing: [Int], kind: StaticString) -> VMError {
         var m = functionName(f) + bytes("() missing ") + decimal(missing.count) + bytes(" required ")
         m += bytes(kind) + bytes(missing.count == 1 ? " argument: " : " arguments: ")
         for (k, i) in missing.enumerated() {
             if k > 0 { m += bytes(k == missing.count - 1 ? (missing.count > 2 ? ", and " : " and ") : ", ") }
-            m += bytes("'") + co.slotNames[i] + bytes("'")
+            m += bytes("'") + strArray(names[Int(c.slotNameBase) + i]) + bytes("'")
         }
         return raise(.typeError, m)
     }

@@ -555,14 +555,14 @@ extension VM {
 
     func unboundLocal(_ code: Int, _ slot: Int) -> VMError {
         var m = bytes("cannot access local variable '")
-        m += codeObjects[code].slotNames[slot]
+        m += strArray(names[Int(codes[code].slotNameBase) + slot])
         m += bytes("' where it is not associated with a value")
         return raise(.unboundLocalError, m)
     }
 
     func unboundDeref(_ code: Int, _ slot: Int) -> VMError {
         var m = bytes("cannot access free variable '")
-        m += codeObjects[code].slotNames[slot]
+        m += strArray(names[Int(codes[code].slotNameBase) + slot])
         m += bytes("' where it is not associated with a value in enclosing scope")
         return raise(.nameError, m)
     }

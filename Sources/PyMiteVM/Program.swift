@@ -7,7 +7,9 @@
 extension VM {
     /// Loads a verified image: code into the loop's form, constants and
     /// names into the heap (interned), where they stay for the whole run.
-    public func load(_ image: Image) throws(VMError) {
+    /// Takes the image over (consuming: the firmware's decoded image is not
+    /// copied when the parts the loop does not read are freed below).
+    public func load(_ image: consuming Image) throws(VMError) {
         imageModules = image.modules
         codeObjects = image.codes
         var totalConsts = 0, totalNames = 0
@@ -22,11 +24,12 @@ extension VM {
         names = UnsafeMutablePointer<Value>.allocate(capacity: max(1, totalNames))
         names.initialize(repeating: .null, count: max(1, totalNames))
         var constBase = 0, nameBase = 0
+        codes.reserveCapacity(image.codes.count)  // growing by doubling would need twice the RAM at the peak
         for c in image.codes {
             let ins = UnsafeMutablePointer<UInt32>.allocate(capacity: c.instructions.count)
             for (i, w) in c.instructions.enumerated() { ins[i] = w }
             codes.append(LoadedCode(instructions: ins, count: Int32(c.instructions.count), constBase: Int32(constBase),
-                                    nameBase: Int32(nameBase), flags: c.flags, argCount: Int32(c.argCount),
+                                    nameBase: Int32(nameBase), slotNameBase: Int32(nameBase + c.names.count), flags: c.flags, argCount: Int32(c.argCount),
                                     kwOnlyCount: Int32(c.kwOnlyCount), localCount: Int32(c.localCount),
                                     freeCount: Int32(c.freeCount), stackSize: Int32(c.stackSize)))
             for k in c.constants {
@@ -40,9 +43,19 @@ extension VM {
                 nameCount = nameBase
             }
         }
-        // The loop reads `codes`; the decoded instructions are not needed
-        // again (a board keeps less of its image in RAM).
-        for i in codeObjects.indices { codeObjects[i].instructions = [] }
+        // The loop reads `codes` and the value tables; the decoded instructions,
+        // names and constants are not needed again, so the Swift-side
+        // allocations of the run (frames, buffers) reuse their RAM. Constants
+        // this build could not make stay: their kind says which error loading
+        // one raises.
+        for i in codeObjects.indices {
+            let c = codes[i]
+            codeObjects[i].instructions = []
+            codeObjects[i].names = []
+            codeObjects[i].slotNames = []
+            let held = (Int(c.constBase)..<(Int(c.constBase) + codeObjects[i].constants.count)).contains { constants[$0].isNull }
+            if !held { codeObjects[i].constants = [] }
+        }
     }
 
     func materialize(_ k: Constant) throws(VMError) -> Value {

@@ -105,6 +105,8 @@ struct LoadedCode {
     /// First entry in VM.constants / VM.names.
     var constBase: Int32
     var nameBase: Int32
+    /// Where the slot names start in VM.names (after the code's global and attribute names).
+    var slotNameBase: Int32
     var flags: UInt32
     var argCount: Int32
     var kwOnlyCount: Int32

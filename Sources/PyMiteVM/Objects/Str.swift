@@ -101,7 +101,7 @@ extension VM {
             }
         }
         if (internCount + 1) * 3 > internCapacity * 2 {
-            let newCapacity = max(512, internCapacity * 2)
+            let newCapacity = max(128, internCapacity * 2)  // 128 holds the names the VM starts with
             extraRoots.append(v)
             defer { extraRoots.removeLast() }
             let table = try allocBytes(.rawArray, 8 + 4 * newCapacity)

@@ -113,7 +113,7 @@ public func firmwareMain() -> Int32 {
         writeError("p14p: no application image in this firmware's application section\n")
         return 2
     }
-    var image: Image
+    let image: Image
     do {
         image = try ImageFormat.decode(buffer: app.image)
     } catch {
@@ -130,8 +130,7 @@ public func firmwareMain() -> Int32 {
     let vm: VM
     do {
         vm = try VM(config: config, hooks: boardHooks)
-        try vm.load(image)
-        image = Image()  // the VM holds what it needs; the rest of the decoded image can go
+        try vm.load(consume image)  // the VM takes it over and frees what it does not need
     } catch {
         writeError("p14p: the VM heap of this firmware is too small to start the program\n")
         return 1
