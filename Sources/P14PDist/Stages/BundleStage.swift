@@ -48,6 +48,14 @@ public struct BundleStage: ReleaseStage {
         return context.packages.joined(separator: ", ")
     }
 
+    /// What a program meets on a board without a switch (docs/firmware.md, "Feature switches").
+    func leftOut(_ features: FeatureSwitches) -> String {
+        var lines: [String] = []
+        if !features.float { lines.append("Without float: making a float (a literal, /, float()) raises NotImplementedError.") }
+        if !features.longInt { lines.append("Without long_int: an int result past 63 bits raises OverflowError.") }
+        return lines.joined(separator: "\n")
+    }
+
     func vendorReadme(board: BoardRecipe, result: BoardBuildResult, release: ReleaseRecipe) -> String {
         var text = """
         p14p (Python-on-a-Chip) release \(release.number), \(release.date), for \(board.title)
@@ -55,6 +63,8 @@ public struct BundleStage: ReleaseStage {
         Board: \(board.name) (\(board.mcu)\(board.cpu.map { ", " + $0 } ?? ""))
         Toolchain: \(result.toolchain)
         License: \(LicensePolicy.firmware)
+        Python features (PyMite's switches): \(board.features.enabled.joined(separator: ", "))
+        \(leftOut(board.features))
 
         \(result.instructions)
 
