@@ -74,7 +74,7 @@ extension VM {
                 if name == s.__name__ || name == s.__qualname__ { return heap.slot(o, 0) }
                 if name == s.__mro__ { return heap.slot(o, 2) }
                 if name == s.__bases__ { return heap.slot(o, 1) }
-                if name == s.__dict__ { return heap.slot(o, 3) }
+                if name == s.__dict__ { return try classNamespace(obj) }
                 if name == s.__class__ { return typeClass(.type) }
                 return nil
             case .module:
@@ -186,7 +186,11 @@ extension VM {
             }
             try dictStore(heap.slot(o, 1), name, value)
         case .klass:
-            try dictStore(heap.slot(o, 3), name, value)
+            if let kind = builtinKind(ofClass: obj) {
+                throw raise(.typeError, bytes("cannot set '") + strArray(name) + bytes("' attribute of immutable type '")
+                    + bytes(kind.name) + bytes("'"))
+            }
+            try dictStore(try classNamespace(obj), name, value)
         case .module:
             try dictStore(heap.slot(o, 1), name, value)
         case .function:

@@ -28,13 +28,14 @@ extension VM {
             buildNativeIndex()
 
             // Built-in types: object first, every other type derives from it.
-            // Their methods are not stored here: NativeLookup finds them by name.
+            // Their methods are not stored here: NativeLookup finds them by name
+            // and makes a type's namespace dict when it first caches one.
             typeClasses = [Value](repeating: .null, count: TypeKind.allCases.count)
             var objectBases = Value.null  // (object,), shared by every built-in type
             for kind in TypeKind.allCases where kind != .baseException {
                 if kind != .object && objectBases.isNull { objectBases = try newTuple([typeClasses[TypeKind.object.rawValue]]) }
                 let bases = kind == .object ? try newTuple(0) : objectBases
-                let cls = try newClassRaw(name: try name(kind.name), bases: bases, namespace: try newDict(), kind: kind)
+                let cls = try newClassRaw(name: try name(kind.name), bases: bases, namespace: .null, kind: kind)
                 typeClasses[kind.rawValue] = cls
             }
             // bool derives from int.

@@ -427,7 +427,7 @@ extension VM {
         }
         func addClasses(_ cls: Value) throws(VMError) {
             for c in tupleItems(heap.slot(cls.objectOffset, 2).objectOffset) {
-                try addKeys(heap.slot(c.objectOffset, 3))
+                if !heap.slot(c.objectOffset, 3).isNull { try addKeys(heap.slot(c.objectOffset, 3)) }
                 if let kind = builtinKind(ofClass: c) { try addNatives(kind.rawValue) }
             }
         }

@@ -79,14 +79,31 @@ extension VM {
     /// natives (cached in the namespace on first use).
     func ownClassAttribute(_ c: Value, _ name: Value, hash: Int64) -> Value? {
         let ns = heap.slot(c.objectOffset, 3)
-        if let v = dictLookup(ns, name, hash: hash) { return v }
+        if !ns.isNull, let v = dictLookup(ns, name, hash: hash) { return v }
         // The group's hash bits turn most misses away without a scan (user
         // classes end in `object`, which has one method).
         guard let kind = builtinKind(ofClass: c), groupHashBits[kind.rawValue] & (UInt64(1) << UInt64(hash & 63)) != 0,
               let id = nativeNamed(name, group: kind.rawValue) else { return nil }
         let fn = Value.native(id.rawValue)
-        cache(fn, as: name, in: ns)
+        let pending = pendingException
+        do { cache(fn, as: name, in: try classNamespace(c)) } catch { pendingException = pending }
         return fn
+    }
+
+    /// A class's namespace dict; a built-in type gets its (empty at start) dict on first need.
+    func classNamespace(_ c: Value) throws(VMError) -> Value {
+        let ns = heap.slot(c.objectOffset, 3)
+        if !ns.isNull { return ns }
+        let d = try newDict()
+        heap.setSlot(c.objectOffset, 3, d)
+        return d
+    }
+
+    /// `__module__` from a class's own namespace, if it has one.
+    func classModule(_ c: Value) -> Value? {
+        let ns = heap.slot(c.objectOffset, 3)
+        guard !ns.isNull, let m = dictGetStr(ns, s.__module__), isStr(m) else { return nil }
+        return m
     }
 
     /// A sys function by name (cached in sys's namespace on first use).

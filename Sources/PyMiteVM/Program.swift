@@ -240,7 +240,7 @@ extension VM {
             }
         }
         let cls = typeOf(exc)
-        if let m = dictGetStr(heap.slot(cls.objectOffset, 3), s.__module__), isStr(m) {
+        if let m = classModule(cls) {
             let module = strArray(m)
             if module != bytes("builtins") && module != bytes("__main__") { out += module + bytes(".") }
         }

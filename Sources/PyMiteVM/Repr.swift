@@ -104,7 +104,7 @@ extension VM {
         case .klass:
             out += bytes("<class '")
             if classKind(v) == .object || classKind(v) == .baseException,
-               let m = dictGetStr(heap.slot(o, 3), s.__module__), isStr(m), strArray(m) != bytes("builtins") {
+               let m = classModule(v), strArray(m) != bytes("builtins") {
                 out += strBuffer(m)
                 out.append(UInt8(ascii: "."))
             }
@@ -201,7 +201,7 @@ extension VM {
             return
         }
         out += bytes("<")
-        if let m = dictGetStr(heap.slot(cls.objectOffset, 3), s.__module__), isStr(m) {
+        if let m = classModule(cls) {
             out += strBuffer(m)
             out.append(UInt8(ascii: "."))
         }

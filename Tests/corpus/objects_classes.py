@@ -111,3 +111,11 @@ print("final", acct.balance)
 print("-- isinstance and issubclass --")
 print(isinstance(leaf, Base), isinstance(other, Leaf), issubclass(Leaf, Middle), issubclass(Base, Leaf))
 print(type(leaf).__name__, type(leaf) is Leaf, type(leaf) is Base)
+
+# Built-in types are immutable.
+for t in (int, str, list):
+    try:
+        setattr(t, "x", 1)
+    except TypeError as e:
+        print(e)
+print(hasattr(int, "x"))
