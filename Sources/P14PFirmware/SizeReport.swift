@@ -69,7 +69,9 @@ public struct SizeReport: Sendable, Equatable, Codable {
             throw FirmwareError.doesNotFit(
                 board: board, memory: "RAM", needed: needed, available: ramSize,
                 breakdown: "C stack \(cStack) + data \(data) + bss \(bss) + VM heap \(heap) + VM value stack \(valueStack) "
-                    + "+ runtime reserve \(SizeReport.runtimeReserve(imageBytes: imageBytes, recursionLimit: recursionLimit))")
+                    + "+ runtime reserve \(SizeReport.runtimeReserve(imageBytes: imageBytes, recursionLimit: recursionLimit))"
+                    + (imageBytes > 0 ? " (the loaded code of this \(imageBytes)-byte image takes about 3.5 bytes a byte; "
+                        + "a smaller program, or a board with more RAM, fits)" : ""))
         }
     }
 

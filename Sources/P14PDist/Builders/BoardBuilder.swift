@@ -103,7 +103,10 @@ public struct BoardBuildError: Error, CustomStringConvertible {
         self.board = board
         self.message = message
     }
-    public var description: String { "board \(board): \(message)" }
+    /// "board B: message", once even when the message already starts with the board.
+    public var description: String {
+        message.hasPrefix("board \(board) ") ? message : "board \(board): \(message)"
+    }
 }
 
 /// Builds the VM for the boards whose recipe names it (`builder = "<name>"`).
