@@ -198,12 +198,20 @@ extension VM {
         case .pow:
             try argumentCount(a, name, min: 2, max: 3)
             if a.positionalCount == 3 && !a[2].isNone {
-                guard let b = bigOf(a[0]), let e = bigOf(a[1]), let m = bigOf(a[2]) else {
-                    throw raise(.typeError, "pow() 3rd argument not allowed unless all arguments are integers")
+                let notInts: StaticString = "pow() 3rd argument not allowed unless all arguments are integers"
+                let zero: StaticString = "pow() 3rd argument cannot be 0"
+                // A negative exponent takes the modular inverse (Python 3.8+).
+                let notInvertible: StaticString = "base is not invertible for the given modulus"
+                if !longIntsOn {  // the same in Int64, and no BigInt code in such a build
+                    guard let x = intOf(a[0]), let y = intOf(a[1]), let z = intOf(a[2]) else { throw raise(.typeError, notInts) }
+                    if z == 0 { throw raise(.valueError, zero) }
+                    guard let r = int64PowMod(x, y, z) else { throw raise(.valueError, notInvertible) }
+                    return try newInt(r)
                 }
-                if m.magnitude.isEmpty { throw raise(.valueError, "pow() 3rd argument cannot be 0") }
-                if e.negative { throw raise(.valueError, "pow() 2nd argument cannot be negative when 3rd argument specified") }
-                return try intResult(b.powerMod(e, m)!)
+                guard let b = bigOf(a[0]), let e = bigOf(a[1]), let m = bigOf(a[2]) else { throw raise(.typeError, notInts) }
+                if m.magnitude.isEmpty { throw raise(.valueError, zero) }
+                guard let r = b.powerMod(e, m) else { throw raise(.valueError, notInvertible) }
+                return try intResult(r)
             }
             return try binaryOperation(.power, a[0], a[1], inplace: false)
         case .hex, .oct, .bin:

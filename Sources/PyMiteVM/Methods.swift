@@ -78,6 +78,11 @@ extension VM {
             let order = a.positionalCount > 2 ? a[2] : (a.keyword("byteorder") ?? .null)
             let signed = try isTruthy(a.keyword("signed") ?? .false)
             guard let n = intOf(length), n >= 0 else { throw raise(.valueError, "length argument must be non-negative") }
+            if !longIntsOn {  // `me` is a small int or a bool in such a build
+                var out = try int64Bytes(intOf(me) ?? 0, count: Int(n), signed: signed)
+                if !(isStr(order) && strArray(order) == bytes("little")) { out.reverse() }
+                return try newStr(out, type: .bytes)
+            }
             var b = bigOf(me)!
             if b.negative {
                 guard signed else { throw raise(.overflowError, "can't convert negative int to unsigned") }
@@ -180,6 +185,7 @@ extension VM {
             let signed = try isTruthy(a.keyword("signed") ?? .false)
             var b = Array(view)
             if !(isStr(order) && strArray(order) == bytes("little")) { b.reverse() }
+            if !longIntsOn { return try int64FromBytes(b, signed: signed) }
             var result = BigInt(0)
             for byte in b.reversed() { result = (result << 8) + BigInt(Int64(byte)) }
             if signed, let top = b.last, top >= 0x80 { result = result - (BigInt(1) << (8 * b.count)) }

@@ -46,6 +46,7 @@ extension VM {
     /// An Int64 result: a small int, or a long when it needs the 64th bit.
     func newIntOrWide(_ n: Int64) throws(VMError) -> Value {
         if let v = Value.int(n) { return v }
+        guard longIntsOn else { throw overflow() }
         return try intResult(BigInt(n))
     }
 
@@ -353,7 +354,7 @@ extension VM {
     }
 
     func unaryNegative(_ v: Value) throws(VMError) -> Value {
-        if let i = intOf(v) { return try intResult(-BigInt(i)) }
+        if let i = intOf(v) { return try newIntOrWide(-i) }  // -(63-bit) fits an Int64
         if let b = bigOf(v) { return try intResult(-b) }
         if isFloat(v) { return try newFloat(-floatValue(v)) }
         if let r = try callDunder0(v, "__neg__") { return r }
@@ -592,7 +593,7 @@ extension VM {
         let o = v.objectOffset
         switch heap.type(o) {
         case .str, .bytes: return strHash(o)
-        case .longInt: return bigOf(v)!.pythonHash()
+        case .longInt: return longValue(v).pythonHash()
         case .float:
             let d = floatValue(v)
             if d.isFinite && d == d.rounded(.towardZero) && abs(d) < 9.2e18 { return hashInt(Int64(d)) }

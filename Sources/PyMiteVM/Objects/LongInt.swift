@@ -16,6 +16,13 @@ extension VM {
     func bigOf(_ v: Value) -> BigInt? {
         if let i = intOf(v) { return BigInt(i) }
         guard isLong(v) else { return nil }
+        return longValue(v)
+    }
+
+    /// The value of a long object.
+    func longValue(_ v: Value) -> BigInt {
+        // Unreachable without long ints built in (intResult makes none); the code that would use the value goes too.
+        if !BuiltFeatures.longInts { fatalError() }
         let o = v.objectOffset
         let n = Int(heap.u32(o, 12))
         var limbs = [UInt32](repeating: 0, count: n)
@@ -37,6 +44,68 @@ extension VM {
         heap.setU32(o, 12, UInt32(n))
         for i in 0..<n { heap.setU32(o, 16 + 4 * i, b.magnitude[i]) }
         return .object(o)
+    }
+
+    /// pow(b, e, m) in Int64 for a VM without long ints (m != 0, all small
+    /// ints): Python's result, which takes the sign of m; a negative e uses
+    /// the inverse of b, nil when there is none.
+    func int64PowMod(_ b: Int64, _ e: Int64, _ m: Int64) -> Int64? {
+        let mod = m.magnitude
+        func mulMod(_ x: UInt64, _ y: UInt64) -> UInt64 {
+            mod.dividingFullWidth(x.multipliedFullWidth(by: y)).remainder
+        }
+        var base = b.magnitude % mod
+        if b < 0 && base != 0 { base = mod - base }
+        if e < 0 {
+            // Extended Euclid on (base, mod); the coefficients stay within ±mod.
+            var (r0, r1) = (Int64(mod), Int64(base))
+            var (t0, t1): (Int64, Int64) = (0, 1)
+            while r1 != 0 {
+                let q = r0 / r1
+                (r0, r1) = (r1, r0 - q * r1)
+                (t0, t1) = (t1, t0 - q * t1)
+            }
+            guard r0 == 1 else { return mod == 1 ? 0 : nil }
+            base = UInt64(t0 < 0 ? t0 + Int64(mod) : t0)
+        }
+        var result: UInt64 = 1 % mod, exp = e.magnitude
+        while exp > 0 {
+            if exp & 1 == 1 { result = mulMod(result, base) }
+            base = mulMod(base, base)
+            exp >>= 1
+        }
+        // `mod` is at most 2**62 here (m is a small int), so these fit.
+        if m < 0 && result != 0 { return Int64(result) - Int64(mod) }
+        return Int64(result)
+    }
+
+    /// int.to_bytes of a small int without BigInt: `n` bytes, little-endian.
+    func int64Bytes(_ i: Int64, count n: Int, signed: Bool) throws(VMError) -> [UInt8] {
+        if i < 0 && !signed { throw raise(.overflowError, "can't convert negative int to unsigned") }
+        let bits = n * 8
+        let fits: Bool
+        if bits >= 64 {
+            fits = true
+        } else if signed {
+            fits = i >= -(Int64(1) << (bits - 1)) && i < Int64(1) << (bits - 1)
+        } else {
+            fits = i < Int64(1) << bits
+        }
+        if !fits { throw raise(.overflowError, "int too big to convert") }
+        return (0..<n).map { k in UInt8(truncatingIfNeeded: i >> Int64(min(8 * k, 63))) }
+    }
+
+    /// int.from_bytes without BigInt (little-endian bytes): OverflowError past 63 bits.
+    func int64FromBytes(_ b: [UInt8], signed: Bool) throws(VMError) -> Value {
+        let negative = signed && (b.last ?? 0) >= 0x80
+        // Bytes beyond the eighth must only extend the sign.
+        for byte in b.dropFirst(8) where byte != (negative ? 0xFF : 0) { throw overflow() }
+        var value: UInt64 = negative ? ~0 : 0
+        for (k, byte) in b.prefix(8).enumerated() {
+            value = value & ~(UInt64(0xFF) << UInt64(8 * k)) | UInt64(byte) << UInt64(8 * k)
+        }
+        if !negative && b.count >= 8 && value >> 63 != 0 { throw overflow() }
+        return try newInt(Int64(bitPattern: value))
     }
 
     /// A result of small-int arithmetic that overflowed: redone exactly.
