@@ -180,10 +180,22 @@ extension VM {
             if pending != nil { throw raise(.valueError, "non-hexadecimal number found in fromhex() arg") }
             return wantsByteArray ? try newByteArray(out) : try newStr(out, type: .bytes)
         case .intFromBytes:
-            guard let source = arg(0), let view = byteView(source) else { throw raise(.typeError, "cannot convert to bytes") }
+            guard let source = arg(0) else { throw raise(.typeError, "from_bytes() missing required argument 'bytes'") }
+            var b: [UInt8] = []
+            if let view = byteView(source) {
+                b = Array(view)
+            } else {  // any iterable of ints in range(256), as bytes() takes
+                guard !isStr(source) else { throw raise(.typeError, "cannot convert 'str' object to bytes") }
+                try forEachItem(of: source) { (x: Value) throws(VMError) in
+                    guard let i = intOf(x) else {
+                        throw raise(.typeError, bytes("'") + typeName(x) + bytes("' object cannot be interpreted as an integer"))
+                    }
+                    guard i >= 0 && i < 256 else { throw raise(.valueError, "bytes must be in range(0, 256)") }
+                    b.append(UInt8(i))
+                }
+            }
             let order = arg(1) ?? a.keyword("byteorder") ?? .null
             let signed = try isTruthy(a.keyword("signed") ?? .false)
-            var b = Array(view)
             if !(isStr(order) && strArray(order) == bytes("little")) { b.reverse() }
             if !longIntsOn { return try int64FromBytes(b, signed: signed) }
             var result = BigInt(0)

@@ -16,7 +16,8 @@ cases = [
     lambda: int.from_bytes(b"\x01\x00", "big"), lambda: int.from_bytes(b"\xff\xff", "big", signed=True),
     lambda: int.from_bytes(b"\x00" * 10 + b"\x05", "big"), lambda: int.from_bytes(b"\xff" * 12, "little", signed=True),
     lambda: int.from_bytes(b"", "big"), lambda: int.from_bytes(b"\x1f" + b"\xff" * 7, "big"),
-    lambda: int.from_bytes(b"\xc0" + b"\x00" * 7, "big", signed=True),
+    lambda: int.from_bytes(b"\xc0" + b"\x00" * 7, "big", signed=True), lambda: int.from_bytes([1, 2], "little"),
+    lambda: int.from_bytes(range(3), "big"), lambda: int.from_bytes([256], "big"), lambda: int.from_bytes("ab", "big"),
     lambda: -(2**61), lambda: -(-(2**61)), lambda: -True,
 ]
 for i, f in enumerate(cases):
