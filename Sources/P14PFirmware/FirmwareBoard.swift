@@ -62,6 +62,7 @@ public struct FirmwareBoard: Sendable, Equatable {
     public static let removableFeatures: [(feature: String, condition: String, hostFlag: String)] = [
         ("float", "P14P_NO_FLOAT", "--no-float"),
         ("long_int", "P14P_NO_LONG_INT", "--no-long-ints"),
+        ("bytearray", "P14P_NO_BYTEARRAY", "--no-bytearray"),
     ]
 
     /// `swiftc -D` conditions for the left-out features.

@@ -123,7 +123,7 @@ extension VM {
             found = .native(id.rawValue)
         } else {
             let text = strBuffer(name)
-            if let kind = VM.builtinTypeNames.first(where: { sameText(text, $0.name) }) {
+            if let kind = VM.builtinTypeNames.first(where: { sameText(text, $0.name) }), kind != .bytearray || byteArraysOn {
                 found = typeClass(kind)
             } else if let kind = ExceptionKind.allCases.first(where: { sameText(text, $0.name) }) {
                 found = try exceptionClassMade(kind)

@@ -40,10 +40,14 @@ public struct VMConfig {
     public var longInts: Bool
     /// HAVE_FLOAT: off, making a float (a literal, `/`, float()) raises NotImplementedError.
     public var floats: Bool
+    /// HAVE_BYTEARRAY: off, there is no `bytearray` (the name is not defined).
+    public var byteArrays: Bool
     public init(heapSize: Int = 256 * 1024, stackSlots: Int = 64 * 1024, recursionLimit: Int = 1000,
-                argv: [[UInt8]] = [], backwardJumpLimit: Int = 0, longInts: Bool = true, floats: Bool = true) {
+                argv: [[UInt8]] = [], backwardJumpLimit: Int = 0, longInts: Bool = true, floats: Bool = true,
+                byteArrays: Bool = true) {
         self.longInts = longInts && BuiltFeatures.longInts
         self.floats = floats && BuiltFeatures.floats
+        self.byteArrays = byteArrays && BuiltFeatures.byteArrays
         self.heapSize = heapSize; self.stackSlots = stackSlots
         self.recursionLimit = recursionLimit; self.argv = argv
         self.backwardJumpLimit = backwardJumpLimit
@@ -51,7 +55,7 @@ public struct VMConfig {
 }
 
 /// PyMite's feature switches a build can leave out, as compile-time
-/// conditions (`swiftc -D P14P_NO_FLOAT -D P14P_NO_LONG_INT`), so a board
+/// conditions (`swiftc -D P14P_NO_FLOAT -D P14P_NO_LONG_INT -D P14P_NO_BYTEARRAY`), so a board
 /// without the feature carries none of its code: no object of the kind can
 /// be made, and the tests below are constants the optimizer folds away.
 /// A build that has a feature can still turn it off (VMConfig), which is
@@ -66,6 +70,11 @@ public enum BuiltFeatures {
     public static let longInts = false
     #else
     public static let longInts = true
+    #endif
+    #if P14P_NO_BYTEARRAY
+    public static let byteArrays = false
+    #else
+    public static let byteArrays = true
     #endif
 }
 
@@ -189,6 +198,7 @@ public final class VM {
     /// Whether long ints / floats can be made: constant false where the build leaves them out.
     @inline(__always) var longIntsOn: Bool { BuiltFeatures.longInts && config.longInts }
     @inline(__always) var floatsOn: Bool { BuiltFeatures.floats && config.floats }
+    @inline(__always) var byteArraysOn: Bool { BuiltFeatures.byteArrays && config.byteArrays }
 
     /// Fails when the heap is too small to hold the built-in objects.
     public init(config: VMConfig, hooks: PlatformHooks) throws(VMError) {

@@ -83,6 +83,9 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-float"), help: "Run as a board without HAVE_FLOAT: making a float raises NotImplementedError.")
     var noFloat = false
 
+    @Flag(name: .customLong("no-bytearray"), help: "Run as a board without HAVE_BYTEARRAY: the name bytearray is not defined.")
+    var noByteArray = false
+
     @Argument(help: "The program (.py or .pmi).")
     var program: String
 
@@ -99,7 +102,7 @@ struct Run: ParsableCommand {
         let vm: VM
         do {
             let config = VMConfig(heapSize: heapSize, recursionLimit: recursionLimit, argv: argv,
-                                  longInts: !noLongInts, floats: !noFloat)
+                                  longInts: !noLongInts, floats: !noFloat, byteArrays: !noByteArray)
             vm = try VM(config: config, hooks: HostPlatform.hooks)
             try vm.load(image)
         } catch {

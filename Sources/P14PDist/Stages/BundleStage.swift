@@ -53,6 +53,7 @@ public struct BundleStage: ReleaseStage {
         var lines: [String] = []
         if !features.float { lines.append("Without float: making a float (a literal, /, float()) raises NotImplementedError.") }
         if !features.longInt { lines.append("Without long_int: an int result past 63 bits raises OverflowError.") }
+        if !features.bytearray { lines.append("Without bytearray: the name bytearray is not defined (bytes are there).") }
         return lines.joined(separator: "\n")
     }
 

@@ -6,6 +6,8 @@
 
 extension VM {
     func newByteArray(_ bytes: UnsafeBufferPointer<UInt8>) throws(VMError) -> Value {
+        // Without bytearrays the name is undefined, so no program gets here; a guard all the same.
+        guard byteArraysOn else { throw raise(.nameError, "name 'bytearray' is not defined") }
         let o = try allocSlots(.bytearray, 2)
         heap.setSlot(o, 0, .smallInt(0))
         let b = Value.object(o)
@@ -23,7 +25,11 @@ extension VM {
         try bytes.withUnsafeBufferPointer { (b) throws(VMError) -> Value in try newByteArray(b) }
     }
 
-    @inline(__always) func byteArrayCount(_ o: UInt32) -> Int { Int(heap.slot(o, 0).intValue) }
+    @inline(__always) func byteArrayCount(_ o: UInt32) -> Int {
+        // Unreachable without bytearrays built in (none can be made); the code that would use one goes too.
+        if !BuiltFeatures.byteArrays { fatalError() }
+        return Int(heap.slot(o, 0).intValue)
+    }
 
     func byteArrayCapacity(_ o: UInt32) -> Int {
         let buf = heap.slot(o, 1)
@@ -55,7 +61,7 @@ extension VM {
         }
     }
 
-    func isBytesLike(_ v: Value) -> Bool { isType(v, .bytes) || isType(v, .bytearray) }
+    func isBytesLike(_ v: Value) -> Bool { isType(v, .bytes) || (BuiltFeatures.byteArrays && isType(v, .bytearray)) }
 
     /// Replaces the whole contents (used by slice assignment and deletion).
     func byteArraySetContents(_ b: Value, _ bytes: [UInt8]) throws(VMError) {
@@ -91,6 +97,7 @@ extension VM {
     }
 
     func callByteArrayMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        if !BuiltFeatures.byteArrays { fatalError() }  // only a bytearray reaches its methods
         let name = nativeName(id)
         var contents = Array(byteView(me)!)
         switch id {
