@@ -26,6 +26,9 @@
 // Headers, in the comment lines at the top of a program:
 //   # args: a b "c d"        argv arguments for both interpreters
 //   # p14p-args: --heap 65536 options for p14p only (between `run` and the path)
+//   # p14p-also: --no-long-ints (differential programs) run p14p a second
+//                             time with these options too: the result must
+//                             still be CPython's (a board's feature switches)
 //   # p14p-column: 5          (syntax errors) p14p's stderr must say `column 5`
 //
 // Environment variables:
@@ -67,6 +70,8 @@ struct CorpusProgram {
     var kind: ProgramKind
     var args: [String] = []
     var p14pArgs: [String] = []
+    /// Options of a second p14p run that must give CPython's result as well.
+    var p14pAlso: [String]? = nil
     var column: Int? = nil
 }
 
@@ -145,6 +150,7 @@ enum Corpus {
             let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
             if let v = value(of: "args:", in: body) { p.args = shellSplit(v) }
             else if let v = value(of: "p14p-args:", in: body) { p.p14pArgs = shellSplit(v) }
+            else if let v = value(of: "p14p-also:", in: body) { p.p14pAlso = shellSplit(v) }
             else if let v = value(of: "p14p-column:", in: body) { p.column = Int(v.trimmingCharacters(in: .whitespaces)) }
         }
         return p
@@ -452,6 +458,17 @@ enum Compare {
             problems.append("exit status: python3 \(ref.status), p14p \(mine.summary)")
         }
         if let d = firstDifference(expected: ref.stdout, actual: mine.stdout, what: "stdout") { problems.append(d) }
+        if let also = prog.p14pAlso {
+            var again = prog
+            again.p14pArgs += also
+            let other = Runner.runP14P(again)
+            let label = "with " + also.joined(separator: " ")
+            if other.status != ref.status { problems.append("exit status \(label): python3 \(ref.status), p14p \(other.summary)") }
+            if let d = firstDifference(expected: ref.stdout, actual: other.stdout, what: "stdout \(label)") {
+                problems.append(d)
+                problems.append(stderrTail(other.stderr))
+            }
+        }
         if prog.kind == .error {
             if ref.status == 0 { problems.append("python3 exited with 0: errors/ programs must fail (corpus bug?)") }
             let el = lastLine(ref.stderr), al = lastLine(mine.stderr)

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: LGPL-2.1-only
+# p14p-also: --no-float --no-long-ints --no-bytearray
 # Closures: nonlocal, late binding over loop variables, cells that outlive
 # their frame, global inside nested functions, decorators with arguments.
 

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: LGPL-2.1-only
+# p14p-also: --no-float --no-long-ints --no-bytearray
 # Exceptions: try/except/else/finally combinations, except E as e, tuples of
 # classes, nested try, raise in except/finally, bare raise, user exception
 # classes, the built-in hierarchy, VM-raised errors, finally with

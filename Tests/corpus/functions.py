@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: LGPL-2.1-only
+# p14p-also: --no-float --no-long-ints --no-bytearray
 # Functions: defaults, keyword arguments, *args, recursion, closures,
 # nested functions, lambdas, decorators (with arguments), functions as
 # values, the global statement.

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: LGPL-2.1-only
+# p14p-also: --no-float --no-long-ints --no-bytearray
 # Scoping: global statement, LEGB lookup, shadowing, closures over enclosing
 # scopes, class bodies, UnboundLocalError.
 

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: LGPL-2.1-only
+# p14p-also: --no-float --no-long-ints --no-bytearray
 # The common str methods beyond the basics: partition/rpartition,
 # justification, zfill, predicates, splitlines, split variants, case
 # methods, find/index variants, expandtabs, translate-free replacements.
