@@ -85,8 +85,8 @@ extension VM {
         guard let kind = builtinKind(ofClass: c), groupHashBits[kind.rawValue] & (UInt64(1) << UInt64(hash & 63)) != 0,
               let id = nativeNamed(name, group: kind.rawValue) else { return nil }
         let fn = Value.native(id.rawValue)
-        let pending = pendingException
-        do { cache(fn, as: name, in: try classNamespace(c)) } catch { pendingException = pending }
+        let pending = pendingException  // a full heap only skips the cache (see `cache`)
+        do { try dictStore(try classNamespace(c), name, fn) } catch { pendingException = pending }
         return fn
     }
 

@@ -70,42 +70,45 @@ func writeError(_ bytes: [UInt8]) {
     bytes.withUnsafeBytes { boardWrite(2, $0.baseAddress, $0.count) }
 }
 
+// The float hooks. A board without floats (its recipe's float = false)
+// never formats, parses or raises a double, so there they do nothing and
+// the C library's printf, strtod and pow stay out of the firmware.
 #if P14P_NO_FLOAT
-// A board without floats (its recipe's float = false) never formats, parses
-// or raises a double, so the C library's printf, strtod and pow stay out.
-let boardHooks = PlatformHooks(
-    write: { fd, bytes in boardWrite(Int32(fd), bytes.baseAddress, bytes.count) },
-    clock: { boardClock() },
-    formatDouble: { _, _ in [] },
-    parseDouble: { _ in nil },
-    pow: { _, _ in 0 }
-)
+func formatDouble(_ format: [UInt8], _ value: Double) -> [UInt8] { [] }
+func parseDouble(_ text: [UInt8]) -> Double? { nil }
+func power(_ x: Double, _ y: Double) -> Double { 0 }
 #else
+func formatDouble(_ format: [UInt8], _ value: Double) -> [UInt8] {
+    var spec = format
+    spec.append(0)
+    var out = [UInt8](repeating: 0, count: 64)
+    let n = spec.withUnsafeBufferPointer { s in
+        out.withUnsafeMutableBufferPointer { o in
+            boardFormatDouble(s.baseAddress!, value, o.baseAddress!, Int32(o.count))
+        }
+    }
+    return Array(out[0..<Int(n)])
+}
+
+func parseDouble(_ text: [UInt8]) -> Double? {
+    if text.isEmpty { return nil }
+    var chars = text
+    chars.append(0)
+    var result = 0.0
+    let ok = chars.withUnsafeBufferPointer { boardParseDouble($0.baseAddress!, Int32(text.count), &result) }
+    return ok != 0 ? result : nil
+}
+
+func power(_ x: Double, _ y: Double) -> Double { boardPow(x, y) }
+#endif
+
 let boardHooks = PlatformHooks(
     write: { fd, bytes in boardWrite(Int32(fd), bytes.baseAddress, bytes.count) },
     clock: { boardClock() },
-    formatDouble: { format, value in
-        var spec = format
-        spec.append(0)
-        var out = [UInt8](repeating: 0, count: 64)
-        let n = spec.withUnsafeBufferPointer { s in
-            out.withUnsafeMutableBufferPointer { o in
-                boardFormatDouble(s.baseAddress!, value, o.baseAddress!, Int32(o.count))
-            }
-        }
-        return Array(out[0..<Int(n)])
-    },
-    parseDouble: { text in
-        if text.isEmpty { return nil }
-        var chars = text
-        chars.append(0)
-        var result = 0.0
-        let ok = chars.withUnsafeBufferPointer { boardParseDouble($0.baseAddress!, Int32(text.count), &result) }
-        return ok != 0 ? result : nil
-    },
-    pow: { boardPow($0, $1) }
+    formatDouble: { formatDouble($0, $1) },
+    parseDouble: { parseDouble($0) },
+    pow: { power($0, $1) }
 )
-#endif
 
 @_cdecl("p14p_firmware_main")
 public func firmwareMain() -> Int32 {
