@@ -52,6 +52,13 @@ public struct FirmwareBoard: Sendable, Equatable {
     public var supportDirectory: String?
     /// Print the allocator's peak use at exit (on stderr), to measure a board.
     public var reportMemory = false
+    /// Swift's run-time checks (overflow, bounds, preconditions) in the VM.
+    /// Off (`-remove-runtime-asserts`), the code is about 11% smaller, and a
+    /// VM bug that would trap becomes undefined behaviour instead; Python's
+    /// own errors (IndexError, OverflowError, ...) are raised either way.
+    public var runtimeChecks = true
+    /// Bytes of print() output the VM holds before writing them to the console.
+    public var outputBufferSize = 1024
     /// VM features the board's recipe turns off and the VM can leave out of
     /// the build (a subset of `FirmwareBoard.removableFeatures`).
     public var leftOutFeatures: [String] = []

@@ -117,6 +117,7 @@ public struct FirmwareBuilder {
         ["-target", board.swiftTarget, "-enable-experimental-feature", "Embedded", "-wmo", "-Osize", "-parse-as-library",
          "-Xfrontend", "-function-sections", "-Xfrontend", "-disable-stack-protector"]
             + board.featureConditions.flatMap { ["-D", $0] }
+            + (board.runtimeChecks ? [] : ["-Xfrontend", "-remove-runtime-asserts"])
     }
 
     var cpuSwiftFlags: [String] { board.cpuFlags.flatMap { ["-Xcc", $0] } }
@@ -139,6 +140,7 @@ public struct FirmwareBuilder {
             case 1: return \(board.stackSlots);
             case 2: return \(board.recursionLimit);
             case 3: return \(board.reportMemory ? 1 : 0);
+            case 4: return \(board.outputBufferSize);
             default: return 0;
             }
         }
@@ -223,7 +225,7 @@ extension FirmwareBoard: CustomStringConvertible {
         "\(name) \(architecture.rawValue) \(swiftTarget) \(clangTarget ?? "-") \(cpuFlags) \(libcDriver) \(libcFlags) "
             + "flash \(hex(flashOrigin))+\(flashSize) ram \(hex(ramOrigin))+\(ramSize) heap \(heapSize) "
             + "slots \(stackSlots) rec \(recursionLimit) cstack \(cStackSize) app \(appSize)/\(appAlignment) "
-            + (supportDirectory ?? "-") + (reportMemory ? " report-memory" : "") + " \(libcArchives)"
+            + (supportDirectory ?? "-") + (reportMemory ? " report-memory" : "") + (runtimeChecks ? "" : " unchecked") + " out \(outputBufferSize)" + " \(libcArchives)"
             + " without \(leftOutFeatures)"
     }
 }

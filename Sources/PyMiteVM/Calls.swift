@@ -334,11 +334,20 @@ extension VM {
         return try callPushed(fi, argc: args.count, kwnames: kwnames)
     }
 
+    /// Whether the C stack is too deep for another nested run of the
+    /// interpreter (natives calling Python recurse in C): a board's small
+    /// stack then ends in RecursionError, not in a fault.
+    @inline(__always) func cStackExhausted() -> Bool {
+        guard config.cStackLimit != 0 else { return false }
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) } < config.cStackLimit
+    }
+
     /// Calls the callable already at stack[fi] with the values above it.
     func callPushed(_ fi: Int, argc: Int, kwnames: Value = .null) throws(VMError) -> Value {
         nativeDepth += 1
         defer { nativeDepth -= 1 }
-        if nativeDepth > config.recursionLimit {
+        if nativeDepth > config.recursionLimit || cStackExhausted() {
             sp = fi
             throw raise(.recursionError, "maximum recursion depth exceeded")
         }
@@ -380,7 +389,8 @@ extension VM {
         let codeIndex = Int(heap.slot(o, 5).intValue)
         let c = codes[codeIndex]
         let count = Int(heap.slot(o, 3).intValue)
-        if frames.count >= config.recursionLimit || sp + Int(c.localCount + c.freeCount) + Int(c.stackSize) + 8 >= stackCapacity {
+        if frames.count >= config.recursionLimit || cStackExhausted()
+            || sp + Int(c.localCount + c.freeCount) + Int(c.stackSize) + 8 >= stackCapacity {
             throw raise(.recursionError, "maximum recursion depth exceeded")
         }
         let resultSlot = sp

@@ -121,3 +121,13 @@ public struct Image: Equatable {
         self.modules = modules; self.codes = codes
     }
 }
+
+/// What `ImageFormat.scan` learns from a checked image: its modules and
+/// the sizes of the tables loading it fills.
+public struct ImageLayout {
+    public var modules: [ImageModule] = []
+    public var codeCount = 0
+    public var constantCount = 0
+    /// Names and slot names of every code object.
+    public var nameCount = 0
+}

@@ -106,6 +106,29 @@ public enum ImageFormat {
 
     /// Decodes an image where it lies (a board reads it from flash, without a copy in RAM).
     public static func decode(buffer bytes: UnsafeBufferPointer<UInt8>) throws(ImageError) -> Image {
+        var codes: [CodeObject] = []
+        let modules = try read(buffer: bytes) { codes.append($0) }
+        return Image(modules: modules, codes: codes)
+    }
+
+    /// Checks a whole image where it lies and counts what loading it takes,
+    /// keeping none of it decoded: a board then loads it one code object at
+    /// a time (`VM.load(_:from:)`), never holding the decoded image in RAM.
+    public static func scan(buffer bytes: UnsafeBufferPointer<UInt8>) throws(ImageError) -> ImageLayout {
+        var layout = ImageLayout()
+        layout.modules = try read(buffer: bytes) { c in
+            layout.codeCount += 1
+            layout.constantCount += c.constants.count
+            layout.nameCount += c.names.count + c.slotNames.count
+        }
+        return layout
+    }
+
+    /// Reads the image in `bytes`, handing each code object, decoded and
+    /// verified, to `visit` in order; returns the modules. A damaged image
+    /// is refused with the first error found.
+    public static func read(buffer bytes: UnsafeBufferPointer<UInt8>,
+                            _ visit: (consuming CodeObject) -> Void) throws(ImageError) -> [ImageModule] {
         guard bytes.count >= 4 else { throw .truncated }
         guard bytes[0] == magic[0], bytes[1] == magic[1], bytes[2] == magic[2], bytes[3] == magic[3]
         else { throw .badMagic }
@@ -118,9 +141,10 @@ public enum ImageFormat {
             | UInt32(bytes[bytes.count - 2]) << 16 | UInt32(bytes[bytes.count - 1]) << 24
         let intact = crc32(bytes[0..<(bytes.count - 4)]) == stored
         do throws(ImageError) {
-            let image = try decodeBody(&r)
+            // A damaged image must not reach `visit`: its checksum is known before the first code object.
+            let modules = try readBody(&r) { c in if intact { visit(c) } }
             guard intact else { throw ImageError.checksumMismatch }
-            return image
+            return modules
         } catch {
             // A cut-off file reads as truncated; any other damage shows in the checksum.
             if case .truncated = error { throw .truncated }
@@ -130,19 +154,19 @@ public enum ImageFormat {
     }
 
     /// Everything after the version: modules, code objects, and their checks.
-    static func decodeBody(_ r: inout ByteReader) throws(ImageError) -> Image {
+    static func readBody(_ r: inout ByteReader, visit: (consuming CodeObject) -> Void) throws(ImageError) -> [ImageModule] {
         _ = try r.u16()  // flags, reserved
         let moduleCount = try r.count(minBytesEach: 8)
         let codeCount = try r.count(minBytesEach: 40)
-        var image = Image()
+        var modules: [ImageModule] = []
         for _ in 0..<moduleCount {
             let name = try r.string()
             let code = try r.u32()
             guard Int(code) < codeCount else { throw .malformed("module refers to a missing code object") }
-            image.modules.append(ImageModule(name: name, code: code))
+            modules.append(ImageModule(name: name, code: code))
         }
-        guard !image.modules.isEmpty else { throw .malformed("no modules") }
-        for _ in 0..<codeCount {
+        guard !modules.isEmpty else { throw .malformed("no modules") }
+        for index in 0..<codeCount {
             var c = CodeObject(name: try r.string(), filename: try r.string())
             c.flags = try r.u32()
             c.argCount = try r.u16(); c.kwOnlyCount = try r.u16(); c.localCount = try r.u16()
@@ -164,11 +188,11 @@ public enum ImageFormat {
                 c.exceptionTable.append(ExceptionEntry(start: try r.u32(), end: try r.u32(),
                                                        target: try r.u32(), depth: try r.u32()))
             }
-            image.codes.append(c)
+            try verify(c, index: index)
+            visit(c)
         }
         guard r.offset == r.end else { throw .malformed("trailing bytes") }
-        for i in 0..<image.codes.count { try verify(image.codes[i], index: i) }
-        return image
+        return modules
     }
 
     static func readConstant(_ r: inout ByteReader, codeCount: Int, depth: Int) throws(ImageError) -> Constant {

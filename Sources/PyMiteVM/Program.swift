@@ -7,55 +7,80 @@
 extension VM {
     /// Loads a verified image: code into the loop's form, constants and
     /// names into the heap (interned), where they stay for the whole run.
-    /// Takes the image over (consuming: the firmware's decoded image is not
-    /// copied when the parts the loop does not read are freed below).
     public func load(_ image: consuming Image) throws(VMError) {
-        imageModules = image.modules
-        codeObjects = image.codes
-        var totalConsts = 0, totalNames = 0
+        var layout = ImageLayout(modules: image.modules, codeCount: image.codes.count)
         for c in image.codes {
-            totalConsts += c.constants.count
-            totalNames += c.names.count + c.slotNames.count
+            layout.constantCount += c.constants.count
+            layout.nameCount += c.names.count + c.slotNames.count
         }
+        prepareTables(layout)
+        for c in image.codes { try loadCode(c) }
+    }
+
+    /// Loads an image where it lies (a board's flash), checked before by
+    /// `ImageFormat.scan`, one code object at a time: only one is ever
+    /// decoded in RAM besides what the run keeps.
+    public func load(_ layout: ImageLayout, from buffer: UnsafeBufferPointer<UInt8>) throws(VMError) {
+        prepareTables(layout)
+        var failed = false
+        do throws(ImageError) {
+            _ = try ImageFormat.read(buffer: buffer) { c in
+                if !failed { failed = (try? loadCode(c)) == nil }
+            }
+        } catch {
+            fatalError("the image changed after it was checked")
+        }
+        if failed { throw .exception }
+    }
+
+    /// Sizes the code, constant and name tables for the whole image up front
+    /// (growing them by doubling would need twice the RAM at the peak).
+    func prepareTables(_ layout: ImageLayout) {
+        imageModules = layout.modules
         constants.deallocate()
         names.deallocate()
-        constants = UnsafeMutablePointer<Value>.allocate(capacity: max(1, totalConsts))
-        constants.initialize(repeating: .null, count: max(1, totalConsts))
-        names = UnsafeMutablePointer<Value>.allocate(capacity: max(1, totalNames))
-        names.initialize(repeating: .null, count: max(1, totalNames))
-        var constBase = 0, nameBase = 0
-        codes.reserveCapacity(image.codes.count)  // growing by doubling would need twice the RAM at the peak
-        for c in image.codes {
-            let ins = UnsafeMutablePointer<UInt32>.allocate(capacity: c.instructions.count)
-            for (i, w) in c.instructions.enumerated() { ins[i] = w }
-            codes.append(LoadedCode(instructions: ins, count: Int32(c.instructions.count), constBase: Int32(constBase),
-                                    nameBase: Int32(nameBase), slotNameBase: Int32(nameBase + c.names.count), flags: c.flags, argCount: Int32(c.argCount),
-                                    kwOnlyCount: Int32(c.kwOnlyCount), localCount: Int32(c.localCount),
-                                    freeCount: Int32(c.freeCount), stackSize: Int32(c.stackSize)))
-            for k in c.constants {
-                constants[constBase] = try materialize(k)
-                constBase += 1
-                constantCount = constBase
-            }
-            for n in c.names + c.slotNames {
-                names[nameBase] = try internBytes(n)
-                nameBase += 1
-                nameCount = nameBase
-            }
+        constants = UnsafeMutablePointer<Value>.allocate(capacity: max(1, layout.constantCount))
+        constants.initialize(repeating: .null, count: max(1, layout.constantCount))
+        names = UnsafeMutablePointer<Value>.allocate(capacity: max(1, layout.nameCount))
+        names.initialize(repeating: .null, count: max(1, layout.nameCount))
+        codes.reserveCapacity(layout.codeCount)
+        codeObjects.reserveCapacity(layout.codeCount)
+    }
+
+    /// Loads the next code object: its instructions into a table of their
+    /// own, its constants and names into the VM's tables. What the loop does
+    /// not read (the decoded instructions, names and constants) is dropped;
+    /// the rest stays for tracebacks and handlers.
+    func loadCode(_ code: consuming CodeObject) throws(VMError) {
+        var c = code
+        let constBase = constantCount, nameBase = nameCount
+        let ins = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, c.instructions.count))
+        for (i, w) in c.instructions.enumerated() { ins[i] = w }
+        codes.append(LoadedCode(instructions: ins, count: Int32(c.instructions.count), constBase: Int32(constBase),
+                                nameBase: Int32(nameBase), slotNameBase: Int32(nameBase + c.names.count), flags: c.flags,
+                                argCount: Int32(c.argCount), kwOnlyCount: Int32(c.kwOnlyCount),
+                                localCount: Int32(c.localCount), freeCount: Int32(c.freeCount),
+                                stackSize: Int32(c.stackSize)))
+        c.instructions = []
+        for k in c.constants {
+            constants[constantCount] = try materialize(k)
+            constantCount += 1
         }
-        // The loop reads `codes` and the value tables; the decoded instructions,
-        // names and constants are not needed again, so the Swift-side
-        // allocations of the run (frames, buffers) reuse their RAM. Constants
-        // this build could not make stay: their kind says which error loading
-        // one raises.
-        for i in codeObjects.indices {
-            let c = codes[i]
-            codeObjects[i].instructions = []
-            codeObjects[i].names = []
-            codeObjects[i].slotNames = []
-            let held = (Int(c.constBase)..<(Int(c.constBase) + codeObjects[i].constants.count)).contains { constants[$0].isNull }
-            if !held { codeObjects[i].constants = [] }
+        for n in c.names {
+            names[nameCount] = try internBytes(n)
+            nameCount += 1
         }
+        for n in c.slotNames {
+            names[nameCount] = try internBytes(n)
+            nameCount += 1
+        }
+        c.names = []
+        c.slotNames = []
+        // Constants this build could not make stay: their kind says which error loading one raises.
+        if !(constBase..<constantCount).contains(where: { constants[$0].isNull }) { c.constants = [] }
+        // The code objects of one module share one copy of its file name.
+        if let previous = codeObjects.last, previous.filename == c.filename { c.filename = previous.filename }
+        codeObjects.append(c)
     }
 
     func materialize(_ k: Constant) throws(VMError) -> Value {

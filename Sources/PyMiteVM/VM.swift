@@ -42,9 +42,16 @@ public struct VMConfig {
     public var floats: Bool
     /// HAVE_BYTEARRAY: off, there is no `bytearray` (the name is not defined).
     public var byteArrays: Bool
+    /// Bytes of standard output held before they are written (a small board keeps this small).
+    public var outputBufferSize: Int
+    /// The lowest address the C stack may reach before a call into Python
+    /// raises RecursionError instead of overrunning it (0: not checked).
+    public var cStackLimit: UInt
     public init(heapSize: Int = 256 * 1024, stackSlots: Int = 64 * 1024, recursionLimit: Int = 1000,
                 argv: [[UInt8]] = [], backwardJumpLimit: Int = 0, longInts: Bool = true, floats: Bool = true,
-                byteArrays: Bool = true) {
+                byteArrays: Bool = true, outputBufferSize: Int = 4096, cStackLimit: UInt = 0) {
+        self.outputBufferSize = outputBufferSize
+        self.cStackLimit = cStackLimit
         self.longInts = longInts && BuiltFeatures.longInts
         self.floats = floats && BuiltFeatures.floats
         self.byteArrays = byteArrays && BuiltFeatures.byteArrays
@@ -266,9 +273,10 @@ public final class VM {
     // MARK: Output
 
     func write(_ fd: Int, _ bytes: [UInt8]) {
-        if fd == 1 {
+        if fd == 1 && bytes.count < config.outputBufferSize {
+            if outputBuffer.count + bytes.count > config.outputBufferSize { flushOutput() }
+            if outputBuffer.capacity == 0 { outputBuffer.reserveCapacity(config.outputBufferSize) }
             outputBuffer += bytes
-            if outputBuffer.count >= 4096 { flushOutput() }
             return
         }
         flushOutput()

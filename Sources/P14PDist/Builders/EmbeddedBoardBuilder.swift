@@ -13,6 +13,8 @@
 //   libc_archives = ["libc.a", "libm.a"]     archives of that multilib (picolibc: libc.a)
 //   stack_slots = 1024, recursion_limit (50/100/200 by RAM), c_stack (8K, 16K above 256K RAM)
 //   app_size = "32K", app_align = 1024       the application section in flash
+//   runtime_checks = true                    false: the VM without Swift's traps (smaller)
+//   output_buffer = 1024 (128 up to 32K RAM)  print() output held before it is written
 //   qemu_options = ["-m", "128K"]            extra emulator options
 
 import Foundation
@@ -136,6 +138,8 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
                 appSize: try doc.optionalSize("build.app_size") ?? 32 * 1024,
                 appAlignment: try doc.optionalInt("build.app_align") ?? 1024,
                 supportDirectory: hasSupport ? supportPath : nil)
+            board.runtimeChecks = try doc.optionalBool("build.runtime_checks") ?? true
+            board.outputBufferSize = try doc.optionalSize("build.output_buffer") ?? (ram <= 32 * 1024 ? 128 : 1024)
             board.libcArchives = try strings("libc_archives", defaults?.libcArchives ?? ["libc.a", "libm.a"])
             let off = Set(recipe.features.all.filter { !$0.on }.map(\.key))
             board.leftOutFeatures = FirmwareBoard.removableFeatures.map(\.feature).filter(off.contains)

@@ -122,6 +122,11 @@ public struct RecipeDocument: @unchecked Sendable {
         return b
     }
 
+    public func optionalBool(_ field: String) throws(RecipeError) -> Bool? {
+        guard has(field) else { return nil }
+        return try bool(field)
+    }
+
     public func stringArray(_ field: String) throws(RecipeError) -> [String] {
         guard let v = value(field) else { return [] }
         guard let array = v.array else { throw error(field, "must be an array of strings") }

@@ -16,10 +16,13 @@ func boardParseDouble(_ text: UnsafePointer<UInt8>, _ count: Int32, _ out: Unsaf
 @_extern(c, "p14p_pow") func boardPow(_ x: Double, _ y: Double) -> Double
 @_extern(c, "p14p_app_section") func boardAppSection(_ capacity: UnsafeMutablePointer<Int32>) -> UnsafePointer<UInt8>
 @_extern(c, "p14p_board_config") func boardConfig(_ index: Int32) -> Int32
+/// The lowest C stack address a call into Python may start from (the stack's bottom plus room for the deepest native).
+@_extern(c, "p14p_stack_limit") func boardStackLimit() -> Int
+@_extern(c, "p14p_memory_mark") func boardMemoryMark(_ phase: Int32)
 
 /// Indexes for p14p_board_config (generated per board from the recipe).
 enum ConfigKey: Int32 {
-    case heapSize = 0, stackSlots = 1, recursionLimit = 2
+    case heapSize = 0, stackSlots = 1, recursionLimit = 2, reportMemory = 3, outputBuffer = 4
 }
 
 /// The application section's layout (docs/firmware.md): "P14A", image
@@ -116,9 +119,9 @@ public func firmwareMain() -> Int32 {
         writeError("p14p: no application image in this firmware's application section\n")
         return 2
     }
-    let image: Image
+    let layout: ImageLayout
     do {
-        image = try ImageFormat.decode(buffer: app.image)
+        layout = try ImageFormat.scan(buffer: app.image)  // checked whole before anything is loaded
     } catch {
         writeError("p14p: the application image is not valid: ")
         writeError(error.messageBytes)
@@ -129,11 +132,15 @@ public func firmwareMain() -> Int32 {
         heapSize: Int(boardConfig(ConfigKey.heapSize.rawValue)),
         stackSlots: Int(boardConfig(ConfigKey.stackSlots.rawValue)),
         recursionLimit: Int(boardConfig(ConfigKey.recursionLimit.rawValue)),
-        argv: app.argv)
+        argv: app.argv,
+        outputBufferSize: Int(boardConfig(ConfigKey.outputBuffer.rawValue)),
+        cStackLimit: UInt(bitPattern: boardStackLimit()))
     let vm: VM
     do {
         vm = try VM(config: config, hooks: boardHooks)
-        try vm.load(consume image)  // the VM takes it over and frees what it does not need
+        boardMemoryMark(0)
+        try vm.load(layout, from: app.image)  // one code object at a time, from flash
+        boardMemoryMark(1)
     } catch {
         writeError("p14p: the VM heap of this firmware is too small to start the program\n")
         return 1

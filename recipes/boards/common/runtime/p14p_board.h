@@ -40,9 +40,17 @@ enum {
     P14P_CONFIG_STACK_SLOTS = 1,
     P14P_CONFIG_RECURSION_LIMIT = 2,
     P14P_CONFIG_REPORT_MEMORY = 3,
+    P14P_CONFIG_OUTPUT_BUFFER = 4,
 };
 int32_t p14p_board_config(int32_t key);
 size_t p14p_alloc_peak(void);
+size_t p14p_alloc_in_use(void);
+/* Records the allocator's figures at a phase of the run (0 started, 1 loaded) for report_memory. */
+void p14p_memory_mark(int32_t phase);
+
+/* The lowest C stack address from which the VM may start a nested run of
+   its interpreter (a native calling Python); below it, RecursionError. */
+uintptr_t p14p_stack_limit(void);
 
 /* The Swift side (common/firmware/Firmware.swift). */
 int32_t p14p_firmware_main(void);

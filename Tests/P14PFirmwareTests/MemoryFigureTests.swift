@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// The measurement behind docs/firmware.md's RAM figures, run by hand:
+//   P14P_MEASURE=microbit@mps2-an385 swift test --filter MemoryFigureTests
+// It builds the board with the allocator's peak and C stack depth reported
+// at exit and prints them, with the image size, for every corpus program.
+// P14P_MEASURE_HEAP and P14P_MEASURE_STACK_SLOTS override the recipe's;
+// P14P_MEASURE_PROGRAMS (comma-separated .py paths) replaces the corpus.
+
+import Foundation
+import P14PFirmware
+import XCTest
+
+final class MemoryFigureTests: XCTestCase {
+    func testMeasure() throws {
+        let env = ProcessInfo.processInfo.environment
+        guard let name = env["P14P_MEASURE"] else { throw XCTSkip("set P14P_MEASURE=<board> to measure") }
+        var (board, emulator) = try BoardFixtures.spec(name)
+        board.reportMemory = true
+        board.name += "-measure"
+        if let heap = env["P14P_MEASURE_HEAP"].flatMap(Int.init) { board.heapSize = heap }
+        if let slots = env["P14P_MEASURE_STACK_SLOTS"].flatMap(Int.init) { board.stackSlots = slots }
+        let firmware = try FirmwareBuilder(board: board, repositoryRoot: BoardFixtures.root, log: { print($0) }).prepare()
+        print(firmware.sizes.summary)
+        var programs = BoardFixtures.corpusPrograms()
+        if let only = env["P14P_MEASURE_PROGRAMS"] {  // comma-separated .py paths instead of the corpus
+            programs = only.split(separator: ",").map { BoardFixtures.Program(name: String($0), path: String($0), argv: ["main.py"]) }
+        }
+        for program in programs {
+            guard let image = try? BoardFixtures.image(program.path) else { continue }
+            let r = try FirmwareRun.run(firmware, image: image, argv: program.argv, emulator: emulator, timeout: 60)
+            let err = String(decoding: r.stderr, as: UTF8.self)
+            let figures = err.split(separator: "\n").filter { $0.hasPrefix("p14p: allocator peak") || $0.hasPrefix("p14p: started") }
+                .map { $0.dropFirst(6) }.joined(separator: "; ")
+            let failure = r.status == 0 ? "" : " | " + (err.split(separator: "\n").dropLast(2).last.map(String.init) ?? "")
+            print("MEASURE \(program.name) image \(image.count) status \(r.status.map(String.init) ?? "timeout"): \(figures)\(failure)")
+        }
+    }
+}
