@@ -27,39 +27,26 @@ extension VM {
             let builtinsName = try name("builtins")
             buildNativeIndex()
 
-            // Built-in types: object first, every other type derives from it.
-            // Their methods are not stored here: NativeLookup finds them by name
-            // and makes a type's namespace dict when it first caches one.
+            // Built-in types: `object` and `type` now, the others on first use
+            // (typeClass). Their methods are not stored here: NativeLookup finds
+            // them by name and makes a type's namespace dict when it first caches one.
             typeClasses = [Value](repeating: .null, count: TypeKind.allCases.count)
-            var objectBases = Value.null  // (object,), shared by every built-in type
-            for kind in TypeKind.allCases where kind != .baseException {
-                if kind != .object && objectBases.isNull { objectBases = try newTuple([typeClasses[TypeKind.object.rawValue]]) }
-                let bases = kind == .object ? try newTuple(0) : objectBases
-                let cls = try newClassRaw(name: try name(kind.name), bases: bases, namespace: .null, kind: kind)
-                typeClasses[kind.rawValue] = cls
-            }
-            // bool derives from int.
-            let boolClass = typeClasses[TypeKind.bool.rawValue]
-            heap.setSlot(boolClass.objectOffset, 1, try newTuple([typeClass(.int)]))
-            heap.setSlot(boolClass.objectOffset, 2, try newTuple([boolClass, typeClass(.int), typeClass(.object)]))
+            _ = try newTypeClass(.object)
+            _ = try newTypeClass(.type)
 
             // Exceptions are made on first use, except the root and the one
             // that must be raisable when nothing more can be allocated.
             exceptionClasses = [Value](repeating: .null, count: ExceptionKind.allCases.count)
-            typeClasses[TypeKind.baseException.rawValue] = try exceptionClassMade(.baseException)
+            _ = try newTypeClass(.baseException)
             memoryErrorInstance = try newException(.memoryError, args: [])
             young.removeAll()  // all of it is reachable from the roots now
 
-            sysModule = try newModule(try name("sys"))
             try dictStore(builtins, s.__name__, builtinsName)
-            young.removeAll()
-            try dictStore(modules, try name("sys"), sysModule)
-            try setupSys()
             // Everything built so far is reachable from the roots; drop the
             // garbage that growing tables left behind.
             young.removeAll()
             collectGarbage()
-            emergencyReserve = heap.allocate(.rawArray, bytes: VM.reserveBytes) ?? 0
+            emergencyReserve = heap.allocate(.rawArray, bytes: reserveBytes) ?? 0
     }
 
     /// A class without the C3 computation: used for the built-in types.
@@ -82,9 +69,14 @@ extension VM {
         return .object(o)
     }
 
-    func setupSys() throws(VMError) {
+    /// The sys module, made when a program first imports it (a program
+    /// without `import sys` does not pay for it).
+    func makeSysModule() throws(VMError) -> Value {
         func name(_ text: StaticString) throws(VMError) -> Value { try intern(try newStr(text)) }
-        let d = heap.slot(sysModule.objectOffset, 1)
+        let sys = try newModule(try name("sys"))
+        extraRoots.append(sys)
+        defer { extraRoots.removeLast() }
+        let d = heap.slot(sys.objectOffset, 1)
         let argv = try newList()
         try dictStore(d, try name("argv"), argv)
         for a in config.argv { try listAppend(argv, try newStr(a)) }
@@ -106,5 +98,8 @@ extension VM {
         let impl = try newModule(try name("implementation"))
         try dictStore(heap.slot(impl.objectOffset, 1), try name("name"), try newStr("p14p"))
         try dictStore(d, try name("implementation"), impl)
+        try dictStore(modules, try name("sys"), sys)
+        sysModule = sys
+        return sys
     }
 }

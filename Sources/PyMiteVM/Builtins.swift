@@ -44,7 +44,7 @@ extension VM {
             }
             if let e = end { out += strBuffer(e) } else { out.append(UInt8(ascii: "\n")) }
             var fd = 1
-            if let file = a.keyword("file"), !file.isNone, file == (dictGetStr(heap.slot(sysModule.objectOffset, 1), internStatic("stderr")) ?? .null) {
+            if let file = a.keyword("file"), !file.isNone, !sysModule.isNull, file == (dictGetStr(heap.slot(sysModule.objectOffset, 1), internStatic("stderr")) ?? .null) {
                 fd = 2
             }
             write(fd, out)

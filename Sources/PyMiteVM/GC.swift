@@ -35,6 +35,7 @@ extension VM {
             }
         }
         for v in typeClasses { mark(v) }
+        mark(objectBases)
         for v in exceptionClasses { mark(v) }
         for v in extraRoots { mark(v) }
         for o in young { mark(.object(o)) }

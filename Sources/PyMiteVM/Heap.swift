@@ -44,7 +44,7 @@ struct Heap {
 
     init(size requested: Int) {
         // Offsets are UInt32; Int(Int32.max) also fits a 32-bit board's Int.
-        let size = max(4096, min(requested, Int(Int32.max) - 64)) & ~7
+        let size = max(1024, min(requested, Int(Int32.max) - 64)) & ~7
         self.size = size
         base = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
         base.initializeMemory(as: UInt8.self, repeating: 0, count: size)

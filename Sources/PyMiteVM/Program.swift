@@ -154,6 +154,7 @@ extension VM {
     func importModule(_ name: Value) throws(VMError) -> Value {
         if let m = dictGetStr(modules, name) { return m }
         let wanted = strArray(name)
+        if sysModule.isNull && wanted == bytes("sys") { return try makeSysModule() }
         for m in imageModules.dropFirst() where m.name == wanted {
             let module = try newModule(name)
             extraRoots.append(module)

@@ -158,7 +158,9 @@ public final class VM {
     var internTable: UInt32 = 0
     var internCapacity = 0
     var internCount = 0
-    var typeClasses: [Value] = []       // indexed by TypeKind
+    var typeClasses: [Value] = []       // indexed by TypeKind; null until first used
+    /// (object,): the bases of every built-in type but object and bool.
+    var objectBases: Value = .null
     var exceptionClasses: [Value] = []  // indexed by ExceptionKind; null until first used
     /// Native ids grouped by namespace (NativeLookup.swift).
     var nativeOrder: [UInt8] = []
@@ -245,8 +247,8 @@ public final class VM {
         collectGarbage()
         if let o = heap.allocate(type, bytes: bytes) {
             young.append(o)
-            if emergencyReserve == 0 && heap.freeBytes > 4 * VM.reserveBytes {
-                emergencyReserve = heap.allocate(.rawArray, bytes: VM.reserveBytes) ?? 0
+            if emergencyReserve == 0 && heap.freeBytes > 4 * reserveBytes {
+                emergencyReserve = heap.allocate(.rawArray, bytes: reserveBytes) ?? 0
             }
             return o
         }
@@ -261,8 +263,9 @@ public final class VM {
         throw .exception
     }
 
-    /// Bytes held back for the moment the heap runs out.
-    static let reserveBytes = 512
+    /// Bytes held back for the moment the heap runs out: 512, or 1/32 of a
+    /// small board's heap (at least 256, for a short traceback).
+    var reserveBytes: Int { min(512, max(256, heap.size / 32)) }
 
     /// Forget the young objects above the innermost native call: they are
     /// now reachable from the stack or garbage.

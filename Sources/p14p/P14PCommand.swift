@@ -93,8 +93,8 @@ struct Run: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
-        guard let heapSize = parseSize(heap), heapSize >= 4096 else {
-            throw ValidationError("--heap must be a size of at least 4096 bytes, e.g. 65536, 64K or 1M")
+        guard let heapSize = parseSize(heap), heapSize >= 1024 else {
+            throw ValidationError("--heap must be a size of at least 1024 bytes, e.g. 65536, 64K or 1M")
         }
         let image: Image
         do { image = try loadProgram(program) } catch { fail(error) }

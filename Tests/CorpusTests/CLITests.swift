@@ -62,7 +62,7 @@ final class CLITests: XCTestCase {
         let missing = try p14p(["run", "nope.py"])
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("can't open file 'nope.py'"), missing.stderr)
-        let tinyHeap = try p14p(["run", "--heap", "6K", "app.py"])
+        let tinyHeap = try p14p(["run", "--heap", "2K", "app.py"])
         XCTAssertEqual(tinyHeap.status, 1)
         XCTAssertTrue(tinyHeap.stderr.contains("too small"), tinyHeap.stderr)
         let badHeap = try p14p(["run", "--heap", "lots", "app.py"])

@@ -110,7 +110,51 @@ enum ExceptionKind: Int, CaseIterable {
 extension VM {
     // MARK: Types of values
 
-    @inline(__always) func typeClass(_ k: TypeKind) -> Value { typeClasses[k.rawValue] }
+    /// A built-in type's class object. Only `object` and `type` exist from
+    /// the start; the others are made the first time a program needs them,
+    /// so a small board pays only for the types its program uses.
+    @inline(__always) func typeClass(_ k: TypeKind) -> Value {
+        let c = typeClasses[k.rawValue]
+        return c.isNull ? typeClassMade(k) : c
+    }
+
+    /// Makes built-in type `k` where no exception can be raised: a heap too
+    /// full even for this (about 110 bytes, with the emergency reserve given
+    /// back) stops the VM.
+    @inline(never) func typeClassMade(_ k: TypeKind) -> Value {
+        let pending = pendingException
+        defer { pendingException = pending }
+        if let c = try? newTypeClass(k) { return c }
+        if emergencyReserve != 0 {
+            emergencyReserve = 0
+            collectGarbage()
+            if let c = try? newTypeClass(k) { return c }
+        }
+        fatalError("the heap is too full to make a built-in type")
+    }
+
+    /// The class object of built-in type `k`, stored in `typeClasses`.
+    func newTypeClass(_ k: TypeKind) throws(VMError) -> Value {
+        if k == .baseException {
+            let cls = try exceptionClassMade(.baseException)
+            typeClasses[k.rawValue] = cls
+            return cls
+        }
+        let bases: Value
+        switch k {
+        case .object: bases = try newTuple(0)
+        case .bool: bases = try newTuple([typeClass(.int)])  // bool derives from int
+        default:
+            if objectBases.isNull { objectBases = try newTuple([typeClass(.object)]) }
+            bases = objectBases
+        }
+        let cls = try newClassRaw(name: try intern(try newStr(k.name)), bases: bases, namespace: .null, kind: k)
+        if k == .bool {
+            heap.setSlot(cls.objectOffset, 2, try newTuple([cls, typeClass(.int), typeClass(.object)]))
+        }
+        typeClasses[k.rawValue] = cls
+        return cls
+    }
 
     func typeOf(_ v: Value) -> Value {
         if v.isInt { return typeClass(.int) }
