@@ -76,6 +76,9 @@ extension VM {
         }
         c.names = []
         c.slotNames = []
+        // Everything made above is reachable from the tables now: without
+        // this, `young` would grow by a word per constant and name of the image.
+        safePoint()
         // Constants this build could not make stay: their kind says which error loading one raises.
         if !(constBase..<constantCount).contains(where: { constants[$0].isNull }) { c.constants = [] }
         // The code objects of one module share one copy of its file name.

@@ -4,7 +4,7 @@
 //   P14P_MEASURE=microbit@mps2-an385 swift test --filter MemoryFigureTests
 // It builds the board with the allocator's peak and C stack depth reported
 // at exit and prints them, with the image size, for every corpus program.
-// P14P_MEASURE_HEAP and P14P_MEASURE_STACK_SLOTS override the recipe's;
+// P14P_MEASURE_HEAP, P14P_MEASURE_STACK_SLOTS and P14P_MEASURE_C_STACK override the recipe's;
 // P14P_MEASURE_PROGRAMS (comma-separated .py paths) replaces the corpus.
 
 import Foundation
@@ -20,6 +20,7 @@ final class MemoryFigureTests: XCTestCase {
         board.name += "-measure"
         if let heap = env["P14P_MEASURE_HEAP"].flatMap(Int.init) { board.heapSize = heap }
         if let slots = env["P14P_MEASURE_STACK_SLOTS"].flatMap(Int.init) { board.stackSlots = slots }
+        if let cStack = env["P14P_MEASURE_C_STACK"].flatMap(Int.init) { board.cStackSize = cStack }
         let firmware = try FirmwareBuilder(board: board, repositoryRoot: BoardFixtures.root, log: { print($0) }).prepare()
         print(firmware.sizes.summary)
         var programs = BoardFixtures.corpusPrograms()
@@ -28,7 +29,13 @@ final class MemoryFigureTests: XCTestCase {
         }
         for program in programs {
             guard let image = try? BoardFixtures.image(program.path) else { continue }
-            let r = try FirmwareRun.run(firmware, image: image, argv: program.argv, emulator: emulator, timeout: 60)
+            let r: EmulatorResult
+            do {
+                r = try FirmwareRun.run(firmware, image: image, argv: program.argv, emulator: emulator, timeout: 60)
+            } catch {
+                print("MEASURE \(program.name) image \(image.count): \(error)")
+                continue
+            }
             let err = String(decoding: r.stderr, as: UTF8.self)
             let figures = err.split(separator: "\n").filter { $0.hasPrefix("p14p: allocator peak") || $0.hasPrefix("p14p: started") }
                 .map { $0.dropFirst(6) }.joined(separator: "; ")
