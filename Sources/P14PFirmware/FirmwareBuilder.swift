@@ -103,7 +103,7 @@ public struct FirmwareBuilder {
     /// A board whose RAM cannot hold the C stack, VM heap and value stack
     /// fails at once, before minutes of compiling.
     public func checkRAMBeforeBuilding() throws {
-        let reserve = SizeReport.runtimeReserve(imageBytes: 0, recursionLimit: board.recursionLimit)
+        let reserve = SizeReport.runtimeReserve(imageBytes: 0, recursionLimit: board.recursionLimit, outputBuffer: board.outputBufferSize)
         let needed = board.cStackSize + board.heapSize + board.valueStackBytes + reserve
         if needed > board.ramSize {
             throw FirmwareError.doesNotFit(

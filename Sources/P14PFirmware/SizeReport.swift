@@ -22,16 +22,19 @@ public struct SizeReport: Sendable, Equatable, Codable {
     public var flashSize: Int
     public var ramSize: Int
 
-    /// Swift-side allocations besides the heap and value stack: buffers and
-    /// tables (6 KiB), decoded code objects and loaded code (3.5 bytes per
-    /// image byte; the image itself is read in place from flash), and the
-    /// frame array at the recursion limit (112 bytes a frame, with the
-    /// array's growth). Measured on QEMU with the allocator's peak over the
-    /// corpus, which stays at least 780 bytes below it; see docs/firmware.md.
-    public static func runtimeReserve(imageBytes: Int, recursionLimit: Int) -> Int {
-        6 * 1024 + imageBytes * 7 / 2 + 112 * recursionLimit
+    /// Swift-side allocations besides the heap and value stack: tables and
+    /// the VM's start (3 KiB), the print buffer, loading the image (3.5 bytes
+    /// per image byte at the peak: one code object decoded and checked while
+    /// the loaded code grows; the image itself stays in flash), and the frame
+    /// array at the recursion limit (112 bytes a frame, with the array's
+    /// growth). Measured on QEMU with the allocator's peak over the corpus
+    /// (MemoryFigureTests); see docs/firmware.md.
+    public static func runtimeReserve(imageBytes: Int, recursionLimit: Int, outputBuffer: Int) -> Int {
+        3 * 1024 + outputBuffer + imageBytes * 7 / 2 + 112 * recursionLimit
     }
+    public static let reservePerImageByte = "3.5"
     public var recursionLimit: Int
+    public var outputBuffer: Int
 
     init(board: FirmwareBoard, elf: ELFFile) throws {
         func size(_ names: [String]) -> Int { names.compactMap { elf.section($0)?.size }.reduce(0, +) }
@@ -47,13 +50,14 @@ public struct SizeReport: Sendable, Equatable, Codable {
         heap = board.heapSize
         valueStack = board.valueStackBytes
         recursionLimit = board.recursionLimit
+        outputBuffer = board.outputBufferSize
         flashSize = board.flashSize
         ramSize = board.ramSize
     }
 
     /// RAM the firmware needs to run an image of `imageBytes`.
     public func ramNeeded(imageBytes: Int) -> Int {
-        cStack + data + bss + heap + valueStack + SizeReport.runtimeReserve(imageBytes: imageBytes, recursionLimit: recursionLimit)
+        cStack + data + bss + heap + valueStack + SizeReport.runtimeReserve(imageBytes: imageBytes, recursionLimit: recursionLimit, outputBuffer: outputBuffer)
     }
 
     /// Throws `doesNotFit` naming the memory, the overflow and what takes the room.
@@ -69,8 +73,8 @@ public struct SizeReport: Sendable, Equatable, Codable {
             throw FirmwareError.doesNotFit(
                 board: board, memory: "RAM", needed: needed, available: ramSize,
                 breakdown: "C stack \(cStack) + data \(data) + bss \(bss) + VM heap \(heap) + VM value stack \(valueStack) "
-                    + "+ runtime reserve \(SizeReport.runtimeReserve(imageBytes: imageBytes, recursionLimit: recursionLimit))"
-                    + (imageBytes > 0 ? " (the loaded code of this \(imageBytes)-byte image takes about 3.5 bytes a byte; "
+                    + "+ runtime reserve \(SizeReport.runtimeReserve(imageBytes: imageBytes, recursionLimit: recursionLimit, outputBuffer: outputBuffer))"
+                    + (imageBytes > 0 ? " (the loaded code of this \(imageBytes)-byte image takes about \(SizeReport.reservePerImageByte) bytes a byte; "
                         + "a smaller program, or a board with more RAM, fits)" : ""))
         }
     }

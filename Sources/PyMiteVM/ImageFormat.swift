@@ -173,17 +173,22 @@ public enum ImageFormat {
             c.freeCount = try r.u16(); c.stackSize = try r.u16()
             c.firstLine = try r.u32()
             let nconst = try r.count(minBytesEach: 1)
+            c.constants.reserveCapacity(nconst)  // exact sizes: a board loads this in little RAM
             for _ in 0..<nconst { c.constants.append(try readConstant(&r, codeCount: codeCount, depth: 0)) }
             let nnames = try r.count(minBytesEach: 4)
+            c.names.reserveCapacity(nnames)
             for _ in 0..<nnames { c.names.append(try r.string()) }
             let nslots = try r.count(minBytesEach: 4)
+            c.slotNames.reserveCapacity(nslots)
             for _ in 0..<nslots { c.slotNames.append(try r.string()) }
             let ninstr = try r.count(minBytesEach: 4)
             c.instructions.reserveCapacity(ninstr)
             for _ in 0..<ninstr { c.instructions.append(try r.u32()) }
             let nlines = try r.count(minBytesEach: 8)
+            c.lineTable.reserveCapacity(nlines)
             for _ in 0..<nlines { c.lineTable.append(LineEntry(start: try r.u32(), line: try r.u32())) }
             let nexc = try r.count(minBytesEach: 16)
+            c.exceptionTable.reserveCapacity(nexc)
             for _ in 0..<nexc {
                 c.exceptionTable.append(ExceptionEntry(start: try r.u32(), end: try r.u32(),
                                                        target: try r.u32(), depth: try r.u32()))

@@ -79,8 +79,13 @@ extension VM {
         // Everything made above is reachable from the tables now: without
         // this, `young` would grow by a word per constant and name of the image.
         safePoint()
-        // Constants this build could not make stay: their kind says which error loading one raises.
-        if !(constBase..<constantCount).contains(where: { constants[$0].isNull }) { c.constants = [] }
+        // Constants this build could not make stay: their kind says which error
+        // loading one raises. The others are in the table and need no copy.
+        if (constBase..<constantCount).contains(where: { constants[$0].isNull }) {
+            for i in c.constants.indices where !constants[constBase + i].isNull { c.constants[i] = .none }
+        } else {
+            c.constants = []
+        }
         // The code objects of one module share one copy of its file name.
         if let previous = codeObjects.last, previous.filename == c.filename { c.filename = previous.filename }
         codeObjects.append(c)

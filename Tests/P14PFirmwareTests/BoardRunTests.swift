@@ -358,6 +358,8 @@ enum BoardFixtures {
             board.ramOrigin = 0x8020_0000
             board.ramSize = 1 << 20
             board.heapSize = 128 * 1024
+            board.cStackSize = 16 * 1024  // the recipe's small stacks are for its 16 KiB; the corpus nests deeper
+            board.stackSlots = 1024
             emulator = P14PFirmware.Emulator(binary: "qemu-system-riscv32", machine: "virt", options: ["-bios", "none"])
         case "microbit@mps2-an385":
             // The micro:bit's Cortex-M0 code (ARMv6-M, which the M3 also runs) on mps2-an385, with
@@ -366,6 +368,9 @@ enum BoardFixtures {
             board.flashSize = 1 << 20
             board.ramSize = 256 * 1024
             board.heapSize = 64 * 1024
+            board.cStackSize = 16 * 1024
+            board.stackSlots = 1024
+            board.appSize = 32 * 1024
             emulator = P14PFirmware.Emulator(binary: "qemu-system-arm", machine: "mps2-an385")
         default:
             break
