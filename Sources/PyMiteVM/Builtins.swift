@@ -342,7 +342,6 @@ extension VM {
         return m.dividingFullWidth((hi % m, lo)).remainder
     }
 
-    @inline(never)  // its own C stack frame, not the caller's (small boards)
     func minMax(_ a: Arguments, wantMax: Bool) throws(VMError) -> Value {
         let name: StaticString = wantMax ? "max" : "min"
         let key = a.keyword("key") ?? .none
@@ -386,7 +385,6 @@ extension VM {
         return t
     }
 
-    @inline(never)  // its own C stack frame, not the caller's (small boards)
     func roundBuiltin(_ a: Arguments) throws(VMError) -> Value {
         try argumentCount(a, "round", min: 1, max: 2)
         let v = a[0]
@@ -483,7 +481,6 @@ extension VM {
     // MARK: Sorting
 
     /// A stable merge sort; `key` is None or a callable.
-    @inline(never)  // its own C stack frame, not the caller's (small boards)
     func sortList(_ l: Value, key: Value, reverse: Bool) throws(VMError) {
         let n = listCount(l.objectOffset)
         if n < 2 { return }
@@ -528,7 +525,6 @@ extension VM {
 
     // MARK: Constructors of the built-in types
 
-    @inline(never)  // its own C stack frame, not the caller's (small boards)
     func constructBuiltin(_ kind: TypeKind, _ cls: Value, _ a: Arguments) throws(VMError) -> Value {
         let n = a.positionalCount
         switch kind {

@@ -19,7 +19,6 @@ struct FormatSpec {
 extension VM {
     // MARK: printf-style
 
-    @inline(never)  // its own C stack frame, not the caller's (small boards)
     func percentFormat(_ format: Value, _ args: Value) throws(VMError) -> Value {
         let f = Array(strBuffer(format))
         var out: [UInt8] = []
@@ -281,7 +280,6 @@ extension VM {
         return spec
     }
 
-    @inline(never)  // its own C stack frame, not the caller's (small boards)
     func formatValue(_ v: Value, spec specValue: Value) throws(VMError) -> Value {
         let specBytes = specValue.isNull ? [] : strArray(specValue)
         if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, 0), internStatic("__format__")) {
@@ -328,7 +326,6 @@ extension VM {
     }
 
     /// str.format: {} {0} {name} {0.attr} {0[key]} with !r/!s and a spec.
-    @inline(never)  // its own C stack frame, not the caller's (small boards)
     func strFormatMethod(_ me: Value, _ a: Arguments) throws(VMError) -> Value {
         let f = Array(strBuffer(me))
         var out: [UInt8] = []

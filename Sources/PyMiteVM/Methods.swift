@@ -159,7 +159,6 @@ extension VM {
     }
 
     /// bytes.fromhex, dict.fromkeys, int.from_bytes: called on the class (or an instance).
-    @inline(never)  // its own C stack frame, not the caller's (small boards)
     func callClassLevelMethod(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
         // Through an instance or the class, the real arguments follow it.
         let first = (isClass(a[0]) || (id == .bytesFromhex && isBytesLike(a[0])) || (id == .dictFromkeys && isType(a[0], .dict))) ? 1 : 0
@@ -240,7 +239,6 @@ extension VM {
 
     // MARK: str
 
-    @inline(never)  // its own C stack frame, not the caller's (small boards)
     func callStrMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
         let name = nativeName(id)
         let text = strBuffer(me)
@@ -632,7 +630,6 @@ extension VM {
 
     // MARK: list
 
-    @inline(never)  // its own C stack frame, not the caller's (small boards)
     func callListMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
         let o = me.objectOffset
         let name = nativeName(id)
@@ -716,7 +713,6 @@ extension VM {
 
     // MARK: dict
 
-    @inline(never)  // its own C stack frame, not the caller's (small boards)
     func callDictMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
         let name = nativeName(id)
         switch id {
@@ -777,7 +773,6 @@ extension VM {
 
     // MARK: set
 
-    @inline(never)  // its own C stack frame, not the caller's (small boards)
     func callSetMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
         let name = nativeName(id)
         switch id {

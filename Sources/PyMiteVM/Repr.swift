@@ -163,7 +163,6 @@ extension VM {
         }
     }
 
-    @inline(never)  // its own C stack frame, not the caller's (small boards)
     func appendInstanceText(_ v: Value, _ out: inout [UInt8], repr: Bool) throws(VMError) {
         let o = v.objectOffset
         let cls = heap.slot(o, 0)

@@ -96,7 +96,6 @@ extension VM {
         return out
     }
 
-    @inline(never)  // its own C stack frame, not the caller's (small boards)
     func callByteArrayMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
         if !BuiltFeatures.byteArrays { fatalError() }  // only a bytearray reaches its methods
         let name = nativeName(id)
