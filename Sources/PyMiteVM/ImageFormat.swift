@@ -106,29 +106,28 @@ public enum ImageFormat {
 
     /// Decodes an image where it lies (a board reads it from flash, without a copy in RAM).
     public static func decode(buffer bytes: UnsafeBufferPointer<UInt8>) throws(ImageError) -> Image {
-        var codes: [CodeObject] = []
-        let modules = try read(buffer: bytes) { codes.append($0) }
-        return Image(modules: modules, codes: codes)
+        var builder = ImageBuilder()
+        defer { builder.instructions.deallocate() }
+        let modules = try read(buffer: bytes, into: &builder)
+        return Image(modules: modules, codes: builder.codes)
     }
 
     /// Checks a whole image where it lies and counts what loading it takes,
-    /// keeping none of it decoded: a board then loads it one code object at
-    /// a time (`VM.load(_:from:)`), never holding the decoded image in RAM.
+    /// decoding no more than one code object's instructions at a time: a
+    /// board then loads it with `VM.load(_:from:)` in little RAM.
     public static func scan(buffer bytes: UnsafeBufferPointer<UInt8>) throws(ImageError) -> ImageLayout {
-        var layout = ImageLayout()
-        layout.modules = try read(buffer: bytes) { c in
-            layout.codeCount += 1
-            layout.constantCount += c.constants.count
-            layout.nameCount += c.names.count + c.slotNames.count
-        }
-        return layout
+        var counter = ImageCounter()
+        defer { counter.scratch.deallocate() }
+        counter.layout.modules = try read(buffer: bytes, into: &counter)
+        return counter.layout
     }
 
-    /// Reads the image in `bytes`, handing each code object, decoded and
-    /// verified, to `visit` in order; returns the modules. A damaged image
-    /// is refused with the first error found.
-    public static func read(buffer bytes: UnsafeBufferPointer<UInt8>,
-                            _ visit: (consuming CodeObject) -> Void) throws(ImageError) -> [ImageModule] {
+    /// Reads the image in `bytes`, handing each code object's parts to
+    /// `sink` in order and checking each one when its parts are read;
+    /// returns the modules. A damaged image is refused with the first error
+    /// found, and the sink is given nothing of an image whose checksum is wrong.
+    static func read<Sink: CodeSink>(buffer bytes: UnsafeBufferPointer<UInt8>,
+                                     into sink: inout Sink) throws(ImageError) -> [ImageModule] {
         guard bytes.count >= 4 else { throw .truncated }
         guard bytes[0] == magic[0], bytes[1] == magic[1], bytes[2] == magic[2], bytes[3] == magic[3]
         else { throw .badMagic }
@@ -141,10 +140,14 @@ public enum ImageFormat {
             | UInt32(bytes[bytes.count - 2]) << 16 | UInt32(bytes[bytes.count - 1]) << 24
         let intact = crc32(bytes[0..<(bytes.count - 4)]) == stored
         do throws(ImageError) {
-            // A damaged image must not reach `visit`: its checksum is known before the first code object.
-            let modules = try readBody(&r) { c in if intact { visit(c) } }
-            guard intact else { throw ImageError.checksumMismatch }
-            return modules
+            guard intact else {
+                // Read on only to tell a cut-off file from other damage.
+                var nothing = ImageCounter()
+                defer { nothing.scratch.deallocate() }
+                _ = try readBody(&r, into: &nothing)
+                throw ImageError.checksumMismatch
+            }
+            return try readBody(&r, into: &sink)
         } catch {
             // A cut-off file reads as truncated; any other damage shows in the checksum.
             if case .truncated = error { throw .truncated }
@@ -154,7 +157,7 @@ public enum ImageFormat {
     }
 
     /// Everything after the version: modules, code objects, and their checks.
-    static func readBody(_ r: inout ByteReader, visit: (consuming CodeObject) -> Void) throws(ImageError) -> [ImageModule] {
+    static func readBody<Sink: CodeSink>(_ r: inout ByteReader, into sink: inout Sink) throws(ImageError) -> [ImageModule] {
         _ = try r.u16()  // flags, reserved
         let moduleCount = try r.count(minBytesEach: 8)
         let codeCount = try r.count(minBytesEach: 40)
@@ -172,29 +175,29 @@ public enum ImageFormat {
             c.argCount = try r.u16(); c.kwOnlyCount = try r.u16(); c.localCount = try r.u16()
             c.freeCount = try r.u16(); c.stackSize = try r.u16()
             c.firstLine = try r.u32()
-            let nconst = try r.count(minBytesEach: 1)
-            c.constants.reserveCapacity(nconst)  // exact sizes: a board loads this in little RAM
-            for _ in 0..<nconst { c.constants.append(try readConstant(&r, codeCount: codeCount, depth: 0)) }
-            let nnames = try r.count(minBytesEach: 4)
-            c.names.reserveCapacity(nnames)
-            for _ in 0..<nnames { c.names.append(try r.string()) }
-            let nslots = try r.count(minBytesEach: 4)
-            c.slotNames.reserveCapacity(nslots)
-            for _ in 0..<nslots { c.slotNames.append(try r.string()) }
+            var shape = CodeShape(of: c)
+            shape.constantCount = try r.count(minBytesEach: 1)
+            sink.begin(c, constants: shape.constantCount)
+            for _ in 0..<shape.constantCount { sink.constant(try readConstant(&r, codeCount: codeCount, depth: 0)) }
+            shape.nameCount = try r.count(minBytesEach: 4)
+            for _ in 0..<shape.nameCount { sink.name(try r.stringBuffer()) }
+            shape.slotNameCount = try r.count(minBytesEach: 4)
+            for _ in 0..<shape.slotNameCount { sink.slotName(try r.stringBuffer()) }
             let ninstr = try r.count(minBytesEach: 4)
-            c.instructions.reserveCapacity(ninstr)
-            for _ in 0..<ninstr { c.instructions.append(try r.u32()) }
+            let instructions = sink.instructionStorage(ninstr)
+            for i in 0..<ninstr { instructions[i] = try r.u32() }
             let nlines = try r.count(minBytesEach: 8)
-            c.lineTable.reserveCapacity(nlines)
-            for _ in 0..<nlines { c.lineTable.append(LineEntry(start: try r.u32(), line: try r.u32())) }
+            var lines: [LineEntry] = []
+            lines.reserveCapacity(nlines)  // exact sizes: a board loads this in little RAM
+            for _ in 0..<nlines { lines.append(LineEntry(start: try r.u32(), line: try r.u32())) }
             let nexc = try r.count(minBytesEach: 16)
-            c.exceptionTable.reserveCapacity(nexc)
+            var handlers: [ExceptionEntry] = []
+            handlers.reserveCapacity(nexc)
             for _ in 0..<nexc {
-                c.exceptionTable.append(ExceptionEntry(start: try r.u32(), end: try r.u32(),
-                                                       target: try r.u32(), depth: try r.u32()))
+                handlers.append(ExceptionEntry(start: try r.u32(), end: try r.u32(), target: try r.u32(), depth: try r.u32()))
             }
-            try verify(c, index: index)
-            visit(c)
+            try verify(shape, UnsafeBufferPointer(start: instructions, count: ninstr), handlers, index: index)
+            sink.end(lineTable: lines, exceptionTable: handlers)
         }
         guard r.offset == r.end else { throw .malformed("trailing bytes") }
         return modules
@@ -237,7 +240,14 @@ public enum ImageFormat {
     /// Checks every operand and proves the value stack stays within
     /// 0...stackSize on every path, with the same depth wherever paths meet.
     public static func verify(_ c: CodeObject, index: Int) throws(ImageError) {
-        let n = c.instructions.count
+        try c.instructions.withUnsafeBufferPointer { (instructions) throws(ImageError) in
+            try verify(CodeShape(of: c), instructions, c.exceptionTable, index: index)
+        }
+    }
+
+    static func verify(_ c: CodeShape, _ instructions: UnsafeBufferPointer<UInt32>, _ exceptionTable: [ExceptionEntry],
+                       index: Int) throws(ImageError) {
+        let n = instructions.count
         let slots = Int(c.localCount) + Int(c.freeCount)
         guard n > 0 else { throw .malformed("empty code object") }
         guard Int(c.stackSize) <= maxStack else { throw .malformed("stack size too large") }
@@ -245,18 +255,18 @@ public enum ImageFormat {
         guard Int(c.argCount) + Int(c.kwOnlyCount) + starSlots <= Int(c.localCount) else {
             throw .malformed("more parameters than local slots")
         }
-        guard c.slotNames.count == slots else { throw .malformed("slot names do not match slot count") }
-        for e in c.exceptionTable {
+        guard c.slotNameCount == slots else { throw .malformed("slot names do not match slot count") }
+        for e in exceptionTable {
             guard e.start <= e.end, Int(e.end) <= n, Int(e.target) < n, Int(e.depth) < Int(c.stackSize)
             else { throw .malformed("bad exception table entry") }
         }
-        for (i, raw) in c.instructions.enumerated() {
+        for (i, raw) in instructions.enumerated() {
             let ins = Instruction(raw: raw)
             guard let op = ins.opcode else { throw .badInstruction(code: index, index: i, "unknown opcode") }
             let arg = Int(ins.arg)
             switch op.operandKind {
-            case .constant: guard arg < c.constants.count else { throw .badInstruction(code: index, index: i, "constant index out of range") }
-            case .name: guard arg < c.names.count else { throw .badInstruction(code: index, index: i, "name index out of range") }
+            case .constant: guard arg < c.constantCount else { throw .badInstruction(code: index, index: i, "constant index out of range") }
+            case .name: guard arg < c.nameCount else { throw .badInstruction(code: index, index: i, "name index out of range") }
             case .local: guard arg < slots else { throw .badInstruction(code: index, index: i, "local slot out of range") }
             case .jumpTarget: guard arg < n else { throw .badInstruction(code: index, index: i, "jump target out of range") }
             case .binaryOperator: guard BinaryOperator(rawValue: UInt8(truncatingIfNeeded: arg)) != nil, arg < 256 else { throw .badInstruction(code: index, index: i, "unknown operator") }
@@ -268,13 +278,11 @@ public enum ImageFormat {
                 if op == .listAppend || op == .setAdd || op == .mapAdd { guard arg >= 1 else { throw .badInstruction(code: index, index: i, "bad depth") } }
             case .raw, .none: break
             }
-            if op == .loadConst, case .code = c.constants[arg] {
-                // A code constant is only an operand of makeFunction; fine to load.
-            }
         }
-        // Stack depth by abstract interpretation over the control-flow graph.
-        let unknown = -1
-        var depthAt = [Int](repeating: unknown, count: n)
+        // Stack depth by abstract interpretation over the control-flow graph
+        // (depths fit in 16 bits: stackSize is at most maxStack).
+        let unknown: Int16 = -1
+        var depthAt = [Int16](repeating: unknown, count: n)
         var work: [Int] = [0]
         depthAt[0] = 0
         let limit = Int(c.stackSize)
@@ -283,21 +291,21 @@ public enum ImageFormat {
             guard depth <= limit else { throw .badInstruction(code: index, index: i, "stack deeper than declared") }
             guard target < n else { throw .badInstruction(code: index, index: i, "falls off the end of the code") }
             if depthAt[target] == unknown {
-                depthAt[target] = depth
+                depthAt[target] = Int16(depth)
                 work.append(target)
-            } else if depthAt[target] != depth {
+            } else if Int(depthAt[target]) != depth {
                 throw .badInstruction(code: index, index: target, "inconsistent stack depth")
             }
         }
         while let i = work.popLast() {
-            let ins = Instruction(raw: c.instructions[i])
+            let ins = Instruction(raw: instructions[i])
             let op = ins.opcode!
             let arg = ins.arg
-            let d = depthAt[i]
+            let d = Int(depthAt[i])
             // Items an instruction reads must be there before it runs.
             let needs = op.stackInputs(arg)
             guard d >= needs else { throw .badInstruction(code: index, index: i, "stack underflow") }
-            for e in c.exceptionTable where UInt32(i) >= e.start && UInt32(i) < e.end {
+            for e in exceptionTable where UInt32(i) >= e.start && UInt32(i) < e.end {
                 guard d >= Int(e.depth) else { throw .badInstruction(code: index, index: i, "handler depth above the stack") }
                 try reach(Int(e.target), Int(e.depth) + 1, from: i)
             }
@@ -368,6 +376,12 @@ struct ByteReader {
         guard n <= (end - offset) / max(1, minBytesEach) else { throw .truncated }
         return n
     }
+    /// A string's bytes where they lie in the image.
+    mutating func stringBuffer() throws(ImageError) -> UnsafeBufferPointer<UInt8> {
+        let n = try count(minBytesEach: 1)
+        defer { offset += n }
+        return UnsafeBufferPointer(rebasing: bytes[offset..<(offset + n)])
+    }
     mutating func string() throws(ImageError) -> [UInt8] {
         let n = try count(minBytesEach: 1)
         defer { offset += n }
@@ -383,4 +397,102 @@ public func crc32<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt32 {
         for _ in 0..<8 { crc = (crc >> 1) ^ (0xEDB8_8320 & (0 &- (crc & 1))) }
     }
     return ~crc
+}
+
+/// The fields of a code object its checks read; names and constants only counted.
+struct CodeShape {
+    var flags: UInt32
+    var argCount: UInt16, kwOnlyCount: UInt16, localCount: UInt16, freeCount: UInt16, stackSize: UInt16
+    var constantCount = 0, nameCount = 0, slotNameCount = 0
+
+    init(of c: CodeObject) {
+        flags = c.flags
+        argCount = c.argCount; kwOnlyCount = c.kwOnlyCount; localCount = c.localCount
+        freeCount = c.freeCount; stackSize = c.stackSize
+        constantCount = c.constants.count; nameCount = c.names.count; slotNameCount = c.slotNames.count
+    }
+}
+
+/// What reading an image does with each code object's parts, in the
+/// order of the format: build `CodeObject`s (`ImageBuilder`), only count
+/// them (`ImageCounter`), or load them into a VM (`VM.load(_:from:)`).
+protocol CodeSink {
+    /// A code object's fixed fields (its arrays still empty).
+    mutating func begin(_ code: CodeObject, constants: Int)
+    mutating func constant(_ k: Constant)
+    /// Names and slot names, where they lie in the image.
+    mutating func name(_ text: UnsafeBufferPointer<UInt8>)
+    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>)
+    /// Room for `count` instructions, which the reader then fills and checks.
+    mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32>
+    /// The code object is read and checked.
+    mutating func end(lineTable: [LineEntry], exceptionTable: [ExceptionEntry])
+}
+
+/// Builds the whole `Image` (the host, the tools and the tests).
+struct ImageBuilder: CodeSink {
+    var codes: [CodeObject] = []
+    var current = CodeObject(name: [], filename: [])
+    var instructions = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+    var instructionCount = 0
+
+    mutating func begin(_ code: CodeObject, constants: Int) {
+        current = code
+        current.constants.reserveCapacity(constants)
+    }
+    mutating func constant(_ k: Constant) { current.constants.append(k) }
+    mutating func name(_ text: UnsafeBufferPointer<UInt8>) { current.names.append(Array(text)) }
+    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>) { current.slotNames.append(Array(text)) }
+    mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32> {
+        instructions.deallocate()
+        instructions = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, count))
+        instructionCount = count
+        return instructions
+    }
+    mutating func end(lineTable: [LineEntry], exceptionTable: [ExceptionEntry]) {
+        current.instructions = Array(UnsafeBufferPointer(start: instructions, count: instructionCount))
+        current.lineTable = lineTable
+        current.exceptionTable = exceptionTable
+        codes.append(current)
+    }
+}
+
+extension Image {
+    /// Hands each code object's parts to `sink` as reading them from an image would.
+    func replay<Sink: CodeSink>(into sink: inout Sink) {
+        for c in codes {
+            sink.begin(c, constants: c.constants.count)
+            for k in c.constants { sink.constant(k) }
+            for n in c.names { n.withUnsafeBufferPointer { sink.name($0) } }
+            for n in c.slotNames { n.withUnsafeBufferPointer { sink.slotName($0) } }
+            let storage = sink.instructionStorage(c.instructions.count)
+            for (i, w) in c.instructions.enumerated() { storage[i] = w }
+            sink.end(lineTable: c.lineTable, exceptionTable: c.exceptionTable)
+        }
+    }
+}
+
+/// Counts what loading an image takes, keeping nothing but one code
+/// object's instructions while they are checked.
+struct ImageCounter: CodeSink {
+    var layout = ImageLayout()
+    var scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+    var scratchCapacity = 1
+
+    mutating func begin(_ code: CodeObject, constants: Int) {
+        layout.codeCount += 1
+        layout.constantCount += constants
+    }
+    mutating func constant(_ k: Constant) {}
+    mutating func name(_ text: UnsafeBufferPointer<UInt8>) { layout.nameCount += 1 }
+    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>) { layout.nameCount += 1 }
+    mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32> {
+        if count > scratchCapacity {
+            scratch.deallocate()
+            scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: count)
+            scratchCapacity = count
+        }
+        return scratch
+    }
+    mutating func end(lineTable: [LineEntry], exceptionTable: [ExceptionEntry]) {}
 }

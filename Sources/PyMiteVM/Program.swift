@@ -14,23 +14,24 @@ extension VM {
             layout.nameCount += c.names.count + c.slotNames.count
         }
         prepareTables(layout)
-        for c in image.codes { try loadCode(c) }
+        var loader = CodeLoader(vm: self)
+        image.replay(into: &loader)
+        if loader.failed { throw .exception }
     }
 
     /// Loads an image where it lies (a board's flash), checked before by
-    /// `ImageFormat.scan`, one code object at a time: only one is ever
-    /// decoded in RAM besides what the run keeps.
+    /// `ImageFormat.scan`: names and strings go from the image straight
+    /// into the heap, instructions into their table, and nothing else of a
+    /// code object is decoded.
     public func load(_ layout: ImageLayout, from buffer: UnsafeBufferPointer<UInt8>) throws(VMError) {
         prepareTables(layout)
-        var failed = false
+        var loader = CodeLoader(vm: self)
         do throws(ImageError) {
-            _ = try ImageFormat.read(buffer: buffer) { c in
-                if !failed { failed = (try? loadCode(c)) == nil }
-            }
+            _ = try ImageFormat.read(buffer: buffer, into: &loader)
         } catch {
             fatalError("the image changed after it was checked")
         }
-        if failed { throw .exception }
+        if loader.failed { throw .exception }
     }
 
     /// Sizes the code, constant and name tables for the whole image up front
@@ -45,50 +46,6 @@ extension VM {
         names.initialize(repeating: .null, count: max(1, layout.nameCount))
         codes.reserveCapacity(layout.codeCount)
         codeObjects.reserveCapacity(layout.codeCount)
-    }
-
-    /// Loads the next code object: its instructions into a table of their
-    /// own, its constants and names into the VM's tables. What the loop does
-    /// not read (the decoded instructions, names and constants) is dropped;
-    /// the rest stays for tracebacks and handlers.
-    func loadCode(_ code: consuming CodeObject) throws(VMError) {
-        var c = code
-        let constBase = constantCount, nameBase = nameCount
-        let ins = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, c.instructions.count))
-        for (i, w) in c.instructions.enumerated() { ins[i] = w }
-        codes.append(LoadedCode(instructions: ins, count: Int32(c.instructions.count), constBase: Int32(constBase),
-                                nameBase: Int32(nameBase), slotNameBase: Int32(nameBase + c.names.count), flags: c.flags,
-                                argCount: Int32(c.argCount), kwOnlyCount: Int32(c.kwOnlyCount),
-                                localCount: Int32(c.localCount), freeCount: Int32(c.freeCount),
-                                stackSize: Int32(c.stackSize)))
-        c.instructions = []
-        for k in c.constants {
-            constants[constantCount] = try materialize(k)
-            constantCount += 1
-        }
-        for n in c.names {
-            names[nameCount] = try internBytes(n)
-            nameCount += 1
-        }
-        for n in c.slotNames {
-            names[nameCount] = try internBytes(n)
-            nameCount += 1
-        }
-        c.names = []
-        c.slotNames = []
-        // Everything made above is reachable from the tables now: without
-        // this, `young` would grow by a word per constant and name of the image.
-        safePoint()
-        // Constants this build could not make stay: their kind says which error
-        // loading one raises. The others are in the table and need no copy.
-        if (constBase..<constantCount).contains(where: { constants[$0].isNull }) {
-            for i in c.constants.indices where !constants[constBase + i].isNull { c.constants[i] = .none }
-        } else {
-            c.constants = []
-        }
-        // The code objects of one module share one copy of its file name.
-        if let previous = codeObjects.last, previous.filename == c.filename { c.filename = previous.filename }
-        codeObjects.append(c)
     }
 
     func materialize(_ k: Constant) throws(VMError) -> Value {
@@ -284,5 +241,93 @@ extension VM {
         if !message.isEmpty { out += bytes(": ") + message }
         out.append(10)
         return out
+    }
+}
+
+/// Loads code objects part by part as they are read: constants and names
+/// into the VM's tables (in the heap), instructions into a table of their
+/// own. Of the code object it keeps only what tracebacks and handlers
+/// read. A full heap stops the loading (`failed`; MemoryError is pending).
+struct CodeLoader: CodeSink {
+    let vm: VM
+    var failed = false
+    var code = CodeObject(name: [], filename: [])
+    var constBase = 0, nameBase = 0, ownNames = 0
+    /// Whether this code object keeps its constants' kinds (one could not be made).
+    var holdsConstants = false
+    var instructions: UnsafeMutablePointer<UInt32>? = nil
+    var instructionCount = 0
+
+    init(vm: VM) { self.vm = vm }
+
+    mutating func begin(_ c: CodeObject, constants: Int) {
+        code = c
+        code.constants = []; code.names = []; code.slotNames = []; code.instructions = []
+        constBase = vm.constantCount
+        nameBase = vm.nameCount
+        ownNames = 0
+        holdsConstants = false
+    }
+
+    mutating func constant(_ k: Constant) {
+        guard !failed else { return }
+        do {
+            let v = try vm.materialize(k)
+            // A constant this build cannot make stays as it is: its kind says
+            // which error loading it raises. Made ones need no copy.
+            if v.isNull && !holdsConstants {
+                holdsConstants = true
+                code.constants = [Constant](repeating: .none, count: vm.constantCount - constBase)
+            }
+            if holdsConstants { code.constants.append(v.isNull ? k : .none) }
+            vm.constants[vm.constantCount] = v
+            vm.constantCount += 1
+        } catch {
+            failed = true
+        }
+    }
+
+    mutating func name(_ text: UnsafeBufferPointer<UInt8>) {
+        slotName(text)
+        ownNames += 1
+    }
+
+    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>) {
+        guard !failed else { return }
+        do {
+            vm.names[vm.nameCount] = try vm.intern(try vm.newStr(text))
+            vm.nameCount += 1
+        } catch {
+            failed = true
+        }
+    }
+
+    mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32> {
+        let storage = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, count))
+        instructions = storage
+        instructionCount = count
+        return storage
+    }
+
+    mutating func end(lineTable: [LineEntry], exceptionTable: [ExceptionEntry]) {
+        guard let ins = instructions else { return }
+        instructions = nil
+        if failed {
+            ins.deallocate()
+            return
+        }
+        vm.codes.append(LoadedCode(instructions: ins, count: Int32(instructionCount), constBase: Int32(constBase),
+                                   nameBase: Int32(nameBase), slotNameBase: Int32(nameBase + ownNames), flags: code.flags,
+                                   argCount: Int32(code.argCount), kwOnlyCount: Int32(code.kwOnlyCount),
+                                   localCount: Int32(code.localCount), freeCount: Int32(code.freeCount),
+                                   stackSize: Int32(code.stackSize)))
+        code.lineTable = lineTable
+        code.exceptionTable = exceptionTable
+        // The code objects of one module share one copy of its file name.
+        if let previous = vm.codeObjects.last, previous.filename == code.filename { code.filename = previous.filename }
+        vm.codeObjects.append(code)
+        // Everything made above is reachable from the tables now: without
+        // this, `young` would grow by a word per constant and name of the image.
+        vm.safePoint()
     }
 }

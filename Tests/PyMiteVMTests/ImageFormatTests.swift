@@ -35,6 +35,40 @@ final class ImageFormatTests: XCTestCase {
         XCTAssertEqual(try ImageFormat.decode(ImageFormat.encode(compiled)), compiled)
     }
 
+    /// A board checks the image with `scan`, then loads it from its bytes
+    /// one code object at a time; the program runs as if loaded decoded.
+    func testBoardLoadsFromTheImageBytes() throws {
+        let image = try sampleImage()
+        let bytes = ImageFormat.encode(image)
+        let layout = try bytes.withUnsafeBufferPointer { try ImageFormat.scan(buffer: $0) }
+        XCTAssertEqual(layout.modules, image.modules)
+        XCTAssertEqual(layout.codeCount, image.codes.count)
+        XCTAssertEqual(layout.constantCount, image.codes.reduce(0) { $0 + $1.constants.count })
+        XCTAssertEqual(layout.nameCount, image.codes.reduce(0) { $0 + $1.names.count + $1.slotNames.count })
+        func run(_ load: (VM) throws -> Void, floats: Bool) throws -> String {
+            var out: [UInt8] = []
+            var hooks = silentHooks()
+            hooks.write = { _, b in out += b }
+            let vm = try VM(config: VMConfig(heapSize: 64 * 1024, floats: floats), hooks: hooks)
+            try load(vm)
+            _ = vm.runMain()
+            return String(decoding: out, as: UTF8.self)
+        }
+        for floats in [true, false] {
+            let decoded = try run({ try $0.load(image) }, floats: floats)
+            let fromBytes = try run({ vm in try bytes.withUnsafeBufferPointer { try vm.load(layout, from: $0) } }, floats: floats)
+            XCTAssertEqual(fromBytes, decoded)
+        }
+        XCTAssertEqual(try run({ try $0.load(image) }, floats: true), "20 [0, 2, 4] x 1.5 b'\\x00' (1, 'a')\n")
+        // Without floats, the float constant stays unmade and loading it raises what making one would.
+        XCTAssertTrue(try run({ try $0.load(image) }, floats: false).contains("NotImplementedError"))
+        var broken = bytes
+        broken[broken.count / 2] ^= 0x40
+        XCTAssertThrowsError(try broken.withUnsafeBufferPointer { try ImageFormat.scan(buffer: $0) }) {
+            XCTAssertTrue(($0 as! ImageError).message.contains("checksum"))
+        }
+    }
+
     func testRefusesBadMagicVersionAndChecksum() throws {
         var bytes = ImageFormat.encode(try sampleImage())
         var wrongMagic = bytes
@@ -76,12 +110,19 @@ final class ImageFormatTests: XCTestCase {
                 let crc = crc32(body)
                 for k in 0..<4 { bytes[bytes.count - 4 + k] = UInt8(truncatingIfNeeded: crc >> UInt32(8 * k)) }
             }
+            let layout = bytes.withUnsafeBufferPointer { try? ImageFormat.scan(buffer: $0) }
             if let image = try? ImageFormat.decode(bytes) {
                 // Whatever the loader accepts must run without crashing the host.
                 accepted += 1
                 let vm = try VM(config: VMConfig(heapSize: 256 * 1024, backwardJumpLimit: 100_000), hooks: silentHooks())
                 try vm.load(image)
                 _ = vm.runMain()
+                // A board's loader accepts the same images and loads them from the bytes.
+                let onBoard = try VM(config: VMConfig(heapSize: 256 * 1024, backwardJumpLimit: 100_000), hooks: silentHooks())
+                try bytes.withUnsafeBufferPointer { try onBoard.load(try XCTUnwrap(layout), from: $0) }
+                _ = onBoard.runMain()
+            } else {
+                XCTAssertNil(layout, "scan accepted an image that decode refuses")
             }
         }
         XCTAssertGreaterThanOrEqual(accepted, 0)
