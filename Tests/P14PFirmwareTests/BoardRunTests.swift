@@ -350,6 +350,8 @@ enum BoardFixtures {
             board.flashSize = 1 << 20
             board.ramSize = 512 * 1024
             board.heapSize = 128 * 1024
+            board.cStackSize = 16 * 1024  // the recipe's small stacks are for its 16 KiB; the corpus nests deeper
+            board.stackSlots = 1024
         case "hifive1@virt":
             // QEMU's sifive_e has 16 KiB of RAM; virt runs the same RV32IMAC code from RAM at 0x80000000.
             board.name = "hifive1-virt"
