@@ -134,6 +134,16 @@ final class HeapTests: XCTestCase {
         XCTAssertLessThan(used, 4 * 1024, "the built-in objects should leave room in a 16 KiB heap")
     }
 
+    /// On a small heap the built-in types are made on first use, and behave
+    /// as the ones a large heap makes at start.
+    func testBuiltinTypesMadeOnFirstUseBehaveAlike() throws {
+        let source = "print(type({1}).__name__, isinstance(True, int), bool.__mro__, issubclass(bool, object), type(type) is type)"
+        let (_, small) = try runProgram(source, heap: 16 * 1024)
+        let (_, large) = try runProgram(source, heap: 256 * 1024)
+        XCTAssertEqual(small.out, "set True (<class 'bool'>, <class 'int'>, <class 'object'>) True True\n")
+        XCTAssertEqual(small.out, large.out)
+    }
+
     /// Built-ins found in the static tables behave as if they had been in the heap all along.
     func testBuiltinsAreFoundOnFirstUseInASmallHeap() throws {
         let source = """

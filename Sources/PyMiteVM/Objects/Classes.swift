@@ -120,7 +120,7 @@ extension VM {
 
     /// Makes built-in type `k` where no exception can be raised: a heap too
     /// full even for this (about 110 bytes, with the emergency reserve given
-    /// back) stops the VM.
+    /// back) stops the VM. Only heaps under `VM.eagerTypesHeap` get here.
     @inline(never) func typeClassMade(_ k: TypeKind) -> Value {
         let pending = pendingException
         defer { pendingException = pending }
