@@ -873,10 +873,10 @@ final class CodeGen {
         u.line = item.context.location.line
         // [mgr] -> [mgr exit self] -> [exit self mgr] -> [exit self enter-result]
         try emit(.dupTop)
-        try emitNamed(.loadMethod, "__exit__")
+        try emitNamed(.loadSpecial, "__exit__")
         try emit(.rotThree)
         try emit(.rotThree)
-        try emitNamed(.loadMethod, "__enter__")
+        try emitNamed(.loadSpecial, "__enter__")
         try emit(.callMethod, 0)
 
         let onException = Label(), cleanup = Label(), end = Label()

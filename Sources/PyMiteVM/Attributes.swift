@@ -144,6 +144,25 @@ extension VM {
 
     /// loadMethod: [obj] -> [function obj] when a plain method is found
     /// on the class, else [null attribute] (no bound method allocated).
+    /// loadMethod for a with statement's `__enter__` or `__exit__`: an
+    /// object without one is no context manager (TypeError, as in CPython).
+    func loadSpecial(_ name: Value) throws(VMError) {
+        let manager = stack[sp - 1]
+        do {
+            try loadMethod(name)
+        } catch {
+            guard isInstance(pendingException, try exceptionClassMade(.attributeError)) else { throw error }
+            var missedExit = false
+            if name == s.__exit__ {
+                let pending = pendingException
+                missedExit = (try? getAttribute(manager, s.__enter__)) != nil
+                pendingException = pending
+            }
+            throw raise(.typeError, bytes("'") + typeName(manager) + bytes("' object does not support the context manager protocol")
+                            + (missedExit ? bytes(" (missed __exit__ method)") : []))
+        }
+    }
+
     func loadMethod(_ name: Value) throws(VMError) {
         let obj = stack[sp - 1]
         var cls: Value = .null

@@ -126,6 +126,8 @@ extension VM {
                     sp -= 1
                 case .loadMethod:
                     try loadMethod(nameTable[arg])
+                case .loadSpecial:
+                    try loadSpecial(nameTable[arg])
 
                 case .binaryOp, .inplaceOp:
                     let a = stack[sp - 2], b = stack[sp - 1]

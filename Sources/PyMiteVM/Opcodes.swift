@@ -119,6 +119,10 @@ public enum Opcode: UInt8, CaseIterable {
     case formatValue       // arg bits 0-1: conversion (0 none, 1 !s, 2 !r, 3 !a); bit 2: a spec is on top
                            // [value] or [value spec] -> [format(converted value, spec)]
     case buildString       // [s1..sN] -> [s1 + ... + sN]; arg = N
+
+    // With statements.
+    case loadSpecial       // loadMethod of __enter__/__exit__ (names[arg]); a manager without it
+                           // raises TypeError (the context manager protocol), as in CPython
 }
 
 /// Operand of `binaryOp` / `inplaceOp`.
@@ -198,7 +202,7 @@ extension Opcode {
              .loadClosure, .makeCell:
             return .local
         case .loadGlobal, .storeGlobal, .deleteGlobal, .loadName, .storeName, .deleteName,
-             .loadAttr, .storeAttr, .deleteAttr, .loadMethod, .importName, .importFrom:
+             .loadAttr, .storeAttr, .deleteAttr, .loadMethod, .loadSpecial, .importName, .importFrom:
             return .name
         case .jump, .popJumpIfFalse, .popJumpIfTrue, .jumpIfFalseOrPop, .jumpIfTrueOrPop, .forIter:
             return .jumpTarget
@@ -229,7 +233,7 @@ extension Opcode {
         case .loadAttr: return 0
         case .storeAttr: return -2
         case .deleteAttr: return -1
-        case .loadMethod: return 1
+        case .loadMethod, .loadSpecial: return 1
         case .callMethod: return -n - 1
         case .binaryOp, .inplaceOp, .compareOp, .binarySubscr: return -1
         case .unaryNegative, .unaryPositive, .unaryNot, .unaryInvert: return 0
@@ -289,7 +293,7 @@ extension Opcode {
              .setupAnnotations:
             return 0
         case .popTop, .dupTop, .storeFast, .storeDeref, .storeGlobal, .storeName, .loadAttr, .deleteAttr,
-             .loadMethod, .unaryNegative, .unaryPositive, .unaryNot, .unaryInvert, .listToTuple,
+             .loadMethod, .loadSpecial, .unaryNegative, .unaryPositive, .unaryNot, .unaryInvert, .listToTuple,
              .unpackSequence, .unpackEx, .popJumpIfFalse, .popJumpIfTrue, .jumpIfFalseOrPop,
              .jumpIfTrueOrPop, .getIter, .forIter, .returnValue, .yieldValue, .getYieldFromIter,
              .importFrom, .importStar, .pushExcInfo, .popExcept, .reraise:
@@ -343,6 +347,7 @@ extension Opcode {
         case .storeAttr: return "STORE_ATTR"
         case .deleteAttr: return "DELETE_ATTR"
         case .loadMethod: return "LOAD_METHOD"
+        case .loadSpecial: return "LOAD_SPECIAL"
         case .callMethod: return "CALL_METHOD"
         case .binaryOp: return "BINARY_OP"
         case .inplaceOp: return "INPLACE_OP"

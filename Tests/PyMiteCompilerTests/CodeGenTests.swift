@@ -713,8 +713,8 @@ final class CodeGenTests: XCTestCase {
         """)
         let f = code(image, "f")
         XCTAssertEqual(listing(f), [
-            "LOAD_GLOBAL a", "DUP_TOP", "LOAD_METHOD __exit__", "ROT_THREE", "ROT_THREE",    // 0 [exit self mgr]
-            "LOAD_METHOD __enter__", "CALL_METHOD 0", "STORE_FAST x",                        // 5
+            "LOAD_GLOBAL a", "DUP_TOP", "LOAD_SPECIAL __exit__", "ROT_THREE", "ROT_THREE",    // 0 [exit self mgr]
+            "LOAD_SPECIAL __enter__", "CALL_METHOD 0", "STORE_FAST x",                        // 5
             "LOAD_GLOBAL b", "CALL_FUNCTION 0", "POP_TOP",                                   // 8  body
             "LOAD_CONST None", "LOAD_CONST None", "LOAD_CONST None", "CALL_METHOD 3", "POP_TOP", "JUMP 37", // 11
             "DUP_TOP", "ROT_FOUR", "PUSH_EXC_INFO", "ROT_TWO", "ROT_FOUR",                   // 17 [e prev exit self e]
