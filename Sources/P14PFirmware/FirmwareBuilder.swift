@@ -48,8 +48,10 @@ public struct FirmwareBuilder {
 
         var vmKey = CacheKey()
         vmKey.add(swiftVersion, board.swiftTarget, board.cpuFlags.joined(separator: " "), swiftFlags.joined(separator: " "))
-        try vmKey.addFiles(vmFiles)
-        // Boards with the same target and CPU flags share one compiled VM.
+        try vmKey.addFiles(vmFiles + firmwareFiles)
+        // Boards with the same target and CPU flags share one compiled VM. The
+        // firmware main is compiled into the same module: as a module of its
+        // own it would carry a second copy of the VM's constant arrays in RAM.
         let vmDirectory = cacheDirectory + "/vm-" + vmKey.hex
         let vmObject = vmDirectory + "/PyMiteVM.o"
         FirmwareCache.markUsed(vmDirectory)  // before looking: a concurrent prune then leaves it alone
@@ -57,25 +59,20 @@ public struct FirmwareBuilder {
             log("compiling PyMiteVM with Embedded Swift for \(board.name) (\(board.swiftTarget)); cached afterwards")
             try inFreshDirectory(vmDirectory) { dir in
                 try Shell.run(toolchain.swiftc, swiftFlags + cpuSwiftFlags + [
-                    "-module-name", "PyMiteVM", "-emit-module", "-emit-module-path", dir + "/PyMiteVM.swiftmodule",
-                    "-c", "-o", dir + "/PyMiteVM.o",
-                ] + vmFiles, step: "compiling PyMiteVM for \(board.name)")
+                    "-enable-experimental-feature", "Extern", "-module-name", "PyMiteVM", "-c", "-o", dir + "/PyMiteVM.o",
+                ] + vmFiles + firmwareFiles, step: "compiling PyMiteVM for \(board.name)")
             }
         }
 
         var key = vmKey
         key.add(board.description, libraries.archives.joined(separator: " "))
-        try key.addFiles(firmwareFiles + cFiles + headers + [template])
+        try key.addFiles(cFiles + headers + [template])
         let directory = cacheDirectory + "/" + board.name + "-" + key.hex
         let elfPath = directory + "/firmware.elf"
         if !FileManager.default.fileExists(atPath: elfPath) {
             log("linking the \(board.name) firmware")
             try inFreshDirectory(directory) { dir in
-                try Shell.run(toolchain.swiftc, swiftFlags + cpuSwiftFlags + [
-                    "-enable-experimental-feature", "Extern", "-module-name", "Firmware", "-I", vmDirectory,
-                    "-c", "-o", dir + "/Firmware.o",
-                ] + firmwareFiles, step: "compiling the firmware main for \(board.name)")
-                var objects = [vmObject, dir + "/Firmware.o"]
+                var objects = [vmObject]
                 let config = dir + "/board_config.c"
                 try boardConfigSource().write(toFile: config, atomically: true, encoding: .utf8)
                 for (i, source) in (cFiles + [config]).enumerated() {

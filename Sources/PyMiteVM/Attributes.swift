@@ -75,7 +75,7 @@ extension VM {
                 if name == s.__mro__ { return heap.slot(o, 2) }
                 if name == s.__bases__ { return heap.slot(o, 1) }
                 if name == s.__dict__ { return try classNamespace(obj) }
-                if name == s.__class__ { return typeClass(.type) }
+                if name == s.__class__ { return try typeClass(.type) }
                 return nil
             case .module:
                 if let v = dictGetStr(heap.slot(o, 1), name) { return v }
@@ -102,7 +102,7 @@ extension VM {
                 if name == s.__name__ { return heap.slot(heap.slot(o, 0).objectOffset, 5) }
             case .superObject:
                 let start = heap.slot(o, 0), target = heap.slot(o, 1)
-                let objType = isClass(target) ? target : typeOf(target)
+                let objType = isClass(target) ? target : try typeOf(target)
                 var after = false
                 for c in tupleItems(heap.slot(objType.objectOffset, 2).objectOffset) {
                     if after, let a = ownClassAttribute(c, name, hash: strHash(name.objectOffset)) {
@@ -132,7 +132,7 @@ extension VM {
             return try newStr(nativeName(Native(rawValue: obj.nativeID)!))
         }
         // Built-in types: methods from the type's namespace.
-        let cls = typeOf(obj)
+        let cls = try typeOf(obj)
         if let a = classLookup(cls, name) { return try bindAttribute(a, to: obj, cls: cls) }
         if name == s.__class__ { return cls }
         if isFloat(obj) || obj.isInt || obj.isBool {
@@ -174,10 +174,10 @@ extension VM {
             case .klass, .module, .function, .boundMethod, .superObject:
                 break
             default:
-                cls = typeOf(obj)
+                cls = try typeOf(obj)
             }
         } else {
-            cls = typeOf(obj)
+            cls = try typeOf(obj)
         }
         if !cls.isNull, let a = classLookup(cls, name), a.isObject || a.isNativeFunction {
             if a.isNativeFunction || heap.type(a.objectOffset) == .function {

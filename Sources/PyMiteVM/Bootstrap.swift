@@ -25,6 +25,9 @@ extension VM {
             builtins = try newDict()
             modules = try newDict()
             let builtinsName = try name("builtins")
+            // Interned names and the two dicts are roots: `young` need not grow
+            // through the whole start (its peak is RAM a small board lacks).
+            young.removeAll(keepingCapacity: true)
             buildNativeIndex()
 
             // Built-in types: `object` and `type` now, the others on first use

@@ -290,7 +290,7 @@ extension VM {
             throw raise(.typeError, instance ? "isinstance() arg 2 must be a type, a tuple of types, or a union" : "issubclass() arg 2 must be a class, a tuple of classes, or a union")
         }
         if instance { return isInstance(v, spec) }
-        return isSubclass(v, spec) || (spec == typeClass(.int) && v == typeClass(.bool))
+        return isSubclass(v, spec) || (isTypeClass(spec, .int) && isTypeClass(v, .bool))
     }
 
     func length(_ v: Value) throws(VMError) -> Int {
@@ -590,7 +590,7 @@ extension VM {
             if n == 1 { return try newRange(0, parts[0], 1) }
             return try newRange(parts[0], parts[1], n == 3 ? parts[2] : 1)
         case .type:
-            if n == 1 { return typeOf(a[0]) }
+            if n == 1 { return try typeOf(a[0]) }
             try argumentCount(a, "type", min: 3, max: 3)
             let ns = try dictCopy(a[2])
             extraRoots.append(ns)
@@ -657,7 +657,7 @@ extension VM {
             if isType(obj, .cell) { obj = heap.slot(obj.objectOffset, 0) }
         }
         guard isClass(start) else { throw raise(.typeError, "super() argument 1 must be a type") }
-        let objType = isClass(obj) ? obj : typeOf(obj)
+        let objType = isClass(obj) ? obj : try typeOf(obj)
         guard isSubclass(objType, start) else {
             throw raise(.typeError, "super(type, obj): obj must be an instance or subtype of type")
         }

@@ -120,7 +120,7 @@ extension VM {
             sp = resultSlot + 1
             return false
         }
-        if cls == typeClass(.object) && argc > 0 {
+        if isTypeClass(cls, .object) && argc > 0 {
             throw raise(.typeError, "object() takes no arguments")
         }
         let inst = try newInstance(cls)

@@ -9,8 +9,15 @@
 extension VM {
     func collectGarbage() {
         collections += 1
+        // The mark stack keeps its storage between collections: a board must
+        // not need fresh RAM to collect when it is short of RAM.
         var work: [UInt32] = []
-        work.reserveCapacity(256)
+        swap(&work, &markStack)
+        defer {
+            work.removeAll(keepingCapacity: true)
+            swap(&work, &markStack)
+        }
+        if work.capacity == 0 { work.reserveCapacity(max(16, min(256, heap.size / 64))) }
         @inline(__always) func mark(_ v: Value) {
             guard v.isObject else { return }
             let o = v.objectOffset

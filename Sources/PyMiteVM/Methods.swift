@@ -162,7 +162,7 @@ extension VM {
     func callClassLevelMethod(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
         // Through an instance or the class, the real arguments follow it.
         let first = (isClass(a[0]) || (id == .bytesFromhex && isBytesLike(a[0])) || (id == .dictFromkeys && isType(a[0], .dict))) ? 1 : 0
-        let wantsByteArray = a[0] == typeClass(.bytearray) || isType(a[0], .bytearray)
+        let wantsByteArray = isTypeClass(a[0], .bytearray) || isType(a[0], .bytearray)
         func arg(_ i: Int) -> Value? { a.positionalCount > first + i ? a[first + i] : nil }
         switch id {
         case .bytesFromhex:

@@ -124,7 +124,7 @@ extension VM {
         } else {
             let text = strBuffer(name)
             if let kind = VM.builtinTypeNames.first(where: { sameText(text, $0.name) }), kind != .bytearray || byteArraysOn {
-                found = typeClass(kind)
+                found = try typeClass(kind)
             } else if let kind = ExceptionKind.allCases.first(where: { sameText(text, $0.name) }) {
                 found = try exceptionClassMade(kind)
             } else if sameText(text, "Ellipsis") {
@@ -148,7 +148,7 @@ extension VM {
     func exceptionClassMade(_ kind: ExceptionKind) throws(VMError) -> Value {
         let existing = exceptionClasses[kind.rawValue]
         if !existing.isNull { return existing }
-        var base = typeClass(.object)
+        var base = try typeClass(.object)
         if let b = kind.base { base = try exceptionClassMade(b) }
         let cls = try newClass(name: try intern(try newStr(kind.name)), bases: try newTuple([base]), namespace: try newDict())
         heap.setSlot(cls.objectOffset, 4, .smallInt(TypeKind.baseException.rawValue))

@@ -690,7 +690,7 @@ extension VM {
         guard isClass(type), isSubclass(type, exceptionClass(.baseException)) else {
             throw raise(.typeError, "catching classes that do not inherit from BaseException is not allowed")
         }
-        return isSubclass(typeOf(exc), type)
+        return isInstance(exc, type)
     }
 
     /// What `raise X` raises: an instance as is, a class instantiated.

@@ -230,12 +230,12 @@ extension VM {
                 }
             }
         }
-        let cls = typeOf(exc)
-        if let m = classModule(cls) {
+        // Exceptions are instances: their class is never a type still to make.
+        if isType(exc, .instance), let m = classModule(heap.slot(exc.objectOffset, 0)) {
             let module = strArray(m)
             if module != bytes("builtins") && module != bytes("__main__") { out += module + bytes(".") }
         }
-        out += className(cls)
+        out += typeName(exc)
         var message: [UInt8] = []
         do { try appendText(exc, &message, repr: false) } catch { message = bytes("<exception str() failed>") }
         if !message.isEmpty { out += bytes(": ") + message }

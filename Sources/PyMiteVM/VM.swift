@@ -178,6 +178,8 @@ public final class VM {
     var extraRoots: [Value] = []
 
     var collections = 0
+    /// The collector's work list (GC.swift), kept between collections.
+    var markStack: [UInt32] = []
     /// A block kept free for MemoryError handling (0 while given back).
     var emergencyReserve: UInt32 = 0
     /// internStatic's cache, by the address of the static text.

@@ -144,6 +144,16 @@ final class HeapTests: XCTestCase {
         XCTAssertEqual(small.out, large.out)
     }
 
+    /// A built-in type made on first use in a full heap is a MemoryError, never a crash.
+    func testTypeWithoutRoomIsMemoryError() throws {
+        let (outcome, out) = try runProgram("x = 0\nfor i in range(5):\n    x = x + i\nprint(x)\n", heap: 3584)
+        XCTAssertEqual(outcome, .exited(1))
+        XCTAssertTrue(out.err.hasSuffix("MemoryError\n"), out.err)
+        let (roomy, fits) = try runProgram("x = 0\nfor i in range(5):\n    x = x + i\nprint(x)\n", heap: 8192)
+        XCTAssertEqual(roomy, .finished)
+        XCTAssertEqual(fits.out, "10\n")
+    }
+
     /// Built-ins found in the static tables behave as if they had been in the heap all along.
     func testBuiltinsAreFoundOnFirstUseInASmallHeap() throws {
         let source = """

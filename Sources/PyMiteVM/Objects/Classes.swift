@@ -110,27 +110,18 @@ enum ExceptionKind: Int, CaseIterable {
 extension VM {
     // MARK: Types of values
 
-    /// A built-in type's class object. Only `object` and `type` exist from
-    /// the start; the others are made the first time a program needs them,
-    /// so a small board pays only for the types its program uses.
-    @inline(__always) func typeClass(_ k: TypeKind) -> Value {
+    /// A built-in type's class object. On a small heap only `object` and
+    /// `type` exist from the start; the others are made the first time a
+    /// program needs them (MemoryError when there is no room for one), so a
+    /// small board pays only for the types its program uses.
+    @inline(__always) func typeClass(_ k: TypeKind) throws(VMError) -> Value {
         let c = typeClasses[k.rawValue]
-        return c.isNull ? typeClassMade(k) : c
+        return c.isNull ? try newTypeClass(k) : c
     }
 
-    /// Makes built-in type `k` where no exception can be raised: a heap too
-    /// full even for this (about 110 bytes, with the emergency reserve given
-    /// back) stops the VM. Only heaps under `VM.eagerTypesHeap` get here.
-    @inline(never) func typeClassMade(_ k: TypeKind) -> Value {
-        let pending = pendingException
-        defer { pendingException = pending }
-        if let c = try? newTypeClass(k) { return c }
-        if emergencyReserve != 0 {
-            emergencyReserve = 0
-            collectGarbage()
-            if let c = try? newTypeClass(k) { return c }
-        }
-        fatalError("the heap is too full to make a built-in type")
+    /// Whether `cls` is built-in type `k`'s class (never makes it).
+    @inline(__always) func isTypeClass(_ cls: Value, _ k: TypeKind) -> Bool {
+        !cls.isNull && typeClasses[k.rawValue] == cls
     }
 
     /// The class object of built-in type `k`, stored in `typeClasses`.
@@ -143,60 +134,68 @@ extension VM {
         let bases: Value
         switch k {
         case .object: bases = try newTuple(0)
-        case .bool: bases = try newTuple([typeClass(.int)])  // bool derives from int
+        case .bool: bases = try newTuple([try typeClass(.int)])  // bool derives from int
         default:
-            if objectBases.isNull { objectBases = try newTuple([typeClass(.object)]) }
+            if objectBases.isNull { objectBases = try newTuple([try typeClass(.object)]) }
             bases = objectBases
         }
         let cls = try newClassRaw(name: try intern(try newStr(k.name)), bases: bases, namespace: .null, kind: k)
         if k == .bool {
-            heap.setSlot(cls.objectOffset, 2, try newTuple([cls, typeClass(.int), typeClass(.object)]))
+            heap.setSlot(cls.objectOffset, 2, try newTuple([cls, try typeClass(.int), try typeClass(.object)]))
         }
         typeClasses[k.rawValue] = cls
         return cls
     }
 
-    func typeOf(_ v: Value) -> Value {
-        if v.isInt { return typeClass(.int) }
+    /// The built-in type of `v`, or nil for an instance (its class is in slot 0).
+    func typeKind(of v: Value) -> TypeKind? {
+        if v.isInt { return .int }
         if !v.isObject {
-            if v.isNativeFunction { return typeClass(.builtinFunction) }
+            if v.isNativeFunction { return .builtinFunction }
             switch v.raw {
-            case Value.true.raw, Value.false.raw: return typeClass(.bool)
-            case Value.ellipsis.raw: return typeClass(.ellipsis)
-            case Value.notImplemented.raw: return typeClass(.notImplementedType)
-            default: return typeClass(.noneType)
+            case Value.true.raw, Value.false.raw: return .bool
+            case Value.ellipsis.raw: return .ellipsis
+            case Value.notImplemented.raw: return .notImplementedType
+            default: return .noneType
             }
         }
-        let o = v.objectOffset
-        switch heap.type(o) {
-        case .instance: return heap.slot(o, 0)
-        case .klass: return typeClass(.type)
-        case .float: return typeClass(.float)
-        case .longInt: return typeClass(.int)
-        case .str: return typeClass(.str)
-        case .bytes: return typeClass(.bytes)
-        case .bytearray: return typeClass(.bytearray)
-        case .tuple: return typeClass(.tuple)
-        case .list: return typeClass(.list)
-        case .dict: return typeClass(.dict)
-        case .set: return typeClass(.set)
-        case .range: return typeClass(.range)
-        case .function: return typeClass(.function)
-        case .boundMethod: return typeClass(.method)
-        case .module: return typeClass(.module)
-        case .generator: return typeClass(.generator)
-        case .cell: return typeClass(.cell)
-        case .slice: return typeClass(.slice)
-        case .property: return typeClass(.property)
-        case .staticMethod: return typeClass(.staticMethod)
-        case .classMethod: return typeClass(.classMethod)
-        case .superObject: return typeClass(.superType)
-        default: return typeClass(.iterator)
+        switch heap.type(v.objectOffset) {
+        case .instance: return nil
+        case .klass: return .type
+        case .float: return .float
+        case .longInt: return .int
+        case .str: return .str
+        case .bytes: return .bytes
+        case .bytearray: return .bytearray
+        case .tuple: return .tuple
+        case .list: return .list
+        case .dict: return .dict
+        case .set: return .set
+        case .range: return .range
+        case .function: return .function
+        case .boundMethod: return .method
+        case .module: return .module
+        case .generator: return .generator
+        case .cell: return .cell
+        case .slice: return .slice
+        case .property: return .property
+        case .staticMethod: return .staticMethod
+        case .classMethod: return .classMethod
+        case .superObject: return .superType
+        default: return .iterator
         }
     }
 
+    func typeOf(_ v: Value) throws(VMError) -> Value {
+        guard let k = typeKind(of: v) else { return heap.slot(v.objectOffset, 0) }
+        return try typeClass(k)
+    }
+
     /// The type's name as bytes, for messages.
-    func typeName(_ v: Value) -> [UInt8] { className(typeOf(v)) }
+    func typeName(_ v: Value) -> [UInt8] {
+        guard let k = typeKind(of: v) else { return className(heap.slot(v.objectOffset, 0)) }
+        return bytes(k.name)
+    }
     func className(_ cls: Value) -> [UInt8] { strArray(heap.slot(cls.objectOffset, 0)) }
 
     @inline(__always) func isType(_ v: Value, _ t: ObjType) -> Bool {
@@ -219,7 +218,7 @@ extension VM {
             }
             baseList.append(b)
         }
-        if baseList.isEmpty { baseList.append(typeClass(.object)) }
+        if baseList.isEmpty { baseList.append(try typeClass(.object)) }
         var kind = TypeKind.object
         for b in baseList where classKind(b) != .object {
             kind = classKind(b)
@@ -286,10 +285,9 @@ extension VM {
     }
 
     func isInstance(_ v: Value, _ cls: Value) -> Bool {
-        let t = typeOf(v)
-        if isSubclass(t, cls) { return true }
-        // bool is a subclass of int.
-        return cls == typeClass(.int) && v.isBool
+        guard let k = typeKind(of: v) else { return isSubclass(heap.slot(v.objectOffset, 0), cls) }
+        // A built-in type's MRO is (type, object), bool's (bool, int, object).
+        return isTypeClass(cls, k) || isTypeClass(cls, .object) || (k == .bool && isTypeClass(cls, .int))
     }
 
     // MARK: Instances

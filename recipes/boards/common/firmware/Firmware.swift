@@ -4,8 +4,7 @@
 // section in flash (header, code image, argv), run the image in the VM
 // with hooks over the board's C runtime, and return the exit status to the
 // startup code (which ends the run through the board's p14p_exit).
-
-import PyMiteVM
+// FirmwareBuilder compiles it into the PyMiteVM module with the VM sources.
 
 @_extern(c, "p14p_console_write") func boardWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int)
 @_extern(c, "p14p_clock_seconds") func boardClock() -> Double
