@@ -36,13 +36,6 @@ extension VM {
             typeClasses = [Value](repeating: .null, count: TypeKind.allCases.count)
             _ = try newTypeClass(.object)
             _ = try newTypeClass(.type)
-            // A large heap does not miss the 3 KiB and never meets a type it
-            // cannot make (typeClassMade); only a small board makes them lazily.
-            if heap.size >= VM.eagerTypesHeap {
-                for kind in TypeKind.allCases where typeClasses[kind.rawValue].isNull && kind != .baseException {
-                    _ = try newTypeClass(kind)
-                }
-            }
 
             // Exceptions are made on first use, except the root and the one
             // that must be raisable when nothing more can be allocated.

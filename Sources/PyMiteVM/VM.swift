@@ -265,9 +265,6 @@ public final class VM {
         throw .exception
     }
 
-    /// From this heap size on, every built-in type is made at start.
-    static let eagerTypesHeap = 64 * 1024
-
     /// Bytes held back for the moment the heap runs out: 512, or 1/32 of a
     /// small board's heap (at least 256, for a short traceback).
     var reserveBytes: Int { min(512, max(256, heap.size / 32)) }

@@ -134,8 +134,7 @@ final class HeapTests: XCTestCase {
         XCTAssertLessThan(used, 4 * 1024, "the built-in objects should leave room in a 16 KiB heap")
     }
 
-    /// On a small heap the built-in types are made on first use, and behave
-    /// as the ones a large heap makes at start.
+    /// Built-in types are made on first use and behave alike in any heap.
     func testBuiltinTypesMadeOnFirstUseBehaveAlike() throws {
         let source = "print(type({1}).__name__, isinstance(True, int), bool.__mro__, issubclass(bool, object), type(type) is type)"
         let (_, small) = try runProgram(source, heap: 16 * 1024)
