@@ -39,7 +39,7 @@ public struct FirmwareBoard: Sendable, Equatable {
     public var ramSize: Int
     /// The VM's Python heap in bytes.
     public var heapSize: Int
-    /// Value stack slots (8 bytes each); the VM takes at least 128.
+    /// Value stack slots (8 bytes each); the VM takes at least 64.
     public var stackSlots: Int
     public var recursionLimit: Int
     /// The C stack, at the bottom of RAM so an overflow faults instead of corrupting the heap.
@@ -107,6 +107,6 @@ public struct FirmwareBoard: Sendable, Equatable {
         self.supportDirectory = supportDirectory
     }
 
-    /// The VM's value stack in bytes (it never takes fewer than 128 slots).
-    public var valueStackBytes: Int { max(128, stackSlots) * 8 }
+    /// The VM's value stack in bytes (it never takes fewer than 64 slots).
+    public var valueStackBytes: Int { max(64, stackSlots) * 8 }
 }

@@ -23,15 +23,16 @@ public struct SizeReport: Sendable, Equatable, Codable {
     public var ramSize: Int
 
     /// Swift-side allocations besides the heap and value stack: tables and
-    /// the VM's start (3 KiB), the print buffer, the loaded code (2 bytes per
-    /// image byte: instructions, constant and name tables, line and exception
-    /// tables; the image itself stays in flash and nothing else of it is
-    /// decoded), and the frame array at the recursion limit (112 bytes a
-    /// frame, with the array's growth). Measured on QEMU with the allocator's
-    /// peak over the corpus (MemoryFigureTests): every program stays at
-    /// least 2 KiB below it; see docs/firmware.md.
+    /// the VM's start (2.5 KiB), the print buffer, the loaded code (2 bytes
+    /// per image byte: instructions, constant and name tables, line and
+    /// exception tables; the image itself stays in flash and nothing else of
+    /// it is decoded), and the frame array at the recursion limit (64 bytes
+    /// a frame, reserved at start up to a limit of 64; beyond, 112 with the
+    /// array's growth). Measured on QEMU with the allocator's peak over the
+    /// corpus (MemoryFigureTests); see docs/firmware.md.
     public static func runtimeReserve(imageBytes: Int, recursionLimit: Int, outputBuffer: Int) -> Int {
-        3 * 1024 + outputBuffer + imageBytes * 2 + 112 * recursionLimit
+        let frames = recursionLimit <= 64 ? 64 * (recursionLimit + 1) : 112 * recursionLimit
+        return 2560 + outputBuffer + imageBytes * 2 + frames
     }
     public static let reservePerImageByte = "2"
     public var recursionLimit: Int

@@ -216,9 +216,12 @@ public final class VM {
         self.config = config
         self.hooks = hooks
         heap = Heap(size: config.heapSize)
-        stackCapacity = max(128, config.stackSlots)  // a board may choose a small value stack
+        stackCapacity = max(VM.minStackSlots, config.stackSlots)  // a board may choose a small value stack
         stack = UnsafeMutablePointer<Value>.allocate(capacity: stackCapacity)
         stack.initialize(repeating: .null, count: stackCapacity)
+        // A board's small recursion limit gets its frames up front: growing
+        // the array by doubling would need half as much again at the peak.
+        if config.recursionLimit <= VM.reservedFramesLimit { frames.reserveCapacity(config.recursionLimit + 1) }
         constants = UnsafeMutablePointer<Value>.allocate(capacity: 1)
         names = UnsafeMutablePointer<Value>.allocate(capacity: 1)
         startTime = hooks.clock()
@@ -264,6 +267,11 @@ public final class VM {
         pendingException = memoryErrorInstance
         throw .exception
     }
+
+    /// The smallest value stack the VM takes, in slots.
+    public static let minStackSlots = 64
+    /// Up to this recursion limit the frame array is reserved whole at start.
+    public static let reservedFramesLimit = 64
 
     /// Bytes held back for the moment the heap runs out: 512, or 1/32 of a
     /// small board's heap (at least 256, for a short traceback).

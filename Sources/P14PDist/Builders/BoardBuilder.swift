@@ -96,6 +96,15 @@ public struct BoardBuildResult: Sendable {
     }
 }
 
+/// Thrown by a builder when the board works but cannot carry this release's
+/// application (e.g. its image needs more RAM than a 16 KiB board has): the
+/// board is skipped with the reason, and the other boards are released.
+public struct BoardCannotCarryApplication: Error, CustomStringConvertible {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
+    public var description: String { reason }
+}
+
 public struct BoardBuildError: Error, CustomStringConvertible {
     public var board: String
     public var message: String

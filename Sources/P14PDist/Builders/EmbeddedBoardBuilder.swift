@@ -55,8 +55,18 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
             let builder = try FirmwareBuilder(board: board, repositoryRoot: request.repositoryRoot,
                                               cacheDirectory: cacheDirectory, log: request.log)
             let prepared = try builder.prepare()
-            let out = try prepared.write(image: request.image, argv: ["main.py"], outputDirectory: request.workDirectory,
+            let out: FirmwareOutput
+            do {
+                out = try prepared.write(image: request.image, argv: ["main.py"], outputDirectory: request.workDirectory,
                                          baseName: "firmware", trailer: Array(request.stamp.block.utf8))
+            } catch let error as FirmwareError {
+                // The firmware fits the board (prepare checked it); this application does not.
+                switch error {
+                case .doesNotFit, .imageTooLarge: break
+                default: throw error
+                }
+                throw BoardCannotCarryApplication(reason: "the application does not fit: \(error)")
+            }
             let image = request.workDirectory + "/app.pmi"
             try Data(request.image).write(to: URL(fileURLWithPath: image))
             let elfSize = (try? FileManager.default.attributesOfItem(atPath: out.elf)[.size] as? Int) ?? 0

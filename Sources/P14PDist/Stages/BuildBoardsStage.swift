@@ -26,7 +26,14 @@ public struct BuildBoardsStage: ReleaseStage {
                     board: board, release: context.release, image: context.image, workDirectory: work,
                     repositoryRoot: context.options.repositoryRoot, stamp: context.stamp,
                     log: { reporter.report(.boardLog(board: name, line: $0)) })
-                let result = try builder.build(request)
+                let result: BoardBuildResult
+                do {
+                    result = try builder.build(request)
+                } catch let skip as BoardCannotCarryApplication {
+                    reporter.report(.boardSkipped(board: board.name, reason: skip.reason))
+                    context.outcomes.append(BoardOutcome(board: board.name, result: "skipped", reason: skip.reason))
+                    continue
+                }
                 try check(result, board: board, work: work, stamp: context.stamp)
                 let seconds = elapsed(since: start)
                 reporter.report(.boardFinished(board: board.name, seconds: seconds, sizes: result.sizes))
