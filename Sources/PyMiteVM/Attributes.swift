@@ -80,6 +80,7 @@ extension VM {
             case .module:
                 if let v = dictGetStr(heap.slot(o, 1), name) { return v }
                 if obj == sysModule, let fn = sysNative(name) { return fn }
+                if obj == sysModule, let v = try sysValue(name) { return v }
                 if name == s.__dict__ { return heap.slot(o, 1) }
                 return nil
             case .function:

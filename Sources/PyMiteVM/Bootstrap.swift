@@ -73,7 +73,8 @@ extension VM {
     }
 
     /// The sys module, made when a program first imports it (a program
-    /// without `import sys` does not pay for it).
+    /// without `import sys` does not pay for it). Its other values are made
+    /// when first read (`sysValue`), as its functions are (`sysNative`).
     func makeSysModule() throws(VMError) -> Value {
         func name(_ text: StaticString) throws(VMError) -> Value { try intern(try newStr(text)) }
         let sys = try newModule(try name("sys"))
@@ -83,26 +84,48 @@ extension VM {
         let argv = try newList()
         try dictStore(d, try name("argv"), argv)
         for a in config.argv { try listAppend(argv, try newStr(a)) }
-        // CPython's 64-bit value where long ints exist, else the largest small int.
-        let maxsize = longIntsOn ? try intResult(BigInt(Int64.max)) : .int(Value.smallIntMax)!
-        try dictStore(d, try name("maxsize"), maxsize)
-        // sys.path[0] is the main program's folder, as in CPython.
-        let path = try newList()
-        try dictStore(d, try name("path"), path)
-        if let script = config.argv.first {
-            let folder = script.lastIndex(of: UInt8(ascii: "/")).map { Array(script[..<$0]) } ?? []
-            try listAppend(path, try newStr(folder.isEmpty ? bytes(".") : folder))
-        }
         try dictStore(d, try name("modules"), modules)
-        try dictStore(d, try name("platform"), try newStr("p14p"))
-        try dictStore(d, try name("byteorder"), try newStr("little"))
-        try dictStore(d, try name("stdout"), try newStr("<stdout>"))
-        try dictStore(d, try name("stderr"), try newStr("<stderr>"))
-        let impl = try newModule(try name("implementation"))
-        try dictStore(heap.slot(impl.objectOffset, 1), try name("name"), try newStr("p14p"))
-        try dictStore(d, try name("implementation"), impl)
         try dictStore(modules, try name("sys"), sys)
         sysModule = sys
         return sys
+    }
+
+    /// The sys values made on first use, for dir(sys).
+    static let lazySysValues: [StaticString] = ["maxsize", "path", "platform", "byteorder", "stdout", "stderr", "implementation"]
+
+    /// A sys value by name, made and cached in sys's namespace when first read.
+    func sysValue(_ name: Value) throws(VMError) -> Value? {
+        let text = strBuffer(name)
+        var value: Value
+        if sameText(text, "maxsize") {
+            // CPython's 64-bit value where long ints exist, else the largest small int.
+            value = longIntsOn ? try intResult(BigInt(Int64.max)) : .int(Value.smallIntMax)!
+        } else if sameText(text, "path") {
+            // sys.path[0] is the main program's folder, as in CPython.
+            value = try newList()
+            extraRoots.append(value)
+            defer { extraRoots.removeLast() }
+            if let script = config.argv.first {
+                let folder = script.lastIndex(of: UInt8(ascii: "/")).map { Array(script[..<$0]) } ?? []
+                try listAppend(value, try newStr(folder.isEmpty ? bytes(".") : folder))
+            }
+        } else if sameText(text, "platform") {
+            value = try newStr("p14p")
+        } else if sameText(text, "byteorder") {
+            value = try newStr("little")
+        } else if sameText(text, "stdout") {
+            value = try newStr("<stdout>")
+        } else if sameText(text, "stderr") {
+            value = try newStr("<stderr>")
+        } else if sameText(text, "implementation") {
+            value = try newModule(try intern(try newStr("implementation")))
+            extraRoots.append(value)
+            defer { extraRoots.removeLast() }
+            try dictStore(heap.slot(value.objectOffset, 1), try intern(try newStr("name")), try newStr("p14p"))
+        } else {
+            return nil
+        }
+        try dictStore(heap.slot(sysModule.objectOffset, 1), name, value)
+        return value
     }
 }

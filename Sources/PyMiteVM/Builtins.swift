@@ -450,7 +450,10 @@ extension VM {
             try addClasses(v)
         } else if isType(v, .module) {
             try addKeys(heap.slot(v.objectOffset, 1))
-            if v == sysModule { try addNatives(VM.sysGroup) }
+            if v == sysModule {
+                try addNatives(VM.sysGroup)
+                for n in VM.lazySysValues { try dictStore(names, try newStr(n), .none) }
+            }
         } else {
             try addClasses(typeOf(v))
         }

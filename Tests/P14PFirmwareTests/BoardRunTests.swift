@@ -190,17 +190,18 @@ final class BoardRunTests: XCTestCase {
     }
 
     func checkGarbageIsCollected(_ f: BoardFixtures.Fixture) throws {
-        // Allocates about ten times the heap over the run, keeping little alive.
+        // Allocates several times the heap over the run, keeping little alive;
+        // chunks scale with the heap (a 40-item list is a tenth of a 4.5 KiB
+        // heap, where `import sys` alone would take an eighth: SystemExit instead).
         let heap = f.board.heapSize
         let source = """
-            import sys
             total = 0
-            for i in range(\(max(40, heap / 64))):
-                chunk = [j for j in range(40)]
+            for i in range(\(max(100, heap / 64))):
+                chunk = [i] * \(min(40, heap / 512))
                 text = str(i) * 10
                 total = total + len(chunk) + len(text)
             print("done", total > 0)
-            sys.exit(3)
+            raise SystemExit(3)
             """
         let r = try run(source, on: f, timeout: 120)
         XCTAssertEqual(r.status, 3, "\(f.board.name): " + String(decoding: r.stderr, as: UTF8.self))
