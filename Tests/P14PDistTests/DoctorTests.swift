@@ -64,7 +64,7 @@ final class DoctorTests: XCTestCase {
         XCTAssertTrue(report.problems.contains("mps2-an385: clang: not beside swiftc (\(bin)/clang)"), "\(report.problems)")
         XCTAssertTrue(report.problems.contains { $0.hasPrefix("desktop: pkg-config") }, "\(report.problems)")
         // Planned and unsupported boards are reported but never fail the doctor.
-        XCTAssertFalse(report.problems.contains { $0.hasPrefix("hifive1:") || $0.hasPrefix("avr:") })
+        XCTAssertFalse(report.problems.contains { $0.hasPrefix("econotag:") || $0.hasPrefix("avr:") })
         XCTAssertEqual(report.board("avr")?.verdict, .skipped)
         XCTAssertTrue(report.board("avr")?.summary.contains("still fails (compiler crash") ?? false)
     }
