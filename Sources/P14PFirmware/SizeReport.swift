@@ -32,9 +32,10 @@ public struct SizeReport: Sendable, Equatable, Codable {
     /// corpus (MemoryFigureTests); see docs/firmware.md.
     public static func runtimeReserve(imageBytes: Int, recursionLimit: Int, outputBuffer: Int) -> Int {
         let frames = recursionLimit <= 64 ? 64 * (recursionLimit + 1) : 112 * recursionLimit
-        return 2560 + outputBuffer + imageBytes * 2 + frames
+        return 2560 + outputBuffer + imageBytes * reservePerImageByte + frames
     }
-    public static let reservePerImageByte = "2"
+    /// RAM the loaded code takes per byte of code image.
+    public static let reservePerImageByte = 2
     public var recursionLimit: Int
     public var outputBuffer: Int
 
@@ -59,7 +60,12 @@ public struct SizeReport: Sendable, Equatable, Codable {
 
     /// RAM the firmware needs to run an image of `imageBytes`.
     public func ramNeeded(imageBytes: Int) -> Int {
-        cStack + data + bss + heap + valueStack + SizeReport.runtimeReserve(imageBytes: imageBytes, recursionLimit: recursionLimit, outputBuffer: outputBuffer)
+        cStack + data + bss + heap + valueStack + runtimeReserve(imageBytes: imageBytes)
+    }
+
+    /// `runtimeReserve` for this firmware's board.
+    func runtimeReserve(imageBytes: Int) -> Int {
+        SizeReport.runtimeReserve(imageBytes: imageBytes, recursionLimit: recursionLimit, outputBuffer: outputBuffer)
     }
 
     /// Throws `doesNotFit` naming the memory, the overflow and what takes the room.
@@ -75,7 +81,7 @@ public struct SizeReport: Sendable, Equatable, Codable {
             throw FirmwareError.doesNotFit(
                 board: board, memory: "RAM", needed: needed, available: ramSize,
                 breakdown: "C stack \(cStack) + data \(data) + bss \(bss) + VM heap \(heap) + VM value stack \(valueStack) "
-                    + "+ runtime reserve \(SizeReport.runtimeReserve(imageBytes: imageBytes, recursionLimit: recursionLimit, outputBuffer: outputBuffer))"
+                    + "+ runtime reserve \(runtimeReserve(imageBytes: imageBytes))"
                     + (imageBytes > 0 ? " (the loaded code of this \(imageBytes)-byte image takes about \(SizeReport.reservePerImageByte) bytes a byte; "
                         + "a smaller program, or a board with more RAM, fits)" : ""))
         }

@@ -79,8 +79,10 @@ extension VM {
                 return nil
             case .module:
                 if let v = dictGetStr(heap.slot(o, 1), name) { return v }
-                if obj == sysModule, let fn = sysNative(name) { return fn }
-                if obj == sysModule, let v = try sysValue(name) { return v }
+                if obj == sysModule {  // sys's functions and values are made on first use
+                    if let fn = sysNative(name) { return fn }
+                    if let v = try sysValue(name) { return v }
+                }
                 if name == s.__dict__ { return heap.slot(o, 1) }
                 return nil
             case .function:
@@ -143,8 +145,6 @@ extension VM {
         return nil
     }
 
-    /// loadMethod: [obj] -> [function obj] when a plain method is found
-    /// on the class, else [null attribute] (no bound method allocated).
     /// loadMethod for a with statement's `__enter__` or `__exit__`: an
     /// object without one is no context manager (TypeError, as in CPython).
     func loadSpecial(_ name: Value) throws(VMError) {
@@ -164,6 +164,8 @@ extension VM {
         }
     }
 
+    /// loadMethod: [obj] -> [function obj] when a plain method is found
+    /// on the class, else [null attribute] (no bound method allocated).
     func loadMethod(_ name: Value) throws(VMError) {
         let obj = stack[sp - 1]
         var cls: Value = .null

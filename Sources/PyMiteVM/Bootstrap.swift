@@ -90,17 +90,16 @@ extension VM {
         return sys
     }
 
-    /// The sys values made on first use, for dir(sys).
-    static let lazySysValues: [StaticString] = ["maxsize", "path", "platform", "byteorder", "stdout", "stderr", "implementation"]
-
     /// A sys value by name, made and cached in sys's namespace when first read.
     func sysValue(_ name: Value) throws(VMError) -> Value? {
         let text = strBuffer(name)
-        var value: Value
-        if sameText(text, "maxsize") {
+        guard let kind = SysValue.allCases.first(where: { sameText(text, $0.name) }) else { return nil }
+        let value: Value
+        switch kind {
+        case .maxsize:
             // CPython's 64-bit value where long ints exist, else the largest small int.
             value = longIntsOn ? try intResult(BigInt(Int64.max)) : .int(Value.smallIntMax)!
-        } else if sameText(text, "path") {
+        case .path:
             // sys.path[0] is the main program's folder, as in CPython.
             value = try newList()
             extraRoots.append(value)
@@ -109,23 +108,34 @@ extension VM {
                 let folder = script.lastIndex(of: UInt8(ascii: "/")).map { Array(script[..<$0]) } ?? []
                 try listAppend(value, try newStr(folder.isEmpty ? bytes(".") : folder))
             }
-        } else if sameText(text, "platform") {
-            value = try newStr("p14p")
-        } else if sameText(text, "byteorder") {
-            value = try newStr("little")
-        } else if sameText(text, "stdout") {
-            value = try newStr("<stdout>")
-        } else if sameText(text, "stderr") {
-            value = try newStr("<stderr>")
-        } else if sameText(text, "implementation") {
+        case .platform: value = try newStr("p14p")
+        case .byteorder: value = try newStr("little")
+        case .stdout: value = try newStr("<stdout>")
+        case .stderr: value = try newStr("<stderr>")
+        case .implementation:
             value = try newModule(try intern(try newStr("implementation")))
             extraRoots.append(value)
             defer { extraRoots.removeLast() }
             try dictStore(heap.slot(value.objectOffset, 1), try intern(try newStr("name")), try newStr("p14p"))
-        } else {
-            return nil
         }
         try dictStore(heap.slot(sysModule.objectOffset, 1), name, value)
         return value
+    }
+}
+
+/// The sys values made when first read (`VM.sysValue`).
+enum SysValue: CaseIterable {
+    case maxsize, path, platform, byteorder, stdout, stderr, implementation
+
+    var name: StaticString {
+        switch self {
+        case .maxsize: return "maxsize"
+        case .path: return "path"
+        case .platform: return "platform"
+        case .byteorder: return "byteorder"
+        case .stdout: return "stdout"
+        case .stderr: return "stderr"
+        case .implementation: return "implementation"
+        }
     }
 }

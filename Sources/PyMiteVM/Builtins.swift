@@ -452,7 +452,7 @@ extension VM {
             try addKeys(heap.slot(v.objectOffset, 1))
             if v == sysModule {
                 try addNatives(VM.sysGroup)
-                for n in VM.lazySysValues { try dictStore(names, try newStr(n), .none) }
+                for v in SysValue.allCases { try dictStore(names, try newStr(v.name), .none) }
             }
         } else {
             try addClasses(typeOf(v))
@@ -476,7 +476,7 @@ extension VM {
             var v = stack[Int(f.base) + i]
             if isType(v, .cell) { v = heap.slot(v.objectOffset, 0) }
             if v.isNull { continue }
-            try dictStore(d, names[Int(c.slotNameBase) + i], v)
+            try dictStore(d, slotName(c, i), v)
         }
         return d
     }
@@ -650,8 +650,7 @@ extension VM {
             guard let f = frames.last, !f.function.isNone else { throw raise(.runtimeError, "super(): no arguments") }
             let c = codes[Int(f.code)]
             guard c.argCount > 0 || c.flags & CodeFlags.varArgs != 0 else { throw raise(.runtimeError, "super(): no arguments") }
-            let slots = Int(c.slotNameBase)..<(Int(c.slotNameBase) + Int(c.localCount + c.freeCount))
-            guard let slot = slots.last(where: { names[$0] == s.__class__ }).map({ $0 - Int(c.slotNameBase) }) else {
+            guard let slot = (0..<Int(c.localCount + c.freeCount)).last(where: { slotName(c, $0) == s.__class__ }) else {
                 throw raise(.runtimeError, "super(): __class__ cell not found")
             }
             let cell = stack[Int(f.base) + slot]

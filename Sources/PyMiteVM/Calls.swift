@@ -248,7 +248,7 @@ extension VM {
             let value = stack[a + npos + k]
             var slot = -1
             for p in 0..<(nparams + nkwonly) {
-                let pname = names[Int(c.slotNameBase) + p]
+                let pname = slotName(c, p)
                 if pname == name || strEqual(pname.objectOffset, name.objectOffset) { slot = p; break }
             }
             if slot < 0 {
@@ -273,7 +273,7 @@ extension VM {
         if !missing.isEmpty { throw missingArguments(f, c, missing, kind: "positional") }
         let kwdefaults = heap.slot(fo, 3)
         for i in nparams..<(nparams + nkwonly) where bound[i].isNull {
-            if !kwdefaults.isNone, let v = dictGetStr(kwdefaults, names[Int(c.slotNameBase) + i]) {
+            if !kwdefaults.isNone, let v = dictGetStr(kwdefaults, slotName(c, i)) {
                 bound[i] = v
             } else {
                 missing.append(i)
@@ -288,7 +288,7 @@ extension VM {
         m += bytes(kind) + bytes(missing.count == 1 ? " argument: " : " arguments: ")
         for (k, i) in missing.enumerated() {
             if k > 0 { m += bytes(k == missing.count - 1 ? (missing.count > 2 ? ", and " : " and ") : ", ") }
-            m += bytes("'") + strArray(names[Int(c.slotNameBase) + i]) + bytes("'")
+            m += bytes("'") + strArray(slotName(c, i)) + bytes("'")
         }
         return raise(.typeError, m)
     }

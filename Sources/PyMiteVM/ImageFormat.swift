@@ -107,7 +107,7 @@ public enum ImageFormat {
     /// Decodes an image where it lies (a board reads it from flash, without a copy in RAM).
     public static func decode(buffer bytes: UnsafeBufferPointer<UInt8>) throws(ImageError) -> Image {
         var builder = ImageBuilder()
-        defer { builder.instructions.deallocate() }
+        defer { builder.scratch.deallocate() }
         let modules = try read(buffer: bytes, into: &builder)
         return Image(modules: modules, codes: builder.codes)
     }
@@ -126,8 +126,10 @@ public enum ImageFormat {
     /// `sink` in order and checking each one when its parts are read;
     /// returns the modules. A damaged image is refused with the first error
     /// found, and the sink is given nothing of an image whose checksum is wrong.
-    static func read<Sink: CodeSink>(buffer bytes: UnsafeBufferPointer<UInt8>,
-                                     into sink: inout Sink) throws(ImageError) -> [ImageModule] {
+    /// `scanned`: `scan` has checked this image already, so the code objects'
+    /// stack proofs are not made again (only the checksum and structure).
+    static func read<Sink: CodeSink>(buffer bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink,
+                                     scanned: Bool = false) throws(ImageError) -> [ImageModule] {
         guard bytes.count >= 4 else { throw .truncated }
         guard bytes[0] == magic[0], bytes[1] == magic[1], bytes[2] == magic[2], bytes[3] == magic[3]
         else { throw .badMagic }
@@ -147,7 +149,7 @@ public enum ImageFormat {
                 _ = try readBody(&r, into: &nothing)
                 throw ImageError.checksumMismatch
             }
-            return try readBody(&r, into: &sink)
+            return try readBody(&r, into: &sink, verifyCode: !scanned)
         } catch {
             // A cut-off file reads as truncated; any other damage shows in the checksum.
             if case .truncated = error { throw .truncated }
@@ -157,7 +159,8 @@ public enum ImageFormat {
     }
 
     /// Everything after the version: modules, code objects, and their checks.
-    static func readBody<Sink: CodeSink>(_ r: inout ByteReader, into sink: inout Sink) throws(ImageError) -> [ImageModule] {
+    static func readBody<Sink: CodeSink>(_ r: inout ByteReader, into sink: inout Sink,
+                                         verifyCode: Bool = true) throws(ImageError) -> [ImageModule] {
         _ = try r.u16()  // flags, reserved
         let moduleCount = try r.count(minBytesEach: 8)
         let codeCount = try r.count(minBytesEach: 40)
@@ -196,7 +199,7 @@ public enum ImageFormat {
             for _ in 0..<nexc {
                 handlers.append(ExceptionEntry(start: try r.u32(), end: try r.u32(), target: try r.u32(), depth: try r.u32()))
             }
-            try verify(shape, UnsafeBufferPointer(start: instructions, count: ninstr), handlers, index: index)
+            if verifyCode { try verify(shape, UnsafeBufferPointer(start: instructions, count: ninstr), handlers, index: index) }
             sink.end(lineTable: lines, exceptionTable: handlers)
         }
         guard r.offset == r.end else { throw .malformed("trailing bytes") }
@@ -433,7 +436,7 @@ protocol CodeSink {
 struct ImageBuilder: CodeSink {
     var codes: [CodeObject] = []
     var current = CodeObject(name: [], filename: [])
-    var instructions = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+    var scratch = InstructionScratch()
     var instructionCount = 0
 
     mutating func begin(_ code: CodeObject, constants: Int) {
@@ -444,13 +447,11 @@ struct ImageBuilder: CodeSink {
     mutating func name(_ text: UnsafeBufferPointer<UInt8>) { current.names.append(Array(text)) }
     mutating func slotName(_ text: UnsafeBufferPointer<UInt8>) { current.slotNames.append(Array(text)) }
     mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32> {
-        instructions.deallocate()
-        instructions = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, count))
         instructionCount = count
-        return instructions
+        return scratch.room(for: count)
     }
     mutating func end(lineTable: [LineEntry], exceptionTable: [ExceptionEntry]) {
-        current.instructions = Array(UnsafeBufferPointer(start: instructions, count: instructionCount))
+        current.instructions = Array(UnsafeBufferPointer(start: scratch.words, count: instructionCount))
         current.lineTable = lineTable
         current.exceptionTable = exceptionTable
         codes.append(current)
@@ -476,8 +477,7 @@ extension Image {
 /// object's instructions while they are checked.
 struct ImageCounter: CodeSink {
     var layout = ImageLayout()
-    var scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
-    var scratchCapacity = 1
+    var scratch = InstructionScratch()
 
     mutating func begin(_ code: CodeObject, constants: Int) {
         layout.codeCount += 1
@@ -486,13 +486,24 @@ struct ImageCounter: CodeSink {
     mutating func constant(_ k: Constant) {}
     mutating func name(_ text: UnsafeBufferPointer<UInt8>) { layout.nameCount += 1 }
     mutating func slotName(_ text: UnsafeBufferPointer<UInt8>) { layout.nameCount += 1 }
-    mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32> {
-        if count > scratchCapacity {
-            scratch.deallocate()
-            scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: count)
-            scratchCapacity = count
-        }
-        return scratch
-    }
+    mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32> { scratch.room(for: count) }
     mutating func end(lineTable: [LineEntry], exceptionTable: [ExceptionEntry]) {}
+}
+
+/// Room for one code object's instructions while they are read and checked,
+/// reused for the next (it grows, never shrinks); deallocate when done.
+struct InstructionScratch {
+    private(set) var words = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+    private var capacity = 1
+
+    mutating func room(for count: Int) -> UnsafeMutablePointer<UInt32> {
+        if count > capacity {
+            words.deallocate()
+            words = UnsafeMutablePointer<UInt32>.allocate(capacity: count)
+            capacity = count
+        }
+        return words
+    }
+
+    func deallocate() { words.deallocate() }
 }

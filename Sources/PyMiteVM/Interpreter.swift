@@ -555,16 +555,19 @@ extension VM {
         }
     }
 
+    /// The name of local slot `slot` (parameters first, then locals and free variables).
+    @inline(__always) func slotName(_ c: LoadedCode, _ slot: Int) -> Value { names[Int(c.slotNameBase) + slot] }
+
     func unboundLocal(_ code: Int, _ slot: Int) -> VMError {
         var m = bytes("cannot access local variable '")
-        m += strArray(names[Int(codes[code].slotNameBase) + slot])
+        m += strArray(slotName(codes[code], slot))
         m += bytes("' where it is not associated with a value")
         return raise(.unboundLocalError, m)
     }
 
     func unboundDeref(_ code: Int, _ slot: Int) -> VMError {
         var m = bytes("cannot access free variable '")
-        m += strArray(names[Int(codes[code].slotNameBase) + slot])
+        m += strArray(slotName(codes[code], slot))
         m += bytes("' where it is not associated with a value in enclosing scope")
         return raise(.nameError, m)
     }

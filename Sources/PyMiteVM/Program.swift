@@ -27,7 +27,7 @@ extension VM {
         prepareTables(layout)
         var loader = CodeLoader(vm: self)
         do throws(ImageError) {
-            _ = try ImageFormat.read(buffer: buffer, into: &loader)
+            _ = try ImageFormat.read(buffer: buffer, into: &loader, scanned: true)
         } catch {
             fatalError("the image changed after it was checked")
         }

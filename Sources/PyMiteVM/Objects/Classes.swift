@@ -110,10 +110,10 @@ enum ExceptionKind: Int, CaseIterable {
 extension VM {
     // MARK: Types of values
 
-    /// A built-in type's class object. On a small heap only `object` and
-    /// `type` exist from the start; the others are made the first time a
-    /// program needs them (MemoryError when there is no room for one), so a
-    /// small board pays only for the types its program uses.
+    /// A built-in type's class object. Only `object` and `type` exist from
+    /// the start; the others are made the first time a program needs them
+    /// (MemoryError when there is no room for one), so a small board pays
+    /// only for the types its program uses.
     @inline(__always) func typeClass(_ k: TypeKind) throws(VMError) -> Value {
         let c = typeClasses[k.rawValue]
         return c.isNull ? try newTypeClass(k) : c
