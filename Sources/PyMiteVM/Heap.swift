@@ -65,25 +65,63 @@ struct Heap {
     @inline(__always) func clearMark(_ o: UInt32) { setHeader(o, header(o) & ~0x100) }
 
     // MARK: Slots and raw bytes
+    //
+    // Debug builds check every access: it must land in a live block, a
+    // slot index within a slotted object, bytes within the block. A value
+    // taken for the wrong kind of object traps where it is misread
+    // instead of reading a neighbour's memory. Release builds check nothing.
 
     @inline(__always) func slot(_ o: UInt32, _ i: Int) -> Value {
-        Value(raw: base.load(fromByteOffset: Int(o) + 8 + i * 8, as: UInt64.self))
+        assert(isSlotInside(o, i), "heap: slot outside its object")
+        return Value(raw: base.load(fromByteOffset: Int(o) + 8 + i * 8, as: UInt64.self))
     }
     @inline(__always) func setSlot(_ o: UInt32, _ i: Int, _ v: Value) {
+        assert(isSlotInside(o, i), "heap: slot outside its object")
         base.storeBytes(of: v.raw, toByteOffset: Int(o) + 8 + i * 8, as: UInt64.self)
     }
     @inline(__always) func slotCount(_ o: UInt32) -> Int { (blockSize(o) - 8) / 8 }
     @inline(__always) func slotPointer(_ o: UInt32, _ i: Int) -> UnsafeMutablePointer<Value> {
-        (base + Int(o) + 8 + i * 8).assumingMemoryBound(to: Value.self)
+        assert(isSlotInside(o, i) || (isLiveBlock(o) && !type(o).isRaw && i == slotCount(o)), "heap: slot outside its object")
+        return (base + Int(o) + 8 + i * 8).assumingMemoryBound(to: Value.self)
     }
     @inline(__always) func u32(_ o: UInt32, _ byteOffset: Int) -> UInt32 {
-        base.load(fromByteOffset: Int(o) + byteOffset, as: UInt32.self)
+        assert(isByteInside(o, byteOffset, 4), "heap: bytes outside their object")
+        return base.load(fromByteOffset: Int(o) + byteOffset, as: UInt32.self)
     }
     @inline(__always) func setU32(_ o: UInt32, _ byteOffset: Int, _ v: UInt32) {
+        assert(isByteInside(o, byteOffset, 4), "heap: bytes outside their object")
         base.storeBytes(of: v, toByteOffset: Int(o) + byteOffset, as: UInt32.self)
     }
     @inline(__always) func bytePointer(_ o: UInt32, _ byteOffset: Int) -> UnsafeMutablePointer<UInt8> {
-        (base + Int(o) + byteOffset).assumingMemoryBound(to: UInt8.self)
+        assert(isByteInside(o, byteOffset, 0), "heap: bytes outside their object")
+        return (base + Int(o) + byteOffset).assumingMemoryBound(to: UInt8.self)
+    }
+
+    /// A free block's link to the next one in its list (the allocator's own field).
+    @inline(__always) func freeLink(_ o: UInt32) -> UInt32 { base.load(fromByteOffset: Int(o) + 8, as: UInt32.self) }
+    @inline(__always) func setFreeLink(_ o: UInt32, _ next: UInt32) {
+        base.storeBytes(of: next, toByteOffset: Int(o) + 8, as: UInt32.self)
+    }
+
+    /// Whether `o` looks like the start of a live block (debug checks).
+    func isLiveBlock(_ o: UInt32) -> Bool {
+        guard o >= 8, o & 7 == 0, Int(o) + 8 <= size else { return false }
+        let n = blockSize(o)
+        return typeByte(o) != 0 && ObjType(rawValue: typeByte(o)) != nil
+            && n >= Heap.minBlock && n & 7 == 0 && Int(o) + n <= size
+    }
+    func isSlotInside(_ o: UInt32, _ i: Int) -> Bool {
+        isLiveBlock(o) && !type(o).isRaw && i >= 0 && i < slotCount(o)
+    }
+    func isByteInside(_ o: UInt32, _ byteOffset: Int, _ width: Int) -> Bool {
+        isLiveBlock(o) && byteOffset >= 8 && byteOffset + width <= blockSize(o)
+    }
+    /// Debug builds check that `v` is an object of one of `kinds`.
+    @inline(__always) func expect(_ o: UInt32, _ kind: ObjType) {
+        assert(isLiveBlock(o) && type(o) == kind, "heap: object of the wrong kind")
+    }
+    @inline(__always) func expect(_ o: UInt32, _ kind: ObjType, or other: ObjType) {
+        assert(isLiveBlock(o) && (type(o) == kind || type(o) == other), "heap: object of the wrong kind")
     }
 
     // MARK: Allocation
@@ -134,11 +172,11 @@ struct Heap {
                 if have == need { break }
             }
             prev = cur
-            cur = u32(cur, 8)
+            cur = freeLink(cur)
         }
         if best != 0 {
-            let next = u32(best, 8)
-            if bestPrev == 0 { largeFree = next } else { setU32(bestPrev, 8, next) }
+            let next = freeLink(best)
+            if bestPrev == 0 { largeFree = next } else { setFreeLink(bestPrev, next) }
             freeInLists -= bestSize
             split(best, have: bestSize, need: need)
             return best
@@ -164,7 +202,7 @@ struct Heap {
 
     private mutating func popSmall(_ k: Int) -> UInt32 {
         let b = smallFree[k]
-        smallFree[k] = u32(b, 8)
+        smallFree[k] = freeLink(b)
         freeInLists -= k * 8
         if smallFree[k] == 0 {
             if k < 64 { smallMask.low &= ~(1 << UInt64(k)) } else { smallMask.high = 0 }
@@ -184,11 +222,11 @@ struct Heap {
     mutating func addFree(_ block: UInt32, size: Int) {
         setHeader(block, UInt64(size) << 32)
         if size <= Heap.smallLimit {
-            setU32(block, 8, smallFree[size / 8])
+            setFreeLink(block, smallFree[size / 8])
             smallFree[size / 8] = block
             if size / 8 < 64 { smallMask.low |= 1 << UInt64(size / 8) } else { smallMask.high = 1 }
         } else {
-            setU32(block, 8, largeFree)
+            setFreeLink(block, largeFree)
             largeFree = block
         }
         freeInLists += size

@@ -204,9 +204,11 @@ extension VM {
                     push(t)
                 case .buildList:
                     let l = try newList(capacity: arg)
-                    let items = heap.slotPointer(heap.slot(l.objectOffset, 1).objectOffset, 0)
-                    for i in 0..<arg { items[i] = stack[sp - arg + i] }
-                    heap.setSlot(l.objectOffset, 0, .smallInt(arg))
+                    if arg > 0 {
+                        let items = heap.slotPointer(heap.slot(l.objectOffset, 1).objectOffset, 0)
+                        for i in 0..<arg { items[i] = stack[sp - arg + i] }
+                        heap.setSlot(l.objectOffset, 0, .smallInt(arg))
+                    }
                     sp -= arg
                     push(l)
                 case .buildSet:

@@ -17,6 +17,7 @@ extension VM {
     @inline(__always) func floatValue(_ v: Value) -> Double {
         // Unreachable without floats built in (newFloat refuses); the code that would use the value goes too.
         if !BuiltFeatures.floats { fatalError() }
+        heap.expect(v.objectOffset, .float)
         return Double(bitPattern: heap.base.load(fromByteOffset: Int(v.objectOffset) + 8, as: UInt64.self))
     }
 

@@ -263,7 +263,10 @@ public final class VM {
             emergencyReserve = 0
             collectGarbage()
         }
-        heap.setSlot(memoryErrorInstance.objectOffset, 2, .null)  // a fresh traceback each time
+        // Before bootstrap has made the MemoryError there is nothing to raise but the failure.
+        if memoryErrorInstance.isObject {
+            heap.setSlot(memoryErrorInstance.objectOffset, 2, .null)  // a fresh traceback each time
+        }
         pendingException = memoryErrorInstance
         throw .exception
     }

@@ -22,8 +22,8 @@ extension VM {
         return d
     }
 
-    @inline(__always) func dictCount(_ d: Value) -> Int { Int(heap.slot(d.objectOffset, 0).intValue) }
-    @inline(__always) func dictUsed(_ d: Value) -> Int { Int(heap.slot(d.objectOffset, 1).intValue) }
+    @inline(__always) func dictCount(_ d: Value) -> Int { heap.expect(d.objectOffset, .dict, or: .set); return Int(heap.slot(d.objectOffset, 0).intValue) }
+    @inline(__always) func dictUsed(_ d: Value) -> Int { heap.expect(d.objectOffset, .dict, or: .set); return Int(heap.slot(d.objectOffset, 1).intValue) }
     @inline(__always) func dictEntryKey(_ d: Value, _ i: Int) -> Value {
         heap.slot(heap.slot(d.objectOffset, 2).objectOffset, i * 3 + 1)
     }
@@ -56,6 +56,7 @@ extension VM {
 
     /// Entry number of `key`, or -1.
     func dictFind(_ d: Value, _ key: Value, hash: Int64) throws(VMError) -> Int {
+        heap.expect(d.objectOffset, .dict, or: .set)
         let cap = Int(heap.slot(d.objectOffset, 4).intValue)
         let entries = heap.slot(d.objectOffset, 2).objectOffset
         if cap == 0 {

@@ -27,8 +27,8 @@ extension VM {
         return t
     }
 
-    @inline(__always) func tupleCount(_ o: UInt32) -> Int { Int(heap.slot(o, 0).intValue) }
-    @inline(__always) func tupleItem(_ o: UInt32, _ i: Int) -> Value { heap.slot(o, i + 1) }
+    @inline(__always) func tupleCount(_ o: UInt32) -> Int { heap.expect(o, .tuple); return Int(heap.slot(o, 0).intValue) }
+    @inline(__always) func tupleItem(_ o: UInt32, _ i: Int) -> Value { heap.expect(o, .tuple); return heap.slot(o, i + 1) }
     @inline(__always) func tupleItems(_ o: UInt32) -> UnsafeMutableBufferPointer<Value> {
         UnsafeMutableBufferPointer(start: heap.slotPointer(o, 1), count: tupleCount(o))
     }
@@ -51,7 +51,7 @@ extension VM {
         return l
     }
 
-    @inline(__always) func listCount(_ o: UInt32) -> Int { Int(heap.slot(o, 0).intValue) }
+    @inline(__always) func listCount(_ o: UInt32) -> Int { heap.expect(o, .list); return Int(heap.slot(o, 0).intValue) }
     @inline(__always) func listCapacity(_ o: UInt32) -> Int {
         let items = heap.slot(o, 1)
         return items.isNull ? 0 : heap.slotCount(items.objectOffset)
@@ -63,9 +63,11 @@ extension VM {
         return UnsafeMutableBufferPointer(start: heap.slotPointer(items.objectOffset, 0), count: listCount(o))
     }
     @inline(__always) func listItem(_ o: UInt32, _ i: Int) -> Value {
-        heap.slot(heap.slot(o, 1).objectOffset, i)
+        heap.expect(o, .list)
+        return heap.slot(heap.slot(o, 1).objectOffset, i)
     }
     @inline(__always) func setListItem(_ o: UInt32, _ i: Int, _ v: Value) {
+        heap.expect(o, .list)
         heap.setSlot(heap.slot(o, 1).objectOffset, i, v)
     }
 

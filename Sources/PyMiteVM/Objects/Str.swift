@@ -43,7 +43,8 @@ extension VM {
     }
 
     @inline(__always) func strBuffer(_ o: UInt32) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: heap.bytePointer(o, strDataOffset), count: Int(heap.u32(o, 8)))
+        heap.expect(o, .str, or: .bytes)
+        return UnsafeBufferPointer(start: heap.bytePointer(o, strDataOffset), count: Int(heap.u32(o, 8)))
     }
     @inline(__always) func strBuffer(_ v: Value) -> UnsafeBufferPointer<UInt8> { strBuffer(v.objectOffset) }
     @inline(__always) func strByteCount(_ o: UInt32) -> Int { Int(heap.u32(o, 8)) }
