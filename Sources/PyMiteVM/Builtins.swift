@@ -36,8 +36,8 @@ extension VM {
         switch id {
         case .print:
             var out: [UInt8] = []
-            let sep = a.keyword("sep").flatMap { $0.isNone ? nil : $0 }
-            let end = a.keyword("end").flatMap { $0.isNone ? nil : $0 }
+            let sep = try optionalStrArgument(a.keyword("sep"), "sep")
+            let end = try optionalStrArgument(a.keyword("end"), "end")
             for i in 0..<a.positionalCount {
                 if i > 0 { if let s = sep { out += strBuffer(s) } else { out.append(UInt8(ascii: " ")) } }
                 try appendText(a[i], &out, repr: false)
@@ -136,7 +136,7 @@ extension VM {
             return try newInt(try hashValue(a[0]))
         case .id:
             try argumentCount(a, name, min: 1, max: 1)
-            return .int(Int64(bitPattern: a[0].raw >> 1))!
+            return try identity(a[0])
         case .isinstance, .issubclass:
             try argumentCount(a, name, min: 2, max: 2)
             if id == .issubclass && !isClass(a[0]) { throw raise(.typeError, "issubclass() arg 1 must be a class") }
@@ -281,6 +281,16 @@ extension VM {
         }
     }
 
+    /// id(): the value's word, which no two live values share (an object's
+    /// offset, a singleton's tag, a small int's tagged bits). Words past 62
+    /// bits (negative and very large small ints) need a long int; a build
+    /// without long ints gives those the int's own value instead.
+    func identity(_ v: Value) throws(VMError) -> Value {
+        if v.raw <= UInt64(Value.smallIntMax), let id = Value.int(Int64(v.raw)) { return id }
+        if longIntsOn { return try intResult(BigInt(unsigned: v.raw)) }
+        return v
+    }
+
     func classCheck(_ v: Value, _ spec: Value, instance: Bool) throws(VMError) -> Bool {
         if isType(spec, .tuple) {
             for t in tupleItems(spec.objectOffset) where try classCheck(v, t, instance: instance) { return true }
@@ -388,38 +398,65 @@ extension VM {
     func roundBuiltin(_ a: Arguments) throws(VMError) -> Value {
         try argumentCount(a, "round", min: 1, max: 2)
         let v = a[0]
-        let nd: Value = a.positionalCount > 1 ? a[1] : (a.keyword("ndigits") ?? .none)
-        if isLong(v) { return v }
-        if let i = intOf(v) {
-            guard !nd.isNone, let n = intOf(nd), n < 0 else { return try newInt(i) }
-            if n < -18 { return .smallInt(0) }
-            var p: Int64 = 1
-            for _ in 0..<(-n) { p *= 10 }
-            let q = try floorDiv(i, p), r = i - q * p
-            var rounded = q
-            if r * 2 > p || (r * 2 == p && q & 1 == 1) { rounded += 1 }
-            return try newInt(rounded * p)
+        let nd: Value = a.value(1, "ndigits") ?? .none
+        // As CPython, ndigits past 63 bits is clamped: the answer is the same.
+        let n: Int64? = nd.isNone ? nil : try clampedIndexArgument(nd)
+        if isIntegral(v) {
+            guard let n = n, n < 0 else { return isLong(v) ? v : try newInt(intOf(v)!) }
+            return try roundInteger(v, decimalPlaces: n)
         }
         guard isFloat(v) else {
             if isType(v, .instance), let r = try callDunder0(v, "__round__") { return r }
             throw raise(.typeError, bytes("type ") + typeName(v) + bytes(" doesn't define __round__ method"))
         }
         let d = floatValue(v)
-        if nd.isNone {
+        guard let n = n else {
             if d.isNaN { throw raise(.valueError, "cannot convert float NaN to integer") }
             if d.isInfinite { throw raise(.overflowError, "cannot convert float infinity to integer") }
             return try intResult(BigInt(truncating: d.rounded(.toNearestOrEven))!)
         }
-        guard let n = intOf(nd) else { throw raise(.typeError, "'float' object cannot be interpreted as an integer") }
-        if !d.isFinite || n > 300 { return v }
-        if n < 0 {
-            var p = 1.0
-            for _ in 0..<(-n) { p *= 10 }
-            return try newFloat((d / p).rounded(.toNearestOrEven) * p)
-        }
+        if !d.isFinite || n > 323 { return v }
+        if n < 0 { return try newFloat(try roundFloat(d, toTensPower: n == Int64.min ? Int64.max : -n)) }
         // C's printf rounds the exact binary value correctly, ties to even.
         let text = hooks.formatDouble(bytes("%.") + decimal(n) + bytes("f"), d)
         return try newFloat(hooks.parseDouble(text) ?? d)
+    }
+
+    /// round(float, -k): the exact binary value rounded to a multiple of
+    /// 10**k, ties to even, as CPython's correctly rounded conversion does.
+    func roundFloat(_ d: Double, toTensPower k: Int64) throws(VMError) -> Double {
+        let zero = Double(signOf: d, magnitudeOf: 0)
+        // |d| < 1 rounds to 0, and so does everything once 10**k > 2 * DBL_MAX.
+        if abs(d) < 1 || k > 308 { return zero }
+        // |d| = m * 2**e exactly, with m a 53-bit integer.
+        let m = BigInt(Int64(d.significandBitPattern | (1 << 52)))
+        let e = Int(d.exponent) - 52
+        let p = BigInt(10).power(UInt64(k))
+        let x = e >= 0 ? m << e : m
+        let unit = e >= 0 ? p : p << -e
+        guard let (q0, r) = x.floorDivMod(unit) else { return zero }
+        var q = q0
+        let twice = r + r
+        if twice > unit || (twice == unit && (q.magnitude.first ?? 0) & 1 == 1) { q += BigInt(1) }
+        guard let result = (q * p).toDouble(), result.isFinite else {
+            throw raise(.overflowError, "rounded value too large to represent")
+        }
+        return result == 0 ? zero : (d < 0 ? -result : result)
+    }
+
+    /// round(int, n) for n < 0: to a multiple of 10**-n, ties to even.
+    func roundInteger(_ v: Value, decimalPlaces n: Int64) throws(VMError) -> Value {
+        let x = bigOf(v)!
+        let k = n == Int64.min ? Int64.max : -n
+        // Once 10**k is more than twice |x| the answer is 0; so 10**k is
+        // never much bigger than x, whatever ndigits says.
+        if k > Int64(BigInt.bitLength(x.magnitude) / 3 + 1) { return .smallInt(0) }
+        let p = BigInt(10).power(UInt64(k))
+        guard let (q, r) = x.floorDivMod(p) else { return .smallInt(0) }
+        let twice = r + r
+        var rounded = q
+        if twice > p || (twice == p && (q.magnitude.first ?? 0) & 1 == 1) { rounded += BigInt(1) }
+        return try intResult(rounded * p)
     }
 
     func dirList(_ v: Value) throws(VMError) -> Value {
@@ -483,24 +520,49 @@ extension VM {
 
     // MARK: Sorting
 
-    /// A stable merge sort; `key` is None or a callable.
+    /// A stable merge sort; `key` is None or a callable. As in CPython the
+    /// list is empty while it is sorted (its items are taken out), so a key
+    /// or comparison that changes it cannot pull items from under the sort;
+    /// such a change is dropped and raises ValueError.
     func sortList(_ l: Value, key: Value, reverse: Bool) throws(VMError) {
-        let n = listCount(l.objectOffset)
+        let o = l.objectOffset
+        let n = listCount(o)
         if n < 2 { return }
-        // Keys live in a list so a collection during a key call keeps them.
-        let keys: Value
-        if key.isNone {
-            keys = l
-        } else {
-            keys = try newList(capacity: n)
-            extraRoots.append(keys)
-            for i in 0..<n { try listAppend(keys, try call(key, [listItem(l.objectOffset, i)])) }
-        }
-        defer { if !key.isNone { extraRoots.removeLast() } }
+        let items = heap.slot(o, 1)
+        heap.setSlot(o, 0, .smallInt(0))
+        heap.setSlot(o, 1, .null)
+        extraRoots.append(items)
         var order = Array(0..<n)
+        var sorted = false
+        defer {
+            // The items go back whatever happened (a change made meanwhile is
+            // dropped), sorted if the sort finished.
+            if sorted {
+                let values = order.map { heap.slot(items.objectOffset, $0) }
+                for i in 0..<n { heap.setSlot(items.objectOffset, i, values[i]) }
+            }
+            heap.setSlot(o, 1, items)
+            heap.setSlot(o, 0, .smallInt(n))
+            extraRoots.removeLast()
+        }
+        // Keys live in a value array so a collection during a key call keeps them.
+        let keys = key.isNone ? items : .object(try allocSlots(.valueArray, n))
+        if !key.isNone { extraRoots.append(keys) }
+        defer { if !key.isNone { extraRoots.removeLast() } }
+        if !key.isNone {
+            for i in 0..<n { heap.setSlot(keys.objectOffset, i, try call(key, [heap.slot(items.objectOffset, i)])) }
+        }
+        try mergeSort(&order, keys: keys, reverse: reverse)
+        sorted = true
+        if listCount(o) != 0 || !heap.slot(o, 1).isNull { throw raise(.valueError, "list modified during sort") }
+    }
+
+    /// Sorts `order` (indexes into `keys`, a value array) by the keys, stably.
+    private func mergeSort(_ order: inout [Int], keys: Value, reverse: Bool) throws(VMError) {
+        let n = order.count
         var scratch = order
         func less(_ i: Int, _ j: Int) throws(VMError) -> Bool {
-            let a = listItem(keys.objectOffset, i), b = listItem(keys.objectOffset, j)
+            let a = heap.slot(keys.objectOffset, i), b = heap.slot(keys.objectOffset, j)
             if a.isInt && b.isInt { return reverse ? b.intValue < a.intValue : a.intValue < b.intValue }
             return try isTruthy(try compareOperation(.less, reverse ? b : a, reverse ? a : b))
         }
@@ -521,9 +583,6 @@ extension VM {
             swap(&order, &scratch)
             width *= 2
         }
-        guard listCount(l.objectOffset) == n else { throw raise(.valueError, "list modified during sort") }
-        let sorted = order.map { listItem(l.objectOffset, $0) }
-        for i in 0..<n { setListItem(l.objectOffset, i, sorted[i]) }
     }
 
     // MARK: Constructors of the built-in types
@@ -595,6 +654,9 @@ extension VM {
         case .type:
             if n == 1 { return try typeOf(a[0]) }
             try argumentCount(a, "type", min: 3, max: 3)
+            _ = try objectArgument(a[0], .str, "type.__new__() argument 1", "str")
+            _ = try objectArgument(a[1], .tuple, "type.__new__() argument 2", "tuple")
+            _ = try objectArgument(a[2], .dict, "type.__new__() argument 3", "dict")
             let ns = try dictCopy(a[2])
             extraRoots.append(ns)
             defer { extraRoots.removeLast() }

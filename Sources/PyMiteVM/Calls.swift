@@ -343,6 +343,18 @@ extension VM {
         return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) } < config.cStackLimit
     }
 
+    /// Natives that recurse through nested data (repr, ==, < and hash of
+    /// containers) count each level against the recursion limit, as a
+    /// Python call does, and stop before the C stack runs out.
+    @inline(__always) func enterNested(_ message: StaticString) throws(VMError) {
+        nativeDepth += 1
+        if nativeDepth > config.recursionLimit || cStackExhausted() {
+            nativeDepth -= 1
+            throw raise(.recursionError, message)
+        }
+    }
+    @inline(__always) func leaveNested() { nativeDepth -= 1 }
+
     /// Calls the callable already at stack[fi] with the values above it.
     func callPushed(_ fi: Int, argc: Int, kwnames: Value = .null) throws(VMError) -> Value {
         nativeDepth += 1
@@ -500,33 +512,5 @@ extension VM {
         heap.setSlot(o, 3, .smallInt(0))
         let storage = heap.slot(o, 1).objectOffset
         for i in 0..<heap.slotCount(storage) { heap.setSlot(storage, i, .null) }
-    }
-}
-
-/// The arguments of a native call: a window on the value stack.
-struct Arguments {
-    unowned(unsafe) let vm: VM
-    let base: Int
-    /// All values, keyword ones included.
-    let count: Int
-    let kwnames: Value
-
-    var keywordCount: Int { kwnames.isNull ? 0 : vm.tupleCount(kwnames.objectOffset) }
-    var positionalCount: Int { count - keywordCount }
-    subscript(i: Int) -> Value { vm.stack[base + i] }
-
-    /// The keyword argument named `name`, if given.
-    func keyword(_ name: StaticString) -> Value? {
-        let n = keywordCount
-        if n == 0 { return nil }
-        let want = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-        for k in 0..<n {
-            let key = vm.tupleItem(kwnames.objectOffset, k)
-            let have = vm.strBuffer(key)
-            if have.count == want.count && memEqual(have.baseAddress!, want.baseAddress!, want.count) {
-                return vm.stack[base + positionalCount + k]
-            }
-        }
-        return nil
     }
 }

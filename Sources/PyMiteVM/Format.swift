@@ -281,9 +281,12 @@ extension VM {
     }
 
     func formatValue(_ v: Value, spec specValue: Value) throws(VMError) -> Value {
+        if !specValue.isNull { _ = try strArgument(specValue, "format() argument 2") }
         let specBytes = specValue.isNull ? [] : strArray(specValue)
         if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, 0), internStatic("__format__")) {
-            return try call(m, [v, specValue.isNull ? try newStr("") : specValue])
+            let r = try call(m, [v, specValue.isNull ? try newStr("") : specValue])
+            guard isStr(r) else { throw raise(.typeError, bytes("__format__ must return a str, not ") + typeName(r)) }
+            return r
         }
         if specBytes.isEmpty { return try strValue(v) }
         var spec = try parseFormatSpec(specBytes)

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
 //
 // The Python heap: one fixed-size arena, tiled by blocks. Each block
-// starts with an 8-byte header: size in bytes (high 32 bits), mark bit
-// (bit 8) and object type (low 8 bits; 0 = free). Objects are reached
+// starts with an 8-byte header: size in bytes (high 32 bits), the
+// "being printed" flag (bit 9), mark bit (bit 8) and object type (low
+// 8 bits; 0 = free). Objects are reached
 // by byte offset, never by Swift reference, so a collection is a plain
 // mark-sweep over the arena (GC.swift) and cycles cost nothing special.
 //
@@ -63,6 +64,11 @@ struct Heap {
     @inline(__always) func isMarked(_ o: UInt32) -> Bool { header(o) & 0x100 != 0 }
     @inline(__always) func setMark(_ o: UInt32) { setHeader(o, header(o) | 0x100) }
     @inline(__always) func clearMark(_ o: UInt32) { setHeader(o, header(o) & ~0x100) }
+    /// A container whose repr is being written: met again, it prints as [...].
+    @inline(__always) func isBeingPrinted(_ o: UInt32) -> Bool { header(o) & 0x200 != 0 }
+    @inline(__always) func setBeingPrinted(_ o: UInt32, _ on: Bool) {
+        setHeader(o, on ? header(o) | 0x200 : header(o) & ~0x200)
+    }
 
     // MARK: Slots and raw bytes
     //

@@ -445,8 +445,10 @@ extension VM {
             return x.count == y.count && (x.count == 0 || memEqual(x.baseAddress!, y.baseAddress!, x.count))
         }
         guard ta == tb else { return false }
+        if ta == .str || ta == .bytes { return strEqual(a.objectOffset, b.objectOffset) }
+        try enterNested("maximum recursion depth exceeded in comparison")
+        defer { leaveNested() }
         switch ta {
-        case .str, .bytes: return strEqual(a.objectOffset, b.objectOffset)
         case .tuple, .list:
             let x = sequenceItems(a)!, y = sequenceItems(b)!
             if x.count != y.count { return false }
@@ -525,6 +527,8 @@ extension VM {
         switch ta {
         case .str, .bytes: return strCompare(a.objectOffset, b.objectOffset)
         case .tuple, .list:
+            try enterNested("maximum recursion depth exceeded in comparison")
+            defer { leaveNested() }
             var i = 0
             while true {
                 let na = sequenceItems(a)!.count, nb = sequenceItems(b)!.count
@@ -600,6 +604,8 @@ extension VM {
             if d.isFinite && d == d.rounded(.towardZero) && abs(d) < 9.2e18 { return hashInt(Int64(d)) }
             return Int64(bitPattern: d.bitPattern >> 2) & 0x3FFF_FFFF_FFFF_FFFF
         case .tuple:
+            try enterNested("maximum recursion depth exceeded")
+            defer { leaveNested() }
             var h: Int64 = 0x345678
             for item in tupleItems(o) {
                 h = (h ^ (try hashValue(item))) &* 1000003

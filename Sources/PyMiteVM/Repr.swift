@@ -35,7 +35,7 @@ extension VM {
         }
         guard v.isObject else { out += bytes("<null>"); return }
         let o = v.objectOffset
-        if reprInProgress.contains(o) {
+        if heap.isBeingPrinted(o) {
             switch heap.type(o) {
             case .list: out += bytes("[...]")
             case .dict: out += bytes("{...}")
@@ -43,15 +43,16 @@ extension VM {
             }
             return
         }
-        // Nested containers recurse here in C: a board's small stack ends in RecursionError.
-        if cStackExhausted() { throw raise(.recursionError, "maximum recursion depth exceeded while getting the repr of an object") }
+        // Nested containers recurse here in C: deep nesting ends in RecursionError.
+        try enterNested("maximum recursion depth exceeded while getting the repr of an object")
+        defer { leaveNested() }
         switch heap.type(o) {
         case .str:
             if repr { appendStrRepr(strBuffer(o), &out) } else { out += strBuffer(o) }
         case .tuple, .list:
             let isList = heap.type(o) == .list
-            reprInProgress.append(o)
-            defer { reprInProgress.removeLast() }
+            heap.setBeingPrinted(o, true)
+            defer { heap.setBeingPrinted(o, false) }
             out.append(isList ? UInt8(ascii: "[") : UInt8(ascii: "("))
             var i = 0
             while let items = sequenceItems(v), i < items.count {
@@ -62,8 +63,8 @@ extension VM {
             if !isList && i == 1 { out.append(UInt8(ascii: ",")) }
             out.append(isList ? UInt8(ascii: "]") : UInt8(ascii: ")"))
         case .dict:
-            reprInProgress.append(o)
-            defer { reprInProgress.removeLast() }
+            heap.setBeingPrinted(o, true)
+            defer { heap.setBeingPrinted(o, false) }
             out.append(UInt8(ascii: "{"))
             var first = true
             try dictForEach(v) { (k, val) throws(VMError) in
@@ -76,8 +77,8 @@ extension VM {
             out.append(UInt8(ascii: "}"))
         case .set:
             if dictCount(v) == 0 { out += bytes("set()"); return }
-            reprInProgress.append(o)
-            defer { reprInProgress.removeLast() }
+            heap.setBeingPrinted(o, true)
+            defer { heap.setBeingPrinted(o, false) }
             out.append(UInt8(ascii: "{"))
             var first = true
             try dictForEach(v) { (k, _) throws(VMError) in

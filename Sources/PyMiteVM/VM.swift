@@ -191,8 +191,6 @@ public final class VM {
     /// The receiver type while a str method runs on bytes (they share code).
     var textType: ObjType = .str
     var backwardJumps = 0
-    /// Containers whose repr is being written, to print cycles as [...].
-    var reprInProgress: [UInt32] = []
     /// print() output waiting for a full buffer, an error message or the end.
     var outputBuffer: [UInt8] = []
     /// Set by yieldValue so `resumeGenerator` can tell a yield from a return.

@@ -99,16 +99,22 @@ struct Run: ParsableCommand {
         let image: Image
         do { image = try loadProgram(program) } catch { fail(error) }
         let argv = ([program] + arguments).map { Array($0.utf8) }
-        let vm: VM
-        do {
-            let config = VMConfig(heapSize: heapSize, recursionLimit: recursionLimit, argv: argv,
-                                  longInts: !noLongInts, floats: !noFloat, byteArrays: !noByteArray)
-            vm = try VM(config: config, hooks: HostPlatform.hooks)
-            try vm.load(image)
-        } catch {
-            fail(CLIError("a heap of \(heapSize) bytes is too small to start \(program); try a larger --heap"))
+        // The VM runs on a thread whose C stack it knows, so deep recursion
+        // through natives ends in RecursionError whatever `ulimit -s` is.
+        let outcome = HostStack.run { [self] cStackLimit -> RunOutcome in
+            let vm: VM
+            do {
+                let config = VMConfig(heapSize: heapSize, recursionLimit: recursionLimit, argv: argv,
+                                      longInts: !noLongInts, floats: !noFloat, byteArrays: !noByteArray,
+                                      cStackLimit: cStackLimit)
+                vm = try VM(config: config, hooks: HostPlatform.hooks)
+                try vm.load(image)
+            } catch {
+                fail(CLIError("a heap of \(heapSize) bytes is too small to start \(program); try a larger --heap"))
+            }
+            return vm.runMain()
         }
-        switch vm.runMain() {
+        switch outcome {
         case .finished: Foundation.exit(0)
         case .exited(let status): Foundation.exit(status)
         }

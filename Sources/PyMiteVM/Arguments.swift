@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// How natives read their arguments. A Value is only a word: taken for
+// the wrong kind of object it would read another object's memory. So a
+// native never uses an argument as a reference it has not checked; the
+// accessors here check the kind and raise TypeError (or OverflowError
+// for numbers too big to be a size) with CPython's wording, and hand
+// back something that is safe to use.
+
+/// The arguments of a native call: a window on the value stack.
+struct Arguments {
+    unowned(unsafe) let vm: VM
+    let base: Int
+    /// All values, keyword ones included.
+    let count: Int
+    let kwnames: Value
+
+    var keywordCount: Int { kwnames.isNull ? 0 : vm.tupleCount(kwnames.objectOffset) }
+    var positionalCount: Int { count - keywordCount }
+    /// Argument i; None past the end, so a native that did not count its
+    /// arguments reads None, never a slot of the caller's frame.
+    subscript(i: Int) -> Value { i >= 0 && i < count ? vm.stack[base + i] : .none }
+
+    /// The keyword argument named `name`, if given.
+    func keyword(_ name: StaticString) -> Value? {
+        let n = keywordCount
+        if n == 0 { return nil }
+        let want = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        for k in 0..<n {
+            let key = vm.tupleItem(kwnames.objectOffset, k)
+            let have = vm.strBuffer(key)
+            if have.count == want.count && memEqual(have.baseAddress!, want.baseAddress!, want.count) {
+                return vm.stack[base + positionalCount + k]
+            }
+        }
+        return nil
+    }
+
+    /// Positional argument i, else the keyword `name`, else nil.
+    func value(_ i: Int, _ name: StaticString) -> Value? {
+        i < positionalCount ? self[i] : keyword(name)
+    }
+}
+
+extension VM {
+    /// `v` as an object of `kind`, or TypeError "`what` must be KIND, not TYPE".
+    func objectArgument(_ v: Value, _ kind: ObjType, _ what: StaticString, _ kindName: StaticString) throws(VMError) -> UInt32 {
+        guard isType(v, kind) else { throw mustBe(what, kindName, v) }
+        return v.objectOffset
+    }
+
+    /// `v` as a str, or TypeError "`what` must be str, not TYPE".
+    @inline(__always) func strArgument(_ v: Value, _ what: StaticString) throws(VMError) -> UInt32 {
+        try objectArgument(v, .str, what, "str")
+    }
+
+    /// A str or None (print's sep and end): nil for None.
+    func optionalStrArgument(_ v: Value?, _ what: StaticString) throws(VMError) -> Value? {
+        guard let v = v, !v.isNone else { return nil }
+        guard isStr(v) else { throw raise(.typeError, bytes(what) + bytes(" must be None or a string, not ") + typeName(v)) }
+        return v
+    }
+
+    func mustBe(_ what: StaticString, _ kindName: StaticString, _ v: Value) -> VMError {
+        raise(.typeError, bytes(what) + bytes(" must be ") + bytes(kindName) + bytes(", not ") + typeName(v))
+    }
+
+    /// An integer argument used as a size, count or position: an int,
+    /// a bool or an object with __index__. Ints past 63 bits raise
+    /// OverflowError, as CPython's "cannot fit 'int' into an index-sized
+    /// integer", so no caller ever sees a wrapped or clamped number.
+    func indexArgument(_ v: Value) throws(VMError) -> Int64 {
+        if let i = intOf(v) { return i }
+        if isLong(v) { throw raise(.overflowError, "cannot fit 'int' into an index-sized integer") }
+        if isType(v, .instance), let r = try callDunder0(v, "__index__") {
+            guard isIntegral(r) else {
+                throw raise(.typeError, bytes("__index__ returned non-int (type ") + typeName(r) + bytes(")"))
+            }
+            return try indexArgument(r)
+        }
+        throw raise(.typeError, bytes("'") + typeName(v) + bytes("' object cannot be interpreted as an integer"))
+    }
+
+    /// An integer argument clamped to 64 bits (round's ndigits, as CPython
+    /// clamps it to a C ssize_t): a huge count means the same as a big one.
+    func clampedIndexArgument(_ v: Value) throws(VMError) -> Int64 {
+        if isLong(v) { return longValue(v).negative ? Int64.min : Int64.max }
+        return try indexArgument(v)
+    }
+
+    /// A count of bytes, characters or items about to be made: MemoryError
+    /// when it could never fit the heap, before the host allocates anything.
+    func checkedSize(_ n: Int64, bytesEach: Int = 1) throws(VMError) -> Int {
+        guard n >= 0 else { return 0 }
+        let (total, overflow) = n.multipliedReportingOverflow(by: Int64(bytesEach))
+        if overflow || total > Int64(heap.size) { throw memoryError() }
+        return Int(n)
+    }
+}
