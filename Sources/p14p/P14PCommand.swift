@@ -128,7 +128,7 @@ struct Compile: ParsableCommand {
     func run() throws {
         let image: Image
         do { image = try Compiler.compileProgram(mainPath: program) } catch { fail(error) }
-        let out = output ?? ((program as NSString).deletingPathExtension + ".pmi")
+        let out = output ?? SourcePath.replacingExtension(of: program, with: "pmi")
         let bytes = ImageFormat.encode(image)
         // Write beside the target and rename, so a failure leaves no half-written image.
         let temp = out + ".tmp-\(getpid())"

@@ -70,6 +70,25 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(badHeap.stderr.contains("--heap"), badHeap.stderr)
     }
 
+    func testOneCharacterPathsRunOrFailCleanly() throws {
+        // Foundation's deletingLastPathComponent trapped (SIGILL) on "a" and "a/".
+        for name in ["a", "a/", "b.py"] {
+            let r = try p14p(["run", name])
+            XCTAssertEqual(r.status, 1, name)
+            XCTAssertTrue(r.stderr.contains("can't open file '\(name)'") && r.stderr.contains("No such file"), "\(name): \(r.stderr)")
+        }
+        try "import helper\nprint(helper.double(4))\n".write(to: work.appendingPathComponent("a"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: work.appendingPathComponent("a"), to: work.appendingPathComponent("b.py"))
+        for name in ["a", "b.py"] {
+            let r = try p14p(["run", name])
+            XCTAssertEqual(r.status, 0, "\(name): \(r.stderr)")
+            XCTAssertEqual(r.stdout, "8\n", name)
+        }
+        XCTAssertEqual(try p14p(["compile", "a"]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: work.appendingPathComponent("a.pmi").path))
+        XCTAssertEqual(try p14p(["run", "a.pmi"]).stdout, "8\n")
+    }
+
     func testVersionAndHelp() throws {
         let version = try p14p(["--version"])
         XCTAssertEqual(version.status, 0)
