@@ -129,16 +129,7 @@ struct Compile: ParsableCommand {
         let image: Image
         do { image = try Compiler.compileProgram(mainPath: program) } catch { fail(error) }
         let out = output ?? SourcePath.replacingExtension(of: program, with: "pmi")
-        let bytes = ImageFormat.encode(image)
-        // Write beside the target and rename, so a failure leaves no half-written image.
-        let temp = out + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temp, contents: Data(bytes)) else {
-            fail(CLIError("cannot write \(out)"))
-        }
-        if rename(temp, out) != 0 {
-            unlink(temp)
-            fail(CLIError("cannot write \(out)"))
-        }
+        do { try OutputFile.write(ImageFormat.encode(image), to: out) } catch { fail(error) }
     }
 }
 
