@@ -7,6 +7,7 @@
 import ArgumentParser
 import Foundation
 import P14PDist
+import P14PFirmware
 
 struct P14PDistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +19,8 @@ struct P14PDistCommand: ParsableCommand {
 
 /// Prints `message` on stderr and exits 1: the one way commands fail.
 func fail(_ message: String) -> Never {
+    // An interrupt stopped what failed: its handler prints why and exits 130/143.
+    Interrupts.parkIfStopping()
     FileHandle.standardError.write(Data(("p14p-dist: " + message + "\n").utf8))
     exit(1)
 }
@@ -273,4 +276,6 @@ struct Stamp: ParsableCommand {
     }
 }
 
+// SIGINT/SIGTERM stop child processes and remove temporary folders before exiting.
+Interrupts.install()
 P14PDistCommand.main()
