@@ -54,16 +54,14 @@ public enum EmulatorRun {
         var environment = ProcessInfo.processInfo.environment
         environment["QEMU_AUDIO_DRV"] = "none"
         let capture = NSTemporaryDirectory() + "p14p-qemu-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        defer {
-            unlink(capture + ".out")
-            unlink(capture + ".err")
+        return try Interrupts.withTemporary([capture + ".out", capture + ".err"]) {
+            let end = try ChildProcess.run(path, emulator.arguments(elf: elf), environment: environment,
+                                           stdout: stream ? .inherit : .file(capture + ".out"),
+                                           stderr: stream ? .inherit : .file(capture + ".err"), timeout: timeout)
+            func captured(_ suffix: String) -> Data { stream ? Data() : FileManager.default.contents(atPath: capture + suffix) ?? Data() }
+            // Killed by a signal: reported as a shell would (128 + n).
+            let status = end.timedOut ? nil : end.status ?? 128 + (end.signal ?? 0)
+            return EmulatorResult(status: status, timedOut: end.timedOut, stdout: captured(".out"), stderr: captured(".err"))
         }
-        let end = try ChildProcess.run(path, emulator.arguments(elf: elf), environment: environment,
-                                       stdout: stream ? .inherit : .file(capture + ".out"),
-                                       stderr: stream ? .inherit : .file(capture + ".err"), timeout: timeout)
-        func captured(_ suffix: String) -> Data { stream ? Data() : FileManager.default.contents(atPath: capture + suffix) ?? Data() }
-        // Killed by a signal: reported as a shell would (128 + n).
-        let status = end.timedOut ? nil : end.status ?? 128 + (end.signal ?? 0)
-        return EmulatorResult(status: status, timedOut: end.timedOut, stdout: captured(".out"), stderr: captured(".err"))
     }
 }

@@ -29,9 +29,22 @@ public enum Interrupts {
         }
     }
 
-    /// `folder` is removed if p14p-dist is interrupted before `forget(folder)`.
-    public static func removeOnInterrupt(_ folder: String) { state.update { $0.folders.insert(folder) } }
-    public static func forget(_ folder: String) { state.update { $0.folders.remove(folder) } }
+    /// `path` (a folder or a file) is removed if p14p-dist is interrupted before `forget(path)`.
+    public static func removeOnInterrupt(_ path: String) { state.update { $0.folders.insert(path) } }
+    public static func forget(_ path: String) { state.update { $0.folders.remove(path) } }
+
+    /// Runs `body`, then removes `paths` (temporary files it uses), which are
+    /// also removed if p14p-dist is interrupted meanwhile.
+    public static func withTemporary<T>(_ paths: [String], _ body: () throws -> T) rethrows -> T {
+        for path in paths { removeOnInterrupt(path) }
+        defer {
+            for path in paths {
+                try? FileManager.default.removeItem(atPath: path)
+                forget(path)
+            }
+        }
+        return try body()
+    }
 
     /// A child's process group, stopped on interrupt until `untrack`. A group
     /// started while stopping is killed at once, so none outlives the exit.
@@ -72,7 +85,8 @@ public enum Interrupts {
         let name = number == SIGINT ? "SIGINT" : "SIGTERM"
         var message = "p14p-dist: interrupted (\(name))"
         if !groups.isEmpty { message += "; stopped \(groups.count) child process group(s)" }
-        if !folders.isEmpty { message += "; removed " + folders.sorted().joined(separator: ", ") }
+        let removed = folders.filter { !$0.hasPrefix(NSTemporaryDirectory()) }  // not every capture file by name
+        if !removed.isEmpty { message += "; removed " + removed.sorted().joined(separator: ", ") }
         fflush(stdout)
         let line = Array((message + "\n").utf8)
         _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }

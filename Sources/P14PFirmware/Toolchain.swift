@@ -87,14 +87,15 @@ enum Shell {
     @discardableResult
     static func run(_ tool: String, _ args: [String], step: String, directory: String? = nil) throws -> String {
         let outPath = NSTemporaryDirectory() + "p14p-shell-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        defer { unlink(outPath) }
-        let end: ChildProcess.Termination
-        do {
-            end = try ChildProcess.run(tool, args, directory: directory, stdout: .file(outPath), stderr: .sameAsStdout)
-        } catch {
-            throw FirmwareError.toolMissing(tool: tool, hint: "\(error)")
+        let (end, text) = try Interrupts.withTemporary([outPath]) { () throws -> (ChildProcess.Termination, String) in
+            let end: ChildProcess.Termination
+            do {
+                end = try ChildProcess.run(tool, args, directory: directory, stdout: .file(outPath), stderr: .sameAsStdout)
+            } catch {
+                throw FirmwareError.toolMissing(tool: tool, hint: "\(error)")
+            }
+            return (end, String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self))
         }
-        let text = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
         guard end.status == 0 else {
             throw FirmwareError.toolFailed(step: step, command: ([tool] + args).joined(separator: " "), output: text)
         }

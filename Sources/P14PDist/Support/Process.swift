@@ -20,16 +20,14 @@ public func runProcess(_ executable: String, _ arguments: [String], in directory
     // Files, not pipes: a chatty build cannot fill a pipe and stall.
     let outPath = NSTemporaryDirectory() + "p14p-dist-out-\(UUID().uuidString)"
     let errPath = NSTemporaryDirectory() + "p14p-dist-err-\(UUID().uuidString)"
-    defer {
-        unlink(outPath)
-        unlink(errPath)
+    return try Interrupts.withTemporary([outPath, errPath]) {
+        let end = try ChildProcess.run(executable, arguments, environment: environment, directory: directory,
+                                       stdout: .file(outPath), stderr: .file(errPath))
+        let out = (try? readText(outPath)) ?? ""
+        let err = (try? readText(errPath)) ?? ""
+        // A signal's status as a shell reports it (128 + n), so it is never success.
+        return ProcessResult(status: end.status ?? 128 + (end.signal ?? 0), stdout: out, stderr: err)
     }
-    let end = try ChildProcess.run(executable, arguments, environment: environment, directory: directory,
-                                   stdout: .file(outPath), stderr: .file(errPath))
-    let out = (try? readText(outPath)) ?? ""
-    let err = (try? readText(errPath)) ?? ""
-    // A signal's status as a shell reports it (128 + n), so it is never success.
-    return ProcessResult(status: end.status ?? 128 + (end.signal ?? 0), stdout: out, stderr: err)
 }
 
 /// Seconds since `start`, for progress lines.

@@ -24,9 +24,10 @@ public struct TimedResult: Sendable, Equatable {
 public func runTimed(_ executable: String, _ arguments: [String], environment: [String: String],
                      timeout: Double) throws -> TimedResult {
     let outPath = NSTemporaryDirectory() + "p14p-timed-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    defer { unlink(outPath) }
-    let end = try ChildProcess.run(executable, arguments, environment: environment,
-                                   stdout: .file(outPath), stderr: .sameAsStdout, timeout: timeout)
-    let output = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
-    return TimedResult(status: end.status, signal: end.signal, timedOut: end.timedOut, output: output)
+    return try Interrupts.withTemporary([outPath]) {
+        let end = try ChildProcess.run(executable, arguments, environment: environment,
+                                       stdout: .file(outPath), stderr: .sameAsStdout, timeout: timeout)
+        let output = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
+        return TimedResult(status: end.status, signal: end.signal, timedOut: end.timedOut, output: output)
+    }
 }
