@@ -64,6 +64,8 @@ public enum ChildProcess {
         defer { posix_spawnattr_destroy(&attributes) }
         var all = sigset_t(), none = sigset_t()
         sigfillset(&all)
+        sigdelset(&all, SIGKILL)  // cannot be changed, so not asked
+        sigdelset(&all, SIGSTOP)
         sigemptyset(&none)
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setsigmask(&attributes, &none)
