@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "P14PDist",
             dependencies: [
-                "PyMiteVM", "PyMiteCompiler", "CArchive", "COpenSSL", "P14PFirmware",
+                "PyMiteVM", "PyMiteCompiler", "PyMiteHost", "CArchive", "COpenSSL", "P14PFirmware",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -50,7 +50,7 @@ let package = Package(
             name: "p14p-dist",
             dependencies: ["P14PDist", "P14PFirmware", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "P14PDistTests", dependencies: ["P14PDist", "PyMiteVM", "p14p", "p14p-dist"]),
+        .testTarget(name: "P14PDistTests", dependencies: ["P14PDist", "PyMiteVM", "PyMiteHost", "p14p", "p14p-dist"]),
         // Board firmware: Embedded Swift VM + board support, linked per board, run under QEMU.
         .target(name: "P14PFirmware"),
         .testTarget(name: "P14PFirmwareTests", dependencies: ["P14PFirmware", "P14PDist", "PyMiteVM", "PyMiteCompiler", "p14p", "p14p-dist"]),

@@ -50,55 +50,18 @@ public enum EmulatorRun {
         guard let path = Toolchain.which(emulator.binary) else {
             throw FirmwareError.toolMissing(tool: emulator.binary, hint: "run `make setup` (qemu-system-arm, qemu-system-misc)")
         }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = emulator.arguments(elf: elf)
-        p.standardInput = FileHandle.nullDevice
         // Machines with sound (versatilepb) would otherwise look for a host audio card and say so on stderr.
         var environment = ProcessInfo.processInfo.environment
         environment["QEMU_AUDIO_DRV"] = "none"
-        p.environment = environment
-        let outPipe = Pipe(), errPipe = Pipe()
-        let outData = Captured(), errData = Captured()
-        let group = DispatchGroup()
-        if stream {
-            p.standardOutput = FileHandle.standardOutput
-            p.standardError = FileHandle.standardError
-        } else {
-            p.standardOutput = outPipe
-            p.standardError = errPipe
+        let capture = NSTemporaryDirectory() + "p14p-qemu-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        return try Interrupts.withTemporary([capture + ".out", capture + ".err"]) {
+            let end = try ChildProcess.run(path, emulator.arguments(elf: elf), environment: environment,
+                                           stdout: stream ? .inherit : .file(capture + ".out"),
+                                           stderr: stream ? .inherit : .file(capture + ".err"), timeout: timeout)
+            func captured(_ suffix: String) -> Data { stream ? Data() : FileManager.default.contents(atPath: capture + suffix) ?? Data() }
+            // Killed by a signal: reported as a shell would (128 + n).
+            let status = end.timedOut ? nil : end.status ?? 128 + (end.signal ?? 0)
+            return EmulatorResult(status: status, timedOut: end.timedOut, stdout: captured(".out"), stderr: captured(".err"))
         }
-        try p.run()
-        if !stream {
-            // Drain both pipes while QEMU runs, so a chatty program cannot block on a full pipe.
-            for (pipe, into) in [(outPipe, outData), (errPipe, errData)] {
-                group.enter()
-                DispatchQueue.global().async {
-                    into.data = pipe.fileHandleForReading.readDataToEndOfFile()
-                    group.leave()
-                }
-            }
-        }
-        let deadline = Date().addingTimeInterval(timeout)
-        var timedOut = false
-        while p.isRunning {
-            if Date() >= deadline {
-                timedOut = true
-                p.terminate()
-                let grace = Date().addingTimeInterval(2)
-                while p.isRunning && Date() < grace { usleep(20_000) }
-                if p.isRunning { kill(p.processIdentifier, SIGKILL) }
-                break
-            }
-            usleep(10_000)
-        }
-        p.waitUntilExit()
-        group.wait()
-        return EmulatorResult(status: timedOut ? nil : p.terminationStatus, timedOut: timedOut, stdout: outData.data, stderr: errData.data)
     }
-}
-
-/// One pipe's output, written by its reader thread before the group is left.
-private final class Captured: @unchecked Sendable {
-    var data = Data()
 }

@@ -7,6 +7,8 @@ import Foundation
 public enum FirmwareError: Error, CustomStringConvertible, Equatable {
     /// A tool is not installed; `hint` says how to get it.
     case toolMissing(tool: String, hint: String)
+    /// A tool is there but could not be started (not executable, no such folder to run it in).
+    case cannotRun(tool: String, reason: String)
     /// A compiler or linker step failed; `output` is what it printed.
     case toolFailed(step: String, command: String, output: String)
     /// The firmware is larger than the board: which memory, by how much, and the breakdown.
@@ -19,6 +21,8 @@ public enum FirmwareError: Error, CustomStringConvertible, Equatable {
         switch self {
         case let .toolMissing(tool, hint):
             return "\(tool) not found: \(hint)"
+        case let .cannotRun(tool, reason):
+            return "cannot run \(tool): \(reason)"
         case let .toolFailed(step, command, output):
             return "\(step) failed:\n  \(command)\n\(output)"
         case let .doesNotFit(board, memory, needed, available, breakdown):

@@ -12,8 +12,9 @@ public enum FirmwareRun {
                            timeout: Double, stream: Bool = false) throws -> EmulatorResult {
         let bytes = try firmware.elf(image: image, argv: argv)
         let path = NSTemporaryDirectory() + "p14p-\(firmware.board.name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).elf"
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        return try EmulatorRun.run(elf: path, emulator: emulator, timeout: timeout, stream: stream)
+        return try Interrupts.withTemporary([path]) {
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            return try EmulatorRun.run(elf: path, emulator: emulator, timeout: timeout, stream: stream)
+        }
     }
 }

@@ -86,21 +86,17 @@ enum Shell {
     /// Runs a tool to completion; its output (stdout and stderr) is returned or, on failure, thrown.
     @discardableResult
     static func run(_ tool: String, _ args: [String], step: String, directory: String? = nil) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = args
-        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch {
-            throw FirmwareError.toolMissing(tool: tool, hint: "\(error)")
+        let outPath = NSTemporaryDirectory() + "p14p-shell-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let (end, text) = try Interrupts.withTemporary([outPath]) { () throws -> (ChildProcess.Termination, String) in
+            let end: ChildProcess.Termination
+            do {
+                end = try ChildProcess.run(tool, args, directory: directory, stdout: .file(outPath), stderr: .sameAsStdout)
+            } catch {
+                throw FirmwareError.toolMissing(tool: tool, hint: "\(error)")
+            }
+            return (end, String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self))
         }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard p.terminationStatus == 0 else {
+        guard end.status == 0 else {
             throw FirmwareError.toolFailed(step: step, command: ([tool] + args).joined(separator: " "), output: text)
         }
         return text

@@ -49,7 +49,6 @@ public enum Compiler {
     /// `<name>.py` next to it. Missing modules are left to the VM, which
     /// raises ImportError if the import runs.
     public static func compileProgram(mainPath: String) throws -> Image {
-        let folder = (mainPath as NSString).deletingLastPathComponent
         var image = Image()
         var queue: [(name: String, path: String)] = [("__main__", mainPath)]
         var known: Set<String> = []
@@ -63,7 +62,7 @@ public enum Compiler {
             image.modules.append(ImageModule(name: Array(name.utf8), code: index))
             for candidate in importedModuleNames(body) where !known.contains(candidate) {
                 known.insert(candidate)
-                let file = folder.isEmpty ? candidate + ".py" : (folder as NSString).appendingPathComponent(candidate + ".py")
+                let file = SourcePath.sibling(of: mainPath, named: candidate + ".py")
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue {
                     queue.append((candidate, file))

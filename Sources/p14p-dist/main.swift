@@ -7,6 +7,7 @@
 import ArgumentParser
 import Foundation
 import P14PDist
+import P14PFirmware
 
 struct P14PDistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +19,8 @@ struct P14PDistCommand: ParsableCommand {
 
 /// Prints `message` on stderr and exits 1: the one way commands fail.
 func fail(_ message: String) -> Never {
+    // An interrupt stopped what failed: its handler prints why and exits 130/143.
+    Interrupts.parkIfStopping()
     FileHandle.standardError.write(Data(("p14p-dist: " + message + "\n").utf8))
     exit(1)
 }
@@ -167,7 +170,8 @@ struct Inspect: ParsableCommand {
         do { result = try Inspector.inspect(file) } catch { fail(describe(error)) }
         if json { return printJSON(result) }
         print("\(file): \(result.kind)")
-        if let m = result.metadata {
+        // metadata.json and the stamps are the archive's text: shown escaped, like its names.
+        if let m = result.metadata?.terminalSafe {
             print("  board      \(m.board) (\(m.mcu)\(m.cpu.map { ", " + $0 } ?? ""))")
             print("  release    \(m.release) (\(m.releaseDate)), built \(m.buildDate)")
             print("  license    \(m.license)")
@@ -178,8 +182,27 @@ struct Inspect: ParsableCommand {
         }
         for s in Set(result.stamps.map(\.block)).sorted() {
             guard let stamp = result.stamps.first(where: { $0.block == s }) else { continue }
-            print("  firmware   release \(stamp.release) (\(stamp.date)), license \(stamp.license)")
+            print("  firmware   release \(stamp.release.terminalSafe) (\(stamp.date.terminalSafe)), license \(stamp.license.terminalSafe)")
         }
+    }
+}
+
+extension BundleMetadata {
+    /// The fields `inspect` prints, escaped: they are the archive's text.
+    var terminalSafe: BundleMetadata {
+        var m = self
+        m.board = board.terminalSafe
+        m.mcu = mcu.terminalSafe
+        m.cpu = cpu?.terminalSafe
+        m.release = release.terminalSafe
+        m.releaseDate = releaseDate.terminalSafe
+        m.buildDate = buildDate.terminalSafe
+        m.license = license.terminalSafe
+        m.toolchain = toolchain.terminalSafe
+        m.image.name = image.name.terminalSafe
+        m.image.sha256 = image.sha256.terminalSafe
+        m.features = features.map(\.terminalSafe)
+        return m
     }
 }
 
@@ -206,7 +229,7 @@ struct Verify: ParsableCommand {
         let report: VerifyReport
         do { report = try Verifier.verify(path: path, publicKey: key) } catch { fail(describe(error)) }
         for note in report.notes { print(note) }
-        for name in report.checked { print("\(name): OK") }
+        for name in report.checked { print("\(name.terminalSafe): OK") }
         for problem in report.problems { print(problem) }
         if !report.ok {
             fail("\(path): \(report.problems.count) problem(s); do not trust these files")
@@ -253,4 +276,6 @@ struct Stamp: ParsableCommand {
     }
 }
 
+// SIGINT/SIGTERM stop child processes and remove temporary folders before exiting.
+Interrupts.install()
 P14PDistCommand.main()

@@ -51,27 +51,11 @@ func fail(_ error: Error) -> Never {
     Foundation.exit(1)
 }
 
-/// "65536", "64K", "64KiB", "1M".
-func parseSize(_ text: String) -> Int? {
-    let t = text.uppercased()
-    var digits = t
-    var unit = 1
-    for (suffix, mult) in [("KIB", 1024), ("MIB", 1 << 20), ("KB", 1024), ("MB", 1 << 20), ("K", 1024), ("M", 1 << 20)] where t.hasSuffix(suffix) {
-        digits = String(t.dropLast(suffix.count))
-        unit = mult
-        break
-    }
-    let value: Int?
-    if digits.hasPrefix("0X") { value = Int(digits.dropFirst(2), radix: 16) } else { value = Int(digits) }
-    guard let v = value, v > 0 else { return nil }
-    return v * unit
-}
-
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile (if needed) and run a program: `p14p run app.py [args]` or `p14p run app.pmi [args]`.")
 
-    @Option(name: .long, help: "Size of the Python heap, e.g. 65536, 64K, 4M (default 4M).")
+    @Option(name: .long, help: "Size of the Python heap in bytes, or with K, M or G: 65536, 64K, 4M, 1G (at most \(ByteSize.vmHeapMaximum) bytes).")
     var heap: String = "4M"
 
     @Option(name: .long, help: "Maximum depth of Python calls.")
@@ -93,9 +77,8 @@ struct Run: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
-        guard let heapSize = parseSize(heap), heapSize >= 1024 else {
-            throw ValidationError("--heap must be a size of at least 1024 bytes, e.g. 65536, 64K or 1M")
-        }
+        let heapSize: Int
+        do { heapSize = try ByteSize.parseHeap(heap) } catch { throw ValidationError("--heap \(error)") }
         let image: Image
         do { image = try loadProgram(program) } catch { fail(error) }
         let argv = ([program] + arguments).map { Array($0.utf8) }
@@ -134,17 +117,8 @@ struct Compile: ParsableCommand {
     func run() throws {
         let image: Image
         do { image = try Compiler.compileProgram(mainPath: program) } catch { fail(error) }
-        let out = output ?? ((program as NSString).deletingPathExtension + ".pmi")
-        let bytes = ImageFormat.encode(image)
-        // Write beside the target and rename, so a failure leaves no half-written image.
-        let temp = out + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temp, contents: Data(bytes)) else {
-            fail(CLIError("cannot write \(out)"))
-        }
-        if rename(temp, out) != 0 {
-            unlink(temp)
-            fail(CLIError("cannot write \(out)"))
-        }
+        let out = output ?? SourcePath.replacingExtension(of: program, with: "pmi")
+        do { try OutputFile.write(ImageFormat.encode(image), to: out) } catch { fail(error) }
     }
 }
 

@@ -70,6 +70,62 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(badHeap.stderr.contains("--heap"), badHeap.stderr)
     }
 
+    func testOneCharacterPathsRunOrFailCleanly() throws {
+        // Foundation's deletingLastPathComponent trapped (SIGILL) on "a" and "a/".
+        for name in ["a", "a/", "b.py"] {
+            let r = try p14p(["run", name])
+            XCTAssertEqual(r.status, 1, name)
+            XCTAssertTrue(r.stderr.contains("can't open file '\(name)'") && r.stderr.contains("No such file"), "\(name): \(r.stderr)")
+        }
+        try "import helper\nprint(helper.double(4))\n".write(to: work.appendingPathComponent("a"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: work.appendingPathComponent("a"), to: work.appendingPathComponent("b.py"))
+        for name in ["a", "b.py"] {
+            let r = try p14p(["run", name])
+            XCTAssertEqual(r.status, 0, "\(name): \(r.stderr)")
+            XCTAssertEqual(r.stdout, "8\n", name)
+        }
+        XCTAssertEqual(try p14p(["compile", "a"]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: work.appendingPathComponent("a.pmi").path))
+        XCTAssertEqual(try p14p(["run", "a.pmi"]).stdout, "8\n")
+    }
+
+    func testCompileReplacesOnlyRegularFiles() throws {
+        let fm = FileManager.default
+        func path(_ name: String) -> String { work.appendingPathComponent(name).path }
+        func type(_ name: String) -> FileAttributeType? {
+            (try? fm.attributesOfItem(atPath: path(name)))?[.type] as? FileAttributeType
+        }
+        XCTAssertEqual(mkfifo(path("fifo"), 0o644), 0)
+        try fm.createDirectory(atPath: path("folder"), withIntermediateDirectories: false)
+        try fm.createSymbolicLink(atPath: path("to-fifo"), withDestinationPath: "fifo")
+        try fm.createSymbolicLink(atPath: path("to-nothing"), withDestinationPath: "missing")
+        var refused = ["fifo": FileAttributeType.typeUnknown, "folder": .typeDirectory,
+                       "to-fifo": .typeSymbolicLink, "to-nothing": .typeSymbolicLink]
+        // As root a rename would replace a device node, so make one here (a copy of /dev/null's numbers).
+        if getuid() == 0 && mknod(path("device"), S_IFCHR | 0o666, (1 << 8) | 3) == 0 {
+            refused["device"] = .typeCharacterSpecial
+        }
+        refused["fifo"] = type("fifo")
+        for (name, kind) in refused {
+            let r = try p14p(["compile", "app.py", "-o", name])
+            XCTAssertEqual(r.status, 1, name)
+            XCTAssertTrue(r.stderr.contains("not a regular file") || r.stderr.contains("to nothing"), "\(name): \(r.stderr)")
+            XCTAssertEqual(type(name), kind, "\(name) was replaced")
+        }
+        XCTAssertFalse(try fm.contentsOfDirectory(atPath: work.path).contains { $0.contains(".tmp-") })
+
+        // A new file, a regular file, and a regular file behind a link are written.
+        try "old".write(toFile: path("old.pmi"), atomically: true, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: path("link.pmi"), withDestinationPath: "old.pmi")
+        for name in ["new.pmi", "old.pmi", "link.pmi"] {
+            let r = try p14p(["compile", "app.py", "-o", name])
+            XCTAssertEqual(r.status, 0, "\(name): \(r.stderr)")
+            XCTAssertEqual(try p14p(["run", name]).stdout, "args [] 42\n", name)
+        }
+        XCTAssertEqual(type("link.pmi"), .typeSymbolicLink)
+        XCTAssertEqual(type("old.pmi"), .typeRegular)
+    }
+
     func testVersionAndHelp() throws {
         let version = try p14p(["--version"])
         XCTAssertEqual(version.status, 0)

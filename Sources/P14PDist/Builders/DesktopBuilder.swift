@@ -4,6 +4,7 @@
 // machine) plus the app image; a vendor runs `./p14p run app.pmi`.
 
 import Foundation
+import PyMiteHost
 
 public struct DesktopBuilder: BoardBuilder {
     public let name = "desktop"
@@ -105,7 +106,7 @@ public struct DesktopBuilder: BoardBuilder {
               let option = help.stdout.range(of: "--heap"),
               let range = help.stdout[option.upperBound...].range(of: "(default: ") else { return nil }
         let value = help.stdout[range.upperBound...].prefix { $0.isLetter || $0.isNumber }
-        return parseByteSize(String(value))
+        return try? ByteSize.parse(String(value))
     }
 
     /// First line of `swift --version` ("Swift version 6.3.1 (swift-6.3.1-RELEASE)").

@@ -33,18 +33,15 @@ public enum Digest {
             throw DigestError(description: "cannot read \(path)")
         }
         defer { try? handle.close() }
-        guard let ctx = EVP_MD_CTX_new() else { fatalError("OpenSSL: out of memory") }
-        defer { EVP_MD_CTX_free(ctx) }
-        EVP_DigestInit_ex(ctx, algorithm.evp, nil)
+        let digest = IncrementalDigest(algorithm)
         while true {
-            let chunk = handle.readData(ofLength: 1 << 20)
-            if chunk.isEmpty { break }
-            chunk.withUnsafeBytes { _ = EVP_DigestUpdate(ctx, $0.baseAddress, $0.count) }
+            // read(upToCount:) throws where readData(ofLength:) would trap (a folder, an I/O error).
+            let read: Data?
+            do { read = try handle.read(upToCount: 1 << 20) } catch { throw DigestError(description: "cannot read \(path)") }
+            guard let chunk = read, !chunk.isEmpty else { break }
+            chunk.withUnsafeBytes { digest.update($0) }
         }
-        var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        EVP_DigestFinal_ex(ctx, &out, &length)
-        return toHex(Array(out.prefix(Int(length))))
+        return digest.finish()
     }
 
     static func toHex(_ bytes: [UInt8]) -> String {
@@ -56,5 +53,30 @@ public enum Digest {
             out.append(digits[Int(b & 15)])
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// A digest fed piece by piece (a file or an archive member in chunks).
+public final class IncrementalDigest {
+    private let ctx: OpaquePointer
+
+    public init(_ algorithm: DigestAlgorithm) {
+        guard let ctx = EVP_MD_CTX_new() else { fatalError("OpenSSL: out of memory") }
+        self.ctx = ctx
+        EVP_DigestInit_ex(ctx, algorithm.evp, nil)
+    }
+
+    deinit { EVP_MD_CTX_free(ctx) }
+
+    public func update(_ bytes: UnsafeRawBufferPointer) {
+        _ = EVP_DigestUpdate(ctx, bytes.baseAddress, bytes.count)
+    }
+
+    /// The digest as lower-case hex; call once, after the last update.
+    public func finish() -> String {
+        var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        EVP_DigestFinal_ex(ctx, &out, &length)
+        return Digest.toHex(Array(out.prefix(Int(length))))
     }
 }

@@ -393,7 +393,11 @@ struct DoctorRun {
         record(.probe, name) {
             guard let toolchain else { return (.note, "not checked: needs swiftc", nil) }
             let dir = NSTemporaryDirectory() + "p14p-doctor-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            defer { try? FileManager.default.removeItem(atPath: dir) }
+            Interrupts.removeOnInterrupt(dir)
+            defer {
+                try? FileManager.default.removeItem(atPath: dir)
+                Interrupts.forget(dir)
+            }
             do {
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
                 try "public func add(_ a: Int, _ b: Int) -> Int { a &+ b }\n"

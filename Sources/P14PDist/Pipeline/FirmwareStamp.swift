@@ -36,19 +36,13 @@ public struct FirmwareStamp: Codable, Equatable, Sendable {
 
     /// Every stamp in `bytes` (a binary may hold more than one copy; all must agree).
     public static func find(in bytes: [UInt8]) -> [FirmwareStamp] {
-        let begin = Array(FirmwareStamp.begin.utf8), end = Array(FirmwareStamp.end.utf8)
-        var found: [FirmwareStamp] = []
-        var i = 0
-        while let start = index(of: begin, in: bytes, from: i) {
-            let jsonStart = start + begin.count
-            guard let stop = index(of: end, in: bytes, from: jsonStart), stop - jsonStart < 4096 else { break }
-            if let stamp = try? JSONDecoder().decode(FirmwareStamp.self, from: Data(bytes[jsonStart..<stop])) {
-                found.append(stamp)
-            }
-            i = stop + end.count
-        }
-        return found
+        var scanner = StampScanner()
+        bytes.withUnsafeBytes { scanner.feed($0) }
+        return scanner.stamps
     }
+
+    /// The longest JSON between the markers that is read as a stamp.
+    static let maxJSON = 4095
 
     static func index(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
         guard let first = needle.first, haystack.count >= needle.count else { return nil }
@@ -65,6 +59,42 @@ public struct FirmwareStamp: Codable, Equatable, Sendable {
             }
             return nil
         }
+    }
+}
+
+/// Finds stamps in a file fed in chunks (an archive member being read):
+/// keeps only the bytes a stamp that began in one chunk may still need.
+public struct StampScanner {
+    public private(set) var stamps: [FirmwareStamp] = []
+    private var window: [UInt8] = []
+    private static let begin = Array(FirmwareStamp.begin.utf8), end = Array(FirmwareStamp.end.utf8)
+    private static let longest = begin.count + FirmwareStamp.maxJSON + end.count
+
+    public init() {}
+
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer) {
+        let begin = StampScanner.begin, end = StampScanner.end
+        window.append(contentsOf: chunk)
+        var i = 0
+        var keepFrom: Int?
+        while let start = FirmwareStamp.index(of: begin, in: window, from: i) {
+            let jsonStart = start + begin.count
+            let searchEnd = min(window.count, jsonStart + FirmwareStamp.maxJSON + end.count)
+            if let stop = FirmwareStamp.index(of: end, in: Array(window[jsonStart..<searchEnd]), from: 0).map({ $0 + jsonStart }) {
+                if let stamp = try? JSONDecoder().decode(FirmwareStamp.self, from: Data(window[jsonStart..<stop])) {
+                    stamps.append(stamp)
+                }
+                i = stop + end.count
+            } else if window.count - start < StampScanner.longest {
+                keepFrom = start  // the end marker may be in the next chunk
+                break
+            } else {
+                i = start + 1  // a begin marker with no end close enough: not a stamp
+            }
+        }
+        // Keep a stamp still being read, or enough tail to hold a begin marker cut by the chunk's end.
+        let drop = keepFrom ?? max(i, window.count - (begin.count - 1))
+        window.removeFirst(min(drop, window.count))
     }
 }
 

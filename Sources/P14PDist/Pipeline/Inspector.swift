@@ -15,29 +15,50 @@ public struct Inspection: Codable, Sendable {
 }
 
 public enum Inspector {
-    public static func inspect(_ path: String) throws -> Inspection {
+    public static func inspect(_ path: String, limits: ArchiveLimits = .standard) throws -> Inspection {
+        let head = try readFileHead(path, count: 512)
+        let isGzip = head.count > 2 && head[0] == 0x1F && head[1] == 0x8B
+        let isTar = head.count > 262 && Array(head[257..<262]) == Array("ustar".utf8)
+        if isGzip || isTar { return try inspectPackage(path, limits: limits) }
         let bytes = try readFileBytes(path)
-        let isGzip = bytes.count > 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
-        let isTar = bytes.count > 262 && Array(bytes[257..<262]) == Array("ustar".utf8)
-        if isGzip || isTar {
-            let members = try TarReader.read(path, wantContents: { _ in true })
-            let meta = members.first { $0.path.hasSuffix("/metadata.json") || $0.path == "metadata.json" }
-            var stamps: [FirmwareStamp] = []
-            for member in members where !member.isDirectory && !member.path.hasSuffix(".json") {
-                stamps += FirmwareStamp.find(in: member.bytes ?? [])
-            }
-            let metadata: BundleMetadata?
-            if let data = meta?.bytes {
-                do { metadata = try BundleMetadata.parse(data) } catch { throw FileError("\(path): metadata.json is not valid: \(error)") }
-            } else {
-                metadata = nil
-            }
-            return Inspection(file: path, kind: "package", metadata: metadata, stamps: stamps,
-                              members: members.filter { !$0.isDirectory }.map(\.path))
-        }
         let stamps = FirmwareStamp.find(in: bytes)
         guard !stamps.isEmpty else { throw FileError("\(path): no p14p release metadata found (not a p14p package or firmware)") }
         let kind = ELFSizes(bytes) != nil ? "ELF firmware or executable" : "firmware image"
         return Inspection(file: path, kind: kind, metadata: nil, stamps: stamps, members: nil)
+    }
+
+    /// A package, read once: metadata.json whole (it is small), every other
+    /// file streamed through the stamp scanner.
+    static func inspectPackage(_ path: String, limits: ArchiveLimits) throws -> Inspection {
+        var files: [String] = []
+        var metadataBytes: [UInt8]?
+        var stamps: [FirmwareStamp] = []
+        try TarReader.forEachMember(path, limits: limits) { member, contents in
+            guard !member.isDirectory else { return }
+            files.append(member.path)
+            if member.path == "metadata.json" || member.path.hasSuffix("/metadata.json") {
+                if metadataBytes == nil { metadataBytes = try contents.bytes() }
+            } else if !member.path.hasSuffix(".json") {
+                var scanner = StampScanner()
+                try contents.chunks { scanner.feed($0) }
+                stamps += scanner.stamps
+            }
+        }
+        let metadata: BundleMetadata?
+        if let metadataBytes {
+            do { metadata = try BundleMetadata.parse(metadataBytes) } catch {
+                throw FileError("\(path): metadata.json is not valid: \("\(error)".terminalSafe)")
+            }
+        } else {
+            metadata = nil
+        }
+        return Inspection(file: path, kind: "package", metadata: metadata, stamps: stamps, members: files)
+    }
+
+    /// Up to `count` bytes from the start of a file (enough to tell its kind).
+    static func readFileHead(_ path: String, count: Int) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw FileError("cannot read \(path)") }
+        defer { try? handle.close() }
+        do { return [UInt8]((try handle.read(upToCount: count)) ?? Data()) } catch { throw FileError("cannot read \(path)") }
     }
 }

@@ -7,6 +7,7 @@
 // output folder as it was.
 
 import Foundation
+import P14PFirmware
 
 public protocol ReleaseStage: Sendable {
     var name: String { get }
@@ -52,9 +53,17 @@ public struct ReleasePipeline: Sendable {
 
         // Staging beside the output folder: same file system, so publishing is a rename.
         let output = absolutePath(options.outputDirectory)
-        let parent = (output as NSString).deletingLastPathComponent
-        let stagingRoot = try makeTemporaryDirectory(in: parent, prefix: "." + (output as NSString).lastPathComponent + "-staging-")
-        defer { try? FileManager.default.removeItem(atPath: stagingRoot) }
+        let staged = StagingFolder(output: output)
+        for stale in staged.removeStale() {
+            reporter.report(.note("removed the staging folder \(stale) left by an interrupted build"))
+        }
+        let stagingRoot = try staged.make()
+        // Removed however the build ends: normally, by an error, or by SIGINT/SIGTERM.
+        Interrupts.removeOnInterrupt(stagingRoot)
+        defer {
+            try? FileManager.default.removeItem(atPath: stagingRoot)
+            Interrupts.forget(stagingRoot)
+        }
         let staging = stagingRoot + "/" + release.directoryName
         let work = stagingRoot + "/work"
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)

@@ -5,6 +5,7 @@
 // the line of each key is found here by a light scan of the text.
 
 import Foundation
+import PyMiteHost
 import TOMLKit
 
 // Read-only after parsing, so sharing it across threads is safe.
@@ -145,10 +146,8 @@ public struct RecipeDocument: @unchecked Sendable {
             guard i > 0 else { throw error(field, "must be positive") }
             return i
         }
-        guard let s = v.string, let bytes = parseByteSize(s) else {
-            throw error(field, "must be a size: an integer or a string such as \"64K\" or \"1M\"")
-        }
-        return bytes
+        guard let s = v.string else { throw error(field, "must be a size: an integer or a string such as \"64K\" or \"1M\"") }
+        do { return try ByteSize.parse(s) } catch let problem { throw error(field, "must be a size: \(problem)") }
     }
 
     public func optionalSize(_ field: String) throws(RecipeError) -> Int? {
@@ -177,19 +176,4 @@ public struct RecipeDocument: @unchecked Sendable {
             throw error(field, "unknown field (known: \(allowed.sorted().joined(separator: ", ")))")
         }
     }
-}
-
-/// "128K", "64KiB", "1M", "4096", "0x2000".
-public func parseByteSize(_ text: String) -> Int? {
-    let t = text.trimmingCharacters(in: .whitespaces).uppercased()
-    var digits = t
-    var unit = 1
-    for (suffix, mult) in [("KIB", 1024), ("MIB", 1 << 20), ("KB", 1024), ("MB", 1 << 20), ("K", 1024), ("M", 1 << 20)] where t.hasSuffix(suffix) {
-        digits = String(t.dropLast(suffix.count))
-        unit = mult
-        break
-    }
-    let value = digits.hasPrefix("0X") ? Int(digits.dropFirst(2), radix: 16) : Int(digits)
-    guard let v = value, v > 0 else { return nil }
-    return v * unit
 }

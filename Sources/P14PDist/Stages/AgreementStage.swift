@@ -16,20 +16,28 @@ public struct AgreementStage: ReleaseStage {
             let package = release.packageName(board: board.name)
             let root = String(package.dropLast(".tar.gz".count))
             let stamped = Set(result.artifacts.filter(\.carriesStamp).map { root + "/" + $0.bundleName })
-            let members = try TarReader.read(context.staging + "/" + package,
-                                             wantContents: { $0 == root + "/metadata.json" || stamped.contains($0) })
-            guard let meta = members.first(where: { $0.path == root + "/metadata.json" })?.bytes,
-                  let metadata = try? BundleMetadata.parse(meta) else {
+            // Streamed: a firmware is scanned for stamps chunk by chunk, never held whole.
+            var metadataBytes: [UInt8]?
+            var stamps: [(member: String, stamps: [FirmwareStamp])] = []
+            try TarReader.forEachMember(context.staging + "/" + package) { member, contents in
+                if member.path == root + "/metadata.json" {
+                    metadataBytes = try contents.bytes()
+                } else if stamped.contains(member.path) {
+                    var scanner = StampScanner()
+                    try contents.chunks { scanner.feed($0) }
+                    stamps.append((member.path, scanner.stamps))
+                }
+            }
+            guard let meta = metadataBytes, let metadata = try? BundleMetadata.parse(meta) else {
                 problems.append("\(package): no readable metadata.json")
                 continue
             }
             if metadata.release != n { problems.append("\(package): metadata.json says release \(metadata.release)") }
             if metadata.board != board.name { problems.append("\(package): metadata.json says board \(metadata.board)") }
             if metadata.license != context.stamp.license { problems.append("\(package): metadata.json license is \(metadata.license)") }
-            for member in members where stamped.contains(member.path) {
-                let stamps = FirmwareStamp.find(in: member.bytes ?? [])
-                if stamps.isEmpty { problems.append("\(package): \(member.path) carries no release stamp") }
-                for s in stamps where s != context.stamp { problems.append("\(package): \(member.path) says release \(s.release)") }
+            for (member, found) in stamps {
+                if found.isEmpty { problems.append("\(package): \(member) carries no release stamp") }
+                for s in found where s != context.stamp { problems.append("\(package): \(member) says release \(s.release)") }
             }
         }
         let prefix = "pymite-\(n)-"

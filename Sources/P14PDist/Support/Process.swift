@@ -3,6 +3,7 @@
 // Running tools (swift, git, the built p14p) and capturing their output.
 
 import Foundation
+import P14PFirmware
 
 public struct ProcessResult: Sendable {
     public var status: Int32
@@ -11,37 +12,22 @@ public struct ProcessResult: Sendable {
     public var succeeded: Bool { status == 0 }
 }
 
-/// Runs `executable` (a path, or a name looked up on PATH) and waits.
+/// Runs `executable` (a path, or a name looked up on PATH) and waits. The
+/// child runs in its own process group and is stopped if p14p-dist is interrupted.
 @discardableResult
 public func runProcess(_ executable: String, _ arguments: [String], in directory: String? = nil,
                        environment: [String: String]? = nil) throws -> ProcessResult {
-    let process = Process()
-    if executable.contains("/") {
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-    } else {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [executable] + arguments
-    }
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    if let environment { process.environment = environment }
     // Files, not pipes: a chatty build cannot fill a pipe and stall.
     let outPath = NSTemporaryDirectory() + "p14p-dist-out-\(UUID().uuidString)"
     let errPath = NSTemporaryDirectory() + "p14p-dist-err-\(UUID().uuidString)"
-    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-    defer {
-        unlink(outPath)
-        unlink(errPath)
+    return try Interrupts.withTemporary([outPath, errPath]) {
+        let end = try ChildProcess.run(executable, arguments, environment: environment, directory: directory,
+                                       stdout: .file(outPath), stderr: .file(errPath))
+        let out = (try? readText(outPath)) ?? ""
+        let err = (try? readText(errPath)) ?? ""
+        // A signal's status as a shell reports it (128 + n), so it is never success.
+        return ProcessResult(status: end.status ?? 128 + (end.signal ?? 0), stdout: out, stderr: err)
     }
-    process.standardOutput = FileHandle(forWritingAtPath: outPath)
-    process.standardError = FileHandle(forWritingAtPath: errPath)
-    process.standardInput = FileHandle.nullDevice
-    do { try process.run() } catch { throw FileError("cannot run \(executable): \(error.localizedDescription)") }
-    process.waitUntilExit()
-    let out = (try? readText(outPath)) ?? ""
-    let err = (try? readText(errPath)) ?? ""
-    return ProcessResult(status: process.terminationStatus, stdout: out, stderr: err)
 }
 
 /// Seconds since `start`, for progress lines.

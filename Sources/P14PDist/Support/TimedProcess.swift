@@ -6,6 +6,7 @@
 // and whether it died of a signal.
 
 import Foundation
+import P14PFirmware
 
 public struct TimedResult: Sendable, Equatable {
     /// The exit status, nil when a signal ended it or the timeout stopped it.
@@ -23,53 +24,10 @@ public struct TimedResult: Sendable, Equatable {
 public func runTimed(_ executable: String, _ arguments: [String], environment: [String: String],
                      timeout: Double) throws -> TimedResult {
     let outPath = NSTemporaryDirectory() + "p14p-timed-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    defer { unlink(outPath) }
-
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_adddup2(&actions, 1, 2)
-
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    // A process group of its own, so the timeout stops the tool's children too (swiftc's frontend).
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-    posix_spawnattr_setpgroup(&attributes, 0)
-
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-        for p in argv { free(p) }
-        for p in envp { free(p) }
+    return try Interrupts.withTemporary([outPath]) {
+        let end = try ChildProcess.run(executable, arguments, environment: environment,
+                                       stdout: .file(outPath), stderr: .sameAsStdout, timeout: timeout)
+        let output = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
+        return TimedResult(status: end.status, signal: end.signal, timedOut: end.timedOut, output: output)
     }
-    var pid = pid_t()
-    let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-    guard spawned == 0 else {
-        throw FileError("cannot run \(executable): \(String(cString: strerror(spawned)))")
-    }
-
-    let deadline = Date().addingTimeInterval(timeout)
-    var status: Int32 = 0
-    var timedOut = false
-    while true {
-        let r = waitpid(pid, &status, WNOHANG)
-        if r == pid { break }
-        if r < 0 && errno != EINTR { break }
-        if Date() >= deadline {
-            timedOut = true
-            kill(-pid, SIGKILL)
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            break
-        }
-        usleep(10_000)
-    }
-    let output = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
-    // The wait status, decoded as <sys/wait.h>'s WIFEXITED/WEXITSTATUS/WTERMSIG do.
-    let termination = status & 0x7f
-    if timedOut { return TimedResult(status: nil, signal: nil, timedOut: true, output: output) }
-    if termination == 0 { return TimedResult(status: (status >> 8) & 0xff, signal: nil, timedOut: false, output: output) }
-    return TimedResult(status: nil, signal: termination, timedOut: false, output: output)
 }
