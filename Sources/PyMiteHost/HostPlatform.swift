@@ -27,10 +27,16 @@ public enum HostPlatform {
                 return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
             },
             formatDouble: { format, value in
-                var buffer = [CChar](repeating: 0, count: 512)
+                // The VM has checked that the text fits its heap; a longer
+                // text than the first buffer gets a buffer of its own size.
                 let spec = String(decoding: format, as: UTF8.self)
-                let n = withVaList([value]) { vsnprintf(&buffer, buffer.count, spec, $0) }
-                return buffer[0..<max(0, min(Int(n), buffer.count - 1))].map { UInt8(bitPattern: $0) }
+                var buffer = [CChar](repeating: 0, count: 512)
+                var n = Int(withVaList([value]) { vsnprintf(&buffer, buffer.count, spec, $0) })
+                if n >= buffer.count {
+                    buffer = [CChar](repeating: 0, count: n + 1)
+                    n = Int(withVaList([value]) { vsnprintf(&buffer, buffer.count, spec, $0) })
+                }
+                return buffer[0..<max(0, min(n, buffer.count - 1))].map { UInt8(bitPattern: $0) }
             },
             parseDouble: { text in
                 if text.isEmpty { return nil }

@@ -13,12 +13,16 @@ import Darwin
 #endif
 
 public enum HostStack {
-    /// The C stack the VM's own thread gets. Only the pages a program
-    /// touches are ever backed by memory.
-    public static let threadStackBytes = 256 << 20
+    /// The C stack the VM's own thread gets by default. Only the pages a
+    /// program touches are ever backed by memory.
+    public static let defaultThreadStackBytes = 256 << 20
+    /// The smallest stack `run` accepts.
+    public static let minimumThreadStackBytes = 1 << 20
+
     /// Room kept below the limit for the deepest work the VM does between
-    /// two checks (a debug build's interpreter frame is large).
-    public static let margin = 1 << 20
+    /// two checks (a debug build's interpreter frame is large): a quarter
+    /// of the stack, at most 1 MiB.
+    static func margin(for size: Int) -> Int { min(1 << 20, size / 4) }
 
     /// The lowest address the VM may reach on the calling thread's stack,
     /// taken from `ulimit -s` below the caller's frame (8 MiB when it is
@@ -39,8 +43,8 @@ public enum HostStack {
     }
 
     static func limit(below top: UInt, size: Int) -> UInt {
-        guard size > 2 * margin, top > UInt(size) else { return 0 }
-        return top - UInt(size) + UInt(margin)
+        guard size >= minimumThreadStackBytes / 2, top > UInt(size) else { return 0 }
+        return top - UInt(size) + UInt(margin(for: size))
     }
 
     @inline(never) static func currentStackAddress() -> UInt {
@@ -48,16 +52,18 @@ public enum HostStack {
         return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }
 
-    /// Runs `body` on a new thread with a `threadStackBytes` C stack and
-    /// waits for it, passing the stack limit for VMConfig.cStackLimit. If
-    /// no such thread can be made, `body` runs here with this thread's limit.
-    public static func run<T>(_ body: @escaping (UInt) -> T) -> T {
+    /// Runs `body` on a new thread with a C stack of `stackBytes` (at least
+    /// `minimumThreadStackBytes`) and waits for it, passing the stack limit
+    /// for VMConfig.cStackLimit. If no such thread can be made, `body` runs
+    /// here with this thread's limit.
+    public static func run<T>(stackBytes: Int = defaultThreadStackBytes, _ body: @escaping (UInt) -> T) -> T {
+        let stackBytes = max(stackBytes, minimumThreadStackBytes)
         let result = ResultBox<T>()
-        let job = StackJob { limit in result.value = body(limit) }
+        let job = StackJob(stackBytes: stackBytes) { limit in result.value = body(limit) }
         var attr = pthread_attr_t()
         pthread_attr_init(&attr)
         defer { pthread_attr_destroy(&attr) }
-        pthread_attr_setstacksize(&attr, threadStackBytes)
+        pthread_attr_setstacksize(&attr, stackBytes)
         let context = Unmanaged.passRetained(job).toOpaque()
         #if os(Linux)
         var thread = pthread_t()
@@ -67,7 +73,7 @@ public enum HostStack {
         let started = pthread_create(&thread, &attr, { raw in
             let job = Unmanaged<StackJob>.fromOpaque(raw!).takeRetainedValue()
             // A little below this frame is as near the top of the new stack as matters.
-            job.body(HostStack.limit(below: HostStack.currentStackAddress(), size: HostStack.threadStackBytes - 64 * 1024))
+            job.body(HostStack.limit(below: HostStack.currentStackAddress(), size: job.stackBytes - 64 * 1024))
             return nil
         }, context)
         guard started == 0 else {
@@ -84,8 +90,12 @@ public enum HostStack {
 }
 
 private final class StackJob {
+    let stackBytes: Int
     let body: (UInt) -> Void
-    init(_ body: @escaping (UInt) -> Void) { self.body = body }
+    init(stackBytes: Int, _ body: @escaping (UInt) -> Void) {
+        self.stackBytes = stackBytes
+        self.body = body
+    }
 }
 
 private final class ResultBox<T> {

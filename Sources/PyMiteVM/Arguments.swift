@@ -42,6 +42,25 @@ struct Arguments {
     }
 }
 
+/// The C type CPython converts an integer argument to, which decides
+/// the OverflowError's words.
+enum IntegerRange {
+    /// A sequence index or repeat count (Py_ssize_t through __index__).
+    case index
+    /// A size or width (Py_ssize_t).
+    case ssize
+    /// A C int (tab sizes, precisions, chr()).
+    case cInt
+
+    func overflow(_ vm: VM) -> VMError {
+        switch self {
+        case .index: return vm.raise(.overflowError, "cannot fit 'int' into an index-sized integer")
+        case .ssize: return vm.raise(.overflowError, "Python int too large to convert to C ssize_t")
+        case .cInt: return vm.raise(.overflowError, "Python int too large to convert to C int")
+        }
+    }
+}
+
 extension VM {
     /// `v` as an object of `kind`, or TypeError "`what` must be KIND, not TYPE".
     func objectArgument(_ v: Value, _ kind: ObjType, _ what: StaticString, _ kindName: StaticString) throws(VMError) -> UInt32 {
@@ -62,36 +81,76 @@ extension VM {
     }
 
     func mustBe(_ what: StaticString, _ kindName: StaticString, _ v: Value) -> VMError {
-        raise(.typeError, bytes(what) + bytes(" must be ") + bytes(kindName) + bytes(", not ") + typeName(v))
+        raise(.typeError, bytes(what) + bytes(" must be ") + bytes(kindName) + bytes(", not ") + (v.isNone ? bytes("None") : typeName(v)))
+    }
+
+    /// Argument i of a str method as text of the receiver's kind (str, or
+    /// bytes while a bytes method runs).
+    func textArgument(_ a: Arguments, _ i: Int, _ method: StaticString) throws(VMError) -> Value {
+        let v = a[i]
+        guard isType(v, textType) else {
+            if textType == .bytes { throw raise(.typeError, bytes("a bytes-like object is required, not '") + typeName(v) + bytes("'")) }
+            throw raise(.typeError, bytes("must be str, not ") + typeName(v))
+        }
+        return v
     }
 
     /// An integer argument used as a size, count or position: an int,
-    /// a bool or an object with __index__. Ints past 63 bits raise
-    /// OverflowError, as CPython's "cannot fit 'int' into an index-sized
-    /// integer", so no caller ever sees a wrapped or clamped number.
-    func indexArgument(_ v: Value) throws(VMError) -> Int64 {
-        if let i = intOf(v) { return i }
-        if isLong(v) { throw raise(.overflowError, "cannot fit 'int' into an index-sized integer") }
+    /// a bool or an object with __index__. A number past what `range`
+    /// allows raises OverflowError with CPython's words for that C type,
+    /// so no caller ever sees a wrapped or clamped number.
+    func indexArgument(_ v: Value, _ range: IntegerRange = .index) throws(VMError) -> Int64 {
+        if let i = int64Of(v) {
+            if range == .cInt && (i < Int64(Int32.min) || i > Int64(Int32.max)) { throw range.overflow(self) }
+            return i
+        }
+        if isLong(v) { throw range.overflow(self) }
         if isType(v, .instance), let r = try callDunder0(v, "__index__") {
             guard isIntegral(r) else {
                 throw raise(.typeError, bytes("__index__ returned non-int (type ") + typeName(r) + bytes(")"))
             }
-            return try indexArgument(r)
+            return try indexArgument(r, range)
         }
         throw raise(.typeError, bytes("'") + typeName(v) + bytes("' object cannot be interpreted as an integer"))
+    }
+
+    /// The value of an int (small or long) or bool that fits 64 bits.
+    func int64Of(_ v: Value) -> Int64? {
+        if let i = intOf(v) { return i }
+        guard isLong(v) else { return nil }
+        let big = longValue(v)
+        let bits = BigInt.bitLength(big.magnitude)
+        let magnitude = BigInt.extract64(big.magnitude, from: 0)
+        if big.negative { return bits <= 64 && magnitude <= UInt64(1) << 63 ? Int64(bitPattern: 0 &- magnitude) : nil }
+        return bits <= 63 ? Int64(magnitude) : nil
+    }
+
+    /// A slice bound or search position: None is nil; an int past 64 bits
+    /// is clamped (it is past either end of any sequence all the same).
+    func sliceBound(_ v: Value) throws(VMError) -> Int64? {
+        if v.isNone { return nil }
+        if let i = int64Of(v) { return i }
+        if isLong(v) { return longValue(v).negative ? Int64.min : Int64.max }
+        if isType(v, .instance), classLookup(heap.slot(v.objectOffset, 0), internStatic("__index__")) != nil {
+            return try clampedIndexArgument(v)
+        }
+        throw raise(.typeError, "slice indices must be integers or None or have an __index__ method")
     }
 
     /// An integer argument clamped to 64 bits (round's ndigits, as CPython
     /// clamps it to a C ssize_t): a huge count means the same as a big one.
     func clampedIndexArgument(_ v: Value) throws(VMError) -> Int64 {
-        if isLong(v) { return longValue(v).negative ? Int64.min : Int64.max }
-        return try indexArgument(v)
+        var r = v
+        if isType(v, .instance), let i = try callDunder0(v, "__index__") { r = i }
+        if isLong(r) && int64Of(r) == nil { return longValue(r).negative ? Int64.min : Int64.max }
+        return try indexArgument(r)
     }
 
-    /// A count of bytes, characters or items about to be made: MemoryError
-    /// when it could never fit the heap, before the host allocates anything.
+    /// A count of bytes, characters or items about to be made (negative
+    /// counts as 0): MemoryError when it could never fit the heap, checked
+    /// before the host allocates anything for it.
     func checkedSize(_ n: Int64, bytesEach: Int = 1) throws(VMError) -> Int {
-        guard n >= 0 else { return 0 }
+        guard n > 0 else { return 0 }
         let (total, overflow) = n.multipliedReportingOverflow(by: Int64(bytesEach))
         if overflow || total > Int64(heap.size) { throw memoryError() }
         return Int(n)

@@ -85,7 +85,7 @@ extension VM {
             return total
         case .chr:
             try argumentCount(a, name, min: 1, max: 1)
-            guard let i = intOf(a[0]) else { throw raise(.typeError, bytes("'") + typeName(a[0]) + bytes("' object cannot be interpreted as an integer")) }
+            let i = try indexArgument(a[0], .cInt)
             guard i >= 0 && i <= 0x10FFFF else { throw raise(.valueError, "chr() arg not in range(0x110000)") }
             var out: [UInt8] = []
             appendUTF8(UInt32(i), to: &out)
@@ -313,7 +313,12 @@ extension VM {
             case .tuple: return tupleCount(o)
             case .list: return listCount(o)
             case .dict, .set: return dictCount(v)
-            case .range: return rangeLength(v)
+            case .range:
+                // Bounds of 63 bits can make a length past 63 bits (or past a board's Int).
+                let (start, stop, step) = rangeParts(v)
+                let span = step > 0 ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
+                if span.overflow || span.partialValue > Int64(Int.max) { throw IntegerRange.ssize.overflow(self) }
+                return rangeLength(v)
             case .iterator:
                 switch iteratorKind(v) {
                 case .keysView, .valuesView, .itemsView: return dictCount(heap.slot(o, 1))
@@ -415,11 +420,15 @@ extension VM {
             if d.isInfinite { throw raise(.overflowError, "cannot convert float infinity to integer") }
             return try intResult(BigInt(truncating: d.rounded(.toNearestOrEven))!)
         }
-        if !d.isFinite || n > 323 { return v }
         if n < 0 { return try newFloat(try roundFloat(d, toTensPower: n == Int64.min ? Int64.max : -n)) }
+        // Rounding past the 17th significant digit gives the same double
+        // back (17 digits already identify it), so the text below stays short.
+        let digitsBeforePoint = Int64((Double(d.exponent) * 0.30103).rounded(.down)) - 1  // at most log10|d|
+        if !d.isFinite || d == 0 || n > 18 - digitsBeforePoint { return v }
         // C's printf rounds the exact binary value correctly, ties to even.
         let text = hooks.formatDouble(bytes("%.") + decimal(n) + bytes("f"), d)
-        return try newFloat(hooks.parseDouble(text) ?? d)
+        guard let r = hooks.parseDouble(text) else { throw memoryError() }
+        return try newFloat(r)
     }
 
     /// round(float, -k): the exact binary value rounded to a multiple of
@@ -643,12 +652,7 @@ extension VM {
         case .range:
             try argumentCount(a, "range", min: 1, max: 3)
             var parts: [Int64] = []
-            for i in 0..<n {
-                guard let x = intOf(a[i]) else {
-                    throw raise(.typeError, bytes("'") + typeName(a[i]) + bytes("' object cannot be interpreted as an integer"))
-                }
-                parts.append(x)
-            }
+            for i in 0..<n { parts.append(try indexArgument(a[i], .ssize)) }
             if n == 1 { return try newRange(0, parts[0], 1) }
             return try newRange(parts[0], parts[1], n == 3 ? parts[2] : 1)
         case .type:
@@ -669,10 +673,10 @@ extension VM {
                 guard n > 1 || a.keyword("encoding") != nil else { throw raise(.typeError, "string argument without an encoding") }
                 return try newByteArray(strBuffer(a[0]))
             }
-            if let count = intOf(a[0]) {
+            if isIntegral(a[0]) {
+                let count = try indexArgument(a[0])
                 if count < 0 { throw raise(.valueError, "negative count") }
-                if count > Int64(heap.size) { throw memoryError() }
-                return try newByteArray([UInt8](repeating: 0, count: Int(clamping: count)))
+                return try newByteArray([UInt8](repeating: 0, count: try checkedSize(count)))
             }
             return try newByteArray(try bytesFromIterable(a[0]))
         case .slice:
@@ -846,17 +850,24 @@ extension VM {
             guard n > 1 || a.keyword("encoding") != nil else { throw raise(.typeError, "string argument without an encoding") }
             return try newStr(strBuffer(v), type: .bytes)
         }
-        if let count = intOf(v) {
+        if isIntegral(v) {
+            let count = try indexArgument(v)
             if count < 0 { throw raise(.valueError, "negative count") }
-            if count > Int64(heap.size) { throw memoryError() }
-            return try newStr([UInt8](repeating: 0, count: Int(clamping: count)), type: .bytes)
+            return try newStr([UInt8](repeating: 0, count: try checkedSize(count)), type: .bytes)
         }
         if isType(v, .bytes) { return v }
         if let view = byteView(v) { return try newStr(UnsafeBufferPointer(view), type: .bytes) }
+        let it: Value
+        do { it = try getIterator(v) } catch {
+            guard isInstance(pendingException, exceptionClass(.typeError)) else { throw error }
+            throw raise(.typeError, bytes("cannot convert '") + typeName(v) + bytes("' object to bytes"))
+        }
+        extraRoots.append(it)
+        defer { extraRoots.removeLast() }
         let items = try newList()
         extraRoots.append(items)
         defer { extraRoots.removeLast() }
-        try extendList(items, with: v)
+        try extendList(items, with: it)
         var out: [UInt8] = []
         for x in listItems(items.objectOffset) {
             guard let b = intOf(x) else {

@@ -71,19 +71,27 @@ extension VM {
                 if [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: " "), UInt8(ascii: "#"), UInt8(ascii: "0")].contains(f[i]) { i += 1 } else { break }
             }
             if i < f.count && f[i] == UInt8(ascii: "*") {
-                guard let w = intOf(try nextArg()) else { throw raise(.typeError, "* wants int") }
-                spec.width = Int(w); i += 1
-                if spec.width < 0 { leftAlign = true; spec.width = -spec.width }
+                let star = try nextArg()
+                guard isIntegral(star) else { throw raise(.typeError, "* wants int") }
+                let w = try indexArgument(star, .ssize)
+                if w < 0 { leftAlign = true }
+                spec.width = try checkedSize(w == Int64.min ? Int64.max : abs(w))
+                i += 1
             }
-            while i < f.count && f[i] >= 48 && f[i] <= 57 { spec.width = spec.width * 10 + Int(f[i] - 48); i += 1 }
+            if let w = try decimalField(f, &i, tooBig: "width too big") { spec.width = try checkedSize(w) }
             if i < f.count && f[i] == UInt8(ascii: ".") {
                 i += 1
                 spec.precision = 0
                 if i < f.count && f[i] == UInt8(ascii: "*") {
-                    guard let p = intOf(try nextArg()) else { throw raise(.typeError, "* wants int") }
-                    spec.precision = Int(max(0, p)); i += 1
+                    let star = try nextArg()
+                    guard isIntegral(star) else { throw raise(.typeError, "* wants int") }
+                    spec.precision = Int(max(0, try indexArgument(star, .cInt)))
+                    i += 1
                 }
-                while i < f.count && f[i] >= 48 && f[i] <= 57 { spec.precision = spec.precision * 10 + Int(f[i] - 48); i += 1 }
+                if let p = try decimalField(f, &i, tooBig: "precision too big") {
+                    guard p <= Int64(Int32.max) else { throw raise(.valueError, "precision too big") }
+                    spec.precision = Int(p)
+                }
             }
             while i < f.count && (f[i] == UInt8(ascii: "l") || f[i] == UInt8(ascii: "h") || f[i] == UInt8(ascii: "L")) { i += 1 }
             guard i < f.count else { throw raise(.valueError, "incomplete format") }
@@ -110,12 +118,12 @@ extension VM {
                 }
                 extraRoots.append(n)
                 defer { extraRoots.removeLast() }
-                body = formatInteger(n, spec: spec, radix: 10)
+                body = try formatInteger(n, spec: spec, radix: 10)
             case UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"):
                 guard isIntegral(value) else {
                     throw raise(.typeError, bytes("%") + [type] + bytes(" format: an integer is required, not ") + typeName(value))
                 }
-                body = formatInteger(value, spec: spec, radix: type == UInt8(ascii: "o") ? 8 : 16)
+                body = try formatInteger(value, spec: spec, radix: type == UInt8(ascii: "o") ? 8 : 16)
             case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"):
                 guard let d = try realToDouble(value) else {
                     throw raise(.typeError, bytes("must be real number, not ") + typeName(value))
@@ -137,7 +145,8 @@ extension VM {
                 m += bytes(") at index ") + decimal(i - 1)
                 throw raise(.valueError, m)
             }
-            out += pad(body, spec: spec, numeric: spec.zeroPad)
+            out += try pad(body, spec: spec, numeric: spec.zeroPad)
+            if out.count > heap.size { throw memoryError() }
         }
         if let t = argTuple, next < tupleCount(t.objectOffset) {
             throw raise(.typeError, "not all arguments converted during string formatting")
@@ -148,6 +157,32 @@ extension VM {
         return try newStr(out)
     }
 
+    /// The decimal number at f[i...] (a width or precision), nil when there
+    /// is none; ValueError `tooBig` past 63 bits.
+    func decimalField(_ f: [UInt8], _ i: inout Int, tooBig: StaticString) throws(VMError) -> Int64? {
+        guard i < f.count && f[i] >= 48 && f[i] <= 57 else { return nil }
+        var n: Int64 = 0
+        while i < f.count && f[i] >= 48 && f[i] <= 57 {
+            let (times10, o1) = n.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(Int64(f[i] - 48))
+            if o1 || o2 { throw raise(.valueError, tooBig) }
+            n = sum
+            i += 1
+        }
+        return n
+    }
+
+    /// printf through the platform, for `precision` digits: MemoryError
+    /// when the text could not fit the heap (checked before the platform
+    /// is asked) or when the platform cannot make it.
+    func platformFormat(_ spec: [UInt8], _ d: Double, precision: Int) throws(VMError) -> [UInt8] {
+        // %f of 1e308 has 309 digits before the point.
+        _ = try checkedSize(Int64(precision) + 320)
+        let text = hooks.formatDouble(spec, d)
+        if text.isEmpty { throw memoryError() }
+        return text
+    }
+
     func truncateChars(_ b: [UInt8], _ n: Int) -> [UInt8] {
         var chars = 0, i = 0
         while i < b.count && chars < n { i += utf8SequenceLength(b[i]); chars += 1 }
@@ -155,11 +190,13 @@ extension VM {
     }
 
     /// Sign, prefix and digits of an integer (no padding to width).
-    func formatInteger(_ v: Value, spec: FormatSpec, radix: Int) -> [UInt8] {
+    func formatInteger(_ v: Value, spec: FormatSpec, radix: Int) throws(VMError) -> [UInt8] {
         let upper = spec.type == UInt8(ascii: "X")
         let (negative, text) = intDigits(v, base: radix, upper: upper) ?? (false, [UInt8(ascii: "0")])
         var digits = text
-        if spec.precision > digits.count { digits = [UInt8](repeating: 48, count: spec.precision - digits.count) + digits }
+        if spec.precision > digits.count {
+            digits = [UInt8](repeating: 48, count: try checkedSize(Int64(spec.precision - digits.count))) + digits
+        }
         if spec.grouping != 0 && radix == 10 { digits = groupDigits(digits, spec.grouping, every: 3) }
         var prefix: [UInt8] = []
         if negative { prefix.append(UInt8(ascii: "-")) } else if spec.sign == UInt8(ascii: "+") || spec.sign == UInt8(ascii: " ") { prefix.append(spec.sign) }
@@ -201,7 +238,7 @@ extension VM {
             var f = bytes("%")
             if spec.alternate { f.append(UInt8(ascii: "#")) }
             f += bytes(".") + decimal(precision) + [type]
-            body = hooks.formatDouble(f, abs(d))
+            body = try platformFormat(f, abs(d), precision: precision)
             if d.isNaN { body = type < 97 ? bytes("NAN") : bytes("nan") }
             if spec.grouping != 0 {
                 var intEnd = 0
@@ -218,10 +255,11 @@ extension VM {
     }
 
     /// Pads to the width; numeric zero padding goes after the sign and prefix.
-    func pad(_ body: [UInt8], spec: FormatSpec, numeric: Bool) -> [UInt8] {
+    func pad(_ body: [UInt8], spec: FormatSpec, numeric: Bool) throws(VMError) -> [UInt8] {
         let len = utf8CharCount(body.withUnsafeBufferPointer { $0 })
         if len >= spec.width { return body }
         let n = spec.width - len
+        _ = try checkedSize(Int64(body.count) + Int64(n) * (spec.fill < 0x80 ? 1 : 4))
         if numeric {
             var signEnd = 0
             if signEnd < body.count && (body[0] == 45 || body[0] == 43 || body[0] == 32) { signEnd = 1 }
@@ -267,13 +305,14 @@ extension VM {
             if spec.align == 0 { spec.fill = 48; spec.align = 61 }
             i += 1
         }
-        while i < s.count && s[i] >= 48 && s[i] <= 57 { spec.width = spec.width * 10 + Int(s[i] - 48); i += 1 }
+        let tooMany: StaticString = "Too many decimal digits in format string"
+        if let w = try decimalField(s, &i, tooBig: tooMany) { spec.width = try checkedSize(w) }
         if i < s.count && (s[i] == 44 || s[i] == 95) { spec.grouping = s[i]; i += 1 }
         if i < s.count && s[i] == 46 {
             i += 1
-            spec.precision = 0
-            guard i < s.count && s[i] >= 48 && s[i] <= 57 else { throw raise(.valueError, "Format specifier missing precision") }
-            while i < s.count && s[i] >= 48 && s[i] <= 57 { spec.precision = spec.precision * 10 + Int(s[i] - 48); i += 1 }
+            guard let p = try decimalField(s, &i, tooBig: tooMany) else { throw raise(.valueError, "Format specifier missing precision") }
+            guard p <= Int64(Int32.max) else { throw raise(.valueError, "precision too big") }
+            spec.precision = Int(p)
         }
         if i < s.count { spec.type = s[i]; i += 1 }
         guard i == s.count else { throw raise(.valueError, "Invalid format specifier") }
@@ -294,11 +333,14 @@ extension VM {
         var numeric = false
         if isIntegral(v), !(v.isBool && spec.type == 0) {
             numeric = true
+            if spec.precision >= 0 && [0, 98, 99, 100, 110, 111, 120, 88].contains(spec.type) {  // b c d n o x X
+                throw raise(.valueError, "Precision not allowed in integer format specifier")
+            }
             switch spec.type {
-            case 0, UInt8(ascii: "d"), UInt8(ascii: "n"): body = formatInteger(v, spec: spec, radix: 10)
-            case UInt8(ascii: "x"), UInt8(ascii: "X"): body = formatInteger(v, spec: spec, radix: 16)
-            case UInt8(ascii: "o"): body = formatInteger(v, spec: spec, radix: 8)
-            case UInt8(ascii: "b"): body = formatInteger(v, spec: spec, radix: 2)
+            case 0, UInt8(ascii: "d"), UInt8(ascii: "n"): body = try formatInteger(v, spec: spec, radix: 10)
+            case UInt8(ascii: "x"), UInt8(ascii: "X"): body = try formatInteger(v, spec: spec, radix: 16)
+            case UInt8(ascii: "o"): body = try formatInteger(v, spec: spec, radix: 8)
+            case UInt8(ascii: "b"): body = try formatInteger(v, spec: spec, radix: 2)
             case UInt8(ascii: "c"):
                 body = []
                 appendUTF8(UInt32(truncatingIfNeeded: intOf(v) ?? 0), to: &body)
@@ -321,7 +363,7 @@ extension VM {
             if spec.precision >= 0 { body = truncateChars(body, spec.precision) }
         }
         if spec.align == 0 { spec.align = numeric ? UInt8(ascii: ">") : UInt8(ascii: "<") }
-        return try newStr(pad(body, spec: spec, numeric: false))
+        return try newStr(try pad(body, spec: spec, numeric: false))
     }
 
     func badFormatCode(_ code: UInt8, _ v: Value) -> VMError {
@@ -421,6 +463,7 @@ extension VM {
             extraRoots.append(specValue)
             defer { extraRoots.removeLast() }
             out += strBuffer(try formatValue(value, spec: specValue))
+            if out.count > heap.size { throw memoryError() }
         }
         return try newStr(out)
     }

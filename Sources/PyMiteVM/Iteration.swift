@@ -2,7 +2,8 @@
 //
 // Iterators, ranges, dict views, subscripts and slices.
 //   iterator: slot 0 = IteratorKind, 1 = source, 2 = position/counter,
-//             3 = extra (stop, function, iterators), 4 = extra (step)
+//             3 = extra (stop, function, iterators; a dict's size when
+//             iteration began), 4 = extra (step)
 //   range:    slot 0 = start, 1 = stop, 2 = step
 //   slice:    slot 0 = start, 1 = stop, 2 = step (None when omitted)
 
@@ -25,6 +26,11 @@ extension VM {
         return .object(o)
     }
 
+    /// An iterator over a dict or set that remembers its size.
+    func dictIterator(_ kind: IteratorKind, _ table: Value) throws(VMError) -> Value {
+        try newIterator(kind, table, .smallInt(0), .smallInt(dictCount(table)))
+    }
+
     @inline(__always) func iteratorKind(_ v: Value) -> IteratorKind {
         IteratorKind(rawValue: Int(heap.slot(v.objectOffset, 0).intValue))!
     }
@@ -37,13 +43,13 @@ extension VM {
         case .range:
             let (start, stop, step) = rangeParts(v)
             return try newIterator(.range, .none, try newInt(start), try newInt(stop), try newInt(step))
-        case .dict, .set: return try newIterator(.dictKeys, v)
+        case .dict, .set: return try dictIterator(.dictKeys, v)
         case .generator: return v
         case .iterator:
             switch iteratorKind(v) {
-            case .keysView: return try newIterator(.dictKeys, heap.slot(o, 1))
-            case .valuesView: return try newIterator(.dictValues, heap.slot(o, 1))
-            case .itemsView: return try newIterator(.dictItems, heap.slot(o, 1))
+            case .keysView: return try dictIterator(.dictKeys, heap.slot(o, 1))
+            case .valuesView: return try dictIterator(.dictValues, heap.slot(o, 1))
+            case .itemsView: return try dictIterator(.dictItems, heap.slot(o, 1))
             default: return v
             }
         case .instance:
@@ -114,6 +120,13 @@ extension VM {
             heap.setSlot(o, 2, overflowed ? heap.slot(o, 3) : (Value.int(next) ?? heap.slot(o, 3)))
             return .int(cur)!
         case .dictKeys, .dictValues, .dictItems:
+            // As CPython: a dict or set that grew or shrank under the loop
+            // ends it with RuntimeError, and every later step too.
+            if dictCount(source) != Int(heap.slot(o, 3).intValue) {
+                heap.setSlot(o, 3, .smallInt(-1))
+                throw raise(.runtimeError, heap.type(source.objectOffset) == .set
+                    ? "Set changed size during iteration" : "dictionary changed size during iteration")
+            }
             guard let e = dictNextEntry(source, from: pos) else {
                 heap.setSlot(o, 2, .smallInt(dictUsed(source)))
                 return nil
@@ -203,12 +216,17 @@ extension VM {
 
     // MARK: Ranges
 
+    /// A range's bounds are small ints (63 bits), so its length and every
+    /// item fit 64-bit arithmetic; a larger one raises OverflowError.
     func newRange(_ start: Int64, _ stop: Int64, _ step: Int64) throws(VMError) -> Value {
         if step == 0 { throw raise(.valueError, "range() arg 3 must not be zero") }
+        guard let a = Value.int(start), let b = Value.int(stop), let c = Value.int(step) else {
+            throw IntegerRange.ssize.overflow(self)
+        }
         let o = try allocSlots(.range, 3)
-        heap.setSlot(o, 0, try newInt(start))
-        heap.setSlot(o, 1, try newInt(stop))
-        heap.setSlot(o, 2, try newInt(step))
+        heap.setSlot(o, 0, a)
+        heap.setSlot(o, 1, b)
+        heap.setSlot(o, 2, c)
         return .object(o)
     }
 
@@ -226,29 +244,33 @@ extension VM {
 
     /// Normalises a Python index against `count`; nil when out of range.
     func normalizeIndex(_ key: Value, count: Int, what: StaticString) throws(VMError) -> Int? {
-        guard let i = intOf(key) else {
+        let i: Int64
+        if let k = int64Of(key) {
+            i = k
+        } else if isLong(key) || (isType(key, .instance) && classLookup(heap.slot(key.objectOffset, 0), internStatic("__index__")) != nil) {
+            // As CPython: an index past 64 bits is an IndexError of its own.
+            do { i = try indexArgument(key) } catch {
+                guard isInstance(pendingException, exceptionClass(.overflowError)) else { throw error }
+                throw raise(.indexError, "cannot fit 'int' into an index-sized integer")
+            }
+        } else {
             throw raise(.typeError, bytes(what) + bytes(" indices must be integers or slices, not ") + typeName(key))
         }
-        let j = i < 0 ? i + Int64(count) : i
+        let j = i < 0 ? i &+ Int64(count) : i
         return (j >= 0 && j < Int64(count)) ? Int(j) : nil
     }
 
     /// start, step and item count of a slice over a sequence of `length`.
     func sliceIndices(_ slice: Value, length: Int) throws(VMError) -> (start: Int, step: Int, count: Int) {
         let o = slice.objectOffset
-        func part(_ v: Value) throws(VMError) -> Int64? {
-            if v.isNone { return nil }
-            guard let i = intOf(v) else {
-                throw raise(.typeError, "slice indices must be integers or None or have an __index__ method")
-            }
-            return i
-        }
-        let step = try part(heap.slot(o, 2)) ?? 1
+        func part(_ v: Value) throws(VMError) -> Int64? { try sliceBound(v) }
+        // Int64.max steps (and -Int64.max) mean the same as any step past the length.
+        let step = max(-Int64.max, try part(heap.slot(o, 2)) ?? 1)
         if step == 0 { throw raise(.valueError, "slice step cannot be zero") }
         let len = Int64(length)
         func clamp(_ v: Int64?, _ dflt: Int64) -> Int64 {
             guard var x = v else { return dflt }
-            if x < 0 { x += len; if x < 0 { x = step < 0 ? -1 : 0 } } else if x >= len { x = step < 0 ? len - 1 : len }
+            if x < 0 { x = x &+ len; if x < 0 { x = step < 0 ? -1 : 0 } } else if x >= len { x = step < 0 ? len - 1 : len }
             return x
         }
         let start = clamp(try part(heap.slot(o, 0)), step < 0 ? len - 1 : 0)
@@ -261,12 +283,12 @@ extension VM {
     /// The clamped stop index of a slice over `length` items (slice.indices).
     func sliceStop(_ slice: Value, length: Int) -> Int {
         let stepValue = heap.slot(slice.objectOffset, 2)
-        let step = stepValue.isNone ? 1 : (intOf(stepValue) ?? 1)
+        let step = stepValue.isNone ? 1 : (int64Of(stepValue) ?? 1)
         let v = heap.slot(slice.objectOffset, 1)
-        guard !v.isNone, let s = intOf(v) else { return step < 0 ? -1 : length }
+        guard !v.isNone, let s = int64Of(v) else { return step < 0 ? -1 : length }
         var x = s
         let len = Int64(length)
-        if x < 0 { x += len; if x < 0 { x = step < 0 ? -1 : 0 } } else if x >= len { x = step < 0 ? len - 1 : len }
+        if x < 0 { x = x &+ len; if x < 0 { x = step < 0 ? -1 : 0 } } else if x >= len { x = step < 0 ? len - 1 : len }
         return Int(x)
     }
 

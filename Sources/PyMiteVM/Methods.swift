@@ -223,15 +223,6 @@ extension VM {
         return t
     }
 
-    func strArgument(_ a: Arguments, _ i: Int, _ method: StaticString) throws(VMError) -> Value {
-        let v = a[i]
-        guard isType(v, textType) else {
-            if textType == .bytes { throw raise(.typeError, bytes("a bytes-like object is required, not '") + typeName(v) + bytes("'")) }
-            throw raise(.typeError, bytes("must be str, not ") + typeName(v))
-        }
-        return v
-    }
-
     /// A str, or bytes while a bytes method runs.
     func newText(_ b: [UInt8]) throws(VMError) -> Value { try newStr(b, type: textType) }
     func newText(_ s: StaticString) throws(VMError) -> Value { try newStr(bytes(s), type: textType) }
@@ -248,15 +239,13 @@ extension VM {
         switch id {
         case .strFind, .strRfind, .strIndex, .strRindex, .strCount:
             try argumentCount(a, name, min: 2, max: 4)
-            let needle = try strArgument(a, 1, name)
+            let needle = try textArgument(a, 1, name)
             // Optional start/end are character indexes; map them to bytes.
             let chars = strCharCount(me.objectOffset)
             func clampIndex(_ v: Value?, _ dflt: Int) throws(VMError) -> Int {
-                guard let v = v, !v.isNone else { return dflt }
-                guard let i = intOf(v) else { throw raise(.typeError, "slice indices must be integers or None or have an __index__ method") }
-                var x = Int(i)
-                if x < 0 { x = max(0, x + chars) }
-                return min(x, chars)
+                guard let v = v, let i = try sliceBound(v) else { return dflt }
+                let x = i < 0 ? max(0, i &+ Int64(chars)) : i
+                return Int(min(x, Int64(chars)))
             }
             let startChar = try clampIndex(a.positionalCount > 2 ? a[2] : nil, 0)
             let endChar = try clampIndex(a.positionalCount > 3 ? a[3] : nil, chars)
@@ -372,7 +361,7 @@ extension VM {
             return l
         case .strStrip, .strLstrip, .strRstrip:
             try argumentCount(a, name, min: 1, max: 2)
-            let chars: [UInt8]? = (a.positionalCount > 1 && !a[1].isNone) ? Array(strBuffer(try strArgument(a, 1, name))) : nil
+            let chars: [UInt8]? = (a.positionalCount > 1 && !a[1].isNone) ? Array(strBuffer(try textArgument(a, 1, name))) : nil
             let b = Array(text)
             func strip(_ c: UInt8) -> Bool { chars.map { $0.contains(c) } ?? isSpace(c) }
             var i = 0, end = b.count
@@ -382,33 +371,38 @@ extension VM {
             return try newText(Array(b[i..<end]))
         case .strReplace:
             try argumentCount(a, name, min: 3, max: 4)
-            let old = Array(strBuffer(try strArgument(a, 1, name)))
-            let new = Array(strBuffer(try strArgument(a, 2, name)))
-            var limit = a.positionalCount > 3 ? Int(clamping: intOf(a[3]) ?? -1) : -1
+            let oldValue = try textArgument(a, 1, name), newValue = try textArgument(a, 2, name)
+            let new = Array(strBuffer(newValue))
+            var limit = try indexArgument(a.value(3, "count") ?? .smallInt(-1), .ssize)
             let b = Array(text)
             var out: [UInt8] = []
-            if old.isEmpty {
+            // The result is built on the host before it goes to the heap:
+            // past the heap's size it could never be kept.
+            func grow(_ extra: Int) throws(VMError) { _ = try checkedSize(Int64(out.count) + Int64(extra)) }
+            if strByteCount(oldValue.objectOffset) == 0 {
                 // Insert between characters.
                 var i = 0
                 while i <= b.count {
-                    if limit != 0 { out += new; limit -= 1 }
+                    if limit != 0 { try grow(new.count); out += new; limit -= 1 }
                     if i == b.count { break }
                     let n = utf8SequenceLength(b[i])
+                    try grow(n)
                     out += b[i..<min(b.count, i + n)]
                     i += n
                 }
                 return try newText(out)
             }
+            let old = strBuffer(oldValue)
             var i = 0
-            while i < b.count {
-                if limit != 0 && i + old.count <= b.count && b[i..<(i + old.count)].elementsEqual(old) {
-                    out += new
-                    i += old.count
-                    limit -= 1
-                } else {
-                    out.append(b[i]); i += 1
-                }
+            while limit != 0, let at = findBytes(text, old, from: i) {
+                try grow(at - i + new.count)
+                out += b[i..<at]
+                out += new
+                i = at + old.count
+                limit -= 1
             }
+            try grow(b.count - i)
+            out += b[i...]
             return try newText(out)
         case .strStartswith, .strEndswith:
             try argumentCount(a, name, min: 2, max: 4)
@@ -470,21 +464,22 @@ extension VM {
             return .bool(cased)
         case .strCenter, .strLjust, .strRjust:
             try argumentCount(a, name, min: 2, max: 3)
-            guard let width = intOf(a[1]) else { throw raise(.typeError, "'str' object cannot be interpreted as an integer") }
+            let width = try checkedSize(try indexArgument(a[1], .ssize))
             var fill: [UInt8] = [32]
             if a.positionalCount > 2 {
-                let f = try strArgument(a, 2, name)
+                let f = try textArgument(a, 2, name)
                 guard strCharCount(f.objectOffset) == 1 else { throw raise(.typeError, "The fill character must be exactly one character long") }
                 fill = Array(strBuffer(f))
             }
             let len = strCharCount(me.objectOffset)
-            let pad = Int(clamping: width) - len
+            let pad = width - len
             if pad <= 0 { return me }
+            _ = try checkedSize(Int64(text.count + pad * fill.count))
             var left = 0
             switch id {
             case .strLjust: left = 0
             case .strRjust: left = pad
-            default: left = pad / 2 + (pad & Int(clamping: width) & 1)
+            default: left = pad / 2 + (pad & width & 1)
             }
             var out: [UInt8] = []
             for _ in 0..<left { out += fill }
@@ -493,9 +488,9 @@ extension VM {
             return try newText(out)
         case .strZfill:
             try argumentCount(a, name, min: 2, max: 2)
-            guard let width = intOf(a[1]) else { throw raise(.typeError, "'str' object cannot be interpreted as an integer") }
+            let width = try checkedSize(try indexArgument(a[1], .ssize))
             let b = Array(text)
-            let pad = Int(clamping: width) - strCharCount(me.objectOffset)
+            let pad = width - strCharCount(me.objectOffset)
             if pad <= 0 { return me }
             var out: [UInt8] = []
             var rest = b[...]
@@ -505,7 +500,7 @@ extension VM {
             return try newText(out)
         case .strPartition, .strRpartition:
             try argumentCount(a, name, min: 2, max: 2)
-            let sep = try strArgument(a, 1, name)
+            let sep = try textArgument(a, 1, name)
             if strByteCount(sep.objectOffset) == 0 { throw raise(.valueError, "empty separator") }
             let b = Array(text)
             let sepBytes = Array(strBuffer(sep))
@@ -549,12 +544,13 @@ extension VM {
         case .strCasefold:
             return try changeCaseUnicode(.strLower, text)
         case .strExpandtabs:
-            let size = a.positionalCount > 1 ? Int(clamping: intOf(a[1]) ?? 8) : Int(clamping: intOf(a.keyword("tabsize") ?? .smallInt(8)) ?? 8)
+            let size = Int(try indexArgument(a.value(1, "tabsize") ?? .smallInt(8), .cInt))
             var out: [UInt8] = []
             var column = 0
             for c in text {
                 if c == 9 {
                     let n = size > 0 ? size - column % size : 0
+                    _ = try checkedSize(Int64(out.count) + Int64(n))
                     out += [UInt8](repeating: 32, count: n)
                     column += n
                 } else {
@@ -582,7 +578,7 @@ extension VM {
             return .bool(cased)
         case .strRemoveprefix, .strRemovesuffix:
             try argumentCount(a, name, min: 2, max: 2)
-            let affix = Array(strBuffer(try strArgument(a, 1, name)))
+            let affix = Array(strBuffer(try textArgument(a, 1, name)))
             let b = Array(text)
             if affix.isEmpty || affix.count > b.count { return me }
             if id == .strRemoveprefix {
@@ -828,36 +824,4 @@ extension VM {
         }
         return .none
     }
-}
-
-// MARK: - Byte search
-
-func findBytes(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-    let n = needle.count
-    if n == 0 { return from <= hay.count ? from : nil }
-    if hay.count < n { return nil }
-    var i = from
-    let first = needle[0]
-    while i <= hay.count - n {
-        if hay[i] == first {
-            var k = 1
-            while k < n && hay[i + k] == needle[k] { k += 1 }
-            if k == n { return i }
-        }
-        i += 1
-    }
-    return nil
-}
-
-func rfindBytes(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-    let n = needle.count
-    if hay.count < n { return nil }
-    var i = hay.count - n
-    while i >= from {
-        var k = 0
-        while k < n && hay[i + k] == needle[k] { k += 1 }
-        if k == n { return i }
-        i -= 1
-    }
-    return nil
 }

@@ -206,9 +206,9 @@ extension VM {
                 return try floatBinary(op, x, y, a, b)
             }
         }
-        if op == .multiply, let n = intOf(a), b.isObject {
+        if op == .multiply, b.isObject, isIntegral(a) {
             let tb = heap.type(b.objectOffset)
-            if tb == .str || tb == .list || tb == .tuple || tb == .bytes { return try repeatSequence(b, n, inplace: false) }
+            if tb == .str || tb == .list || tb == .tuple || tb == .bytes { return try repeatSequence(b, try repeatCount(a), inplace: false) }
         }
         guard a.isObject else {
             if isType(b, .instance), let r = try callDunder(b, binaryDunder(op, reflected: true, inplace: false), a) { return r }
@@ -223,9 +223,11 @@ extension VM {
             let joined = Array(byteView(a)!) + Array(y)
             return ta == .bytes ? try newStr(joined, type: .bytes) : try newByteArray(joined)
         case (.bytearray, .multiply):
-            guard let n = intOf(b) else { throw unsupported(op, a, b) }
-            var out: [UInt8] = []
+            guard isIntegral(b) else { throw unsupported(op, a, b) }
+            let n = try repeatCount(b)
             let part = Array(byteView(a)!)
+            _ = try checkedSize(n, bytesEach: max(1, part.count))
+            var out: [UInt8] = []
             for _ in 0..<max(0, n) { out += part }
             if inplace { try byteArraySetContents(a, out); return a }
             return try newByteArray(out)
@@ -240,8 +242,8 @@ extension VM {
         case (.str, .modulo):
             return try percentFormat(a, b)
         case (.str, .multiply), (.bytes, .multiply), (.list, .multiply), (.tuple, .multiply):
-            guard let n = intOf(b) else { throw unsupported(op, a, b) }
-            return try repeatSequence(a, n, inplace: inplace)
+            guard isIntegral(b) else { throw unsupported(op, a, b) }
+            return try repeatSequence(a, try repeatCount(b), inplace: inplace)
         case (.list, .add):
             if inplace { try extendList(a, with: b); return a }
             guard isType(b, .list) else {
@@ -310,14 +312,27 @@ extension VM {
         return name
     }
 
+    /// The count of `seq * n` (an int): a negative one is 0, one past 64
+    /// bits OverflowError, as CPython.
+    func repeatCount(_ n: Value) throws(VMError) -> Int64 {
+        if let i = intOf(n) { return max(0, i) }
+        let big = longValue(n)
+        if big.negative { return 0 }
+        guard BigInt.bitLength(big.magnitude) <= 63 else { throw IntegerRange.index.overflow(self) }
+        return Int64(BigInt.extract64(big.magnitude, from: 0))
+    }
+
     func repeatSequence(_ a: Value, _ n: Int64, inplace: Bool) throws(VMError) -> Value {
-        let count = Int(clamping: max(0, n))
         let o = a.objectOffset
+        let count = Int(clamping: max(0, n))
         switch heap.type(o) {
         case .str, .bytes:
             let len = strByteCount(o)
-            let (total, ov) = len.multipliedReportingOverflow(by: count)
-            if ov || total > heap.size { throw memoryError() }
+            let (bytesNeeded, ov) = Int64(len).multipliedReportingOverflow(by: max(0, n))
+            if ov {
+                throw raise(.overflowError, heap.type(o) == .str ? "repeated string is too long" : "repeated bytes are too long")
+            }
+            let total = try checkedSize(bytesNeeded)
             let r = try newStrUninitialized(total, type: heap.type(o))
             let dst = heap.bytePointer(r, strDataOffset)
             for i in 0..<count { (dst + i * len).update(from: heap.bytePointer(o, strDataOffset), count: len) }

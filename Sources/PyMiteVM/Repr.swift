@@ -18,8 +18,10 @@ extension VM {
         return try newStr(out)
     }
 
-    /// Appends str(v) or repr(v).
+    /// Appends str(v) or repr(v). Text past the heap's size could never be
+    /// kept, so the host buffer stops there (MemoryError), one item over at most.
     func appendText(_ v: Value, _ out: inout [UInt8], repr: Bool) throws(VMError) {
+        if out.count > heap.size { throw memoryError() }
         if let i = v.isInt ? v.intValue : nil { out += decimal(i); return }
         switch v.raw {
         case Value.none.raw: out += bytes("None"); return

@@ -11,7 +11,8 @@ public struct PlatformHooks {
     public var write: (_ fd: Int, _ bytes: UnsafeRawBufferPointer) -> Void
     /// Seconds since some fixed point, for sys.time().
     public var clock: () -> Double
-    /// C's snprintf with one double: `format` is a printf spec such as "%.17g".
+    /// C's snprintf with one double: `format` is a printf spec such as "%.17g";
+    /// the whole text, or empty when the platform cannot make one that long.
     public var formatDouble: (_ format: [UInt8], _ value: Double) -> [UInt8]
     /// C's strtod over the whole text; nil when it is not a float literal.
     public var parseDouble: (_ text: [UInt8]) -> Double?

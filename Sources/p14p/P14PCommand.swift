@@ -61,6 +61,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Maximum depth of Python calls.")
     var recursionLimit: Int = 1000
 
+    @Option(name: .customLong("c-stack"), help: "C stack of the VM's thread, e.g. 1M (default 256M): deeper recursion through natives raises RecursionError.")
+    var cStack: String = "256M"
+
     @Flag(name: .customLong("no-long-ints"), help: "Run as a board without HAVE_LONGINT: ints past 63 bits raise OverflowError.")
     var noLongInts = false
 
@@ -77,14 +80,17 @@ struct Run: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
-        let heapSize: Int
+        let heapSize: Int, stackBytes: Int
         do { heapSize = try ByteSize.parseHeap(heap) } catch { throw ValidationError("--heap \(error)") }
+        do {
+            stackBytes = try ByteSize.parse(cStack, minimum: HostStack.minimumThreadStackBytes, maximum: 1 << 32)
+        } catch { throw ValidationError("--c-stack \(error)") }
         let image: Image
         do { image = try loadProgram(program) } catch { fail(error) }
         let argv = ([program] + arguments).map { Array($0.utf8) }
         // The VM runs on a thread whose C stack it knows, so deep recursion
         // through natives ends in RecursionError whatever `ulimit -s` is.
-        let outcome = HostStack.run { [self] cStackLimit -> RunOutcome in
+        let outcome = HostStack.run(stackBytes: stackBytes) { [self] cStackLimit -> RunOutcome in
             let vm: VM
             do {
                 let config = VMConfig(heapSize: heapSize, recursionLimit: recursionLimit, argv: argv,

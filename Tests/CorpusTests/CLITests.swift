@@ -89,6 +89,54 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try p14p(["run", "a.pmi"]).stdout, "8\n")
     }
 
+    /// Runs p14p through sh with `limits` (ulimit options) applied first.
+    func p14pLimited(_ limits: String, _ args: [String]) throws -> RunResult {
+        let exe = try Executables.p14p.get()
+        let command = "ulimit \(limits) && exec \"$0\" \"$@\""
+        let r = Runner.run("/bin/sh", ["-c", command, exe] + args, cwd: work, timeout: 120)
+        XCTAssertNil(r.signal, "p14p crashed: \(r.stderr)")
+        return r
+    }
+
+    func testRecursionThroughNativesEndsInRecursionErrorWhateverTheStackLimit() throws {
+        // The VM runs on a thread of its own whose stack it knows: a tiny
+        // `ulimit -s` for the process, or a huge recursion limit, cannot
+        // make it overrun the C stack.
+        try """
+            class A:
+                def __repr__(self): return repr(self)
+            try:
+                repr(A())
+            except RecursionError as e:
+                print("RecursionError")
+            def g(n):
+                yield from g(n + 1)
+            next(g(0))
+            """.write(to: work.appendingPathComponent("deep.py"), atomically: true, encoding: .utf8)
+        for (limits, args) in [("-s 1024", [String]()), ("-s 8192", ["--recursion-limit", "100000000"]),
+                               ("-s 1024", ["--recursion-limit", "100000000", "--c-stack", "2M"])] {
+            let r = try p14pLimited(limits, ["run"] + args + ["deep.py"])
+            XCTAssertEqual(r.status, 1, "\(limits) \(args): \(r.stderr)")
+            XCTAssertEqual(r.stdout, "RecursionError\n", "\(limits) \(args)")
+            XCTAssertTrue(r.stderr.contains("RecursionError: maximum recursion depth exceeded"), r.stderr)
+        }
+        let bad = try p14p(["run", "--c-stack", "10", "deep.py"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("--c-stack"), bad.stderr)
+    }
+
+    func testHostMemoryStaysNearTheHeap() throws {
+        // Widths, precisions, repeat counts and text far past the heap are
+        // refused before the host allocates: under a 400 MB address-space
+        // limit (the heap is 4 MiB) the program runs to its end.
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("corpus/p14p_only")
+        let program = corpus.appendingPathComponent("host_memory_bounds.py")
+        let r = try p14pLimited("-v 400000", ["run", program.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, try String(contentsOf: corpus.appendingPathComponent("host_memory_bounds.expected"), encoding: .utf8))
+    }
+
     func testCompileReplacesOnlyRegularFiles() throws {
         let fm = FileManager.default
         func path(_ name: String) -> String { work.appendingPathComponent(name).path }

@@ -80,17 +80,28 @@ func formatDouble(_ format: [UInt8], _ value: Double) -> [UInt8] { [] }
 func parseDouble(_ text: [UInt8]) -> Double? { nil }
 func power(_ x: Double, _ y: Double) -> Double { 0 }
 #else
+/// Empty when the text is longer than a board can spare (the VM then
+/// raises MemoryError): a long precision never overruns the buffer.
 func formatDouble(_ format: [UInt8], _ value: Double) -> [UInt8] {
     var spec = format
     spec.append(0)
-    var out = [UInt8](repeating: 0, count: 64)
-    let n = spec.withUnsafeBufferPointer { s in
-        out.withUnsafeMutableBufferPointer { o in
-            boardFormatDouble(s.baseAddress!, value, o.baseAddress!, Int32(o.count))
-        }
+    var size = 64
+    while true {
+        var out = [UInt8](repeating: 0, count: size)
+        let n = Int(spec.withUnsafeBufferPointer { s in
+            out.withUnsafeMutableBufferPointer { o in
+                boardFormatDouble(s.baseAddress!, value, o.baseAddress!, Int32(o.count))
+            }
+        })
+        if n >= 0 && n < size { return Array(out[0..<n]) }
+        if n < 0 || n + 1 > maxFormattedDouble { return [] }
+        size = n + 1
     }
-    return Array(out[0..<Int(n)])
 }
+
+/// The longest float text a board formats: every repr and the usual
+/// precisions, not a thousand digits.
+let maxFormattedDouble = 512
 
 func parseDouble(_ text: [UInt8]) -> Double? {
     if text.isEmpty { return nil }

@@ -221,9 +221,10 @@ int32_t p14p_format_double(const char *format, double value, char *out, int32_t 
 #if defined(__PICOLIBC__)
     value = round_half_even_for(format, value);
 #endif
+    /* The length the whole text needs (as snprintf): the caller retries
+       with a larger buffer rather than keep a cut-off number. */
     int n = snprintf(out, (size_t)capacity, format, value);
-    if (n < 0) return 0;
-    return n >= capacity ? capacity - 1 : n;
+    return n < 0 ? -1 : n;
 }
 
 int32_t p14p_parse_double(const char *text, int32_t count, double *out) {
