@@ -32,8 +32,15 @@ func rfindBytes(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer
     return search(h, n).map { hay.count - $0 - needle.count }
 }
 
+/// What the search reads: `count` bytes by index (generic, so the
+/// search is specialized for each reader and tests can count reads).
+protocol SearchText {
+    var count: Int { get }
+    subscript(i: Int) -> UInt8 { get }
+}
+
 /// Bytes base[offset ..< offset + count], read forwards or backwards.
-private struct ByteWindow {
+private struct ByteWindow: SearchText {
     let base: UnsafePointer<UInt8>
     let count: Int
     let reversed: Bool
@@ -48,7 +55,7 @@ private struct ByteWindow {
 }
 
 /// First position of `x` in `y` (both non-empty, y at least as long).
-private func search(_ y: ByteWindow, _ x: ByteWindow) -> Int? {
+func search<Hay: SearchText, Needle: SearchText>(_ y: Hay, _ x: Needle) -> Int? {
     let m = x.count, n = y.count
     if m < directSearchLimit {
         var j = 0
@@ -111,7 +118,7 @@ private func search(_ y: ByteWindow, _ x: ByteWindow) -> Int? {
 
 /// Start (minus one) and period of the lexicographically maximal suffix of
 /// `x`, under the byte order or its inverse.
-private func maximalSuffix(_ x: ByteWindow, invertedOrder: Bool) -> (start: Int, period: Int) {
+private func maximalSuffix<Needle: SearchText>(_ x: Needle, invertedOrder: Bool) -> (start: Int, period: Int) {
     let m = x.count
     var ms = -1, j = 0, k = 1, p = 1
     while j + k < m {
