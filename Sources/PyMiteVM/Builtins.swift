@@ -434,6 +434,7 @@ extension VM {
     /// round(float, -k): the exact binary value rounded to a multiple of
     /// 10**k, ties to even, as CPython's correctly rounded conversion does.
     func roundFloat(_ d: Double, toTensPower k: Int64) throws(VMError) -> Double {
+        if !d.isFinite { return d }
         let zero = Double(signOf: d, magnitudeOf: 0)
         // |d| < 1 rounds to 0, and so does everything once 10**k > 2 * DBL_MAX.
         if abs(d) < 1 || k > 308 { return zero }

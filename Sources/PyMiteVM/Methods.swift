@@ -42,6 +42,9 @@ extension VM {
             default: break
             }
         case .exception:
+            guard isExceptionInstance(me) else {
+                throw raise(.typeError, bytes("descriptor '__init__' requires a 'BaseException' object but received a '") + typeName(me) + bytes("'"))
+            }
             try setExceptionArgs(me, try newTupleFromArgs(a, from: 1))
             return .none
         default: break

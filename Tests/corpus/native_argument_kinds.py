@@ -74,3 +74,14 @@ class Index:
     def __index__(self): return 3
 print("a".center(Index(), "*"), "x".zfill(Index()), [1, 2, 3, 4][Index()], "abcdef"[Index():], chr(Index()))
 print("aaaa".replace("a", "b", 2), "a\tb".expandtabs(tabsize=4), "ab".center(7, "-"))
+# Methods called through the class check the kind of self.
+for call in [lambda: Exception.__init__("x"), lambda: BaseException.__init__(1), lambda: Exception.__init__(Exception),
+             lambda: str.upper(5), lambda: list.append((), 1), lambda: dict.keys([]), lambda: bytes.hex("ab")]:
+    try:
+        call()
+        print("no error")
+    except TypeError:
+        print("TypeError")
+e = KeyError()
+Exception.__init__(e, 1, 2)
+print(e.args)

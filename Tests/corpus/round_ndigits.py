@@ -22,3 +22,6 @@ for x in [1.7e308, -1.7e308, 1.5e308, 2.5, 25.0, 35.0, 15.0, 149.99999999999997,
             print(x, nd, round(x, nd))
         except OverflowError as e:
             print(x, nd, "OverflowError", e)
+for x in [float("inf"), float("-inf"), float("nan")]:
+    for nd in [-1, -7, -400, 0, 3, 400]:
+        print(x, nd, round(x, nd))
