@@ -2,10 +2,14 @@
 #
 # make release    a full signed release of the example app for every buildable board, into dist/
 # make setup      install what the build and the tests need (idempotent)
-# make test       everything CI runs: unit and corpus tests, Embedded Swift check
+# make test       everything CI runs: unit and corpus tests, Embedded Swift check,
+#                 the host tests under AddressSanitizer, a short fuzzing run
 # make example    build p14p and run the example application
 # make bench      p14p against python3 on bench/*.py, as ratios
 # make embedded   compile the VM core with Embedded Swift for armv7em
+# make asan       the host tests under AddressSanitizer (scratch path .build-asan)
+# make fuzz       build the libFuzzer targets and run each for FUZZ_SECONDS (docs/reliability.md)
+# make fuzz-ci    each fuzz target for a fixed FUZZ_RUNS from its seeds, then its regression inputs
 
 SWIFT ?= swift
 EMBEDDED_TARGET ?= armv7em-none-none-eabi
@@ -20,7 +24,7 @@ RELEASE ?= $(shell sed -n 's/.*"release":"\([0-9A-Fa-f]*\)".*/\1/p' Sources/p14p
 SIGNING_KEY ?= $(HOME)/.config/p14p/release.key
 P14P_DIST = $$($(SWIFT) build --show-bin-path)/p14p-dist
 
-.PHONY: setup build test unit embedded example release bench clean
+.PHONY: setup build test unit embedded asan fuzz-build fuzz fuzz-ci example release bench clean
 
 setup:
 	@command -v $(SWIFT) >/dev/null || { echo "make setup: Swift 6 toolchain not found on PATH" >&2; exit 1; }
@@ -60,7 +64,77 @@ unit: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-test: embedded unit
+# The host tests again, built with AddressSanitizer: the VM does its own
+# memory management with unsafe pointers, and ASan sees what a wrong offset
+# does before it becomes a wrong answer. The firmware tests (QEMU) and the
+# release pipeline run in `unit` only: under ASan they cost minutes and
+# check no VM memory the others do not.
+ASAN_TESTS ?= PyMiteVMTests|PyMiteCompilerTests|CorpusTests|FuzzRegressionTests
+asan: setup
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --filter '$(ASAN_TESTS)'
+
+# Fuzzing: Fuzz/ is a package of libFuzzer executables (fuzz-compiler,
+# fuzz-image, fuzz-vm, fuzz-recipe) over Sources/PyMiteFuzz, built with
+# -sanitize=fuzzer,address in its own scratch path. Seeds: Fuzz/corpus/<target>
+# (plus the test corpus and the recipes); what a run learns goes to
+# .build-fuzz/corpus/<target>, crashes to .build-fuzz/crashes/<target>/.
+FUZZ_TARGETS := compiler image vm recipe
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= 3000
+FUZZ_BUILD := .build-fuzz
+FUZZ_BIN = $(FUZZ_BUILD)/release
+FUZZ_FLAGS_compiler := -max_len=4096 -timeout=10
+FUZZ_FLAGS_image := -max_len=8192 -timeout=10
+FUZZ_FLAGS_vm := -max_len=2048 -timeout=30
+FUZZ_FLAGS_recipe := -max_len=4096 -timeout=10
+FUZZ_SEEDS_compiler := Fuzz/corpus/compiler Tests/corpus examples
+FUZZ_SEEDS_image := Fuzz/corpus/image
+FUZZ_SEEDS_vm := Fuzz/corpus/vm
+FUZZ_SEEDS_recipe := Fuzz/corpus/recipe recipes/releases
+
+# ld.gold warns "Cannot export local symbol" for every ASan helper: harmless, filtered.
+fuzz-build: setup
+	@mkdir -p $(FUZZ_BUILD)
+	@echo "make fuzz-build: building Fuzz/ with -sanitize=fuzzer,address (log: $(FUZZ_BUILD)/build.log)"
+	@$(SWIFT) build -c release --package-path Fuzz --scratch-path $(FUZZ_BUILD) \
+		--sanitize=fuzzer --sanitize=address > $(FUZZ_BUILD)/build.log 2>&1; status=$$?; \
+		grep -v 'Cannot export local symbol' $(FUZZ_BUILD)/build.log | tail -$$([ $$status = 0 ] && echo 2 || echo 60); \
+		exit $$status
+
+# FUZZ_SECONDS per target (make fuzz FUZZ_TARGETS=vm FUZZ_SECONDS=3600 for one).
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/crashes/$$t; \
+		echo "make fuzz: fuzz-$$t for $(FUZZ_SECONDS) s (log: $(FUZZ_BUILD)/fuzz-$$t.log)"; \
+		$(FUZZ_BIN)/fuzz-$$t $(FUZZ_FLAGS_$$t) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_BUILD)/crashes/$$t/ $(FUZZ_BUILD)/corpus/$$t $(FUZZ_SEEDS_$$t) \
+			> $(FUZZ_BUILD)/fuzz-$$t.log 2>&1 \
+			|| { tail -40 $(FUZZ_BUILD)/fuzz-$$t.log; echo "make fuzz: fuzz-$$t found a crash in $(FUZZ_BUILD)/crashes/$$t/" >&2; exit 1; }; \
+		grep -E '^stat::number_of_executed_units' $(FUZZ_BUILD)/fuzz-$$t.log; \
+	done
+
+# CI: FUZZ_RUNS inputs per target from a fresh copy of the seeds (fixed
+# seed, so a run is repeatable), then every saved regression input once.
+# Python reproducers (Fuzz/regressions/vm/*.py) run in FuzzRegressionTests.
+fuzz-ci: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+		rm -rf $(FUZZ_BUILD)/ci-corpus/$$t; mkdir -p $(FUZZ_BUILD)/ci-corpus/$$t $(FUZZ_BUILD)/crashes/$$t; \
+		echo "make fuzz-ci: fuzz-$$t, $(FUZZ_RUNS) runs"; \
+		$(FUZZ_BIN)/fuzz-$$t $(FUZZ_FLAGS_$$t) -runs=$(FUZZ_RUNS) -seed=1 -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_BUILD)/crashes/$$t/ $(FUZZ_BUILD)/ci-corpus/$$t $(FUZZ_SEEDS_$$t) \
+			> $(FUZZ_BUILD)/fuzz-ci-$$t.log 2>&1 \
+			|| { tail -40 $(FUZZ_BUILD)/fuzz-ci-$$t.log; echo "make fuzz-ci: fuzz-$$t crashed" >&2; exit 1; }; \
+		grep -E '^stat::number_of_executed_units' $(FUZZ_BUILD)/fuzz-ci-$$t.log; \
+		inputs=$$(find Fuzz/regressions/$$t -maxdepth 1 -type f ! -name '*.py' ! -name '.*' ! -name '*.md'); \
+		if [ -n "$$inputs" ]; then \
+			$(FUZZ_BIN)/fuzz-$$t $(FUZZ_FLAGS_$$t) $$inputs > $(FUZZ_BUILD)/fuzz-ci-$$t-regressions.log 2>&1 \
+				|| { tail -40 $(FUZZ_BUILD)/fuzz-ci-$$t-regressions.log; echo "make fuzz-ci: a regression input of fuzz-$$t crashes" >&2; exit 1; }; \
+			echo "make fuzz-ci: fuzz-$$t replayed $$(echo $$inputs | wc -w) regression inputs"; \
+		fi; \
+	done
+
+test: embedded unit asan fuzz-ci
 
 example: build
 	$(SWIFT) run p14p run examples/hello/main.py
