@@ -16,6 +16,9 @@ public struct RecipeDocument: @unchecked Sendable {
 
     public init(file: String, text: String) throws(RecipeError) {
         self.file = file
+        if let line = TOMLHeaderCheck.badHeaderLine(text) {
+            throw RecipeError(file: file, line: line, field: "", message: "TOML syntax: a table header must start with a key, as in [name]")
+        }
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
