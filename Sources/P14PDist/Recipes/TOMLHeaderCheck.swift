@@ -10,47 +10,47 @@
 
 enum TOMLHeaderCheck {
     /// The 1-based line of the first table header whose key starts with a
-    /// character no key can start with, or nil.
+    /// character no key can start with, or nil. Whitespace and line breaks
+    /// are toml++'s (Unicode spaces and the byte-order mark included).
     static func badHeaderLine(_ text: String) -> Int? {
-        let s = Array(text.utf8)
+        let s = Array(text.unicodeScalars)
         var i = 0
         var line = 1
         var depth = 0  // open [ and { of a value
         var statementStart = true
-        func at(_ k: Int) -> UInt8? { k < s.count ? s[k] : nil }
-        func skipBlanks(_ k: inout Int) { while let c = at(k), c == 0x20 || c == 0x09 { k += 1 } }
+        func at(_ k: Int) -> Unicode.Scalar? { k < s.count ? s[k] : nil }
+        func skipBlanks(_ k: inout Int) { while let c = at(k), isBlank(c) { k += 1 } }
         while i < s.count {
             let c = s[i]
-            switch c {
-            case UInt8(ascii: "\n"):
-                line += 1
+            if isLineBreak(c) {
+                if c == "\n" { line += 1 }
                 statementStart = depth == 0
                 i += 1
-            case 0x20, 0x09, 0x0D:
+            } else if isBlank(c) {
                 i += 1
-            case UInt8(ascii: "#"):
-                while let d = at(i), d != UInt8(ascii: "\n") { i += 1 }
-            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            } else if c == "#" {
+                while let d = at(i), !isLineBreak(d) { i += 1 }
+            } else if c == "\"" || c == "'" {
                 skipString(s, &i, &line)
                 statementStart = false
-            case UInt8(ascii: "[") where depth == 0 && statementStart:
+            } else if c == "[" && depth == 0 && statementStart {
                 var k = i + 1
                 skipBlanks(&k)
-                if at(k) == UInt8(ascii: "[") && k == i + 1 {
+                if at(k) == "[" && k == i + 1 {
                     k += 1
                     skipBlanks(&k)
                 }
-                if let first = at(k), !canStartKey(first) && first != UInt8(ascii: "]") { return line }
+                if let first = at(k), !canStartKey(first) && first != "]" { return line }
                 i = k
                 statementStart = false
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
+            } else if c == "[" || c == "{" {
                 depth += 1
                 statementStart = false
                 i += 1
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+            } else if c == "]" || c == "}" {
                 depth = max(0, depth - 1)
                 i += 1
-            default:
+            } else {
                 statementStart = false
                 i += 1
             }
@@ -58,26 +58,39 @@ enum TOMLHeaderCheck {
         return nil
     }
 
+    /// toml++'s horizontal whitespace (tab, space, NBSP, U+1680, U+180E,
+    /// U+2000...U+200B, U+202F, U+205F, U+2060, U+3000, the BOM) or more:
+    /// a space it does not take only turns a syntax error into this one.
+    static func isBlank(_ c: Unicode.Scalar) -> Bool {
+        if isLineBreak(c) { return false }
+        return c == " " || c == "\t" || (c.value >= 0xA0 && c.properties.isWhitespace)
+            || [0x180E, 0x200B, 0x2060, 0xFEFF].contains(c.value)
+    }
+
+    /// toml++'s vertical whitespace: LF, VT, FF, CR, NEL, U+2028, U+2029.
+    static func isLineBreak(_ c: Unicode.Scalar) -> Bool {
+        (c.value >= 0x0A && c.value <= 0x0D) || c.value == 0x85 || c.value == 0x2028 || c.value == 0x2029
+    }
+
     /// A bare key character or a quote (toml++'s test before it parses a key).
-    static func canStartKey(_ c: UInt8) -> Bool {
-        (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-            || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
-            || c == UInt8(ascii: "_") || c == UInt8(ascii: "-") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")
+    static func canStartKey(_ c: Unicode.Scalar) -> Bool {
+        (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9")
+            || c == "_" || c == "-" || c == "\"" || c == "'"
     }
 
     /// Moves `i` past the string starting there: basic or literal, one line or three quotes.
-    static func skipString(_ s: [UInt8], _ i: inout Int, _ line: inout Int) {
+    static func skipString(_ s: [Unicode.Scalar], _ i: inout Int, _ line: inout Int) {
         let quote = s[i]
         let triple = i + 2 < s.count && s[i + 1] == quote && s[i + 2] == quote
         i += triple ? 3 : 1
         while i < s.count {
             let c = s[i]
-            if c == UInt8(ascii: "\\") && quote == UInt8(ascii: "\"") {
-                if i + 1 < s.count && s[i + 1] == UInt8(ascii: "\n") { line += 1 }
+            if c == "\\" && quote == "\"" {
+                if i + 1 < s.count && s[i + 1] == "\n" { line += 1 }
                 i += 2
                 continue
             }
-            if c == UInt8(ascii: "\n") {
+            if c == "\n" {
                 line += 1
                 if !triple { i += 1; return }  // an unclosed one-line string: TOML reports it
             }
