@@ -92,8 +92,10 @@ FUZZ_FLAGS_compiler := -max_len=4096 -timeout=10
 FUZZ_FLAGS_image := -max_len=8192 -timeout=10
 FUZZ_FLAGS_vm := -max_len=2048 -timeout=30
 # TOMLKit 0.6 leaks the C array behind TOMLTable.keys (a few bytes per
-# recipe read), so the recipe target runs without LeakSanitizer.
+# recipe read), so the recipe target runs without LeakSanitizer, per input
+# (-detect_leaks=0) and at exit (ASAN_OPTIONS).
 FUZZ_FLAGS_recipe := -max_len=4096 -timeout=10 -detect_leaks=0
+FUZZ_ENV_recipe := ASAN_OPTIONS=detect_leaks=0
 # Swift's own crash backtracer would run inside ASan's report and trip it.
 FUZZ_ENV := SWIFT_BACKTRACE=enable=no
 FUZZ_SEEDS_compiler := Fuzz/corpus/compiler Tests/corpus examples
@@ -120,7 +122,7 @@ fuzz: $(addprefix fuzz-run-,$(FUZZ_TARGETS))
 fuzz-run-%: fuzz-build
 	@mkdir -p $(FUZZ_BUILD)/corpus/$* $(FUZZ_BUILD)/crashes/$*
 	@echo "make fuzz: fuzz-$* for $(FUZZ_SECONDS) s (log: $(FUZZ_BUILD)/fuzz-$*.log)"
-	@$(FUZZ_ENV) $(FUZZ_BIN)/fuzz-$* $(FUZZ_FLAGS_$*) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	@$(FUZZ_ENV) $(FUZZ_ENV_$*) $(FUZZ_BIN)/fuzz-$* $(FUZZ_FLAGS_$*) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 		-artifact_prefix=$(FUZZ_BUILD)/crashes/$*/ $(FUZZ_BUILD)/corpus/$* $(FUZZ_SEEDS_$*) \
 		> $(FUZZ_BUILD)/fuzz-$*.log 2>&1 \
 		|| { tail -40 $(FUZZ_BUILD)/fuzz-$*.log; echo "make fuzz: fuzz-$* found a crash: $(FUZZ_BUILD)/crashes/$*/" >&2; exit 1; }
@@ -140,7 +142,7 @@ fuzz-ci-%: fuzz-build
 	@pending="$(wildcard Fuzz/regressions/$*/pending/*.py)"; keep=""; \
 	if [ -n "$$pending" ]; then keep="-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1"; fi; \
 	echo "make fuzz-ci: fuzz-$*, $(FUZZ_RUNS) runs (log: $(FUZZ_BUILD)/fuzz-ci-$*.log)"; \
-	$(FUZZ_ENV) $(FUZZ_BIN)/fuzz-$* $(FUZZ_FLAGS_$*) $$keep -runs=$(FUZZ_RUNS) -seed=1 -print_final_stats=1 \
+	$(FUZZ_ENV) $(FUZZ_ENV_$*) $(FUZZ_BIN)/fuzz-$* $(FUZZ_FLAGS_$*) $$keep -runs=$(FUZZ_RUNS) -seed=1 -print_final_stats=1 \
 		-artifact_prefix=$(FUZZ_BUILD)/crashes/$*/ $(FUZZ_BUILD)/ci-corpus/$* $(FUZZ_SEEDS_$*) \
 		> $(FUZZ_BUILD)/fuzz-ci-$*.log 2>&1; status=$$?; \
 	grep -E '^stat::number_of_executed_units|^#[0-9]+: cov' $(FUZZ_BUILD)/fuzz-ci-$*.log | tail -1; \
@@ -152,7 +154,7 @@ fuzz-ci-%: fuzz-build
 	fi
 	@inputs=$$(find Fuzz/regressions/$* -maxdepth 1 -type f ! -name '*.py' ! -name '.*' ! -name '*.md'); \
 	if [ -n "$$inputs" ]; then \
-		$(FUZZ_ENV) $(FUZZ_BIN)/fuzz-$* $(FUZZ_FLAGS_$*) $$inputs > $(FUZZ_BUILD)/fuzz-ci-$*-regressions.log 2>&1 \
+		$(FUZZ_ENV) $(FUZZ_ENV_$*) $(FUZZ_BIN)/fuzz-$* $(FUZZ_FLAGS_$*) $$inputs > $(FUZZ_BUILD)/fuzz-ci-$*-regressions.log 2>&1 \
 			|| { tail -40 $(FUZZ_BUILD)/fuzz-ci-$*-regressions.log; echo "make fuzz-ci: a regression input of fuzz-$* crashes" >&2; exit 1; }; \
 		echo "make fuzz-ci: fuzz-$* replayed $$(echo $$inputs | wc -w) regression inputs"; \
 	fi
