@@ -183,7 +183,8 @@ final class RecipeTests: XCTestCase {
     }
 
     /// toml++ inside TOMLKit aborts on a table header whose key starts with a
-    /// character no key can start with (found by fuzz-recipe): refused first.
+    /// character no key can start with, and on a `}` in an array (found by
+    /// fuzz-recipe): refused first.
     func testATableHeaderWithoutAKeyIsASyntaxError() throws {
         for text in ["[#]", "a = 1\n[ .a]", "[[ =]]", "x = 2\n\n[\u{e9}]", "\u{FEFF}[.N", "\u{3000}[\u{A0}#"] {
             XCTAssertThrowsError(try RecipeDocument(file: "b.toml", text: text)) {
@@ -191,8 +192,13 @@ final class RecipeTests: XCTestCase {
             }
         }
         XCTAssertThrowsError(try RecipeDocument(file: "b.toml", text: "a = 1\n\n[ #]")) { XCTAssertEqual(($0 as? RecipeError)?.line, 3) }
+        for text in ["x = [}]", "x = [1,\n}]", "x = {a=[[}]]}"] {
+            XCTAssertThrowsError(try RecipeDocument(file: "b.toml", text: text)) {
+                XCTAssertTrue("\($0)".contains("'}' inside an array"), "\($0)")
+            }
+        }
         // Brackets inside values, strings and comments are not headers.
-        let fine = "a = [\n  [1],\n  [\"#\"],\n]\nb = \"\"\"\n[#\n\"\"\"\n# [#\nc = '[#'\n[t]\n[[u]]\n[ \"q\" ]\n"
+        let fine = "a = [\n  [1],\n  [\"#}\"], {x = [1]},\n]\nb = \"\"\"\n[#\n\"\"\"\n# [#\nc = '[#'\n[t]\n[[u]]\n[ \"q\" ]\n"
         let doc = try RecipeDocument(file: "fine.toml", text: fine)
         XCTAssertTrue(doc.has("t"))
         XCTAssertTrue(doc.has("c"))

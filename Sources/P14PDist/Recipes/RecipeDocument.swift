@@ -16,8 +16,8 @@ public struct RecipeDocument: @unchecked Sendable {
 
     public init(file: String, text: String) throws(RecipeError) {
         self.file = file
-        if let line = TOMLHeaderCheck.badHeaderLine(text) {
-            throw RecipeError(file: file, line: line, field: "", message: "TOML syntax: a table header must start with a key, as in [name]")
+        if let problem = TOMLPrecheck.firstProblem(text) {
+            throw RecipeError(file: file, line: problem.line, field: "", message: "TOML syntax: \(problem.message)")
         }
         do {
             table = try TOMLTable(string: text)

@@ -1,22 +1,24 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 //
-// A guard in front of TOMLKit. The toml++ parser inside TOMLKit 0.6 does
-// not check the first character of a table header's key: `[#`, `[.a]` or
-// `[=]` fail an assertion, which aborts the process in a debug build and
-// is undefined behaviour in a release build (found by fuzz-recipe,
-// Fuzz/regressions/recipe/). So recipe text is scanned for table headers
-// first, skipping strings, comments and values that span lines, and such
-// a header is refused as a syntax error.
+// A guard in front of TOMLKit. The toml++ parser inside TOMLKit 0.6 skips
+// two checks, and fails an assertion instead (which aborts the process in
+// a debug build and is undefined behaviour in a release build): a table
+// header whose key starts with a character no key starts with (`[#`,
+// `[.a]`, `[=]`), and a `}` where an array expects an element (`[}]`).
+// Both were found by fuzz-recipe (Fuzz/regressions/recipe/). So recipe
+// text is scanned first, skipping strings and comments, and such text is
+// refused as a syntax error.
 
-enum TOMLHeaderCheck {
-    /// The 1-based line of the first table header whose key starts with a
-    /// character no key can start with, or nil. Whitespace and line breaks
-    /// are toml++'s (Unicode spaces and the byte-order mark included).
-    static func badHeaderLine(_ text: String) -> Int? {
+enum TOMLPrecheck {
+    /// The first of those two mistakes in `text`: its 1-based line and what
+    /// is wrong, or nil. Whitespace and line breaks are toml++'s (Unicode
+    /// spaces and the byte-order mark included).
+    static func firstProblem(_ text: String) -> (line: Int, message: String)? {
         let s = Array(text.unicodeScalars)
         var i = 0
         var line = 1
-        var depth = 0  // open [ and { of a value
+        var open: [Unicode.Scalar] = []  // the [ and { of the value being read
+        var depth: Int { open.count }
         var statementStart = true
         func at(_ k: Int) -> Unicode.Scalar? { k < s.count ? s[k] : nil }
         func skipBlanks(_ k: inout Int) { while let c = at(k), isBlank(c) { k += 1 } }
@@ -40,15 +42,19 @@ enum TOMLHeaderCheck {
                     k += 1
                     skipBlanks(&k)
                 }
-                if let first = at(k), !canStartKey(first) && first != "]" { return line }
+                if let first = at(k), !canStartKey(first) && first != "]" {
+                    return (line, "a table header must start with a key, as in [name]")
+                }
                 i = k
                 statementStart = false
             } else if c == "[" || c == "{" {
-                depth += 1
+                open.append(c)
                 statementStart = false
                 i += 1
+            } else if c == "}" && open.last == "[" {
+                return (line, "'}' inside an array")
             } else if c == "]" || c == "}" {
-                depth = max(0, depth - 1)
+                if !open.isEmpty { open.removeLast() }
                 i += 1
             } else {
                 statementStart = false
