@@ -197,6 +197,12 @@ final class RecipeTests: XCTestCase {
                 XCTAssertTrue("\($0)".contains("'}' inside an array"), "\($0)")
             }
         }
+        for text in ["date = 2006-12-14 2\n", "d = [2006-12-14 2]\n", "d = 2006-12-14 2#"] {
+            XCTAssertThrowsError(try RecipeDocument(file: "b.toml", text: text)) {
+                XCTAssertTrue("\($0)".contains("a date followed by a lone digit"), "\($0)")
+            }
+        }
+        XCTAssertNoThrow(try RecipeDocument(file: "d.toml", text: "d = 2006-12-14 07:32:00\ne = 2006-12-14\n"))
         // Brackets inside values, strings and comments are not headers.
         let fine = "a = [\n  [1],\n  [\"#}\"], {x = [1]},\n]\nb = \"\"\"\n[#\n\"\"\"\n# [#\nc = '[#'\n[t]\n[[u]]\n[ \"q\" ]\n"
         let doc = try RecipeDocument(file: "fine.toml", text: fine)

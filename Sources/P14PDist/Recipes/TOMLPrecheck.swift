@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 //
 // A guard in front of TOMLKit. The toml++ parser inside TOMLKit 0.6 skips
-// two checks, and fails an assertion instead (which aborts the process in
+// some checks and fails an assertion instead (which aborts the process in
 // a debug build and is undefined behaviour in a release build): a table
 // header whose key starts with a character no key starts with (`[#`,
-// `[.a]`, `[=]`), and a `}` where an array expects an element (`[}]`).
-// Both were found by fuzz-recipe (Fuzz/regressions/recipe/). So recipe
-// text is scanned first, skipping strings and comments, and such text is
-// refused as a syntax error.
+// `[.a]`, `[=]`), a `}` where an array expects an element (`[}]`), and a
+// date followed by a space and one digit (`2006-12-14 2`). All were found
+// by fuzz-recipe (Fuzz/regressions/recipe/). So recipe text is scanned
+// first, skipping strings and comments, and such text is refused as a
+// syntax error.
 
 enum TOMLPrecheck {
-    /// The first of those two mistakes in `text`: its 1-based line and what
+    /// The first of those mistakes in `text`: its 1-based line and what
     /// is wrong, or nil. Whitespace and line breaks are toml++'s (Unicode
     /// spaces and the byte-order mark included).
     static func firstProblem(_ text: String) -> (line: Int, message: String)? {
@@ -57,11 +58,25 @@ enum TOMLPrecheck {
                 if !open.isEmpty { open.removeLast() }
                 i += 1
             } else {
+                // A bare token (key, number, date, true...): read it whole.
+                var k = i
+                while let d = at(k), isTokenCharacter(d) { k += 1 }
+                let token = s[i..<max(k, i + 1)]
+                if token.count == 10, let first = token.first, first >= "0" && first <= "9",
+                   token[i + 4] == "-", token[i + 7] == "-", at(k) == " ", let digit = at(k + 1),
+                   digit >= "0" && digit <= "9", let after = at(k + 2), !isTokenCharacter(after) && after != "\"" && after != "'" {
+                    return (line, "a date followed by a lone digit (a time is written 07:32:00)")
+                }
                 statementStart = false
-                i += 1
+                i = max(k, i + 1)
             }
         }
         return nil
+    }
+
+    /// Anything but what ends a bare value or key in toml++.
+    static func isTokenCharacter(_ c: Unicode.Scalar) -> Bool {
+        !(isBlank(c) || isLineBreak(c) || "[]{},#=\"'".unicodeScalars.contains(c))
     }
 
     /// toml++'s horizontal whitespace (tab, space, NBSP, U+1680, U+180E,
