@@ -188,4 +188,4 @@ bench: setup
 	bash bench/run.sh
 
 clean:
-	rm -rf .build dist
+	rm -rf .build .build-asan .build-fuzz dist
