@@ -2,10 +2,14 @@
 #
 # make release    a full signed release of the example app for every buildable board, into dist/
 # make setup      install what the build and the tests need (idempotent)
-# make test       everything CI runs: unit and corpus tests, Embedded Swift check
+# make test       everything CI runs: unit and corpus tests, Embedded Swift check,
+#                 the host tests under AddressSanitizer, a short fuzzing run
 # make example    build p14p and run the example application
 # make bench      p14p against python3 on bench/*.py, as ratios
 # make embedded   compile the VM core with Embedded Swift for armv7em
+# make asan       the host tests under AddressSanitizer (scratch path .build-asan)
+# make fuzz       build the libFuzzer targets and run each for FUZZ_SECONDS (docs/reliability.md)
+# make fuzz-ci    each fuzz target for a fixed FUZZ_RUNS from its seeds, then its regression inputs
 
 SWIFT ?= swift
 EMBEDDED_TARGET ?= armv7em-none-none-eabi
@@ -20,7 +24,8 @@ RELEASE ?= $(shell sed -n 's/.*"release":"\([0-9A-Fa-f]*\)".*/\1/p' Sources/p14p
 SIGNING_KEY ?= $(HOME)/.config/p14p/release.key
 P14P_DIST = $$($(SWIFT) build --show-bin-path)/p14p-dist
 
-.PHONY: setup build test unit embedded example release bench clean
+.PHONY: setup build test unit embedded asan fuzz-build fuzz fuzz-ci example release bench clean
+# fuzz-run-<target> and fuzz-ci-<target> are pattern rules: never files.
 
 setup:
 	@command -v $(SWIFT) >/dev/null || { echo "make setup: Swift 6 toolchain not found on PATH" >&2; exit 1; }
@@ -60,7 +65,103 @@ unit: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-test: embedded unit
+# The host tests again, built with AddressSanitizer: the VM does its own
+# memory management with unsafe pointers, and ASan sees what a wrong offset
+# does before it becomes a wrong answer. The firmware tests (QEMU) and the
+# release pipeline run in `unit` only: under ASan they cost minutes and
+# check no VM memory the others do not. Leak checking is off here: at exit
+# LeakSanitizer reports what XCTest, Foundation's Process and tests that
+# make a bare Heap never free; the fuzzers check the compiler and the VM
+# for leaks input by input instead.
+ASAN_TESTS ?= PyMiteVMTests|PyMiteCompilerTests|CorpusTests|FuzzRegressionTests
+asan: setup
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --filter '$(ASAN_TESTS)'
+
+# Fuzzing: Fuzz/ is a package of libFuzzer executables (fuzz-compiler,
+# fuzz-image, fuzz-vm, fuzz-recipe) over Sources/PyMiteFuzz, built with
+# -sanitize=fuzzer,address in its own scratch path. Seeds: Fuzz/corpus/<target>
+# (plus the test corpus and the recipes); what a run learns goes to
+# .build-fuzz/corpus/<target>, crashes to .build-fuzz/crashes/<target>/.
+FUZZ_TARGETS := compiler image vm recipe
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= 2000
+FUZZ_BUILD := .build-fuzz
+FUZZ_BIN = $(FUZZ_BUILD)/release
+FUZZ_FLAGS_compiler := -max_len=4096 -timeout=10
+FUZZ_FLAGS_image := -max_len=8192 -timeout=10
+FUZZ_FLAGS_vm := -max_len=2048 -timeout=30
+# TOMLKit 0.6 leaks the C array behind TOMLTable.keys (a few bytes per
+# recipe read), so the recipe target runs without LeakSanitizer, per input
+# (-detect_leaks=0) and at exit (ASAN_OPTIONS).
+FUZZ_FLAGS_recipe := -max_len=4096 -timeout=10 -detect_leaks=0
+FUZZ_ENV_recipe := ASAN_OPTIONS=detect_leaks=0
+# Swift's own crash backtracer would run inside ASan's report and trip it.
+FUZZ_ENV := SWIFT_BACKTRACE=enable=no
+FUZZ_SEEDS_compiler := Fuzz/corpus/compiler Tests/corpus examples
+FUZZ_SEEDS_image := Fuzz/corpus/image
+FUZZ_SEEDS_vm := Fuzz/corpus/vm
+FUZZ_SEEDS_recipe := Fuzz/corpus/recipe recipes/releases
+
+# --sanitize instruments the root package only (here Fuzz/); the -X flags
+# carry coverage and ASan into the dependencies, where the code under test is.
+# ld.gold warns "Cannot export local symbol" for every ASan helper: harmless, filtered.
+FUZZ_SANITIZE := --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address \
+	-Xcc -fsanitize=fuzzer-no-link,address -Xcxx -fsanitize=fuzzer-no-link,address
+fuzz-build: setup
+	@mkdir -p $(FUZZ_BUILD)
+	@echo "make fuzz-build: building Fuzz/ with -sanitize=fuzzer,address (log: $(FUZZ_BUILD)/build.log)"
+	@$(SWIFT) build -c release --package-path Fuzz --scratch-path $(FUZZ_BUILD) $(FUZZ_SANITIZE) \
+		> $(FUZZ_BUILD)/build.log 2>&1; status=$$?; \
+		grep -v 'Cannot export local symbol' $(FUZZ_BUILD)/build.log | tail -$$([ $$status = 0 ] && echo 2 || echo 60); \
+		exit $$status
+
+# FUZZ_SECONDS per target (make fuzz FUZZ_TARGETS=vm FUZZ_SECONDS=3600 for one).
+fuzz: $(addprefix fuzz-run-,$(FUZZ_TARGETS))
+
+fuzz-run-%: fuzz-build
+	@mkdir -p $(FUZZ_BUILD)/corpus/$* $(FUZZ_BUILD)/crashes/$*
+	@echo "make fuzz: fuzz-$* for $(FUZZ_SECONDS) s (log: $(FUZZ_BUILD)/fuzz-$*.log)"
+	@$(FUZZ_ENV) $(FUZZ_ENV_$*) $(FUZZ_BIN)/fuzz-$* $(FUZZ_FLAGS_$*) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+		-artifact_prefix=$(FUZZ_BUILD)/crashes/$*/ $(FUZZ_BUILD)/corpus/$* $(FUZZ_SEEDS_$*) \
+		> $(FUZZ_BUILD)/fuzz-$*.log 2>&1 \
+		|| { tail -40 $(FUZZ_BUILD)/fuzz-$*.log; echo "make fuzz: fuzz-$* found a crash: $(FUZZ_BUILD)/crashes/$*/" >&2; exit 1; }
+	@grep -E '^stat::number_of_executed_units' $(FUZZ_BUILD)/fuzz-$*.log
+
+# CI: FUZZ_RUNS inputs per target from a fresh copy of the seeds (fixed
+# seed, so a run is repeatable), then every saved regression input once.
+# Python reproducers (Fuzz/regressions/vm/*.py) run in FuzzRegressionTests.
+# While Fuzz/regressions/vm/pending/ holds reproducers of VM bugs not fixed
+# yet, the targets that run programs (image, vm) would fail CI on them at
+# random: they then run with -fork=1 -ignore_crashes=1 and report what they
+# find without failing. With pending/ empty, any crash fails CI.
+FUZZ_RUNS_PROGRAMS := image vm
+fuzz-ci: $(addprefix fuzz-ci-,$(FUZZ_TARGETS))
+
+fuzz-ci-%: fuzz-build
+	@rm -rf $(FUZZ_BUILD)/ci-corpus/$*; mkdir -p $(FUZZ_BUILD)/ci-corpus/$* $(FUZZ_BUILD)/crashes/$*
+	@pending="$(if $(filter $*,$(FUZZ_RUNS_PROGRAMS)),$(wildcard Fuzz/regressions/vm/pending/*.py))"; keep=""; \
+	if [ -n "$$pending" ]; then keep="-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1"; fi; \
+	echo "make fuzz-ci: fuzz-$*, $(FUZZ_RUNS) runs (log: $(FUZZ_BUILD)/fuzz-ci-$*.log)"; \
+	$(FUZZ_ENV) $(FUZZ_ENV_$*) $(FUZZ_BIN)/fuzz-$* $(FUZZ_FLAGS_$*) $$keep -runs=$(FUZZ_RUNS) -seed=1 -print_final_stats=1 \
+		-artifact_prefix=$(FUZZ_BUILD)/crashes/$*/ $(FUZZ_BUILD)/ci-corpus/$* $(FUZZ_SEEDS_$*) \
+		> $(FUZZ_BUILD)/fuzz-ci-$*.log 2>&1; status=$$?; \
+	grep -E '^stat::number_of_executed_units|^#[0-9]+: cov' $(FUZZ_BUILD)/fuzz-ci-$*.log | tail -1; \
+	if [ -n "$$pending" ]; then \
+		echo "make fuzz-ci: fuzz-$*: $$(echo $$pending | wc -w) known VM bugs open (Fuzz/regressions/vm/pending/):" \
+			"$$(grep -oE 'oom/timeout/crash: [0-9/]+' $(FUZZ_BUILD)/fuzz-ci-$*.log | tail -1) this run," \
+			"in $(FUZZ_BUILD)/crashes/$*/, reported, not failing"; \
+	elif [ $$status != 0 ]; then \
+		tail -40 $(FUZZ_BUILD)/fuzz-ci-$*.log; echo "make fuzz-ci: fuzz-$* crashed" >&2; exit 1; \
+	fi
+	@inputs=$$(find Fuzz/regressions/$* -maxdepth 1 -type f ! -name '*.py' ! -name '.*' ! -name '*.md'); \
+	if [ -n "$$inputs" ]; then \
+		$(FUZZ_ENV) $(FUZZ_ENV_$*) $(FUZZ_BIN)/fuzz-$* $(FUZZ_FLAGS_$*) $$inputs > $(FUZZ_BUILD)/fuzz-ci-$*-regressions.log 2>&1 \
+			|| { tail -40 $(FUZZ_BUILD)/fuzz-ci-$*-regressions.log; echo "make fuzz-ci: a regression input of fuzz-$* crashes" >&2; exit 1; }; \
+		echo "make fuzz-ci: fuzz-$* replayed $$(echo $$inputs | wc -w) regression inputs"; \
+	fi
+
+test: embedded unit asan fuzz-ci
 
 example: build
 	$(SWIFT) run p14p run examples/hello/main.py
@@ -87,4 +188,4 @@ bench: setup
 	bash bench/run.sh
 
 clean:
-	rm -rf .build dist
+	rm -rf .build .build-asan .build-fuzz dist

@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "p14p-dist", targets: ["p14p-dist"]),
         .library(name: "PyMiteVM", targets: ["PyMiteVM"]),
         .library(name: "PyMiteCompiler", targets: ["PyMiteCompiler"]),
+        // For the libFuzzer entry points in Fuzz/ (a package of its own; see Fuzz/README.md).
+        .library(name: "PyMiteFuzz", targets: ["PyMiteFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -50,6 +52,9 @@ let package = Package(
             name: "p14p-dist",
             dependencies: ["P14PDist", "P14PFirmware", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The fuzz targets' logic and the program generator; Fuzz/ wraps each for libFuzzer.
+        .target(name: "PyMiteFuzz", dependencies: ["PyMiteVM", "PyMiteCompiler", "PyMiteHost", "P14PDist"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["PyMiteFuzz", "PyMiteCompiler"]),
         .testTarget(name: "P14PDistTests", dependencies: ["P14PDist", "PyMiteVM", "PyMiteHost", "p14p", "p14p-dist"]),
         // Board firmware: Embedded Swift VM + board support, linked per board, run under QEMU.
         .target(name: "P14PFirmware"),

@@ -257,15 +257,15 @@ extension VM {
                     try unpackStarred(before: arg & 0xFF, after: arg >> 8)
 
                 case .jump:
-                    if arg < ip { try countBackwardJump() }
+                    if arg < ip { try countStep() }
                     ip = arg
                 case .popJumpIfFalse:
-                    if arg < ip { try countBackwardJump() }
+                    if arg < ip { try countStep() }
                     sp -= 1
                     let v = stack[sp]
                     if v.raw == Value.false.raw { ip = arg } else if v.raw != Value.true.raw, try !isTruthy(v) { ip = arg }
                 case .popJumpIfTrue:
-                    if arg < ip { try countBackwardJump() }
+                    if arg < ip { try countStep() }
                     sp -= 1
                     let v = stack[sp]
                     if v.raw == Value.true.raw { ip = arg } else if v.raw != Value.false.raw, try isTruthy(v) { ip = arg }
@@ -286,6 +286,7 @@ extension VM {
                 case .makeFunction:
                     try makeFunction(flags: UInt32(arg), in: frames[fp])
                 case .callFunction, .callFunctionKw, .callFunctionEx, .callMethod:
+                    try countStep()
                     let op = unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self)
                     frames[fp].ip = Int32(ip)
                     let pushed: Bool
@@ -317,6 +318,7 @@ extension VM {
                         nameTable = names + Int(code.nameBase)
                     }
                 case .returnValue:
+                    try countStep()
                     var result = stack[sp - 1]
                     let f = frames.removeLast()
                     if !f.constructed.isNull { result = f.constructed }
@@ -469,7 +471,7 @@ extension VM {
                     if !(first && reraising) { addTraceback(code: Int(f.code), index: faulting) }
                     first = false
                     reraising = false
-                    if let h = findHandler(code: Int(f.code), index: faulting) {
+                    if let h = findHandler(code: Int(f.code), index: faulting), mayHandle() {
                         let c = codes[Int(f.code)]
                         sp = Int(f.base) + Int(c.localCount + c.freeCount) + h.depth
                         push(pendingException)
@@ -513,13 +515,27 @@ extension VM {
         for name in tupleItems(o) where !isStr(name) { throw badImage("keyword name is not a str") }
     }
 
-    /// Backward jumps count against the optional instruction budget, so a
-    /// runaway program can be stopped (tests, emulated boards).
-    @inline(__always) func countBackwardJump() throws(VMError) {
+    /// Backward jumps, calls, returns and caught exceptions count against
+    /// the optional instruction budget (`VMConfig.backwardJumpLimit`), so a
+    /// runaway program is stopped (tests, fuzzing, emulated boards): a loop
+    /// needs backward jumps, and unbounded work without loops needs frames
+    /// (entered by calls or special methods) that return or catch. Once
+    /// spent, every counted step raises again and no handler runs.
+    @inline(__always) func countStep() throws(VMError) {
         if config.backwardJumpLimit > 0 {
-            backwardJumps += 1
-            if backwardJumps >= config.backwardJumpLimit { throw raise(.runtimeError, "instruction budget exhausted") }
+            budgetSteps += 1
+            if budgetSteps >= config.backwardJumpLimit { throw raise(.runtimeError, "instruction budget exhausted") }
         }
+    }
+
+    /// Whether an exception may be caught: a step of the budget; once it is
+    /// spent no handler runs, so a program cannot go on by catching.
+    func mayHandle() -> Bool {
+        guard config.backwardJumpLimit > 0 else { return true }
+        budgetSteps += 1
+        if budgetSteps < config.backwardJumpLimit { return true }
+        if budgetSteps == config.backwardJumpLimit { _ = raise(.runtimeError, "instruction budget exhausted") }
+        return false
     }
 
     func findHandler(code: Int, index: Int) -> (target: Int, depth: Int)? {

@@ -35,7 +35,8 @@ public struct VMConfig {
     public var stackSlots: Int
     public var recursionLimit: Int
     public var argv: [[UInt8]]
-    /// Stop a program with RuntimeError after this many backward jumps (0: no limit).
+    /// The instruction budget: stop a program with RuntimeError after this many
+    /// backward jumps, calls and returns (0: no limit); once spent, no handler catches it.
     public var backwardJumpLimit: Int
     /// HAVE_LONGINT: ints past 63 bits are exact; off, they raise OverflowError.
     public var longInts: Bool
@@ -191,7 +192,8 @@ public final class VM {
     var binaryDunderNames: [Value] = []
     /// The receiver type while a str method runs on bytes (they share code).
     var textType: ObjType = .str
-    var backwardJumps = 0
+    /// Steps counted against the instruction budget (countStep).
+    var budgetSteps = 0
     /// print() output waiting for a full buffer, an error message or the end.
     var outputBuffer: [UInt8] = []
     /// Set by yieldValue so `resumeGenerator` can tell a yield from a return.

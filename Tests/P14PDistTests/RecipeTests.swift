@@ -181,4 +181,32 @@ final class RecipeTests: XCTestCase {
         try writeTextAtomically(path, try readText(path).replacingOccurrences(of: "\"stm32\",", with: "\"stm33\","))
         XCTAssertThrowsError(try RecipeBook.load(root: repo + "/recipes", displayBase: repo), containing: "recipes/releases/09.toml:8: boards: no recipe for board \"stm33\"")
     }
+
+    /// toml++ inside TOMLKit aborts on a table header whose key starts with a
+    /// character no key can start with, and on a `}` in an array (found by
+    /// fuzz-recipe): refused first.
+    func testATableHeaderWithoutAKeyIsASyntaxError() throws {
+        for text in ["[#]", "a = 1\n[ .a]", "[[ =]]", "x = 2\n\n[\u{e9}]", "\u{FEFF}[.N", "\u{3000}[\u{A0}#"] {
+            XCTAssertThrowsError(try RecipeDocument(file: "b.toml", text: text)) {
+                XCTAssertTrue("\($0)".contains("a table header must start with a key"), "\($0)")
+            }
+        }
+        XCTAssertThrowsError(try RecipeDocument(file: "b.toml", text: "a = 1\n\n[ #]")) { XCTAssertEqual(($0 as? RecipeError)?.line, 3) }
+        for text in ["x = [}]", "x = [1,\n}]", "x = {a=[[}]]}"] {
+            XCTAssertThrowsError(try RecipeDocument(file: "b.toml", text: text)) {
+                XCTAssertTrue("\($0)".contains("'}' inside an array"), "\($0)")
+            }
+        }
+        for text in ["date = 2006-12-14 2\n", "d = [2006-12-14 2]\n", "d = 2006-12-14 2#"] {
+            XCTAssertThrowsError(try RecipeDocument(file: "b.toml", text: text)) {
+                XCTAssertTrue("\($0)".contains("a date followed by a lone digit"), "\($0)")
+            }
+        }
+        XCTAssertNoThrow(try RecipeDocument(file: "d.toml", text: "d = 2006-12-14 07:32:00\ne = 2006-12-14\n"))
+        // Brackets inside values, strings and comments are not headers.
+        let fine = "a = [\n  [1],\n  [\"#}\"], {x = [1]},\n]\nb = \"\"\"\n[#\n\"\"\"\n# [#\nc = '[#'\n[t]\n[[u]]\n[ \"q\" ]\n"
+        let doc = try RecipeDocument(file: "fine.toml", text: fine)
+        XCTAssertTrue(doc.has("t"))
+        XCTAssertTrue(doc.has("c"))
+    }
 }

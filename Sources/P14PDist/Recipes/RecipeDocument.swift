@@ -17,6 +17,9 @@ public struct RecipeDocument: @unchecked Sendable {
 
     public init(file: String, text: String) throws(RecipeError) {
         self.file = file
+        if let problem = TOMLPrecheck.firstProblem(text) {
+            throw RecipeError(file: file, line: problem.line, field: "", message: "TOML syntax: \(problem.message)")
+        }
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {

@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+// libFuzzer's entry point for CompilerTarget (Sources/PyMiteFuzz/CompilerTarget.swift).
+import PyMiteFuzz
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    CompilerTarget.run(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}

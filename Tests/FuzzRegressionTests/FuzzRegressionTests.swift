@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// Every input a fuzzer once crashed on (Fuzz/regressions/<target>/) and
+// every seed (Fuzz/corpus/<target>/) runs through its target again here,
+// without libFuzzer, so `swift test` and the AddressSanitizer run in CI
+// replay them. A crash takes the test process down: that is the failure.
+// Fuzz/regressions/vm/pending/ holds reproducers of VM bugs not fixed yet;
+// they are not replayed (Fuzz/README.md).
+
+import Foundation
+import PyMiteCompiler
+import PyMiteFuzz
+import XCTest
+
+final class FuzzRegressionTests: XCTestCase {
+    static let fuzzRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fuzz")
+
+    /// The files directly in `Fuzz/<folder>` (not in subfolders), but READMEs and dotfiles.
+    func inputs(_ folder: String) throws -> [(name: String, bytes: [UInt8])] {
+        let dir = FuzzRegressionTests.fuzzRoot.appendingPathComponent(folder)
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        return try names.compactMap { name in
+            let url = dir.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  name != "README.md", !name.hasPrefix(".") else { return nil }
+            return (name, [UInt8](try Data(contentsOf: url)))
+        }
+    }
+
+    func replay(_ folder: String, _ target: ([UInt8]) -> Void) throws {
+        let files = try inputs(folder)
+        if folder.hasPrefix("corpus/") { XCTAssertFalse(files.isEmpty, "no seeds in Fuzz/\(folder)") }
+        for file in files { target(file.bytes) }
+    }
+
+    func testCompilerInputs() throws {
+        try replay("corpus/compiler", CompilerTarget.run)
+        try replay("regressions/compiler", CompilerTarget.run)
+    }
+
+    func testImageInputs() throws {
+        try replay("corpus/image", ImageTarget.run)
+        try replay("regressions/image", ImageTarget.run)
+    }
+
+    func testRecipeInputs() throws {
+        try replay("corpus/recipe", RecipeTarget.run)
+        try replay("regressions/recipe", RecipeTarget.run)
+    }
+
+    /// Seeds are generator bytes; a regression is a minimized Python
+    /// program (`.py`) or the raw input that found it.
+    func testVMInputs() throws {
+        try replay("corpus/vm", VMTarget.run)
+        for file in try inputs("regressions/vm") {
+            if file.name.hasSuffix(".py") {
+                VMTarget.runSource(String(decoding: file.bytes, as: UTF8.self))
+            } else {
+                VMTarget.run(file.bytes)
+            }
+        }
+    }
+
+    /// The generator makes programs that compile, whatever the bytes (a
+    /// fixed pseudo-random sample; the fuzzer explores the rest).
+    func testGeneratedProgramsCompile() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for round in 0..<200 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(round % 97 * 7) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                bytes.append(UInt8(truncatingIfNeeded: state >> 33))
+            }
+            let source = ProgramGenerator.program(from: bytes)
+            XCTAssertNoThrow(try Compiler.compile(source: source, filename: "gen.py", moduleName: "__main__"), source)
+        }
+    }
+}
