@@ -438,6 +438,13 @@ extension VM {
         let zero = Double(signOf: d, magnitudeOf: 0)
         // |d| < 1 rounds to 0, and so does everything once 10**k > 2 * DBL_MAX.
         if abs(d) < 1 || k > 308 { return zero }
+        guard BuiltFeatures.longInts else {
+            // A board without long ints rounds in doubles (exact up to 10**22).
+            let p = hooks.pow(10, Double(k))
+            let r = (d / p).rounded(.toNearestOrEven) * p
+            guard r.isFinite else { throw raise(.overflowError, "rounded value too large to represent") }
+            return r == 0 ? zero : r
+        }
         // |d| = m * 2**e exactly, with m a 53-bit integer.
         let m = BigInt(Int64(d.significandBitPattern | (1 << 52)))
         let e = Int(d.exponent) - 52
@@ -456,8 +463,24 @@ extension VM {
 
     /// round(int, n) for n < 0: to a multiple of 10**-n, ties to even.
     func roundInteger(_ v: Value, decimalPlaces n: Int64) throws(VMError) -> Value {
-        let x = bigOf(v)!
         let k = n == Int64.min ? Int64.max : -n
+        if let i = intOf(v), k <= 18 {
+            // 10**18 fits 64 bits; only the product may not.
+            var p: Int64 = 1
+            for _ in 0..<k { p *= 10 }
+            let q = try floorDiv(i, p), r = i - q * p
+            var rounded = q
+            if r > p - r || (r == p - r && q & 1 == 1) { rounded += 1 }
+            let (result, overflow) = rounded.multipliedReportingOverflow(by: p)
+            if !overflow { return try newInt(result) }
+        }
+        // Past 64 bits: long ints, or on a board without them 0 or OverflowError.
+        guard BuiltFeatures.longInts else {
+            let i = intOf(v)!
+            if k >= 20 || (i.magnitude <= 5_000_000_000_000_000_000) { return .smallInt(0) }
+            throw overflow()
+        }
+        let x = bigOf(v)!
         // Once 10**k is more than twice |x| the answer is 0; so 10**k is
         // never much bigger than x, whatever ndigits says.
         if k > Int64(BigInt.bitLength(x.magnitude) / 3 + 1) { return .smallInt(0) }

@@ -316,6 +316,7 @@ extension VM {
     /// bits OverflowError, as CPython.
     func repeatCount(_ n: Value) throws(VMError) -> Int64 {
         if let i = intOf(n) { return max(0, i) }
+        guard BuiltFeatures.longInts else { return 0 }
         let big = longValue(n)
         if big.negative { return 0 }
         guard BigInt.bitLength(big.magnitude) <= 63 else { throw IntegerRange.index.overflow(self) }

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-2.1-only
 # A key function or comparison that changes the list being sorted.
 l=[3,2,1]
 def k(x):

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-2.1-only
 # Changing a dict or set while looping over it.
 def attempt(name, f):
     try:

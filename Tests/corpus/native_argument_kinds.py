@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-2.1-only
 # Natives check the kind of every argument before they use it: a value of
 # the wrong kind is a TypeError, never a read of another object's memory.
 def attempt(label, f):

@@ -1,4 +1,5 @@
 # p14p-args: --recursion-limit 1000000 --c-stack 1M
+# SPDX-License-Identifier: LGPL-2.1-only
 # Recursion through special methods, natives calling Python and generators
 # ends in RecursionError, never a crash, however high the recursion limit
 # is set: p14p runs this with a limit of a million and a 1 MiB C stack.

@@ -1,4 +1,5 @@
 # p14p-args: --recursion-limit 1000000 --c-stack 1M --heap 32M
+# SPDX-License-Identifier: LGPL-2.1-only
 # repr, str, == and < of deeply nested data recurse in C: they end in
 # RecursionError, never a crash, whatever the recursion limit and the C
 # stack (p14p runs this with a limit of a million and a 1 MiB C stack).

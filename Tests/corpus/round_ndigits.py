@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-2.1-only
 # round() with any ndigits: exact, ties to even, never a hang or a nan.
 for x in [1234.5678, -1234.5678, 0.5, 1.5, 2.5, 1e308, -1e308, 5e307, 1e-300, 0.0, -0.0]:
     for nd in [None, 0, 1, 2, -1, -2, -3, -10, -308, -309, 300, 323, 324, 400, -2**31, 2**31, -10**18, 10**18, -2**63, 2**63 - 1, -10**30, 10**30, True]:

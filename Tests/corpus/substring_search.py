@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-2.1-only
 # Substring search: random haystacks and needles over small alphabets
 # (where periodic needles and near-misses are common), against CPython.
 seed = 12345

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-2.1-only
 # Sizes a 4 MiB heap can never hold raise MemoryError before the host
 # allocates anything for them (CLITests runs this under a 400 MB address-space limit).
 def show(name, f):
