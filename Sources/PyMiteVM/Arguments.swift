@@ -19,7 +19,7 @@ struct Arguments {
     var positionalCount: Int { count - keywordCount }
     /// Argument i; None past the end, so a native that did not count its
     /// arguments reads None, never a slot of the caller's frame.
-    subscript(i: Int) -> Value { i >= 0 && i < count ? vm.stack[base + i] : .none }
+    @inline(never) subscript(i: Int) -> Value { i >= 0 && i < count ? vm.stack[base + i] : .none }
 
     /// The keyword argument named `name`, if given.
     func keyword(_ name: StaticString) -> Value? {
