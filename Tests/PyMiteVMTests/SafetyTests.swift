@@ -106,8 +106,9 @@ final class SafetyTests: XCTestCase {
         }
         XCTAssertNotEqual(limit.0, 0)
         XCTAssertLessThan(limit.0, limit.1)
-        // 4 MiB stack, 1 MiB margin: about 3 MiB usable below the thread's first frame.
-        XCTAssertGreaterThan(limit.1 - limit.0, 2 << 20)
+        // 4 MiB stack, 1 MiB margin: about 3 MiB usable below the thread's
+        // first frame (less under a sanitizer's larger frames).
+        XCTAssertGreaterThan(limit.1 - limit.0, 1 << 20)
         XCTAssertLessThan(limit.1 - limit.0, 4 << 20)
     }
 }
