@@ -16,6 +16,7 @@ func findBytes(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<
     let start = max(0, from)
     if needle.isEmpty { return start <= hay.count ? start : nil }
     guard start <= hay.count, hay.count - start >= needle.count else { return nil }
+    if needle.count < directSearchLimit { return directFind(hay, needle, from: start) }
     let h = ByteWindow(hay, offset: start, count: hay.count - start, reversed: false)
     let n = ByteWindow(needle, offset: 0, count: needle.count, reversed: false)
     return search(h, n).map { $0 + start }
@@ -37,6 +38,23 @@ func rfindBytes(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer
 protocol SearchText {
     var count: Int { get }
     subscript(i: Int) -> UInt8 { get }
+}
+
+/// The forward search for short needles (split, find of a word): scan for
+/// the first byte, then compare the rest, straight on the buffers.
+private func directFind(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    let n = needle.count
+    let first = needle[0]
+    var i = start
+    while i <= hay.count - n {
+        if hay[i] == first {
+            var k = 1
+            while k < n && hay[i + k] == needle[k] { k += 1 }
+            if k == n { return i }
+        }
+        i += 1
+    }
+    return nil
 }
 
 /// Bytes base[offset ..< offset + count], read forwards or backwards.
