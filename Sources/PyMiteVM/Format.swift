@@ -342,8 +342,10 @@ extension VM {
             case UInt8(ascii: "o"): body = try formatInteger(v, spec: spec, radix: 8)
             case UInt8(ascii: "b"): body = try formatInteger(v, spec: spec, radix: 2)
             case UInt8(ascii: "c"):
+                guard let code = intOf(v) else { throw raise(.overflowError, "Python int too large to convert to C long") }
+                guard code >= 0 && code <= 0x10FFFF else { throw raise(.overflowError, "%c arg not in range(0x110000)") }
                 body = []
-                appendUTF8(UInt32(truncatingIfNeeded: intOf(v) ?? 0), to: &body)
+                appendUTF8(UInt32(code), to: &body)
             case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"), UInt8(ascii: "%"):
                 body = try formatFloat(try realToDouble(v)!, spec: spec)
             default: throw badFormatCode(spec.type, v)

@@ -36,3 +36,6 @@ show('[1,2][:2**100]', lambda: [1,2][:2**100])
 show('chr(2**63)', lambda: chr(2**63))
 show("'x'.rjust(10, 'ab')", lambda: 'x'.rjust(10, 'ab'))
 show("'%.*f' % (2**31, 1.0)", lambda: '%.*f' % (2**31, 1.0))
+# format's 'c' takes a code point (found by fuzz-vm: any int went to the UTF-8 encoder).
+for v in [0x110000, -1, 2**70, 65, 0x263A, True]:
+    show("format(%r, 'c')" % v, lambda: format(v, 'c') + format(v, '>3c'))
