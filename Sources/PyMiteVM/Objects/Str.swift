@@ -190,7 +190,9 @@ func utf8CharCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {
 }
 
 /// Encodes a code point as UTF-8.
-func appendUTF8(_ cp: UInt32, to out: inout [UInt8]) {
+func appendUTF8(_ codePoint: UInt32, to out: inout [UInt8]) {
+    // Callers check their ranges; past Unicode this writes U+FFFD rather than trap.
+    let cp = codePoint <= 0x10FFFF ? codePoint : 0xFFFD
     if cp < 0x80 {
         out.append(UInt8(cp))
     } else if cp < 0x800 {
