@@ -129,12 +129,15 @@ extension VM {
     /// is clamped (it is past either end of any sequence all the same).
     func sliceBound(_ v: Value) throws(VMError) -> Int64? {
         if v.isNone { return nil }
-        if let i = int64Of(v) { return i }
-        if isLong(v) { return longValue(v).negative ? Int64.min : Int64.max }
-        if isType(v, .instance), classLookup(heap.slot(v.objectOffset, 0), internStatic("__index__")) != nil {
-            return try clampedIndexArgument(v)
+        guard isIntegral(v) || hasIndexMethod(v) else {
+            throw raise(.typeError, "slice indices must be integers or None or have an __index__ method")
         }
-        throw raise(.typeError, "slice indices must be integers or None or have an __index__ method")
+        return try clampedIndexArgument(v)
+    }
+
+    /// An instance whose class defines __index__.
+    func hasIndexMethod(_ v: Value) -> Bool {
+        isType(v, .instance) && classLookup(heap.slot(v.objectOffset, 0), internStatic("__index__")) != nil
     }
 
     /// An integer argument clamped to 64 bits (round's ndigits, as CPython

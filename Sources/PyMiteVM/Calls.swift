@@ -343,9 +343,9 @@ extension VM {
         return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) } < config.cStackLimit
     }
 
-    /// Natives that recurse through nested data (repr, ==, < and hash of
-    /// containers) count each level against the recursion limit, as a
-    /// Python call does, and stop before the C stack runs out.
+    /// A native calling Python, or recursing through nested data (repr, ==,
+    /// < and hash of containers), counts each level against the recursion
+    /// limit, as a Python call does, and stops before the C stack runs out.
     @inline(__always) func enterNested(_ message: StaticString) throws(VMError) {
         nativeDepth += 1
         if nativeDepth > config.recursionLimit || cStackExhausted() {
@@ -357,12 +357,11 @@ extension VM {
 
     /// Calls the callable already at stack[fi] with the values above it.
     func callPushed(_ fi: Int, argc: Int, kwnames: Value = .null) throws(VMError) -> Value {
-        nativeDepth += 1
-        defer { nativeDepth -= 1 }
-        if nativeDepth > config.recursionLimit || cStackExhausted() {
+        do { try enterNested("maximum recursion depth exceeded") } catch {
             sp = fi
-            throw raise(.recursionError, "maximum recursion depth exceeded")
+            throw error
         }
+        defer { leaveNested() }
         let pushed: Bool
         do {
             pushed = try callAt(fi, argc: argc, kwnames: kwnames, resultSlot: fi)

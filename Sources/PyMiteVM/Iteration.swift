@@ -247,7 +247,7 @@ extension VM {
         let i: Int64
         if let k = int64Of(key) {
             i = k
-        } else if isLong(key) || (isType(key, .instance) && classLookup(heap.slot(key.objectOffset, 0), internStatic("__index__")) != nil) {
+        } else if isLong(key) || hasIndexMethod(key) {
             // As CPython: an index past 64 bits is an IndexError of its own.
             do { i = try indexArgument(key) } catch {
                 guard isInstance(pendingException, exceptionClass(.overflowError)) else { throw error }
