@@ -17,30 +17,49 @@ public struct SourceFileError: Error, Equatable, CustomStringConvertible {
 public enum Compiler {
     /// Compiles one module's source into an image holding just that module.
     public static func compile(source: String, filename: String, moduleName: String) throws -> Image {
-        let body = try parseModule(source: source, filename: filename)
-        return try compile(module: body, filename: filename, moduleName: moduleName)
+        var image = Image()
+        try append(source: source, filename: filename, moduleName: moduleName, to: &image)
+        return image
+    }
+
+    /// Compiles one more module into `image`, after the modules it holds.
+    /// Parsing and code generation share one big-stack thread. Returns the
+    /// module's tree.
+    @discardableResult
+    public static func append(source: String, filename: String, moduleName: String, to image: inout Image) throws -> [Stmt] {
+        let start = image.codes
+        let (body, index, all) = try withLargeStack { () throws -> ([Stmt], UInt32, [CodeObject]) in
+            var codes = start
+            let body = try parseModuleOnThisStack(source: source, filename: filename)
+            let index = try compileModuleOnThisStack(body, filename: filename, into: &codes)
+            return (body, index, codes)
+        }
+        image.codes = all
+        image.modules.append(ImageModule(name: Array(moduleName.utf8), code: index))
+        return body
     }
 
     /// Compiles an already parsed module.
     public static func compile(module body: [Stmt], filename: String, moduleName: String) throws -> Image {
         var image = Image()
-        let index = try compileModule(body, filename: filename, into: &image.codes)
+        let (index, all) = try withLargeStack { () throws -> (UInt32, [CodeObject]) in
+            var codes: [CodeObject] = []
+            let index = try compileModuleOnThisStack(body, filename: filename, into: &codes)
+            return (index, codes)
+        }
+        image.codes = all
         image.modules.append(ImageModule(name: Array(moduleName.utf8), code: index))
         return image
     }
 
-    /// Appends a module's code objects to `codes`; returns the index of its body.
-    static func compileModule(_ body: [Stmt], filename: String, into codes: inout [CodeObject]) throws -> UInt32 {
-        // The tree walks recurse as deep as the parser's nesting limit allows:
-        // give them the same big stack the parser uses.
-        let start = codes
-        let (index, all) = try withLargeStack { () throws -> (UInt32, [CodeObject]) in
-            let symbols = try SymbolTable(module: body, filename: filename)
-            let gen = CodeGen(filename: filename, symbols: symbols, codes: start)
-            let index = try gen.compileModule(body)
-            return (index, gen.codes)
-        }
-        codes = all
+    /// Appends a module's code objects to `codes`; returns the index of its
+    /// body. The tree walks recurse as deep as the parser's nesting limit
+    /// allows, so this runs on the parser's big stack too.
+    static func compileModuleOnThisStack(_ body: [Stmt], filename: String, into codes: inout [CodeObject]) throws -> UInt32 {
+        let symbols = try SymbolTable(module: body, filename: filename)
+        let gen = CodeGen(filename: filename, symbols: symbols, codes: codes)
+        let index = try gen.compileModule(body)
+        codes = gen.codes
         return index
     }
 
@@ -57,9 +76,7 @@ public enum Compiler {
             let (name, path) = queue[next]
             next += 1
             let source = try readSource(path)
-            let body = try parseModule(source: source, filename: path)
-            let index = try compileModule(body, filename: path, into: &image.codes)
-            image.modules.append(ImageModule(name: Array(name.utf8), code: index))
+            let body = try append(source: source, filename: path, moduleName: name, to: &image)
             for candidate in importedModuleNames(body) where !known.contains(candidate) {
                 known.insert(candidate)
                 let file = SourcePath.sibling(of: mainPath, named: candidate + ".py")

@@ -8,11 +8,14 @@ import Foundation
 
 /// Parses a whole module.
 public func parseModule(source: String, filename: String) throws -> [Stmt] {
-    try withLargeStack {
-        var lexer = Lexer(source: source, filename: filename)
-        let parser = Parser(tokens: lexer.tokenize(), filename: filename)
-        return try parser.parseFile()
-    }
+    try withLargeStack { try parseModuleOnThisStack(source: source, filename: filename) }
+}
+
+/// Parses a whole module on the caller's stack, which must be a large one.
+func parseModuleOnThisStack(source: String, filename: String) throws -> [Stmt] {
+    var lexer = Lexer(source: source, filename: filename)
+    let parser = Parser(tokens: lexer.tokenize(), filename: filename)
+    return try parser.parseFile()
 }
 
 /// Parses a single expression (used by tools and tests).

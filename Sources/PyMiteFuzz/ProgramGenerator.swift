@@ -16,7 +16,14 @@ public struct ProgramGenerator {
     public static let maxStatements = 48
     static let maxDepth = 3
 
+    /// The whole program: the prelude, then the statements.
     public static func program(from bytes: [UInt8]) -> String {
+        ProgramVocabulary.prelude + statements(from: bytes)
+    }
+
+    /// The statements alone, for a main module that runs after the
+    /// prelude's (see VMTarget).
+    public static func statements(from bytes: [UInt8]) -> String {
         var g = ProgramGenerator(input: FuzzBytes(bytes))
         return g.generate()
     }
@@ -30,7 +37,7 @@ public struct ProgramGenerator {
             lines.append(input.chance(1) ? "    print(repr(e), e.args)" : "    pass")
             count += 1
         }
-        return ProgramVocabulary.prelude + lines.joined(separator: "\n") + "\n"
+        return lines.joined(separator: "\n") + "\n"
     }
 
     // MARK: Statements

@@ -4,7 +4,10 @@
 // program, which is compiled and run under the fuzzing limits. Python
 // exceptions are fine; a trap, a sanitizer report or a hang is a VM bug.
 // `runSource` replays a saved reproducer (Fuzz/regressions/vm/*.py).
-// P14P_FUZZ_PRINT=1 prints each generated program to stdout first, which
+// The prelude is compiled once per process, as a module of its own that
+// each run's main module star-imports: compiling it every run took most
+// of the time. P14P_FUZZ_PRINT=1 prints each generated program (prelude
+// and statements as one module) to stdout first, which
 // turns a crash input into the Python program to minimize:
 //     P14P_FUZZ_PRINT=1 .build-fuzz/release/fuzz-vm crash-... > crash.py
 
@@ -15,16 +18,38 @@ import PyMiteVM
 public enum VMTarget {
     public static func run(_ data: [UInt8]) {
         guard data.count <= FuzzLimits.maxInputBytes else { return }
-        let source = ProgramGenerator.program(from: data)
-        if printPrograms { print(source); fflush(stdout) }
+        let statements = ProgramGenerator.statements(from: data)
+        if printPrograms { print(ProgramVocabulary.prelude + statements); fflush(stdout) }
         let image: Image
         do {
-            image = try Compiler.compile(source: source, filename: "fuzz.py", moduleName: "__main__")
+            image = try imageAfterPrelude(statements)
         } catch {
-            fatalError("a generated program does not compile: \(error)\n--- source ---\n\(source)")
+            fatalError("a generated program does not compile: \(error)\n--- source ---\n\(statements)")
         }
         FuzzVM.run(image)
     }
+
+    /// An image whose main module star-imports the prelude, then runs `statements`.
+    public static func imageAfterPrelude(_ statements: String) throws -> Image {
+        var image = preludeImage
+        try Compiler.append(source: "from \(preludeModule) import *\n" + statements,
+                            filename: "fuzz.py", moduleName: "__main__", to: &image)
+        // The VM runs the image's first module as the main program.
+        image.modules.reverse()
+        return image
+    }
+
+    static let preludeModule = "fuzzprelude"
+
+    /// The prelude, compiled once.
+    static let preludeImage: Image = {
+        do {
+            return try Compiler.compile(source: ProgramVocabulary.prelude, filename: "\(preludeModule).py",
+                                        moduleName: preludeModule)
+        } catch {
+            fatalError("the fuzzing prelude does not compile: \(error)")
+        }
+    }()
 
     static let printPrograms = ProcessInfo.processInfo.environment["P14P_FUZZ_PRINT"] != nil
 

@@ -10,6 +10,7 @@
 import Foundation
 import PyMiteCompiler
 import PyMiteFuzz
+import PyMiteVM
 import XCTest
 
 final class FuzzRegressionTests: XCTestCase {
@@ -77,5 +78,23 @@ final class FuzzRegressionTests: XCTestCase {
             let source = ProgramGenerator.program(from: bytes)
             XCTAssertNoThrow(try Compiler.compile(source: source, filename: "gen.py", moduleName: "__main__"), source)
         }
+    }
+
+    /// fuzz-vm compiles the prelude once and star-imports it: the
+    /// statements see every name the prelude defines, as in one module.
+    func testStatementsSeeThePrelude() throws {
+        func outcome(_ statements: String) throws -> RunOutcome {
+            let vm = try VM(config: FuzzVM.config(), hooks: FuzzVM.silentHooks)
+            try vm.load(try VMTarget.imageAfterPrelude(statements))
+            return vm.runMain()
+        }
+        let uses = """
+            assert isinstance(v4, C) and v4.a == (1, 2) and v0 == 0 and v1 == 'ab' and v5 == b'xy'
+            assert issubclass(F, E) and issubclass(K, C) and fn(1) == (1, 1, (), 2, {})
+            assert list(gen2()) == [0, 1, 2, 1, 2] and closure(1)() == 2 and sys.argv
+            assert Bad and Rec and Forever and v2 == [1, 'x', None] and v3['k'] == [3]
+            """
+        XCTAssertEqual(try outcome(uses), .finished)
+        XCTAssertEqual(try outcome("assert v0 == 1"), .exited(1))
     }
 }
