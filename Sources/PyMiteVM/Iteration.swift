@@ -359,7 +359,10 @@ extension VM {
             if isSlice {
                 let (s0, st, _) = try sliceIndices(key, length: rangeLength(c))
                 let stopIndex = sliceStop(key, length: rangeLength(c))
-                return try newRange(start + Int64(s0) * step, start + Int64(stopIndex) * step, step * Int64(st))
+                // A huge slice step gives a step past what a range holds (CPython's would be a long int).
+                let (newStep, overflow) = step.multipliedReportingOverflow(by: Int64(st))
+                if overflow { throw IntegerRange.ssize.overflow(self) }
+                return try newRange(start + Int64(s0) * step, start + Int64(stopIndex) * step, newStep)
             }
             guard let i = try normalizeIndex(key, count: rangeLength(c), what: "range") else {
                 throw raise(.indexError, "range object index out of range")
