@@ -20,12 +20,20 @@ public enum ChildProcess {
         case sameAsStdout
     }
 
+    /// Reads a child's stdout as it comes (EmulatorRun's serial console):
+    /// given each chunk, says whether the child may go on. `.stop` ends it
+    /// (its whole group) at once; its status is then not waited for.
+    public enum Verdict: Sendable { case goOn, stop }
+    public typealias Watcher = ([UInt8]) -> Verdict
+
     public struct Termination: Sendable, Equatable {
         /// The exit status; nil when a signal ended it or the timeout stopped it.
         public var status: Int32?
         /// The signal that ended it, if one did (not counting the timeout's).
         public var signal: Int32?
         public var timedOut: Bool
+        /// The stdout watcher said `.stop`, and the child was ended.
+        public var stoppedByWatcher = false
     }
 
     /// glibc (2.29+) declares posix_spawn_file_actions_addchdir_np only under
@@ -38,14 +46,26 @@ public enum ChildProcess {
 
     /// Runs `executable` (a path, or a name looked up on PATH) and waits, at
     /// most `timeout` seconds if given (then SIGTERM to its group, SIGKILL 2 s later).
+    /// With `watch`, stdout goes to a pipe read by `watch` instead.
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
                            directory: String? = nil, stdout: Output, stderr: Output,
-                           timeout: Double? = nil) throws -> Termination {
+                           timeout: Double? = nil, watch: Watcher? = nil) throws -> Termination {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        for (fd, output) in [(Int32(1), stdout), (Int32(2), stderr)] {
+        var pipeEnds: [Int32] = [-1, -1]
+        if watch != nil {
+            guard pipe(&pipeEnds) == 0 else {
+                throw FirmwareError.cannotRun(tool: executable, reason: "no pipe: " + String(cString: strerror(errno)))
+            }
+            // Both ends close on exec: dup2 gives the child a plain fd 1, and no other child inherits the pipe.
+            for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+            posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+            posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        }
+        defer { for fd in pipeEnds where fd >= 0 { close(fd) } }
+        for (fd, output) in [(Int32(1), stdout), (Int32(2), stderr)] where !(fd == 1 && watch != nil) {
             switch output {
             case .inherit: break
             case .file(let path): posix_spawn_file_actions_addopen(&actions, fd, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
@@ -87,11 +107,55 @@ public enum ChildProcess {
             throw FirmwareError.cannotRun(tool: executable, reason: String(cString: strerror(spawned)))
         }
         Interrupts.track(processGroup: pid)
-        let result = wait(for: pid, timeout: timeout)
+        var result: Termination
+        if let watch {
+            close(pipeEnds[1])
+            pipeEnds[1] = -1
+            result = watched(pid, output: pipeEnds[0], timeout: timeout, watch: watch)
+        } else {
+            result = wait(for: pid, timeout: timeout)
+        }
         Interrupts.untrack(processGroup: pid)
         // Killed by our own interrupt handler: let it finish and exit rather than carry on.
         Interrupts.parkIfStopping()
         return result
+    }
+
+    /// Feeds the child's stdout to `watch` until it closes, then waits for the
+    /// child; the deadline and a `.stop` end the group early.
+    private static func watched(_ pid: pid_t, output fd: Int32, timeout: Double?, watch: Watcher) -> Termination {
+        let deadline = timeout.map { Date().addingTimeInterval($0) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let left = deadline.map { $0.timeIntervalSinceNow } ?? 1
+            if left <= 0 { return stop(pid, timedOut: true) }
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32(min(left, 1) * 1000) + 1)
+            if ready < 0 && errno != EINTR { break }
+            guard ready > 0 else { continue }
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }  // closed: the child is ending
+            if watch(Array(buffer[0..<n])) == .stop { return stop(pid, timedOut: false) }
+        }
+        return wait(for: pid, timeout: deadline.map { max(0, $0.timeIntervalSinceNow) })
+    }
+
+    /// Ends the child's group (SIGTERM, SIGKILL after 2 s) and reaps it.
+    private static func stop(_ pid: pid_t, timedOut: Bool) -> Termination {
+        var status: Int32 = 0
+        kill(-pid, SIGTERM)
+        let grace = Date().addingTimeInterval(2)
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date() >= grace {
+                kill(-pid, SIGKILL)
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                break
+            }
+            usleep(10_000)
+        }
+        kill(-pid, SIGKILL)  // anything the tool started and left behind
+        return Termination(status: nil, signal: nil, timedOut: timedOut, stoppedByWatcher: !timedOut)
     }
 
     private static func wait(for pid: pid_t, timeout: Double?) -> Termination {
@@ -108,18 +172,7 @@ public enum ChildProcess {
             if Date() >= deadline { break }
             usleep(10_000)
         }
-        kill(-pid, SIGTERM)
-        let grace = Date().addingTimeInterval(2)
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            if Date() >= grace {
-                kill(-pid, SIGKILL)
-                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-                break
-            }
-            usleep(10_000)
-        }
-        kill(-pid, SIGKILL)  // anything the tool started and left behind
-        return Termination(status: nil, signal: nil, timedOut: true)
+        return stop(pid, timedOut: true)
     }
 
     /// The wait status, decoded as <sys/wait.h>'s WIFEXITED/WEXITSTATUS/WTERMSIG do.

@@ -18,6 +18,36 @@ public enum FirmwareArchitecture: String, Sendable, CaseIterable {
     }
 }
 
+/// Where a firmware's stdout and stderr go: a serial port through a family
+/// driver (recipes/boards/common/console/<driver>.c) with its settings, or
+/// semihosting, the debug console that needs an emulator or a probe.
+public struct FirmwareConsole: Sendable, Equatable {
+    public static let semihostingDriver = "semihosting"
+
+    public var driver: String
+    /// The recipe's [console] numbers (base, clock_hz, baud, pins), given
+    /// to the driver as -DP14P_CONSOLE_<KEY>=<value>.
+    public var settings: [String: Int]
+
+    public init(driver: String, settings: [String: Int] = [:]) {
+        self.driver = driver
+        self.settings = settings
+    }
+
+    public static let semihosting = FirmwareConsole(driver: semihostingDriver)
+
+    public var isSemihosting: Bool { driver == FirmwareConsole.semihostingDriver }
+
+    /// The C files that make this console, under recipes/boards/common/console.
+    public var sourceNames: [String] { isSemihosting ? ["semihosting.c"] : ["serial.c", driver + ".c"] }
+
+    public var defines: [String] {
+        settings.keys.sorted().map { "-DP14P_CONSOLE_\($0.uppercased())=\(settings[$0]!)" }
+    }
+
+    public var baud: Int? { isSemihosting ? nil : settings["baud"] ?? 115_200 }
+}
+
 public struct FirmwareBoard: Sendable, Equatable {
     public var name: String
     public var architecture: FirmwareArchitecture
@@ -57,6 +87,8 @@ public struct FirmwareBoard: Sendable, Equatable {
     /// VM bug that would trap becomes undefined behaviour instead; Python's
     /// own errors (IndexError, OverflowError, ...) are raised either way.
     public var runtimeChecks = true
+    /// The console (semihosting unless the recipe names a serial driver).
+    public var console = FirmwareConsole.semihosting
     /// Bytes of print() output the VM holds before writing them to the console.
     public var outputBufferSize = 1024
     /// VM features the board's recipe turns off and the VM can leave out of

@@ -42,8 +42,10 @@ public struct FirmwareBuilder {
         let firmwareFiles = try sourceFiles(in: commonDirectory + "/firmware", extensions: ["swift"])
         let cFiles = try sourceFiles(in: commonDirectory + "/runtime", extensions: ["c", "S"])
             + sourceFiles(in: commonDirectory + "/arch/" + board.architecture.rawValue, extensions: ["c", "S"])
+            + consoleSources()
             + (board.supportDirectory.map { try sourceFiles(in: $0, extensions: ["c", "S"]) } ?? [])
         let headers = try sourceFiles(in: commonDirectory + "/runtime", extensions: ["h"])
+            + sourceFiles(in: commonDirectory + "/console", extensions: ["h"])
         let template = commonDirectory + "/firmware.ld.in"
 
         var vmKey = CacheKey()
@@ -85,9 +87,11 @@ public struct FirmwareBuilder {
             }
         }
         FirmwareCache(directory: cacheDirectory, log: log).keep(directory, builtFrom: vmDirectory)  // stamps, prunes (FirmwareCache.swift)
-        let report = try SizeReport(board: board, elf: ELFFile(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: elfPath)))))
+        let elf = try ELFFile(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: elfPath))))
+        let report = try SizeReport(board: board, elf: elf)
         try report.check(imageBytes: 0)
-        return PreparedFirmware(board: board, baseELF: elfPath, sizes: report)
+        return PreparedFirmware(board: board, baseELF: elfPath, sizes: report,
+                                usesSemihosting: elf.symbols["p14p_semihost"] != nil)
     }
 
     /// Builds the firmware with `image` in it and writes NAME.elf, .bin, .hex and NAME-size.txt.
@@ -124,7 +128,22 @@ public struct FirmwareBuilder {
             "-Os", "-ffunction-sections", "-fdata-sections", "-fno-common", "-nostdlibinc",
             "-isystem", include, "-I", commonDirectory + "/runtime", "-Wall",
             "-DP14P_APP_SIZE=\(board.appSize)",
-        ]
+        ] + board.console.defines
+    }
+
+    /// The console's C files; a driver the tree lacks is refused by name.
+    func consoleSources() throws -> [String] {
+        try board.console.sourceNames.map { name in
+            let path = commonDirectory + "/console/" + name
+            guard FileManager.default.fileExists(atPath: path) else {
+                let known = (try? FileManager.default.contentsOfDirectory(atPath: commonDirectory + "/console")) ?? []
+                let drivers = known.filter { $0.hasSuffix(".c") && $0 != "serial.c" }.map { String($0.dropLast(2)) }.sorted()
+                throw FirmwareError.missingSupport(
+                    "\(board.name): no console driver \"\(board.console.driver)\" (recipes/boards/common/console/\(name)); "
+                        + "known: \(drivers.joined(separator: ", "))")
+            }
+            return path
+        }
     }
 
     func boardConfigSource() -> String {
@@ -223,7 +242,7 @@ extension FirmwareBoard: CustomStringConvertible {
             + "flash \(hex(flashOrigin))+\(flashSize) ram \(hex(ramOrigin))+\(ramSize) heap \(heapSize) "
             + "slots \(stackSlots) rec \(recursionLimit) cstack \(cStackSize) app \(appSize)/\(appAlignment) "
             + (supportDirectory ?? "-") + (reportMemory ? " report-memory" : "") + (runtimeChecks ? "" : " unchecked") + " out \(outputBufferSize)" + " \(libcArchives)"
-            + " without \(leftOutFeatures)"
+            + " without \(leftOutFeatures) console \(console.driver) \(console.defines)"
     }
 }
 

@@ -11,6 +11,9 @@ public struct PreparedFirmware: Sendable {
     /// The cached firmware with an empty (erased) application section.
     public var baseELF: String
     public var sizes: SizeReport
+    /// The firmware links the semihosting console: it runs only under an
+    /// emulator or with a debug probe attached, so no release ships it.
+    public var usesSemihosting: Bool
 
     /// The firmware ELF bytes with `image` and `argv` in its application section.
     /// `trailer` (e.g. the release stamp) follows argv in the section; the firmware ignores it.

@@ -33,6 +33,36 @@ final class BoardRunTests: XCTestCase {
     func testRISCVOnVirt() throws { try checkBoard("hifive1@virt") }
     func testCortexM0OnMPS2() throws { try checkBoard("microbit@mps2-an385") }
 
+    /// The shipped firmware prints on its serial port and never calls
+    /// semihosting; the debug console ([console] driver = "semihosting")
+    /// still builds and runs, with stdout and stderr apart, and the
+    /// release refuses it.
+    func testConsoles() throws {
+        let shipped = try BoardFixtures.prepared("mps2-an385")
+        XCTAssertFalse(shipped.firmware.usesSemihosting)
+        XCTAssertEqual(shipped.emulator.serialPort, 0)
+        XCTAssertFalse(shipped.emulator.arguments(elf: "f.elf").contains { $0.contains("semihosting") })
+        let source = "import sys\nprint('out')\nprint('err', file=sys.stderr)\nsys.exit(4)\n"
+        let serial = try run(source, on: shipped, timeout: 60)
+        XCTAssertEqual(serial.status, 4)
+        XCTAssertTrue(serial.merged)
+        XCTAssertEqual(String(decoding: serial.stdout, as: UTF8.self), "out\nerr\n")
+
+        let debug = try BoardFixtures.prepared("mps2-an385@semihosting")
+        XCTAssertTrue(debug.firmware.usesSemihosting)
+        let r = try run(source, on: debug, timeout: 60)
+        XCTAssertEqual(r.status, 4)
+        XCTAssertFalse(r.merged)
+        XCTAssertEqual(String(decoding: r.stdout, as: UTF8.self), "out\n")
+        XCTAssertEqual(String(decoding: r.stderr, as: UTF8.self), "err\n")
+
+        let text = try String(contentsOfFile: BoardFixtures.root + "/recipes/boards/mps2-an385.toml", encoding: .utf8)
+            .replacingOccurrences(of: "driver = \"cmsdk-uart\"", with: "driver = \"semihosting\"")
+        let recipe = try BoardRecipe(document: RecipeDocument(file: "mps2-an385.toml", text: text), expectedName: "mps2-an385")
+        let why = EmbeddedBoardBuilder().unavailableReason(for: recipe) ?? ""
+        XCTAssertTrue(why.contains("semihosting"), why)
+    }
+
     /// The files a release bundles: .bin and .hex hold the same flash bytes
     /// as the .elf's load segments, with the image in the application section.
     func testFirmwareFilesAgree() throws {
@@ -131,7 +161,7 @@ final class BoardRunTests: XCTestCase {
         // A firmware that cannot print one line fails once, saying where it stopped.
         let hello = try run("print('hello')\n", on: fixture, timeout: 60)
         guard hello.status == 0, String(decoding: hello.stdout, as: UTF8.self) == "hello\n" else {
-            let err = String(decoding: hello.stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let err = String(decoding: hello.programErrors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             XCTFail("\(name): hello world fails: status \(hello.status.map(String.init) ?? "timeout"), stderr: \(err)"
                 + BoardFixtures.symbolize(err, firmware: fixture.firmware))
             return
@@ -176,10 +206,14 @@ final class BoardRunTests: XCTestCase {
             let board = try FirmwareRun.run(fixture.firmware, image: image, argv: program.argv,
                                             emulator: fixture.emulator, timeout: 60)
             ran.append(program.name)
-            let out = String(decoding: board.stdout, as: UTF8.self)
-            if board.status != host.status || out != host.stdout {
+            // The console carries stdout and stderr as the host's merged output does; the
+            // image names the program by its full path where the host was given its name.
+            let folder = URL(fileURLWithPath: program.path).deletingLastPathComponent().path + "/"
+            let out = String(decoding: board.stdout, as: UTF8.self).replacingOccurrences(of: folder, with: "")
+            XCTAssertTrue(board.merged, "\(name) runs with a serial console")
+            if board.status != host.status || out != host.output {
                 failures.append("\(program.name): board status \(board.status.map(String.init) ?? "timeout"), host \(host.status)"
-                    + firstDifference(out, host.stdout) + "\n  board stderr: "
+                    + firstDifference(out, host.output) + "\n  emulator stderr: "
                     + String(decoding: board.stderr, as: UTF8.self).suffix(300))
             }
         }
@@ -204,7 +238,7 @@ final class BoardRunTests: XCTestCase {
             raise SystemExit(3)
             """
         let r = try run(source, on: f, timeout: 120)
-        XCTAssertEqual(r.status, 3, "\(f.board.name): " + String(decoding: r.stderr, as: UTF8.self))
+        XCTAssertEqual(r.status, 3, "\(f.board.name): " + String(decoding: r.programErrors, as: UTF8.self))
         XCTAssertEqual(String(decoding: r.stdout, as: UTF8.self), "done True\n")
     }
 
@@ -215,7 +249,7 @@ final class BoardRunTests: XCTestCase {
                 keep.append([0, 1, 2, 3, 4, 5, 6, 7])
             """
         let r = try run(source, on: f, timeout: 120)
-        let err = String(decoding: r.stderr, as: UTF8.self)
+        let err = String(decoding: r.programErrors, as: UTF8.self)
         XCTAssertEqual(r.status, 1, "\(f.board.name): \(err)")
         XCTAssertTrue(err.contains("Traceback (most recent call last):"), err)
         XCTAssertTrue(err.hasSuffix("MemoryError\n") || err.contains("\nMemoryError"), err)
@@ -254,9 +288,11 @@ final class BoardRunTests: XCTestCase {
 /// and recursion limit, run in the program's folder like the corpus tests.
 struct HostRun: Equatable {
     var status: Int32
-    var stdout: String
-    var stderr: String
+    /// stdout and stderr as one stream.
+    var output: String
 
+    /// stdout and stderr go through one pipe, in the order written, as a
+    /// board's serial console carries them.
     static func run(program path: String, args: [String], board: FirmwareBoard?) throws -> HostRun {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: try p14p())
@@ -264,21 +300,14 @@ struct HostRun: Equatable {
         p.currentDirectoryURL = url.deletingLastPathComponent()
         let options = board.map { ["--heap", "\($0.heapSize)", "--recursion-limit", "\($0.recursionLimit)"] + $0.hostRunFlags } ?? []
         p.arguments = ["run"] + options + [url.lastPathComponent] + args
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
         p.standardOutput = out
-        p.standardError = err
+        p.standardError = out
         p.standardInput = FileHandle.nullDevice
         try p.run()
-        final class Box: @unchecked Sendable { var data = Data() }
-        let errData = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errData.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
         p.waitUntilExit()
-        return HostRun(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData.data, as: UTF8.self))
+        return HostRun(status: p.terminationStatus, output: String(decoding: outData, as: UTF8.self))
     }
 
     private static var references: [String: HostRun] = [:]
@@ -334,7 +363,7 @@ enum BoardFixtures {
     /// boards are too small for it; see docs/firmware.md).
     static let boardNames = ["mps2-an385", "stm32", "netduinoplus2", "lm3s6965evb", "microbit", "hifive1",
                              "at91sam7s-ek", "mbed", "econotag", "at91sam7s-ek@versatilepb", "hifive1@virt",
-                             "microbit@mps2-an385"]
+                             "microbit@mps2-an385", "mps2-an385@semihosting"]
 
     static func spec(_ name: String) throws -> (FirmwareBoard, P14PFirmware.Emulator) {
         let recipeName = String(name.split(separator: "@")[0])
@@ -353,6 +382,8 @@ enum BoardFixtures {
             board.heapSize = 128 * 1024
             board.cStackSize = 16 * 1024  // the recipe's small stacks are for its 16 KiB; the corpus nests deeper
             board.stackSlots = 1024
+            board.console = FirmwareConsole(driver: "pl011", settings: ["base": 0x101F_1000, "clock_hz": 24_000_000])
+            emulator.serialPort = 0
         case "hifive1@virt":
             // QEMU's sifive_e has 16 KiB of RAM; virt runs the same RV32IMAC code from RAM at 0x80000000.
             board.name = "hifive1-virt"
@@ -363,6 +394,8 @@ enum BoardFixtures {
             board.heapSize = 128 * 1024
             board.cStackSize = 16 * 1024  // the recipe's small stacks are for its 16 KiB; the corpus nests deeper
             board.stackSlots = 1024
+            board.supportDirectory = nil  // the FE310's clock and pins are not virt's
+            board.console = FirmwareConsole(driver: "ns16550", settings: ["base": 0x1000_0000, "clock_hz": 3_686_400])
             emulator = P14PFirmware.Emulator(binary: "qemu-system-riscv32", machine: "virt", options: ["-bios", "none"])
         case "microbit@mps2-an385":
             // The micro:bit's Cortex-M0 code (ARMv6-M, which the M3 also runs) on mps2-an385, with
@@ -374,7 +407,13 @@ enum BoardFixtures {
             board.cStackSize = 16 * 1024
             board.stackSlots = 1024
             board.appSize = 32 * 1024
+            board.supportDirectory = nil  // the nRF51's timer is not the MPS2's
+            board.console = FirmwareConsole(driver: "cmsdk-uart", settings: ["base": 0x4000_4000, "clock_hz": 25_000_000])
             emulator = P14PFirmware.Emulator(binary: "qemu-system-arm", machine: "mps2-an385")
+        case "mps2-an385@semihosting":
+            board.name = "mps2-an385-semihosting"
+            board.console = .semihosting
+            emulator.serialPort = nil
         default:
             break
         }

@@ -36,7 +36,7 @@ final class MemoryFigureTests: XCTestCase {
                 print("MEASURE \(program.name) image \(image.count): \(error)")
                 continue
             }
-            let err = String(decoding: r.stderr, as: UTF8.self)
+            let err = String(decoding: r.programErrors, as: UTF8.self)
             let figures = err.split(separator: "\n").filter { $0.hasPrefix("p14p: allocator peak") || $0.hasPrefix("p14p: started") }
                 .map { $0.dropFirst(6) }.joined(separator: "; ")
             let failure = r.status == 0 ? "" : " | " + (err.split(separator: "\n").dropLast(2).last.map(String.init) ?? "")

@@ -38,6 +38,10 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
         do {
             let toolchain = try Toolchain.find()
             let firmware = try EmbeddedBoardBuilder.firmwareBoard(for: board, repositoryRoot: ".")
+            if firmware.console.isSemihosting {
+                return "its console is semihosting, a debug build that runs only under an emulator or a probe: "
+                    + "give recipes/boards/\(board.name).toml a [console] serial driver"
+            }
             if Toolchain.which(firmware.libcDriver) == nil {
                 return "\(firmware.libcDriver) not found: run `make setup`"
             }
@@ -55,6 +59,10 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
             let builder = try FirmwareBuilder(board: board, repositoryRoot: request.repositoryRoot,
                                               cacheDirectory: cacheDirectory, log: request.log)
             let prepared = try builder.prepare()
+            if prepared.usesSemihosting {
+                throw BoardBuildError(board: recipe.name, message: "the firmware calls semihosting (it would trap on a board "
+                    + "without a debugger); its console must be a serial driver")
+            }
             let out: FirmwareOutput
             do {
                 out = try prepared.write(image: request.image, argv: ["main.py"], outputDirectory: request.workDirectory,
@@ -87,7 +95,8 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
                 toolchain: (try? builder.toolchain.swiftVersion()) ?? "swiftc",
                 instructions: """
                     Flash firmware.bin at 0x\(String(out.binOrigin, radix: 16)) (or firmware.hex / firmware.elf with your programmer).
-                    The app is in the application section at 0x\(String(s.appAddress, radix: 16)); console and exit use semihosting.
+                    The app is in the application section at 0x\(String(s.appAddress, radix: 16)).
+                    Console: \(board.console.driver) at 0x\(String(board.console.settings["base"] ?? 0, radix: 16)), \(board.console.baud ?? 115_200) baud 8N1; after the program it prints a blank line and `p14p: exit status N`, then halts.
                     \(emulator.map { "Emulate: \($0.binary) " + $0.arguments(elf: "firmware.elf").joined(separator: " ") } ?? "")
                     """)
         } catch let error as FirmwareError {
@@ -102,7 +111,7 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
         log("running the \(board) firmware with the application under \(emulator.binary) -M \(emulator.machine)")
         let result = try EmulatorRun.run(elf: elf, emulator: emulator, timeout: 60)
         guard result.status == 0 else {
-            let err = String(decoding: result.stderr, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " | ")
+            let err = String(decoding: result.programErrors, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " | ")
             let how = result.timedOut ? "did not finish in 60 s" : "exits with status \(result.status.map(String.init) ?? "?")"
             throw BoardBuildError(board: board, message: "the firmware with this application \(how) under \(emulator.binary): \(err)")
         }
@@ -148,6 +157,7 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
                 appSize: try doc.optionalSize("build.app_size") ?? 32 * 1024,
                 appAlignment: try doc.optionalInt("build.app_align") ?? 1024,
                 supportDirectory: hasSupport ? supportPath : nil)
+            board.console = try console(of: recipe)
             board.runtimeChecks = try doc.optionalBool("build.runtime_checks") ?? true
             board.outputBufferSize = try doc.optionalSize("build.output_buffer") ?? (ram <= 32 * 1024 ? 128 : 1024)
             board.libcArchives = try strings("libc_archives", defaults?.libcArchives ?? ["libc.a", "libm.a"])
@@ -159,11 +169,39 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
         }
     }
 
+    /// The recipe's [console]: a serial driver with its numbers, or semihosting
+    /// (the debug console) when the table is missing or says so.
+    static func console(of recipe: BoardRecipe) throws(RecipeError) -> FirmwareConsole {
+        let doc = recipe.document
+        guard let driver = try doc.optionalString("console.driver") else {
+            if doc.has("console") { throw doc.error("console.driver", "the [console] table needs driver = \"<name>\"") }
+            return .semihosting
+        }
+        guard !driver.isEmpty, driver.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
+            throw doc.error("console.driver", "must be letters, digits and - (it names recipes/boards/common/console/<driver>.c)")
+        }
+        var settings: [String: Int] = [:]
+        for key in doc.keys(of: "console") where key != "driver" {
+            guard key.allSatisfy({ ($0.isLetter && $0.isASCII) || $0.isNumber || $0 == "_" }) else {
+                throw doc.error("console.\(key)", "a console setting's name must be letters, digits and _")
+            }
+            settings[key] = try doc.int("console.\(key)")
+        }
+        if driver != FirmwareConsole.semihostingDriver {
+            for needed in ["base", "clock_hz"] where settings[needed] == nil {
+                throw doc.error("console.\(needed)", "a serial console needs \(needed)")
+            }
+        }
+        return FirmwareConsole(driver: driver, settings: settings)
+    }
+
     /// The QEMU command of a recipe's [emulator] table, nil for boards without one.
     public static func emulator(for recipe: BoardRecipe) throws -> P14PFirmware.Emulator? {
         guard case let .qemu(binary, machine, cpu) = recipe.emulator else { return nil }
         let options = recipe.document.has("build.qemu_options") ? try recipe.document.stringArray("build.qemu_options") : []
-        return P14PFirmware.Emulator(binary: binary, machine: machine, cpu: cpu, options: options)
+        let serial = try recipe.document.optionalInt("emulator.serial") ?? 0
+        return P14PFirmware.Emulator(binary: binary, machine: machine, cpu: cpu, options: options,
+                                     serialPort: try console(of: recipe).isSemihosting ? nil : serial)
     }
 }
 

@@ -97,7 +97,7 @@ public struct BoardRecipe: Sendable {
 
     static let topLevelKeys: Set<String> = [
         "name", "title", "vendor", "mcu", "cpu", "clock", "status", "reason", "builder", "target",
-        "since", "notes", "memory", "features", "emulator", "build",
+        "since", "notes", "memory", "features", "emulator", "build", "console",
     ]
 
     public init(document doc: RecipeDocument, expectedName: String?) throws(RecipeError) {
@@ -161,7 +161,7 @@ public struct BoardRecipe: Sendable {
         }
         features = f
 
-        try doc.rejectUnknownKeys(in: "emulator", allowed: ["kind", "binary", "machine", "cpu", "reason"])
+        try doc.rejectUnknownKeys(in: "emulator", allowed: ["kind", "binary", "machine", "cpu", "reason", "serial"])
         let kind = try doc.optionalString("emulator.kind") ?? "none"
         switch kind {
         case "none": emulator = .none(reason: try doc.optionalString("emulator.reason"))

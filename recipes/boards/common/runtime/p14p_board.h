@@ -21,13 +21,20 @@ extern void (*__p14p_init_array_start[])(void), (*__p14p_init_array_end[])(void)
 /* Called by each architecture's reset code once a stack exists. */
 void p14p_start(void) __attribute__((noreturn));
 
-/* Board hooks (weak defaults in runtime.c and semihosting.c). */
+/* Board hooks. p14p_board_init (weak, runtime.c) sets up clocks and pins
+   in a board's board.c; the console (console/serial.c and a family
+   driver, or console/semihosting.c for debugging) gives init, write and
+   exit; the architecture gives a weak clock, which a board may replace. */
 void p14p_board_init(void);
+void p14p_console_init(void);
 void p14p_console_write(int fd, const void *bytes, size_t count);
 double p14p_clock_seconds(void);
+/* Prints the end line (serial console) and halts; never returns. */
 void p14p_exit(int status) __attribute__((noreturn));
+/* Stops the core for good (each architecture's, with interrupts off). */
+void p14p_halt(void) __attribute__((noreturn));
 
-/* Semihosting, for the emulator console, clock and exit. */
+/* Semihosting, for the debug console (console/semihosting.c). */
 long p14p_semihost(long op, void *arg);
 
 /* Mask interrupts around the atomics a core without exclusives needs. */

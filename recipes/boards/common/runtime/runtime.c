@@ -86,6 +86,7 @@ void p14p_start(void) {
     for (void (**f)(void) = __p14p_init_array_start; f < __p14p_init_array_end; f++) (*f)();
     if (p14p_board_config(P14P_CONFIG_REPORT_MEMORY)) paint_stack();
     p14p_board_init();
+    p14p_console_init();
     int status = p14p_firmware_main();
     if (p14p_board_config(P14P_CONFIG_REPORT_MEMORY)) report_memory();
     p14p_exit(status);

@@ -23,3 +23,13 @@ void p14p_arm7_install_vectors(void) {
     if ((const uint32_t *)zero == p14p_vectors) return;
     for (int i = 0; i < 16; i++) zero[i] = p14p_vectors[i];
 }
+
+/* No timer is set up on ARM7 boards yet: the clock stands still. */
+__attribute__((weak)) double p14p_clock_seconds(void) { return 0.0; }
+
+/* ARMv4T has no wait-for-interrupt instruction: interrupts off and spin. */
+void p14p_halt(void) {
+    p14p_irq_save();
+    for (;;) {
+    }
+}

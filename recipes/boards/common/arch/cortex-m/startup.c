@@ -31,6 +31,39 @@ __attribute__((naked)) static void hard_fault(void) {
     __asm__ volatile("mrs r0, msp\n b hard_fault_report");
 }
 static void other_fault(void) { p14p_fatal("memory, bus or usage fault"); }
+
+/*
+ * The clock: SysTick interrupts every millisecond from the core clock the
+ * board runs at (the recipe's [console] clock_hz). Started by the first
+ * read (the VM reads it when it starts). A board without SysTick (the
+ * nRF51's Cortex-M0) defines its own p14p_clock_seconds in its board.c.
+ */
+#ifndef P14P_CONSOLE_CLOCK_HZ
+#define P14P_CONSOLE_CLOCK_HZ 12000000
+#endif
+#define SYST_CSR (*(volatile uint32_t *)0xE000E010u)
+#define SYST_RVR (*(volatile uint32_t *)0xE000E014u)
+#define SYST_CVR (*(volatile uint32_t *)0xE000E018u)
+enum { SYST_ENABLE = 1, SYST_TICKINT = 2, SYST_CORE_CLOCK = 4 };
+
+static volatile uint32_t milliseconds;
+
+static void systick(void) { milliseconds++; }
+
+__attribute__((weak)) double p14p_clock_seconds(void) {
+    if (!(SYST_CSR & SYST_ENABLE)) {
+        SYST_RVR = P14P_CONSOLE_CLOCK_HZ / 1000 - 1;
+        SYST_CVR = 0;
+        SYST_CSR = SYST_ENABLE | SYST_TICKINT | SYST_CORE_CLOCK;
+    }
+    return (double)milliseconds / 1000.0;
+}
+
+void p14p_halt(void) {
+    SYST_CSR = 0;
+    __asm__ volatile("cpsid i" ::: "memory");
+    for (;;) __asm__ volatile("wfi");
+}
 static void unexpected(void) { p14p_fatal("unexpected exception"); }
 
 typedef void (*handler)(void);
@@ -39,7 +72,7 @@ __attribute__((section(".vectors"), used)) const handler p14p_vectors[16] = {
     (handler)(uintptr_t)__p14p_stack_top,
     reset, nmi, hard_fault, other_fault, other_fault, other_fault,
     0, 0, 0, 0,
-    unexpected, unexpected, 0, unexpected, unexpected,
+    unexpected, unexpected, 0, unexpected, systick,
 };
 
 uint32_t p14p_irq_save(void) {

@@ -11,3 +11,25 @@ uint32_t p14p_irq_save(void) {
 void p14p_irq_restore(uint32_t state) {
     if (state & 8) __asm__ volatile("csrsi mstatus, 8" ::: "memory");
 }
+
+/* The CLINT's machine timer (mtime), which counts at P14P_MTIME_HZ (the
+   FE310's 32768 Hz real-time clock unless the recipe says otherwise). */
+#ifndef P14P_MTIME_HZ
+#define P14P_MTIME_HZ 32768
+#endif
+#define MTIME_LO (*(volatile uint32_t *)0x0200BFF8u)
+#define MTIME_HI (*(volatile uint32_t *)0x0200BFFCu)
+
+__attribute__((weak)) double p14p_clock_seconds(void) {
+    uint32_t hi, lo;
+    do {
+        hi = MTIME_HI;
+        lo = MTIME_LO;
+    } while (hi != MTIME_HI);
+    return (double)(((uint64_t)hi << 32) | lo) / (double)P14P_MTIME_HZ;
+}
+
+void p14p_halt(void) {
+    __asm__ volatile("csrci mstatus, 8" ::: "memory");
+    for (;;) __asm__ volatile("wfi");
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: LGPL-2.1-only */
+/*
+ * SiFive UART (FE310): baud = tlclk / (div + 1); txdata reads back with
+ * bit 31 set while the transmit FIFO is full. The board's board.c routes
+ * the pins (GPIO IOF) and sets the clock.
+ */
+#include "uart.h"
+
+enum { TXDATA = 0x00, TXCTRL = 0x08, RXCTRL = 0x0C, IP = 0x14, DIV = 0x18 };
+enum { TXDATA_FULL = 1u << 31, TXCTRL_TXEN = 1u << 0, RXCTRL_RXEN = 1u << 0, IP_TXWM = 1u << 0 };
+
+void p14p_uart_init(void) {
+    UART_REG(DIV) = ((P14P_CONSOLE_CLOCK_HZ) + (P14P_CONSOLE_BAUD) / 2) / (P14P_CONSOLE_BAUD) - 1;
+    UART_REG(TXCTRL) = TXCTRL_TXEN; /* one stop bit, watermark 0: IP.TXWM means "FIFO empty" */
+    UART_REG(RXCTRL) = RXCTRL_RXEN;
+}
+
+void p14p_uart_putc(uint8_t byte) {
+    while (UART_REG(TXDATA) & TXDATA_FULL) {
+    }
+    UART_REG(TXDATA) = byte;
+}
+
+void p14p_uart_flush(void) {
+    while (!(UART_REG(IP) & IP_TXWM)) {
+    }
+}
