@@ -4,7 +4,18 @@
 // AST.swift. Binary operators use precedence climbing to keep the stack
 // shallow; a depth budget turns pathological nesting into a SyntaxError.
 
+// FoundationEssentials, not all of Foundation: the desktop p14p links the
+// Swift libraries statically, and Foundation's ICU data would add 30 MB.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Parses a whole module.
 public func parseModule(source: String, filename: String) throws -> [Stmt] {

@@ -6,7 +6,18 @@
 // first: only a new name or a regular file (possibly behind a symbolic link)
 // is replaced; a device, folder, FIFO or socket is refused and left as it is.
 
+// FoundationEssentials, not all of Foundation: the desktop p14p links the
+// Swift libraries statically, and Foundation's ICU data would add 30 MB.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 enum OutputFile {
     /// Writes `bytes` to `path` whole or not at all.
@@ -19,7 +30,7 @@ enum OutputFile {
         var offset = 0
         var failure: Int32 = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            let n = bytes.withUnsafeBytes { posixWrite(fd, $0.baseAddress! + offset, bytes.count - offset) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { failure = n < 0 ? errno : ENOSPC; break }
             offset += n
@@ -69,3 +80,6 @@ enum OutputFile {
         }
     }
 }
+
+/// write(2), named apart from the methods called `write`.
+private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(fd, bytes, count) }

@@ -4,7 +4,18 @@
 // parse, call the compiler or the VM, print, and exit with a status.
 
 import ArgumentParser
+// FoundationEssentials, not all of Foundation: the desktop p14p links the
+// Swift libraries statically, and Foundation's ICU data would add 30 MB.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PyMiteCompiler
 import PyMiteHost
 import PyMiteVM
@@ -38,6 +49,12 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ d: String) { description = d }
 }
 
+/// exit(3), named apart from ParsableCommand's `exit(withError:)`; output is flushed first.
+func terminate(_ status: Int32) -> Never {
+    fflush(stdout)
+    exit(status)
+}
+
 /// Prints a compile or load error the way the user expects and exits 1.
 func fail(_ error: Error) -> Never {
     let text: String
@@ -47,8 +64,8 @@ func fail(_ error: Error) -> Never {
     case let e as CLIError: text = "p14p: \(e.description)"
     default: text = "p14p: \(error)"
     }
-    FileHandle.standardError.write((text + "\n").data(using: .utf8)!)
-    Foundation.exit(1)
+    fputs(text + "\n", stderr)
+    terminate(1)
 }
 
 struct Run: ParsableCommand {
@@ -104,8 +121,8 @@ struct Run: ParsableCommand {
             return vm.runMain()
         }
         switch outcome {
-        case .finished: Foundation.exit(0)
-        case .exited(let status): Foundation.exit(status)
+        case .finished: terminate(0)
+        case .exited(let status): terminate(status)
         }
     }
 }
@@ -156,9 +173,10 @@ struct Version: ParsableCommand {
 
 func releaseMetadataFields() -> [String: String] {
     let begin = "<<P14P-METADATA ", end = " P14P-METADATA>>"
-    guard let start = p14pReleaseMetadata.range(of: begin), let stop = p14pReleaseMetadata.range(of: end),
-          let object = try? JSONSerialization.jsonObject(with: Data(p14pReleaseMetadata[start.upperBound..<stop.lowerBound].utf8)),
-          let fields = object as? [String: String] else { return [:] }
+    guard let start = p14pReleaseMetadata.firstRange(of: begin), let stop = p14pReleaseMetadata.firstRange(of: end),
+          let fields = try? JSONDecoder().decode([String: String].self,
+                                                 from: Data(p14pReleaseMetadata[start.upperBound..<stop.lowerBound].utf8))
+    else { return [:] }
     return fields
 }
 

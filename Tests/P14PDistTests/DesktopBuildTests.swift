@@ -46,4 +46,32 @@ final class DesktopBuildTests: XCTestCase {
         XCTAssertTrue(source.contains("pymite-09/Sources/PyMiteVM/VM.swift"))
         XCTAssertFalse(source.contains { $0.contains("/.build") || $0.hasPrefix("pymite-09/dist/") })
     }
+
+    /// The p14p a release ships: built with DesktopBuilder's flags (the
+    /// release build in .build-release, as `make release` makes it), it has
+    /// no program interpreter, needs no shared library and carries no
+    /// symbol table, and runs with an empty environment, away from the
+    /// toolchain. The debug p14p beside the tests is the counter-check.
+    func testShippedExecutableIsStaticAndStripped() throws {
+        let debug = try XCTUnwrap(productExecutable("p14p"))
+        let dynamic = try XCTUnwrap(ELFLinkage(try readFileBytes(debug)))
+        XCTAssertNotNil(dynamic.interpreter)
+        XCTAssertTrue(dynamic.neededLibraries.contains("libswiftCore.so"), "\(dynamic.neededLibraries)")
+        XCTAssertFalse(dynamic.isStatic)
+
+        let shipped = try DesktopBuilder.buildStaticExecutable(repositoryRoot: repositoryRoot, scratchPath: nil,
+                                                               board: "desktop", log: { print($0) })
+        let linkage = try XCTUnwrap(ELFLinkage(try readFileBytes(shipped)))
+        XCTAssertNil(linkage.interpreter)
+        XCTAssertEqual(linkage.neededLibraries, [])
+        XCTAssertNil(linkage.runPath)
+        XCTAssertFalse(linkage.hasSymbolTable, "not stripped")
+
+        let dir = try temporaryFolder("static")
+        try "import sys\nprint('ran', sys.argv[1:], [1, 2] * 2)\n".write(toFile: dir + "/app.py", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: shipped, toPath: dir + "/p14p")
+        let run = try sh("env -i ./p14p compile app.py -o app.pmi && env -i ./p14p run app.pmi x", in: dir)
+        XCTAssertTrue(run.succeeded, run.stderr)
+        XCTAssertEqual(run.stdout, "ran ['x'] [1, 2, 1, 2]\n")
+    }
 }

@@ -43,16 +43,8 @@ public struct DesktopBuilder: BoardBuilder {
             executable = prebuiltExecutable
             request.log("using the prebuilt \(prebuiltExecutable)")
         } else {
-            let scratch = scratchPath ?? request.repositoryRoot + "/.build-release"
-            request.log("swift build -c release --product p14p --scratch-path \(scratch)")
-            let args = ["build", "-c", "release", "--product", "p14p", "--scratch-path", scratch]
-            let result = try runProcess("swift", args, in: request.repositoryRoot)
-            guard result.succeeded else {
-                let tail = (result.stderr + result.stdout).split(separator: "\n").suffix(15).joined(separator: "\n")
-                throw BoardBuildError(board: board, message: "swift build failed:\n\(tail)")
-            }
-            let binPath = try runProcess("swift", args + ["--show-bin-path"], in: request.repositoryRoot)
-            executable = binPath.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "/p14p"
+            executable = try DesktopBuilder.buildStaticExecutable(
+                repositoryRoot: request.repositoryRoot, scratchPath: scratchPath, board: board, log: request.log)
         }
         guard isExecutableFile(executable) else {
             throw BoardBuildError(board: board, message: "no executable at \(executable)")
@@ -79,6 +71,13 @@ public struct DesktopBuilder: BoardBuilder {
 
         let bytes = try readFileBytes(outExecutable)
         let elf = ELFSizes(bytes)
+        let needs: String
+        if let linkage = ELFLinkage(bytes), !linkage.isStatic {
+            needs = "It needs these shared libraries: \(linkage.neededLibraries.joined(separator: ", "))"
+                + (linkage.runPath.map { " (looked for first in \($0))" } ?? "") + "."
+        } else {
+            needs = "It is linked statically: it needs no shared library, only a Linux kernel."
+        }
         let sizes = FirmwareSizes(file: bytes.count, text: elf?.text, data: elf?.data, bss: elf?.bss,
                                   heap: DesktopBuilder.defaultHeap(of: outExecutable) ?? request.board.memory.heap ?? 0,
                                   image: request.image.count)
@@ -90,7 +89,7 @@ public struct DesktopBuilder: BoardBuilder {
             sizes: sizes, toolchain: toolchain,
             instructions: """
             This is the p14p VM built for a \(DesktopBuilder.hostArchitecture) Linux host, with the
-            application compiled into app.pmi. Run it from this folder:
+            application compiled into app.pmi. \(needs) Run it from this folder:
 
                 ./p14p run app.pmi
 
@@ -98,6 +97,29 @@ public struct DesktopBuilder: BoardBuilder {
             unless you give one, e.g. `./p14p run --heap 256K app.pmi`.
             `./p14p version` prints the release and the license of the executable.
             """)
+    }
+
+    /// The flags that make the shipped p14p run on any Linux of its
+    /// architecture: everything linked in (the Swift runtime, the
+    /// FoundationEssentials the compiler uses, the C and C++ libraries), so
+    /// the ELF has no interpreter and needs no shared library; symbols
+    /// stripped and unused sections dropped at link time.
+    public static let staticBuildFlags = ["-Xswiftc", "-static-executable", "-Xlinker", "--gc-sections", "-Xlinker", "--strip-all"]
+
+    /// `swift build -c release` of the p14p product with `staticBuildFlags`;
+    /// returns the executable's path.
+    public static func buildStaticExecutable(repositoryRoot: String, scratchPath: String?, board: String,
+                                             log: (String) -> Void) throws -> String {
+        let scratch = scratchPath ?? repositoryRoot + "/.build-release"
+        let args = ["build", "-c", "release", "--product", "p14p", "--scratch-path", scratch] + staticBuildFlags
+        log("swift " + args.joined(separator: " "))
+        let result = try runProcess("swift", args, in: repositoryRoot)
+        guard result.succeeded else {
+            let tail = (result.stderr + result.stdout).split(separator: "\n").suffix(15).joined(separator: "\n")
+            throw BoardBuildError(board: board, message: "swift build failed:\n\(tail)")
+        }
+        let binPath = try runProcess("swift", args + ["--show-bin-path"], in: repositoryRoot)
+        return binPath.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "/p14p"
     }
 
     /// The heap `p14p run` uses when given none, from its help ("--heap ... (default: 4M)").
