@@ -18,7 +18,7 @@ enum FlashImages {
 
     /// Intel HEX: 16-byte data records, an extended linear address record
     /// whenever the upper 16 bits change, the entry point, and the end record.
-    static func intelHex(_ elf: ELFFile, entry: UInt32?) -> String {
+    static func intelHex(_ chunks: [(address: UInt32, bytes: ArraySlice<UInt8>)], entry: UInt32?) -> String {
         var lines: [String] = []
         func record(_ type: UInt8, _ address: UInt16, _ data: [UInt8]) {
             var sum = UInt8(data.count) &+ UInt8(address >> 8) &+ UInt8(address & 0xff) &+ type
@@ -31,7 +31,7 @@ enum FlashImages {
             lines.append(line)
         }
         var upper: UInt32? = nil
-        for chunk in elf.loadableChunks {
+        for chunk in chunks {
             var offset = 0
             let data = Array(chunk.bytes)
             while offset < data.count {

@@ -18,32 +18,18 @@ public struct PreparedFirmware: Sendable {
     /// The firmware ELF bytes with `image` and `argv` in its application section.
     /// `trailer` (e.g. the release stamp) follows argv in the section; the firmware ignores it.
     public func elf(image: [UInt8], argv: [String], trailer: [UInt8] = []) throws -> [UInt8] {
-        let needed = AppSection.size(image: image, argv: argv) + trailer.count
-        guard let section = AppSection.encode(image: image, argv: argv, capacity: sizes.appSection, trailer: trailer) else {
-            throw FirmwareError.imageTooLarge(board: board.name, needed: needed, capacity: sizes.appSection)
-        }
         try sizes.check(imageBytes: image.count)
         FirmwareCache.touch(entryOf: baseELF)
-        var elf = try ELFFile(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: baseELF))))
-        try elf.overwrite(section: ".p14p_app", with: section)
-        return elf.bytes
+        var file = try FirmwareFile(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: baseELF))))
+        try file.setApplication(image: image, argv: argv, trailer: trailer, board: board.name)
+        return file.bytes
     }
 
     /// Writes NAME.elf, NAME.bin, NAME.hex and NAME-size.txt into `outputDirectory`.
     public func write(image: [UInt8], argv: [String], outputDirectory: String, baseName: String,
                       trailer: [UInt8] = []) throws -> FirmwareOutput {
-        let bytes = try elf(image: image, argv: argv, trailer: trailer)
-        let parsed = try ELFFile(bytes: bytes)
-        try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-        let base = outputDirectory + "/" + baseName
-        let out = FirmwareOutput(elf: base + ".elf", bin: base + ".bin", hex: base + ".hex", sizeReport: base + "-size.txt",
-                                 sizes: sizes, binOrigin: Int(FlashImages.binary(parsed).origin))
-        try Data(bytes).write(to: URL(fileURLWithPath: out.elf))
-        try Data(FlashImages.binary(parsed).bytes).write(to: URL(fileURLWithPath: out.bin))
-        try FlashImages.intelHex(parsed, entry: nil).write(toFile: out.hex, atomically: true, encoding: .utf8)
-        let imageLine = "image: \(image.count) bytes in an application section of \(sizes.appSection) at \(hex(sizes.appAddress))\n"
-        try (sizes.summary + imageLine).write(toFile: out.sizeReport, atomically: true, encoding: .utf8)
-        return out
+        let file = try FirmwareFile(bytes: try elf(image: image, argv: argv, trailer: trailer))
+        return try file.write(outputDirectory: outputDirectory, baseName: baseName, sizes: sizes, imageBytes: image.count)
     }
 }
 

@@ -39,6 +39,12 @@ public struct SizeReport: Sendable, Equatable, Codable {
     public var recursionLimit: Int
     public var outputBuffer: Int
 
+    enum CodingKeys: String, CodingKey {
+        case board, text, data, bss, arena, heap
+        case appSection = "app_section", appAddress = "app_address", cStack = "c_stack", valueStack = "value_stack"
+        case flashSize = "flash_size", ramSize = "ram_size", recursionLimit = "recursion_limit", outputBuffer = "output_buffer"
+    }
+
     init(board: FirmwareBoard, elf: ELFFile) throws {
         func size(_ names: [String]) -> Int { names.compactMap { elf.section($0)?.size }.reduce(0, +) }
         self.board = board.name

@@ -27,7 +27,7 @@ final class FirmwareFormatTests: XCTestCase {
     func testIntelHexRecordsChecksumsAndExtendedAddresses() throws {
         // A minimal ELF with one loadable segment of 20 bytes at 0x0800FFF8 (crosses a 64 KiB boundary).
         let elf = try ELFFile(bytes: minimalELF(address: 0x0800_FFF8, payload: Array(0..<20)))
-        let hex = FlashImages.intelHex(elf, entry: nil).split(separator: "\n").map(String.init)
+        let hex = FlashImages.intelHex(elf.loadableChunks, entry: nil).split(separator: "\n").map(String.init)
         XCTAssertEqual(hex.first, ":020000040800F2")
         XCTAssertEqual(hex[1], ":08FFF8000001020304050607E5")
         XCTAssertEqual(hex[2], ":020000040801F1")

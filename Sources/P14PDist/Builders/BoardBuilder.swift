@@ -20,6 +20,7 @@
 // reason, never left out silently.
 
 import Foundation
+import P14PFirmware
 
 /// What a builder gets: one board, the app image, a scratch folder of its own.
 public struct BoardBuildRequest: Sendable {
@@ -87,12 +88,16 @@ public struct BoardBuildResult: Sendable {
     public var toolchain: String
     /// How a vendor runs or flashes it, for the bundle's README.
     public var instructions: String
+    /// A firmware's memory map and settings, for metadata.json and `bundle`.
+    public var layout: FirmwareLayout?
 
-    public init(artifacts: [BuiltArtifact], sizes: FirmwareSizes, toolchain: String, instructions: String) {
+    public init(artifacts: [BuiltArtifact], sizes: FirmwareSizes, toolchain: String, instructions: String,
+                layout: FirmwareLayout? = nil) {
         self.artifacts = artifacts
         self.sizes = sizes
         self.toolchain = toolchain
         self.instructions = instructions
+        self.layout = layout
     }
 }
 

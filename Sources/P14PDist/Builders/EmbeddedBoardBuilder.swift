@@ -98,7 +98,8 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
                     The app is in the application section at 0x\(String(s.appAddress, radix: 16)).
                     Console: \(board.console.driver) at 0x\(String(board.console.settings["base"] ?? 0, radix: 16)), \(board.console.baud ?? 115_200) baud 8N1; after the program it prints a blank line and `p14p: exit status N`, then halts.
                     \(emulator.map { "Emulate: \($0.binary) " + $0.arguments(elf: "firmware.elf").joined(separator: " ") } ?? "")
-                    """)
+                    """,
+                layout: prepared.layout)
         } catch let error as FirmwareError {
             throw BoardBuildError(board: recipe.name, message: error.description)
         }

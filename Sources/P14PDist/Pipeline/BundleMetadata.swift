@@ -4,6 +4,7 @@
 // it is, what it may be used under.
 
 import Foundation
+import P14PFirmware
 
 public struct BundleMetadata: Codable, Equatable, Sendable {
     public struct ImageInfo: Codable, Equatable, Sendable {
@@ -36,6 +37,8 @@ public struct BundleMetadata: Codable, Equatable, Sendable {
     public var sizes: FirmwareSizes
     public var image: ImageInfo
     public var files: [FileInfo]
+    /// A firmware's memory map and settings (nil for the desktop package).
+    public var firmware: FirmwareLayout?
 
     public struct Memory: Codable, Equatable, Sendable {
         public var flash: Int?
@@ -44,7 +47,7 @@ public struct BundleMetadata: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case board, title, mcu, cpu, target, status, release, toolchain, license, features, memory, sizes, image, files
+        case board, title, mcu, cpu, target, status, release, toolchain, license, features, memory, sizes, image, files, firmware
         case releaseDate = "release_date", buildDate = "build_date", p14pVersion = "p14p_version"
     }
 

@@ -37,7 +37,7 @@ public struct BundleStage: ReleaseStage {
                 memory: .init(flash: board.memory.flash, ram: board.memory.ram, heap: board.memory.heap),
                 sizes: result.sizes,
                 image: .init(name: "app.pmi", size: context.image.count, sha256: context.imageSHA256, format: Int(ImageFormat.version)),
-                files: files.sorted { $0.name < $1.name })
+                files: files.sorted { $0.name < $1.name }, firmware: result.layout)
             entries.append(ArchiveEntry(path: "metadata.json", bytes: metadata.json()))
             entries.append(ArchiveEntry(path: "README", bytes: Array(vendorReadme(board: board, result: result, release: release).utf8)))
             let package = release.packageName(board: board.name)

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// `p14p-dist bundle` round trips: a release of a small application for
+// every emulated board, then a new program (with a module it imports and
+// arguments) put into each downloaded package and run under QEMU with the
+// package's own firmware; the application section alone (--image-only) is
+// the same bytes at the same address; tampered packages and programs too
+// large are refused.
+
+import Foundation
+import XCTest
+@testable import P14PDist
+import P14PFirmware
+
+final class BundleTests: XCTestCase {
+    static let emulatedBoards = ["mps2-an385", "lm3s6965evb", "stm32", "netduinoplus2", "microbit", "hifive1"]
+
+    func testBundleRoundTripsIntoEveryEmulatedPackage() throws {
+        let work = NSTemporaryDirectory() + "p14p-bundle-\(getpid())"
+        try? FileManager.default.removeItem(atPath: work)
+        try FileManager.default.createDirectory(atPath: work + "/app", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        // An application every board can carry, the 16 KiB ones too.
+        try "print('released')\n".write(toFile: work + "/app/main.py", atomically: true, encoding: .utf8)
+        try KeyFiles.generate(privatePath: work + "/release.key", force: false)
+
+        var options = ReleaseOptions(repositoryRoot: BoardFixtures.root, release: ReleaseNumber("09")!, outputDirectory: work + "/dist")
+        options.boards = BundleTests.emulatedBoards
+        options.appDirectory = work + "/app"
+        options.signingKey = work + "/release.key"
+        var registry = BuilderRegistry()
+        registry.register(EmbeddedBoardBuilder())
+        let summary = try ReleasePipeline().run(options, registry: registry, reporter: CollectingReporter())
+        XCTAssertEqual(summary.boards.map(\.result), BundleTests.emulatedBoards.map { _ in "built" },
+                       "\(summary.boards.map { "\($0.board): \($0.result) \($0.reason ?? "")" })")
+
+        // No `import sys`: with it and a second module the program's loaded code
+        // outgrows the 16 KiB boards' RAM (issue 13); argv is checked on the others.
+        try "import helper\nprint('bundled', helper.twice(21))\nraise SystemExit(3)\n"
+            .write(toFile: work + "/prog.py", atomically: true, encoding: .utf8)
+        try "import sys\nprint(sys.argv)\n".write(toFile: work + "/argv.py", atomically: true, encoding: .utf8)
+        try "def twice(x):\n    return 2 * x\n".write(toFile: work + "/helper.py", atomically: true, encoding: .utf8)
+        let release = work + "/dist/pymite-09"
+        for board in BundleTests.emulatedBoards {
+            let package = release + "/pymite-09-\(board).tar.gz"
+            let out = work + "/out-" + board
+            let result = try Bundler.bundle(BundleRequest(package: package, program: work + "/prog.py", arguments: ["x y"],
+                                                          outputDirectory: out, publicKey: work + "/release.pub"))
+            XCTAssertEqual(result.board, board)
+            let emulator = try XCTUnwrap(EmbeddedBoardBuilder.emulator(for: try BoardFixtures.recipe(board)))
+            let run = try EmulatorRun.run(elf: out + "/firmware.elf", emulator: emulator, timeout: 60)
+            XCTAssertEqual(String(decoding: run.stdout, as: UTF8.self), "bundled 42\n", board)
+            XCTAssertEqual(run.status, 3, board)
+            if try layout(of: package).sizes.ramSize > 16 * 1024 {
+                _ = try Bundler.bundle(BundleRequest(package: package, program: work + "/argv.py", arguments: ["x y", "z"],
+                                                     outputDirectory: out + "-argv"))
+                let argv = try EmulatorRun.run(elf: out + "-argv/firmware.elf", emulator: emulator, timeout: 60)
+                XCTAssertEqual(String(decoding: argv.stdout, as: UTF8.self), "['argv.py', 'x y', 'z']\n", board)
+                XCTAssertEqual(argv.status, 0, board)
+            }
+            // The release stamp stays with the firmware.
+            XCTAssertEqual(try Inspector.inspect(out + "/firmware.elf").stamps.first?.release, "09", board)
+
+            // --image-only: the same section bytes, at an erase-sector boundary of their own.
+            let only = try Bundler.bundle(BundleRequest(package: package, program: work + "/prog.py", arguments: ["x y"],
+                                                        outputDirectory: out + "-app", imageOnly: true))
+            let metadata = try layout(of: package)
+            let bin = try readFileBytes(out + "/firmware.bin")
+            let app = try readFileBytes(out + "-app/app.bin")
+            let offset = only.appAddress - metadata.flashOrigin
+            XCTAssertEqual(app.count, metadata.sizes.appSection)
+            XCTAssertEqual(Array(bin[offset..<(offset + app.count)]), app, board)
+            XCTAssertEqual(only.appAddress % metadata.appAlignment, 0, board)
+            XCTAssertNotEqual(metadata.console.driver, "semihosting", board)
+        }
+
+        // Refusals: a program past the application section, and a package that does not verify.
+        let big = "x = '" + String(repeating: "a", count: 40_000) + "'\n"
+        try big.write(toFile: work + "/big.py", atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Bundler.bundle(BundleRequest(package: release + "/pymite-09-microbit.tar.gz",
+                                                              program: work + "/big.py", outputDirectory: work + "/big"))) {
+            XCTAssertTrue("\($0)".contains("does not fit") || "\($0)".contains("too large"), "\($0)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work + "/big/firmware.elf"))
+        var bytes = try readFileBytes(release + "/pymite-09-stm32.tar.gz")
+        bytes[bytes.count / 2] ^= 0xff
+        try writeFileAtomically(release + "/pymite-09-stm32.tar.gz", bytes)
+        XCTAssertThrowsError(try Bundler.bundle(BundleRequest(package: release + "/pymite-09-stm32.tar.gz", program: work + "/prog.py",
+                                                              outputDirectory: work + "/bad", publicKey: work + "/release.pub"))) {
+            XCTAssertTrue("\($0)".contains("does not verify"), "\($0)")
+        }
+    }
+
+    func layout(of package: String) throws -> FirmwareLayout {
+        try XCTUnwrap(try Bundler.readPackage(package).0.firmware)
+    }
+}
