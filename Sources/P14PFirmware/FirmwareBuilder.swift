@@ -67,7 +67,8 @@ public struct FirmwareBuilder {
         }
 
         var key = vmKey
-        key.add(board.description, libraries.archives.joined(separator: " "))
+        // "map": linked with a linker map beside the ELF (entries from before have none).
+        key.add(board.description, libraries.archives.joined(separator: " "), "map")
         try key.addFiles(cFiles + headers + [template])
         let directory = cacheDirectory + "/" + board.name + "-" + key.hex
         let elfPath = directory + "/firmware.elf"
@@ -170,7 +171,8 @@ public struct FirmwareBuilder {
         func attempt(flash: Int, ram: Int, output: String) throws {
             let script = dir + "/" + URL(fileURLWithPath: output).deletingPathExtension().lastPathComponent + ".ld"
             try linkerScript(template: template, flashSize: flash, ramSize: ram).write(toFile: script, atomically: true, encoding: .utf8)
-            try Shell.run(toolchain.lld, ["-T", script, "--gc-sections", "-o", output] + objects,
+            let map = URL(fileURLWithPath: output).deletingPathExtension().path + ".map"
+            try Shell.run(toolchain.lld, ["-T", script, "--gc-sections", "-Map=" + map, "-o", output] + objects,
                           step: "linking the \(board.name) firmware")
         }
         do {

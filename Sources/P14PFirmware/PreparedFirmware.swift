@@ -11,6 +11,20 @@ public struct PreparedFirmware: Sendable {
     /// The cached firmware with an empty (erased) application section.
     public var baseELF: String
     public var sizes: SizeReport
+
+    /// The linker map beside the base ELF (where each function and variable lies).
+    public var linkerMap: String { URL(fileURLWithPath: baseELF).deletingPathExtension().path + ".map" }
+
+    /// The linker map with the build's folders taken out of its paths
+    /// (objects named relative to the cache, sources to the repository), so
+    /// the same build in another checkout gives the same map.
+    public func portableLinkerMap(repositoryRoot: String) throws -> [UInt8] {
+        let cache = URL(fileURLWithPath: baseELF).deletingLastPathComponent().deletingLastPathComponent().path + "/"
+        let text = try String(contentsOfFile: linkerMap, encoding: .utf8)
+            .replacingOccurrences(of: cache, with: "")
+            .replacingOccurrences(of: repositoryRoot + "/", with: "")
+        return Array(text.utf8)
+    }
     /// The firmware links the semihosting console: it runs only under an
     /// emulator or with a debug probe attached, so no release ships it.
     public var usesSemihosting: Bool

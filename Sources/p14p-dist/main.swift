@@ -176,6 +176,13 @@ struct Inspect: ParsableCommand {
             print("  release    \(m.release) (\(m.releaseDate)), built \(m.buildDate)")
             print("  license    \(m.license)")
             print("  toolchain  \(m.toolchain)")
+            if let commit = m.commit { print("  commit     \(commit.terminalSafe)" + (m.dirty == true ? " (with changes not committed)" : "")) }
+            if let f = m.firmware {
+                let s = f.sizes
+                print("  flash      0x\(String(f.flashOrigin, radix: 16)), \(s.flashSize) bytes; application section \(s.appSection) bytes at 0x\(String(s.appAddress, radix: 16))")
+                print("  RAM        0x\(String(f.ramOrigin, radix: 16)), \(s.ramSize) bytes; C stack \(s.cStack), heap \(s.heap), value stack \(s.valueStack)")
+                print("  console    \(f.console.driver.terminalSafe)" + (f.console.baud.map { ", \($0) baud" } ?? ""))
+            }
             print("  sizes      file \(m.sizes.file)" + (m.sizes.text.map { ", text \($0)" } ?? "") + (m.sizes.data.map { ", data \($0)" } ?? "") + (m.sizes.bss.map { ", bss \($0)" } ?? "") + ", heap \(m.sizes.heap)")
             print("  image      \(m.image.name), \(m.image.size) bytes, sha256 \(m.image.sha256)")
             print("  features   \(m.features.joined(separator: ", "))")
@@ -184,6 +191,11 @@ struct Inspect: ParsableCommand {
             guard let stamp = result.stamps.first(where: { $0.block == s }) else { continue }
             print("  firmware   release \(stamp.release.terminalSafe) (\(stamp.date.terminalSafe)), license \(stamp.license.terminalSafe)")
         }
+        if result.metadata != nil && result.problems.isEmpty {
+            print("  members    agree with metadata.json (sizes and SHA-256)")
+        }
+        for problem in result.problems { print("  PROBLEM    \(problem)") }
+        if !result.problems.isEmpty { fail("\(file): \(result.problems.count) member(s) disagree with metadata.json") }
     }
 }
 

@@ -41,9 +41,9 @@ final class ByteSizeTests: XCTestCase {
 
     func testRecipesReadSizesWithTheSameParser() throws {
         let text = try readText(repositoryRoot + "/recipes/boards/desktop.toml")
-        XCTAssertTrue(text.contains("heap = 0x2000"), "the desktop recipe changed; update this test")
+        XCTAssertTrue(text.contains("heap = \"4M\""), "the desktop recipe changed; update this test")
         func board(heap: String) throws -> BoardRecipe {
-            let changed = text.replacingOccurrences(of: "heap = 0x2000", with: "heap = \"\(heap)\"")
+            let changed = text.replacingOccurrences(of: "heap = \"4M\"", with: "heap = \"\(heap)\"")
             return try BoardRecipe(document: RecipeDocument(file: "recipes/boards/desktop.toml", text: changed), expectedName: "desktop")
         }
         XCTAssertEqual(try board(heap: "8k").memory.heap, 0x2000)

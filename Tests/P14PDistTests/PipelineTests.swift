@@ -88,6 +88,22 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(meta?.memory.flash, stm32.memory.flash)
         XCTAssertEqual(meta?.target, stm32.target)
         XCTAssertFalse(fileExists(out + "/pymite-09/pymite-09-desktop.tar.gz"))
+
+        // `inspect` checks the members against metadata.json: a changed app.pmi is named.
+        let package = out + "/pymite-09/pymite-09-stm32.tar.gz"
+        XCTAssertEqual(try Inspector.inspect(package).problems, [])
+        let members = try TarReader.read(package, wantContents: { _ in true })
+        let entries = members.filter { !$0.isDirectory }.map { member -> ArchiveEntry in
+            let inner = String(member.path.split(separator: "/", maxSplits: 1)[1])
+            var bytes = member.bytes ?? []
+            if inner == "app.pmi" { bytes[bytes.count - 1] ^= 1 }
+            return ArchiveEntry(path: inner, bytes: bytes)
+        }
+        let tampered = out + "/tampered.tar.gz"
+        try TarWriter.write(entries, root: "pymite-09-stm32", to: tampered, mtime: 1_285_027_200)
+        let problems = try Inspector.inspect(tampered).problems
+        XCTAssertEqual(problems.count, 2, "\(problems)")  // the files list and the image entry
+        XCTAssertTrue(problems.allSatisfy { $0.hasPrefix("app.pmi: ") }, "\(problems)")
     }
 
     func testTwoBuildsAreByteIdentical() throws {

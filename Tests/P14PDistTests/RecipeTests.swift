@@ -28,11 +28,11 @@ final class RecipeTests: XCTestCase {
         XCTAssertEqual(book.board("pic24")?.status, .unsupported)
         XCTAssertTrue(book.board("pic24")?.reason?.contains("LLVM") ?? false)
         XCTAssertTrue(book.board("avr")?.reason?.contains("AVR") ?? false)
-        XCTAssertEqual(book.board("desktop")?.memory.heap, 0x2000)
+        XCTAssertEqual(book.board("desktop")?.memory.heap, 4 << 20)  // p14p run's default heap
         XCTAssertEqual(book.board("stm32")?.emulator, .qemu(binary: "qemu-system-arm", machine: "netduino2", cpu: nil))
         XCTAssertEqual(book.board("hifive1")?.target, "riscv32-none-none-eabi")
         let desktop = try XCTUnwrap(book.board("desktop")).features
-        XCTAssertEqual(desktop.enabled, ["float", "classes", "assert", "generators", "closures", "debug_info", "default_args"])
+        XCTAssertEqual(desktop.enabled, ["float", "classes", "assert", "generators", "closures", "bytearray", "debug_info", "default_args", "long_int"])
         for board in book.boards { XCTAssertTrue(board.features.brokenRules.isEmpty, board.name) }
     }
 

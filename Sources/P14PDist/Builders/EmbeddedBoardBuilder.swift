@@ -77,6 +77,8 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
             }
             let image = request.workDirectory + "/app.pmi"
             try Data(request.image).write(to: URL(fileURLWithPath: image))
+            let map = request.workDirectory + "/firmware.map"
+            try writeFileAtomically(map, try prepared.portableLinkerMap(repositoryRoot: request.repositoryRoot))
             let elfSize = (try? FileManager.default.attributesOfItem(atPath: out.elf)[.size] as? Int) ?? 0
             let s = out.sizes
             let emulator = try EmbeddedBoardBuilder.emulator(for: recipe)
@@ -89,16 +91,13 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
                     BuiltArtifact(path: out.bin, bundleName: "firmware.bin", carriesStamp: true),
                     BuiltArtifact(path: out.hex, bundleName: "firmware.hex"),
                     BuiltArtifact(path: out.sizeReport, bundleName: "firmware-size.txt"),
+                    BuiltArtifact(path: map, bundleName: "firmware.map"),
                     BuiltArtifact(path: image, bundleName: "app.pmi"),
                 ],
                 sizes: FirmwareSizes(file: elfSize, text: s.text, data: s.data, bss: s.bss, heap: s.heap, image: request.image.count),
-                toolchain: (try? builder.toolchain.swiftVersion()) ?? "swiftc",
-                instructions: """
-                    Flash firmware.bin at 0x\(String(out.binOrigin, radix: 16)) (or firmware.hex / firmware.elf with your programmer).
-                    The app is in the application section at 0x\(String(s.appAddress, radix: 16)).
-                    Console: \(board.console.driver) at 0x\(String(board.console.settings["base"] ?? 0, radix: 16)), \(board.console.baud ?? 115_200) baud 8N1; after the program it prints a blank line and `p14p: exit status N`, then halts.
-                    \(emulator.map { "Emulate: \($0.binary) " + $0.arguments(elf: "firmware.elf").joined(separator: " ") } ?? "")
-                    """,
+                toolchain: EmbeddedBoardBuilder.toolchainLine(builder: builder, board: board),
+                instructions: try EmbeddedBoardBuilder.vendorInstructions(recipe: recipe, board: board, output: out,
+                                                                          emulator: emulator, package: request.release.packageName(board: recipe.name)),
                 layout: prepared.layout)
         } catch let error as FirmwareError {
             throw BoardBuildError(board: recipe.name, message: error.description)
@@ -168,6 +167,58 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
         } catch let error as RecipeError {
             throw fail("\(error)")
         }
+    }
+
+    /// "Swift version 6.3.1 (...), Embedded Swift for armv7em-none-none-eabi; ..."
+    /// (`swiftc -version`'s own Target line is the host's, not the firmware's).
+    static func toolchainLine(builder: FirmwareBuilder, board: FirmwareBoard) -> String {
+        let swift = (try? builder.toolchain.swiftVersion())?.split(separator: "\n").first.map(String.init) ?? "swiftc"
+        return "\(swift), Embedded Swift for \(board.swiftTarget) (\(board.cpuFlags.joined(separator: " "))); "
+            + "C with clang, linked by ld.lld with the C library of \(board.libcDriver) \(board.libcFlags.joined(separator: " "))"
+    }
+
+    /// The package README's part about the board: flashing the firmware and
+    /// the program alone, the console, the end and fault lines, the
+    /// emulator, from the recipe's [flashing] table and the built firmware.
+    static func vendorInstructions(recipe: BoardRecipe, board: FirmwareBoard, output out: FirmwareOutput,
+                                   emulator: P14PFirmware.Emulator?, package: String) throws -> String {
+        let doc = recipe.document
+        try doc.rejectUnknownKeys(in: "flashing", allowed: ["firmware", "program", "console"])
+        let s = out.sizes
+        func hex(_ n: Int) -> String { "0x" + String(n, radix: 16) }
+        func filled(_ key: String, _ fallback: String) throws -> String {
+            let text = try doc.optionalString("flashing.\(key)") ?? fallback
+            return text.trimmingCharacters(in: .newlines)
+                .replacingOccurrences(of: "{flash_origin}", with: hex(board.flashOrigin))
+                .replacingOccurrences(of: "{app_address}", with: hex(s.appAddress))
+                .split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+        }
+        let console = board.console
+        return """
+            Flashing
+              firmware.elf, firmware.bin (flash from \(hex(out.binOrigin))) and firmware.hex hold the same bytes:
+            \(try filled("firmware", "Write firmware.bin at \(hex(out.binOrigin)) with the board's programmer."))
+
+            Your own program
+              p14p-dist bundle --package \(package) app.py
+              puts app.py (and the modules it imports) into this firmware: no toolchain needed.
+              With --image-only it writes app.bin and app.hex, the application section alone
+              (\(s.appSection) bytes at \(hex(s.appAddress)), on a flash erase sector of its own), which
+              replaces the program without touching the VM:
+            \(try filled("program", "Write app.bin at \(hex(s.appAddress)) with the board's programmer."))
+
+            Console
+              \(console.driver) at \(hex(console.settings["base"] ?? 0)), \(console.baud ?? 115_200) baud, 8 data bits, no parity,
+              1 stop bit; lines end in CR LF.
+            \(try filled("console", "Open the board's serial port at \(console.baud ?? 115_200) baud."))
+              When the program ends the console shows an empty line and
+                p14p: exit status N
+              (0: finished; 1: an uncaught exception, after its traceback; otherwise the
+              status given to sys.exit) and the board halts: reset it to run again.
+              A fault in the firmware prints `p14p: fatal: <kind> at pc 0x...`, then
+              `p14p: exit status 134`, and halts.
+            \(emulator.map { "\nEmulator\n  \($0.binary) " + $0.arguments(elf: "firmware.elf").joined(separator: " ") + "\n" } ?? "")
+            """
     }
 
     /// The recipe's [console]: a serial driver with its numbers, or semihosting

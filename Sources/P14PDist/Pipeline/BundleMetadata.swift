@@ -39,6 +39,10 @@ public struct BundleMetadata: Codable, Equatable, Sendable {
     public var files: [FileInfo]
     /// A firmware's memory map and settings (nil for the desktop package).
     public var firmware: FirmwareLayout?
+    /// The git commit the release was built from, and whether the tree had
+    /// changes not committed (nil when it was not built from a checkout).
+    public var commit: String?
+    public var dirty: Bool?
 
     public struct Memory: Codable, Equatable, Sendable {
         public var flash: Int?
@@ -48,6 +52,7 @@ public struct BundleMetadata: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case board, title, mcu, cpu, target, status, release, toolchain, license, features, memory, sizes, image, files, firmware
+        case commit, dirty
         case releaseDate = "release_date", buildDate = "build_date", p14pVersion = "p14p_version"
     }
 

@@ -12,6 +12,8 @@ public struct Inspection: Codable, Sendable {
     /// Stamps found in the firmware (inside the tarball, or the file itself).
     public var stamps: [FirmwareStamp]
     public var members: [String]?
+    /// A package's members that disagree with its metadata.json (names escaped).
+    public var problems: [String] = []
 }
 
 public enum Inspector {
@@ -33,15 +35,25 @@ public enum Inspector {
         var files: [String] = []
         var metadataBytes: [UInt8]?
         var stamps: [FirmwareStamp] = []
+        /// Size and SHA-256 of each member, by its name inside the package folder.
+        var digests: [String: (size: Int, sha256: String)] = [:]
         try TarReader.forEachMember(path, limits: limits) { member, contents in
             guard !member.isDirectory else { return }
             files.append(member.path)
+            let inner = member.path.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? member.path
             if member.path == "metadata.json" || member.path.hasSuffix("/metadata.json") {
                 if metadataBytes == nil { metadataBytes = try contents.bytes() }
-            } else if !member.path.hasSuffix(".json") {
+            } else {
                 var scanner = StampScanner()
-                try contents.chunks { scanner.feed($0) }
-                stamps += scanner.stamps
+                let digest = IncrementalDigest(.sha256)
+                var size = 0
+                try contents.chunks {
+                    scanner.feed($0)
+                    digest.update($0)
+                    size += $0.count
+                }
+                if !member.path.hasSuffix(".json") { stamps += scanner.stamps }
+                digests[inner] = (size, digest.finish())
             }
         }
         let metadata: BundleMetadata?
@@ -52,7 +64,21 @@ public enum Inspector {
         } else {
             metadata = nil
         }
-        return Inspection(file: path, kind: "package", metadata: metadata, stamps: stamps, members: files)
+        var problems: [String] = []
+        for listed in metadata?.files ?? [] {
+            guard let actual = digests[listed.name] else {
+                problems.append("\(listed.name.terminalSafe): listed in metadata.json, missing from the package")
+                continue
+            }
+            if actual.size != listed.size || actual.sha256 != listed.sha256 {
+                problems.append("\(listed.name.terminalSafe): \(actual.size) bytes, sha256 \(actual.sha256); metadata.json says "
+                    + "\(listed.size) bytes, sha256 \(listed.sha256.terminalSafe)")
+            }
+        }
+        if let image = metadata?.image, let actual = digests[image.name], actual.sha256 != image.sha256 {
+            problems.append("\(image.name.terminalSafe): sha256 \(actual.sha256); metadata.json's image says \(image.sha256.terminalSafe)")
+        }
+        return Inspection(file: path, kind: "package", metadata: metadata, stamps: stamps, members: files, problems: problems)
     }
 
     /// Up to `count` bytes from the start of a file (enough to tell its kind).

@@ -20,4 +20,14 @@ public enum SourceTree {
                 || first == "Package.resolved"
         }
     }
+
+    /// The commit a checkout is at, and whether tracked files differ from it
+    /// (untracked files do not count: they are not shipped); nil outside git.
+    public static func commit(root: String) -> (hash: String, dirty: Bool)? {
+        guard fileExists(root + "/.git"),
+              let head = try? runProcess("git", ["-C", root, "rev-parse", "HEAD"]), head.succeeded,
+              let status = try? runProcess("git", ["-C", root, "status", "--porcelain", "--untracked-files=no"]),
+              status.succeeded else { return nil }
+        return (head.stdout.trimmingCharacters(in: .whitespacesAndNewlines), !status.stdout.isEmpty)
+    }
 }

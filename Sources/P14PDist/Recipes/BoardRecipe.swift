@@ -97,7 +97,7 @@ public struct BoardRecipe: Sendable {
 
     static let topLevelKeys: Set<String> = [
         "name", "title", "vendor", "mcu", "cpu", "clock", "status", "reason", "builder", "target",
-        "since", "notes", "memory", "features", "emulator", "build", "console",
+        "since", "notes", "memory", "features", "emulator", "build", "console", "flashing",
     ]
 
     public init(document doc: RecipeDocument, expectedName: String?) throws(RecipeError) {

@@ -12,6 +12,7 @@ public struct BundleStage: ReleaseStage {
 
     public func run(_ context: ReleaseContext) throws -> String? {
         let release = context.release
+        let commit = SourceTree.commit(root: context.options.repositoryRoot)
         for (board, result) in context.built {
             var entries: [ArchiveEntry] = []
             var files: [BundleMetadata.FileInfo] = []
@@ -34,12 +35,15 @@ public struct BundleStage: ReleaseStage {
                 status: board.status.rawValue, release: release.number.description,
                 releaseDate: release.date.description, buildDate: context.buildDate, toolchain: result.toolchain,
                 p14pVersion: p14pToolVersion, license: LicensePolicy.firmware, features: board.features.enabled,
-                memory: .init(flash: board.memory.flash, ram: board.memory.ram, heap: board.memory.heap),
+                // The heap the build has (for the desktop, p14p run's default), as in `sizes`.
+                memory: .init(flash: board.memory.flash, ram: board.memory.ram, heap: result.sizes.heap),
                 sizes: result.sizes,
                 image: .init(name: "app.pmi", size: context.image.count, sha256: context.imageSHA256, format: Int(ImageFormat.version)),
-                files: files.sorted { $0.name < $1.name }, firmware: result.layout)
+                files: files.sorted { $0.name < $1.name }, firmware: result.layout,
+                commit: commit?.hash, dirty: commit?.dirty)
             entries.append(ArchiveEntry(path: "metadata.json", bytes: metadata.json()))
-            entries.append(ArchiveEntry(path: "README", bytes: Array(vendorReadme(board: board, result: result, release: release).utf8)))
+            entries.append(ArchiveEntry(path: "README", bytes: Array(vendorReadme(board: board, result: result, release: release,
+                                                                                  commit: commit).utf8)))
             let package = release.packageName(board: board.name)
             try TarWriter.write(entries, root: String(package.dropLast(".tar.gz".count)), to: context.staging + "/" + package,
                                 mtime: context.timestamp)
@@ -57,12 +61,33 @@ public struct BundleStage: ReleaseStage {
         return lines.joined(separator: "\n")
     }
 
-    func vendorReadme(board: BoardRecipe, result: BoardBuildResult, release: ReleaseRecipe) -> String {
+    /// What each file of a package is, for its README.
+    static let fileRoles: [String: String] = [
+        "p14p": "the p14p VM and compiler for this host (`./p14p run app.pmi`)",
+        "firmware.elf": "the firmware with the application, as an ELF (for debuggers and OpenOCD)",
+        "firmware.bin": "the same, as raw flash bytes from the first flash address",
+        "firmware.hex": "the same, as Intel HEX",
+        "firmware.map": "the linker map: where each function and variable lies",
+        "firmware-size.txt": "flash and RAM figures of the firmware",
+        "app.pmi": "the application, a p14p code image",
+    ]
+
+    func vendorReadme(board: BoardRecipe, result: BoardBuildResult, release: ReleaseRecipe,
+                      commit: (hash: String, dirty: Bool)?) -> String {
+        let names = result.artifacts.map(\.bundleName) + (result.artifacts.contains { $0.bundleName == "app.pmi" } ? [] : ["app.pmi"])
+        let width = (names + ["metadata.json"]).map(\.count).max() ?? 0
+        func row(_ name: String, _ role: String) -> String { "  " + name + String(repeating: " ", count: width - name.count) + "  " + role }
+        let files = names.map { row($0, BundleStage.fileRoles[$0] ?? "") }
+            + [row("metadata.json", "board, release, commit, memory map, sizes, image hash, license (machine-readable)"),
+               row("LICENSES/", "the license texts")]
+        let built = commit.map { "Built from: commit \($0.hash)" + ($0.dirty ? " with changes not committed" : "") }
+            ?? "Built from: a source tree outside git"
         var text = """
         p14p (Python-on-a-Chip) release \(release.number), \(release.date), for \(board.title)
 
         Board: \(board.name) (\(board.mcu)\(board.cpu.map { ", " + $0 } ?? ""))
         Toolchain: \(result.toolchain)
+        \(built)
         License: \(LicensePolicy.firmware)
         Python features (PyMite's switches): \(board.features.enabled.joined(separator: ", "))
         \(leftOut(board.features))
@@ -70,10 +95,7 @@ public struct BundleStage: ReleaseStage {
         \(result.instructions)
 
         Files
-          \(result.artifacts.map(\.bundleName).joined(separator: ", ")): the VM for this board
-          app.pmi: the application, a p14p code image
-          metadata.json: board, release, sizes, image hash, license (machine-readable)
-          LICENSES/: the license texts
+        \(files.joined(separator: "\n"))
 
         Licensing
           The VM core is free software under the GNU General Public License
