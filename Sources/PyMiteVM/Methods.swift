@@ -80,16 +80,18 @@ extension VM {
             let length = a.positionalCount > 1 ? a[1] : (a.keyword("length") ?? .smallInt(1))
             let order = a.positionalCount > 2 ? a[2] : (a.keyword("byteorder") ?? .null)
             let signed = try isTruthy(a.keyword("signed") ?? .false)
-            guard let n = intOf(length), n >= 0 else { throw raise(.valueError, "length argument must be non-negative") }
+            let count = try indexArgument(length, .ssize)
+            guard count >= 0 else { throw raise(.valueError, "length argument must be non-negative") }
+            let n = try checkedSize(count)  // the bytes go on the heap: no larger than it
             if !longIntsOn {  // `me` is a small int or a bool in such a build
-                var out = try int64Bytes(intOf(me) ?? 0, count: Int(n), signed: signed)
+                var out = try int64Bytes(intOf(me) ?? 0, count: n, signed: signed)
                 if !(isStr(order) && strArray(order) == bytes("little")) { out.reverse() }
                 return try newStr(out, type: .bytes)
             }
             var b = bigOf(me)!
             if b.negative {
                 guard signed else { throw raise(.overflowError, "can't convert negative int to unsigned") }
-                b = b + (BigInt(1) << (8 * Int(n)))
+                b = b + (BigInt(1) << (8 * n))
             }
             var out: [UInt8] = []
             var rest = b
