@@ -136,13 +136,20 @@ public enum ChildProcess {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }  // closed: the child is ending
-            if watch(Array(buffer[0..<n])) == .stop { return stop(pid, timedOut: false) }
+            if watch(Array(buffer[0..<n])) == .stop {
+                // Done, not stuck: SIGKILL at once (a SIGTERM makes QEMU say it was terminated).
+                kill(-pid, SIGKILL)
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                return Termination(status: nil, signal: nil, timedOut: false, stoppedByWatcher: true)
+            }
         }
         return wait(for: pid, timeout: deadline.map { max(0, $0.timeIntervalSinceNow) })
     }
 
     /// Ends the child's group (SIGTERM, SIGKILL after 2 s) and reaps it.
     private static func stop(_ pid: pid_t, timedOut: Bool) -> Termination {
+        // (A child whose output never closes ends here only at the deadline.)
         var status: Int32 = 0
         kill(-pid, SIGTERM)
         let grace = Date().addingTimeInterval(2)
@@ -155,7 +162,7 @@ public enum ChildProcess {
             usleep(10_000)
         }
         kill(-pid, SIGKILL)  // anything the tool started and left behind
-        return Termination(status: nil, signal: nil, timedOut: timedOut, stoppedByWatcher: !timedOut)
+        return Termination(status: nil, signal: nil, timedOut: timedOut)
     }
 
     private static func wait(for pid: pid_t, timeout: Double?) -> Termination {

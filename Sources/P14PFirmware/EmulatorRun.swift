@@ -95,13 +95,18 @@ public enum EmulatorRun {
                     console.append(contentsOf: bytes)
                 }
             }
+            // The emulator's own messages are kept apart, and shown when streaming only if the run went wrong.
             let end = try ChildProcess.run(path, emulator.arguments(elf: elf), environment: environment,
-                                           stdout: .inherit, stderr: stream ? .inherit : .file(capture + ".err"),
+                                           stdout: .inherit, stderr: .file(capture + ".err"),
                                            timeout: timeout, watch: { chunk in
                 deliver(decoder.feed(chunk))
                 return decoder.status == nil ? .goOn : .stop
             })
             deliver(decoder.finish())
+            let emulatorErrors = FileManager.default.contents(atPath: capture + ".err") ?? Data()
+            if stream && decoder.status == nil {
+                FileHandle.standardError.write(emulatorErrors)
+            }
             let status: Int32?
             if let ended = decoder.status {
                 status = ended
@@ -112,7 +117,7 @@ public enum EmulatorRun {
                 status = end.status.map { $0 == 0 ? 1 : $0 } ?? 128 + (end.signal ?? 0)
             }
             return EmulatorResult(status: status, timedOut: decoder.status == nil && end.timedOut, stdout: console,
-                                  stderr: captured(".err"), merged: true)
+                                  stderr: stream ? Data() : emulatorErrors, merged: true)
         }
     }
 }

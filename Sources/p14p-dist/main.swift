@@ -27,20 +27,39 @@ func fail(_ message: String) -> Never {
 
 func describe(_ error: Error) -> String { "\(error)" }
 
-/// The repository: --root, else the nearest folder upward with recipes/ and Package.swift.
+/// The repository (recipes, board support, VM sources): --root, else
+/// $P14P_ROOT, else the nearest folder upward from the current one, else
+/// the one this p14p-dist was built in (found upward from the executable),
+/// so `run` works from a user's own project folder.
 struct RootOption: ParsableArguments {
-    @Option(name: .long, help: "The p14p repository (default: found from the current folder).")
+    @Option(name: .long, help: "The p14p repository (default: $P14P_ROOT, the current folder's, or the one p14p-dist was built in).")
     var root: String?
+
+    static func isRepository(_ dir: String) -> Bool { fileExists(dir + "/recipes") && fileExists(dir + "/Package.swift") }
+
+    /// The nearest folder from `start` upward that is a repository.
+    static func repository(above start: String) -> String? {
+        var dir = start
+        while true {
+            if isRepository(dir) { return dir }
+            let parent = (dir as NSString).deletingLastPathComponent
+            if parent == dir || parent.isEmpty { return nil }
+            dir = parent
+        }
+    }
 
     func resolve() -> String {
         if let root { return absolutePath(root) }
-        var dir = absolutePath(".")
-        while true {
-            if fileExists(dir + "/recipes") && fileExists(dir + "/Package.swift") { return dir }
-            let parent = (dir as NSString).deletingLastPathComponent
-            if parent == dir { fail("no p14p repository here (a folder with recipes/ and Package.swift); use --root") }
-            dir = parent
+        if let env = ProcessInfo.processInfo.environment["P14P_ROOT"], !env.isEmpty {
+            guard RootOption.isRepository(absolutePath(env)) else { fail("P14P_ROOT=\(env) is not a p14p repository (recipes/ and Package.swift)") }
+            return absolutePath(env)
         }
+        if let here = RootOption.repository(above: absolutePath(".")) { return here }
+        if let exe = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent().path,
+           let installed = RootOption.repository(above: exe) {
+            return installed
+        }
+        fail("no p14p repository found (a folder with recipes/ and Package.swift): give --root or set P14P_ROOT")
     }
 
     func book() -> RecipeBook {

@@ -97,7 +97,8 @@ final class BoardRunTests: XCTestCase {
         XCTAssertTrue(report.contains("text \(out.sizes.text)"), report)
     }
 
-    /// `p14p-dist run` itself: output, argv and the exit status come back from the board.
+    /// `p14p-dist run` itself: output, argv and the exit status come back from the board,
+    /// run from a folder outside the repository.
     func testRunCommand() throws {
         _ = try BoardFixtures.prepared("mps2-an385")
         let dir = NSTemporaryDirectory() + "p14p-fw-run-\(getpid())"
@@ -106,7 +107,12 @@ final class BoardRunTests: XCTestCase {
         try "import sys\nprint(sys.argv)\nsys.exit(5)\n".write(toFile: dir + "/app.py", atomically: true, encoding: .utf8)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: try HostRun.executable("p14p-dist"))
-        p.arguments = ["run", "--root", BoardFixtures.root, "--board", "mps2-an385", "--timeout", "60", dir + "/app.py", "a b", "c"]
+        // From the user's own folder, without --root: p14p-dist finds the repository it was built in.
+        p.arguments = ["run", "--board", "mps2-an385", "--timeout", "60", "app.py", "a b", "c"]
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        var environment = ProcessInfo.processInfo.environment
+        environment["P14P_ROOT"] = nil
+        p.environment = environment
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
