@@ -164,6 +164,9 @@ final class BoardRunTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("over by"), "\(error)")
             return
         }
+        // What a board runs needs no debugger: no semihosting call is linked in.
+        XCTAssertFalse(fixture.firmware.usesSemihosting, "\(name) links semihosting")
+        XCTAssertNotNil(fixture.emulator.serialPort, "\(name) has no serial console")
         // A firmware that cannot print one line fails once, saying where it stopped.
         let hello = try run("print('hello')\n", on: fixture, timeout: 60)
         guard hello.status == 0, String(decoding: hello.stdout, as: UTF8.self) == "hello\n" else {
