@@ -325,7 +325,8 @@ extension VM {
 
     func repeatSequence(_ a: Value, _ n: Int64, inplace: Bool) throws(VMError) -> Value {
         let o = a.objectOffset
-        let count = Int(clamping: max(0, n))
+        // An empty sequence repeated any number of times is empty: no loop of n empty copies.
+        let count = sequenceIsEmpty(o) ? 0 : Int(clamping: max(0, n))
         switch heap.type(o) {
         case .str, .bytes:
             let len = strByteCount(o)
@@ -362,6 +363,14 @@ extension VM {
                 for i in 0..<len { heap.setSlot(t.objectOffset, 1 + k * len + i, tupleItem(o, i)) }
             }
             return t
+        }
+    }
+
+    private func sequenceIsEmpty(_ o: UInt32) -> Bool {
+        switch heap.type(o) {
+        case .str, .bytes: return strByteCount(o) == 0
+        case .list: return listCount(o) == 0
+        default: return tupleCount(o) == 0
         }
     }
 

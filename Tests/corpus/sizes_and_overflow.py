@@ -39,3 +39,13 @@ show("'%.*f' % (2**31, 1.0)", lambda: '%.*f' % (2**31, 1.0))
 # format's 'c' takes a code point (found by fuzz-vm: any int went to the UTF-8 encoder).
 for v in [0x110000, -1, 2**70, 65, 0x263A, True]:
     show("format(%r, 'c')" % v, lambda: format(v, 'c') + format(v, '>3c'))
+# An empty sequence repeated a huge number of times is empty at once (found
+# by fuzz-vm: the VM copied nothing 10**18 times).
+for n in [10**18, 2**62, 2**63 - 1]:
+    show("'' * %d" % n, lambda: ('' * n, b'' * n, [] * n, () * n))
+    def inplace():
+        x, y = [], ''
+        x *= n
+        y *= n
+        return x, y
+    show("x *= %d" % n, inplace)
