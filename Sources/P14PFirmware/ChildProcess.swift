@@ -36,6 +36,49 @@ public enum ChildProcess {
         public var stoppedByWatcher = false
     }
 
+    /// What a finished child printed, and how it ended.
+    public struct Captured: Sendable, Equatable {
+        /// The exit status; nil when a signal ended it or the timeout stopped it.
+        public var status: Int32?
+        /// The signal that ended it, if one did (not counting the timeout's).
+        public var signal: Int32?
+        public var timedOut: Bool
+        /// stdout, or stdout and stderr interleaved when captured together.
+        public var stdout: String
+        /// Empty when captured together with stdout.
+        public var stderr: String
+
+        public init(status: Int32?, signal: Int32? = nil, timedOut: Bool = false, stdout: String, stderr: String = "") {
+            self.status = status
+            self.signal = signal
+            self.timedOut = timedOut
+            self.stdout = stdout
+            self.stderr = stderr
+        }
+
+        public var succeeded: Bool { status == 0 }
+        /// All it printed.
+        public var output: String { stdout + stderr }
+        /// The status as a shell reports it: 128 + n for signal n, so a signal is never success.
+        public var shellStatus: Int32 { status ?? 128 + (signal ?? 0) }
+    }
+
+    /// Runs a tool and captures its output, through files (a chatty tool
+    /// cannot fill a pipe and stall), removed afterwards and on interrupt.
+    /// `together`: stderr into stdout, interleaved as written.
+    public static func capture(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+                               directory: String? = nil, timeout: Double? = nil, together: Bool = false) throws -> Captured {
+        let base = NSTemporaryDirectory() + "p14p-capture-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        return try Interrupts.withTemporary([base + ".out", base + ".err"]) {
+            let end = try run(executable, arguments, environment: environment, directory: directory,
+                              stdout: .file(base + ".out"), stderr: together ? .sameAsStdout : .file(base + ".err"),
+                              timeout: timeout)
+            func text(_ path: String) -> String { String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+            return Captured(status: end.status, signal: end.signal, timedOut: end.timedOut,
+                            stdout: text(base + ".out"), stderr: together ? "" : text(base + ".err"))
+        }
+    }
+
     /// glibc (2.29+) declares posix_spawn_file_actions_addchdir_np only under
     /// _GNU_SOURCE, which Swift's Glibc module does not set: found by name.
     private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32

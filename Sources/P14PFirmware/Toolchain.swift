@@ -86,19 +86,15 @@ enum Shell {
     /// Runs a tool to completion; its output (stdout and stderr) is returned or, on failure, thrown.
     @discardableResult
     static func run(_ tool: String, _ args: [String], step: String, directory: String? = nil) throws -> String {
-        let outPath = NSTemporaryDirectory() + "p14p-shell-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let (end, text) = try Interrupts.withTemporary([outPath]) { () throws -> (ChildProcess.Termination, String) in
-            let end: ChildProcess.Termination
-            do {
-                end = try ChildProcess.run(tool, args, directory: directory, stdout: .file(outPath), stderr: .sameAsStdout)
-            } catch {
-                throw FirmwareError.toolMissing(tool: tool, hint: "\(error)")
-            }
-            return (end, String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self))
+        let result: ChildProcess.Captured
+        do {
+            result = try ChildProcess.capture(tool, args, directory: directory, together: true)
+        } catch {
+            throw FirmwareError.toolMissing(tool: tool, hint: "\(error)")
         }
-        guard end.status == 0 else {
-            throw FirmwareError.toolFailed(step: step, command: ([tool] + args).joined(separator: " "), output: text)
+        guard result.succeeded else {
+            throw FirmwareError.toolFailed(step: step, command: ([tool] + args).joined(separator: " "), output: result.stdout)
         }
-        return text
+        return result.stdout
     }
 }

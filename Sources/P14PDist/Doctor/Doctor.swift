@@ -99,11 +99,11 @@ public struct Doctor {
     /// `name` on the doctor's PATH.
     func which(_ name: String) -> String? { Toolchain.which(name, searchPath: environment["PATH"] ?? "") }
 
-    func runTool(_ path: String, _ arguments: [String], timeout: Double? = nil) -> TimedResult {
+    func runTool(_ path: String, _ arguments: [String], timeout: Double? = nil) -> ChildProcess.Captured {
         do {
-            return try runTimed(path, arguments, environment: environment, timeout: timeout ?? toolTimeout)
+            return try ChildProcess.capture(path, arguments, environment: environment, timeout: timeout ?? toolTimeout, together: true)
         } catch {
-            return TimedResult(status: 127, signal: nil, timedOut: false, output: "\(error)")
+            return ChildProcess.Captured(status: 127, stdout: "\(error)")
         }
     }
 }
@@ -449,7 +449,7 @@ struct DoctorRun {
         text.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
     }
 
-    static func describe(_ r: TimedResult) -> String {
+    static func describe(_ r: ChildProcess.Captured) -> String {
         if r.timedOut { return "no answer in time" }
         if let s = r.signal { return "killed by signal \(s)" }
         return "status \(r.status ?? -1)" + (firstLine(r.output).isEmpty ? "" : ": \(firstLine(r.output))")

@@ -17,17 +17,8 @@ public struct ProcessResult: Sendable {
 @discardableResult
 public func runProcess(_ executable: String, _ arguments: [String], in directory: String? = nil,
                        environment: [String: String]? = nil) throws -> ProcessResult {
-    // Files, not pipes: a chatty build cannot fill a pipe and stall.
-    let outPath = NSTemporaryDirectory() + "p14p-dist-out-\(UUID().uuidString)"
-    let errPath = NSTemporaryDirectory() + "p14p-dist-err-\(UUID().uuidString)"
-    return try Interrupts.withTemporary([outPath, errPath]) {
-        let end = try ChildProcess.run(executable, arguments, environment: environment, directory: directory,
-                                       stdout: .file(outPath), stderr: .file(errPath))
-        let out = (try? readText(outPath)) ?? ""
-        let err = (try? readText(errPath)) ?? ""
-        // A signal's status as a shell reports it (128 + n), so it is never success.
-        return ProcessResult(status: end.status ?? 128 + (end.signal ?? 0), stdout: out, stderr: err)
-    }
+    let r = try ChildProcess.capture(executable, arguments, environment: environment, directory: directory)
+    return ProcessResult(status: r.shellStatus, stdout: r.stdout, stderr: r.stderr)
 }
 
 /// Seconds since `start`, for progress lines.
