@@ -6,7 +6,7 @@
 // garbage collected.
 
 /// A constant of a code object. Strings are UTF-8 bytes: the core keeps
-/// clear of Swift's Unicode tables (see ARCHITECTURE.md).
+/// clear of Swift's Unicode tables (tens of KB of flash on a board).
 public enum Constant: Equatable {
     case none
     case `true`

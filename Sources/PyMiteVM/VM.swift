@@ -2,7 +2,7 @@
 //
 // The virtual machine: heap, value stack, frames, loaded code, and the
 // built-in classes. The interpreter loop is in Interpreter.swift, the
-// collector in GC.swift, builtins and methods in Builtins*.swift.
+// collector in GC.swift, builtins in Builtins.swift, methods in Methods.swift.
 
 /// What the VM needs from the machine it runs on. The host CLI, the
 /// tests and each board supply these; the core itself does no I/O.

@@ -965,22 +965,6 @@ final class CodeGenTests: XCTestCase {
         XCTAssertTrue(m.contains("LIST_TO_TUPLE"))
     }
 
-    /// The programs waiting in Tests/corpus-pending compile and verify too:
-    /// what they lack is in the VM.
-    func testPendingCorpusCompilesAndVerifies() throws {
-        let folder = CodeGenTests.corpusFolder.deletingLastPathComponent().appendingPathComponent("corpus-pending")
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return }
-        for case let rel as String in walker where rel.hasSuffix(".py") {
-            let path = folder.appendingPathComponent(rel).path
-            do {
-                let image = try Compiler.compileProgram(mainPath: path)
-                assertVerifies(image)
-            } catch {
-                XCTFail("\(rel): \(error)")
-            }
-        }
-    }
-
     func testDisassemblerShowsFormatConversions() throws {
         let text = disassemble(try compile("s = f'{a!r:>4}{b!a}{c}'\n"))
         XCTAssertTrue(text.contains("FORMAT_VALUE             6 (!r, with spec)"), text)

@@ -2,7 +2,7 @@
 //
 // The board build step: the one place of a release that differs per board.
 //
-// How to add a builder (e.g. the firmware engineer's `EmbeddedBuilder`):
+// How to add a builder (as `EmbeddedBoardBuilder` and `DesktopBuilder` do):
 //   1. Conform a type to `BoardBuilder`, with `name` equal to the `builder`
 //      field of the board recipes it builds ("embedded").
 //   2. In `build(_:)`, read the recipe (`request.board`, and any builder-
@@ -15,7 +15,7 @@
 //      Throw `BoardBuildError` with a message a user can act on (e.g. "needs
 //      71 KiB of flash, the board has 64 KiB").
 //   3. Register it where p14p-dist makes its registry
-//      (Sources/p14p-dist/Builders.swift): `registry.register(EmbeddedBuilder())`.
+//      (Sources/p14p-dist/Builders.swift): `registry.register(EmbeddedBoardBuilder())`.
 // Boards whose builder is not registered are reported as skipped with that
 // reason, never left out silently.
 
