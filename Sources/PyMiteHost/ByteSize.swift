@@ -12,6 +12,9 @@ public enum ByteSize {
     public static let vmHeapMaximum = Int(Int32.max) - 64
     /// The smallest heap the VM makes (Heap.init rounds smaller requests up).
     public static let vmHeapMinimum = 1024
+    /// The heap `p14p run` takes when given no --heap (the desktop package records it).
+    public static let vmHeapDefault = 4 << 20
+    public static let vmHeapDefaultText = "4M"
 
     static let units: [(suffix: String, shift: Int)] = [
         ("KIB", 10), ("MIB", 20), ("GIB", 30), ("KB", 10), ("MB", 20), ("GB", 30), ("K", 10), ("M", 20), ("G", 30),

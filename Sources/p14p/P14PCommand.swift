@@ -73,7 +73,7 @@ struct Run: ParsableCommand {
         abstract: "Compile (if needed) and run a program: `p14p run app.py [args]` or `p14p run app.pmi [args]`.")
 
     @Option(name: .long, help: "Size of the Python heap in bytes, or with K, M or G: 65536, 64K, 4M, 1G (at most \(ByteSize.vmHeapMaximum) bytes).")
-    var heap: String = "4M"
+    var heap: String = ByteSize.vmHeapDefaultText
 
     @Option(name: .long, help: "Maximum depth of Python calls.")
     var recursionLimit: Int = 1000

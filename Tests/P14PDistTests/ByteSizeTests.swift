@@ -39,6 +39,14 @@ final class ByteSizeTests: XCTestCase {
         XCTAssertThrowsError(try ByteSize.parse("0")) { XCTAssertTrue("\($0)".contains("less than the minimum"), "\($0)") }
     }
 
+    /// p14p run's default heap is one constant, in bytes and as its --heap text,
+    /// and the desktop recipe (PyMite's heap figure for the host) says the same.
+    func testTheDefaultHeapIsOneFigure() throws {
+        XCTAssertEqual(try ByteSize.parseHeap(ByteSize.vmHeapDefaultText), ByteSize.vmHeapDefault)
+        let desktop = try RecipeBook.load(root: repositoryRoot + "/recipes").board("desktop")
+        XCTAssertEqual(desktop?.memory.heap, ByteSize.vmHeapDefault)
+    }
+
     func testRecipesReadSizesWithTheSameParser() throws {
         let text = try readText(repositoryRoot + "/recipes/boards/desktop.toml")
         XCTAssertTrue(text.contains("heap = \"4M\""), "the desktop recipe changed; update this test")

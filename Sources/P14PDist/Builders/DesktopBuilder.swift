@@ -79,7 +79,7 @@ public struct DesktopBuilder: BoardBuilder {
             needs = "It is linked statically: it needs no shared library, only a Linux kernel."
         }
         let sizes = FirmwareSizes(file: bytes.count, text: elf?.text, data: elf?.data, bss: elf?.bss,
-                                  heap: DesktopBuilder.defaultHeap(of: outExecutable) ?? request.board.memory.heap ?? 0,
+                                  heap: ByteSize.vmHeapDefault,
                                   image: request.image.count)
         return BoardBuildResult(
             artifacts: [
@@ -120,15 +120,6 @@ public struct DesktopBuilder: BoardBuilder {
         }
         let binPath = try runProcess("swift", args + ["--show-bin-path"], in: repositoryRoot)
         return binPath.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "/p14p"
-    }
-
-    /// The heap `p14p run` uses when given none, from its help ("--heap ... (default: 4M)").
-    static func defaultHeap(of executable: String) -> Int? {
-        guard let help = try? runProcess(executable, ["run", "--help"]), help.succeeded,
-              let option = help.stdout.range(of: "--heap"),
-              let range = help.stdout[option.upperBound...].range(of: "(default: ") else { return nil }
-        let value = help.stdout[range.upperBound...].prefix { $0.isLetter || $0.isNumber }
-        return try? ByteSize.parse(String(value))
     }
 
     /// First line of `swift --version` ("Swift version 6.3.1 (swift-6.3.1-RELEASE)").
