@@ -141,4 +141,17 @@ public struct FirmwareBoard: Sendable, Equatable {
 
     /// The VM's value stack in bytes (it never takes fewer than 64 slots).
     public var valueStackBytes: Int { max(64, stackSlots) * 8 }
+
+    /// A board whose RAM cannot hold the C stack, VM heap and value stack
+    /// fails at once, before minutes of compiling (no toolchain needed).
+    public func checkRAM() throws {
+        let reserve = SizeReport.runtimeReserve(imageBytes: 0, recursionLimit: recursionLimit, outputBuffer: outputBufferSize)
+        let needed = cStackSize + heapSize + valueStackBytes + reserve
+        if needed > ramSize {
+            throw FirmwareError.doesNotFit(
+                board: name, memory: "RAM", needed: needed, available: ramSize,
+                breakdown: "C stack \(cStackSize) + VM heap \(heapSize) + VM value stack \(valueStackBytes) "
+                    + "+ runtime reserve \(reserve), before code data and bss")
+        }
+    }
 }

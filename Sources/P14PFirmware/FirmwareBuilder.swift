@@ -35,7 +35,7 @@ public struct FirmwareBuilder {
 
     /// The firmware without an application, compiled and linked (or found in the cache).
     public func prepare() throws -> PreparedFirmware {
-        try checkRAMBeforeBuilding()
+        try board.checkRAM()
         let swiftVersion = try toolchain.swiftVersion()
         let libraries = try toolchain.cLibraries(for: board)
         let vmFiles = try sourceFiles(in: vmSourceDirectory, extensions: ["swift"])
@@ -101,19 +101,6 @@ public struct FirmwareBuilder {
     }
 
     // MARK: Steps
-
-    /// A board whose RAM cannot hold the C stack, VM heap and value stack
-    /// fails at once, before minutes of compiling.
-    public func checkRAMBeforeBuilding() throws {
-        let reserve = SizeReport.runtimeReserve(imageBytes: 0, recursionLimit: board.recursionLimit, outputBuffer: board.outputBufferSize)
-        let needed = board.cStackSize + board.heapSize + board.valueStackBytes + reserve
-        if needed > board.ramSize {
-            throw FirmwareError.doesNotFit(
-                board: board.name, memory: "RAM", needed: needed, available: board.ramSize,
-                breakdown: "C stack \(board.cStackSize) + VM heap \(board.heapSize) + VM value stack \(board.valueStackBytes) "
-                    + "+ runtime reserve \(reserve), before code data and bss")
-        }
-    }
 
     var swiftFlags: [String] {
         ["-target", board.swiftTarget, "-enable-experimental-feature", "Embedded", "-wmo", "-Osize", "-parse-as-library",

@@ -13,7 +13,6 @@ public enum RecipeTarget {
               let document = try? RecipeDocument(file: "fuzz.toml", text: text) else { return }
         _ = try? ReleaseRecipe(document: document, expectedNumber: nil)
         guard let board = try? BoardRecipe(document: document, expectedName: nil) else { return }
-        _ = try? EmbeddedBoardBuilder.firmwareBoard(for: board, repositoryRoot: "/nonexistent")
-        _ = try? EmbeddedBoardBuilder.emulator(for: board)
+        _ = try? ResolvedBoard(board, repositoryRoot: "/nonexistent")
     }
 }

@@ -150,7 +150,7 @@ final class BoardRunTests: XCTestCase {
     /// instead fail the size check, which must then name the memory and the overflow.
     func checkBoard(_ name: String) throws {
         let recipe = try BoardFixtures.recipe(String(name.split(separator: "@")[0]))
-        if try EmbeddedBoardBuilder.emulator(for: recipe) == nil, !name.contains("@") {
+        if try ResolvedBoard(recipe, repositoryRoot: BoardFixtures.root).emulator == nil, !name.contains("@") {
             try checkBuildOnly(recipe)
             return
         }
@@ -183,7 +183,7 @@ final class BoardRunTests: XCTestCase {
 
     /// A board no emulator models: its firmware must still build and fit, or fail the size check clearly.
     func checkBuildOnly(_ recipe: BoardRecipe) throws {
-        let board = try EmbeddedBoardBuilder.firmwareBoard(for: recipe, repositoryRoot: BoardFixtures.root)
+        let board = try ResolvedBoard(recipe, repositoryRoot: BoardFixtures.root).firmware
         do {
             let firmware = try FirmwareBuilder(board: board, repositoryRoot: BoardFixtures.root).prepare()
             print(firmware.sizes.summary)
@@ -377,9 +377,10 @@ enum BoardFixtures {
     static func spec(_ name: String) throws -> (FirmwareBoard, P14PFirmware.Emulator) {
         let recipeName = String(name.split(separator: "@")[0])
         let recipe = try recipe(recipeName)
-        var board = try EmbeddedBoardBuilder.firmwareBoard(for: recipe, repositoryRoot: root)
+        let resolved = try ResolvedBoard(recipe, repositoryRoot: root)
+        var board = resolved.firmware
         // Not XCTUnwrap: warmUp asks every board, and one without an emulator is no test failure.
-        guard var emulator = try EmbeddedBoardBuilder.emulator(for: recipe) else {
+        guard var emulator = resolved.emulator else {
             throw FirmwareError.missingSupport("\(name) has no emulator")
         }
         switch name {

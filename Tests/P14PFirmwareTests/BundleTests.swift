@@ -47,7 +47,7 @@ final class BundleTests: XCTestCase {
             let result = try Bundler.bundle(BundleRequest(package: package, program: work + "/prog.py", arguments: ["x y"],
                                                           outputDirectory: out, publicKey: work + "/release.pub"))
             XCTAssertEqual(result.board, board)
-            let emulator = try XCTUnwrap(EmbeddedBoardBuilder.emulator(for: try BoardFixtures.recipe(board)))
+            let emulator = try XCTUnwrap(ResolvedBoard(try BoardFixtures.recipe(board), repositoryRoot: BoardFixtures.root).emulator)
             let run = try EmulatorRun.run(elf: out + "/firmware.elf", emulator: emulator, timeout: 60)
             XCTAssertEqual(String(decoding: run.stdout, as: UTF8.self), "bundled 42\n", board)
             XCTAssertEqual(run.status, 3, board)

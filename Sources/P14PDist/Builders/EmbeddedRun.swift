@@ -25,7 +25,8 @@ public enum EmbeddedRun {
         guard recipe.builder == "embedded" else {
             throw BoardBuildError(board: boardName, message: "runs natively, not under an emulator: use `p14p run`")
         }
-        guard let emulator = try EmbeddedBoardBuilder.emulator(for: recipe) else {
+        let resolved = try ResolvedBoard(recipe, repositoryRoot: root)
+        guard let emulator = resolved.emulator else {
             throw BoardBuildError(board: boardName, message: "the recipe names no emulator ([emulator] kind = \"qemu\")")
         }
         if let why = emulator.unavailableReason { throw BoardBuildError(board: boardName, message: why) }
@@ -39,8 +40,7 @@ public enum EmbeddedRun {
             image = ImageFormat.encode(try Compiler.compileProgram(mainPath: program))
         }
         do {
-            let board = try EmbeddedBoardBuilder.firmwareBoard(for: recipe, repositoryRoot: root)
-            let firmware = try FirmwareBuilder(board: board, repositoryRoot: root, log: log).prepare()
+            let firmware = try FirmwareBuilder(board: resolved.firmware, repositoryRoot: root, log: log).prepare()
             let argv = [URL(fileURLWithPath: program).lastPathComponent] + arguments
             let result = try FirmwareRun.run(firmware, image: image, argv: argv, emulator: emulator, timeout: timeout, stream: true)
             if result.timedOut { return .timedOut(seconds: timeout) }

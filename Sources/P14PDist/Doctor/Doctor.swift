@@ -170,11 +170,10 @@ struct DoctorRun {
         var needs = [swiftc, checkEmbeddedStdlib(target, for: recipe.name)] + checkLinkTools(for: recipe.name)
         var doesNotFit: String?
         do {
-            let firmware = try EmbeddedBoardBuilder.firmwareBoard(for: recipe, repositoryRoot: doctor.repositoryRoot)
+            let firmware = try ResolvedBoard(recipe, repositoryRoot: doctor.repositoryRoot).firmware
             needs += checkCLibrary(firmware) + release
             do {
-                try FirmwareBuilder(board: firmware, repositoryRoot: doctor.repositoryRoot,
-                                    toolchain: Toolchain(binDirectory: "/nonexistent")).checkRAMBeforeBuilding()
+                try firmware.checkRAM()
             } catch let FirmwareError.doesNotFit(_, memory, needed, available, _) {
                 doesNotFit = "does not fit in \(memory): needs \(needed) bytes, has \(available)"
             } catch {
