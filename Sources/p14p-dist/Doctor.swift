@@ -49,16 +49,7 @@ struct DoctorCommand: ParsableCommand {
         for b in report.boards { print(pad(b.board, 15) + pad(b.status, 13) + b.summary) }
         print("")
         if !report.ok {
-            // One line per missing thing, with the boards that need it.
-            let required = Set(report.boards.filter(\.required).map(\.board))
-            var lines: [String] = []
-            for c in report.checks where c.state == .missing {
-                let boards = c.boards.filter(required.contains)
-                if !boards.isEmpty { lines.append("missing: \(c.name) (for \(boards.joined(separator: ", ")))") }
-            }
-            for b in report.boards where b.required {
-                for m in b.missing where m.hasPrefix("does not fit") || m.hasPrefix("recipe:") { lines.append("\(b.board): \(m)") }
-            }
+            let lines = report.missingSummary
             for line in lines { print(line) }
             fflush(stdout)
             fail("\(lines.count) thing(s) missing for the supported and emulated boards; see the fixes above")

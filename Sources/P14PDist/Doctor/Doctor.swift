@@ -72,6 +72,22 @@ public struct DoctorReport: Codable, Sendable, Equatable {
 
     public func check(_ name: String) -> DoctorCheck? { checks.first { $0.name == name } }
     public func board(_ name: String) -> DoctorBoard? { boards.first { $0.board == name } }
+
+    /// What the supported and emulated boards lack, a line each: every
+    /// missing check with the boards that need it ("missing: qemu-system-arm
+    /// (for mps2-an385, stm32)"), then each such board's size or recipe problem.
+    public var missingSummary: [String] {
+        let required = Set(boards.filter(\.required).map(\.board))
+        var lines: [String] = []
+        for c in checks where c.state == .missing {
+            let needing = c.boards.filter(required.contains)
+            if !needing.isEmpty { lines.append("missing: \(c.name) (for \(needing.joined(separator: ", ")))") }
+        }
+        for b in boards where b.required {
+            for m in b.missing where m.hasPrefix("does not fit") || m.hasPrefix("recipe:") { lines.append("\(b.board): \(m)") }
+        }
+        return lines
+    }
 }
 
 public struct Doctor {
