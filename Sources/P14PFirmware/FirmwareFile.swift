@@ -24,16 +24,6 @@ public struct FirmwareFile {
     public var appSize: Int { app.size }
     public var applicationSection: ArraySlice<UInt8> { elf.bytes[app.offset..<(app.offset + app.size)] }
 
-    /// The release stamp (`<<P14P-METADATA ... P14P-METADATA>>`) the section
-    /// carries after argv, if any: kept when another program goes in.
-    public var stamp: [UInt8] {
-        let section = Array(applicationSection)
-        let open = Array("<<P14P-METADATA ".utf8), close = Array(" P14P-METADATA>>".utf8)
-        guard let start = section.firstRange(of: open),
-              let end = section[start.upperBound...].firstRange(of: close) else { return [] }
-        return Array(section[start.lowerBound..<end.upperBound])
-    }
-
     /// Puts `image` and `argv` (and `trailer`) into the application section.
     public mutating func setApplication(image: [UInt8], argv: [String], trailer: [UInt8] = [], board: String) throws {
         guard let section = AppSection.encode(image: image, argv: argv, capacity: appSize, trailer: trailer) else {

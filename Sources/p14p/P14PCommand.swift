@@ -20,14 +20,13 @@ import PyMiteCompiler
 import PyMiteHost
 import PyMiteVM
 
-let p14pVersion = "0.1.0"
 
 @main
 struct P14P: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "p14p",
         abstract: "Python-on-a-Chip: compile Python 3 to code images and run them on the p14p VM.",
-        version: "p14p \(p14pVersion) (image format \(ImageFormat.version))",
+        version: "p14p \(p14pToolVersion) (image format \(ImageFormat.version))",
         subcommands: [Run.self, Compile.self, Disasm.self, Version.self]
     )
 }
@@ -161,7 +160,7 @@ struct Disasm: ParsableCommand {
 struct Version: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the version of p14p, its release and license.")
     func run() throws {
-        print("p14p \(p14pVersion) (image format \(ImageFormat.version))")
+        print("p14p \(p14pToolVersion) (image format \(ImageFormat.version))")
         printReleaseMetadata()
     }
 }

@@ -75,7 +75,9 @@ public enum Bundler {
                 + "0x\(String(firmware.appAddress, radix: 16))) disagrees with metadata.json")
         }
         try layout.sizes.check(imageBytes: image.count)
-        try firmware.setApplication(image: image, argv: argv, trailer: firmware.stamp, board: metadata.board)
+        // The release stamp the section carries after argv stays with the firmware.
+        let stamp = FirmwareStamp.find(in: Array(firmware.applicationSection)).first.map { Array($0.block.utf8) } ?? []
+        try firmware.setApplication(image: image, argv: argv, trailer: stamp, board: metadata.board)
         notes.append("\(image.count)-byte image fits \(metadata.board): RAM and the \(layout.sizes.appSection)-byte application section")
 
         var files: [String]

@@ -5,6 +5,7 @@
 
 import Foundation
 import P14PFirmware
+import PyMiteHost
 
 public struct BundleMetadata: Codable, Equatable, Sendable {
     public struct ImageInfo: Codable, Equatable, Sendable {
@@ -67,5 +68,3 @@ public struct BundleMetadata: Codable, Equatable, Sendable {
     }
 }
 
-/// The p14p version the release tool belongs to (the CLI's own number).
-public let p14pToolVersion = "0.1.0"

@@ -4,6 +4,7 @@
 // the firmware or executable, app.pmi, LICENSES/, README and metadata.json.
 
 import Foundation
+import PyMiteHost
 import PyMiteVM
 
 public struct BundleStage: ReleaseStage {
