@@ -43,7 +43,7 @@ struct BundleCommand: ParsableCommand {
                                     outputDirectory: absolutePath(out ?? "firmware-" + (board.isEmpty ? "board" : board)),
                                     imageOnly: imageOnly, publicKey: key)
         let result: BundleResult
-        do { result = try Bundler.bundle(request) } catch { fail(describe(error)) }
+        do { result = try Bundler.bundle(request) } catch { throw Failure(describe(error)) }
         for note in result.notes { print(note) }
         for file in result.files { print("wrote \(file)") }
         let at = "0x" + String(result.appAddress, radix: 16)

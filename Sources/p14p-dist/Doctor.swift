@@ -19,13 +19,13 @@ struct DoctorCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip the test compile for unsupported Embedded targets (AVR).") var quick = false
 
     func run() throws {
-        var doctor = Doctor(repositoryRoot: root.resolve())
+        var doctor = Doctor(repositoryRoot: try root.resolve())
         doctor.probeUnsupportedTargets = !quick
         let report: DoctorReport
-        do { report = try doctor.run() } catch { fail(describe(error)) }
+        do { report = try doctor.run() } catch { throw Failure(describe(error)) }
         if json {
             printJSON(report)
-            if !report.ok { Foundation.exit(1) }
+            if !report.ok { throw ExitCode(1) }
             return
         }
         // STATE, then the check and what was found; a long check name puts its detail on the next line.
@@ -52,7 +52,7 @@ struct DoctorCommand: ParsableCommand {
             let lines = report.missingSummary
             for line in lines { print(line) }
             fflush(stdout)
-            fail("\(lines.count) thing(s) missing for the supported and emulated boards; see the fixes above")
+            throw Failure("\(lines.count) thing(s) missing for the supported and emulated boards; see the fixes above")
         }
         let ready = report.boards.filter { $0.required }.map(\.board)
         print("ok: everything the supported and emulated boards need is here (\(ready.joined(separator: ", ")))")
@@ -72,7 +72,7 @@ struct CleanCache: ParsableCommand {
     @Flag(name: .long, help: "Remove only stale entries (the pruning policy), not everything.") var stale = false
 
     func run() throws {
-        let directory = root.resolve() + "/.build-p14p-firmware"
+        let directory = try root.resolve() + "/.build-p14p-firmware"
         let cache = FirmwareCache(directory: directory)
         let removal = stale ? cache.prune() : cache.clear()
         let what = removal.removed.count == 1 ? "entry" : "entries"

@@ -29,17 +29,17 @@ struct Run: ParsableCommand {
         let outcome: EmbeddedRun.Outcome
         do {
             outcome = try EmbeddedRun.run(board: board, program: program, arguments: arguments, timeout: timeout,
-                                          repositoryRoot: root.resolve(),
+                                          repositoryRoot: try root.resolve(),
                                           log: { FileHandle.standardError.write(Data(("p14p-dist: " + $0 + "\n").utf8)) })
         } catch {
-            fail(describe(error))
+            throw Failure(describe(error))
         }
         switch outcome {
         case .exited(let status):
-            Foundation.exit(status)
+            throw ExitCode(status)
         case .timedOut(let seconds):
             FileHandle.standardError.write(Data("p14p-dist: \(program) stopped after \(seconds) seconds (--timeout)\n".utf8))
-            Foundation.exit(124)
+            throw ExitCode(124)
         }
     }
 }

@@ -17,12 +17,11 @@ struct P14PDistCommand: ParsableCommand {
                       LicenseCheckCommand.self, Stamp.self, Run.self, BundleCommand.self, DoctorCommand.self, CleanCache.self])
 }
 
-/// Prints `message` on stderr and exits 1: the one way commands fail.
-func fail(_ message: String) -> Never {
-    // An interrupt stopped what failed: its handler prints why and exits 130/143.
-    Interrupts.parkIfStopping()
-    FileHandle.standardError.write(Data(("p14p-dist: " + message + "\n").utf8))
-    exit(1)
+/// The one way commands fail: thrown, printed by `main` as
+/// "p14p-dist: <message>" on stderr, exit status 1.
+struct Failure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
 
 func describe(_ error: Error) -> String { "\(error)" }
@@ -48,10 +47,10 @@ struct RootOption: ParsableArguments {
         }
     }
 
-    func resolve() -> String {
+    func resolve() throws -> String {
         if let root { return absolutePath(root) }
         if let env = ProcessInfo.processInfo.environment["P14P_ROOT"], !env.isEmpty {
-            guard RootOption.isRepository(absolutePath(env)) else { fail("P14P_ROOT=\(env) is not a p14p repository (recipes/ and Package.swift)") }
+            guard RootOption.isRepository(absolutePath(env)) else { throw Failure("P14P_ROOT=\(env) is not a p14p repository (recipes/ and Package.swift)") }
             return absolutePath(env)
         }
         if let here = RootOption.repository(above: absolutePath(".")) { return here }
@@ -59,12 +58,12 @@ struct RootOption: ParsableArguments {
            let installed = RootOption.repository(above: exe) {
             return installed
         }
-        fail("no p14p repository found (a folder with recipes/ and Package.swift): give --root or set P14P_ROOT")
+        throw Failure("no p14p repository found (a folder with recipes/ and Package.swift): give --root or set P14P_ROOT")
     }
 
-    func book() -> RecipeBook {
-        let root = resolve()
-        do { return try RecipeBook.load(root: root + "/recipes", displayBase: root) } catch { fail(describe(error)) }
+    func book() throws -> RecipeBook {
+        let root = try resolve()
+        do { return try RecipeBook.load(root: root + "/recipes", displayBase: root) } catch { throw Failure(describe(error)) }
     }
 }
 
@@ -100,7 +99,7 @@ struct Boards: ParsableCommand {
     }
 
     func run() throws {
-        let book = root.book()
+        let book = try root.book()
         let registry = makeBuilderRegistry(desktopExecutable: nil)
         let rows = book.boards.map { b in
             let skip = registry.plan(for: b).skipReason
@@ -123,7 +122,7 @@ struct Releases: ParsableCommand {
     @OptionGroup var root: RootOption
 
     func run() throws {
-        let book = root.book()
+        let book = try root.book()
         for r in book.releases {
             let what = r.published.map { "published: \($0.package) md5 \($0.md5)" } ?? "boards: \(r.boards.joined(separator: ", "))"
             print("\(r.number)  \(r.date)  \(what)")
@@ -145,15 +144,15 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print the summary as JSON (and no progress).") var json = false
 
     func run() throws {
-        let repo = root.resolve()
-        guard let number = ReleaseNumber(release) else { fail("--release \(release): two hex digits, such as 09 or 0A") }
+        let repo = try root.resolve()
+        guard let number = ReleaseNumber(release) else { throw Failure("--release \(release): two hex digits, such as 09 or 0A") }
         var options = ReleaseOptions(repositoryRoot: repo, release: number, outputDirectory: out.map(absolutePath))
         options.boards = board
         options.appDirectory = app.map(absolutePath)
         options.signingKey = key.map(absolutePath)
         options.force = force
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
-            guard let value = Int(epoch) else { fail("SOURCE_DATE_EPOCH=\(epoch) is not a number of seconds") }
+            guard let value = Int(epoch) else { throw Failure("SOURCE_DATE_EPOCH=\(epoch) is not a number of seconds") }
             options.sourceDateEpoch = value
         }
         let reporter: any ReleaseReporter = json ? CollectingReporter() : TextReporter()
@@ -162,7 +161,7 @@ struct Build: ParsableCommand {
         do {
             summary = try ReleasePipeline().run(options, registry: registry, reporter: reporter)
         } catch {
-            fail("release \(number) failed; \(options.outputDirectory) is unchanged.\n" + describe(error))
+            throw Failure("release \(number) failed; \(options.outputDirectory) is unchanged.\n" + describe(error))
         }
         if json { return printJSON(summary) }
         print("")
@@ -186,7 +185,7 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         let result: Inspection
-        do { result = try Inspector.inspect(file) } catch { fail(describe(error)) }
+        do { result = try Inspector.inspect(file) } catch { throw Failure(describe(error)) }
         if json { return printJSON(result) }
         print("\(file): \(result.kind)")
         // metadata.json and the stamps are the archive's text: shown escaped, like its names.
@@ -214,7 +213,7 @@ struct Inspect: ParsableCommand {
             print("  members    agree with metadata.json (sizes and SHA-256)")
         }
         for problem in result.problems { print("  PROBLEM    \(problem)") }
-        if !result.problems.isEmpty { fail("\(file): \(result.problems.count) member(s) disagree with metadata.json") }
+        if !result.problems.isEmpty { throw Failure("\(file): \(result.problems.count) member(s) disagree with metadata.json") }
     }
 }
 
@@ -246,7 +245,7 @@ struct Keygen: ParsableCommand {
         do {
             let paths = try KeyFiles.generate(privatePath: absolutePath(key), force: force)
             print("wrote \(paths.privatePath) (private, mode 0600) and \(paths.publicPath) (public)")
-        } catch { fail(describe(error)) }
+        } catch { throw Failure(describe(error)) }
     }
 }
 
@@ -258,12 +257,12 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         let report: VerifyReport
-        do { report = try Verifier.verify(path: path, publicKey: key) } catch { fail(describe(error)) }
+        do { report = try Verifier.verify(path: path, publicKey: key) } catch { throw Failure(describe(error)) }
         for note in report.notes { print(note) }
         for name in report.checked { print("\(name.terminalSafe): OK") }
         for problem in report.problems { print(problem) }
         if !report.ok {
-            fail("\(path): \(report.problems.count) problem(s); do not trust these files")
+            throw Failure("\(path): \(report.problems.count) problem(s); do not trust these files")
         }
         print("\(path): verified (\(report.checked.count) file(s))")
     }
@@ -276,10 +275,10 @@ struct LicenseCheckCommand: ParsableCommand {
     @OptionGroup var root: RootOption
 
     func run() throws {
-        let repo = root.resolve()
+        let repo = try root.resolve()
         let report = LicenseCheck.run(root: repo, files: SourceTree.files(root: repo))
         for finding in report.findings { print("\(finding.path): \(finding.problem)") }
-        if !report.ok { fail("\(report.findings.count) file(s) without the right license header") }
+        if !report.ok { throw Failure("\(report.findings.count) file(s) without the right license header") }
         print("\(report.checked.count) files checked: every one has its SPDX-License-Identifier")
     }
 }
@@ -292,21 +291,39 @@ struct Stamp: ParsableCommand {
     @Flag(name: .long, help: "Only check that the stamp matches; exit 1 if not.") var check = false
 
     func run() throws {
-        let repo = root.resolve()
-        let book = root.book()
+        let repo = try root.resolve()
+        let book = try root.book()
         guard let number = ReleaseNumber(release), let recipe = book.release(number), !recipe.isHistory else {
-            fail("no release recipe to build for \(release)")
+            throw Failure("no release recipe to build for \(release)")
         }
         let stamp = FirmwareStamp(release: recipe)
         if check {
-            guard ReleaseSourceFile.read(root: repo) == stamp else { fail("\(ReleaseSourceFile.path) does not say release \(number)") }
+            guard ReleaseSourceFile.read(root: repo) == stamp else { throw Failure("\(ReleaseSourceFile.path) does not say release \(number)") }
             return print("\(ReleaseSourceFile.path) says release \(number)")
         }
-        do { try writeTextAtomically(repo + "/" + ReleaseSourceFile.path, ReleaseSourceFile.render(stamp)) } catch { fail(describe(error)) }
+        do { try writeTextAtomically(repo + "/" + ReleaseSourceFile.path, ReleaseSourceFile.render(stamp)) } catch { throw Failure(describe(error)) }
         print("wrote \(ReleaseSourceFile.path) for release \(number); rebuild p14p and commit it")
     }
 }
 
 // SIGINT/SIGTERM stop child processes and remove temporary folders before exiting.
 Interrupts.install()
-P14PDistCommand.main()
+/// Runs the command; a `Failure` is printed as one line and exits 1, and
+/// everything else (usage errors, `ExitCode`) as ArgumentParser does.
+func runMain() -> Never {
+    do {
+        var command = try P14PDistCommand.parseAsRoot()
+        try command.run()
+        P14PDistCommand.exit()
+    } catch let failure as Failure {
+        // An interrupt stopped what failed: its handler prints why and exits 130/143.
+        Interrupts.parkIfStopping()
+        fflush(stdout)
+        FileHandle.standardError.write(Data(("p14p-dist: " + failure.description + "\n").utf8))
+        exit(1)
+    } catch {
+        P14PDistCommand.exit(withError: error)
+    }
+}
+
+runMain()

@@ -29,7 +29,38 @@ struct P14P: ParsableCommand {
         version: "p14p \(p14pToolVersion) (image format \(ImageFormat.version))",
         subcommands: [Run.self, Compile.self, Disasm.self, Version.self]
     )
+
+    /// Runs the command. Commands throw; a compile or load error is printed
+    /// the way a Python user expects (a SyntaxError with file, line and
+    /// column; "p14p: ..." otherwise) with status 1, and usage errors and
+    /// `ExitCode` (the program's own status) as ArgumentParser does.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            fflush(stdout)
+            exit()
+        } catch let error as SyntaxError {
+            report(error.description)
+        } catch let error as SourceFileError {
+            report("p14p: \(error.description)")
+        } catch let error as CLIError {
+            report("p14p: \(error.description)")
+        } catch {
+            fflush(stdout)
+            exit(withError: error)
+        }
+    }
+
+    private static func report(_ text: String) -> Never {
+        fflush(stdout)
+        fputs(text + "\n", stderr)
+        exitProcess(1)
+    }
 }
+
+/// exit(3) by another name: inside a command, `exit` is ArgumentParser's.
+private func exitProcess(_ status: Int32) -> Never { exit(status) }
 
 /// Loads a program: a code image (.pmi, recognised by its magic) or Python source.
 func loadProgram(_ path: String) throws -> Image {
@@ -46,25 +77,6 @@ func loadProgram(_ path: String) throws -> Image {
 struct CLIError: Error, CustomStringConvertible {
     var description: String
     init(_ d: String) { description = d }
-}
-
-/// exit(3), named apart from ParsableCommand's `exit(withError:)`; output is flushed first.
-func terminate(_ status: Int32) -> Never {
-    fflush(stdout)
-    exit(status)
-}
-
-/// Prints a compile or load error the way the user expects and exits 1.
-func fail(_ error: Error) -> Never {
-    let text: String
-    switch error {
-    case let e as SyntaxError: text = e.description
-    case let e as SourceFileError: text = "p14p: \(e.description)"
-    case let e as CLIError: text = "p14p: \(e.description)"
-    default: text = "p14p: \(error)"
-    }
-    fputs(text + "\n", stderr)
-    terminate(1)
 }
 
 struct Run: ParsableCommand {
@@ -101,12 +113,11 @@ struct Run: ParsableCommand {
         do {
             stackBytes = try ByteSize.parse(cStack, minimum: HostStack.minimumThreadStackBytes, maximum: 1 << 32)
         } catch { throw ValidationError("--c-stack \(error)") }
-        let image: Image
-        do { image = try loadProgram(program) } catch { fail(error) }
+        let image = try loadProgram(program)
         let argv = ([program] + arguments).map { Array($0.utf8) }
         // The VM runs on a thread whose C stack it knows, so deep recursion
         // through natives ends in RecursionError whatever `ulimit -s` is.
-        let outcome = HostStack.run(stackBytes: stackBytes) { [self] cStackLimit -> RunOutcome in
+        let outcome = HostStack.run(stackBytes: stackBytes) { [self] cStackLimit -> RunOutcome? in
             let vm: VM
             do {
                 let config = VMConfig(heapSize: heapSize, recursionLimit: recursionLimit, argv: argv,
@@ -115,13 +126,14 @@ struct Run: ParsableCommand {
                 vm = try VM(config: config, hooks: HostPlatform.hooks)
                 try vm.load(image)
             } catch {
-                fail(CLIError("a heap of \(heapSize) bytes is too small to start \(program); try a larger --heap"))
+                return nil
             }
             return vm.runMain()
         }
         switch outcome {
-        case .finished: terminate(0)
-        case .exited(let status): terminate(status)
+        case .finished: return
+        case .exited(let status): throw ExitCode(status)
+        case nil: throw CLIError("a heap of \(heapSize) bytes is too small to start \(program); try a larger --heap")
         }
     }
 }
@@ -138,9 +150,9 @@ struct Compile: ParsableCommand {
 
     func run() throws {
         let image: Image
-        do { image = try Compiler.compileProgram(mainPath: program) } catch { fail(error) }
+        image = try Compiler.compileProgram(mainPath: program)
         let out = output ?? SourcePath.replacingExtension(of: program, with: "pmi")
-        do { try OutputFile.write(ImageFormat.encode(image), to: out) } catch { fail(error) }
+        try OutputFile.write(ImageFormat.encode(image), to: out)
     }
 }
 
@@ -152,7 +164,7 @@ struct Disasm: ParsableCommand {
 
     func run() throws {
         let image: Image
-        do { image = try loadProgram(program) } catch { fail(error) }
+        image = try loadProgram(program)
         print(disassemble(image), terminator: "")
     }
 }
