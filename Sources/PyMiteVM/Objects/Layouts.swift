@@ -94,7 +94,7 @@ enum CellSlot {
 /// iterators, including dict views (Iteration.swift).
 enum IteratorSlot {
     static let kind = 0        // IteratorKind raw value (small int)
-    static let source = 1      // the object iterated (a dict for views; map/filter: the function)
+    static let source = 1      // the object iterated (a dict for views; map/filter: the function; zip: tuple of iterators)
     static let position = 2    // position or counter
     static let extra = 3       // range: stop; dict iteration: the dict's size when it began;
                                // map: tuple of iterators; filter: the inner iterator
