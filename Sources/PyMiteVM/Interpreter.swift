@@ -131,16 +131,17 @@ extension VM {
 
                 case .binaryOp, .inplaceOp:
                     let a = stack[sp - 2], b = stack[sp - 1]
+                    let op = unsafeBitCast(UInt8(truncatingIfNeeded: arg), to: BinaryOperator.self)
                     if a.isInt && b.isInt {
                         let x = a.intValue, y = b.intValue
                         var r: Int64? = nil
-                        switch arg {
-                        case 0: let (v, o) = x.addingReportingOverflow(y); if !o { r = v }
-                        case 1: let (v, o) = x.subtractingReportingOverflow(y); if !o { r = v }
-                        case 2: let (v, o) = x.multipliedReportingOverflow(by: y); if !o { r = v }
-                        case 9: r = x & y
-                        case 10: r = x | y
-                        case 11: r = x ^ y
+                        switch op {
+                        case .add: let (v, o) = x.addingReportingOverflow(y); if !o { r = v }
+                        case .subtract: let (v, o) = x.subtractingReportingOverflow(y); if !o { r = v }
+                        case .multiply: let (v, o) = x.multipliedReportingOverflow(by: y); if !o { r = v }
+                        case .and: r = x & y
+                        case .or: r = x | y
+                        case .xor: r = x ^ y
                         default: break
                         }
                         if let r = r, let v = Value.int(r) {
@@ -148,21 +149,21 @@ extension VM {
                             break
                         }
                     }
-                    let op = unsafeBitCast(UInt8(truncatingIfNeeded: arg), to: BinaryOperator.self)
                     stack[sp - 2] = try binaryOperation(op, a, b, inplace: word & 0xFF == UInt32(Opcode.inplaceOp.rawValue))
                     sp -= 1
                 case .compareOp:
                     let a = stack[sp - 2], b = stack[sp - 1]
+                    let op = unsafeBitCast(UInt8(truncatingIfNeeded: arg), to: CompareOperator.self)
                     if a.isInt && b.isInt {
                         let x = a.intValue, y = b.intValue
                         var r = false
-                        switch arg {
-                        case 0: r = x < y
-                        case 1: r = x <= y
-                        case 2, 6: r = x == y
-                        case 3, 7: r = x != y
-                        case 4: r = x > y
-                        case 5: r = x >= y
+                        switch op {
+                        case .less: r = x < y
+                        case .lessEqual: r = x <= y
+                        case .equal, .isIdentical: r = x == y
+                        case .notEqual, .isNotIdentical: r = x != y
+                        case .greater: r = x > y
+                        case .greaterEqual: r = x >= y
                         default:
                             stack[sp - 2] = try compareOperation(CompareOperator(rawValue: UInt8(arg))!, a, b)
                             sp -= 1
@@ -171,7 +172,7 @@ extension VM {
                         stack[sp - 2] = r ? .true : .false; sp -= 1
                         break
                     }
-                    stack[sp - 2] = try compareOperation(unsafeBitCast(UInt8(truncatingIfNeeded: arg), to: CompareOperator.self), a, b)
+                    stack[sp - 2] = try compareOperation(op, a, b)
                     sp -= 1
                 case .unaryNegative:
                     stack[sp - 1] = try unaryNegative(stack[sp - 1])
