@@ -145,7 +145,7 @@ extension VM {
         return cls
     }
 
-    /// The built-in type of `v`, or nil for an instance (its class is in slot 0).
+    /// The built-in type of `v`, or nil for an instance (its class is in InstanceSlot.klass).
     func typeKind(of v: Value) -> TypeKind? {
         if v.isInt { return .int }
         if !v.isObject {
@@ -255,7 +255,7 @@ extension VM {
         return cls
     }
 
-    /// A class object without its MRO (slot 2), which the caller sets.
+    /// A class object without its MRO (ClassSlot.mro), which the caller sets.
     func allocClass(name: Value, bases: Value, namespace: Value, kind: TypeKind) throws(VMError) -> Value {
         let o = try allocSlots(.klass, ClassSlot.slotCount)
         heap.setSlot(o, ClassSlot.name, name)
