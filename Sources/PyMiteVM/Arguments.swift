@@ -137,7 +137,7 @@ extension VM {
 
     /// An instance whose class defines __index__.
     func hasIndexMethod(_ v: Value) -> Bool {
-        isType(v, .instance) && classLookup(heap.slot(v.objectOffset, 0), internStatic("__index__")) != nil
+        isType(v, .instance) && classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__index__")) != nil
     }
 
     /// An integer argument clamped to 64 bits (round's ndigits, as CPython

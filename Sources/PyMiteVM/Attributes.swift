@@ -13,11 +13,11 @@ extension VM {
         case .function:
             return try newBoundMethod(obj, attr)
         case .staticMethod:
-            return heap.slot(attr.objectOffset, 0)
+            return heap.slot(attr.objectOffset, StaticClassMethodSlot.function)
         case .classMethod:
-            return try newBoundMethod(cls, heap.slot(attr.objectOffset, 0))
+            return try newBoundMethod(cls, heap.slot(attr.objectOffset, StaticClassMethodSlot.function))
         case .property:
-            let getter = heap.slot(attr.objectOffset, 0)
+            let getter = heap.slot(attr.objectOffset, PropertySlot.getter)
             guard !getter.isNone else { throw raise(.attributeError, "property has no getter") }
             return try call(getter, [obj])
         default:
@@ -26,9 +26,9 @@ extension VM {
     }
 
     func newBoundMethod(_ obj: Value, _ f: Value) throws(VMError) -> Value {
-        let o = try allocSlots(.boundMethod, 2)
-        heap.setSlot(o, 0, obj)
-        heap.setSlot(o, 1, f)
+        let o = try allocSlots(.boundMethod, BoundMethodSlot.slotCount)
+        heap.setSlot(o, BoundMethodSlot.receiver, obj)
+        heap.setSlot(o, BoundMethodSlot.function, f)
         return .object(o)
     }
 
@@ -39,7 +39,7 @@ extension VM {
 
     func attributeError(_ obj: Value, _ name: Value) -> VMError {
         if isType(obj, .module) {
-            return raise(.attributeError, bytes("module '") + strArray(heap.slot(obj.objectOffset, 0)) + bytes("' has no attribute '") + strArray(name) + bytes("'"))
+            return raise(.attributeError, bytes("module '") + strArray(heap.slot(obj.objectOffset, ModuleSlot.name)) + bytes("' has no attribute '") + strArray(name) + bytes("'"))
         }
         if isClass(obj) {
             return raise(.attributeError, bytes("type object '") + className(obj) + bytes("' has no attribute '") + strArray(name) + bytes("'"))
@@ -53,13 +53,13 @@ extension VM {
             let o = obj.objectOffset
             switch heap.type(o) {
             case .instance:
-                let cls = heap.slot(o, 0)
+                let cls = heap.slot(o, InstanceSlot.klass)
                 let classAttr = classLookup(cls, name)
                 if let a = classAttr, isType(a, .property) { return try bindAttribute(a, to: obj, cls: cls) }
-                if let v = dictGetStr(heap.slot(o, 1), name) { return v }
+                if let v = dictGetStr(heap.slot(o, InstanceSlot.dict), name) { return v }
                 if let a = classAttr { return try bindAttribute(a, to: obj, cls: cls) }
                 if name == s.__class__ { return cls }
-                if name == s.__dict__ { return heap.slot(o, 1) }
+                if name == s.__dict__ { return heap.slot(o, InstanceSlot.dict) }
                 if isExceptionInstance(obj) && name == s.__traceback__ { return Value.none }
                 return nil
             case .klass:
@@ -67,51 +67,51 @@ extension VM {
                     if a.isNativeFunction, let id = Native(rawValue: a.nativeID), id.isClassLevel {
                         return try newBoundMethod(obj, a)
                     }
-                    if isType(a, .classMethod) { return try newBoundMethod(obj, heap.slot(a.objectOffset, 0)) }
-                    if isType(a, .staticMethod) { return heap.slot(a.objectOffset, 0) }
+                    if isType(a, .classMethod) { return try newBoundMethod(obj, heap.slot(a.objectOffset, StaticClassMethodSlot.function)) }
+                    if isType(a, .staticMethod) { return heap.slot(a.objectOffset, StaticClassMethodSlot.function) }
                     return a
                 }
-                if name == s.__name__ || name == s.__qualname__ { return heap.slot(o, 0) }
-                if name == s.__mro__ { return heap.slot(o, 2) }
-                if name == s.__bases__ { return heap.slot(o, 1) }
+                if name == s.__name__ || name == s.__qualname__ { return heap.slot(o, ClassSlot.name) }
+                if name == s.__mro__ { return heap.slot(o, ClassSlot.mro) }
+                if name == s.__bases__ { return heap.slot(o, ClassSlot.bases) }
                 if name == s.__dict__ { return try classNamespace(obj) }
                 if name == s.__class__ { return try typeClass(.type) }
                 return nil
             case .module:
-                if let v = dictGetStr(heap.slot(o, 1), name) { return v }
+                if let v = dictGetStr(heap.slot(o, ModuleSlot.dict), name) { return v }
                 if obj == sysModule {  // sys's functions and values are made on first use
                     if let fn = sysNative(name) { return fn }
                     if let v = try sysValue(name) { return v }
                 }
-                if name == s.__dict__ { return heap.slot(o, 1) }
+                if name == s.__dict__ { return heap.slot(o, ModuleSlot.dict) }
                 return nil
             case .function:
-                if name == s.__name__ { return heap.slot(o, 5) }
-                if name == s.__qualname__ { return heap.slot(o, 7) }
-                let attrs = heap.slot(o, 6)
+                if name == s.__name__ { return heap.slot(o, FunctionSlot.name) }
+                if name == s.__qualname__ { return heap.slot(o, FunctionSlot.qualname) }
+                let attrs = heap.slot(o, FunctionSlot.dict)
                 if name == s.__doc__ { return attrs.isNull ? Value.none : (dictGetStr(attrs, name) ?? Value.none) }
-                if name == s.__module__ { return dictGetStr(heap.slot(o, 1), s.__name__) ?? Value.none }
-                let d = heap.slot(o, 6)
+                if name == s.__module__ { return dictGetStr(heap.slot(o, FunctionSlot.globals), s.__name__) ?? Value.none }
+                let d = heap.slot(o, FunctionSlot.dict)
                 if !d.isNull, let v = dictGetStr(d, name) { return v }
                 if name == s.__dict__ {
-                    if d.isNull { heap.setSlot(o, 6, try newDict()) }
-                    return heap.slot(o, 6)
+                    if d.isNull { heap.setSlot(o, FunctionSlot.dict, try newDict()) }
+                    return heap.slot(o, FunctionSlot.dict)
                 }
             case .boundMethod:
-                if name == internStatic("__self__") { return heap.slot(o, 0) }
-                if name == internStatic("__func__") { return heap.slot(o, 1) }
-                return try lookupAttribute(heap.slot(o, 1), name)
+                if name == internStatic("__self__") { return heap.slot(o, BoundMethodSlot.receiver) }
+                if name == internStatic("__func__") { return heap.slot(o, BoundMethodSlot.function) }
+                return try lookupAttribute(heap.slot(o, BoundMethodSlot.function), name)
             case .generator:
-                if name == s.__name__ { return heap.slot(heap.slot(o, 0).objectOffset, 5) }
+                if name == s.__name__ { return heap.slot(heap.slot(o, GeneratorSlot.function).objectOffset, FunctionSlot.name) }
             case .superObject:
-                let start = heap.slot(o, 0), target = heap.slot(o, 1)
+                let start = heap.slot(o, SuperSlot.start), target = heap.slot(o, SuperSlot.target)
                 let objType = isClass(target) ? target : try typeOf(target)
                 var after = false
-                for c in tupleItems(heap.slot(objType.objectOffset, 2).objectOffset) {
+                for c in tupleItems(heap.slot(objType.objectOffset, ClassSlot.mro).objectOffset) {
                     if after, let a = ownClassAttribute(c, name, hash: strHash(name.objectOffset)) {
                         if isClass(target) {
-                            if isType(a, .classMethod) { return try newBoundMethod(target, heap.slot(a.objectOffset, 0)) }
-                            if isType(a, .staticMethod) { return heap.slot(a.objectOffset, 0) }
+                            if isType(a, .classMethod) { return try newBoundMethod(target, heap.slot(a.objectOffset, StaticClassMethodSlot.function)) }
+                            if isType(a, .staticMethod) { return heap.slot(a.objectOffset, StaticClassMethodSlot.function) }
                             return a
                         }
                         return try bindAttribute(a, to: target, cls: objType)
@@ -120,13 +120,13 @@ extension VM {
                 }
                 return nil
             case .slice:
-                if name == internStatic("start") { return heap.slot(o, 0) }
-                if name == internStatic("stop") { return heap.slot(o, 1) }
-                if name == internStatic("step") { return heap.slot(o, 2) }
+                if name == internStatic("start") { return heap.slot(o, SliceSlot.start) }
+                if name == internStatic("stop") { return heap.slot(o, SliceSlot.stop) }
+                if name == internStatic("step") { return heap.slot(o, SliceSlot.step) }
             case .range:
-                if name == internStatic("start") { return heap.slot(o, 0) }
-                if name == internStatic("stop") { return heap.slot(o, 1) }
-                if name == internStatic("step") { return heap.slot(o, 2) }
+                if name == internStatic("start") { return heap.slot(o, RangeSlot.start) }
+                if name == internStatic("stop") { return heap.slot(o, RangeSlot.stop) }
+                if name == internStatic("step") { return heap.slot(o, RangeSlot.step) }
             default:
                 break
             }
@@ -172,8 +172,8 @@ extension VM {
         if obj.isObject {
             switch heap.type(obj.objectOffset) {
             case .instance:
-                let c = heap.slot(obj.objectOffset, 0)
-                if dictGetStr(heap.slot(obj.objectOffset, 1), name) == nil { cls = c }
+                let c = heap.slot(obj.objectOffset, InstanceSlot.klass)
+                if dictGetStr(heap.slot(obj.objectOffset, InstanceSlot.dict), name) == nil { cls = c }
             case .klass, .module, .function, .boundMethod, .superObject:
                 break
             default:
@@ -199,14 +199,14 @@ extension VM {
         let o = obj.objectOffset
         switch heap.type(o) {
         case .instance:
-            let cls = heap.slot(o, 0)
+            let cls = heap.slot(o, InstanceSlot.klass)
             if let a = classLookup(cls, name), isType(a, .property) {
-                let setter = heap.slot(a.objectOffset, 1)
+                let setter = heap.slot(a.objectOffset, PropertySlot.setter)
                 guard !setter.isNone else { throw raise(.attributeError, bytes("can't set attribute '") + strArray(name) + bytes("'")) }
                 _ = try call(setter, [obj, value])
                 return
             }
-            try dictStore(heap.slot(o, 1), name, value)
+            try dictStore(heap.slot(o, InstanceSlot.dict), name, value)
         case .klass:
             if let kind = builtinKind(ofClass: obj) {
                 throw raise(.typeError, bytes("cannot set '") + strArray(name) + bytes("' attribute of immutable type '")
@@ -214,14 +214,14 @@ extension VM {
             }
             try dictStore(try classNamespace(obj), name, value)
         case .module:
-            try dictStore(heap.slot(o, 1), name, value)
+            try dictStore(heap.slot(o, ModuleSlot.dict), name, value)
         case .function:
             if (name == s.__name__ || name == s.__qualname__) && isStr(value) {
-                heap.setSlot(o, name == s.__name__ ? 5 : 7, value)
+                heap.setSlot(o, name == s.__name__ ? FunctionSlot.name : FunctionSlot.qualname, value)
                 return
             }
-            if heap.slot(o, 6).isNull { heap.setSlot(o, 6, try newDict()) }
-            try dictStore(heap.slot(o, 6), name, value)
+            if heap.slot(o, FunctionSlot.dict).isNull { heap.setSlot(o, FunctionSlot.dict, try newDict()) }
+            try dictStore(heap.slot(o, FunctionSlot.dict), name, value)
         default:
             throw readOnlyAttribute(obj, name)
         }
@@ -235,8 +235,8 @@ extension VM {
         var d = Value.null
         if obj.isObject {
             switch heap.type(obj.objectOffset) {
-            case .instance, .module: d = heap.slot(obj.objectOffset, 1)
-            case .klass: d = heap.slot(obj.objectOffset, 3)
+            case .instance, .module: d = heap.slot(obj.objectOffset, InstanceSlot.dict)
+            case .klass: d = heap.slot(obj.objectOffset, ClassSlot.namespace)
             default: break
             }
         }

@@ -58,15 +58,15 @@ extension VM {
         let o = cls.objectOffset
         var mro = [cls]
         if tupleCount(bases.objectOffset) > 0 { mro.append(tupleItem(bases.objectOffset, 0)) }
-        heap.setSlot(o, 2, try newTuple(mro))
+        heap.setSlot(o, ClassSlot.mro, try newTuple(mro))
         return cls
     }
 
     func newModule(_ name: Value) throws(VMError) -> Value {
-        let o = try allocSlots(.module, 2)
-        heap.setSlot(o, 0, name)
+        let o = try allocSlots(.module, ModuleSlot.slotCount)
+        heap.setSlot(o, ModuleSlot.name, name)
         let d = try newDict()
-        heap.setSlot(o, 1, d)
+        heap.setSlot(o, ModuleSlot.dict, d)
         try dictStore(d, s.__name__, name)
         try dictStore(d, s.__doc__, .none)
         return .object(o)
@@ -80,7 +80,7 @@ extension VM {
         let sys = try newModule(try name("sys"))
         extraRoots.append(sys)
         defer { extraRoots.removeLast() }
-        let d = heap.slot(sys.objectOffset, 1)
+        let d = heap.slot(sys.objectOffset, ModuleSlot.dict)
         let argv = try newList()
         try dictStore(d, try name("argv"), argv)
         for a in config.argv { try listAppend(argv, try newStr(a)) }
@@ -116,9 +116,9 @@ extension VM {
             value = try newModule(try intern(try newStr("implementation")))
             extraRoots.append(value)
             defer { extraRoots.removeLast() }
-            try dictStore(heap.slot(value.objectOffset, 1), try intern(try newStr("name")), try newStr("p14p"))
+            try dictStore(heap.slot(value.objectOffset, ModuleSlot.dict), try intern(try newStr("name")), try newStr("p14p"))
         }
-        try dictStore(heap.slot(sysModule.objectOffset, 1), name, value)
+        try dictStore(heap.slot(sysModule.objectOffset, ModuleSlot.dict), name, value)
         return value
     }
 }

@@ -44,7 +44,7 @@ extension VM {
             }
             if let e = end { out += strBuffer(e) } else { out.append(UInt8(ascii: "\n")) }
             var fd = 1
-            if let file = a.keyword("file"), !file.isNone, !sysModule.isNull, file == (dictGetStr(heap.slot(sysModule.objectOffset, 1), internStatic("stderr")) ?? .null) {
+            if let file = a.keyword("file"), !file.isNone, !sysModule.isNull, file == (dictGetStr(heap.slot(sysModule.objectOffset, ModuleSlot.dict), internStatic("stderr")) ?? .null) {
                 fd = 2
             }
             write(fd, out)
@@ -240,13 +240,13 @@ extension VM {
             guard v.isObject else { return .false }
             switch heap.type(v.objectOffset) {
             case .function, .boundMethod, .klass: return .true
-            case .instance: return .bool(classLookup(heap.slot(v.objectOffset, 0), s.__call__) != nil)
+            case .instance: return .bool(classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), s.__call__) != nil)
             default: return .false
             }
         case .map:
             guard a.positionalCount >= 2 else { throw raise(.typeError, "map() must have at least two arguments.") }
             let iters = try newTuple(a.positionalCount - 1)
-            for i in 1..<a.positionalCount { heap.setSlot(iters.objectOffset, i, try getIterator(a[i])) }
+            for i in 1..<a.positionalCount { heap.setSlot(iters.objectOffset, i - 1 + TupleSlot.firstItem, try getIterator(a[i])) }
             return try newIterator(.map, a[0], .smallInt(0), iters)
         case .filter:
             try argumentCount(a, name, min: 2, max: 2)
@@ -254,7 +254,7 @@ extension VM {
             return try newIterator(.filter, a[0], .smallInt(0), it)
         case .zip:
             let iters = try newTuple(a.positionalCount)
-            for i in 0..<a.positionalCount { heap.setSlot(iters.objectOffset, i + 1, try getIterator(a[i])) }
+            for i in 0..<a.positionalCount { heap.setSlot(iters.objectOffset, i + TupleSlot.firstItem, try getIterator(a[i])) }
             return try newIterator(.zip, iters)
         case .enumerate:
             try argumentCount(a, name, min: 1, max: 2)
@@ -265,11 +265,11 @@ extension VM {
         case .reversed:
             try argumentCount(a, name, min: 1, max: 1)
             let v = a[0]
-            if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, 0), internStatic("__reversed__")) {
+            if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__reversed__")) {
                 return try call(m, [v])
             }
             guard v.isObject, [ObjType.list, .tuple, .str, .bytes, .range].contains(heap.type(v.objectOffset))
-                    || (isType(v, .instance) && classLookup(heap.slot(v.objectOffset, 0), s.__getitem__) != nil) else {
+                    || (isType(v, .instance) && classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), s.__getitem__) != nil) else {
                 throw raise(.typeError, bytes("'") + typeName(v) + bytes("' object is not reversible"))
             }
             return try newIterator(.reversed, v, .smallInt(try length(v)))
@@ -321,11 +321,11 @@ extension VM {
                 return rangeLength(v)
             case .iterator:
                 switch iteratorKind(v) {
-                case .keysView, .valuesView, .itemsView: return dictCount(heap.slot(o, 1))
+                case .keysView, .valuesView, .itemsView: return dictCount(heap.slot(o, IteratorSlot.source))
                 default: break
                 }
             case .instance:
-                if let m = classLookup(heap.slot(o, 0), s.__len__) {
+                if let m = classLookup(heap.slot(o, InstanceSlot.klass), s.__len__) {
                     let r = try call(m, [v])
                     guard let n = intOf(r) else { throw raise(.typeError, "'__len__' should return an integer") }
                     if n < 0 { throw raise(.valueError, "__len__() should return >= 0") }
@@ -396,7 +396,7 @@ extension VM {
 
     func newTupleFromArgs(_ a: Arguments) throws(VMError) -> Value {
         let t = try newTuple(a.positionalCount)
-        for i in 0..<a.positionalCount { heap.setSlot(t.objectOffset, i + 1, a[i]) }
+        for i in 0..<a.positionalCount { heap.setSlot(t.objectOffset, i + TupleSlot.firstItem, a[i]) }
         return t
     }
 
@@ -504,8 +504,8 @@ extension VM {
             for n in nativeNames(group: group) { try dictStore(names, try newStr(n), .none) }
         }
         func addClasses(_ cls: Value) throws(VMError) {
-            for c in tupleItems(heap.slot(cls.objectOffset, 2).objectOffset) {
-                if !heap.slot(c.objectOffset, 3).isNull { try addKeys(heap.slot(c.objectOffset, 3)) }
+            for c in tupleItems(heap.slot(cls.objectOffset, ClassSlot.mro).objectOffset) {
+                if !heap.slot(c.objectOffset, ClassSlot.namespace).isNull { try addKeys(heap.slot(c.objectOffset, ClassSlot.namespace)) }
                 if let kind = builtinKind(ofClass: c) { try addNatives(kind.rawValue) }
             }
         }
@@ -515,11 +515,11 @@ extension VM {
             }
         } else if isType(v, .instance) {
             try addKeys(instanceDict(v))
-            try addClasses(heap.slot(v.objectOffset, 0))
+            try addClasses(heap.slot(v.objectOffset, InstanceSlot.klass))
         } else if isClass(v) {
             try addClasses(v)
         } else if isType(v, .module) {
-            try addKeys(heap.slot(v.objectOffset, 1))
+            try addKeys(heap.slot(v.objectOffset, ModuleSlot.dict))
             if v == sysModule {
                 try addNatives(VM.sysGroup)
                 for v in SysValue.allCases { try dictStore(names, try newStr(v.name), .none) }
@@ -544,7 +544,7 @@ extension VM {
         let d = try newDict()
         for i in 0..<Int(c.localCount + c.freeCount) {
             var v = stack[Int(f.base) + i]
-            if isType(v, .cell) { v = heap.slot(v.objectOffset, 0) }
+            if isType(v, .cell) { v = heap.slot(v.objectOffset, CellSlot.contents) }
             if v.isNull { continue }
             try dictStore(d, slotName(c, i), v)
         }
@@ -561,9 +561,9 @@ extension VM {
         let o = l.objectOffset
         let n = listCount(o)
         if n < 2 { return }
-        let items = heap.slot(o, 1)
-        heap.setSlot(o, 0, .smallInt(0))
-        heap.setSlot(o, 1, .null)
+        let items = heap.slot(o, ListSlot.items)
+        heap.setSlot(o, ListSlot.count, .smallInt(0))
+        heap.setSlot(o, ListSlot.items, .null)
         extraRoots.append(items)
         var order = Array(0..<n)
         var sorted = false
@@ -574,8 +574,8 @@ extension VM {
                 let values = order.map { heap.slot(items.objectOffset, $0) }
                 for i in 0..<n { heap.setSlot(items.objectOffset, i, values[i]) }
             }
-            heap.setSlot(o, 1, items)
-            heap.setSlot(o, 0, .smallInt(n))
+            heap.setSlot(o, ListSlot.items, items)
+            heap.setSlot(o, ListSlot.count, .smallInt(n))
             extraRoots.removeLast()
         }
         // Keys live in a value array so a collection during a key call keeps them.
@@ -587,7 +587,7 @@ extension VM {
         }
         try mergeSort(&order, keys: keys, reverse: reverse)
         sorted = true
-        if listCount(o) != 0 || !heap.slot(o, 1).isNull { throw raise(.valueError, "list modified during sort") }
+        if listCount(o) != 0 || !heap.slot(o, ListSlot.items).isNull { throw raise(.valueError, "list modified during sort") }
     }
 
     /// Sorts `order` (indexes into `keys`, a value array) by the keys, stably.
@@ -705,25 +705,25 @@ extension VM {
             return try newByteArray(try bytesFromIterable(a[0]))
         case .slice:
             try argumentCount(a, "slice", min: 1, max: 3)
-            let o = try allocSlots(.slice, 3)
+            let o = try allocSlots(.slice, SliceSlot.slotCount)
             if n == 1 {
-                heap.setSlot(o, 0, .none); heap.setSlot(o, 1, a[0]); heap.setSlot(o, 2, .none)
+                heap.setSlot(o, SliceSlot.start, .none); heap.setSlot(o, SliceSlot.stop, a[0]); heap.setSlot(o, SliceSlot.step, .none)
             } else {
-                heap.setSlot(o, 0, a[0]); heap.setSlot(o, 1, a[1]); heap.setSlot(o, 2, n == 3 ? a[2] : .none)
+                heap.setSlot(o, SliceSlot.start, a[0]); heap.setSlot(o, SliceSlot.stop, a[1]); heap.setSlot(o, SliceSlot.step, n == 3 ? a[2] : .none)
             }
             return .object(o)
         case .superType:
             return try makeSuper(a)
         case .staticMethod, .classMethod:
             try argumentCount(a, kind == .staticMethod ? "staticmethod" : "classmethod", min: 1, max: 1)
-            let o = try allocSlots(kind == .staticMethod ? .staticMethod : .classMethod, 1)
-            heap.setSlot(o, 0, a[0])
+            let o = try allocSlots(kind == .staticMethod ? .staticMethod : .classMethod, StaticClassMethodSlot.slotCount)
+            heap.setSlot(o, StaticClassMethodSlot.function, a[0])
             return .object(o)
         case .property:
-            let o = try allocSlots(.property, 3)
-            heap.setSlot(o, 0, n > 0 ? a[0] : (a.keyword("fget") ?? .none))
-            heap.setSlot(o, 1, n > 1 ? a[1] : (a.keyword("fset") ?? .none))
-            heap.setSlot(o, 2, .none)
+            let o = try allocSlots(.property, PropertySlot.slotCount)
+            heap.setSlot(o, PropertySlot.getter, n > 0 ? a[0] : (a.keyword("fget") ?? .none))
+            heap.setSlot(o, PropertySlot.setter, n > 1 ? a[1] : (a.keyword("fset") ?? .none))
+            heap.setSlot(o, PropertySlot.deleter, .none)
             return .object(o)
         default:
             throw raise(.typeError, bytes("cannot create '") + className(cls) + bytes("' instances"))
@@ -744,18 +744,18 @@ extension VM {
                 throw raise(.runtimeError, "super(): __class__ cell not found")
             }
             let cell = stack[Int(f.base) + slot]
-            start = isType(cell, .cell) ? heap.slot(cell.objectOffset, 0) : cell
+            start = isType(cell, .cell) ? heap.slot(cell.objectOffset, CellSlot.contents) : cell
             obj = stack[Int(f.base)]
-            if isType(obj, .cell) { obj = heap.slot(obj.objectOffset, 0) }
+            if isType(obj, .cell) { obj = heap.slot(obj.objectOffset, CellSlot.contents) }
         }
         guard isClass(start) else { throw raise(.typeError, "super() argument 1 must be a type") }
         let objType = isClass(obj) ? obj : try typeOf(obj)
         guard isSubclass(objType, start) else {
             throw raise(.typeError, "super(type, obj): obj must be an instance or subtype of type")
         }
-        let o = try allocSlots(.superObject, 2)
-        heap.setSlot(o, 0, start)
-        heap.setSlot(o, 1, obj)
+        let o = try allocSlots(.superObject, SuperSlot.slotCount)
+        heap.setSlot(o, SuperSlot.start, start)
+        heap.setSlot(o, SuperSlot.target, obj)
         return .object(o)
     }
 

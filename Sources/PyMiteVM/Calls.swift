@@ -1,14 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
 //
 // Calling: functions, bound methods, classes, natives, generators.
-//   function:  slot 0 = code index, 1 = globals, 2 = defaults tuple or None,
-//              3 = keyword-only defaults dict or None, 4 = closure tuple or None,
-//              5 = name, 6 = attribute dict (null until used), 7 = qualified name
-//   native:    slot 0 = Native id, 1 = bound self (null when unbound)
-//   boundMethod: slot 0 = self, 1 = function
-//   generator: slot 0 = function, 1 = saved frame (valueArray), 2 = ip,
-//              3 = saved value count, 4 = state (GeneratorState), 5 = code index
-//   cell:      slot 0 = contents (null when empty)
+// The function, bound method, generator and cell layouts are in
+// Objects/Layouts.swift (FunctionSlot, BoundMethodSlot, GeneratorSlot, CellSlot).
 
 enum GeneratorState: Int { case created = 0, suspended, running, done }
 
@@ -26,28 +20,28 @@ extension VM {
         if flags & MakeFunctionFlags.closure != 0 { _ = try expect(stack[k], .tuple); k -= 1 }
         if flags & MakeFunctionFlags.kwDefaults != 0 { if !stack[k].isNone { _ = try expect(stack[k], .dict) }; k -= 1 }
         if flags & MakeFunctionFlags.defaults != 0 { if !stack[k].isNone { _ = try expect(stack[k], .tuple) } }
-        let o = try allocSlots(.function, 8)
+        let o = try allocSlots(.function, FunctionSlot.slotCount)
         var i = sp - 2
-        heap.setSlot(o, 4, .none)
-        heap.setSlot(o, 3, .none)
-        heap.setSlot(o, 2, .none)
-        if flags & MakeFunctionFlags.closure != 0 { heap.setSlot(o, 4, stack[i]); i -= 1 }
-        if flags & MakeFunctionFlags.kwDefaults != 0 { heap.setSlot(o, 3, stack[i]); i -= 1 }
-        if flags & MakeFunctionFlags.defaults != 0 { heap.setSlot(o, 2, stack[i]); i -= 1 }
-        heap.setSlot(o, 0, codeConst)
-        heap.setSlot(o, 1, globals)
+        heap.setSlot(o, FunctionSlot.closure, .none)
+        heap.setSlot(o, FunctionSlot.kwDefaults, .none)
+        heap.setSlot(o, FunctionSlot.defaults, .none)
+        if flags & MakeFunctionFlags.closure != 0 { heap.setSlot(o, FunctionSlot.closure, stack[i]); i -= 1 }
+        if flags & MakeFunctionFlags.kwDefaults != 0 { heap.setSlot(o, FunctionSlot.kwDefaults, stack[i]); i -= 1 }
+        if flags & MakeFunctionFlags.defaults != 0 { heap.setSlot(o, FunctionSlot.defaults, stack[i]); i -= 1 }
+        heap.setSlot(o, FunctionSlot.code, codeConst)
+        heap.setSlot(o, FunctionSlot.globals, globals)
         let codeIndex = Int(codeConst.intValue)
         let name = try internBytes(codeObjects[codeIndex].name)
-        heap.setSlot(o, 5, name)
-        heap.setSlot(o, 7, name)
+        heap.setSlot(o, FunctionSlot.name, name)
+        heap.setSlot(o, FunctionSlot.qualname, name)
         // The qualified name says where the function was defined, as CPython's does.
         var outer: [UInt8]? = nil
         if !frame.namespace.isNull, let q = dictGetStr(frame.namespace, s.__qualname__), isStr(q) {
             outer = strArray(q) + bytes(".")
         } else if isType(frame.function, .function) {
-            outer = strArray(heap.slot(frame.function.objectOffset, 7)) + bytes(".<locals>.")
+            outer = strArray(heap.slot(frame.function.objectOffset, FunctionSlot.qualname)) + bytes(".<locals>.")
         }
-        if let prefix = outer { heap.setSlot(o, 7, try newStr(prefix + codeObjects[codeIndex].name)) }
+        if let prefix = outer { heap.setSlot(o, FunctionSlot.qualname, try newStr(prefix + codeObjects[codeIndex].name)) }
         sp = i + 1
         push(.object(o))
     }
@@ -79,15 +73,15 @@ extension VM {
             var i = sp
             while i > fi + 1 { stack[i] = stack[i - 1]; i -= 1 }
             sp += 1
-            stack[fi + 1] = heap.slot(o, 0)
-            stack[fi] = heap.slot(o, 1)
+            stack[fi + 1] = heap.slot(o, BoundMethodSlot.receiver)
+            stack[fi] = heap.slot(o, BoundMethodSlot.function)
             return try callAt(fi, argc: argc + 1, kwnames: kwnames, resultSlot: resultSlot)
         case .klass:
             return try construct(f, argsAt: fi + 1, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
         case .staticMethod, .classMethod, .property:
             throw notCallable(f)
         case .instance:
-            if let call = classLookup(heap.slot(o, 0), s.__call__) {
+            if let call = classLookup(heap.slot(o, InstanceSlot.klass), s.__call__) {
                 try ensureStack(1)
                 var i = sp
                 while i > fi + 1 { stack[i] = stack[i - 1]; i -= 1 }
@@ -127,7 +121,7 @@ extension VM {
         if kind == .baseException {
             let nkw = kwnames.isNull ? 0 : tupleCount(kwnames.objectOffset)
             let args = try newTuple(argc - nkw)
-            for i in 0..<(argc - nkw) { heap.setSlot(args.objectOffset, i + 1, stack[a + i]) }
+            for i in 0..<(argc - nkw) { heap.setSlot(args.objectOffset, i + TupleSlot.firstItem, stack[a + i]) }
             try setExceptionArgs(inst, args)
         }
         guard let initFn = classLookup(cls, s.__init__), !isNative(initFn, .objectInit) else {
@@ -159,7 +153,7 @@ extension VM {
     func enterFunction(_ f: Value, argsAt a: Int, argc: Int, kwnames: Value, resultSlot: Int,
                        constructed: Value) throws(VMError) -> Bool {
         let fo = f.objectOffset
-        let codeIndex = Int(heap.slot(fo, 0).intValue)
+        let codeIndex = Int(heap.slot(fo, FunctionSlot.code).intValue)
         let c = codes[codeIndex]
         let slots = Int(c.localCount + c.freeCount)
         if frames.count >= config.recursionLimit || a + slots + Int(c.stackSize) + 8 >= stackCapacity {
@@ -174,22 +168,22 @@ extension VM {
             while i < a + Int(c.localCount) { stack[i] = .null; i += 1 }
         }
         if c.freeCount > 0 {
-            let closure = heap.slot(fo, 4)
+            let closure = heap.slot(fo, FunctionSlot.closure)
             guard isType(closure, .tuple), tupleCount(closure.objectOffset) >= Int(c.freeCount) else {
                 throw badImage("closure does not match the code")
             }
             for k in 0..<Int(c.freeCount) { stack[a + Int(c.localCount) + k] = tupleItem(closure.objectOffset, k) }
         }
         if c.flags & CodeFlags.generator != 0 {
-            let g = try allocSlots(.generator, 6)
+            let g = try allocSlots(.generator, GeneratorSlot.slotCount)
             let storage = try allocSlots(.valueArray, slots + Int(c.stackSize))
-            heap.slotPointer(storage, 0).update(from: stack + a, count: slots)
-            heap.setSlot(g, 0, f)
-            heap.setSlot(g, 1, .object(storage))
-            heap.setSlot(g, 2, .smallInt(0))
-            heap.setSlot(g, 3, .smallInt(slots))
-            heap.setSlot(g, 4, .smallInt(GeneratorState.created.rawValue))
-            heap.setSlot(g, 5, .smallInt(codeIndex))
+            heap.slotPointer(storage, ValueArraySlot.firstItem).update(from: stack + a, count: slots)
+            heap.setSlot(g, GeneratorSlot.function, f)
+            heap.setSlot(g, GeneratorSlot.frame, .object(storage))
+            heap.setSlot(g, GeneratorSlot.ip, .smallInt(0))
+            heap.setSlot(g, GeneratorSlot.valueCount, .smallInt(slots))
+            heap.setSlot(g, GeneratorSlot.state, .smallInt(GeneratorState.created.rawValue))
+            heap.setSlot(g, GeneratorSlot.code, .smallInt(codeIndex))
             stack[resultSlot] = .object(g)
             sp = resultSlot + 1
             return false
@@ -198,7 +192,7 @@ extension VM {
         var namespace = Value.null
         if c.flags & CodeFlags.classBody != 0 { namespace = try newDict() }
         frames.append(Frame(code: Int32(codeIndex), ip: 0, base: Int32(a), resultSlot: Int32(resultSlot),
-                            function: f, globals: heap.slot(fo, 1), namespace: namespace,
+                            function: f, globals: heap.slot(fo, FunctionSlot.globals), namespace: namespace,
                             generator: .null, constructed: constructed, isBoundary: false))
         return true
     }
@@ -219,7 +213,7 @@ extension VM {
         for i in 0..<min(npos, nparams) { bound[i] = stack[a + i] }
         if npos > nparams {
             guard hasVarArgs else {
-                let defaults = heap.slot(fo, 2)
+                let defaults = heap.slot(fo, FunctionSlot.defaults)
                 let ndef = defaults.isNone ? 0 : tupleCount(defaults.objectOffset)
                 var m = functionName(f) + bytes("() takes ")
                 if ndef > 0 { m += bytes("from ") + decimal(nparams - ndef) + bytes(" to ") }
@@ -233,7 +227,7 @@ extension VM {
         if hasVarArgs {
             let extra = max(0, npos - nparams)
             let t = try newTuple(extra)
-            for i in 0..<extra { heap.setSlot(t.objectOffset, i + 1, stack[a + nparams + i]) }
+            for i in 0..<extra { heap.setSlot(t.objectOffset, i + TupleSlot.firstItem, stack[a + nparams + i]) }
             bound[varArgsSlot] = t
             extraRoots.append(t)
         }
@@ -263,7 +257,7 @@ extension VM {
             }
             bound[slot] = value
         }
-        let defaults = heap.slot(fo, 2)
+        let defaults = heap.slot(fo, FunctionSlot.defaults)
         let ndef = defaults.isNone ? 0 : tupleCount(defaults.objectOffset)
         var missing: [Int] = []
         for i in 0..<nparams where bound[i].isNull {
@@ -271,7 +265,7 @@ extension VM {
             if d >= 0 { bound[i] = tupleItem(defaults.objectOffset, d) } else { missing.append(i) }
         }
         if !missing.isEmpty { throw missingArguments(f, c, missing, kind: "positional") }
-        let kwdefaults = heap.slot(fo, 3)
+        let kwdefaults = heap.slot(fo, FunctionSlot.kwDefaults)
         for i in nparams..<(nparams + nkwonly) where bound[i].isNull {
             if !kwdefaults.isNone, let v = dictGetStr(kwdefaults, slotName(c, i)) {
                 bound[i] = v
@@ -294,7 +288,7 @@ extension VM {
     }
 
     func functionName(_ f: Value) -> [UInt8] {
-        if isType(f, .function) { return strArray(heap.slot(f.objectOffset, 7)) }
+        if isType(f, .function) { return strArray(heap.slot(f.objectOffset, FunctionSlot.qualname)) }
         return bytes("function")
     }
 
@@ -383,7 +377,7 @@ extension VM {
     /// (nil). With `throwing`, that exception is raised at the paused yield.
     func resumeGenerator(_ g: Value, sending sent: Value, throwing: Value = .null) throws(VMError) -> Value? {
         let o = g.objectOffset
-        let state = GeneratorState(rawValue: Int(heap.slot(o, 4).intValue))!
+        let state = GeneratorState(rawValue: Int(heap.slot(o, GeneratorSlot.state).intValue))!
         switch state {
         case .done: return nil
         case .running: throw raise(.valueError, "generator already executing")
@@ -397,22 +391,22 @@ extension VM {
             if !sent.isNone { throw raise(.typeError, "can't send non-None value to a just-started generator") }
         case .suspended: break
         }
-        let codeIndex = Int(heap.slot(o, 5).intValue)
+        let codeIndex = Int(heap.slot(o, GeneratorSlot.code).intValue)
         let c = codes[codeIndex]
-        let count = Int(heap.slot(o, 3).intValue)
+        let count = Int(heap.slot(o, GeneratorSlot.valueCount).intValue)
         if frames.count >= config.recursionLimit || cStackExhausted()
             || sp + Int(c.localCount + c.freeCount) + Int(c.stackSize) + 8 >= stackCapacity {
             throw raise(.recursionError, "maximum recursion depth exceeded")
         }
         let resultSlot = sp
         let base = sp
-        let storage = heap.slot(o, 1).objectOffset
-        (stack + base).update(from: heap.slotPointer(storage, 0), count: count)
+        let storage = heap.slot(o, GeneratorSlot.frame).objectOffset
+        (stack + base).update(from: heap.slotPointer(storage, ValueArraySlot.firstItem), count: count)
         sp = base + count
         if state == .suspended { push(sent) }
-        let f = heap.slot(o, 0)
-        heap.setSlot(o, 4, .smallInt(GeneratorState.running.rawValue))
-        var ip = Int32(heap.slot(o, 2).intValue)
+        let f = heap.slot(o, GeneratorSlot.function)
+        heap.setSlot(o, GeneratorSlot.state, .smallInt(GeneratorState.running.rawValue))
+        var ip = Int32(heap.slot(o, GeneratorSlot.ip).intValue)
         if !throwing.isNull {
             // Raise at the yield: its handler, if any, takes over; else the
             // exception leaves the generator, which is then finished.
@@ -430,7 +424,7 @@ extension VM {
             ip = Int32(h.target)
         }
         frames.append(Frame(code: Int32(codeIndex), ip: ip, base: Int32(base),
-                            resultSlot: Int32(resultSlot), function: f, globals: heap.slot(f.objectOffset, 1),
+                            resultSlot: Int32(resultSlot), function: f, globals: heap.slot(f.objectOffset, FunctionSlot.globals),
                             namespace: .null, generator: g, constructed: .null, isBoundary: true))
         nativeDepth += 1
         defer { nativeDepth -= 1 }
@@ -498,18 +492,18 @@ extension VM {
     func suspendGenerator(_ f: Frame) {
         let o = f.generator.objectOffset
         let count = sp - Int(f.base)
-        let storage = heap.slot(o, 1).objectOffset
-        heap.slotPointer(storage, 0).update(from: stack + Int(f.base), count: count)
-        heap.setSlot(o, 2, .smallInt(Int(f.ip)))
-        heap.setSlot(o, 3, .smallInt(count))
-        heap.setSlot(o, 4, .smallInt(GeneratorState.suspended.rawValue))
+        let storage = heap.slot(o, GeneratorSlot.frame).objectOffset
+        heap.slotPointer(storage, ValueArraySlot.firstItem).update(from: stack + Int(f.base), count: count)
+        heap.setSlot(o, GeneratorSlot.ip, .smallInt(Int(f.ip)))
+        heap.setSlot(o, GeneratorSlot.valueCount, .smallInt(count))
+        heap.setSlot(o, GeneratorSlot.state, .smallInt(GeneratorState.suspended.rawValue))
     }
 
     func finishGenerator(_ g: Value) {
         let o = g.objectOffset
-        heap.setSlot(o, 4, .smallInt(GeneratorState.done.rawValue))
-        heap.setSlot(o, 3, .smallInt(0))
-        let storage = heap.slot(o, 1).objectOffset
+        heap.setSlot(o, GeneratorSlot.state, .smallInt(GeneratorState.done.rawValue))
+        heap.setSlot(o, GeneratorSlot.valueCount, .smallInt(0))
+        let storage = heap.slot(o, GeneratorSlot.frame).objectOffset
         for i in 0..<heap.slotCount(storage) { heap.setSlot(storage, i, .null) }
     }
 }

@@ -23,7 +23,7 @@ extension VM {
         let f = Array(strBuffer(format))
         var out: [UInt8] = []
         let argTuple: Value? = isType(args, .tuple) ? args : nil
-        let mapping: Value? = (isType(args, .dict) || (isType(args, .instance) && classLookup(heap.slot(args.objectOffset, 0), s.__getitem__) != nil)) ? args : nil
+        let mapping: Value? = (isType(args, .dict) || (isType(args, .instance) && classLookup(heap.slot(args.objectOffset, InstanceSlot.klass), s.__getitem__) != nil)) ? args : nil
         var next = 0
         var usedMapping = false
         func nextArg() throws(VMError) -> Value {
@@ -322,7 +322,7 @@ extension VM {
     func formatValue(_ v: Value, spec specValue: Value) throws(VMError) -> Value {
         if !specValue.isNull { _ = try strArgument(specValue, "format() argument 2") }
         let specBytes = specValue.isNull ? [] : strArray(specValue)
-        if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, 0), internStatic("__format__")) {
+        if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__format__")) {
             let r = try call(m, [v, specValue.isNull ? try newStr("") : specValue])
             guard isStr(r) else { throw raise(.typeError, bytes("__format__ must return a str, not ") + typeName(r)) }
             return r

@@ -63,20 +63,20 @@ extension VM {
                     stack[base + arg] = .null
                 case .loadDeref:
                     let cell = try expect(stack[base + arg], .cell)
-                    let v = heap.slot(cell, 0)
+                    let v = heap.slot(cell, CellSlot.contents)
                     if v.isNull { throw unboundDeref(Int(frames[fp].code), arg) }
                     push(v)
                 case .storeDeref:
                     let cell = try expect(stack[base + arg], .cell)
-                    sp -= 1; heap.setSlot(cell, 0, stack[sp])
+                    sp -= 1; heap.setSlot(cell, CellSlot.contents, stack[sp])
                 case .deleteDeref:
-                    heap.setSlot(try expect(stack[base + arg], .cell), 0, .null)
+                    heap.setSlot(try expect(stack[base + arg], .cell), CellSlot.contents, .null)
                 case .loadClosure:
                     _ = try expect(stack[base + arg], .cell)
                     push(stack[base + arg])
                 case .makeCell:
-                    let cell = try allocSlots(.cell, 1)
-                    heap.setSlot(cell, 0, stack[base + arg])
+                    let cell = try allocSlots(.cell, CellSlot.slotCount)
+                    heap.setSlot(cell, CellSlot.contents, stack[base + arg])
                     stack[base + arg] = .object(cell)
                 case .loadGlobal:
                     let name = nameTable[arg]
@@ -131,16 +131,17 @@ extension VM {
 
                 case .binaryOp, .inplaceOp:
                     let a = stack[sp - 2], b = stack[sp - 1]
+                    let op = unsafeBitCast(UInt8(truncatingIfNeeded: arg), to: BinaryOperator.self)
                     if a.isInt && b.isInt {
                         let x = a.intValue, y = b.intValue
                         var r: Int64? = nil
-                        switch arg {
-                        case 0: let (v, o) = x.addingReportingOverflow(y); if !o { r = v }
-                        case 1: let (v, o) = x.subtractingReportingOverflow(y); if !o { r = v }
-                        case 2: let (v, o) = x.multipliedReportingOverflow(by: y); if !o { r = v }
-                        case 9: r = x & y
-                        case 10: r = x | y
-                        case 11: r = x ^ y
+                        switch op {
+                        case .add: let (v, o) = x.addingReportingOverflow(y); if !o { r = v }
+                        case .subtract: let (v, o) = x.subtractingReportingOverflow(y); if !o { r = v }
+                        case .multiply: let (v, o) = x.multipliedReportingOverflow(by: y); if !o { r = v }
+                        case .and: r = x & y
+                        case .or: r = x | y
+                        case .xor: r = x ^ y
                         default: break
                         }
                         if let r = r, let v = Value.int(r) {
@@ -148,21 +149,21 @@ extension VM {
                             break
                         }
                     }
-                    let op = unsafeBitCast(UInt8(truncatingIfNeeded: arg), to: BinaryOperator.self)
                     stack[sp - 2] = try binaryOperation(op, a, b, inplace: word & 0xFF == UInt32(Opcode.inplaceOp.rawValue))
                     sp -= 1
                 case .compareOp:
                     let a = stack[sp - 2], b = stack[sp - 1]
+                    let op = unsafeBitCast(UInt8(truncatingIfNeeded: arg), to: CompareOperator.self)
                     if a.isInt && b.isInt {
                         let x = a.intValue, y = b.intValue
                         var r = false
-                        switch arg {
-                        case 0: r = x < y
-                        case 1: r = x <= y
-                        case 2, 6: r = x == y
-                        case 3, 7: r = x != y
-                        case 4: r = x > y
-                        case 5: r = x >= y
+                        switch op {
+                        case .less: r = x < y
+                        case .lessEqual: r = x <= y
+                        case .equal, .isIdentical: r = x == y
+                        case .notEqual, .isNotIdentical: r = x != y
+                        case .greater: r = x > y
+                        case .greaterEqual: r = x >= y
                         default:
                             stack[sp - 2] = try compareOperation(CompareOperator(rawValue: UInt8(arg))!, a, b)
                             sp -= 1
@@ -171,7 +172,7 @@ extension VM {
                         stack[sp - 2] = r ? .true : .false; sp -= 1
                         break
                     }
-                    stack[sp - 2] = try compareOperation(unsafeBitCast(UInt8(truncatingIfNeeded: arg), to: CompareOperator.self), a, b)
+                    stack[sp - 2] = try compareOperation(op, a, b)
                     sp -= 1
                 case .unaryNegative:
                     stack[sp - 1] = try unaryNegative(stack[sp - 1])
@@ -191,10 +192,10 @@ extension VM {
                     try deleteItem(stack[sp - 2], stack[sp - 1])
                     sp -= 2
                 case .buildSlice:
-                    let o = try allocSlots(.slice, 3)
-                    heap.setSlot(o, 0, stack[sp - arg])
-                    heap.setSlot(o, 1, stack[sp - arg + 1])
-                    heap.setSlot(o, 2, arg == 3 ? stack[sp - 1] : .none)
+                    let o = try allocSlots(.slice, SliceSlot.slotCount)
+                    heap.setSlot(o, SliceSlot.start, stack[sp - arg])
+                    heap.setSlot(o, SliceSlot.stop, stack[sp - arg + 1])
+                    heap.setSlot(o, SliceSlot.step, arg == 3 ? stack[sp - 1] : .none)
                     sp -= arg
                     push(.object(o))
 
@@ -205,9 +206,9 @@ extension VM {
                 case .buildList:
                     let l = try newList(capacity: arg)
                     if arg > 0 {
-                        let items = heap.slotPointer(heap.slot(l.objectOffset, 1).objectOffset, 0)
+                        let items = heap.slotPointer(heap.slot(l.objectOffset, ListSlot.items).objectOffset, ValueArraySlot.firstItem)
                         for i in 0..<arg { items[i] = stack[sp - arg + i] }
-                        heap.setSlot(l.objectOffset, 0, .smallInt(arg))
+                        heap.setSlot(l.objectOffset, ListSlot.count, .smallInt(arg))
                     }
                     sp -= arg
                     push(l)
@@ -249,7 +250,7 @@ extension VM {
                     let l = try expect(stack[sp - 1], .list)
                     let n = listCount(l)
                     let t = try newTuple(n)
-                    for i in 0..<n { heap.setSlot(t.objectOffset, i + 1, listItem(l, i)) }
+                    for i in 0..<n { heap.setSlot(t.objectOffset, i + TupleSlot.firstItem, listItem(l, i)) }
                     stack[sp - 1] = t
                 case .unpackSequence:
                     try unpackSequence(count: arg)
@@ -395,7 +396,7 @@ extension VM {
                     let classCell = internStatic("__classcell__")
                     if let cell = dictGetStr(stack[sp - 1], classCell) {
                         _ = try dictRemove(stack[sp - 1], classCell)
-                        if isType(cell, .cell) { heap.setSlot(cell.objectOffset, 0, cls) }
+                        if isType(cell, .cell) { heap.setSlot(cell.objectOffset, CellSlot.contents, cls) }
                     }
                     sp -= 3
                     push(cls)
@@ -562,10 +563,10 @@ extension VM {
         let line = Int64(codeObjects[code].line(at: index))
         guard let entry = Value.int(Int64(code) << 32 | line) else { return }
         do {
-            var tb = heap.slot(exc.objectOffset, 2)
+            var tb = heap.slot(exc.objectOffset, InstanceSlot.traceback)
             if tb.isNull {
                 tb = try newList()
-                heap.setSlot(exc.objectOffset, 2, tb)
+                heap.setSlot(exc.objectOffset, InstanceSlot.traceback, tb)
             }
             try listAppend(tb, entry)
         } catch {

@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
 //
 // Iterators, ranges, dict views, subscripts and slices.
-//   iterator: slot 0 = IteratorKind, 1 = source, 2 = position/counter,
-//             3 = extra (stop, function, iterators; a dict's size when
-//             iteration began), 4 = extra (step)
-//   range:    slot 0 = start, 1 = stop, 2 = step
-//   slice:    slot 0 = start, 1 = stop, 2 = step (None when omitted)
+// The iterator, range and slice layouts are in Objects/Layouts.swift
+// (IteratorSlot, RangeSlot, SliceSlot).
 
 enum IteratorKind: Int {
     case sequence = 0, range, dictKeys, dictValues, dictItems, map, filter, zip, enumerate, reversed
@@ -17,12 +14,12 @@ enum IteratorKind: Int {
 extension VM {
     func newIterator(_ kind: IteratorKind, _ source: Value, _ pos: Value = .smallInt(0),
                      _ extra: Value = .none, _ extra2: Value = .none) throws(VMError) -> Value {
-        let o = try allocSlots(.iterator, 5)
-        heap.setSlot(o, 0, .smallInt(kind.rawValue))
-        heap.setSlot(o, 1, source)
-        heap.setSlot(o, 2, pos)
-        heap.setSlot(o, 3, extra)
-        heap.setSlot(o, 4, extra2)
+        let o = try allocSlots(.iterator, IteratorSlot.slotCount)
+        heap.setSlot(o, IteratorSlot.kind, .smallInt(kind.rawValue))
+        heap.setSlot(o, IteratorSlot.source, source)
+        heap.setSlot(o, IteratorSlot.position, pos)
+        heap.setSlot(o, IteratorSlot.extra, extra)
+        heap.setSlot(o, IteratorSlot.extra2, extra2)
         return .object(o)
     }
 
@@ -32,7 +29,7 @@ extension VM {
     }
 
     @inline(__always) func iteratorKind(_ v: Value) -> IteratorKind {
-        IteratorKind(rawValue: Int(heap.slot(v.objectOffset, 0).intValue))!
+        IteratorKind(rawValue: Int(heap.slot(v.objectOffset, IteratorSlot.kind).intValue))!
     }
 
     func getIterator(_ v: Value) throws(VMError) -> Value {
@@ -47,14 +44,14 @@ extension VM {
         case .generator: return v
         case .iterator:
             switch iteratorKind(v) {
-            case .keysView: return try dictIterator(.dictKeys, heap.slot(o, 1))
-            case .valuesView: return try dictIterator(.dictValues, heap.slot(o, 1))
-            case .itemsView: return try dictIterator(.dictItems, heap.slot(o, 1))
+            case .keysView: return try dictIterator(.dictKeys, heap.slot(o, IteratorSlot.source))
+            case .valuesView: return try dictIterator(.dictValues, heap.slot(o, IteratorSlot.source))
+            case .itemsView: return try dictIterator(.dictItems, heap.slot(o, IteratorSlot.source))
             default: return v
             }
         case .instance:
-            if let m = classLookup(heap.slot(o, 0), s.__iter__) { return try call(m, [v]) }
-            if classLookup(heap.slot(o, 0), s.__getitem__) != nil {
+            if let m = classLookup(heap.slot(o, InstanceSlot.klass), s.__iter__) { return try call(m, [v]) }
+            if classLookup(heap.slot(o, InstanceSlot.klass), s.__getitem__) != nil {
                 return try newIterator(.callable, v)
             }
             throw notIterable(v)
@@ -74,7 +71,7 @@ extension VM {
         case .generator: return try resumeGenerator(it, sending: .none)
         case .iterator: break
         case .instance:
-            guard let m = classLookup(heap.slot(o, 0), s.__next__) else { throw notAnIterator(it) }
+            guard let m = classLookup(heap.slot(o, InstanceSlot.klass), s.__next__) else { throw notAnIterator(it) }
             do {
                 return try call(m, [it])
             } catch {
@@ -86,59 +83,59 @@ extension VM {
             }
         default: throw notAnIterator(it)
         }
-        let source = heap.slot(o, 1)
-        let pos = Int(heap.slot(o, 2).intValue)
+        let source = heap.slot(o, IteratorSlot.source)
+        let pos = Int(heap.slot(o, IteratorSlot.position).intValue)
         switch iteratorKind(it) {
         case .sequence:
             let so = source.objectOffset
             switch heap.type(so) {
             case .list:
                 guard pos < listCount(so) else { return nil }
-                heap.setSlot(o, 2, .smallInt(pos + 1))
+                heap.setSlot(o, IteratorSlot.position, .smallInt(pos + 1))
                 return listItem(so, pos)
             case .tuple:
                 guard pos < tupleCount(so) else { return nil }
-                heap.setSlot(o, 2, .smallInt(pos + 1))
+                heap.setSlot(o, IteratorSlot.position, .smallInt(pos + 1))
                 return tupleItem(so, pos)
             case .bytes, .bytearray:
                 let view = byteView(source)!
                 guard pos < view.count else { return nil }
-                heap.setSlot(o, 2, .smallInt(pos + 1))
+                heap.setSlot(o, IteratorSlot.position, .smallInt(pos + 1))
                 return .smallInt(Int(view[pos]))
             default:  // str: position is a byte offset
                 let buf = strBuffer(so)
                 guard pos < buf.count else { return nil }
                 let len = min(utf8SequenceLength(buf[pos]), buf.count - pos)
-                heap.setSlot(o, 2, .smallInt(pos + len))
+                heap.setSlot(o, IteratorSlot.position, .smallInt(pos + len))
                 if len == 1 { return try singleByteStr(buf[pos]) }
                 return try newStr(UnsafeBufferPointer(rebasing: buf[pos..<(pos + len)]))
             }
         case .range:
-            let cur = heap.slot(o, 2).intValue, stop = heap.slot(o, 3).intValue, step = heap.slot(o, 4).intValue
+            let cur = heap.slot(o, IteratorSlot.position).intValue, stop = heap.slot(o, IteratorSlot.extra).intValue, step = heap.slot(o, IteratorSlot.extra2).intValue
             if step > 0 ? cur >= stop : cur <= stop { return nil }
             let (next, overflowed) = cur.addingReportingOverflow(step)
-            heap.setSlot(o, 2, overflowed ? heap.slot(o, 3) : (Value.int(next) ?? heap.slot(o, 3)))
+            heap.setSlot(o, IteratorSlot.position, overflowed ? heap.slot(o, IteratorSlot.extra) : (Value.int(next) ?? heap.slot(o, IteratorSlot.extra)))
             return .int(cur)!
         case .dictKeys, .dictValues, .dictItems:
             // As CPython: a dict or set that grew or shrank under the loop
             // ends it with RuntimeError, and every later step too.
-            if dictCount(source) != Int(heap.slot(o, 3).intValue) {
-                heap.setSlot(o, 3, .smallInt(-1))
+            if dictCount(source) != Int(heap.slot(o, IteratorSlot.extra).intValue) {
+                heap.setSlot(o, IteratorSlot.extra, .smallInt(-1))
                 throw raise(.runtimeError, heap.type(source.objectOffset) == .set
                     ? "Set changed size during iteration" : "dictionary changed size during iteration")
             }
             guard let e = dictNextEntry(source, from: pos) else {
-                heap.setSlot(o, 2, .smallInt(dictUsed(source)))
+                heap.setSlot(o, IteratorSlot.position, .smallInt(dictUsed(source)))
                 return nil
             }
-            heap.setSlot(o, 2, .smallInt(e + 1))
+            heap.setSlot(o, IteratorSlot.position, .smallInt(e + 1))
             switch iteratorKind(it) {
             case .dictKeys: return dictEntryKey(source, e)
             case .dictValues: return dictEntryValue(source, e)
             default: return try newTuple([dictEntryKey(source, e), dictEntryValue(source, e)])
             }
         case .map:
-            let iters = heap.slot(o, 3)
+            let iters = heap.slot(o, IteratorSlot.extra)
             let n = tupleCount(iters.objectOffset)
             try ensureStack(n + 2)
             let fi = sp
@@ -149,7 +146,7 @@ extension VM {
             }
             return try callPushed(fi, argc: n)
         case .filter:
-            let inner = heap.slot(o, 3)
+            let inner = heap.slot(o, IteratorSlot.extra)
             while let v = try iteratorNext(inner) {
                 extraRoots.append(v)
                 defer { extraRoots.removeLast() }
@@ -165,21 +162,21 @@ extension VM {
             defer { extraRoots.removeLast() }
             for i in 0..<n {
                 guard let v = try iteratorNext(tupleItem(source.objectOffset, i)) else { return nil }
-                heap.setSlot(t.objectOffset, i + 1, v)
+                heap.setSlot(t.objectOffset, i + TupleSlot.firstItem, v)
             }
             return t
         case .enumerate:
             guard let v = try iteratorNext(source) else { return nil }
             extraRoots.append(v)
             defer { extraRoots.removeLast() }
-            let count = heap.slot(o, 2)
+            let count = heap.slot(o, IteratorSlot.position)
             let (next, overflowed) = count.intValue.addingReportingOverflow(1)
             if overflowed { throw overflow() }
-            heap.setSlot(o, 2, try newInt(next))
+            heap.setSlot(o, IteratorSlot.position, try newInt(next))
             return try newTuple([count, v])
         case .reversed:
             guard pos > 0 else { return nil }
-            heap.setSlot(o, 2, .smallInt(pos - 1))
+            heap.setSlot(o, IteratorSlot.position, .smallInt(pos - 1))
             if isType(source, .list) {
                 guard pos - 1 < listCount(source.objectOffset) else { return nil }
                 return listItem(source.objectOffset, pos - 1)
@@ -189,7 +186,7 @@ extension VM {
             // The old sequence protocol: __getitem__(0), (1), ... until IndexError.
             do {
                 let v = try getItem(source, .smallInt(pos))
-                heap.setSlot(o, 2, .smallInt(pos + 1))
+                heap.setSlot(o, IteratorSlot.position, .smallInt(pos + 1))
                 return v
             } catch {
                 if isInstance(pendingException, exceptionClass(.indexError)) || isInstance(pendingException, exceptionClass(.stopIteration)) {
@@ -223,15 +220,15 @@ extension VM {
         guard let a = Value.int(start), let b = Value.int(stop), let c = Value.int(step) else {
             throw IntegerRange.ssize.overflow(self)
         }
-        let o = try allocSlots(.range, 3)
-        heap.setSlot(o, 0, a)
-        heap.setSlot(o, 1, b)
-        heap.setSlot(o, 2, c)
+        let o = try allocSlots(.range, RangeSlot.slotCount)
+        heap.setSlot(o, RangeSlot.start, a)
+        heap.setSlot(o, RangeSlot.stop, b)
+        heap.setSlot(o, RangeSlot.step, c)
         return .object(o)
     }
 
     func rangeParts(_ r: Value) -> (Int64, Int64, Int64) {
-        (heap.slot(r.objectOffset, 0).intValue, heap.slot(r.objectOffset, 1).intValue, heap.slot(r.objectOffset, 2).intValue)
+        (heap.slot(r.objectOffset, RangeSlot.start).intValue, heap.slot(r.objectOffset, RangeSlot.stop).intValue, heap.slot(r.objectOffset, RangeSlot.step).intValue)
     }
 
     func rangeLength(_ r: Value) -> Int {
@@ -265,7 +262,7 @@ extension VM {
         let o = slice.objectOffset
         func part(_ v: Value) throws(VMError) -> Int64? { try sliceBound(v) }
         // Int64.max steps (and -Int64.max) mean the same as any step past the length.
-        let step = max(-Int64.max, try part(heap.slot(o, 2)) ?? 1)
+        let step = max(-Int64.max, try part(heap.slot(o, SliceSlot.step)) ?? 1)
         if step == 0 { throw raise(.valueError, "slice step cannot be zero") }
         let len = Int64(length)
         func clamp(_ v: Int64?, _ dflt: Int64) -> Int64 {
@@ -273,8 +270,8 @@ extension VM {
             if x < 0 { x = x &+ len; if x < 0 { x = step < 0 ? -1 : 0 } } else if x >= len { x = step < 0 ? len - 1 : len }
             return x
         }
-        let start = clamp(try part(heap.slot(o, 0)), step < 0 ? len - 1 : 0)
-        let stop = clamp(try part(heap.slot(o, 1)), step < 0 ? -1 : len)
+        let start = clamp(try part(heap.slot(o, SliceSlot.start)), step < 0 ? len - 1 : 0)
+        let stop = clamp(try part(heap.slot(o, SliceSlot.stop)), step < 0 ? -1 : len)
         var count: Int64 = 0
         if step > 0 { if start < stop { count = (stop - start - 1) / step + 1 } } else if stop < start { count = (start - stop - 1) / (-step) + 1 }
         return (Int(start), Int(step), Int(clamping: count))
@@ -282,9 +279,9 @@ extension VM {
 
     /// The clamped stop index of a slice over `length` items (slice.indices).
     func sliceStop(_ slice: Value, length: Int) -> Int {
-        let stepValue = heap.slot(slice.objectOffset, 2)
+        let stepValue = heap.slot(slice.objectOffset, SliceSlot.step)
         let step = stepValue.isNone ? 1 : (int64Of(stepValue) ?? 1)
-        let v = heap.slot(slice.objectOffset, 1)
+        let v = heap.slot(slice.objectOffset, SliceSlot.stop)
         guard !v.isNone, let s = int64Of(v) else { return step < 0 ? -1 : length }
         var x = s
         let len = Int64(length)
@@ -312,7 +309,7 @@ extension VM {
             if isSlice {
                 let (start, step, count) = try sliceIndices(key, length: tupleCount(o))
                 let t = try newTuple(count)
-                for k in 0..<count { heap.setSlot(t.objectOffset, k + 1, tupleItem(o, start + k * step)) }
+                for k in 0..<count { heap.setSlot(t.objectOffset, k + TupleSlot.firstItem, tupleItem(o, start + k * step)) }
                 return t
             }
             guard let i = try normalizeIndex(key, count: tupleCount(o), what: "tuple") else {
@@ -369,7 +366,7 @@ extension VM {
             }
             return try newInt(start + Int64(i) * step)
         case .instance:
-            if let m = classLookup(heap.slot(o, 0), s.__getitem__) { return try call(m, [c, key]) }
+            if let m = classLookup(heap.slot(o, InstanceSlot.klass), s.__getitem__) { return try call(m, [c, key]) }
             throw notSubscriptable(c)
         case .klass:
             // Generic aliases such as list[int] in annotations: return the class.
@@ -422,7 +419,7 @@ extension VM {
         case .bytearray:
             try byteArraySubscriptAssign(c, key, value)
         case .instance:
-            guard let m = classLookup(heap.slot(o, 0), s.__setitem__) else { throw noItemAssignment(c) }
+            guard let m = classLookup(heap.slot(o, InstanceSlot.klass), s.__setitem__) else { throw noItemAssignment(c) }
             _ = try call(m, [c, key, value])
         default:
             throw noItemAssignment(c)
@@ -486,7 +483,7 @@ extension VM {
         case .bytearray:
             try byteArrayDelete(c, key)
         case .instance:
-            guard let m = classLookup(heap.slot(o, 0), s.__delitem__) else { throw noItemDeletion(c) }
+            guard let m = classLookup(heap.slot(o, InstanceSlot.klass), s.__delitem__) else { throw noItemDeletion(c) }
             _ = try call(m, [c, key])
         default:
             throw noItemDeletion(c)
@@ -548,7 +545,7 @@ extension VM {
         try extendList(l, with: v)
         let n = listCount(l.objectOffset)
         let t = try newTuple(n)
-        for i in 0..<n { heap.setSlot(t.objectOffset, i + 1, listItem(l.objectOffset, i)) }
+        for i in 0..<n { heap.setSlot(t.objectOffset, i + TupleSlot.firstItem, listItem(l.objectOffset, i)) }
         return t
     }
 

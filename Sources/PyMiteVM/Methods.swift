@@ -133,7 +133,7 @@ extension VM {
             if let v = try resumeGenerator(me, sending: .none, throwing: exc) { return v }
             throw stopIteration()
         case .genClose:
-            let state = GeneratorState(rawValue: Int(heap.slot(me.objectOffset, 4).intValue))!
+            let state = GeneratorState(rawValue: Int(heap.slot(me.objectOffset, GeneratorSlot.state).intValue))!
             if state == .created || state == .done {
                 finishGenerator(me)
                 return .none
@@ -154,9 +154,9 @@ extension VM {
             return .none
         case .propertySetter, .propertyGetter, .propertyDeleter:
             try argumentCount(a, nativeName(id), min: 2, max: 2)
-            let o = try allocSlots(.property, 3)
-            for i in 0..<3 { heap.setSlot(o, i, heap.slot(me.objectOffset, i)) }
-            heap.setSlot(o, id == .propertyGetter ? 0 : id == .propertySetter ? 1 : 2, a[1])
+            let o = try allocSlots(.property, PropertySlot.slotCount)
+            for i in 0..<PropertySlot.slotCount { heap.setSlot(o, i, heap.slot(me.objectOffset, i)) }
+            heap.setSlot(o, id == .propertyGetter ? PropertySlot.getter : id == .propertySetter ? PropertySlot.setter : PropertySlot.deleter, a[1])
             return .object(o)
         default:
             throw raise(.runtimeError, "method not available")
@@ -224,7 +224,7 @@ extension VM {
     func newTupleFromArgs(_ a: Arguments, from start: Int) throws(VMError) -> Value {
         let n = max(0, a.positionalCount - start)
         let t = try newTuple(n)
-        for i in 0..<n { heap.setSlot(t.objectOffset, i + 1, a[start + i]) }
+        for i in 0..<n { heap.setSlot(t.objectOffset, i + TupleSlot.firstItem, a[start + i]) }
         return t
     }
 

@@ -70,7 +70,7 @@ extension VM {
 
     /// The TypeKind whose built-in class `c` is, or nil for any other class.
     func builtinKind(ofClass c: Value) -> TypeKind? {
-        let k = heap.slot(c.objectOffset, 4)
+        let k = heap.slot(c.objectOffset, ClassSlot.kind)
         guard k.isInt, let kind = TypeKind(rawValue: Int(k.intValue)), typeClasses[kind.rawValue] == c else { return nil }
         return kind
     }
@@ -78,7 +78,7 @@ extension VM {
     /// `name` in class `c`'s own namespace; for a built-in type, also its
     /// natives (cached in the namespace on first use).
     func ownClassAttribute(_ c: Value, _ name: Value, hash: Int64) -> Value? {
-        let ns = heap.slot(c.objectOffset, 3)
+        let ns = heap.slot(c.objectOffset, ClassSlot.namespace)
         if !ns.isNull, let v = dictLookup(ns, name, hash: hash) { return v }
         // The group's hash bits turn most misses away without a scan (user
         // classes end in `object`, which has one method).
@@ -92,16 +92,16 @@ extension VM {
 
     /// A class's namespace dict; a built-in type gets its (empty at start) dict on first need.
     func classNamespace(_ c: Value) throws(VMError) -> Value {
-        let ns = heap.slot(c.objectOffset, 3)
+        let ns = heap.slot(c.objectOffset, ClassSlot.namespace)
         if !ns.isNull { return ns }
         let d = try newDict()
-        heap.setSlot(c.objectOffset, 3, d)
+        heap.setSlot(c.objectOffset, ClassSlot.namespace, d)
         return d
     }
 
     /// `__module__` from a class's own namespace, if it has one.
     func classModule(_ c: Value) -> Value? {
-        let ns = heap.slot(c.objectOffset, 3)
+        let ns = heap.slot(c.objectOffset, ClassSlot.namespace)
         guard !ns.isNull, let m = dictGetStr(ns, s.__module__), isStr(m) else { return nil }
         return m
     }
@@ -110,7 +110,7 @@ extension VM {
     func sysNative(_ name: Value) -> Value? {
         guard let id = nativeNamed(name, group: VM.sysGroup) else { return nil }
         let fn = Value.native(id.rawValue)
-        cache(fn, as: name, in: heap.slot(sysModule.objectOffset, 1))
+        cache(fn, as: name, in: heap.slot(sysModule.objectOffset, ModuleSlot.dict))
         return fn
     }
 
@@ -151,7 +151,7 @@ extension VM {
         var base = try typeClass(.object)
         if let b = kind.base { base = try exceptionClassMade(b) }
         let cls = try newClass(name: try intern(try newStr(kind.name)), bases: try newTuple([base]), namespace: try newDict())
-        heap.setSlot(cls.objectOffset, 4, .smallInt(TypeKind.baseException.rawValue))
+        heap.setSlot(cls.objectOffset, ClassSlot.kind, .smallInt(TypeKind.baseException.rawValue))
         exceptionClasses[kind.rawValue] = cls
         return cls
     }

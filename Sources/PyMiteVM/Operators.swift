@@ -259,8 +259,8 @@ extension VM {
             }
             let na = tupleCount(a.objectOffset), nb = tupleCount(b.objectOffset)
             let t = try newTuple(na + nb)
-            for i in 0..<na { heap.setSlot(t.objectOffset, 1 + i, tupleItem(a.objectOffset, i)) }
-            for i in 0..<nb { heap.setSlot(t.objectOffset, 1 + na + i, tupleItem(b.objectOffset, i)) }
+            for i in 0..<na { heap.setSlot(t.objectOffset, TupleSlot.firstItem + i, tupleItem(a.objectOffset, i)) }
+            for i in 0..<nb { heap.setSlot(t.objectOffset, TupleSlot.firstItem + na + i, tupleItem(b.objectOffset, i)) }
             return t
         case (.set, .or), (.set, .and), (.set, .subtract), (.set, .xor):
             guard isType(b, .set) else { throw unsupported(op, a, b) }
@@ -280,7 +280,7 @@ extension VM {
     /// Calls a special method if the instance's class defines it; nil when
     /// it does not, or when it returns NotImplemented.
     func callDunder(_ obj: Value, _ name: Value, _ arg: Value) throws(VMError) -> Value? {
-        guard isType(obj, .instance), let m = classLookup(heap.slot(obj.objectOffset, 0), name) else { return nil }
+        guard isType(obj, .instance), let m = classLookup(heap.slot(obj.objectOffset, InstanceSlot.klass), name) else { return nil }
         let r = try call(m, [obj, arg])
         return r == .notImplemented ? nil : r
     }
@@ -360,7 +360,7 @@ extension VM {
             if over || slots > heap.size / 8 { throw memoryError() }
             let t = try newTuple(len * count)
             for k in 0..<count {
-                for i in 0..<len { heap.setSlot(t.objectOffset, 1 + k * len + i, tupleItem(o, i)) }
+                for i in 0..<len { heap.setSlot(t.objectOffset, TupleSlot.firstItem + k * len + i, tupleItem(o, i)) }
             }
             return t
         }
@@ -403,7 +403,7 @@ extension VM {
     }
 
     func callDunder0(_ obj: Value, _ name: StaticString) throws(VMError) -> Value? {
-        guard isType(obj, .instance), let m = classLookup(heap.slot(obj.objectOffset, 0), internStatic(name)) else { return nil }
+        guard isType(obj, .instance), let m = classLookup(heap.slot(obj.objectOffset, InstanceSlot.klass), internStatic(name)) else { return nil }
         return try call(m, [obj])
     }
 
@@ -428,7 +428,7 @@ extension VM {
         case .dict, .set: return dictCount(v) != 0
         case .range: return rangeLength(v) != 0
         case .instance:
-            let cls = heap.slot(o, 0)
+            let cls = heap.slot(o, InstanceSlot.klass)
             if let m = classLookup(cls, s.__bool__) {
                 let r = try call(m, [v])
                 guard r.isBool else { throw raise(.typeError, "__bool__ should return bool") }
@@ -640,7 +640,7 @@ extension VM {
         case .list, .dict, .set, .bytearray:
             throw raise(.typeError, bytes("unhashable type: '") + typeName(v) + bytes("'"))
         case .instance:
-            let cls = heap.slot(o, 0)
+            let cls = heap.slot(o, InstanceSlot.klass)
             if let m = classLookup(cls, s.__hash__) {
                 if m.isNone { throw raise(.typeError, bytes("unhashable type: '") + typeName(v) + bytes("'")) }
                 let r = try call(m, [v])
@@ -699,7 +699,7 @@ extension VM {
             if step > 0 ? (n < start || n >= stop) : (n > start || n <= stop) { return false }
             return (n - start) % step == 0
         case .instance:
-            if let m = classLookup(heap.slot(o, 0), s.__contains__) { return try isTruthy(try call(m, [container, item])) }
+            if let m = classLookup(heap.slot(o, InstanceSlot.klass), s.__contains__) { return try isTruthy(try call(m, [container, item])) }
             fallthrough
         default:
             let it = try getIterator(container)

@@ -109,7 +109,7 @@ extension VM {
         try ensureStack(Int(c.localCount + c.freeCount + c.stackSize) + 8)
         for _ in 0..<Int(c.localCount + c.freeCount) { push(.null) }
         frames.append(Frame(code: Int32(code), ip: 0, base: Int32(base), resultSlot: Int32(base), function: .none,
-                            globals: heap.slot(module.objectOffset, 1), namespace: .null, generator: .null,
+                            globals: heap.slot(module.objectOffset, ModuleSlot.dict), namespace: .null, generator: .null,
                             constructed: .null, isBoundary: true))
         nativeDepth += 1
         defer { nativeDepth -= 1 }
@@ -142,13 +142,13 @@ extension VM {
     func importFrom(_ module: Value, _ name: Value) throws(VMError) -> Value {
         if let v = try lookupAttribute(module, name) { return v }
         var m = bytes("cannot import name '") + strArray(name) + bytes("'")
-        if isType(module, .module) { m += bytes(" from '") + strArray(heap.slot(module.objectOffset, 0)) + bytes("'") }
+        if isType(module, .module) { m += bytes(" from '") + strArray(heap.slot(module.objectOffset, ModuleSlot.name)) + bytes("'") }
         throw raise(.importError, m)
     }
 
     func importStar(_ module: Value, into ns: Value) throws(VMError) {
         guard isType(module, .module) else { return }
-        let d = heap.slot(module.objectOffset, 1)
+        let d = heap.slot(module.objectOffset, ModuleSlot.dict)
         if let all = dictGetStr(d, s.__all__) {
             for name in try collect(all) {
                 try dictStore(ns, try intern(name), try getAttribute(module, try intern(name)))
@@ -219,7 +219,7 @@ extension VM {
             }
         }
         if isType(exc, .instance) {
-            let tb = heap.slot(exc.objectOffset, 2)
+            let tb = heap.slot(exc.objectOffset, InstanceSlot.traceback)
             if !tb.isNull && listCount(tb.objectOffset) > 0 {
                 out += bytes("Traceback (most recent call last):\n")
                 for entry in listItems(tb.objectOffset).reversed() {
@@ -231,7 +231,7 @@ extension VM {
             }
         }
         // Exceptions are instances: their class is never a type still to make.
-        if isType(exc, .instance), let m = classModule(heap.slot(exc.objectOffset, 0)) {
+        if isType(exc, .instance), let m = classModule(heap.slot(exc.objectOffset, InstanceSlot.klass)) {
             let module = strArray(m)
             if module != bytes("builtins") && module != bytes("__main__") { out += module + bytes(".") }
         }

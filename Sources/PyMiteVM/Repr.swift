@@ -128,18 +128,18 @@ extension VM {
             }
             out += className(v) + bytes("'>")
         case .function:
-            out += bytes("<function ") + strArray(heap.slot(o, 7)) + bytes(" at ") + address(o) + bytes(">")
+            out += bytes("<function ") + strArray(heap.slot(o, FunctionSlot.qualname)) + bytes(" at ") + address(o) + bytes(">")
         case .boundMethod:
-            let f = heap.slot(o, 1)
+            let f = heap.slot(o, BoundMethodSlot.function)
             out += bytes("<bound method ")
-            if isType(f, .function) { out += strArray(heap.slot(f.objectOffset, 7)) }
+            if isType(f, .function) { out += strArray(heap.slot(f.objectOffset, FunctionSlot.qualname)) }
             out += bytes(" of ")
-            try appendText(heap.slot(o, 0), &out, repr: true)
+            try appendText(heap.slot(o, BoundMethodSlot.receiver), &out, repr: true)
             out += bytes(">")
         case .module:
-            out += bytes("<module '") + strArray(heap.slot(o, 0)) + bytes("'>")
+            out += bytes("<module '") + strArray(heap.slot(o, ModuleSlot.name)) + bytes("'>")
         case .generator:
-            out += bytes("<generator object ") + strArray(heap.slot(heap.slot(o, 0).objectOffset, 5)) + bytes(" at ") + address(o) + bytes(">")
+            out += bytes("<generator object ") + strArray(heap.slot(heap.slot(o, GeneratorSlot.function).objectOffset, FunctionSlot.name)) + bytes(" at ") + address(o) + bytes(">")
         case .iterator:
             let kind = iteratorKind(v)
             switch kind {
@@ -171,9 +171,9 @@ extension VM {
             }
         case .slice:
             out += bytes("slice(")
-            try appendText(heap.slot(o, 0), &out, repr: true); out += bytes(", ")
-            try appendText(heap.slot(o, 1), &out, repr: true); out += bytes(", ")
-            try appendText(heap.slot(o, 2), &out, repr: true); out += bytes(")")
+            try appendText(heap.slot(o, SliceSlot.start), &out, repr: true); out += bytes(", ")
+            try appendText(heap.slot(o, SliceSlot.stop), &out, repr: true); out += bytes(", ")
+            try appendText(heap.slot(o, SliceSlot.step), &out, repr: true); out += bytes(")")
         case .cell:
             out += bytes("<cell at ") + address(o) + bytes(">")
         default:
@@ -183,7 +183,7 @@ extension VM {
 
     func appendInstanceText(_ v: Value, _ out: inout [UInt8], repr: Bool) throws(VMError) {
         let o = v.objectOffset
-        let cls = heap.slot(o, 0)
+        let cls = heap.slot(o, InstanceSlot.klass)
         let strMethod = repr ? nil : classLookup(cls, s.__str__)
         if let m = strMethod ?? classLookup(cls, s.__repr__) {
             let r = try call(m, [v])

@@ -266,7 +266,7 @@ public final class VM {
         }
         // Before bootstrap has made the MemoryError there is nothing to raise but the failure.
         if memoryErrorInstance.isObject {
-            heap.setSlot(memoryErrorInstance.objectOffset, 2, .null)  // a fresh traceback each time
+            heap.setSlot(memoryErrorInstance.objectOffset, InstanceSlot.traceback, .null)  // a fresh traceback each time
         }
         pendingException = memoryErrorInstance
         throw .exception

@@ -1,22 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
 //
-// bytearray: a mutable byte sequence.
-//   slot 0 = count, slot 1 = rawArray holding the bytes (null while empty)
+// bytearray: a mutable byte sequence; its layout (ByteArraySlot) is in
+// Objects/Layouts.swift.
 // bytes and bytearray share read access through `byteView`.
 
 extension VM {
     func newByteArray(_ bytes: UnsafeBufferPointer<UInt8>) throws(VMError) -> Value {
         // Without bytearrays the name is undefined, so no program gets here; a guard all the same.
         guard byteArraysOn else { throw raise(.nameError, "name 'bytearray' is not defined") }
-        let o = try allocSlots(.bytearray, 2)
-        heap.setSlot(o, 0, .smallInt(0))
+        let o = try allocSlots(.bytearray, ByteArraySlot.slotCount)
+        heap.setSlot(o, ByteArraySlot.count, .smallInt(0))
         let b = Value.object(o)
         if bytes.count > 0 {
             extraRoots.append(b)
             defer { extraRoots.removeLast() }
             try byteArrayReserve(b, bytes.count)
-            heap.bytePointer(heap.slot(o, 1).objectOffset, 8).update(from: bytes.baseAddress!, count: bytes.count)
-            heap.setSlot(o, 0, .smallInt(bytes.count))
+            heap.bytePointer(heap.slot(o, ByteArraySlot.buffer).objectOffset, 8).update(from: bytes.baseAddress!, count: bytes.count)
+            heap.setSlot(o, ByteArraySlot.count, .smallInt(bytes.count))
         }
         return b
     }
@@ -28,11 +28,11 @@ extension VM {
     @inline(__always) func byteArrayCount(_ o: UInt32) -> Int {
         // Unreachable without bytearrays built in (none can be made); the code that would use one goes too.
         if !BuiltFeatures.byteArrays { fatalError() }
-        return Int(heap.slot(o, 0).intValue)
+        return Int(heap.slot(o, ByteArraySlot.count).intValue)
     }
 
     func byteArrayCapacity(_ o: UInt32) -> Int {
-        let buf = heap.slot(o, 1)
+        let buf = heap.slot(o, ByteArraySlot.buffer)
         return buf.isNull ? 0 : heap.blockSize(buf.objectOffset) - 8
     }
 
@@ -43,8 +43,8 @@ extension VM {
         let newCap = max(needed, cap < 16 ? 16 : cap + cap / 2)
         let buf = try allocBytes(.rawArray, 8 + newCap)
         let n = byteArrayCount(o)
-        if n > 0 { heap.bytePointer(buf, 8).update(from: heap.bytePointer(heap.slot(o, 1).objectOffset, 8), count: n) }
-        heap.setSlot(o, 1, .object(buf))
+        if n > 0 { heap.bytePointer(buf, 8).update(from: heap.bytePointer(heap.slot(o, ByteArraySlot.buffer).objectOffset, 8), count: n) }
+        heap.setSlot(o, ByteArraySlot.buffer, .object(buf))
     }
 
     /// The bytes of a bytes or bytearray object; valid until the next allocation.
@@ -54,7 +54,7 @@ extension VM {
         switch heap.type(o) {
         case .bytes: return UnsafeMutableBufferPointer(start: heap.bytePointer(o, strDataOffset), count: strByteCount(o))
         case .bytearray:
-            let buf = heap.slot(o, 1)
+            let buf = heap.slot(o, ByteArraySlot.buffer)
             if buf.isNull { return UnsafeMutableBufferPointer(start: nil, count: 0) }
             return UnsafeMutableBufferPointer(start: heap.bytePointer(buf.objectOffset, 8), count: byteArrayCount(o))
         default: return nil
@@ -68,10 +68,10 @@ extension VM {
         try byteArrayReserve(b, bytes.count)
         if !bytes.isEmpty {
             bytes.withUnsafeBufferPointer { src in
-                heap.bytePointer(heap.slot(b.objectOffset, 1).objectOffset, 8).update(from: src.baseAddress!, count: bytes.count)
+                heap.bytePointer(heap.slot(b.objectOffset, ByteArraySlot.buffer).objectOffset, 8).update(from: src.baseAddress!, count: bytes.count)
             }
         }
-        heap.setSlot(b.objectOffset, 0, .smallInt(bytes.count))
+        heap.setSlot(b.objectOffset, ByteArraySlot.count, .smallInt(bytes.count))
     }
 
     /// One byte from a Python int, with CPython's errors.

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
 //
 // Classes, instances and the built-in type objects.
-//   class:    slot 0 = name, 1 = bases tuple, 2 = MRO tuple (itself first),
-//             3 = namespace dict, 4 = TypeKind of the built-in it derives from
-//   instance: slot 0 = class, 1 = attribute dict, 2 = traceback list (exceptions)
+// The class and instance layouts (ClassSlot, InstanceSlot) are in Objects/Layouts.swift.
 
 /// The built-in types; user classes record the one they derive from.
 enum TypeKind: Int, CaseIterable {
@@ -141,13 +139,13 @@ extension VM {
         }
         let cls = try newClassRaw(name: try intern(try newStr(k.name)), bases: bases, namespace: .null, kind: k)
         if k == .bool {
-            heap.setSlot(cls.objectOffset, 2, try newTuple([cls, try typeClass(.int), try typeClass(.object)]))
+            heap.setSlot(cls.objectOffset, ClassSlot.mro, try newTuple([cls, try typeClass(.int), try typeClass(.object)]))
         }
         typeClasses[k.rawValue] = cls
         return cls
     }
 
-    /// The built-in type of `v`, or nil for an instance (its class is in slot 0).
+    /// The built-in type of `v`, or nil for an instance (its class is in InstanceSlot.klass).
     func typeKind(of v: Value) -> TypeKind? {
         if v.isInt { return .int }
         if !v.isObject {
@@ -187,16 +185,16 @@ extension VM {
     }
 
     func typeOf(_ v: Value) throws(VMError) -> Value {
-        guard let k = typeKind(of: v) else { return heap.slot(v.objectOffset, 0) }
+        guard let k = typeKind(of: v) else { return heap.slot(v.objectOffset, InstanceSlot.klass) }
         return try typeClass(k)
     }
 
     /// The type's name as bytes, for messages.
     func typeName(_ v: Value) -> [UInt8] {
-        guard let k = typeKind(of: v) else { return className(heap.slot(v.objectOffset, 0)) }
+        guard let k = typeKind(of: v) else { return className(heap.slot(v.objectOffset, InstanceSlot.klass)) }
         return bytes(k.name)
     }
-    func className(_ cls: Value) -> [UInt8] { strArray(heap.slot(cls.objectOffset, 0)) }
+    func className(_ cls: Value) -> [UInt8] { strArray(heap.slot(cls.objectOffset, ClassSlot.name)) }
 
     @inline(__always) func isType(_ v: Value, _ t: ObjType) -> Bool {
         v.isObject && heap.type(v.objectOffset) == t
@@ -204,7 +202,7 @@ extension VM {
     @inline(__always) func isStr(_ v: Value) -> Bool { isType(v, .str) }
     @inline(__always) func isClass(_ v: Value) -> Bool { isType(v, .klass) }
     @inline(__always) func classKind(_ cls: Value) -> TypeKind {
-        TypeKind(rawValue: Int(heap.slot(cls.objectOffset, 4).intValue)) ?? .object
+        TypeKind(rawValue: Int(heap.slot(cls.objectOffset, ClassSlot.kind).intValue)) ?? .object
     }
 
     // MARK: Classes
@@ -232,7 +230,7 @@ extension VM {
         let o = cls.objectOffset
         // C3: merge the bases' MROs and the list of bases.
         var sequences: [[Value]] = []
-        for b in baseList { sequences.append(Array(tupleItems(heap.slot(b.objectOffset, 2).objectOffset))) }
+        for b in baseList { sequences.append(Array(tupleItems(heap.slot(b.objectOffset, ClassSlot.mro).objectOffset))) }
         sequences.append(baseList)
         var mro: [Value] = [cls]
         while true {
@@ -253,23 +251,23 @@ extension VM {
             mro.append(next)
             for i in 0..<sequences.count where sequences[i][0] == next { sequences[i].removeFirst() }
         }
-        heap.setSlot(o, 2, try newTuple(mro))
+        heap.setSlot(o, ClassSlot.mro, try newTuple(mro))
         return cls
     }
 
-    /// A class object without its MRO (slot 2), which the caller sets.
+    /// A class object without its MRO (ClassSlot.mro), which the caller sets.
     func allocClass(name: Value, bases: Value, namespace: Value, kind: TypeKind) throws(VMError) -> Value {
-        let o = try allocSlots(.klass, 5)
-        heap.setSlot(o, 0, name)
-        heap.setSlot(o, 1, bases)
-        heap.setSlot(o, 3, namespace)
-        heap.setSlot(o, 4, .smallInt(kind.rawValue))
+        let o = try allocSlots(.klass, ClassSlot.slotCount)
+        heap.setSlot(o, ClassSlot.name, name)
+        heap.setSlot(o, ClassSlot.bases, bases)
+        heap.setSlot(o, ClassSlot.namespace, namespace)
+        heap.setSlot(o, ClassSlot.kind, .smallInt(kind.rawValue))
         return .object(o)
     }
 
     /// Looks `name` (an interned str) up along the class's MRO.
     func classLookup(_ cls: Value, _ name: Value) -> Value? {
-        let mro = heap.slot(cls.objectOffset, 2)
+        let mro = heap.slot(cls.objectOffset, ClassSlot.mro)
         let h = strHash(name.objectOffset)
         for c in tupleItems(mro.objectOffset) {
             if let v = ownClassAttribute(c, name, hash: h) { return v }
@@ -280,12 +278,12 @@ extension VM {
     func isSubclass(_ cls: Value, _ base: Value) -> Bool {
         if cls == base { return true }
         guard isClass(cls) else { return false }
-        for c in tupleItems(heap.slot(cls.objectOffset, 2).objectOffset) where c == base { return true }
+        for c in tupleItems(heap.slot(cls.objectOffset, ClassSlot.mro).objectOffset) where c == base { return true }
         return false
     }
 
     func isInstance(_ v: Value, _ cls: Value) -> Bool {
-        guard let k = typeKind(of: v) else { return isSubclass(heap.slot(v.objectOffset, 0), cls) }
+        guard let k = typeKind(of: v) else { return isSubclass(heap.slot(v.objectOffset, InstanceSlot.klass), cls) }
         // A built-in type's MRO is (type, object), bool's (bool, int, object).
         return isTypeClass(cls, k) || isTypeClass(cls, .object) || (k == .bool && isTypeClass(cls, .int))
     }
@@ -293,17 +291,17 @@ extension VM {
     // MARK: Instances
 
     func newInstance(_ cls: Value) throws(VMError) -> Value {
-        let o = try allocSlots(.instance, 3)
-        heap.setSlot(o, 0, cls)
+        let o = try allocSlots(.instance, InstanceSlot.slotCount)
+        heap.setSlot(o, InstanceSlot.klass, cls)
         let d = try newDict()
-        heap.setSlot(o, 1, d)
+        heap.setSlot(o, InstanceSlot.dict, d)
         return .object(o)
     }
 
-    @inline(__always) func instanceDict(_ v: Value) -> Value { heap.slot(v.objectOffset, 1) }
+    @inline(__always) func instanceDict(_ v: Value) -> Value { heap.slot(v.objectOffset, InstanceSlot.dict) }
 
     func isExceptionInstance(_ v: Value) -> Bool {
-        isType(v, .instance) && classKind(heap.slot(v.objectOffset, 0)) == .baseException
+        isType(v, .instance) && classKind(heap.slot(v.objectOffset, InstanceSlot.klass)) == .baseException
     }
 
     /// The class if made already (else null): enough to test an exception, as none of an unmade class exists.
@@ -321,7 +319,7 @@ extension VM {
     func setExceptionArgs(_ e: Value, _ args: Value) throws(VMError) {
         let d = instanceDict(e)
         try dictStore(d, s.args, args)
-        let cls = heap.slot(e.objectOffset, 0)
+        let cls = heap.slot(e.objectOffset, InstanceSlot.klass)
         let first: Value = tupleCount(args.objectOffset) > 0 ? tupleItem(args.objectOffset, 0) : .none
         if isSubclass(cls, exceptionClass(.systemExit)) {
             try dictStore(d, internStatic("code"), tupleCount(args.objectOffset) > 1 ? args : first)

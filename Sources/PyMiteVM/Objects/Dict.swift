@@ -1,40 +1,36 @@
 // SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
 //
 // dict and set: an insertion-ordered hash table.
-//   slot 0 = live count, 1 = entries used (deleted ones included),
-//   2 = valueArray of entries (hash, key, value per entry; a deleted
-//       entry has a null key), 3 = rawArray index of Int32 (-1 empty,
-//       -2 deleted, else an entry number), 4 = index capacity (power of
-//       2), or 0 for a small table that is scanned instead of indexed
-// Sets use the same table with None values.
+// Its layout (DictSlot) and that of its entries (DictEntry) are in
+// Objects/Layouts.swift. Sets use the same table with None values.
 
 private let emptySlot: Int32 = -1
 private let deletedSlot: Int32 = -2
 
 extension VM {
     func newDict(_ type: ObjType = .dict, capacity: Int = 0) throws(VMError) -> Value {
-        let o = try allocSlots(type, 5)
-        heap.setSlot(o, 0, .smallInt(0))
-        heap.setSlot(o, 1, .smallInt(0))
-        heap.setSlot(o, 4, .smallInt(0))
+        let o = try allocSlots(type, DictSlot.slotCount)
+        heap.setSlot(o, DictSlot.count, .smallInt(0))
+        heap.setSlot(o, DictSlot.used, .smallInt(0))
+        heap.setSlot(o, DictSlot.indexCapacity, .smallInt(0))
         let d = Value.object(o)
         if capacity > 0 { try dictResize(d, minEntries: capacity) }
         return d
     }
 
-    @inline(__always) func dictCount(_ d: Value) -> Int { heap.expect(d.objectOffset, .dict, or: .set); return Int(heap.slot(d.objectOffset, 0).intValue) }
-    @inline(__always) func dictUsed(_ d: Value) -> Int { heap.expect(d.objectOffset, .dict, or: .set); return Int(heap.slot(d.objectOffset, 1).intValue) }
+    @inline(__always) func dictCount(_ d: Value) -> Int { heap.expect(d.objectOffset, .dict, or: .set); return Int(heap.slot(d.objectOffset, DictSlot.count).intValue) }
+    @inline(__always) func dictUsed(_ d: Value) -> Int { heap.expect(d.objectOffset, .dict, or: .set); return Int(heap.slot(d.objectOffset, DictSlot.used).intValue) }
     @inline(__always) func dictEntryKey(_ d: Value, _ i: Int) -> Value {
-        heap.slot(heap.slot(d.objectOffset, 2).objectOffset, i * 3 + 1)
+        heap.slot(heap.slot(d.objectOffset, DictSlot.entries).objectOffset, i * DictEntry.stride + DictEntry.key)
     }
     @inline(__always) func dictEntryValue(_ d: Value, _ i: Int) -> Value {
-        heap.slot(heap.slot(d.objectOffset, 2).objectOffset, i * 3 + 2)
+        heap.slot(heap.slot(d.objectOffset, DictSlot.entries).objectOffset, i * DictEntry.stride + DictEntry.value)
     }
     @inline(__always) func setDictEntryValue(_ d: Value, _ i: Int, _ v: Value) {
-        heap.setSlot(heap.slot(d.objectOffset, 2).objectOffset, i * 3 + 2, v)
+        heap.setSlot(heap.slot(d.objectOffset, DictSlot.entries).objectOffset, i * DictEntry.stride + DictEntry.value, v)
     }
     @inline(__always) private func indexPointer(_ d: Value) -> UnsafeMutablePointer<Int32> {
-        UnsafeMutableRawPointer(heap.bytePointer(heap.slot(d.objectOffset, 3).objectOffset, 8))
+        UnsafeMutableRawPointer(heap.bytePointer(heap.slot(d.objectOffset, DictSlot.index).objectOffset, 8))
             .assumingMemoryBound(to: Int32.self)
     }
 
@@ -50,21 +46,21 @@ extension VM {
 
     /// Entries of a table, used ones and free ones.
     @inline(__always) func dictEntryCapacity(_ d: Value) -> Int {
-        let entries = heap.slot(d.objectOffset, 2)
-        return entries.isNull ? 0 : heap.slotCount(entries.objectOffset) / 3
+        let entries = heap.slot(d.objectOffset, DictSlot.entries)
+        return entries.isNull ? 0 : heap.slotCount(entries.objectOffset) / DictEntry.stride
     }
 
     /// Entry number of `key`, or -1.
     func dictFind(_ d: Value, _ key: Value, hash: Int64) throws(VMError) -> Int {
         heap.expect(d.objectOffset, .dict, or: .set)
-        let cap = Int(heap.slot(d.objectOffset, 4).intValue)
-        let entries = heap.slot(d.objectOffset, 2).objectOffset
+        let cap = Int(heap.slot(d.objectOffset, DictSlot.indexCapacity).intValue)
+        let entries = heap.slot(d.objectOffset, DictSlot.entries).objectOffset
         if cap == 0 {
             // Small tables have no index: a scan is cheaper than the memory.
             var e = 0
             while e < dictUsed(d) {
-                let k = heap.slot(entries, e * 3 + 1)
-                if !k.isNull && heap.slot(entries, e * 3).intValue == hash, try keysEqual(k, key) { return e }
+                let k = heap.slot(entries, e * DictEntry.stride + DictEntry.key)
+                if !k.isNull && heap.slot(entries, e * DictEntry.stride + DictEntry.hash).intValue == hash, try keysEqual(k, key) { return e }
                 e += 1
             }
             return -1
@@ -77,8 +73,8 @@ extension VM {
             let e = index[i]
             if e == emptySlot { return -1 }
             if e >= 0 {
-                let k = heap.slot(entries, Int(e) * 3 + 1)
-                if heap.slot(entries, Int(e) * 3).intValue == hash, try keysEqual(k, key) { return Int(e) }
+                let k = heap.slot(entries, Int(e) * DictEntry.stride + DictEntry.key)
+                if heap.slot(entries, Int(e) * DictEntry.stride + DictEntry.hash).intValue == hash, try keysEqual(k, key) { return Int(e) }
             }
             perturb >>= 5
             i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
@@ -87,17 +83,17 @@ extension VM {
 
     /// Lookup for str keys (names): never runs Python code.
     func dictLookup(_ d: Value, _ key: Value, hash: Int64) -> Value? {
-        let cap = Int(heap.slot(d.objectOffset, 4).intValue)
-        let entries = heap.slot(d.objectOffset, 2).objectOffset
+        let cap = Int(heap.slot(d.objectOffset, DictSlot.indexCapacity).intValue)
+        let entries = heap.slot(d.objectOffset, DictSlot.entries).objectOffset
         if cap == 0 {
             var e = 0
             let used = dictUsed(d)
             while e < used {
-                let k = heap.slot(entries, e * 3 + 1)
-                if k.raw == key.raw { return heap.slot(entries, e * 3 + 2) }
-                if heap.slot(entries, e * 3).intValue == hash, k.isObject,
+                let k = heap.slot(entries, e * DictEntry.stride + DictEntry.key)
+                if k.raw == key.raw { return heap.slot(entries, e * DictEntry.stride + DictEntry.value) }
+                if heap.slot(entries, e * DictEntry.stride + DictEntry.hash).intValue == hash, k.isObject,
                    heap.type(k.objectOffset) == .str, strEqual(k.objectOffset, key.objectOffset) {
-                    return heap.slot(entries, e * 3 + 2)
+                    return heap.slot(entries, e * DictEntry.stride + DictEntry.value)
                 }
                 e += 1
             }
@@ -111,11 +107,11 @@ extension VM {
             let e = index[i]
             if e == emptySlot { return nil }
             if e >= 0 {
-                let k = heap.slot(entries, Int(e) * 3 + 1)
-                if k.raw == key.raw { return heap.slot(entries, Int(e) * 3 + 2) }
-                if heap.slot(entries, Int(e) * 3).intValue == hash, k.isObject,
+                let k = heap.slot(entries, Int(e) * DictEntry.stride + DictEntry.key)
+                if k.raw == key.raw { return heap.slot(entries, Int(e) * DictEntry.stride + DictEntry.value) }
+                if heap.slot(entries, Int(e) * DictEntry.stride + DictEntry.hash).intValue == hash, k.isObject,
                    heap.type(k.objectOffset) == .str, strEqual(k.objectOffset, key.objectOffset) {
-                    return heap.slot(entries, Int(e) * 3 + 2)
+                    return heap.slot(entries, Int(e) * DictEntry.stride + DictEntry.value)
                 }
             }
             perturb >>= 5
@@ -150,14 +146,14 @@ extension VM {
             try dictResize(d, minEntries: dictCount(d) + 1)
             used = dictUsed(d)
         }
-        let entries = heap.slot(o, 2).objectOffset
-        heap.setSlot(entries, used * 3, Value(raw: UInt64(bitPattern: h &<< 1) | 1))  // hashes fit 62 bits
-        heap.setSlot(entries, used * 3 + 1, key)
-        heap.setSlot(entries, used * 3 + 2, value)
-        let cap = Int(heap.slot(o, 4).intValue)
+        let entries = heap.slot(o, DictSlot.entries).objectOffset
+        heap.setSlot(entries, used * DictEntry.stride + DictEntry.hash, Value(raw: UInt64(bitPattern: h &<< 1) | 1))  // hashes fit 62 bits
+        heap.setSlot(entries, used * DictEntry.stride + DictEntry.key, key)
+        heap.setSlot(entries, used * DictEntry.stride + DictEntry.value, value)
+        let cap = Int(heap.slot(o, DictSlot.indexCapacity).intValue)
         if cap > 0 { insertIndex(d, entry: used, hash: h, cap: cap) }
-        heap.setSlot(o, 1, .smallInt(used + 1))
-        heap.setSlot(o, 0, .smallInt(dictCount(d) + 1))
+        heap.setSlot(o, DictSlot.used, .smallInt(used + 1))
+        heap.setSlot(o, DictSlot.count, .smallInt(dictCount(d) + 1))
     }
 
     private func insertIndex(_ d: Value, entry: Int, hash: Int64, cap: Int) {
@@ -188,30 +184,30 @@ extension VM {
             while cap * 2 < entryCapacity * 3 { cap *= 2 }
         }
         let o = d.objectOffset
-        let newEntries = try allocSlots(.valueArray, entryCapacity * 3)
+        let newEntries = try allocSlots(.valueArray, entryCapacity * DictEntry.stride)
         let newIndex = cap > 0 ? try allocBytes(.rawArray, 8 + cap * 4) : 0
-        let old = heap.slot(o, 2)
+        let old = heap.slot(o, DictSlot.entries)
         let used = dictUsed(d)
         var n = 0
         if !old.isNull {
             for i in 0..<used {
-                let k = heap.slot(old.objectOffset, i * 3 + 1)
+                let k = heap.slot(old.objectOffset, i * DictEntry.stride + DictEntry.key)
                 if k.isNull { continue }
-                heap.setSlot(newEntries, n * 3, heap.slot(old.objectOffset, i * 3))
-                heap.setSlot(newEntries, n * 3 + 1, k)
-                heap.setSlot(newEntries, n * 3 + 2, heap.slot(old.objectOffset, i * 3 + 2))
+                heap.setSlot(newEntries, n * DictEntry.stride + DictEntry.hash, heap.slot(old.objectOffset, i * DictEntry.stride + DictEntry.hash))
+                heap.setSlot(newEntries, n * DictEntry.stride + DictEntry.key, k)
+                heap.setSlot(newEntries, n * DictEntry.stride + DictEntry.value, heap.slot(old.objectOffset, i * DictEntry.stride + DictEntry.value))
                 n += 1
             }
         }
-        heap.setSlot(o, 2, .object(newEntries))
-        heap.setSlot(o, 3, cap > 0 ? .object(newIndex) : .null)
-        heap.setSlot(o, 4, .smallInt(cap))
-        heap.setSlot(o, 1, .smallInt(n))
-        heap.setSlot(o, 0, .smallInt(n))
+        heap.setSlot(o, DictSlot.entries, .object(newEntries))
+        heap.setSlot(o, DictSlot.index, cap > 0 ? .object(newIndex) : .null)
+        heap.setSlot(o, DictSlot.indexCapacity, .smallInt(cap))
+        heap.setSlot(o, DictSlot.used, .smallInt(n))
+        heap.setSlot(o, DictSlot.count, .smallInt(n))
         if cap > 0 {
             let index = indexPointer(d)
             for i in 0..<cap { index[i] = emptySlot }
-            for i in 0..<n { insertIndex(d, entry: i, hash: heap.slot(newEntries, i * 3).intValue, cap: cap) }
+            for i in 0..<n { insertIndex(d, entry: i, hash: heap.slot(newEntries, i * DictEntry.stride + DictEntry.hash).intValue, cap: cap) }
         }
     }
 
@@ -221,7 +217,7 @@ extension VM {
         let e = try dictFind(d, key, hash: h)
         if e < 0 { return nil }
         let o = d.objectOffset
-        let cap = Int(heap.slot(o, 4).intValue)
+        let cap = Int(heap.slot(o, DictSlot.indexCapacity).intValue)
         if cap > 0 {
             let mask = cap - 1
             let index = indexPointer(d)
@@ -233,20 +229,20 @@ extension VM {
             }
             index[i] = deletedSlot
         }
-        let entries = heap.slot(o, 2).objectOffset
-        let v = heap.slot(entries, e * 3 + 2)
-        heap.setSlot(entries, e * 3 + 1, .null)
-        heap.setSlot(entries, e * 3 + 2, .null)
-        heap.setSlot(o, 0, .smallInt(dictCount(d) - 1))
+        let entries = heap.slot(o, DictSlot.entries).objectOffset
+        let v = heap.slot(entries, e * DictEntry.stride + DictEntry.value)
+        heap.setSlot(entries, e * DictEntry.stride + DictEntry.key, .null)
+        heap.setSlot(entries, e * DictEntry.stride + DictEntry.value, .null)
+        heap.setSlot(o, DictSlot.count, .smallInt(dictCount(d) - 1))
         return v
     }
 
     func dictClear(_ d: Value) {
         let o = d.objectOffset
-        for i in 0..<5 { heap.setSlot(o, i, .null) }
-        heap.setSlot(o, 0, .smallInt(0))
-        heap.setSlot(o, 1, .smallInt(0))
-        heap.setSlot(o, 4, .smallInt(0))
+        for i in 0..<DictSlot.slotCount { heap.setSlot(o, i, .null) }
+        heap.setSlot(o, DictSlot.count, .smallInt(0))
+        heap.setSlot(o, DictSlot.used, .smallInt(0))
+        heap.setSlot(o, DictSlot.indexCapacity, .smallInt(0))
     }
 
     /// Calls `body` with each live (key, value) in insertion order. The
