@@ -9,53 +9,68 @@
 extension VM {
     func collectGarbage() {
         collections += 1
-        // The mark stack keeps its storage between collections: a board must
-        // not need fresh RAM to collect when it is short of RAM.
-        var work: [UInt32] = []
-        swap(&work, &markStack)
-        defer {
-            work.removeAll(keepingCapacity: true)
-            swap(&work, &markStack)
-        }
-        if work.capacity == 0 { work.reserveCapacity(max(16, min(256, heap.size / 64))) }
-        @inline(__always) func mark(_ v: Value) {
-            guard v.isObject else { return }
-            let o = v.objectOffset
-            if heap.isMarked(o) { return }
-            heap.setMark(o)
-            if !heap.type(o).isRaw { work.append(o) }
-        }
-        for i in 0..<sp { mark(stack[i]) }
+        // A fixed mark stack, kept between collections: a board must not need
+        // fresh RAM to collect when it is short of RAM. When it is full, an
+        // object is marked but its slots are left for a rescan of the heap,
+        // which visits every marked object again (as MicroPython's gc.c).
+        if markStack.capacity == 0 { markStack.reserveCapacity(max(16, min(256, heap.size / 64))) }
+        markOverflowed = false
+        for i in 0..<sp { gcMark(stack[i]) }
         for f in frames {
-            mark(f.function); mark(f.globals); mark(f.namespace); mark(f.generator); mark(f.constructed)
+            gcMark(f.function); gcMark(f.globals); gcMark(f.namespace); gcMark(f.generator); gcMark(f.constructed)
         }
-        for i in 0..<constantCount { mark(constants[i]) }
-        for i in 0..<nameCount { mark(names[i]) }
-        for v in [generatorReturnValue, builtins, modules, pendingException, handledException, memoryErrorInstance, sysModule] {
-            mark(v)
-        }
+        for i in 0..<constantCount { gcMark(constants[i]) }
+        for i in 0..<nameCount { gcMark(names[i]) }
+        gcMark(generatorReturnValue); gcMark(builtins); gcMark(modules); gcMark(pendingException)
+        gcMark(handledException); gcMark(memoryErrorInstance); gcMark(sysModule)
         if internTable != 0 {
             heap.setMark(internTable)
             for i in 0..<internCapacity {
                 let entry = heap.u32(internTable, 8 + 4 * i)
-                if entry != 0 { mark(.object(entry)) }
+                if entry != 0 { gcMark(.object(entry)) }
             }
         }
-        for v in typeClasses { mark(v) }
-        mark(objectBases)
-        for v in exceptionClasses { mark(v) }
-        for v in extraRoots { mark(v) }
-        for o in young { mark(.object(o)) }
+        for v in typeClasses { gcMark(v) }
+        gcMark(objectBases)
+        for v in exceptionClasses { gcMark(v) }
+        for v in extraRoots { gcMark(v) }
+        for o in young { gcMark(.object(o)) }
         if emergencyReserve != 0 { heap.setMark(emergencyReserve) }
-        while let o = work.popLast() {
-            let n = heap.slotCount(o)
-            var i = 0
-            while i < n {
-                mark(heap.slot(o, i))
-                i += 1
+        gcDrain()
+        while markOverflowed {
+            markOverflowed = false
+            markStackRescans += 1
+            heap.forEachBlock { o in
+                if heap.isMarked(o) && !heap.type(o).isRaw {
+                    gcMarkSlots(of: o)
+                    gcDrain()
+                }
             }
         }
         heap.sweep()
+    }
+
+    private func gcMark(_ v: Value) {
+        guard v.isObject else { return }
+        let o = v.objectOffset
+        if heap.isMarked(o) { return }
+        heap.setMark(o)
+        guard !heap.type(o).isRaw else { return }
+        // Never past the reserved capacity: growing would need RAM the collector is there to find.
+        if markStack.count < markStack.capacity { markStack.append(o) } else { markOverflowed = true }
+    }
+
+    private func gcMarkSlots(of o: UInt32) {
+        let n = heap.slotCount(o)
+        var i = 0
+        while i < n {
+            gcMark(heap.slot(o, i))
+            i += 1
+        }
+    }
+
+    private func gcDrain() {
+        while let o = markStack.popLast() { gcMarkSlots(of: o) }
     }
 
     /// sys.heap(): (free bytes, heap size), as in PyMite.

@@ -180,8 +180,12 @@ public final class VM {
     var extraRoots: [Value] = []
 
     var collections = 0
-    /// The collector's work list (GC.swift), kept between collections.
+    /// The collector's work list (GC.swift), kept between collections; it never grows.
     var markStack: [UInt32] = []
+    /// The mark stack was full this collection: a rescan of the heap follows.
+    var markOverflowed = false
+    /// Heap rescans after the mark stack was full (GC.swift), for tests and tuning.
+    public internal(set) var markStackRescans = 0
     /// A block kept free for MemoryError handling (0 while given back).
     var emergencyReserve: UInt32 = 0
     /// internStatic's cache, by the address of the static text.

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-only
+import PyMiteCompiler
 import PyMiteHost
 import XCTest
 @testable import PyMiteVM
@@ -97,6 +98,30 @@ final class HeapTests: XCTestCase {
             """, heap: 64 * 1024)
         XCTAssertEqual(outcome, .finished, out.err)
         XCTAssertEqual(out.out, "4 True\nTrue\n")
+    }
+
+    /// The collector's mark stack has a fixed size (at most 256 entries): a
+    /// list of 3000 lists overflows it, the heap is rescanned, and nothing
+    /// reachable is freed (a freed list would be reused by the garbage after).
+    func testMarkStackOverflowRescansAndKeepsEverything() throws {
+        var output: [UInt8] = []
+        var hooks = HostPlatform.hooks
+        hooks.write = { _, bytes in output += bytes }
+        let image = try Compiler.compile(source: """
+            import sys
+            keep = [[i, str(i)] for i in range(3000)]
+            nested = [[[[j] for j in range(3)] for k in range(3)] for i in range(300)]
+            sys.gc()
+            junk = [[i, i] for i in range(3000)]
+            junk = None
+            sys.gc()
+            print(all(keep[i] == [i, str(i)] for i in range(3000)), sum(len(x) for x in nested))
+            """, filename: "gc.py", moduleName: "__main__")
+        let vm = try VM(config: VMConfig(heapSize: 1 << 20), hooks: hooks)
+        try vm.load(image)
+        XCTAssertEqual(vm.runMain(), .finished, String(decoding: output, as: UTF8.self))
+        XCTAssertEqual(String(decoding: output, as: UTF8.self), "True 900\n")
+        XCTAssertGreaterThan(vm.markStackRescans, 0, "the mark stack never overflowed: the test does not test the rescan")
     }
 
     func testExhaustedHeapRaisesMemoryError() throws {
