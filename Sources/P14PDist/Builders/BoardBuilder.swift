@@ -42,7 +42,7 @@ public struct BoardBuildRequest: Sendable {
 public struct BuiltArtifact: Sendable, Equatable {
     /// Where the builder wrote it (inside the work directory).
     public var path: String
-    /// Its name inside the board's tarball (e.g. "p14p", "firmware.elf", "app.pmi").
+    /// Its name inside the board's tarball (e.g. "p14p", "firmware.elf"; BundleStage adds app.pmi).
     public var bundleName: String
     public var executable: Bool
     /// True for the file that carries the firmware stamp (inspected after the build).

@@ -84,7 +84,6 @@ public struct DesktopBuilder: BoardBuilder {
         return BoardBuildResult(
             artifacts: [
                 BuiltArtifact(path: outExecutable, bundleName: "p14p", executable: true, carriesStamp: true),
-                BuiltArtifact(path: outImage, bundleName: "app.pmi"),
             ],
             sizes: sizes, toolchain: toolchain,
             instructions: """

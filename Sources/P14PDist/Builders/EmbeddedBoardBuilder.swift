@@ -76,8 +76,6 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
                 }
                 throw BoardCannotCarryApplication(reason: "the application does not fit: \(error)")
             }
-            let image = request.workDirectory + "/app.pmi"
-            try Data(request.image).write(to: URL(fileURLWithPath: image))
             let map = request.workDirectory + "/firmware.map"
             try writeFileAtomically(map, try prepared.portableLinkerMap(repositoryRoot: request.repositoryRoot))
             let elfSize = (try? FileManager.default.attributesOfItem(atPath: out.elf)[.size] as? Int) ?? 0
@@ -93,7 +91,6 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
                     BuiltArtifact(path: out.hex, bundleName: "firmware.hex"),
                     BuiltArtifact(path: out.sizeReport, bundleName: "firmware-size.txt"),
                     BuiltArtifact(path: map, bundleName: "firmware.map"),
-                    BuiltArtifact(path: image, bundleName: "app.pmi"),
                 ],
                 sizes: FirmwareSizes(file: elfSize, text: s.text, data: s.data, bss: s.bss, heap: s.heap, image: request.image.count),
                 toolchain: EmbeddedBoardBuilder.toolchainLine(builder: builder, board: board),

@@ -22,10 +22,9 @@ public struct BundleStage: ReleaseStage {
                 files.append(.init(name: artifact.bundleName, size: fileSize(artifact.path),
                                    sha256: try Digest.hex(.sha256, ofFile: artifact.path)))
             }
-            if !result.artifacts.contains(where: { $0.bundleName == "app.pmi" }) {
-                entries.append(ArchiveEntry(path: "app.pmi", bytes: context.image))
-                files.append(.init(name: "app.pmi", size: context.image.count, sha256: context.imageSHA256))
-            }
+            // The application image: one for the whole release, from CompileImageStage.
+            entries.append(ArchiveEntry(path: "app.pmi", bytes: context.image))
+            files.append(.init(name: "app.pmi", size: context.image.count, sha256: context.imageSHA256))
             for text in LicensePolicy.firmwareTexts {
                 let source = context.options.licensesDirectory + "/" + text
                 guard fileExists(source) else { throw ReleaseError("missing license text \(source)") }
@@ -75,7 +74,7 @@ public struct BundleStage: ReleaseStage {
 
     func vendorReadme(board: BoardRecipe, result: BoardBuildResult, release: ReleaseRecipe,
                       commit: (hash: String, dirty: Bool)?) -> String {
-        let names = result.artifacts.map(\.bundleName) + (result.artifacts.contains { $0.bundleName == "app.pmi" } ? [] : ["app.pmi"])
+        let names = result.artifacts.map(\.bundleName) + ["app.pmi"]
         let width = (names + ["metadata.json"]).map(\.count).max() ?? 0
         func row(_ name: String, _ role: String) -> String { "  " + name + String(repeating: " ", count: width - name.count) + "  " + role }
         let files = names.map { row($0, BundleStage.fileRoles[$0] ?? "") }
