@@ -430,34 +430,6 @@ extension VM {
         raise(.typeError, bytes("'") + typeName(c) + bytes("' object does not support item assignment"))
     }
 
-    func assignListSlice(_ l: Value, _ key: Value, _ value: Value) throws(VMError) {
-        let o = l.objectOffset
-        let (start, step, count) = try sliceIndices(key, length: listCount(o))
-        let items = try newList()
-        extraRoots.append(items)
-        defer { extraRoots.removeLast() }
-        try extendList(items, with: value)
-        let n = listCount(items.objectOffset)
-        if step != 1 {
-            guard n == count else {
-                throw raise(.valueError, bytes("attempt to assign sequence of size ") + decimal(n) + bytes(" to extended slice of size ") + decimal(count))
-            }
-            for k in 0..<count { setListItem(o, start + k * step, listItem(items.objectOffset, k)) }
-            return
-        }
-        // Contiguous: rebuild the tail.
-        let old = listCount(o)
-        let stop = start + count
-        var tail: [Value] = []
-        for i in stop..<max(stop, old) { tail.append(listItem(o, i)) }
-        let tailList = try newList(tail)
-        extraRoots.append(tailList)
-        defer { extraRoots.removeLast() }
-        listSetCount(l, start)
-        for k in 0..<n { try listAppend(l, listItem(items.objectOffset, k)) }
-        for k in 0..<listCount(tailList.objectOffset) { try listAppend(l, listItem(tailList.objectOffset, k)) }
-    }
-
     func deleteItem(_ c: Value, _ key: Value) throws(VMError) {
         guard c.isObject else { throw noItemDeletion(c) }
         let o = c.objectOffset
@@ -507,16 +479,6 @@ extension VM {
             defer { extraRoots.removeLast() }
             try body(v)
         }
-    }
-
-    func extendList(_ l: Value, with iterable: Value) throws(VMError) {
-        if let items = sequenceItems(iterable) {
-            let n = items.count
-            try listReserve(l, listCount(l.objectOffset) + n)
-            for i in 0..<n { try listAppend(l, sequenceItems(iterable)![i]) }
-            return
-        }
-        try forEachItem(of: iterable) { (v) throws(VMError) in try listAppend(l, v) }
     }
 
     func updateSet(_ set: Value, with iterable: Value) throws(VMError) {

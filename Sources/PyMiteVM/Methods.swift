@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
 //
-// Methods of the built-in types. Every method receives self as a[0].
+// Methods of the built-in types (list's are in Objects/List.swift).
+// Every method receives self as a[0].
 // Strings are handled as UTF-8 bytes: searching, splitting and case
 // mapping (ASCII letters only, like PyMite) never decode.
 
@@ -627,89 +628,6 @@ extension VM {
         var x = Int(clamping: intOf(v) ?? 0)
         if x < 0 { x = max(0, x + chars) }
         return min(x, chars)
-    }
-
-    // MARK: list
-
-    func callListMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
-        let o = me.objectOffset
-        let name = nativeName(id)
-        switch id {
-        case .listAppend:
-            try argumentCount(a, name, min: 2, max: 2)
-            try listAppend(me, a[1])
-        case .listExtend:
-            try argumentCount(a, name, min: 2, max: 2)
-            if a[1] == me {
-                let copy = try newList(Array(listItems(o)))
-                extraRoots.append(copy)
-                defer { extraRoots.removeLast() }
-                try extendList(me, with: copy)
-            } else {
-                try extendList(me, with: a[1])
-            }
-        case .listInsert:
-            try argumentCount(a, name, min: 3, max: 3)
-            guard var i = intOf(a[1]) else { throw raise(.typeError, "'str' object cannot be interpreted as an integer") }
-            let n = Int64(listCount(o))
-            if i < 0 { i = max(0, i + n) }
-            try listInsert(me, Int(min(i, n)), a[2])
-        case .listPop:
-            try argumentCount(a, name, min: 1, max: 2)
-            let n = listCount(o)
-            if n == 0 { throw raise(.indexError, "pop from empty list") }
-            var i = n - 1
-            if a.positionalCount > 1 {
-                guard let k = try normalizeIndex(a[1], count: n, what: "list") else { throw raise(.indexError, "pop index out of range") }
-                i = k
-            }
-            return listRemove(me, at: i)
-        case .listRemove:
-            try argumentCount(a, name, min: 2, max: 2)
-            var i = 0
-            while i < listCount(o) {
-                if try valuesEqual(listItem(o, i), a[1]) { _ = listRemove(me, at: i); return .none }
-                i += 1
-            }
-            throw raise(.valueError, "list.remove(x): x not in list")
-        case .listIndex:
-            try argumentCount(a, name, min: 2, max: 4)
-            let n = listCount(o)
-            var start = a.positionalCount > 2 ? Int(clamping: intOf(a[2]) ?? 0) : 0
-            var stop = a.positionalCount > 3 ? Int(clamping: intOf(a[3]) ?? Int64(n)) : n
-            if start < 0 { start = max(0, start + n) }
-            if stop < 0 { stop = max(0, stop + n) }
-            var i = start
-            while i < min(stop, listCount(o)) {
-                if try valuesEqual(listItem(o, i), a[1]) { return .smallInt(i) }
-                i += 1
-            }
-            var m: [UInt8] = []
-            try appendText(a[1], &m, repr: true)
-            throw raise(.valueError, m + bytes(" is not in list"))
-        case .listCount:
-            try argumentCount(a, name, min: 2, max: 2)
-            var count = 0, i = 0
-            while i < listCount(o) {
-                if try valuesEqual(listItem(o, i), a[1]) { count += 1 }
-                i += 1
-            }
-            return .smallInt(count)
-        case .listReverse:
-            let items = listItems(o)
-            var i = 0, j = items.count - 1
-            while i < j { items.swapAt(i, j); i += 1; j -= 1 }
-        case .listSort:
-            try argumentCount(a, name, min: 1, max: 1)
-            try sortList(me, key: a.keyword("key") ?? .none, reverse: try isTruthy(a.keyword("reverse") ?? .false))
-        case .listClear:
-            listSetCount(me, 0)
-        case .listCopy:
-            return try newList(Array(listItems(o)))
-        default:
-            throw raise(.runtimeError, "method not available")
-        }
-        return .none
     }
 
     // MARK: dict
