@@ -481,10 +481,6 @@ extension VM {
         }
     }
 
-    func updateSet(_ set: Value, with iterable: Value) throws(VMError) {
-        try forEachItem(of: iterable) { (v) throws(VMError) in try dictStore(set, v, .none) }
-    }
-
     func updateDict(_ d: Value, with other: Value) throws(VMError) {
         if isType(other, .dict) {
             try dictForEach(other) { (k, v) throws(VMError) in try dictStore(d, k, v) }
@@ -509,50 +505,5 @@ extension VM {
         let t = try newTuple(n)
         for i in 0..<n { heap.setSlot(t.objectOffset, i + TupleSlot.firstItem, listItem(l.objectOffset, i)) }
         return t
-    }
-
-    // MARK: Sets
-
-    func setIsSubset(_ a: Value, _ b: Value) throws(VMError) -> Bool {
-        var result = true
-        try dictForEach(a) { (k, _) throws(VMError) in
-            if result, try dictFind(b, k, hash: try hashValue(k)) < 0 { result = false }
-        }
-        return result
-    }
-
-    func setOperation(_ op: BinaryOperator, _ a: Value, _ b: Value, inplace: Bool) throws(VMError) -> Value {
-        let r = inplace ? a : try newDict(.set)
-        extraRoots.append(r)
-        defer { extraRoots.removeLast() }
-        switch op {
-        case .or:
-            if !inplace { try dictForEach(a) { (k, _) throws(VMError) in try dictStore(r, k, .none) } }
-            try dictForEach(b) { (k, _) throws(VMError) in try dictStore(r, k, .none) }
-        case .and:
-            let src = inplace ? try dictCopy(a) : a
-            if inplace { dictClear(r) }
-            try dictForEach(src) { (k, _) throws(VMError) in
-                if try dictFind(b, k, hash: try hashValue(k)) >= 0 { try dictStore(r, k, .none) }
-            }
-        case .subtract:
-            if inplace {
-                try dictForEach(b) { (k, _) throws(VMError) in _ = try dictRemove(r, k) }
-            } else {
-                try dictForEach(a) { (k, _) throws(VMError) in
-                    if try dictFind(b, k, hash: try hashValue(k)) < 0 { try dictStore(r, k, .none) }
-                }
-            }
-        default:  // xor
-            let src = inplace ? try dictCopy(a) : a
-            if inplace { dictClear(r) }
-            try dictForEach(src) { (k, _) throws(VMError) in
-                if try dictFind(b, k, hash: try hashValue(k)) < 0 { try dictStore(r, k, .none) }
-            }
-            try dictForEach(b) { (k, _) throws(VMError) in
-                if try dictFind(src, k, hash: try hashValue(k)) < 0 { try dictStore(r, k, .none) }
-            }
-        }
-        return r
     }
 }

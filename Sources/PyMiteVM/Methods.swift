@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
 //
-// Methods of the built-in types (list's are in Objects/List.swift).
+// Methods of the built-in types (list's and set's are in Objects/List.swift
+// and Objects/Set.swift).
 // Every method receives self as a[0].
 // Strings are handled as UTF-8 bytes: searching, splitting and case
 // mapping (ASCII letters only, like PyMite) never decode.
@@ -688,63 +689,5 @@ extension VM {
         default:
             throw raise(.runtimeError, "method not available")
         }
-    }
-
-    // MARK: set
-
-    func callSetMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
-        let name = nativeName(id)
-        switch id {
-        case .setAdd:
-            try argumentCount(a, name, min: 2, max: 2)
-            try dictStore(me, a[1], .none)
-        case .setRemove:
-            try argumentCount(a, name, min: 2, max: 2)
-            if try dictRemove(me, a[1]) == nil { throw raiseValue(.keyError, a[1]) }
-        case .setDiscard:
-            try argumentCount(a, name, min: 2, max: 2)
-            _ = try dictRemove(me, a[1])
-        case .setPop:
-            guard let e = dictNextEntry(me, from: 0) else { throw raise(.keyError, "pop from an empty set") }
-            let k = dictEntryKey(me, e)
-            _ = try dictRemove(me, k)
-            return k
-        case .setClear:
-            dictClear(me)
-        case .setCopy:
-            return try dictCopy(me)
-        case .setUpdate:
-            for i in 1..<a.positionalCount { try updateSet(me, with: a[i]) }
-        case .setUnion, .setIntersection, .setDifference, .setSymmetricDifference:
-            var result = try dictCopy(me)
-            extraRoots.append(result)
-            defer { extraRoots.removeLast() }
-            for i in 1..<max(1, a.positionalCount) {
-                let other = try newDict(.set)
-                extraRoots.append(other)
-                defer { extraRoots.removeLast() }
-                try updateSet(other, with: a[i])
-                let op: BinaryOperator = id == .setUnion ? .or : id == .setIntersection ? .and : id == .setDifference ? .subtract : .xor
-                result = try setOperation(op, result, other, inplace: false)
-                extraRoots[extraRoots.count - 2] = result
-            }
-            return result
-        case .setIssubset, .setIssuperset, .setIsdisjoint:
-            try argumentCount(a, name, min: 2, max: 2)
-            let other = try newDict(.set)
-            extraRoots.append(other)
-            defer { extraRoots.removeLast() }
-            try updateSet(other, with: a[1])
-            switch id {
-            case .setIssubset: return .bool(try setIsSubset(me, other))
-            case .setIssuperset: return .bool(try setIsSubset(other, me))
-            default:
-                let both = try setOperation(.and, me, other, inplace: false)
-                return .bool(dictCount(both) == 0)
-            }
-        default:
-            throw raise(.runtimeError, "method not available")
-        }
-        return .none
     }
 }

@@ -2,7 +2,8 @@
 //
 // dict and set: an insertion-ordered hash table.
 // Its layout (DictSlot) and that of its entries (DictEntry) are in
-// Objects/Layouts.swift. Sets use the same table with None values.
+// Objects/Layouts.swift. Sets use the same table with None values
+// (the set functions are in Objects/Set.swift).
 
 private let emptySlot: Int32 = -1
 private let deletedSlot: Int32 = -2
