@@ -481,20 +481,6 @@ extension VM {
         }
     }
 
-    func updateDict(_ d: Value, with other: Value) throws(VMError) {
-        if isType(other, .dict) {
-            try dictForEach(other) { (k, v) throws(VMError) in try dictStore(d, k, v) }
-            return
-        }
-        try forEachItem(of: other) { (pair) throws(VMError) in
-            let kv = try collect(pair)
-            guard kv.count == 2 else {
-                throw raise(.valueError, bytes("dictionary update sequence element has length ") + decimal(kv.count) + bytes("; 2 is required"))
-            }
-            try dictStore(d, kv[0], kv[1])
-        }
-    }
-
     func sequenceToTuple(_ v: Value) throws(VMError) -> Value {
         if isType(v, .tuple) { return v }
         let l = try newList()

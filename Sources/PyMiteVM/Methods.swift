@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
 //
-// Methods of the built-in types (list's and set's are in Objects/List.swift
-// and Objects/Set.swift).
+// Methods of the built-in types (list's, dict's and set's are in
+// Objects/List.swift, Objects/Dict.swift and Objects/Set.swift).
 // Every method receives self as a[0].
 // Strings are handled as UTF-8 bytes: searching, splitting and case
 // mapping (ASCII letters only, like PyMite) never decode.
@@ -629,65 +629,5 @@ extension VM {
         var x = Int(clamping: intOf(v) ?? 0)
         if x < 0 { x = max(0, x + chars) }
         return min(x, chars)
-    }
-
-    // MARK: dict
-
-    func callDictMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
-        let name = nativeName(id)
-        switch id {
-        case .dictKeys: return try newIterator(.keysView, me)
-        case .dictValues: return try newIterator(.valuesView, me)
-        case .dictItems: return try newIterator(.itemsView, me)
-        case .dictGet:
-            try argumentCount(a, name, min: 2, max: 3)
-            return try dictGet(me, a[1]) ?? (a.positionalCount > 2 ? a[2] : .none)
-        case .dictPop:
-            try argumentCount(a, name, min: 2, max: 3)
-            if let v = try dictRemove(me, a[1]) { return v }
-            if a.positionalCount > 2 { return a[2] }
-            throw raiseValue(.keyError, a[1])
-        case .dictPopitem:
-            var last = dictUsed(me) - 1
-            while last >= 0 && dictEntryKey(me, last).isNull { last -= 1 }
-            guard last >= 0 else { throw raise(.keyError, "popitem(): dictionary is empty") }
-            let k = dictEntryKey(me, last), v = dictEntryValue(me, last)
-            let t = try newTuple([k, v])
-            _ = try dictRemove(me, k)
-            return t
-        case .dictUpdate:
-            if a.positionalCount > 1 { try updateDict(me, with: a[1]) }
-            for k in 0..<a.keywordCount { try dictStore(me, tupleItem(a.kwnames.objectOffset, k), a[a.positionalCount + k]) }
-            return .none
-        case .dictSetdefault:
-            try argumentCount(a, name, min: 2, max: 3)
-            if let v = try dictGet(me, a[1]) { return v }
-            let d = a.positionalCount > 2 ? a[2] : .none
-            try dictStore(me, a[1], d)
-            return d
-        case .dictClear:
-            dictClear(me)
-            return .none
-        case .dictCopy:
-            return try dictCopy(me)
-        case .dictFromkeys:
-            // Called on the class (dict.fromkeys) or an instance.
-            let source = a.positionalCount > 1 ? a[1] : .none
-            let value = a.positionalCount > 2 ? a[2] : .none
-            let d = try newDict()
-            extraRoots.append(d)
-            defer { extraRoots.removeLast() }
-            let keys = try newDict(.set)
-            extraRoots.append(keys)
-            defer { extraRoots.removeLast() }
-            let l = try newList()
-            extraRoots.append(l)
-            defer { extraRoots.removeLast() }
-            try extendList(l, with: source)
-            for k in listItems(l.objectOffset) { try dictStore(d, k, value) }
-            return d
-        default:
-            throw raise(.runtimeError, "method not available")
-        }
     }
 }
