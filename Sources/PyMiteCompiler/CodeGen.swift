@@ -1,31 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 //
-// Code generation: syntax tree -> code objects. One CodeUnit per code
-// object under construction; the emitter tracks the stack depth as it
-// goes (depths are recorded at jump targets), drops code that cannot be
-// reached, and records exception-table ranges that it can suspend around
-// code which runs below a handler's depth (unwinding for return/break).
+// Code generation: syntax tree -> code objects, the tree walk over
+// statements and expressions. One CodeUnit per code object under
+// construction; the instructions are emitted through Emitter.swift.
 
 import PyMiteVM
-
-/// A jump target. Its depth is the stack depth on arrival, known from the
-/// first jump emitted to it or from falling through into it.
-final class Label {
-    var position: Int?
-    var depth: Int?
-}
-
-/// A range of code protected by an exception handler. The range may be
-/// split in segments: it is suspended around unwinding code.
-final class Protected {
-    let handler: Label
-    /// Stack depth the handler starts from (the exception is pushed on it).
-    let depth: Int
-    var openStart: Int?
-    var segments: [(start: Int, end: Int)] = []
-    init(handler: Label, depth: Int) { self.handler = handler; self.depth = depth }
-    var hasCode: Bool { segments.contains { $0.end > $0.start } }
-}
 
 /// What `break`, `continue` and `return` have to undo on their way out.
 enum Block {
@@ -39,64 +18,6 @@ enum Block {
     case withBody(Protected)                   // [exit self] on the stack: call __exit__(None, None, None)
     case finallyHandler(Protected)             // [prev exc] on the stack (finally after an exception)
     case pendingValue                          // a return value waits under an inlined finally body
-}
-
-/// Hashable mirror of Constant (floats by bit pattern, so 0.0 and -0.0 stay apart).
-indirect enum ConstKey: Hashable {
-    case none, t, f, ellipsis
-    case int(Int64), bigInt([UInt8]), float(UInt64), str([UInt8]), bytes([UInt8]), code(UInt32)
-    case tuple([ConstKey])
-
-    init(_ c: Constant) {
-        switch c {
-        case .none: self = .none
-        case .true: self = .t
-        case .false: self = .f
-        case .ellipsis: self = .ellipsis
-        case .int(let v): self = .int(v)
-        case .bigInt(let d): self = .bigInt(d)
-        case .float(let d): self = .float(d.bitPattern)
-        case .str(let s): self = .str(s)
-        case .bytes(let b): self = .bytes(b)
-        case .code(let i): self = .code(i)
-        case .tuple(let items): self = .tuple(items.map(ConstKey.init))
-        }
-    }
-}
-
-final class CodeUnit {
-    let scope: Scope
-    let firstLine: Int
-    var instructions: [UInt32] = []
-    var constants: [Constant] = []
-    var constIndex: [ConstKey: Int] = [:]
-    var names: [[UInt8]] = []
-    var nameIndex: [String: Int] = [:]
-    var slots: [String: Int] = [:]
-    var slotNames: [String] = []
-    var localCount = 0
-    var depth = 0
-    var maxDepth = 0
-    var reachable = true
-    var patches: [(index: Int, label: Label)] = []
-    var blocks: [Block] = []
-    var line: Int
-    var lastLine = -1
-    var lineTable: [LineEntry] = []
-    var entries: [(start: Int, end: Int, handler: Label, depth: Int)] = []
-
-    init(scope: Scope, firstLine: Int) {
-        self.scope = scope
-        self.firstLine = firstLine
-        self.line = firstLine
-        if scope.kind.isFunctionLike || scope.needsClassCell {
-            for (i, n) in scope.locals.enumerated() { slots[n] = i }
-            slotNames = scope.locals
-            localCount = scope.locals.count
-        }
-        for (i, n) in scope.freeVars.enumerated() { slots[n] = localCount + i }
-        slotNames += scope.freeVars
-    }
 }
 
 enum NameOp { case load, store, delete }
@@ -125,116 +46,6 @@ final class CodeGen {
 
     /// Location of the construct being compiled, for errors without a node at hand.
     var here: SourceLocation { SourceLocation(line: u.line, column: 1) }
-
-    // MARK: - Emitting
-
-    func emit(_ op: Opcode, _ arg: Int = 0) throws {
-        guard u.reachable else { return }
-        guard arg >= 0, arg <= Int(Instruction.maxArg) else {
-            throw error("code too large", here)
-        }
-        if u.line != u.lastLine {
-            u.lineTable.append(LineEntry(start: UInt32(u.instructions.count), line: UInt32(max(0, u.line))))
-            u.lastLine = u.line
-        }
-        u.instructions.append(Instruction(op, UInt32(arg)).raw)
-        u.depth += op.stackEffect(UInt32(arg))
-        u.maxDepth = max(u.maxDepth, u.depth)
-        switch op {
-        case .returnValue, .raiseVarargs, .raiseAssertion, .reraise, .popExceptReraise, .jump:
-            u.reachable = false
-        default: break
-        }
-    }
-
-    func noteDepth(_ label: Label, _ depth: Int) throws {
-        if let d = label.depth {
-            guard d == depth else { throw error("internal compiler error: inconsistent stack depth", here) }
-        } else {
-            guard label.position == nil else {
-                throw error("internal compiler error: jump into unreachable code", here)
-            }
-            label.depth = depth
-        }
-    }
-
-    func emitJump(_ op: Opcode, _ label: Label) throws {
-        guard u.reachable else { return }
-        let target: Int
-        switch op {
-        case .popJumpIfFalse, .popJumpIfTrue, .forIter: target = u.depth - 1
-        default: target = u.depth
-        }
-        try noteDepth(label, target)
-        u.patches.append((u.instructions.count, label))
-        try emit(op, 0)
-    }
-
-    func place(_ label: Label) throws {
-        if u.reachable {
-            try noteDepth(label, u.depth)
-            label.position = u.instructions.count
-        } else if let d = label.depth {
-            label.position = u.instructions.count
-            u.depth = d
-            u.reachable = true
-        } else {
-            label.position = u.instructions.count
-        }
-    }
-
-    /// An exception handler's entry point: reachable only if its range holds code.
-    func placeHandler(_ label: Label, for p: Protected) {
-        label.position = u.instructions.count
-        if p.hasCode {
-            u.reachable = true
-            u.depth = p.depth + 1
-            label.depth = u.depth
-            u.maxDepth = max(u.maxDepth, u.depth)
-        } else {
-            u.reachable = false
-        }
-    }
-
-    func open(_ p: Protected) {
-        if p.openStart == nil { p.openStart = u.instructions.count }
-    }
-
-    func suspend(_ p: Protected) {
-        if let s = p.openStart {
-            p.segments.append((s, u.instructions.count))
-            p.openStart = nil
-        }
-    }
-
-    /// Closes the range for good and records its table entries (inner
-    /// handlers finish first, so they come first in the table).
-    func finish(_ p: Protected) {
-        suspend(p)
-        for seg in p.segments where seg.end > seg.start {
-            u.entries.append((seg.start, seg.end, p.handler, p.depth))
-        }
-    }
-
-    func addConst(_ c: Constant) throws -> Int {
-        let key = ConstKey(c)
-        if let i = u.constIndex[key] { return i }
-        guard u.constants.count < Int(Instruction.maxArg) else { throw error("too many constants", here) }
-        u.constants.append(c)
-        u.constIndex[key] = u.constants.count - 1
-        return u.constants.count - 1
-    }
-
-    func addName(_ n: String) throws -> Int {
-        if let i = u.nameIndex[n] { return i }
-        guard u.names.count < Int(Instruction.maxArg) else { throw error("too many names", here) }
-        u.names.append(Array(n.utf8))
-        u.nameIndex[n] = u.names.count - 1
-        return u.names.count - 1
-    }
-
-    func loadConst(_ c: Constant) throws { try emit(.loadConst, try addConst(c)) }
-    func emitNamed(_ op: Opcode, _ name: String) throws { try emit(op, try addName(name)) }
 
     // MARK: - Code objects
 

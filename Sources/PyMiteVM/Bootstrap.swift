@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
 //
 // Creating the world before the first instruction: the intern table,
-// the built-in classes and exception classes, the builtins module and
-// the sys module, all from the tables in Classes.swift and Natives.swift.
+// the built-in classes and exception classes and the builtins module,
+// all from the tables in Classes.swift and Natives.swift (the sys module
+// is made on first import: Sys.swift).
 
 extension VM {
     func bootstrap() throws(VMError) {
@@ -70,72 +71,5 @@ extension VM {
         try dictStore(d, s.__name__, name)
         try dictStore(d, s.__doc__, .none)
         return .object(o)
-    }
-
-    /// The sys module, made when a program first imports it (a program
-    /// without `import sys` does not pay for it). Its other values are made
-    /// when first read (`sysValue`), as its functions are (`sysNative`).
-    func makeSysModule() throws(VMError) -> Value {
-        func name(_ text: StaticString) throws(VMError) -> Value { try intern(try newStr(text)) }
-        let sys = try newModule(try name("sys"))
-        extraRoots.append(sys)
-        defer { extraRoots.removeLast() }
-        let d = heap.slot(sys.objectOffset, ModuleSlot.dict)
-        let argv = try newList()
-        try dictStore(d, try name("argv"), argv)
-        for a in config.argv { try listAppend(argv, try newStr(a)) }
-        try dictStore(d, try name("modules"), modules)
-        try dictStore(modules, try name("sys"), sys)
-        sysModule = sys
-        return sys
-    }
-
-    /// A sys value by name, made and cached in sys's namespace when first read.
-    func sysValue(_ name: Value) throws(VMError) -> Value? {
-        let text = strBuffer(name)
-        guard let kind = SysValue.allCases.first(where: { sameText(text, $0.name) }) else { return nil }
-        let value: Value
-        switch kind {
-        case .maxsize:
-            // CPython's 64-bit value where long ints exist, else the largest small int.
-            value = longIntsOn ? try intResult(BigInt(Int64.max)) : .int(Value.smallIntMax)!
-        case .path:
-            // sys.path[0] is the main program's folder, as in CPython.
-            value = try newList()
-            extraRoots.append(value)
-            defer { extraRoots.removeLast() }
-            if let script = config.argv.first {
-                let folder = script.lastIndex(of: UInt8(ascii: "/")).map { Array(script[..<$0]) } ?? []
-                try listAppend(value, try newStr(folder.isEmpty ? bytes(".") : folder))
-            }
-        case .platform: value = try newStr("p14p")
-        case .byteorder: value = try newStr("little")
-        case .stdout: value = try newStr("<stdout>")
-        case .stderr: value = try newStr("<stderr>")
-        case .implementation:
-            value = try newModule(try intern(try newStr("implementation")))
-            extraRoots.append(value)
-            defer { extraRoots.removeLast() }
-            try dictStore(heap.slot(value.objectOffset, ModuleSlot.dict), try intern(try newStr("name")), try newStr("p14p"))
-        }
-        try dictStore(heap.slot(sysModule.objectOffset, ModuleSlot.dict), name, value)
-        return value
-    }
-}
-
-/// The sys values made when first read (`VM.sysValue`).
-enum SysValue: CaseIterable {
-    case maxsize, path, platform, byteorder, stdout, stderr, implementation
-
-    var name: StaticString {
-        switch self {
-        case .maxsize: return "maxsize"
-        case .path: return "path"
-        case .platform: return "platform"
-        case .byteorder: return "byteorder"
-        case .stdout: return "stdout"
-        case .stderr: return "stderr"
-        case .implementation: return "implementation"
-        }
     }
 }

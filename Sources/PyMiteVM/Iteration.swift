@@ -430,34 +430,6 @@ extension VM {
         raise(.typeError, bytes("'") + typeName(c) + bytes("' object does not support item assignment"))
     }
 
-    func assignListSlice(_ l: Value, _ key: Value, _ value: Value) throws(VMError) {
-        let o = l.objectOffset
-        let (start, step, count) = try sliceIndices(key, length: listCount(o))
-        let items = try newList()
-        extraRoots.append(items)
-        defer { extraRoots.removeLast() }
-        try extendList(items, with: value)
-        let n = listCount(items.objectOffset)
-        if step != 1 {
-            guard n == count else {
-                throw raise(.valueError, bytes("attempt to assign sequence of size ") + decimal(n) + bytes(" to extended slice of size ") + decimal(count))
-            }
-            for k in 0..<count { setListItem(o, start + k * step, listItem(items.objectOffset, k)) }
-            return
-        }
-        // Contiguous: rebuild the tail.
-        let old = listCount(o)
-        let stop = start + count
-        var tail: [Value] = []
-        for i in stop..<max(stop, old) { tail.append(listItem(o, i)) }
-        let tailList = try newList(tail)
-        extraRoots.append(tailList)
-        defer { extraRoots.removeLast() }
-        listSetCount(l, start)
-        for k in 0..<n { try listAppend(l, listItem(items.objectOffset, k)) }
-        for k in 0..<listCount(tailList.objectOffset) { try listAppend(l, listItem(tailList.objectOffset, k)) }
-    }
-
     func deleteItem(_ c: Value, _ key: Value) throws(VMError) {
         guard c.isObject else { throw noItemDeletion(c) }
         let o = c.objectOffset
@@ -509,34 +481,6 @@ extension VM {
         }
     }
 
-    func extendList(_ l: Value, with iterable: Value) throws(VMError) {
-        if let items = sequenceItems(iterable) {
-            let n = items.count
-            try listReserve(l, listCount(l.objectOffset) + n)
-            for i in 0..<n { try listAppend(l, sequenceItems(iterable)![i]) }
-            return
-        }
-        try forEachItem(of: iterable) { (v) throws(VMError) in try listAppend(l, v) }
-    }
-
-    func updateSet(_ set: Value, with iterable: Value) throws(VMError) {
-        try forEachItem(of: iterable) { (v) throws(VMError) in try dictStore(set, v, .none) }
-    }
-
-    func updateDict(_ d: Value, with other: Value) throws(VMError) {
-        if isType(other, .dict) {
-            try dictForEach(other) { (k, v) throws(VMError) in try dictStore(d, k, v) }
-            return
-        }
-        try forEachItem(of: other) { (pair) throws(VMError) in
-            let kv = try collect(pair)
-            guard kv.count == 2 else {
-                throw raise(.valueError, bytes("dictionary update sequence element has length ") + decimal(kv.count) + bytes("; 2 is required"))
-            }
-            try dictStore(d, kv[0], kv[1])
-        }
-    }
-
     func sequenceToTuple(_ v: Value) throws(VMError) -> Value {
         if isType(v, .tuple) { return v }
         let l = try newList()
@@ -547,50 +491,5 @@ extension VM {
         let t = try newTuple(n)
         for i in 0..<n { heap.setSlot(t.objectOffset, i + TupleSlot.firstItem, listItem(l.objectOffset, i)) }
         return t
-    }
-
-    // MARK: Sets
-
-    func setIsSubset(_ a: Value, _ b: Value) throws(VMError) -> Bool {
-        var result = true
-        try dictForEach(a) { (k, _) throws(VMError) in
-            if result, try dictFind(b, k, hash: try hashValue(k)) < 0 { result = false }
-        }
-        return result
-    }
-
-    func setOperation(_ op: BinaryOperator, _ a: Value, _ b: Value, inplace: Bool) throws(VMError) -> Value {
-        let r = inplace ? a : try newDict(.set)
-        extraRoots.append(r)
-        defer { extraRoots.removeLast() }
-        switch op {
-        case .or:
-            if !inplace { try dictForEach(a) { (k, _) throws(VMError) in try dictStore(r, k, .none) } }
-            try dictForEach(b) { (k, _) throws(VMError) in try dictStore(r, k, .none) }
-        case .and:
-            let src = inplace ? try dictCopy(a) : a
-            if inplace { dictClear(r) }
-            try dictForEach(src) { (k, _) throws(VMError) in
-                if try dictFind(b, k, hash: try hashValue(k)) >= 0 { try dictStore(r, k, .none) }
-            }
-        case .subtract:
-            if inplace {
-                try dictForEach(b) { (k, _) throws(VMError) in _ = try dictRemove(r, k) }
-            } else {
-                try dictForEach(a) { (k, _) throws(VMError) in
-                    if try dictFind(b, k, hash: try hashValue(k)) < 0 { try dictStore(r, k, .none) }
-                }
-            }
-        default:  // xor
-            let src = inplace ? try dictCopy(a) : a
-            if inplace { dictClear(r) }
-            try dictForEach(src) { (k, _) throws(VMError) in
-                if try dictFind(b, k, hash: try hashValue(k)) < 0 { try dictStore(r, k, .none) }
-            }
-            try dictForEach(b) { (k, _) throws(VMError) in
-                if try dictFind(src, k, hash: try hashValue(k)) < 0 { try dictStore(r, k, .none) }
-            }
-        }
-        return r
     }
 }

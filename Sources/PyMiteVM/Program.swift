@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
 //
-// Loading an image, running the main module, importing the image's other
-// modules once each, the sys module's functions, and the traceback of an
-// uncaught exception.
+// Loading an image, running the main module, and importing the image's
+// other modules once each.
 
 extension VM {
     /// Loads a verified image: code into the loop's form, constants and
@@ -158,89 +157,6 @@ extension VM {
         try dictForEach(d) { (k, v) throws(VMError) in
             if isStr(k), strBuffer(k).first != UInt8(ascii: "_") { try dictStore(ns, k, v) }
         }
-    }
-
-    // MARK: sys
-
-    func callSys(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
-        switch id {
-        case .sysExit:
-            let arg = a.positionalCount > 0 ? a[0] : .none
-            pendingException = try newException(.systemExit, args: a.positionalCount > 0 ? [arg] : [])
-            throw VMError.exception
-        case .sysHeap:
-            let (free, size) = heapStatus()
-            return try newTuple([.smallInt(free), .smallInt(size)])
-        case .sysGc:
-            collectGarbage()
-            return .none
-        case .sysTime:
-            return try newFloat(hooks.clock() - startTime)
-        default:
-            throw raise(.runtimeError, "native not available")
-        }
-    }
-
-    // MARK: Uncaught exceptions
-
-    func handleUncaught() -> RunOutcome {
-        let exc = pendingException
-        pendingException = .null
-        frames.removeAll()
-        sp = 0
-        flushOutput()
-        if isInstance(exc, exceptionClass(.systemExit)) {
-            let args = exceptionArgs(exc)
-            let code: Value = (args.map { tupleCount($0.objectOffset) } ?? 0) > 0 ? tupleItem(args!.objectOffset, 0) : .none
-            if code.isNone { return .exited(0) }
-            if let n = intOf(code) { return .exited(Int32(truncatingIfNeeded: n)) }
-            var out: [UInt8] = []
-            try? appendText(code, &out, repr: false)
-            write(2, out + [10])
-            return .exited(1)
-        }
-        write(2, tracebackText(exc))
-        return .exited(1)
-    }
-
-    /// CPython's layout: outermost call first, then `Type: message`;
-    /// a cause or context is printed first, as CPython chains them.
-    public func tracebackText(_ exc: Value, depth: Int = 0) -> [UInt8] {
-        var out: [UInt8] = []
-        if isType(exc, .instance) && depth < 16 {
-            let d = instanceDict(exc)
-            if let cause = dictGetStr(d, internStatic("__cause__")), isExceptionInstance(cause) {
-                out += tracebackText(cause, depth: depth + 1)
-                out += bytes("\nThe above exception was the direct cause of the following exception:\n\n")
-            } else if dictGetStr(d, internStatic("__suppress_context__")) != .true,
-                      let context = dictGetStr(d, internStatic("__context__")), isExceptionInstance(context) {
-                out += tracebackText(context, depth: depth + 1)
-                out += bytes("\nDuring handling of the above exception, another exception occurred:\n\n")
-            }
-        }
-        if isType(exc, .instance) {
-            let tb = heap.slot(exc.objectOffset, InstanceSlot.traceback)
-            if !tb.isNull && listCount(tb.objectOffset) > 0 {
-                out += bytes("Traceback (most recent call last):\n")
-                for entry in listItems(tb.objectOffset).reversed() {
-                    let code = Int(entry.intValue >> 32), line = entry.intValue & 0xFFFF_FFFF
-                    let co = codeObjects[code]
-                    out += bytes("  File \"") + co.filename + bytes("\", line ") + decimal(line)
-                    out += bytes(", in ") + co.name + bytes("\n")
-                }
-            }
-        }
-        // Exceptions are instances: their class is never a type still to make.
-        if isType(exc, .instance), let m = classModule(heap.slot(exc.objectOffset, InstanceSlot.klass)) {
-            let module = strArray(m)
-            if module != bytes("builtins") && module != bytes("__main__") { out += module + bytes(".") }
-        }
-        out += typeName(exc)
-        var message: [UInt8] = []
-        do { try appendText(exc, &message, repr: false) } catch { message = bytes("<exception str() failed>") }
-        if !message.isEmpty { out += bytes(": ") + message }
-        out.append(10)
-        return out
     }
 }
 

@@ -2,7 +2,9 @@
 //
 // dict and set: an insertion-ordered hash table.
 // Its layout (DictSlot) and that of its entries (DictEntry) are in
-// Objects/Layouts.swift. Sets use the same table with None values.
+// Objects/Layouts.swift. Sets use the same table with None values
+// (the set functions are in Objects/Set.swift). Also here: filling a
+// dict from a mapping or pairs (dict.update), and the dict methods.
 
 private let emptySlot: Int32 = -1
 private let deletedSlot: Int32 = -2
@@ -271,5 +273,81 @@ extension VM {
         let copy = try newDict(type ?? heap.type(d.objectOffset), capacity: dictCount(d))
         try dictForEach(d) { (k, v) throws(VMError) in try dictStore(copy, k, v) }
         return copy
+    }
+
+    // MARK: Filling from an iterable
+
+    func updateDict(_ d: Value, with other: Value) throws(VMError) {
+        if isType(other, .dict) {
+            try dictForEach(other) { (k, v) throws(VMError) in try dictStore(d, k, v) }
+            return
+        }
+        try forEachItem(of: other) { (pair) throws(VMError) in
+            let kv = try collect(pair)
+            guard kv.count == 2 else {
+                throw raise(.valueError, bytes("dictionary update sequence element has length ") + decimal(kv.count) + bytes("; 2 is required"))
+            }
+            try dictStore(d, kv[0], kv[1])
+        }
+    }
+
+    // MARK: Methods
+
+    func callDictMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        let name = nativeName(id)
+        switch id {
+        case .dictKeys: return try newIterator(.keysView, me)
+        case .dictValues: return try newIterator(.valuesView, me)
+        case .dictItems: return try newIterator(.itemsView, me)
+        case .dictGet:
+            try argumentCount(a, name, min: 2, max: 3)
+            return try dictGet(me, a[1]) ?? (a.positionalCount > 2 ? a[2] : .none)
+        case .dictPop:
+            try argumentCount(a, name, min: 2, max: 3)
+            if let v = try dictRemove(me, a[1]) { return v }
+            if a.positionalCount > 2 { return a[2] }
+            throw raiseValue(.keyError, a[1])
+        case .dictPopitem:
+            var last = dictUsed(me) - 1
+            while last >= 0 && dictEntryKey(me, last).isNull { last -= 1 }
+            guard last >= 0 else { throw raise(.keyError, "popitem(): dictionary is empty") }
+            let k = dictEntryKey(me, last), v = dictEntryValue(me, last)
+            let t = try newTuple([k, v])
+            _ = try dictRemove(me, k)
+            return t
+        case .dictUpdate:
+            if a.positionalCount > 1 { try updateDict(me, with: a[1]) }
+            for k in 0..<a.keywordCount { try dictStore(me, tupleItem(a.kwnames.objectOffset, k), a[a.positionalCount + k]) }
+            return .none
+        case .dictSetdefault:
+            try argumentCount(a, name, min: 2, max: 3)
+            if let v = try dictGet(me, a[1]) { return v }
+            let d = a.positionalCount > 2 ? a[2] : .none
+            try dictStore(me, a[1], d)
+            return d
+        case .dictClear:
+            dictClear(me)
+            return .none
+        case .dictCopy:
+            return try dictCopy(me)
+        case .dictFromkeys:
+            // Called on the class (dict.fromkeys) or an instance.
+            let source = a.positionalCount > 1 ? a[1] : .none
+            let value = a.positionalCount > 2 ? a[2] : .none
+            let d = try newDict()
+            extraRoots.append(d)
+            defer { extraRoots.removeLast() }
+            let keys = try newDict(.set)
+            extraRoots.append(keys)
+            defer { extraRoots.removeLast() }
+            let l = try newList()
+            extraRoots.append(l)
+            defer { extraRoots.removeLast() }
+            try extendList(l, with: source)
+            for k in listItems(l.objectOffset) { try dictStore(d, k, value) }
+            return d
+        default:
+            throw raise(.runtimeError, "method not available")
+        }
     }
 }

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// set: filling a set from an iterable, subsets, the set operators, and
+// the set methods. The hash table itself (a set is a dict with None
+// values) is in Objects/Dict.swift.
+
+extension VM {
+    func updateSet(_ set: Value, with iterable: Value) throws(VMError) {
+        try forEachItem(of: iterable) { (v) throws(VMError) in try dictStore(set, v, .none) }
+    }
+
+    func setIsSubset(_ a: Value, _ b: Value) throws(VMError) -> Bool {
+        var result = true
+        try dictForEach(a) { (k, _) throws(VMError) in
+            if result, try dictFind(b, k, hash: try hashValue(k)) < 0 { result = false }
+        }
+        return result
+    }
+
+    func setOperation(_ op: BinaryOperator, _ a: Value, _ b: Value, inplace: Bool) throws(VMError) -> Value {
+        let r = inplace ? a : try newDict(.set)
+        extraRoots.append(r)
+        defer { extraRoots.removeLast() }
+        switch op {
+        case .or:
+            if !inplace { try dictForEach(a) { (k, _) throws(VMError) in try dictStore(r, k, .none) } }
+            try dictForEach(b) { (k, _) throws(VMError) in try dictStore(r, k, .none) }
+        case .and:
+            let src = inplace ? try dictCopy(a) : a
+            if inplace { dictClear(r) }
+            try dictForEach(src) { (k, _) throws(VMError) in
+                if try dictFind(b, k, hash: try hashValue(k)) >= 0 { try dictStore(r, k, .none) }
+            }
+        case .subtract:
+            if inplace {
+                try dictForEach(b) { (k, _) throws(VMError) in _ = try dictRemove(r, k) }
+            } else {
+                try dictForEach(a) { (k, _) throws(VMError) in
+                    if try dictFind(b, k, hash: try hashValue(k)) < 0 { try dictStore(r, k, .none) }
+                }
+            }
+        default:  // xor
+            let src = inplace ? try dictCopy(a) : a
+            if inplace { dictClear(r) }
+            try dictForEach(src) { (k, _) throws(VMError) in
+                if try dictFind(b, k, hash: try hashValue(k)) < 0 { try dictStore(r, k, .none) }
+            }
+            try dictForEach(b) { (k, _) throws(VMError) in
+                if try dictFind(src, k, hash: try hashValue(k)) < 0 { try dictStore(r, k, .none) }
+            }
+        }
+        return r
+    }
+
+    // MARK: Methods
+
+    func callSetMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        let name = nativeName(id)
+        switch id {
+        case .setAdd:
+            try argumentCount(a, name, min: 2, max: 2)
+            try dictStore(me, a[1], .none)
+        case .setRemove:
+            try argumentCount(a, name, min: 2, max: 2)
+            if try dictRemove(me, a[1]) == nil { throw raiseValue(.keyError, a[1]) }
+        case .setDiscard:
+            try argumentCount(a, name, min: 2, max: 2)
+            _ = try dictRemove(me, a[1])
+        case .setPop:
+            guard let e = dictNextEntry(me, from: 0) else { throw raise(.keyError, "pop from an empty set") }
+            let k = dictEntryKey(me, e)
+            _ = try dictRemove(me, k)
+            return k
+        case .setClear:
+            dictClear(me)
+        case .setCopy:
+            return try dictCopy(me)
+        case .setUpdate:
+            for i in 1..<a.positionalCount { try updateSet(me, with: a[i]) }
+        case .setUnion, .setIntersection, .setDifference, .setSymmetricDifference:
+            var result = try dictCopy(me)
+            extraRoots.append(result)
+            defer { extraRoots.removeLast() }
+            for i in 1..<max(1, a.positionalCount) {
+                let other = try newDict(.set)
+                extraRoots.append(other)
+                defer { extraRoots.removeLast() }
+                try updateSet(other, with: a[i])
+                let op: BinaryOperator = id == .setUnion ? .or : id == .setIntersection ? .and : id == .setDifference ? .subtract : .xor
+                result = try setOperation(op, result, other, inplace: false)
+                extraRoots[extraRoots.count - 2] = result
+            }
+            return result
+        case .setIssubset, .setIssuperset, .setIsdisjoint:
+            try argumentCount(a, name, min: 2, max: 2)
+            let other = try newDict(.set)
+            extraRoots.append(other)
+            defer { extraRoots.removeLast() }
+            try updateSet(other, with: a[1])
+            switch id {
+            case .setIssubset: return .bool(try setIsSubset(me, other))
+            case .setIssuperset: return .bool(try setIsSubset(other, me))
+            default:
+                let both = try setOperation(.and, me, other, inplace: false)
+                return .bool(dictCount(both) == 0)
+            }
+        default:
+            throw raise(.runtimeError, "method not available")
+        }
+        return .none
+    }
+}
