@@ -202,7 +202,12 @@ final class RecipeTests: XCTestCase {
                 XCTAssertTrue("\($0)".contains("a date followed by a lone digit"), "\($0)")
             }
         }
-        XCTAssertNoThrow(try RecipeDocument(file: "d.toml", text: "d = 2006-12-14 07:32:00\ne = 2006-12-14\n"))
+        for text in ["date = 2009-04-20tifier\n", "d = 2009-04-20T x\n", "d = [2009-04-20T]", "d = 2009-04-20t:"] {
+            XCTAssertThrowsError(try RecipeDocument(file: "b.toml", text: text)) {
+                XCTAssertTrue("\($0)".contains("a date-time is written"), "\($0)")
+            }
+        }
+        XCTAssertNoThrow(try RecipeDocument(file: "d.toml", text: "d = 2006-12-14 07:32:00\ne = 2006-12-14\nf = 2009-04-20T07:32:00Z\n"))
         // Brackets inside values, strings and comments are not headers.
         let fine = "a = [\n  [1],\n  [\"#}\"], {x = [1]},\n]\nb = \"\"\"\n[#\n\"\"\"\n# [#\nc = '[#'\n[t]\n[[u]]\n[ \"q\" ]\n"
         let doc = try RecipeDocument(file: "fine.toml", text: fine)

@@ -4,8 +4,9 @@
 // some checks and fails an assertion instead (which aborts the process in
 // a debug build and is undefined behaviour in a release build): a table
 // header whose key starts with a character no key starts with (`[#`,
-// `[.a]`, `[=]`), a `}` where an array expects an element (`[}]`), and a
-// date followed by a space and one digit (`2006-12-14 2`). All were found
+// `[.a]`, `[=]`), a `}` where an array expects an element (`[}]`), a
+// date followed by a space and one digit (`2006-12-14 2`), and a date and
+// 'T' followed by no digit (`2009-04-20tifier`). All were found
 // by fuzz-recipe (Fuzz/regressions/recipe/). So recipe text is scanned
 // first, skipping strings and comments, and such text is refused as a
 // syntax error.
@@ -67,11 +68,25 @@ enum TOMLPrecheck {
                    digit >= "0" && digit <= "9", let after = at(k + 2), !isTokenCharacter(after) && after != "\"" && after != "'" {
                     return (line, "a date followed by a lone digit (a time is written 07:32:00)")
                 }
+                // A date then 'T' or 't' is a date-time: toml++ asserts that a digit follows.
+                if token.count >= 11, isDate(s, from: i), let separator = at(i + 10), separator == "T" || separator == "t",
+                   !(at(i + 11).map { $0 >= "0" && $0 <= "9" } ?? true) {
+                    return (line, "a date-time is written 2009-04-20T07:32:00")
+                }
                 statementStart = false
                 i = max(k, i + 1)
             }
         }
         return nil
+    }
+
+    /// `s[i...]` starts with YYYY-MM-DD (digits and two dashes).
+    static func isDate(_ s: [Unicode.Scalar], from i: Int) -> Bool {
+        guard i + 10 <= s.count else { return false }
+        for (k, c) in s[i..<(i + 10)].enumerated() {
+            if k == 4 || k == 7 { if c != "-" { return false } } else if !(c >= "0" && c <= "9") { return false }
+        }
+        return true
     }
 
     /// Anything but what ends a bare value or key in toml++.
