@@ -7,11 +7,12 @@
 #include "uart.h"
 
 enum { TXDATA = 0x00, TXCTRL = 0x08, RXCTRL = 0x0C, IP = 0x14, DIV = 0x18 };
-enum { TXDATA_FULL = 1u << 31, TXCTRL_TXEN = 1u << 0, RXCTRL_RXEN = 1u << 0, IP_TXWM = 1u << 0 };
+enum { TXDATA_FULL = 1u << 31, TXCTRL_TXEN = 1u << 0, TXCTRL_TXCNT_1 = 1u << 16, RXCTRL_RXEN = 1u << 0, IP_TXWM = 1u << 0 };
 
 void p14p_uart_init(void) {
     UART_REG(DIV) = ((P14P_CONSOLE_CLOCK_HZ) + (P14P_CONSOLE_BAUD) / 2) / (P14P_CONSOLE_BAUD) - 1;
-    UART_REG(TXCTRL) = TXCTRL_TXEN; /* one stop bit, watermark 0: IP.TXWM means "FIFO empty" */
+    /* One stop bit; watermark 1: IP.TXWM is set while the FIFO holds fewer than 1 entry, i.e. is empty. */
+    UART_REG(TXCTRL) = TXCTRL_TXEN | TXCTRL_TXCNT_1;
     UART_REG(RXCTRL) = RXCTRL_RXEN;
 }
 
