@@ -50,7 +50,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "p14p-dist",
-            dependencies: ["P14PDist", "P14PFirmware", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["P14PDist", "P14PFirmware", "PyMiteHost", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The fuzz targets' logic and the program generator; Fuzz/ wraps each for libFuzzer.
         .target(name: "PyMiteFuzz", dependencies: ["PyMiteVM", "PyMiteCompiler", "PyMiteHost", "P14PDist"]),

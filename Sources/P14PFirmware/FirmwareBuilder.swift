@@ -87,7 +87,7 @@ public struct FirmwareBuilder {
                 try link(objects: objects + libraries.archives, template: template, into: dir)
             }
         }
-        FirmwareCache(directory: cacheDirectory, log: log).keep(directory, builtFrom: vmDirectory)  // stamps, prunes (FirmwareCache.swift)
+        FirmwareCache(directory: cacheDirectory, log: log).keep(directory, board: board.name, builtFrom: vmDirectory)  // stamps, prunes (FirmwareCache.swift)
         let elf = try ELFFile(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: elfPath))))
         let report = try SizeReport(board: board, elf: elf)
         try report.check(imageBytes: 0)

@@ -7,8 +7,10 @@
 //   <board>-<key>/   a linked firmware without an application
 //
 // plus `<entry>.tmp-<pid>-<n>/` while one is being built. Each use of an
-// entry touches its stamp file `.p14p-used` (a firmware entry's stamp
-// names the vm entry it was linked with). After each build, `keep` prunes:
+// entry touches its stamp file `.p14p-used`; a firmware entry's stamp
+// says its board and the vm entry it was linked with (`board=`, `vm=`
+// lines: the folder's name is for people, never parsed for either). After
+// each build, `keep` prunes:
 //
 //   - an entry used in the last 10 minutes stays, whatever else holds:
 //     another process (a parallel test run) may be using it right now;
@@ -52,7 +54,7 @@ public struct FirmwareCache {
     public struct Entry: Sendable, Equatable {
         public var name: String
         public var kind: Kind
-        /// The board name of a firmware entry.
+        /// The board of a firmware entry, as its stamp says (nil: an entry from before stamps named it).
         public var board: String?
         /// When it was last used (its stamp, else the folder's modification time).
         public var lastUsed: Date
@@ -82,19 +84,42 @@ public struct FirmwareCache {
 
     // MARK: Marking use
 
-    /// Marks the entry folder `entry` used now; `builtFrom` (a vm entry
-    /// folder) is recorded in a firmware entry's stamp. Does nothing when the
-    /// entry does not exist (yet).
-    public static func markUsed(_ entry: String, builtFrom vm: String? = nil) {
+    /// What a firmware entry's stamp records.
+    public struct Origin: Sendable, Equatable {
+        public var board: String
+        /// The vm entry folder it was linked with.
+        public var vm: String
+
+        public init(board: String, vm: String) {
+            self.board = board
+            self.vm = URL(fileURLWithPath: vm).lastPathComponent
+        }
+
+        var stampText: String { "board=\(board)\nvm=\(vm)\n" }
+
+        /// The `key=value` lines of a stamp (empty for a vm entry's, no board in one from before stamps named it).
+        static func fields(ofStamp text: String) -> [String: String] {
+            var fields: [String: String] = [:]
+            for line in text.split(separator: "\n") {
+                guard let eq = line.firstIndex(of: "="), eq != line.startIndex, line.index(after: eq) != line.endIndex else { continue }
+                fields[String(line[..<eq])] = String(line[line.index(after: eq)...])
+            }
+            return fields
+        }
+    }
+
+    /// Marks the entry folder `entry` used now; a firmware entry's stamp
+    /// records its `origin`. Does nothing when the entry does not exist (yet).
+    public static func markUsed(_ entry: String, origin: Origin? = nil) {
         let stamp = entry + "/" + stampName
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: entry, isDirectory: &isDir), isDir.boolValue else { return }
-        if let vm {
-            let text = URL(fileURLWithPath: vm).lastPathComponent + "\n"
+        if let origin {
+            let text = origin.stampText
             if (try? String(contentsOfFile: stamp, encoding: .utf8)) == text, utimes(stamp, nil) == 0 { return }
             try? text.write(toFile: stamp, atomically: false, encoding: .utf8)
         } else if utimes(stamp, nil) != 0 {
-            FileManager.default.createFile(atPath: stamp, contents: nil)
+            _ = FileManager.default.createFile(atPath: stamp, contents: nil)
         }
     }
 
@@ -107,9 +132,9 @@ public struct FirmwareCache {
 
     /// After a build: marks `entry` (a firmware folder) and `vm` used, then prunes.
     @discardableResult
-    public func keep(_ entry: String, builtFrom vm: String) -> Removal {
+    public func keep(_ entry: String, board: String, builtFrom vm: String) -> Removal {
         FirmwareCache.markUsed(vm)
-        FirmwareCache.markUsed(entry, builtFrom: vm)
+        FirmwareCache.markUsed(entry, origin: Origin(board: board, vm: vm))
         let inUse: Set<String> = [URL(fileURLWithPath: entry).lastPathComponent, URL(fileURLWithPath: vm).lastPathComponent]
         let result = prune(inUse: inUse)
         if !result.removed.isEmpty {
@@ -131,33 +156,32 @@ public struct FirmwareCache {
     public func entry(named name: String) -> Entry? {
         let fm = FileManager.default
         let path = directory + "/" + name
-        guard let (kind, board) = FirmwareCache.classify(name),
+        guard let kind = FirmwareCache.classify(name),
               let attributes = try? fm.attributesOfItem(atPath: path),
               attributes[.type] as? FileAttributeType == .typeDirectory,
               let folderTime = attributes[.modificationDate] as? Date else { return nil }
         var lastUsed = folderTime
-        var builtFrom: String?
+        var stamped: [String: String] = [:]
         if kind == .vm || kind == .firmware {
             let stamp = path + "/" + FirmwareCache.stampName
             if let stampTime = (try? fm.attributesOfItem(atPath: stamp))?[.modificationDate] as? Date {
                 lastUsed = max(lastUsed, stampTime)
             }
             if kind == .firmware, let text = try? String(contentsOfFile: stamp, encoding: .utf8) {
-                let vm = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                builtFrom = vm.isEmpty ? nil : vm
+                stamped = Origin.fields(ofStamp: text)
             }
         }
-        return Entry(name: name, kind: kind, board: board, lastUsed: lastUsed, builtFrom: builtFrom)
+        return Entry(name: name, kind: kind, board: stamped["board"], lastUsed: lastUsed, builtFrom: stamped["vm"])
     }
 
-    /// What a folder name is: vm-<key>, <board>-<key>, a build's .tmp- folder or a prune's .trash- folder.
-    static func classify(_ name: String) -> (Kind, board: String?)? {
-        if name.hasPrefix(".trash-") { return (.trash, nil) }
-        if name.contains(".tmp-") { return (.temporary, nil) }
+    /// What a folder name is: vm-<key>, <board>-<key> (a firmware), a build's .tmp- folder or a prune's .trash- folder.
+    static func classify(_ name: String) -> Kind? {
+        if name.hasPrefix(".trash-") { return .trash }
+        if name.contains(".tmp-") { return .temporary }
         guard let dash = name.lastIndex(of: "-") else { return nil }
-        let prefix = String(name[..<dash]), key = name[name.index(after: dash)...]
+        let prefix = name[..<dash], key = name[name.index(after: dash)...]
         guard !prefix.isEmpty, !key.isEmpty, key.count <= 16, key.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { return nil }
-        return prefix == "vm" ? (.vm, nil) : (.firmware, prefix)
+        return prefix == "vm" ? .vm : .firmware
     }
 
     /// The entries the policy removes now; `inUse` (entry names) are never among them.

@@ -6,6 +6,7 @@
 
 import ArgumentParser
 import Foundation
+import PyMiteHost
 import P14PDist
 import P14PFirmware
 
@@ -117,6 +118,16 @@ struct Boards: ParsableCommand {
     }
 }
 
+/// `--release NN`, for the commands that act on one release.
+struct ReleaseOption: ParsableArguments {
+    @Option(name: .long, help: "Release number, e.g. 09 or 0A.") var release: String
+
+    func number() throws -> ReleaseNumber {
+        guard let number = ReleaseNumber(release) else { throw Failure("--release \(release): two hex digits, such as 09 or 0A") }
+        return number
+    }
+}
+
 struct Releases: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the release recipes, PyMite's history included.")
     @OptionGroup var root: RootOption
@@ -134,7 +145,7 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build a release: compile the app, build each board, bundle, checksum, sign, write the notes.")
     @OptionGroup var root: RootOption
-    @Option(name: .long, help: "Release number, e.g. 09 or 0A.") var release: String
+    @OptionGroup var release: ReleaseOption
     @Option(name: .long, help: "Build only this board (repeatable).") var board: [String] = []
     @Option(name: .long, help: "Application folder with main.py (default examples/hello).") var app: String?
     @Option(name: .long, help: "Output folder (default dist).") var out: String?
@@ -145,7 +156,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let repo = try root.resolve()
-        guard let number = ReleaseNumber(release) else { throw Failure("--release \(release): two hex digits, such as 09 or 0A") }
+        let number = try release.number()
         var options = ReleaseOptions(repositoryRoot: repo, release: number, outputDirectory: out.map(absolutePath))
         options.boards = board
         options.appDirectory = app.map(absolutePath)
@@ -287,15 +298,14 @@ struct Stamp: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the release stamp (Sources/p14p/Release.swift) from a release recipe.")
     @OptionGroup var root: RootOption
-    @Option(name: .long, help: "Release number, e.g. 09 or 0A.") var release: String
+    @OptionGroup var release: ReleaseOption
     @Flag(name: .long, help: "Only check that the stamp matches; exit 1 if not.") var check = false
 
     func run() throws {
         let repo = try root.resolve()
         let book = try root.book()
-        guard let number = ReleaseNumber(release), let recipe = book.release(number), !recipe.isHistory else {
-            throw Failure("no release recipe to build for \(release)")
-        }
+        let number = try release.number()
+        guard let recipe = book.release(number), !recipe.isHistory else { throw Failure("no release recipe to build for \(number)") }
         let stamp = FirmwareStamp(release: recipe)
         if check {
             guard ReleaseSourceFile.read(root: repo) == stamp else { throw Failure("\(ReleaseSourceFile.path) does not say release \(number)") }

@@ -10,13 +10,9 @@
 // Swift libraries statically, and Foundation's ICU data would add 30 MB.
 #if canImport(FoundationEssentials)
 import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
+#else
+import Foundation  // brings Darwin with it
 #endif
 
 enum OutputFile {

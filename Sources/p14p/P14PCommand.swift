@@ -8,13 +8,9 @@ import ArgumentParser
 // Swift libraries statically, and Foundation's ICU data would add 30 MB.
 #if canImport(FoundationEssentials)
 import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
+#else
+import Foundation  // brings Darwin with it
 #endif
 import PyMiteCompiler
 import PyMiteHost
@@ -182,17 +178,8 @@ struct Version: ParsableCommand {
 // Release.swift, stamped from the release recipe. It is printed from the
 // block itself so the executable cannot say anything else.
 
-func releaseMetadataFields() -> [String: String] {
-    let begin = "<<P14P-METADATA ", end = " P14P-METADATA>>"
-    guard let start = p14pReleaseMetadata.firstRange(of: begin), let stop = p14pReleaseMetadata.firstRange(of: end),
-          let fields = try? JSONDecoder().decode([String: String].self,
-                                                 from: Data(p14pReleaseMetadata[start.upperBound..<stop.lowerBound].utf8))
-    else { return [:] }
-    return fields
-}
-
 func printReleaseMetadata() {
-    let fields = releaseMetadataFields()
-    print("release \(fields["release"] ?? "unknown") (\(fields["date"] ?? "undated"))")
-    print("license \(fields["license"] ?? "unknown")")
+    let stamp = FirmwareStamp(block: p14pReleaseMetadata)
+    print("release \(stamp?.release ?? "unknown") (\(stamp?.date ?? "undated"))")
+    print("license \(stamp?.license ?? "unknown")")
 }

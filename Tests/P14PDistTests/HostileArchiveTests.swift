@@ -5,6 +5,7 @@
 // names, names that are terminal escape codes. Each is refused quickly with
 // a message, streamed without holding members, and printed escaped.
 
+import PyMiteHost
 import XCTest
 @testable import P14PDist
 

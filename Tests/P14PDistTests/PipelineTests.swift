@@ -3,6 +3,7 @@
 // Whole releases with a stub board builder: what lands in the output
 // folder, reproducibility, one number everywhere, and failure safety.
 
+import PyMiteHost
 import XCTest
 @testable import P14PDist
 

@@ -4,6 +4,7 @@
 // example app, a stub board builder, and shell commands.
 
 import Foundation
+import PyMiteHost
 import XCTest
 @testable import P14PDist
 

@@ -20,15 +20,20 @@ final class FirmwareCacheTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: root)
     }
 
-    /// A fake entry last used `ago` seconds back (stamp and folder); `vm` is recorded in a firmware's stamp.
+    /// A fake entry last used `ago` seconds back (stamp and folder); a firmware's
+    /// stamp records `board` (by default the name without its last "-" part, as the builder names them) and `vm`.
     @discardableResult
-    func entry(_ name: String, usedAgo ago: TimeInterval, vm: String? = nil, stamp: Bool = true, bytes: Int = 1000) throws -> String {
+    func entry(_ name: String, usedAgo ago: TimeInterval, vm: String? = nil, board: String? = nil, stamp: Bool = true,
+               bytes: Int = 1000) throws -> String {
         let path = root + "/" + name
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         try Data(repeating: 7, count: bytes).write(to: URL(fileURLWithPath: path + "/firmware.elf"))
         let time = Date().addingTimeInterval(-ago)
         if stamp {
-            try (vm.map { $0 + "\n" } ?? "").write(toFile: path + "/" + FirmwareCache.stampName, atomically: false, encoding: .utf8)
+            let isVM = name.hasPrefix("vm-")
+            let boardName = board ?? String(name[..<(name.lastIndex(of: "-") ?? name.endIndex)])
+            let text = isVM ? "" : "board=\(boardName)\n" + (vm.map { "vm=\($0)\n" } ?? "")
+            try text.write(toFile: path + "/" + FirmwareCache.stampName, atomically: false, encoding: .utf8)
             try FileManager.default.setAttributes([.modificationDate: time], ofItemAtPath: path + "/" + FirmwareCache.stampName)
         }
         try FileManager.default.setAttributes([.modificationDate: time], ofItemAtPath: path)
@@ -40,11 +45,10 @@ final class FirmwareCacheTests: XCTestCase {
     }
 
     func testClassifiesEntryNames() {
-        XCTAssertEqual(FirmwareCache.classify("vm-1960efbb5e32d7fc")?.0, .vm)
-        XCTAssertEqual(FirmwareCache.classify("mps2-an385-2116f6a6b4429936")?.board, "mps2-an385")
-        XCTAssertEqual(FirmwareCache.classify("at91sam7s-ek-versatilepb-b5a5db7c44d30a5")?.board, "at91sam7s-ek-versatilepb")
-        XCTAssertEqual(FirmwareCache.classify("stm32-abc.tmp-123-456")?.0, .temporary)
-        XCTAssertEqual(FirmwareCache.classify(".trash-1-2-vm-abc")?.0, .trash)
+        XCTAssertEqual(FirmwareCache.classify("vm-1960efbb5e32d7fc"), .vm)
+        XCTAssertEqual(FirmwareCache.classify("mps2-an385-2116f6a6b4429936"), .firmware)
+        XCTAssertEqual(FirmwareCache.classify("stm32-abc.tmp-123-456"), .temporary)
+        XCTAssertEqual(FirmwareCache.classify(".trash-1-2-vm-abc"), .trash)
         XCTAssertNil(FirmwareCache.classify("notes.txt"))
         XCTAssertNil(FirmwareCache.classify("stm32-NOTHEX"))
     }
@@ -64,9 +68,18 @@ final class FirmwareCacheTests: XCTestCase {
         let removal = FirmwareCache(directory: root).prune()
         // stm32-1 is its board's third; vm-a1 was only stm32-1's; vm-b1 and vm-b2 are the two newest vms.
         XCTAssertEqual(removal.removed.sorted(), ["stm32-1", "vm-a1"])
-        XCTAssertEqual(removal.bytes, 1000 + 6 + 1000, "two fake ELFs and stm32-1's stamp, \"vm-a1\\n\"")
+        XCTAssertEqual(removal.bytes, 1000 + 21 + 1000, "two fake ELFs and stm32-1's stamp, \"board=stm32\\nvm=vm-a1\\n\"")
         XCTAssertEqual(names(), ["mps2-an385-1", "mps2-an385-2", "stm32-2", "stm32-3", "vm-a2", "vm-a3", "vm-b1", "vm-b2"])
         XCTAssertEqual(removal.kept, 8)
+    }
+
+    func testBoardsAreTheStampsNotTheFolderNames() throws {
+        // Folder names that a parser would split wrongly ("mps2-an385" has a dash) or not at all.
+        try entry("a-1", usedAgo: 5 * hour, board: "mps2-an385")
+        try entry("a-2", usedAgo: 4 * hour, board: "mps2-an385")
+        try entry("a-3", usedAgo: 3 * hour, board: "mps2-an385")
+        try entry("b-1", usedAgo: 6 * hour, board: "mps2")
+        XCTAssertEqual(FirmwareCache(directory: root).prune().removed, ["a-1"], "mps2-an385 keeps its two newest; mps2 its only one")
     }
 
     func testAnEntryUsedInTheLastMinutesIsNeverRemoved() throws {
@@ -119,13 +132,14 @@ final class FirmwareCacheTests: XCTestCase {
     func testMarkingUseRecordsTheVMAndRefreshesTheStamp() throws {
         let vm = try entry("vm-e1", usedAgo: 5 * hour)
         let firmware = try entry("stm32-e2", usedAgo: 5 * hour, stamp: false)
-        FirmwareCache.markUsed(firmware, builtFrom: vm)
+        FirmwareCache.markUsed(firmware, origin: .init(board: "netduinoplus2", vm: vm))
         FirmwareCache.markUsed(vm)
         FirmwareCache.markUsed(root + "/vm-missing")  // not built yet: nothing happens
         let cache = FirmwareCache(directory: root)
         let entries = cache.entries()
         XCTAssertEqual(entries.map(\.name), ["stm32-e2", "vm-e1"])
         XCTAssertEqual(entries.first?.builtFrom, "vm-e1")
+        XCTAssertEqual(entries.first?.board, "netduinoplus2", "the board comes from the stamp, not the folder's name")
         for e in entries { XCTAssertLessThan(Date().timeIntervalSince(e.lastUsed), 60, e.name) }
 
         // A run of the prepared firmware (PreparedFirmware.elf) touches the stamp of the entry holding it.
@@ -144,14 +158,14 @@ final class FirmwareCacheTests: XCTestCase {
         let firmware = try entry("stm32-d2", usedAgo: 40 * 24 * hour)
         try entry("stm32-d3", usedAgo: 40 * 24 * hour)
         var lines: [String] = []
-        let removal = FirmwareCache(directory: root, log: { lines.append($0) }).keep(firmware, builtFrom: vm)
+        let removal = FirmwareCache(directory: root, log: { lines.append($0) }).keep(firmware, board: "stm32", builtFrom: vm)
         XCTAssertEqual(removal.removed, ["stm32-d3"])
         XCTAssertEqual(lines.count, 1)
         XCTAssertTrue(lines[0].hasPrefix("removed 1 stale firmware cache entry (0.0 MB)"), lines[0])
         XCTAssertEqual(names(), ["stm32-d2", "vm-d1"])
         // Nothing to remove: nothing said.
         lines = []
-        FirmwareCache(directory: root, log: { lines.append($0) }).keep(firmware, builtFrom: vm)
+        FirmwareCache(directory: root, log: { lines.append($0) }).keep(firmware, board: "stm32", builtFrom: vm)
         XCTAssertEqual(lines, [])
     }
 

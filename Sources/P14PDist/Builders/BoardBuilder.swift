@@ -20,6 +20,7 @@
 // reason, never left out silently.
 
 import Foundation
+import PyMiteHost
 import P14PFirmware
 
 /// What a builder gets: one board, the app image, a scratch folder of its own.

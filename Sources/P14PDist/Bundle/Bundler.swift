@@ -10,6 +10,7 @@
 import Foundation
 import P14PFirmware
 import PyMiteCompiler
+import PyMiteHost
 import PyMiteVM
 
 public struct BundleRequest: Sendable {

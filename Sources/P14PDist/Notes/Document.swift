@@ -68,18 +68,10 @@ public enum MarkdownRenderer {
 }
 
 public enum HTMLRenderer {
+    static let entities: [Character: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"]
+
     public static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
+        s.reduce(into: "") { out, c in out += entities[c] ?? String(c) }
     }
 
     public static func render(_ doc: Document) -> String {

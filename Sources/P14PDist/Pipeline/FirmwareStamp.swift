@@ -1,37 +1,15 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 //
-// The release metadata a firmware carries inside itself, so a binary found
-// on its own still says what it is. The block is plain ASCII between two
-// markers, `<<P14P-METADATA {json} P14P-METADATA>>`: a builder embeds it as
-// a constant (Swift string literal, C array, flash section) and
-// `p14p-dist inspect` finds it by scanning the file's bytes.
+// Finding release stamps (PyMiteHost/ReleaseStamp.swift) in a binary or an
+// archive member by scanning its bytes, and writing the tree's own stamp
+// into Sources/p14p/Release.swift.
 
 import Foundation
+import PyMiteHost
 
-public struct FirmwareStamp: Codable, Equatable, Sendable {
-    public var release: String
-    public var date: String
-    public var license: String
-
-    public init(release: String, date: String, license: String) {
-        self.release = release
-        self.date = date
-        self.license = license
-    }
-
+extension FirmwareStamp {
     public init(release: ReleaseRecipe) {
         self.init(release: release.number.description, date: release.date.description, license: LicensePolicy.firmware)
-    }
-
-    public static let begin = "<<P14P-METADATA "
-    public static let end = " P14P-METADATA>>"
-
-    /// The block to embed: stable key order, no spaces, ASCII only.
-    public var block: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
-        return FirmwareStamp.begin + json + FirmwareStamp.end
     }
 
     /// Every stamp in `bytes` (a binary may hold more than one copy; all must agree).
@@ -81,7 +59,7 @@ public struct StampScanner {
             let jsonStart = start + begin.count
             let searchEnd = min(window.count, jsonStart + FirmwareStamp.maxJSON + end.count)
             if let stop = FirmwareStamp.index(of: end, in: Array(window[jsonStart..<searchEnd]), from: 0).map({ $0 + jsonStart }) {
-                if let stamp = try? JSONDecoder().decode(FirmwareStamp.self, from: Data(window[jsonStart..<stop])) {
+                if let stamp = FirmwareStamp(json: Data(window[jsonStart..<stop])) {
                     stamps.append(stamp)
                 }
                 i = stop + end.count

@@ -4,6 +4,7 @@
 // metadata.json from a tarball, the release stamp from any binary.
 
 import Foundation
+import PyMiteHost
 
 public struct Inspection: Codable, Sendable {
     public var file: String

@@ -3,6 +3,7 @@
 // What one release build knows and produces, passed from stage to stage.
 
 import Foundation
+import PyMiteHost
 
 public struct ReleaseOptions: Sendable {
     public var repositoryRoot: String

@@ -98,38 +98,20 @@ public struct RecipeDocument: @unchecked Sendable {
 
     public func has(_ field: String) -> Bool { value(field) != nil }
 
-    public func string(_ field: String) throws(RecipeError) -> String {
-        guard let v = value(field) else { throw error(field, "missing (a string is required)") }
-        guard let s = v.string else { throw error(field, "must be a string") }
-        return s
+    /// A required field of one TOML kind; `expected` names it in the errors.
+    func required<T>(_ field: String, _ expected: String, _ read: (TOMLValueConvertible) -> T?) throws(RecipeError) -> T {
+        guard let v = value(field) else { throw error(field, "missing (\(expected) is required)") }
+        guard let typed = read(v) else { throw error(field, "must be \(expected)") }
+        return typed
     }
 
-    public func optionalString(_ field: String) throws(RecipeError) -> String? {
-        guard has(field) else { return nil }
-        return try string(field)
-    }
+    public func string(_ field: String) throws(RecipeError) -> String { try required(field, "a string") { $0.string } }
+    public func int(_ field: String) throws(RecipeError) -> Int { try required(field, "an integer") { $0.int } }
+    public func bool(_ field: String) throws(RecipeError) -> Bool { try required(field, "true or false") { $0.bool } }
 
-    public func int(_ field: String) throws(RecipeError) -> Int {
-        guard let v = value(field) else { throw error(field, "missing (an integer is required)") }
-        guard let i = v.int else { throw error(field, "must be an integer") }
-        return i
-    }
-
-    public func optionalInt(_ field: String) throws(RecipeError) -> Int? {
-        guard has(field) else { return nil }
-        return try int(field)
-    }
-
-    public func bool(_ field: String) throws(RecipeError) -> Bool {
-        guard let v = value(field) else { throw error(field, "missing (true or false)") }
-        guard let b = v.bool else { throw error(field, "must be true or false") }
-        return b
-    }
-
-    public func optionalBool(_ field: String) throws(RecipeError) -> Bool? {
-        guard has(field) else { return nil }
-        return try bool(field)
-    }
+    public func optionalString(_ field: String) throws(RecipeError) -> String? { has(field) ? try string(field) : nil }
+    public func optionalInt(_ field: String) throws(RecipeError) -> Int? { has(field) ? try int(field) : nil }
+    public func optionalBool(_ field: String) throws(RecipeError) -> Bool? { has(field) ? try bool(field) : nil }
 
     public func stringArray(_ field: String) throws(RecipeError) -> [String] {
         guard let v = value(field) else { return [] }
@@ -153,10 +135,7 @@ public struct RecipeDocument: @unchecked Sendable {
         do { return try ByteSize.parse(s) } catch let problem { throw error(field, "must be a size: \(problem)") }
     }
 
-    public func optionalSize(_ field: String) throws(RecipeError) -> Int? {
-        guard has(field) else { return nil }
-        return try size(field)
-    }
+    public func optionalSize(_ field: String) throws(RecipeError) -> Int? { has(field) ? try size(field) : nil }
 
     /// A date as a TOML local date (`2010-09-21`) or a string `"2010-09-21"`.
     public func date(_ field: String) throws(RecipeError) -> ReleaseDate {

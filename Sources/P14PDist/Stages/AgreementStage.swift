@@ -4,6 +4,8 @@
 // release 8; here the packages are read back and the firmware stamp,
 // metadata.json, file names and notes must all name this release.
 
+import PyMiteHost
+
 public struct AgreementStage: ReleaseStage {
     public let name = "check the release number agrees everywhere"
     public init() {}

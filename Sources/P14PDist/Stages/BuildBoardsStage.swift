@@ -4,6 +4,7 @@
 // board that cannot be built here is reported as skipped with the reason.
 
 import Foundation
+import PyMiteHost
 
 public struct BuildBoardsStage: ReleaseStage {
     public let name = "build boards"
