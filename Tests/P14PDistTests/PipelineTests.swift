@@ -136,6 +136,23 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(snapshot(out), before)
     }
 
+    func testAStageThatNeedsWhatNoEarlierStageMadeFailsNamingBoth() throws {
+        let repo = try makeFixtureRepository()
+        let out = try temporaryFolder("out")
+        let options = ReleaseOptions(repositoryRoot: repo, release: ReleaseNumber("09")!, outputDirectory: out)
+        // Bundling before the image is compiled; checksums before any package; notes before the checksums.
+        let orders: [([any ReleaseStage], String)] = [
+            ([CheckStampStage(), BundleStage()], "stage \"bundle board packages\" needs the application image"),
+            ([CheckStampStage(), ChecksumStage()], "stage \"checksums\" needs packages"),
+            ([CheckStampStage(), SourceArchiveStage(), NotesStage()], "stage \"release notes\" needs the SHA256SUMS manifest"),
+        ]
+        for (stages, message) in orders {
+            XCTAssertThrowsError(try ReleasePipeline(stages: stages).run(options, registry: stubRegistry(), reporter: CollectingReporter()),
+                                 containing: message)
+        }
+        XCTAssertEqual(snapshot(out), [:], "nothing published")
+    }
+
     func testASignedReleaseIsNotOverwrittenWithoutForce() throws {
         let repo = try makeFixtureRepository()
         let keys = try temporaryFolder("keys")

@@ -79,16 +79,11 @@ public final class ReleaseContext: @unchecked Sendable {
     /// Scratch space for board builds, removed at the end.
     public let work: String
 
-    public var image: [UInt8] = []
-    public var imageSHA256 = ""
-    /// Board results kept for bundling, in release order.
-    public var built: [(board: BoardRecipe, result: BoardBuildResult)] = []
+    /// What the stages have made so far (Artifacts.swift).
+    public var artifacts = ArtifactList()
+    /// What happened to each board, built or skipped, for the summary and the notes.
     public var outcomes: [BoardOutcome] = []
-    public var packages: [String] = []
-    public var md5: ChecksumManifest?
-    public var sha256: ChecksumManifest?
-    public var signed = false
-    public var sourceLicense = LicensePolicy.firmware
+    /// Where the release folder ended up (PublishStage).
     public var published: String?
 
     init(options: ReleaseOptions, book: RecipeBook, release: ReleaseRecipe, registry: BuilderRegistry,

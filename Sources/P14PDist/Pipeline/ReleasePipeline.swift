@@ -90,14 +90,14 @@ public struct ReleasePipeline: Sendable {
 
         let directory = context.published ?? staging
         var files: [PackageFile] = []
-        if let sha = context.sha256, let md5 = context.md5 {
+        if let sha = context.artifacts.checksumsIfMade(.sha256), let md5 = context.artifacts.checksumsIfMade(.md5) {
             for entry in sha.entries {
                 files.append(PackageFile(name: entry.name, size: fileSize(directory + "/" + entry.name),
                                          md5: md5.digest(of: entry.name) ?? "", sha256: entry.digest))
             }
         }
         return ReleaseSummary(release: release.number.description, date: release.date.description, directory: directory,
-                              boards: context.outcomes, files: files, signed: context.signed, stages: timings,
+                              boards: context.outcomes, files: files, signed: context.artifacts.isSigned, stages: timings,
                               seconds: elapsed(since: started))
     }
 }

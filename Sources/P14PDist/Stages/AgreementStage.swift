@@ -14,7 +14,7 @@ public struct AgreementStage: ReleaseStage {
         let release = context.release
         let n = release.number.description
         var problems: [String] = []
-        for (board, result) in context.built {
+        for (board, result) in context.artifacts.boardBuilds {
             let package = release.packageName(board: board.name)
             let root = String(package.dropLast(".tar.gz".count))
             let stamped = Set(result.artifacts.filter(\.carriesStamp).map { root + "/" + $0.bundleName })
@@ -43,18 +43,20 @@ public struct AgreementStage: ReleaseStage {
             }
         }
         let prefix = "pymite-\(n)-"
-        for package in context.packages where !package.hasPrefix(prefix) {
+        let packages = context.artifacts.packageNames
+        for package in packages where !package.hasPrefix(prefix) {
             problems.append("\(package): file name does not start with \(prefix)")
         }
         if let tree = ReleaseSourceFile.read(root: context.options.repositoryRoot), tree != context.stamp {
             problems.append("\(ReleaseSourceFile.path) says release \(tree.release)")
         }
-        for notes in [NotesStage.markdownName, NotesStage.htmlName] {
+        if context.artifacts.notes.isEmpty { problems.append("no release notes were written") }
+        for notes in context.artifacts.notes {
             let text = (try? readText(context.staging + "/" + notes)) ?? ""
             if !text.contains("release \(n)") || !text.contains("This is release \(n)") {
                 problems.append("\(notes) does not say \"This is release \(n)\"")
             }
-            for package in context.packages where !text.contains(package) {
+            for package in packages where !text.contains(package) {
                 problems.append("\(notes) does not list \(package)")
             }
         }

@@ -12,6 +12,7 @@ public struct BuildBoardsStage: ReleaseStage {
 
     public func run(_ context: ReleaseContext) throws -> String? {
         let reporter = context.reporter
+        let image = try context.artifacts.image(for: name).bytes
         for board in context.selectedBoards {
             switch context.registry.plan(for: board) {
             case .skip(let reason):
@@ -24,7 +25,7 @@ public struct BuildBoardsStage: ReleaseStage {
                 try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
                 let name = board.name
                 let request = BoardBuildRequest(
-                    board: board, release: context.release, image: context.image, workDirectory: work,
+                    board: board, release: context.release, image: image, workDirectory: work,
                     repositoryRoot: context.options.repositoryRoot, stamp: context.stamp,
                     log: { reporter.report(.boardLog(board: name, line: $0)) })
                 let result: BoardBuildResult
@@ -38,7 +39,7 @@ public struct BuildBoardsStage: ReleaseStage {
                 try check(result, board: board, work: work, stamp: context.stamp)
                 let seconds = elapsed(since: start)
                 reporter.report(.boardFinished(board: board.name, seconds: seconds, sizes: result.sizes))
-                context.built.append((board, result))
+                context.artifacts.add(.boardBuild(board: board, result: result))
                 context.outcomes.append(BoardOutcome(
                     board: board.name, result: "built", seconds: seconds,
                     package: context.release.packageName(board: board.name), sizes: result.sizes, toolchain: result.toolchain))

@@ -14,7 +14,9 @@ public struct BundleStage: ReleaseStage {
     public func run(_ context: ReleaseContext) throws -> String? {
         let release = context.release
         let commit = SourceTree.commit(root: context.options.repositoryRoot)
-        for (board, result) in context.built {
+        let image = try context.artifacts.image(for: name)
+        var packages: [String] = []
+        for (board, result) in context.artifacts.boardBuilds {
             var entries: [ArchiveEntry] = []
             var files: [BundleMetadata.FileInfo] = []
             for artifact in result.artifacts {
@@ -23,8 +25,8 @@ public struct BundleStage: ReleaseStage {
                                    sha256: try Digest.hex(.sha256, ofFile: artifact.path)))
             }
             // The application image: one for the whole release, from CompileImageStage.
-            entries.append(ArchiveEntry(path: "app.pmi", bytes: context.image))
-            files.append(.init(name: "app.pmi", size: context.image.count, sha256: context.imageSHA256))
+            entries.append(ArchiveEntry(path: "app.pmi", bytes: image.bytes))
+            files.append(.init(name: "app.pmi", size: image.bytes.count, sha256: image.sha256))
             for text in LicensePolicy.firmwareTexts {
                 let source = context.options.licensesDirectory + "/" + text
                 guard fileExists(source) else { throw ReleaseError("missing license text \(source)") }
@@ -38,7 +40,7 @@ public struct BundleStage: ReleaseStage {
                 // The heap the build has (for the desktop, p14p run's default), as in `sizes`.
                 memory: .init(flash: board.memory.flash, ram: board.memory.ram, heap: result.sizes.heap),
                 sizes: result.sizes,
-                image: .init(name: "app.pmi", size: context.image.count, sha256: context.imageSHA256, format: Int(ImageFormat.version)),
+                image: .init(name: "app.pmi", size: image.bytes.count, sha256: image.sha256, format: Int(ImageFormat.version)),
                 files: files.sorted { $0.name < $1.name }, firmware: result.layout,
                 commit: commit?.hash, dirty: commit?.dirty)
             entries.append(ArchiveEntry(path: "metadata.json", bytes: metadata.json()))
@@ -47,9 +49,10 @@ public struct BundleStage: ReleaseStage {
             let package = release.packageName(board: board.name)
             try TarWriter.write(entries, root: String(package.dropLast(".tar.gz".count)), to: context.staging + "/" + package,
                                 mtime: context.timestamp)
-            context.packages.append(package)
+            context.artifacts.add(.package(name: package, board: board.name, license: LicensePolicy.firmware))
+            packages.append(package)
         }
-        return context.packages.joined(separator: ", ")
+        return packages.joined(separator: ", ")
     }
 
     /// What a program meets on a board without a switch (docs/firmware.md, "Feature switches").

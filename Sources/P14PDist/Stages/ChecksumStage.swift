@@ -8,13 +8,14 @@ public struct ChecksumStage: ReleaseStage {
     public init() {}
 
     public func run(_ context: ReleaseContext) throws -> String? {
-        let files = context.packages.sorted()
+        let files = context.artifacts.packageNames.sorted()
+        guard !files.isEmpty else { throw context.artifacts.missing("packages", stage: name, madeBy: "bundle board packages") }
         let md5 = try ChecksumManifest.make(.md5, directory: context.staging, files: files)
         let sha = try ChecksumManifest.make(.sha256, directory: context.staging, files: files)
         try writeTextAtomically(context.staging + "/" + md5.fileName, md5.text)
         try writeTextAtomically(context.staging + "/" + sha.fileName, sha.text)
-        context.md5 = md5
-        context.sha256 = sha
+        context.artifacts.add(.checksums(md5))
+        context.artifacts.add(.checksums(sha))
         return "\(files.count) files in MD5SUMS and SHA256SUMS"
     }
 }

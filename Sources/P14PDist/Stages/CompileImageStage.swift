@@ -22,8 +22,9 @@ public struct CompileImageStage: ReleaseStage {
         } catch {
             throw ReleaseError("cannot compile \(main): \(error)")
         }
-        context.image = ImageFormat.encode(image)
-        context.imageSHA256 = Digest.hex(.sha256, of: context.image)
-        return "\(context.image.count) bytes, sha256 \(context.imageSHA256.prefix(16))..."
+        let bytes = ImageFormat.encode(image)
+        let sha256 = Digest.hex(.sha256, of: bytes)
+        context.artifacts.add(.image(bytes: bytes, sha256: sha256))
+        return "\(bytes.count) bytes, sha256 \(sha256.prefix(16))..."
     }
 }

@@ -15,15 +15,17 @@ public struct NotesStage: ReleaseStage {
             packages: try packageFiles(context),
             earlierBuilt: ReleaseHistory.builtReleases(in: context.options.outputDirectory, book: context.book,
                                                        excluding: context.release.number),
-            sourceLicense: context.sourceLicense, signed: context.signed)
+            sourceLicense: try context.artifacts.sourceLicense(for: name), signed: context.artifacts.isSigned)
         let doc = ReleaseNotes.document(input)
         try writeTextAtomically(context.staging + "/" + NotesStage.markdownName, MarkdownRenderer.render(doc))
         try writeTextAtomically(context.staging + "/" + NotesStage.htmlName, HTMLRenderer.render(doc))
+        context.artifacts.add(.notes(name: NotesStage.markdownName))
+        context.artifacts.add(.notes(name: NotesStage.htmlName))
         return "\(NotesStage.markdownName), \(NotesStage.htmlName)"
     }
 
     func packageFiles(_ context: ReleaseContext) throws -> [PackageFile] {
-        guard let sha = context.sha256, let md5 = context.md5 else { throw ReleaseError("notes need the checksums first") }
+        let sha = try context.artifacts.checksums(.sha256, for: name), md5 = try context.artifacts.checksums(.md5, for: name)
         // Board packages in release order, then the sources.
         let order = context.release.boards.map { context.release.packageName(board: $0) } + [context.release.sourcePackageName]
         return sha.entries.sorted { (order.firstIndex(of: $0.name) ?? 999) < (order.firstIndex(of: $1.name) ?? 999) }.map {

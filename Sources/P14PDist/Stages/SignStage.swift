@@ -14,11 +14,12 @@ public struct SignStage: ReleaseStage {
     public func run(_ context: ReleaseContext) throws -> String? {
         guard let keyPath = context.options.signingKey else { return nil }
         let key = try Ed25519Key.load(path: keyPath, isPublic: false)
-        let sums = try readFileBytes(context.staging + "/SHA256SUMS")
+        let manifest = try context.artifacts.checksums(.sha256, for: name)
+        let sums = try readFileBytes(context.staging + "/" + manifest.fileName)
         let signature = try key.sign(sums)
         guard key.verify(signature, of: sums) else { throw ReleaseError("the new signature does not verify; key \(keyPath) is unusable") }
         try writeFileAtomically(context.staging + "/SHA256SUMS.sig", signature)
-        context.signed = true
+        context.artifacts.add(.signature(name: "SHA256SUMS.sig"))
         return "with \(keyPath)"
     }
 }

@@ -16,12 +16,12 @@ public struct SourceArchiveStage: ReleaseStage {
             throw ReleaseError("license headers are missing or wrong (see `p14p-dist license-check`):\n" +
                 report.findings.map { "  \($0.path): \($0.problem)" }.joined(separator: "\n"))
         }
-        context.sourceLicense = LicensePolicy.combine(Array(report.expressions.values))
+        let license = LicensePolicy.combine(Array(report.expressions.values))
         let entries = files.map { ArchiveEntry(path: $0, file: root + "/" + $0) }
         let package = context.release.sourcePackageName
         try TarWriter.write(entries, root: context.release.directoryName, to: context.staging + "/" + package,
                             mtime: context.timestamp)
-        context.packages.append(package)
-        return "\(files.count) files, \(context.sourceLicense)"
+        context.artifacts.add(.package(name: package, board: nil, license: license))
+        return "\(files.count) files, \(license)"
     }
 }
