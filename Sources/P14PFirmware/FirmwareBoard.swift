@@ -72,6 +72,10 @@ public struct FirmwareBoard: Sendable, Equatable {
     /// Value stack slots (8 bytes each); the VM takes at least 64.
     public var stackSlots: Int
     public var recursionLimit: Int
+    /// What the application section tells the VM (AppSection.swift).
+    public var vmSettings: VMSettings {
+        VMSettings(heapSize: heapSize, stackSlots: stackSlots, recursionLimit: recursionLimit, outputBufferSize: outputBufferSize)
+    }
     /// The C stack, at the bottom of RAM so an overflow faults instead of corrupting the heap.
     public var cStackSize: Int
     /// Flash reserved for the application section (header, code image, argv).

@@ -24,9 +24,10 @@ public struct FirmwareFile {
     public var appSize: Int { app.size }
     public var applicationSection: ArraySlice<UInt8> { elf.bytes[app.offset..<(app.offset + app.size)] }
 
-    /// Puts `image` and `argv` (and `trailer`) into the application section.
-    public mutating func setApplication(image: [UInt8], argv: [String], trailer: [UInt8] = [], board: String) throws {
-        guard let section = AppSection.encode(image: image, argv: argv, capacity: appSize, trailer: trailer) else {
+    /// Puts `image`, `argv` and the VM `settings` (and `trailer`) into the application section.
+    public mutating func setApplication(image: [UInt8], argv: [String], settings: VMSettings, trailer: [UInt8] = [],
+                                        board: String) throws {
+        guard let section = AppSection.encode(image: image, argv: argv, settings: settings, capacity: appSize, trailer: trailer) else {
             throw FirmwareError.imageTooLarge(board: board, needed: AppSection.size(image: image, argv: argv) + trailer.count,
                                               capacity: appSize)
         }

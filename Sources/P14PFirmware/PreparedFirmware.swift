@@ -35,7 +35,7 @@ public struct PreparedFirmware: Sendable {
         try sizes.check(imageBytes: image.count)
         FirmwareCache.touch(entryOf: baseELF)
         var file = try FirmwareFile(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: baseELF))))
-        try file.setApplication(image: image, argv: argv, trailer: trailer, board: board.name)
+        try file.setApplication(image: image, argv: argv, settings: board.vmSettings, trailer: trailer, board: board.name)
         return file.bytes
     }
 

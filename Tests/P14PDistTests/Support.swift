@@ -53,7 +53,8 @@ struct StubBuilder: BoardBuilder {
         try writeFileAtomically(path, firmware)
         return BoardBuildResult(
             artifacts: [BuiltArtifact(path: path, bundleName: "firmware.bin", carriesStamp: true)],
-            sizes: FirmwareSizes(file: firmware.count, text: firmware.count, data: 0, bss: 0, heap: request.board.memory.heap ?? 0,
+            sizes: FirmwareSizes(file: firmware.count, sections: ELFSizes(text: firmware.count, data: 0, bss: 0),
+                                 heap: request.board.memory.heap ?? 0,
                                  image: request.image.count),
             toolchain: "stub toolchain 1.0", instructions: "Flash firmware.bin.")
     }

@@ -63,6 +63,50 @@ final class BoardRunTests: XCTestCase {
         XCTAssertTrue(why.contains("semihosting"), why)
     }
 
+    /// The firmware checks its application section before running it (a
+    /// flipped bit, erased flash) and takes the VM's settings from there, not
+    /// from its own code: the same linked firmware with a lower recursion limit
+    /// in its section stops a recursion it otherwise finishes.
+    func testTheApplicationSectionIsCheckedAndCarriesTheSettings() throws {
+        let f = try BoardFixtures.prepared("lm3s6965evb")
+        let dir = NSTemporaryDirectory() + "p14p-section-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+            def down(n):
+                return 0 if n == 0 else down(n - 1)
+            try:
+                down(12)
+                print('deep')
+            except RecursionError:
+                print('RecursionError')
+            """.write(toFile: dir + "/main.py", atomically: true, encoding: .utf8)
+        let image = try BoardFixtures.image(dir + "/main.py")
+        func run(_ elf: [UInt8]) throws -> (status: Int32?, out: String, err: String) {
+            try Data(elf).write(to: URL(fileURLWithPath: dir + "/f.elf"))
+            let r = try EmulatorRun.run(elf: dir + "/f.elf", emulator: f.emulator, timeout: 60)
+            return (r.status, String(decoding: r.stdout, as: UTF8.self), String(decoding: r.programErrors, as: UTF8.self))
+        }
+        var file = try FirmwareFile(bytes: try f.firmware.elf(image: image, argv: ["main.py"]))
+        XCTAssertEqual(try run(file.bytes).out, "deep\n", "recursion limit \(f.board.recursionLimit) from the recipe")
+        var settings = f.board.vmSettings
+        settings.recursionLimit = 6
+        try file.setApplication(image: image, argv: ["main.py"], settings: settings, board: f.board.name)
+        XCTAssertEqual(try run(file.bytes).out, "RecursionError\n", "recursion limit 6 from the section")
+
+        let section = file.applicationSection.indices
+        var flipped = file.bytes
+        flipped[section.lowerBound + AppSection.headerSize + 2] ^= 0x10
+        let damaged = try run(flipped)
+        XCTAssertEqual(damaged.status, 2)
+        XCTAssertTrue(damaged.err.contains("the application section is damaged"), damaged.err)
+        var erased = file.bytes
+        erased.replaceSubrange(section, with: [UInt8](repeating: 0xff, count: section.count))
+        let empty = try run(erased)
+        XCTAssertEqual(empty.status, 2)
+        XCTAssertTrue(empty.err.contains("no application"), empty.err)
+    }
+
     /// The files a release bundles: .bin and .hex hold the same flash bytes
     /// as the .elf's load segments, with the image in the application section.
     func testFirmwareFilesAgree() throws {
@@ -73,8 +117,8 @@ final class BoardRunTests: XCTestCase {
         let out = try fixture.firmware.write(image: image, argv: ["main.py"], outputDirectory: dir, baseName: "fw")
         let bin = Array(try Data(contentsOf: URL(fileURLWithPath: out.bin)))
         let app = out.sizes.appAddress - out.binOrigin
-        XCTAssertEqual(Array(bin[app..<(app + 4)]), Array("P14A".utf8))
-        XCTAssertEqual(Array(bin[(app + 16)..<(app + 16 + image.count)]), image)
+        XCTAssertEqual(Array(bin[app..<(app + 4)]), Array("P14B".utf8))
+        XCTAssertEqual(Array(bin[(app + AppSection.headerSize)..<(app + AppSection.headerSize + image.count)]), image)
         XCTAssertEqual(bin.count, app + out.sizes.appSection, "the .bin ends with the application section")
         // Intel HEX, decoded, gives the .bin's bytes at the same addresses.
         var decoded = [UInt8](repeating: 0xff, count: bin.count)

@@ -7,21 +7,50 @@ import XCTest
 @testable import P14PFirmware
 
 final class FirmwareFormatTests: XCTestCase {
-    func testAppSectionHeaderImageArgvAndErasedTail() throws {
-        let section = try XCTUnwrap(AppSection.encode(image: [1, 2, 3], argv: ["a", "bc"], capacity: 64))
-        XCTAssertEqual(section.count, 64)
-        XCTAssertEqual(Array(section[0..<4]), Array("P14A".utf8))
+    let settings = VMSettings(heapSize: 0x1234, stackSlots: 256, recursionLimit: 40, outputBufferSize: 128)
+
+    func testAppSectionHeaderSettingsImageArgvAndErasedTail() throws {
+        let section = try XCTUnwrap(AppSection.encode(image: [1, 2, 3], argv: ["a", "bc"], settings: settings, capacity: 80))
+        XCTAssertEqual(section.count, 80)
+        XCTAssertEqual(Array(section[0..<4]), Array("P14B".utf8))
         XCTAssertEqual(Array(section[4..<8]), [3, 0, 0, 0], "image length")
         XCTAssertEqual(Array(section[8..<12]), [4 + 5 + 6, 0, 0, 0], "argv block length")
-        XCTAssertEqual(Array(section[16..<19]), [1, 2, 3])
-        XCTAssertEqual(Array(section[19..<23]), [2, 0, 0, 0], "argc")
-        XCTAssertEqual(Array(section[23..<28]), [1, 0, 0, 0, UInt8(ascii: "a")])
-        XCTAssertEqual(Array(section[34...]), [UInt8](repeating: 0xff, count: 30))
-        XCTAssertEqual(AppSection.size(image: [1, 2, 3], argv: ["a", "bc"]), 34)
+        XCTAssertEqual(Array(section[16..<24]), [0x34, 0x12, 0, 0, 0, 1, 0, 0], "heap size, stack slots")
+        XCTAssertEqual(Array(section[24..<36]), [40, 0, 0, 0, 128, 0, 0, 0, 0, 0, 0, 0], "recursion limit, output buffer, reserved")
+        XCTAssertEqual(Array(section[36..<39]), [1, 2, 3])
+        XCTAssertEqual(Array(section[39..<43]), [2, 0, 0, 0], "argc")
+        XCTAssertEqual(Array(section[43..<48]), [1, 0, 0, 0, UInt8(ascii: "a")])
+        XCTAssertEqual(Array(section[54...]), [UInt8](repeating: 0xff, count: 26))
+        XCTAssertEqual(AppSection.size(image: [1, 2, 3], argv: ["a", "bc"]), 54)
+        // The CRC is zlib's CRC-32 of bytes 16..<54 (Python: zlib.crc32(section[16:54])).
+        let crc = UInt32(section[12]) | UInt32(section[13]) << 8 | UInt32(section[14]) << 16 | UInt32(section[15]) << 24
+        XCTAssertEqual(crc, AppSection.crc32(section[16..<54]))
+        XCTAssertEqual(AppSection.crc32(Array("123456789".utf8)), 0xCBF4_3926, "the CRC-32 check value")
+        XCTAssertEqual(try AppSection.settings(in: section[...]), settings, "read back")
+    }
+
+    func testADamagedEmptyOrOldSectionIsRefusedSayingWhich() throws {
+        let good = try XCTUnwrap(AppSection.encode(image: [9, 8, 7], argv: ["x"], settings: settings, capacity: 64))
+        var flipped = good
+        flipped[37] ^= 1  // one bit of the image
+        XCTAssertThrowsError(try AppSection.settings(in: flipped[...])) { XCTAssertEqual($0 as? AppSection.ReadError, .broken("its CRC does not match its contents")) }
+        var long = good
+        long[4] = 200  // an image length past the section
+        XCTAssertThrowsError(try AppSection.settings(in: long[...])) { XCTAssertTrue("\($0)".contains("run past"), "\($0)") }
+        XCTAssertThrowsError(try AppSection.settings(in: [UInt8](repeating: 0xff, count: 64)[...])) {
+            XCTAssertEqual($0 as? AppSection.ReadError, .empty)
+        }
+        var old = good
+        old.replaceSubrange(0..<4, with: Array("P14A".utf8))
+        XCTAssertThrowsError(try AppSection.settings(in: old[...])) { XCTAssertEqual($0 as? AppSection.ReadError, .oldLayout) }
+        XCTAssertThrowsError(try AppSection.settings(in: good[0..<20])) { XCTAssertTrue("\($0)".contains("header"), "\($0)") }
     }
 
     func testAppSectionThatDoesNotFitIsRefused() {
-        XCTAssertNil(AppSection.encode(image: [UInt8](repeating: 0, count: 100), argv: [], capacity: 64))
+        XCTAssertNil(AppSection.encode(image: [UInt8](repeating: 0, count: 100), argv: [], settings: settings, capacity: 64))
+        XCTAssertNotNil(AppSection.encode(image: [UInt8](repeating: 0, count: 24), argv: [], settings: settings, capacity: 64))
+        XCTAssertNil(AppSection.encode(image: [UInt8](repeating: 0, count: 25), argv: [], settings: settings, capacity: 64),
+                     "36 + 25 + 4 bytes is one more than the section")
     }
 
     func testIntelHexRecordsChecksumsAndExtendedAddresses() throws {

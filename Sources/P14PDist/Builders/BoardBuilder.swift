@@ -72,13 +72,10 @@ public struct FirmwareSizes: Sendable, Equatable, Codable {
     /// RAM it needs before the stack: data, bss (the heap arena lives in bss on boards).
     public var ram: Int? { bss.map { $0 + (data ?? 0) } }
 
-    public init(file: Int, text: Int? = nil, data: Int? = nil, bss: Int? = nil, heap: Int, image: Int) {
-        self.file = file
-        self.text = text
-        self.data = data
-        self.bss = bss
-        self.heap = heap
-        self.image = image
+    /// `sections` nil: a file that is not an ELF (text, data and bss do not apply).
+    public init(file: Int, sections: ELFSizes?, heap: Int, image: Int) {
+        (self.file, self.heap, self.image) = (file, heap, image)
+        (text, data, bss) = (sections?.text, sections?.data, sections?.bss)
     }
 }
 

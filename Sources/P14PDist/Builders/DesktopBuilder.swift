@@ -78,9 +78,7 @@ public struct DesktopBuilder: BoardBuilder {
         } else {
             needs = "It is linked statically: it needs no shared library, only a Linux kernel."
         }
-        let sizes = FirmwareSizes(file: bytes.count, text: elf?.text, data: elf?.data, bss: elf?.bss,
-                                  heap: ByteSize.vmHeapDefault,
-                                  image: request.image.count)
+        let sizes = FirmwareSizes(file: bytes.count, sections: elf, heap: ByteSize.vmHeapDefault, image: request.image.count)
         return BoardBuildResult(
             artifacts: [
                 BuiltArtifact(path: outExecutable, bundleName: "p14p", executable: true, carriesStamp: true),

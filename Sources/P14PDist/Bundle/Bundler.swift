@@ -76,9 +76,13 @@ public enum Bundler {
                 + "0x\(String(firmware.appAddress, radix: 16))) disagrees with metadata.json")
         }
         try layout.sizes.check(imageBytes: image.count)
-        // The release stamp the section carries after argv stays with the firmware.
+        // The VM settings and the release stamp the section carries stay with the firmware.
+        let settings: VMSettings
+        do { settings = try AppSection.settings(in: firmware.applicationSection) } catch {
+            throw BundleError("\(request.package): firmware.elf's application section \(error)")
+        }
         let stamp = FirmwareStamp.find(in: Array(firmware.applicationSection)).first.map { Array($0.block.utf8) } ?? []
-        try firmware.setApplication(image: image, argv: argv, trailer: stamp, board: metadata.board)
+        try firmware.setApplication(image: image, argv: argv, settings: settings, trailer: stamp, board: metadata.board)
         notes.append("\(image.count)-byte image fits \(metadata.board): RAM and the \(layout.sizes.appSection)-byte application section")
 
         var files: [String]

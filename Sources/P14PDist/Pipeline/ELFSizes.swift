@@ -8,6 +8,10 @@ public struct ELFSizes: Equatable, Sendable {
     public var data: Int
     public var bss: Int
 
+    public init(text: Int, data: Int, bss: Int) {
+        (self.text, self.data, self.bss) = (text, data, bss)
+    }
+
     /// Nil when `bytes` is not a little-endian ELF file.
     public init?(_ bytes: [UInt8]) {
         guard bytes.count >= 52, bytes[0] == 0x7F, bytes[1] == 0x45, bytes[2] == 0x4C, bytes[3] == 0x46,

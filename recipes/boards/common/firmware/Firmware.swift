@@ -14,40 +14,46 @@ func boardFormatDouble(_ format: UnsafePointer<UInt8>, _ value: Double, _ out: U
 func boardParseDouble(_ text: UnsafePointer<UInt8>, _ count: Int32, _ out: UnsafeMutablePointer<Double>) -> Int32
 @_extern(c, "p14p_pow") func boardPow(_ x: Double, _ y: Double) -> Double
 @_extern(c, "p14p_app_section") func boardAppSection(_ capacity: UnsafeMutablePointer<Int32>) -> UnsafePointer<UInt8>
-@_extern(c, "p14p_board_config") func boardConfig(_ index: Int32) -> Int32
 /// The lowest C stack address a call into Python may start from (the stack's bottom plus room for the deepest native).
 @_extern(c, "p14p_stack_limit") func boardStackLimit() -> Int
 @_extern(c, "p14p_memory_mark") func boardMemoryMark(_ phase: Int32)
 
-/// Indexes for p14p_board_config (generated per board from the recipe).
-enum ConfigKey: Int32 {
-    case heapSize = 0, stackSlots = 1, recursionLimit = 2, reportMemory = 3, outputBuffer = 4
-}
-
-/// The application section's layout (docs/firmware.md): "P14A", image
-/// length, argv length, reserved, then the image, then argv as
-/// (u32 length, bytes) pairs after a u32 count. All little-endian.
+/// The application section (docs/firmware.md; P14PFirmware/AppSection.swift
+/// writes it): a 36-byte header of little-endian u32s ("P14B", image
+/// length, argv length, CRC-32 of everything from offset 16 to the end of
+/// argv, heap size, stack slots, recursion limit, output buffer,
+/// reserved), the image, then argv as (u32 length, bytes) pairs after a
+/// u32 count.
 struct AppSection {
-    static let magic: [UInt8] = [0x50, 0x31, 0x34, 0x41]  // "P14A"
+    static let magic: [UInt8] = [0x50, 0x31, 0x34, 0x42]  // "P14B"
+    static let headerSize = 36
     /// The image where it lies in flash: decoded in place, never copied to RAM.
     var image: UnsafeBufferPointer<UInt8>
     var argv: [[UInt8]]
+    var heapSize: Int, stackSlots: Int, recursionLimit: Int, outputBufferSize: Int
 
-    static func read() -> AppSection? {
+    enum Problem { case none, empty, damaged }
+
+    static func read(_ problem: inout Problem) -> AppSection? {
         var capacity: Int32 = 0
         let base = boardAppSection(&capacity)
         let size = Int(capacity)
-        if size < 16 { return nil }
+        problem = .damaged
+        if size < headerSize { return nil }
+        if base[0] == 0xff && base[1] == 0xff && base[2] == 0xff && base[3] == 0xff { problem = .empty }
         for i in 0..<4 where base[i] != magic[i] { return nil }
         func word(_ at: Int) -> Int {
             Int(base[at]) | Int(base[at + 1]) << 8 | Int(base[at + 2]) << 16 | Int(base[at + 3]) << 24
         }
         let imageLength = word(4), argvLength = word(8)
-        if imageLength > size - 16 || argvLength > size - 16 - imageLength { return nil }
-        let image = UnsafeBufferPointer(start: base + 16, count: imageLength)
+        if imageLength < 0 || argvLength < 0 || imageLength > size - headerSize || argvLength > size - headerSize - imageLength {
+            return nil
+        }
+        let end = headerSize + imageLength + argvLength
+        if crc32(base + 16, end - 16) != UInt32(truncatingIfNeeded: word(12)) { return nil }
+        let image = UnsafeBufferPointer(start: base + headerSize, count: imageLength)
         var argv: [[UInt8]] = []
-        var at = 16 + imageLength
-        let end = at + argvLength
+        var at = headerSize + imageLength
         if argvLength >= 4 {
             let count = word(at)
             at += 4
@@ -55,12 +61,24 @@ struct AppSection {
                 if at + 4 > end { return nil }
                 let n = word(at)
                 at += 4
-                if n > end - at { return nil }
+                if n < 0 || n > end - at { return nil }
                 argv.append(Array(UnsafeBufferPointer(start: base + at, count: n)))
                 at += n
             }
         }
-        return AppSection(image: image, argv: argv)
+        problem = .none
+        return AppSection(image: image, argv: argv, heapSize: word(16), stackSlots: word(20),
+                          recursionLimit: word(24), outputBufferSize: word(28))
+    }
+
+    /// CRC-32 (IEEE, as zlib's), bit by bit: no table in flash.
+    static func crc32(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt32 {
+        var crc: UInt32 = 0xffff_ffff
+        for i in 0..<count {
+            crc ^= UInt32(bytes[i])
+            for _ in 0..<8 { crc = (crc >> 1) ^ (0xedb8_8320 & (0 &- (crc & 1))) }
+        }
+        return ~crc
     }
 }
 
@@ -125,8 +143,13 @@ let boardHooks = PlatformHooks(
 
 @_cdecl("p14p_firmware_main")
 public func firmwareMain() -> Int32 {
-    guard let app = AppSection.read() else {
-        writeError("p14p: no application image in this firmware's application section\n")
+    var problem = AppSection.Problem.none
+    guard let app = AppSection.read(&problem) else {
+        if problem == .empty {
+            writeError("p14p: no application in this firmware's application section (erased flash)\n")
+        } else {
+            writeError("p14p: the application section is damaged (header, lengths or CRC); write it again\n")
+        }
         return 2
     }
     let layout: ImageLayout
@@ -139,11 +162,11 @@ public func firmwareMain() -> Int32 {
         return 2
     }
     let config = VMConfig(
-        heapSize: Int(boardConfig(ConfigKey.heapSize.rawValue)),
-        stackSlots: Int(boardConfig(ConfigKey.stackSlots.rawValue)),
-        recursionLimit: Int(boardConfig(ConfigKey.recursionLimit.rawValue)),
+        heapSize: app.heapSize,
+        stackSlots: app.stackSlots,
+        recursionLimit: app.recursionLimit,
         argv: app.argv,
-        outputBufferSize: Int(boardConfig(ConfigKey.outputBuffer.rawValue)),
+        outputBufferSize: app.outputBufferSize,
         cStackLimit: UInt(bitPattern: boardStackLimit()))
     let vm: VM
     do {

@@ -41,15 +41,6 @@ long p14p_semihost(long op, void *arg);
 uint32_t p14p_irq_save(void);
 void p14p_irq_restore(uint32_t state);
 
-/* The VM settings generated from the recipe (board_config.c), by key. */
-enum {
-    P14P_CONFIG_HEAP_SIZE = 0,
-    P14P_CONFIG_STACK_SLOTS = 1,
-    P14P_CONFIG_RECURSION_LIMIT = 2,
-    P14P_CONFIG_REPORT_MEMORY = 3,
-    P14P_CONFIG_OUTPUT_BUFFER = 4,
-};
-int32_t p14p_board_config(int32_t key);
 size_t p14p_alloc_peak(void);
 size_t p14p_alloc_in_use(void);
 /* Records the allocator's figures at a phase of the run (0 started, 1 loaded) for report_memory. */

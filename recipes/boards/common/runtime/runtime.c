@@ -12,6 +12,9 @@
 
 __attribute__((weak)) void p14p_board_init(void) {}
 
+/* report_memory (a recipe's [build] report_memory = true, for measuring a
+   board) prints the allocator's figures and the C stack's depth at exit. */
+#if P14P_REPORT_MEMORY
 #define STACK_PAINT 0x5afe57acu
 
 /* Marks the unused C stack, so report_memory can tell how deep it went. */
@@ -69,6 +72,9 @@ static void report_memory(void) {
     write_decimal(stack_used());
     p14p_console_write(2, end, sizeof end - 1);
 }
+#else
+void p14p_memory_mark(int32_t phase) { (void)phase; }
+#endif
 
 /* Room kept below the limit: from the check, a nested run of the
    interpreter loop with the deepest natives under it (printing an instance
@@ -84,11 +90,15 @@ void p14p_start(void) {
         while (dst < __p14p_data_end) *dst++ = *src++;
     for (uint32_t *p = __p14p_bss_start; p < __p14p_bss_end; p++) *p = 0;
     for (void (**f)(void) = __p14p_init_array_start; f < __p14p_init_array_end; f++) (*f)();
-    if (p14p_board_config(P14P_CONFIG_REPORT_MEMORY)) paint_stack();
+#if P14P_REPORT_MEMORY
+    paint_stack();
+#endif
     p14p_board_init();
     p14p_console_init();
     int status = p14p_firmware_main();
-    if (p14p_board_config(P14P_CONFIG_REPORT_MEMORY)) report_memory();
+#if P14P_REPORT_MEMORY
+    report_memory();
+#endif
     p14p_exit(status);
 }
 
