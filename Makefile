@@ -6,6 +6,7 @@
 #                 the host tests under AddressSanitizer, a short fuzzing run
 # make example    build p14p and run the example application
 # make bench      p14p against python3 on bench/*.py, as ratios
+# make size       each board's firmware: flash by part of the VM, data, bss, heap in use at start
 # make embedded   compile the VM core with Embedded Swift for armv7em
 # make asan       the host tests under AddressSanitizer (scratch path .build-asan)
 # make fuzz       build the libFuzzer targets and run each for FUZZ_SECONDS (docs/reliability.md)
@@ -24,7 +25,7 @@ RELEASE ?= $(shell sed -n 's/.*"release":"\([0-9A-Fa-f]*\)".*/\1/p' Sources/p14p
 SIGNING_KEY ?= $(HOME)/.config/p14p/release.key
 P14P_DIST = $$($(SWIFT) build --show-bin-path)/p14p-dist
 
-.PHONY: setup build test unit embedded asan fuzz-build fuzz fuzz-ci example release bench clean
+.PHONY: setup build test unit embedded asan fuzz-build fuzz fuzz-ci example release bench size clean
 # fuzz-run-<target> and fuzz-ci-<target> are pattern rules: never files.
 
 setup:
@@ -189,6 +190,9 @@ release: setup
 
 bench: setup
 	bash bench/run.sh
+
+size: build
+	$(P14P_DIST) size
 
 clean:
 	rm -rf .build .build-asan .build-fuzz dist

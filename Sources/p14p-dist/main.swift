@@ -15,7 +15,7 @@ struct P14PDistCommand: ParsableCommand {
         commandName: "p14p-dist",
         abstract: "Build, sign and verify p14p releases from recipes/.",
         subcommands: [Boards.self, Releases.self, Build.self, Inspect.self, Keygen.self, Verify.self,
-                      LicenseCheckCommand.self, Stamp.self, Run.self, BundleCommand.self, DoctorCommand.self, CleanCache.self])
+                      LicenseCheckCommand.self, Stamp.self, Run.self, BundleCommand.self, DoctorCommand.self, CleanCache.self, Size.self])
 }
 
 /// The one way commands fail: thrown, printed by `main` as

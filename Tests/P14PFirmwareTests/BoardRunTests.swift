@@ -107,6 +107,20 @@ final class BoardRunTests: XCTestCase {
         XCTAssertTrue(empty.err.contains("no application"), empty.err)
     }
 
+    /// `make size`: the parts add up to the firmware's flash, and the heap a
+    /// program finds in use at start is asked of the board itself.
+    func testSizeTableAddsUpAndMeasuresTheHeapAtStart() throws {
+        let rows = try SizeTable.measure(boards: ["microbit"], repositoryRoot: BoardFixtures.root, log: { _ in })
+        let row = try XCTUnwrap(rows.first)
+        XCTAssertEqual(row.breakdown.total, row.sizes.text, "every byte of .text and .ARM.exidx is in a part")
+        XCTAssertGreaterThan(row.breakdown.bytes[.interpreter] ?? 0, 4096)
+        XCTAssertLessThan(row.breakdown.vmFiles["?"] ?? 0, 4096, "VM functions whose file is not found")
+        let inUse = try XCTUnwrap(row.heapInUseAtStart)
+        XCTAssertGreaterThan(inUse, 0)
+        XCTAssertLessThan(inUse, row.sizes.heap)
+        XCTAssertTrue(SizeTable.render(rows, markdown: true).contains("| interpreter loop | "))
+    }
+
     /// The files a release bundles: .bin and .hex hold the same flash bytes
     /// as the .elf's load segments, with the image in the application section.
     func testFirmwareFilesAgree() throws {
