@@ -703,8 +703,7 @@ extension VM {
             fallthrough
         default:
             let it = try getIterator(container)
-            extraRoots.append(it)
-            defer { extraRoots.removeLast() }
+            root(it); defer { unroot() }
             while let v = try iteratorNext(it) {
                 if try valuesEqual(v, item) { return true }
             }
@@ -758,8 +757,7 @@ extension VM {
 
     func unpackStarred(before: Int, after: Int) throws(VMError) {
         let all = try newList()
-        extraRoots.append(all)
-        defer { extraRoots.removeLast() }
+        root(all); defer { unroot() }
         try extendList(all, with: stack[sp - 1])
         let values = Array(listItems(all.objectOffset))
         guard values.count >= before + after else {
@@ -789,8 +787,7 @@ extension VM {
     func collect(_ iterable: Value) throws(VMError) -> [Value] {
         if let items = sequenceItems(iterable) { return Array(items) }
         let l = try newList()
-        extraRoots.append(l)
-        defer { extraRoots.removeLast() }
+        root(l); defer { unroot() }
         try extendList(l, with: iterable)
         return Array(listItems(l.objectOffset))
     }

@@ -146,8 +146,7 @@ extension VM {
             case .keysView, .valuesView, .itemsView:
                 out += bytes(kind == .keysView ? "dict_keys([" : kind == .valuesView ? "dict_values([" : "dict_items([")
                 let it = try getIterator(v)
-                extraRoots.append(it)
-                defer { extraRoots.removeLast() }
+                root(it); defer { unroot() }
                 var first = true
                 while let x = try iteratorNext(it) {
                     if !first { out += bytes(", ") }

@@ -143,8 +143,7 @@ extension VM {
         let o = d.objectOffset
         var used = dictUsed(d)
         if used >= dictEntryCapacity(d) {
-            extraRoots.append(key); extraRoots.append(value)
-            defer { extraRoots.removeLast(2) }
+            root(key, value); defer { unroot(2) }
             try dictResize(d, minEntries: dictCount(d) + 1)
             used = dictUsed(d)
         }
@@ -335,14 +334,11 @@ extension VM {
             let source = a.positionalCount > 1 ? a[1] : .none
             let value = a.positionalCount > 2 ? a[2] : .none
             let d = try newDict()
-            extraRoots.append(d)
-            defer { extraRoots.removeLast() }
+            root(d); defer { unroot() }
             let keys = try newDict(.set)
-            extraRoots.append(keys)
-            defer { extraRoots.removeLast() }
+            root(keys); defer { unroot() }
             let l = try newList()
-            extraRoots.append(l)
-            defer { extraRoots.removeLast() }
+            root(l); defer { unroot() }
             try extendList(l, with: source)
             for k in listItems(l.objectOffset) { try dictStore(d, k, value) }
             return d
