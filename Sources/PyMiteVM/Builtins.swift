@@ -222,9 +222,8 @@ extension VM {
             return try roundBuiltin(a)
         case .sorted:
             try argumentCount(a, name, min: 1, max: 1)
-            let l = try newList()
+            let l = try newList(of: a[0])
             root(l); defer { unroot() }
-            try extendList(l, with: a[0])
             try sortList(l, key: a.keyword("key") ?? .none, reverse: try isTruthy(a.keyword("reverse") ?? .false))
             return l
         case .callable:
@@ -516,9 +515,8 @@ extension VM {
         } else {
             try addClasses(typeOf(v))
         }
-        let l = try newList()
+        let l = try newList(of: names)
         root(l); defer { unroot() }
-        try extendList(l, with: names)
         try sortList(l, key: .none, reverse: false)
         return l
     }
@@ -570,12 +568,7 @@ extension VM {
         case .bool:
             return n == 0 ? .false : .bool(try isTruthy(a[0]))
         case .list:
-            let l = try newList()
-            if n > 0 {
-                root(l); defer { unroot() }
-                try extendList(l, with: a[0])
-            }
-            return l
+            return n > 0 ? try newList(of: a[0]) : try newList()
         case .tuple:
             return n == 0 ? try newTuple(0) : try sequenceToTuple(a[0])
         case .dict:
@@ -804,9 +797,8 @@ extension VM {
             throw raise(.typeError, bytes("cannot convert '") + typeName(v) + bytes("' object to bytes"))
         }
         root(it); defer { unroot() }
-        let items = try newList()
+        let items = try newList(of: it)
         root(items); defer { unroot() }
-        try extendList(items, with: it)
         var out: [UInt8] = []
         for x in listItems(items.objectOffset) {
             guard let b = intOf(x) else {

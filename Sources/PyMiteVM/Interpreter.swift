@@ -75,14 +75,7 @@ extension VM {
                     heap.setSlot(cell, CellSlot.contents, stack[r.base + arg])
                     stack[r.base + arg] = .object(cell)
                 case .loadGlobal:
-                    let name = r.names[arg]
-                    if let v = dictGetStr(frames[fp].globals, name) ?? dictGetStr(builtins, name) {
-                        push(v)
-                    } else if let v = try builtinNamed(name) {
-                        push(v)
-                    } else {
-                        throw nameError(name)
-                    }
+                    push(try globalOrBuiltin(frames[fp].globals, r.names[arg]))
                 case .storeGlobal:
                     sp -= 1
                     try dictStore(frames[fp].globals, r.names[arg], stack[sp])
@@ -93,12 +86,8 @@ extension VM {
                     let ns = frames[fp].namespace
                     if !ns.isNull, let v = dictGetStr(ns, name) {
                         push(v)
-                    } else if let v = dictGetStr(frames[fp].globals, name) ?? dictGetStr(builtins, name) {
-                        push(v)
-                    } else if let v = try builtinNamed(name) {
-                        push(v)
                     } else {
-                        throw nameError(name)
+                        push(try globalOrBuiltin(frames[fp].globals, name))
                     }
                 case .storeName:
                     sp -= 1
@@ -503,6 +492,14 @@ extension VM {
             consts = vm.constants + Int(code.constBase)
             names = vm.names + Int(code.nameBase)
         }
+    }
+
+    /// The value of a global name (loadGlobal; loadName outside a class
+    /// body's namespace): the module's, else a builtin's, else NameError.
+    @inline(__always) func globalOrBuiltin(_ globals: Value, _ name: Value) throws(VMError) -> Value {
+        if let v = dictGetStr(globals, name) ?? dictGetStr(builtins, name) { return v }
+        if let v = try builtinNamed(name) { return v }
+        throw nameError(name)
     }
 
     /// The offset of `v` if it has type `t`; images from elsewhere may lie.

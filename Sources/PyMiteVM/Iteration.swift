@@ -478,9 +478,8 @@ extension VM {
 
     func sequenceToTuple(_ v: Value) throws(VMError) -> Value {
         if isType(v, .tuple) { return v }
-        let l = try newList()
+        let l = try newList(of: v)
         root(l); defer { unroot() }
-        try extendList(l, with: v)
         let n = listCount(l.objectOffset)
         let t = try newTuple(n)
         for i in 0..<n { heap.setSlot(t.objectOffset, i + TupleSlot.firstItem, listItem(l.objectOffset, i)) }

@@ -210,14 +210,7 @@ extension VM {
             if signed, let top = b.last, top >= 0x80 { result = result - (BigInt(1) << (8 * b.count)) }
             return try intResult(result)
         default:  // dict.fromkeys
-            let value = arg(1) ?? .none
-            let d = try newDict()
-            root(d); defer { unroot() }
-            let l = try newList()
-            root(l); defer { unroot() }
-            try extendList(l, with: arg(0) ?? .none)
-            for k in listItems(l.objectOffset) { try dictStore(d, k, value) }
-            return d
+            return try dictFromKeys(arg(0) ?? .none, arg(1) ?? .none)
         }
     }
 
@@ -280,9 +273,8 @@ extension VM {
             return .smallInt(strIsASCII(me.objectOffset) ? at : utf8CharCount(UnsafeBufferPointer(rebasing: text[0..<at])))
         case .strJoin:
             try argumentCount(a, name, min: 2, max: 2)
-            let items = try newList()
+            let items = try newList(of: a[1])
             root(items); defer { unroot() }
-            try extendList(items, with: a[1])
             var total = 0
             let n = listCount(items.objectOffset)
             for i in 0..<n {

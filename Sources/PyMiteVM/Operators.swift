@@ -756,9 +756,8 @@ extension VM {
     }
 
     func unpackStarred(before: Int, after: Int) throws(VMError) {
-        let all = try newList()
+        let all = try newList(of: stack[sp - 1])
         root(all); defer { unroot() }
-        try extendList(all, with: stack[sp - 1])
         let values = Array(listItems(all.objectOffset))
         guard values.count >= before + after else {
             throw unpackCountError(expected: before + after, got: values.count, atLeast: true)
@@ -786,9 +785,8 @@ extension VM {
     /// not afterwards: allocate nothing before they are stored somewhere.
     func collect(_ iterable: Value) throws(VMError) -> [Value] {
         if let items = sequenceItems(iterable) { return Array(items) }
-        let l = try newList()
+        let l = try newList(of: iterable)
         root(l); defer { unroot() }
-        try extendList(l, with: iterable)
         return Array(listItems(l.objectOffset))
     }
 }

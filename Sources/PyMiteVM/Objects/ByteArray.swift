@@ -86,9 +86,8 @@ extension VM {
     func bytesFromIterable(_ v: Value) throws(VMError) -> [UInt8] {
         if let view = byteView(v) { return Array(view) }
         if isStr(v) { throw raise(.typeError, "can't extend bytearray with str") }
-        let items = try newList()
+        let items = try newList(of: v)
         root(items); defer { unroot() }
-        try extendList(items, with: v)
         var out: [UInt8] = []
         for x in listItems(items.objectOffset) { out.append(try byteValue(x)) }
         return out

@@ -15,6 +15,14 @@ extension VM {
         return .object(o)
     }
 
+    /// list(iterable): a new list of the items `iterable` yields.
+    func newList(of iterable: Value) throws(VMError) -> Value {
+        let l = try newList()
+        root(l); defer { unroot() }
+        try extendList(l, with: iterable)
+        return l
+    }
+
     func newList(_ items: [Value]) throws(VMError) -> Value {
         let l = try newList(capacity: items.count)
         for v in items { try listAppend(l, v) }
@@ -98,9 +106,8 @@ extension VM {
     func assignListSlice(_ l: Value, _ key: Value, _ value: Value) throws(VMError) {
         let o = l.objectOffset
         let (start, step, count) = try sliceIndices(key, length: listCount(o))
-        let items = try newList()
+        let items = try newList(of: value)
         root(items); defer { unroot() }
-        try extendList(items, with: value)
         let n = listCount(items.objectOffset)
         if step != 1 {
             guard n == count else {
