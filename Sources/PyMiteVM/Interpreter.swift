@@ -15,13 +15,12 @@ extension VM {
         defer { youngBase = savedYoungBase }
 
         var fp = frames.count - 1
-        var r = Registers(self, frames[fp])
-        var ip = Int(frames[fp].ip)
+        var r = Registers(self, frames[fp], ip: Int(frames[fp].ip))
         var reraising = false
 
         while true {
-            let word = r.ins[ip]
-            ip += 1
+            let word = r.ins[r.ip]
+            r.ip += 1
             safePoint()
             let arg = Int(word >> 8)
             do throws(VMError) {
@@ -243,22 +242,22 @@ extension VM {
                     try unpackStarred(before: arg & 0xFF, after: arg >> 8)
 
                 case .jump:
-                    if arg < ip { try countStep() }
-                    ip = arg
+                    if arg < r.ip { try countStep() }
+                    r.ip = arg
                 case .popJumpIfFalse:
-                    if arg < ip { try countStep() }
+                    if arg < r.ip { try countStep() }
                     sp -= 1
                     let v = stack[sp]
-                    if v.raw == Value.false.raw { ip = arg } else if v.raw != Value.true.raw, try !isTruthy(v) { ip = arg }
+                    if v.raw == Value.false.raw { r.ip = arg } else if v.raw != Value.true.raw, try !isTruthy(v) { r.ip = arg }
                 case .popJumpIfTrue:
-                    if arg < ip { try countStep() }
+                    if arg < r.ip { try countStep() }
                     sp -= 1
                     let v = stack[sp]
-                    if v.raw == Value.true.raw { ip = arg } else if v.raw != Value.false.raw, try isTruthy(v) { ip = arg }
+                    if v.raw == Value.true.raw { r.ip = arg } else if v.raw != Value.false.raw, try isTruthy(v) { r.ip = arg }
                 case .jumpIfFalseOrPop:
-                    if try isTruthy(stack[sp - 1]) { sp -= 1 } else { ip = arg }
+                    if try isTruthy(stack[sp - 1]) { sp -= 1 } else { r.ip = arg }
                 case .jumpIfTrueOrPop:
-                    if try isTruthy(stack[sp - 1]) { ip = arg } else { sp -= 1 }
+                    if try isTruthy(stack[sp - 1]) { r.ip = arg } else { sp -= 1 }
                 case .getIter:
                     stack[sp - 1] = try getIterator(stack[sp - 1])
                 case .forIter:
@@ -266,7 +265,7 @@ extension VM {
                         push(v)
                     } else {
                         sp -= 1
-                        ip = arg
+                        r.ip = arg
                     }
 
                 case .makeFunction:
@@ -274,7 +273,7 @@ extension VM {
                 case .callFunction, .callFunctionKw, .callFunctionEx, .callMethod:
                     try countStep()
                     let op = unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self)
-                    frames[fp].ip = Int32(ip)
+                    frames[fp].ip = Int32(r.ip)
                     let pushed: Bool
                     switch op {
                     case .callFunction:
@@ -296,8 +295,7 @@ extension VM {
                     }
                     if pushed {
                         fp = frames.count - 1
-                        r = Registers(self, frames[fp])
-                        ip = 0
+                        r = Registers(self, frames[fp], ip: 0)
                     }
                 case .returnValue:
                     try countStep()
@@ -312,13 +310,12 @@ extension VM {
                         return result
                     }
                     fp -= 1
-                    r = Registers(self, frames[fp])
-                    ip = Int(frames[fp].ip)
+                    r = Registers(self, frames[fp], ip: Int(frames[fp].ip))
                 case .yieldValue:
                     if frames[fp].generator.isNull { throw badImage("yield outside a generator") }
                     let v = stack[sp - 1]
                     sp -= 1
-                    frames[fp].ip = Int32(ip)
+                    frames[fp].ip = Int32(r.ip)
                     suspendGenerator(frames[fp])
                     let f = frames.removeLast()
                     sp = Int(f.resultSlot)
@@ -330,10 +327,10 @@ extension VM {
                     // [subiter sent]: one step of the subiterator. While it yields, this
                     // generator yields too, keeping [subiter] and its ip on this instruction.
                     if frames[fp].generator.isNull { throw badImage("yield outside a generator") }
-                    frames[fp].ip = Int32(ip)
+                    frames[fp].ip = Int32(r.ip)
                     if let v = try delegateStep(stack[sp - 2], sending: stack[sp - 1]) {
                         sp -= 1
-                        frames[fp].ip = Int32(ip - 1)
+                        frames[fp].ip = Int32(r.ip - 1)
                         suspendGenerator(frames[fp])
                         let f = frames.removeLast()
                         sp = Int(f.resultSlot)
@@ -379,7 +376,7 @@ extension VM {
                     push(cls)
 
                 case .importName:
-                    frames[fp].ip = Int32(ip)
+                    frames[fp].ip = Int32(r.ip)
                     push(try importModule(r.names[arg]))
                 case .importFrom:
                     push(try importFrom(stack[sp - 1], r.names[arg]))
@@ -440,7 +437,7 @@ extension VM {
                 }
             } catch {
                 // Unwind to the innermost handler of this run, or propagate.
-                frames[fp].ip = Int32(ip)
+                frames[fp].ip = Int32(r.ip)
                 if !reraising { recordContext() }
                 var first = true
                 while true {
@@ -454,8 +451,7 @@ extension VM {
                         sp = Int(f.base) + Int(c.localCount + c.freeCount) + h.depth
                         push(pendingException)
                         pendingException = .null
-                        r = Registers(self, c, base: f.base)
-                        ip = h.target
+                        r = Registers(self, c, base: f.base, ip: h.target)
                         break
                     }
                     frames.removeLast()
@@ -468,26 +464,28 @@ extension VM {
         }
     }
 
-    /// The loop's per-frame registers: the running frame's instructions, its
-    /// first stack slot, and its windows on VM.constants / VM.names. Set
-    /// (with `ip`) when the loop starts, when a call pushes a frame, when a
-    /// return pops one and when a handler catches. Always inlined: as plain
+    /// The loop's registers: the running frame's instructions, the next
+    /// instruction, its first stack slot, and its windows on VM.constants /
+    /// VM.names. Set when the loop starts, when a call pushes a frame, when
+    /// a return pops one and when a handler catches. Always inlined: as plain
     /// locals the loop keeps them in machine registers. The handler passes
     /// the code it has already looked up: looking it up again there changed
     /// register allocation in the dispatch (one spill per instruction, +1%
     /// instructions on fib).
     struct Registers {
         let ins: UnsafeMutablePointer<UInt32>
+        var ip: Int
         let base: Int
         let consts: UnsafeMutablePointer<Value>
         let names: UnsafeMutablePointer<Value>
 
-        @inline(__always) init(_ vm: VM, _ frame: Frame) {
-            self.init(vm, vm.codes[Int(frame.code)], base: frame.base)
+        @inline(__always) init(_ vm: VM, _ frame: Frame, ip: Int) {
+            self.init(vm, vm.codes[Int(frame.code)], base: frame.base, ip: ip)
         }
 
-        @inline(__always) init(_ vm: VM, _ code: LoadedCode, base: Int32) {
+        @inline(__always) init(_ vm: VM, _ code: LoadedCode, base: Int32, ip: Int) {
             ins = code.instructions
+            self.ip = ip
             self.base = Int(base)
             consts = vm.constants + Int(code.constBase)
             names = vm.names + Int(code.nameBase)
