@@ -96,17 +96,23 @@ final class CodeGen {
 
     func compileModule(_ body: [Stmt]) throws -> UInt32 {
         try compileUnit(scope: symbols.module, name: "<module>", firstLine: 1, flags: CodeFlags.module) {
-            var stmts = body[...]
-            if let doc = CodeGen.docstring(body) {
-                u.line = body[0].location.line
-                try loadConst(.str(Array(doc.utf8)))
-                try emitNamed(.storeGlobal, "__doc__")
-                stmts = stmts.dropFirst()
-            }
-            for s in stmts { try compile(s) }
+            try compileBody(body, docstringStore: .storeGlobal)
             try loadConst(.none)
             try emit(.returnValue)
         }
+    }
+
+    /// Compiles a module's or class's statements; a docstring goes to
+    /// `__doc__` through `docstringStore` (storeGlobal or storeName).
+    func compileBody(_ body: [Stmt], docstringStore: Opcode) throws {
+        var stmts = body[...]
+        if let doc = CodeGen.docstring(body) {
+            u.line = body[0].location.line
+            try loadConst(.str(Array(doc.utf8)))
+            try emitNamed(docstringStore, "__doc__")
+            stmts = stmts.dropFirst()
+        }
+        for s in stmts { try compile(s) }
     }
 
     func emitMakeCells() throws {
@@ -177,14 +183,7 @@ final class CodeGen {
             try emitNamed(.storeName, "__module__")
             try loadConst(.str(Array(scope.qualname.utf8)))
             try emitNamed(.storeName, "__qualname__")
-            var stmts = body[...]
-            if let doc = CodeGen.docstring(body) {
-                u.line = body[0].location.line
-                try loadConst(.str(Array(doc.utf8)))
-                try emitNamed(.storeName, "__doc__")
-                stmts = stmts.dropFirst()
-            }
-            for st in stmts { try compile(st) }
+            try compileBody(body, docstringStore: .storeName)
             if u.reachable {
                 if scope.needsClassCell {
                     try emit(.loadClosure, u.slots["__class__"]!)
@@ -283,33 +282,21 @@ final class CodeGen {
                 try place(end)
             }
         case .whileLoop(let test, let body, let orElse):
-            let top = Label(), elseLabel = Label(), brk = Label()
+            let top = Label(), elseLabel = Label()
             try place(top)
             if !isConstantTrue(test) {
                 try compileJump(test, ifTrue: false, to: elseLabel)
             }
-            u.blocks.append(.whileLoop(cont: top, brk: brk))
-            try compile(body)
-            u.blocks.removeLast()
-            try emitJump(.jump, top)
-            try place(elseLabel)
-            try compile(orElse)
-            try place(brk)
+            try compileLoopRest(top: top, elseLabel: elseLabel, body, orElse, isFor: false)
         case .forLoop(let target, let iter, let body, let orElse):
             try compile(iter)
             try emit(.getIter)
-            let top = Label(), elseLabel = Label(), brk = Label()
+            let top = Label(), elseLabel = Label()
             try place(top)
             u.line = s.location.line
             try emitJump(.forIter, elseLabel)
             try store(target)
-            u.blocks.append(.forLoop(cont: top, brk: brk))
-            try compile(body)
-            u.blocks.removeLast()
-            try emitJump(.jump, top)
-            try place(elseLabel)
-            try compile(orElse)
-            try place(brk)
+            try compileLoopRest(top: top, elseLabel: elseLabel, body, orElse, isFor: true)
         case .breakStatement:
             guard let i = innermostLoop() else { throw error("'break' outside loop", s.location) }
             let brk: Label
@@ -464,6 +451,20 @@ final class CodeGen {
 
     // MARK: Loops and unwinding
 
+    /// A while or for loop after its head, which jumps to `elseLabel` once
+    /// the loop is done: the body (continue goes back to `top`, break past
+    /// the else part), the jump back, then the else part.
+    func compileLoopRest(top: Label, elseLabel: Label, _ body: [Stmt], _ orElse: [Stmt], isFor: Bool) throws {
+        let brk = Label()
+        u.blocks.append(isFor ? .forLoop(cont: top, brk: brk) : .whileLoop(cont: top, brk: brk))
+        try compile(body)
+        u.blocks.removeLast()
+        try emitJump(.jump, top)
+        try place(elseLabel)
+        try compile(orElse)
+        try place(brk)
+    }
+
     func innermostLoop() -> Int? {
         for i in stride(from: u.blocks.count - 1, through: 0, by: -1) {
             switch u.blocks[i] {
@@ -554,105 +555,105 @@ final class CodeGen {
 
     // MARK: try
 
-    func compileTryExcept(_ body: [Stmt], _ handlers: [ExceptHandler], _ orElse: [Stmt]) throws {
-        let d = u.depth
-        let handlerLabel = Label(), cleanup = Label(), end = Label()
-        let p = Protected(handler: handlerLabel, depth: d)
-        u.blocks.append(.tryBody(p))
+    /// Compiles `body` as the code `p` protects, inside `block` (what
+    /// break, continue and return leaving it have to undo).
+    func compileProtected(_ p: Protected, in block: Block, _ body: () throws -> Void) throws {
+        u.blocks.append(block)
         open(p)
-        try compile(body)
+        try body()
         finish(p)
         u.blocks.removeLast()
-        try compile(orElse)
+    }
+
+    /// try/except and try/finally: `body` runs protected (inside the block
+    /// `block` makes for its protection), then `normalExit`, then a jump to
+    /// the end. An exception in the body reaches `handler` as [prev exc]
+    /// (at line `handlerLine`), with the protection for the handler's own
+    /// code; an exception escaping that restores prev and re-raises.
+    func compileTry(block: (Protected) -> Block, body: () throws -> Void, normalExit: () throws -> Void,
+                    handlerLine: Int?, handler: (_ hp: Protected, _ end: Label) throws -> Void) throws {
+        let d = u.depth
+        let onException = Label(), cleanup = Label(), end = Label()
+        let p = Protected(handler: onException, depth: d)
+        try compileProtected(p, in: block(p), body)
+        try normalExit()
         try emitJump(.jump, end)
 
         // [exc] -> [prev exc]
-        placeHandler(handlerLabel, for: p)
-        if let h = handlers.first { u.line = h.location.line }
+        placeHandler(onException, for: p)
+        if let line = handlerLine { u.line = line }
         try emit(.pushExcInfo)
         let hp = Protected(handler: cleanup, depth: d + 1)
-        open(hp)
-        for (i, h) in handlers.enumerated() {
-            u.line = h.location.line
-            let next = Label()
-            if let type = h.type {
-                try compile(type)
-                try emit(.exceptMatch)
-                try emitJump(.popJumpIfFalse, next)
-            } else if i != handlers.count - 1 {
-                throw error("default 'except:' must be last", h.location)
-            }
-            // `as name`: the name is cleared however the handler is left, so
-            // an exception escaping the body passes through a cleanup first.
-            let nameCleanup = Label()
-            var np: Protected?
-            if let n = h.name {
-                try emitName(n, .store, h.location)
-                np = Protected(handler: nameCleanup, depth: d + 1)
-                open(np!)
-            } else {
-                try emit(.popTop)
-            }
-            u.blocks.append(.exceptHandler(hp, h.name, np))
-            try compile(h.body)
-            u.blocks.removeLast()
-            if let np = np { finish(np) }
-            suspend(hp)
-            try emit(.popExcept)
-            if let n = h.name {
-                try loadConst(.none)
-                try emitName(n, .store, h.location)
-                try emitName(n, .delete, h.location)
-            }
-            try emitJump(.jump, end)
-            if let np = np, let n = h.name {
-                // [prev exc] -> clear the name, restore prev, re-raise.
-                placeHandler(nameCleanup, for: np)
-                u.line = h.location.line
-                try loadConst(.none)
-                try emitName(n, .store, h.location)
-                try emitName(n, .delete, h.location)
-                try emit(.popExceptReraise)
-            }
-            try place(next)
-            open(hp)
-        }
-        // No clause matched: restore the previous exception and re-raise.
-        suspend(hp)
-        try emit(.popExceptReraise)
-        finish(hp)
+        try handler(hp, end)
         placeHandler(cleanup, for: hp)
         try emit(.popExceptReraise)
         try place(end)
     }
 
-    func compileTryFinally(_ fin: [Stmt], _ body: () throws -> Void) throws {
-        let d = u.depth
-        let onException = Label(), cleanup = Label(), end = Label()
-        let p = Protected(handler: onException, depth: d)
-        u.blocks.append(.finallyBody(p, fin))
-        open(p)
-        try body()
-        finish(p)
-        u.blocks.removeLast()
-        // Normal exit: the finally body inline.
-        try compile(fin)
-        try emitJump(.jump, end)
+    func compileTryExcept(_ body: [Stmt], _ handlers: [ExceptHandler], _ orElse: [Stmt]) throws {
+        try compileTry(block: { .tryBody($0) }, body: { try compile(body) }, normalExit: { try compile(orElse) },
+                       handlerLine: handlers.first?.location.line) { hp, end in
+            open(hp)
+            for (i, h) in handlers.enumerated() {
+                u.line = h.location.line
+                let next = Label()
+                if let type = h.type {
+                    try compile(type)
+                    try emit(.exceptMatch)
+                    try emitJump(.popJumpIfFalse, next)
+                } else if i != handlers.count - 1 {
+                    throw error("default 'except:' must be last", h.location)
+                }
+                // `as name`: the name is cleared however the handler is left, so
+                // an exception escaping the body passes through a cleanup first.
+                let nameCleanup = Label()
+                var np: Protected?
+                if let n = h.name {
+                    try emitName(n, .store, h.location)
+                    np = Protected(handler: nameCleanup, depth: hp.depth)
+                    open(np!)
+                } else {
+                    try emit(.popTop)
+                }
+                u.blocks.append(.exceptHandler(hp, h.name, np))
+                try compile(h.body)
+                u.blocks.removeLast()
+                if let np = np { finish(np) }
+                suspend(hp)
+                try emit(.popExcept)
+                if let n = h.name {
+                    try loadConst(.none)
+                    try emitName(n, .store, h.location)
+                    try emitName(n, .delete, h.location)
+                }
+                try emitJump(.jump, end)
+                if let np = np, let n = h.name {
+                    // [prev exc] -> clear the name, restore prev, re-raise.
+                    placeHandler(nameCleanup, for: np)
+                    u.line = h.location.line
+                    try loadConst(.none)
+                    try emitName(n, .store, h.location)
+                    try emitName(n, .delete, h.location)
+                    try emit(.popExceptReraise)
+                }
+                try place(next)
+                open(hp)
+            }
+            // No clause matched: restore the previous exception and re-raise.
+            suspend(hp)
+            try emit(.popExceptReraise)
+            finish(hp)
+        }
+    }
 
-        // Exceptional exit: [exc] -> [prev exc], run the body, re-raise.
-        placeHandler(onException, for: p)
-        if let f = fin.first { u.line = f.location.line }
-        try emit(.pushExcInfo)
-        let hp = Protected(handler: cleanup, depth: d + 1)
-        u.blocks.append(.finallyHandler(hp))
-        open(hp)
-        try compile(fin)
-        finish(hp)
-        u.blocks.removeLast()
-        try emit(.popExceptReraise)
-        placeHandler(cleanup, for: hp)
-        try emit(.popExceptReraise)
-        try place(end)
+    func compileTryFinally(_ fin: [Stmt], _ body: () throws -> Void) throws {
+        // Normal exit: the finally body inline. Exceptional exit: the finally
+        // body again, with [prev exc] under it, then re-raise.
+        try compileTry(block: { .finallyBody($0, fin) }, body: body, normalExit: { try compile(fin) },
+                       handlerLine: fin.first?.location.line) { hp, _ in
+            try compileProtected(hp, in: .finallyHandler(hp)) { try compile(fin) }
+            try emit(.popExceptReraise)
+        }
     }
 
     // MARK: with
@@ -692,12 +693,10 @@ final class CodeGen {
 
         let onException = Label(), cleanup = Label(), end = Label()
         let p = Protected(handler: onException, depth: d + 2)
-        u.blocks.append(.withBody(p))
-        open(p)
-        if let t = item.target { try store(t) } else { try emit(.popTop) }
-        try compileWith(items.dropFirst(), body, loc)
-        finish(p)
-        u.blocks.removeLast()
+        try compileProtected(p, in: .withBody(p)) {
+            if let t = item.target { try store(t) } else { try emit(.popTop) }
+            try compileWith(items.dropFirst(), body, loc)
+        }
         // Normal exit.
         u.line = loc.line
         try emitExitCall()
@@ -741,21 +740,30 @@ final class CodeGen {
 
 
     /// Stores the value on top of the stack into a target.
-    func store(_ t: Expr) throws {
+    func store(_ t: Expr) throws { try storeOrDelete(t, .store) }
+
+    func delete(_ t: Expr) throws { try storeOrDelete(t, .delete) }
+
+    /// `store` (`op` is .store) or `delete` (.delete) of a target.
+    func storeOrDelete(_ t: Expr, _ op: NameOp) throws {
         let savedLine = u.line
         u.line = t.location.line
         defer { u.line = savedLine }
         switch t.kind {
         case .name(let n):
-            try emitName(n, .store, t.location)
+            try emitName(n, op, t.location)
         case .attribute(let obj, let attr):
             try compile(obj)
-            try emitNamed(.storeAttr, attr)
+            try emitNamed(op == .store ? .storeAttr : .deleteAttr, attr)
         case .subscript(let obj, let key):
             try compile(obj)
             try compile(key)
-            try emit(.storeSubscr)
+            try emit(op == .store ? .storeSubscr : .deleteSubscr)
         case .tuple(let items), .list(let items):
+            if op == .delete {
+                for i in items { try delete(i) }
+                return
+            }
             let stars = items.indices.filter { if case .starred = items[$0].kind { return true } else { return false } }
             if stars.count > 1 {
                 throw error("multiple starred expressions in assignment", items[stars[1]].location)
@@ -772,31 +780,10 @@ final class CodeGen {
             for item in items {
                 if case .starred(let inner) = item.kind { try store(inner) } else { try store(item) }
             }
-        case .starred:
+        case .starred where op == .store:
             throw error("starred assignment target must be in a list or tuple", t.location)
         default:
-            throw error("cannot assign to \(t.kindDescription)", t.location)
-        }
-    }
-
-    func delete(_ t: Expr) throws {
-        let savedLine = u.line
-        u.line = t.location.line
-        defer { u.line = savedLine }
-        switch t.kind {
-        case .name(let n):
-            try emitName(n, .delete, t.location)
-        case .attribute(let obj, let attr):
-            try compile(obj)
-            try emitNamed(.deleteAttr, attr)
-        case .subscript(let obj, let key):
-            try compile(obj)
-            try compile(key)
-            try emit(.deleteSubscr)
-        case .tuple(let items), .list(let items):
-            for i in items { try delete(i) }
-        default:
-            throw error("cannot delete \(t.kindDescription)", t.location)
+            throw error(op == .store ? "cannot assign to \(t.kindDescription)" : "cannot delete \(t.kindDescription)", t.location)
         }
     }
 

@@ -771,8 +771,6 @@ final class Parser {
         switch e.kind {
         case .name, .attribute, .subscript:
             return
-        case .tuple, .list, .starred:
-            throw error("'\(e.kindDescription)' is an illegal expression for augmented assignment", e.location)
         default:
             throw error("'\(e.kindDescription)' is an illegal expression for augmented assignment", e.location)
         }
@@ -805,31 +803,20 @@ final class Parser {
         return Expr(.tuple(elts), first.location)
     }
 
-    private func parseStarOrTest() throws -> Expr {
-        if isOp("*") {
-            let l = tok.location
-            advance()
-            return Expr(.starred(try parseBinary(0)), l)
-        }
-        return try parseTest()
-    }
+    private func parseStarOrTest() throws -> Expr { try parseStarred(or: parseTest) }
 
-    private func parseStarOrBinary() throws -> Expr {
-        if isOp("*") {
-            let l = tok.location
-            advance()
-            return Expr(.starred(try parseBinary(0)), l)
-        }
-        return try parseBinary(0)
-    }
+    private func parseStarOrBinary() throws -> Expr { try parseStarred(or: { try parseBinary(0) }) }
 
-    private func parseStarOrNamed() throws -> Expr {
+    private func parseStarOrNamed() throws -> Expr { try parseStarred(or: parseNamedExprTest) }
+
+    /// `*` and a bitwise-or expression (a starred item), or else `other`.
+    private func parseStarred(or other: () throws -> Expr) throws -> Expr {
         if isOp("*") {
             let l = tok.location
             advance()
             return Expr(.starred(try parseBinary(0)), l)
         }
-        return try parseNamedExprTest()
+        return try other()
     }
 
     /// namedexpr_test: test [':=' test]
@@ -1146,20 +1133,10 @@ final class Parser {
         }
         let y0 = yieldCount
         let first = try parseStarOrNamed()
-        if isKeyword("for") {
-            let comps = try parseComprehensionClauses(element: first, yieldsBefore: y0, kind: "generator expression")
-            try expectOp(")")
+        if let comps = try parseComprehension(of: first, yieldsBefore: y0, kind: "generator expression", close: ")") {
             return Expr(.generator(first, comps), loc)
         }
-        if isOp(",") {
-            var elts = [first]
-            while acceptOp(",") {
-                if isOp(")") { break }
-                elts.append(try parseStarOrNamed())
-            }
-            try expectOp(")")
-            return Expr(.tuple(elts), loc)
-        }
+        if isOp(",") { return Expr(.tuple(try parseElements(after: first, close: ")")), loc) }
         try expectOp(")")
         if case .starred = first.kind { throw error("cannot use starred expression here", first.location) }
         return first
@@ -1171,18 +1148,10 @@ final class Parser {
         if acceptOp("]") { return Expr(.list([]), loc) }
         let y0 = yieldCount
         let first = try parseStarOrNamed()
-        if isKeyword("for") {
-            let comps = try parseComprehensionClauses(element: first, yieldsBefore: y0, kind: "list comprehension")
-            try expectOp("]")
+        if let comps = try parseComprehension(of: first, yieldsBefore: y0, kind: "list comprehension", close: "]") {
             return Expr(.listComprehension(first, comps), loc)
         }
-        var elts = [first]
-        while acceptOp(",") {
-            if isOp("]") { break }
-            elts.append(try parseStarOrNamed())
-        }
-        try expectOp("]")
-        return Expr(.list(elts), loc)
+        return Expr(.list(try parseElements(after: first, close: "]")), loc)
     }
 
     private func parseBraceDisplay() throws -> Expr {
@@ -1198,26 +1167,16 @@ final class Parser {
             if acceptOp(":") {
                 if case .starred = first.kind { throw error("cannot use a starred expression in a dictionary key", first.location) }
                 let value = try parseTest()
-                if isKeyword("for") {
-                    let comps = try parseComprehensionClauses(element: first, yieldsBefore: y0, kind: "dict comprehension")
-                    try expectOp("}")
+                if let comps = try parseComprehension(of: first, yieldsBefore: y0, kind: "dict comprehension", close: "}") {
                     return Expr(.dictComprehension(key: first, value: value, comps), loc)
                 }
                 entries.append((first, value))
             } else {
                 // A set.
-                if isKeyword("for") {
-                    let comps = try parseComprehensionClauses(element: first, yieldsBefore: y0, kind: "set comprehension")
-                    try expectOp("}")
+                if let comps = try parseComprehension(of: first, yieldsBefore: y0, kind: "set comprehension", close: "}") {
                     return Expr(.setComprehension(first, comps), loc)
                 }
-                var elts = [first]
-                while acceptOp(",") {
-                    if isOp("}") { break }
-                    elts.append(try parseStarOrNamed())
-                }
-                try expectOp("}")
-                return Expr(.set(elts), loc)
+                return Expr(.set(try parseElements(after: first, close: "}")), loc)
             }
         }
         while acceptOp(",") {
@@ -1236,6 +1195,28 @@ final class Parser {
 
     /// One or more `for ... in ... [if ...]` clauses after the element (parsed
     /// already). Yields anywhere but in the first iterable are refused.
+    /// A display's comprehension clauses after its element (`first` of the
+    /// display), and its closing bracket; nil, reading nothing, when no
+    /// `for` follows.
+    private func parseComprehension(of element: Expr, yieldsBefore y0: Int, kind: String, close: String) throws -> [Comprehension]? {
+        guard isKeyword("for") else { return nil }
+        let comps = try parseComprehensionClauses(element: element, yieldsBefore: y0, kind: kind)
+        try expectOp(close)
+        return comps
+    }
+
+    /// The elements of a tuple, list or set display from `first` on, and
+    /// its closing bracket (after an optional trailing comma).
+    private func parseElements(after first: Expr, close: String) throws -> [Expr] {
+        var elts = [first]
+        while acceptOp(",") {
+            if isOp(close) { break }
+            elts.append(try parseStarOrNamed())
+        }
+        try expectOp(close)
+        return elts
+    }
+
     private func parseComprehensionClauses(element: Expr, yieldsBefore before: Int, kind: String) throws -> [Comprehension] {
         if case .starred = element.kind {
             throw error("iterable unpacking cannot be used in comprehension", element.location)

@@ -70,16 +70,14 @@ extension VM {
             try argumentCount(a, name, min: 1, max: 2)
             var total: Value = a.positionalCount > 1 ? a[1] : (a.keyword("start") ?? .smallInt(0))
             let it = try getIterator(a[0])
-            extraRoots.append(it)
-            defer { extraRoots.removeLast() }
+            root(it); defer { unroot() }
             while let v = try iteratorNext(it) {
                 if total.isInt && v.isInt, let r = Value.int(total.intValue &+ v.intValue),
                    !total.intValue.addingReportingOverflow(v.intValue).overflow {
                     total = r
                     continue
                 }
-                extraRoots.append(total)
-                defer { extraRoots.removeLast() }
+                root(total); defer { unroot() }
                 total = try binaryOperation(.add, total, v, inplace: false)
             }
             return total
@@ -123,8 +121,7 @@ extension VM {
         case .any, .all:
             try argumentCount(a, name, min: 1, max: 1)
             let it = try getIterator(a[0])
-            extraRoots.append(it)
-            defer { extraRoots.removeLast() }
+            root(it); defer { unroot() }
             while let v = try iteratorNext(it) {
                 let t = try isTruthy(v)
                 if id == .any && t { return .true }
@@ -185,15 +182,13 @@ extension VM {
             try argumentCount(a, name, min: 2, max: 2)
             if isIntegral(a[0]) && isIntegral(a[1]) {
                 let q = try binaryOperation(.floorDivide, a[0], a[1], inplace: false)
-                extraRoots.append(q)
-                defer { extraRoots.removeLast() }
+                root(q); defer { unroot() }
                 return try newTuple([q, try binaryOperation(.modulo, a[0], a[1], inplace: false)])
             }
             guard let x = doubleOf(a[0]), let y = doubleOf(a[1]) else { throw unsupported(.floorDivide, a[0], a[1]) }
             if y == 0 { throw raise(.zeroDivisionError, "float divmod()") }
             let q = try newFloat(floatFloorDiv(x, y))
-            extraRoots.append(q)
-            defer { extraRoots.removeLast() }
+            root(q); defer { unroot() }
             return try newTuple([q, try newFloat(floatFloorMod(x, y))])
         case .pow:
             try argumentCount(a, name, min: 2, max: 3)
@@ -227,10 +222,8 @@ extension VM {
             return try roundBuiltin(a)
         case .sorted:
             try argumentCount(a, name, min: 1, max: 1)
-            let l = try newList()
-            extraRoots.append(l)
-            defer { extraRoots.removeLast() }
-            try extendList(l, with: a[0])
+            let l = try newList(of: a[0])
+            root(l); defer { unroot() }
             try sortList(l, key: a.keyword("key") ?? .none, reverse: try isTruthy(a.keyword("reverse") ?? .false))
             return l
         case .callable:
@@ -364,19 +357,15 @@ extension VM {
             throw raise(.typeError, bytes(name) + bytes(" expected at least 1 argument, got 0"))
         }
         let source: Value = a.positionalCount == 1 ? a[0] : try newTupleFromArgs(a)
-        extraRoots.append(source)
-        defer { extraRoots.removeLast() }
+        root(source); defer { unroot() }
         let it = try getIterator(source)
-        extraRoots.append(it)
-        defer { extraRoots.removeLast() }
+        root(it); defer { unroot() }
         var best: Value = .null
         var bestKey: Value = .null
-        extraRoots.append(.none); extraRoots.append(.none)
-        defer { extraRoots.removeLast(2) }
+        root(.none, .none); defer { unroot(2) }
         let rootIndex = extraRoots.count - 2
         while let v = try iteratorNext(it) {
-            extraRoots.append(v)
-            defer { extraRoots.removeLast() }
+            root(v); defer { unroot() }
             let k = key.isNone ? v : try call(key, [v])
             if best.isNull {
                 best = v; bestKey = k
@@ -494,8 +483,7 @@ extension VM {
 
     func dirList(_ v: Value) throws(VMError) -> Value {
         let names = try newDict(.set)
-        extraRoots.append(names)
-        defer { extraRoots.removeLast() }
+        root(names); defer { unroot() }
         func addKeys(_ d: Value) throws(VMError) {
             try dictForEach(d) { (k, _) throws(VMError) in try dictStore(names, k, .none) }
         }
@@ -527,10 +515,8 @@ extension VM {
         } else {
             try addClasses(typeOf(v))
         }
-        let l = try newList()
-        extraRoots.append(l)
-        defer { extraRoots.removeLast() }
-        try extendList(l, with: names)
+        let l = try newList(of: names)
+        root(l); defer { unroot() }
         try sortList(l, key: .none, reverse: false)
         return l
     }
@@ -582,27 +568,19 @@ extension VM {
         case .bool:
             return n == 0 ? .false : .bool(try isTruthy(a[0]))
         case .list:
-            let l = try newList()
-            if n > 0 {
-                extraRoots.append(l)
-                defer { extraRoots.removeLast() }
-                try extendList(l, with: a[0])
-            }
-            return l
+            return n > 0 ? try newList(of: a[0]) : try newList()
         case .tuple:
             return n == 0 ? try newTuple(0) : try sequenceToTuple(a[0])
         case .dict:
             let d = try newDict()
-            extraRoots.append(d)
-            defer { extraRoots.removeLast() }
+            root(d); defer { unroot() }
             if n > 0 { try updateDict(d, with: a[0]) }
             for k in 0..<a.keywordCount { try dictStore(d, tupleItem(a.kwnames.objectOffset, k), a[n + k]) }
             return d
         case .set:
             let d = try newDict(.set)
             if n > 0 {
-                extraRoots.append(d)
-                defer { extraRoots.removeLast() }
+                root(d); defer { unroot() }
                 try updateSet(d, with: a[0])
             }
             return d
@@ -619,8 +597,7 @@ extension VM {
             _ = try objectArgument(a[1], .tuple, "type.__new__() argument 2", "tuple")
             _ = try objectArgument(a[2], .dict, "type.__new__() argument 3", "dict")
             let ns = try dictCopy(a[2])
-            extraRoots.append(ns)
-            defer { extraRoots.removeLast() }
+            root(ns); defer { unroot() }
             return try newClass(name: a[0], bases: a[1], namespace: ns)
         case .bytes:
             return try makeBytes(a)
@@ -819,12 +796,9 @@ extension VM {
             guard isInstance(pendingException, exceptionClass(.typeError)) else { throw error }
             throw raise(.typeError, bytes("cannot convert '") + typeName(v) + bytes("' object to bytes"))
         }
-        extraRoots.append(it)
-        defer { extraRoots.removeLast() }
-        let items = try newList()
-        extraRoots.append(items)
-        defer { extraRoots.removeLast() }
-        try extendList(items, with: it)
+        root(it); defer { unroot() }
+        let items = try newList(of: it)
+        root(items); defer { unroot() }
         var out: [UInt8] = []
         for x in listItems(items.objectOffset) {
             guard let b = intOf(x) else {

@@ -229,9 +229,9 @@ extension VM {
             let t = try newTuple(extra)
             for i in 0..<extra { heap.setSlot(t.objectOffset, i + TupleSlot.firstItem, stack[a + nparams + i]) }
             bound[varArgsSlot] = t
-            extraRoots.append(t)
+            root(t)
         }
-        defer { if hasVarArgs { extraRoots.removeLast() } }
+        defer { if hasVarArgs { unroot() } }
         var kwDict = Value.null
         if hasVarKw {
             kwDict = try newDict()
@@ -297,8 +297,7 @@ extension VM {
         let kwargs: Value = hasKwargs ? stack[sp - 1] : .null
         let args = stack[sp - (hasKwargs ? 2 : 1)]
         let fi = sp - (hasKwargs ? 3 : 2)
-        extraRoots.append(args); extraRoots.append(kwargs.isNull ? .none : kwargs)
-        defer { extraRoots.removeLast(2) }
+        root(args, kwargs.isNull ? .none : kwargs); defer { unroot(2) }
         sp = fi + 1
         let argsTuple = isType(args, .tuple) ? args : try sequenceToTuple(args)
         let n = tupleCount(argsTuple.objectOffset)
@@ -313,9 +312,9 @@ extension VM {
                 push(v)
             }
             kwnames = try newTuple(keys)
-            extraRoots.append(kwnames)
+            root(kwnames)
         }
-        defer { if !kwnames.isNull { extraRoots.removeLast() } }
+        defer { if !kwnames.isNull { unroot() } }
         return try callAt(fi, argc: sp - fi - 1, kwnames: kwnames, resultSlot: fi)
     }
 

@@ -116,8 +116,7 @@ extension VM {
                 } else if !isIntegral(value) {
                     throw raise(.typeError, bytes("%") + [type] + bytes(" format: a real number is required, not ") + typeName(value))
                 }
-                extraRoots.append(n)
-                defer { extraRoots.removeLast() }
+                root(n); defer { unroot() }
                 body = try formatInteger(n, spec: spec, radix: 10)
             case UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"):
                 guard isIntegral(value) else {
@@ -437,23 +436,20 @@ extension VM {
                 if name[p] == UInt8(ascii: ".") {
                     var e = p + 1
                     while e < name.count && name[e] != UInt8(ascii: ".") && name[e] != UInt8(ascii: "[") { e += 1 }
-                    extraRoots.append(value)
-                    defer { extraRoots.removeLast() }
+                    root(value); defer { unroot() }
                     value = try getAttribute(value, try internBytes(Array(name[(p + 1)..<e])))
                     p = e
                 } else {
                     var e = p + 1
                     while e < name.count && name[e] != UInt8(ascii: "]") { e += 1 }
                     let keyText = Array(name[(p + 1)..<min(e, name.count)])
-                    extraRoots.append(value)
-                    defer { extraRoots.removeLast() }
+                    root(value); defer { unroot() }
                     let key: Value = keyText.allSatisfy({ $0 >= 48 && $0 <= 57 }) && !keyText.isEmpty ? try parseInt(try newStr(keyText), base: 10) : try newStr(keyText)
                     value = try getItem(value, key)
                     p = e + 1
                 }
             }
-            extraRoots.append(value)
-            defer { extraRoots.removeLast() }
+            root(value); defer { unroot() }
             if conversion == UInt8(ascii: "r") || conversion == UInt8(ascii: "a") { value = try reprValue(value) } else if conversion == UInt8(ascii: "s") { value = try strValue(value) }
             extraRoots[extraRoots.count - 1] = value
             // A spec may itself hold replacement fields.
@@ -462,8 +458,7 @@ extension VM {
                 let nested = try newStr(specText)
                 specValue = specText.contains(UInt8(ascii: "{")) ? try strFormatMethod(nested, a) : nested
             }
-            extraRoots.append(specValue)
-            defer { extraRoots.removeLast() }
+            root(specValue); defer { unroot() }
             out += strBuffer(try formatValue(value, spec: specValue))
             if out.count > heap.size { throw memoryError() }
         }

@@ -7,6 +7,18 @@
 // overflow the Swift stack.
 
 extension VM {
+    /// Keeps `v` alive through collections until the matching `unroot()`:
+    /// natives root the temporaries a later allocation could free, always as
+    /// `root(v); defer { unroot() }`, so the roots unwind with the scope.
+    func root(_ v: Value) { extraRoots.append(v) }
+
+    func root(_ a: Value, _ b: Value) { extraRoots.append(a); extraRoots.append(b) }
+
+    /// Drops the last root pushed by `root` (`unroot(n)`: the last `n`).
+    func unroot() { extraRoots.removeLast() }
+
+    func unroot(_ count: Int) { extraRoots.removeLast(count) }
+
     func collectGarbage() {
         collections += 1
         // A fixed mark stack, kept between collections: a board must not need

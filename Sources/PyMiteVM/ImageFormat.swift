@@ -358,18 +358,15 @@ struct ByteReader {
         defer { offset += 2 }
         return UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
     }
-    mutating func u32() throws(ImageError) -> UInt32 {
-        guard end - offset >= 4 else { throw .truncated }
-        var v: UInt32 = 0
-        for k in 0..<4 { v |= UInt32(bytes[offset + k]) << UInt32(8 * k) }
-        offset += 4
-        return v
-    }
-    mutating func u64() throws(ImageError) -> UInt64 {
-        guard end - offset >= 8 else { throw .truncated }
-        var v: UInt64 = 0
-        for k in 0..<8 { v |= UInt64(bytes[offset + k]) << UInt64(8 * k) }
-        offset += 8
+    mutating func u32() throws(ImageError) -> UInt32 { try littleEndian() }
+    mutating func u64() throws(ImageError) -> UInt64 { try littleEndian() }
+    /// The next `T.bitWidth / 8` bytes as a little-endian `T`.
+    mutating func littleEndian<T: FixedWidthInteger & UnsignedInteger>() throws(ImageError) -> T {
+        let size = T.bitWidth / 8
+        guard end - offset >= size else { throw .truncated }
+        var v: T = 0
+        for k in 0..<size { v |= T(bytes[offset + k]) << (8 * k) }
+        offset += size
         return v
     }
     /// A count of items that each take at least `minBytesEach` bytes: a count

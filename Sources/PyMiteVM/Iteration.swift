@@ -148,8 +148,7 @@ extension VM {
         case .filter:
             let inner = heap.slot(o, IteratorSlot.extra)
             while let v = try iteratorNext(inner) {
-                extraRoots.append(v)
-                defer { extraRoots.removeLast() }
+                root(v); defer { unroot() }
                 let keep = source.isNone ? try isTruthy(v) : try isTruthy(try call(source, [v]))
                 if keep { return v }
             }
@@ -158,8 +157,7 @@ extension VM {
             let n = tupleCount(source.objectOffset)
             if n == 0 { return nil }
             let t = try newTuple(n)
-            extraRoots.append(t)
-            defer { extraRoots.removeLast() }
+            root(t); defer { unroot() }
             for i in 0..<n {
                 guard let v = try iteratorNext(tupleItem(source.objectOffset, i)) else { return nil }
                 heap.setSlot(t.objectOffset, i + TupleSlot.firstItem, v)
@@ -167,8 +165,7 @@ extension VM {
             return t
         case .enumerate:
             guard let v = try iteratorNext(source) else { return nil }
-            extraRoots.append(v)
-            defer { extraRoots.removeLast() }
+            root(v); defer { unroot() }
             let count = heap.slot(o, IteratorSlot.position)
             let (next, overflowed) = count.intValue.addingReportingOverflow(1)
             if overflowed { throw overflow() }
@@ -472,21 +469,17 @@ extension VM {
     /// current item stay rooted while `body` allocates.
     func forEachItem(of iterable: Value, _ body: (Value) throws(VMError) -> Void) throws(VMError) {
         let it = try getIterator(iterable)
-        extraRoots.append(it)
-        defer { extraRoots.removeLast() }
+        root(it); defer { unroot() }
         while let v = try iteratorNext(it) {
-            extraRoots.append(v)
-            defer { extraRoots.removeLast() }
+            root(v); defer { unroot() }
             try body(v)
         }
     }
 
     func sequenceToTuple(_ v: Value) throws(VMError) -> Value {
         if isType(v, .tuple) { return v }
-        let l = try newList()
-        extraRoots.append(l)
-        defer { extraRoots.removeLast() }
-        try extendList(l, with: v)
+        let l = try newList(of: v)
+        root(l); defer { unroot() }
         let n = listCount(l.objectOffset)
         let t = try newTuple(n)
         for i in 0..<n { heap.setSlot(t.objectOffset, i + TupleSlot.firstItem, listItem(l.objectOffset, i)) }

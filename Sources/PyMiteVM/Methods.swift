@@ -210,16 +210,7 @@ extension VM {
             if signed, let top = b.last, top >= 0x80 { result = result - (BigInt(1) << (8 * b.count)) }
             return try intResult(result)
         default:  // dict.fromkeys
-            let value = arg(1) ?? .none
-            let d = try newDict()
-            extraRoots.append(d)
-            defer { extraRoots.removeLast() }
-            let l = try newList()
-            extraRoots.append(l)
-            defer { extraRoots.removeLast() }
-            try extendList(l, with: arg(0) ?? .none)
-            for k in listItems(l.objectOffset) { try dictStore(d, k, value) }
-            return d
+            return try dictFromKeys(arg(0) ?? .none, arg(1) ?? .none)
         }
     }
 
@@ -282,10 +273,8 @@ extension VM {
             return .smallInt(strIsASCII(me.objectOffset) ? at : utf8CharCount(UnsafeBufferPointer(rebasing: text[0..<at])))
         case .strJoin:
             try argumentCount(a, name, min: 2, max: 2)
-            let items = try newList()
-            extraRoots.append(items)
-            defer { extraRoots.removeLast() }
-            try extendList(items, with: a[1])
+            let items = try newList(of: a[1])
+            root(items); defer { unroot() }
             var total = 0
             let n = listCount(items.objectOffset)
             for i in 0..<n {
@@ -362,8 +351,7 @@ extension VM {
                 parts.append((start, bytesIn.count))
             }
             let l = try newList(capacity: parts.count)
-            extraRoots.append(l)
-            defer { extraRoots.removeLast() }
+            root(l); defer { unroot() }
             for (s0, e0) in parts { try listAppend(l, try newText(Array(bytesIn[s0..<e0]))) }
             return l
         case .strStrip, .strLstrip, .strRstrip:
@@ -513,22 +501,19 @@ extension VM {
             let sepBytes = Array(strBuffer(sep))
             let found = id == .strPartition ? findBytes(text, strBuffer(sep), from: 0) : rfindBytes(text, strBuffer(sep), from: 0)
             let empty = try newText("")
-            extraRoots.append(empty)
-            defer { extraRoots.removeLast() }
+            root(empty); defer { unroot() }
             guard let at = found else {
                 return id == .strPartition ? try newTuple([me, empty, empty]) : try newTuple([empty, empty, me])
             }
             let head = try newText(Array(b[0..<at]))
-            extraRoots.append(head)
-            defer { extraRoots.removeLast() }
+            root(head); defer { unroot() }
             let tail = try newText(Array(b[(at + sepBytes.count)...]))
             return try newTuple([head, sep, tail])
         case .strSplitlines:
             let keepends = a.positionalCount > 1 ? try isTruthy(a[1]) : try isTruthy(a.keyword("keepends") ?? .false)
             let b = Array(text)
             let l = try newList()
-            extraRoots.append(l)
-            defer { extraRoots.removeLast() }
+            root(l); defer { unroot() }
             var start = 0, i = 0
             while i < b.count {
                 let c = b[i]

@@ -703,8 +703,7 @@ extension VM {
             fallthrough
         default:
             let it = try getIterator(container)
-            extraRoots.append(it)
-            defer { extraRoots.removeLast() }
+            root(it); defer { unroot() }
             while let v = try iteratorNext(it) {
                 if try valuesEqual(v, item) { return true }
             }
@@ -757,10 +756,8 @@ extension VM {
     }
 
     func unpackStarred(before: Int, after: Int) throws(VMError) {
-        let all = try newList()
-        extraRoots.append(all)
-        defer { extraRoots.removeLast() }
-        try extendList(all, with: stack[sp - 1])
+        let all = try newList(of: stack[sp - 1])
+        root(all); defer { unroot() }
         let values = Array(listItems(all.objectOffset))
         guard values.count >= before + after else {
             throw unpackCountError(expected: before + after, got: values.count, atLeast: true)
@@ -788,10 +785,8 @@ extension VM {
     /// not afterwards: allocate nothing before they are stored somewhere.
     func collect(_ iterable: Value) throws(VMError) -> [Value] {
         if let items = sequenceItems(iterable) { return Array(items) }
-        let l = try newList()
-        extraRoots.append(l)
-        defer { extraRoots.removeLast() }
-        try extendList(l, with: iterable)
+        let l = try newList(of: iterable)
+        root(l); defer { unroot() }
         return Array(listItems(l.objectOffset))
     }
 }

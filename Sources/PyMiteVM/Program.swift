@@ -121,8 +121,7 @@ extension VM {
         if sysModule.isNull && wanted == bytes("sys") { return try makeSysModule() }
         for m in imageModules.dropFirst() where m.name == wanted {
             let module = try newModule(name)
-            extraRoots.append(module)
-            defer { extraRoots.removeLast() }
+            root(module); defer { unroot() }
             try dictStore(modules, name, module)
             do {
                 try executeModule(module, code: Int(m.code))

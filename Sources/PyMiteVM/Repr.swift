@@ -64,7 +64,9 @@ extension VM {
             }
             if !isList && i == 1 { out.append(UInt8(ascii: ",")) }
             out.append(isList ? UInt8(ascii: "]") : UInt8(ascii: ")"))
-        case .dict:
+        case .dict, .set:
+            let isDict = heap.type(o) == .dict
+            if !isDict && dictCount(v) == 0 { out += bytes("set()"); return }
             heap.setBeingPrinted(o, true)
             defer { heap.setBeingPrinted(o, false) }
             out.append(UInt8(ascii: "{"))
@@ -73,20 +75,10 @@ extension VM {
                 if !first { out += bytes(", ") }
                 first = false
                 try appendText(k, &out, repr: true)
-                out += bytes(": ")
-                try appendText(val, &out, repr: true)
-            }
-            out.append(UInt8(ascii: "}"))
-        case .set:
-            if dictCount(v) == 0 { out += bytes("set()"); return }
-            heap.setBeingPrinted(o, true)
-            defer { heap.setBeingPrinted(o, false) }
-            out.append(UInt8(ascii: "{"))
-            var first = true
-            try dictForEach(v) { (k, _) throws(VMError) in
-                if !first { out += bytes(", ") }
-                first = false
-                try appendText(k, &out, repr: true)
+                if isDict {
+                    out += bytes(": ")
+                    try appendText(val, &out, repr: true)
+                }
             }
             out.append(UInt8(ascii: "}"))
         case .instance:
@@ -146,8 +138,7 @@ extension VM {
             case .keysView, .valuesView, .itemsView:
                 out += bytes(kind == .keysView ? "dict_keys([" : kind == .valuesView ? "dict_values([" : "dict_items([")
                 let it = try getIterator(v)
-                extraRoots.append(it)
-                defer { extraRoots.removeLast() }
+                root(it); defer { unroot() }
                 var first = true
                 while let x = try iteratorNext(it) {
                     if !first { out += bytes(", ") }
@@ -254,38 +245,24 @@ extension VM {
     }
 
     func appendStrRepr(_ b: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
-        var hasSingle = false, hasDouble = false
-        for c in b {
-            if c == UInt8(ascii: "'") { hasSingle = true }
-            if c == UInt8(ascii: "\"") { hasDouble = true }
-        }
-        let quote: UInt8 = hasSingle && !hasDouble ? UInt8(ascii: "\"") : UInt8(ascii: "'")
+        let quote = reprQuote(b)
         out.append(quote)
         var i = 0
         while i < b.count {
             let c = b[i]
-            switch c {
-            case UInt8(ascii: "\\"): out += bytes("\\\\")
-            case UInt8(ascii: "\n"): out += bytes("\\n")
-            case UInt8(ascii: "\r"): out += bytes("\\r")
-            case UInt8(ascii: "\t"): out += bytes("\\t")
-            case quote: out.append(UInt8(ascii: "\\")); out.append(c)
-            default:
-                if c < 0x20 || c == 0x7F {
-                    out += bytes("\\x") + hexByte(c)
-                } else if c >= 0x80 {
-                    let n = min(utf8SequenceLength(c), b.count - i)
-                    let cp = decodeUTF8(b, i)
-                    if cp < 0xA0 || cp == 0xAD {
-                        out += bytes("\\x") + hexByte(UInt8(cp & 0xFF))
-                    } else {
-                        out += b[i..<(i + n)]
-                    }
-                    i += n
-                    continue
+            if c >= 0x80 {
+                let n = min(utf8SequenceLength(c), b.count - i)
+                let cp = decodeUTF8(b, i)
+                if cp < 0xA0 || cp == 0xAD {
+                    out += bytes("\\x") + hexByte(UInt8(cp & 0xFF))
                 } else {
-                    out.append(c)
+                    out += b[i..<(i + n)]
                 }
+                i += n
+                continue
+            }
+            if !appendSimpleEscape(c, quote: quote, &out) {
+                if c < 0x20 || c == 0x7F { out += bytes("\\x") + hexByte(c) } else { out.append(c) }
             }
             i += 1
         }
@@ -293,26 +270,40 @@ extension VM {
     }
 
     func appendBytesRepr(_ b: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
+        let quote = reprQuote(b)
+        out.append(UInt8(ascii: "b"))
+        out.append(quote)
+        for c in b {
+            if !appendSimpleEscape(c, quote: quote, &out) {
+                if c < 0x20 || c >= 0x7F { out += bytes("\\x") + hexByte(c) } else { out.append(c) }
+            }
+        }
+        out.append(quote)
+    }
+
+    /// The quote repr() puts around a str or bytes: ' unless the text holds
+    /// a ' and no ".
+    func reprQuote(_ b: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var hasSingle = false, hasDouble = false
         for c in b {
             if c == UInt8(ascii: "'") { hasSingle = true }
             if c == UInt8(ascii: "\"") { hasDouble = true }
         }
-        let quote: UInt8 = hasSingle && !hasDouble ? UInt8(ascii: "\"") : UInt8(ascii: "'")
-        out.append(UInt8(ascii: "b"))
-        out.append(quote)
-        for c in b {
-            switch c {
-            case UInt8(ascii: "\\"): out += bytes("\\\\")
-            case UInt8(ascii: "\n"): out += bytes("\\n")
-            case UInt8(ascii: "\r"): out += bytes("\\r")
-            case UInt8(ascii: "\t"): out += bytes("\\t")
-            case quote: out.append(UInt8(ascii: "\\")); out.append(c)
-            default:
-                if c < 0x20 || c >= 0x7F { out += bytes("\\x") + hexByte(c) } else { out.append(c) }
-            }
+        return hasSingle && !hasDouble ? UInt8(ascii: "\"") : UInt8(ascii: "'")
+    }
+
+    /// Appends repr()'s escape for a backslash, newline, return, tab or the
+    /// quote; false (appending nothing) for any other byte.
+    func appendSimpleEscape(_ c: UInt8, quote: UInt8, _ out: inout [UInt8]) -> Bool {
+        switch c {
+        case UInt8(ascii: "\\"): out += bytes("\\\\")
+        case UInt8(ascii: "\n"): out += bytes("\\n")
+        case UInt8(ascii: "\r"): out += bytes("\\r")
+        case UInt8(ascii: "\t"): out += bytes("\\t")
+        case quote: out.append(UInt8(ascii: "\\")); out.append(c)
+        default: return false
         }
-        out.append(quote)
+        return true
     }
 
     // MARK: Floats

@@ -10,8 +10,7 @@ extension VM {
     func makeSysModule() throws(VMError) -> Value {
         func name(_ text: StaticString) throws(VMError) -> Value { try intern(try newStr(text)) }
         let sys = try newModule(try name("sys"))
-        extraRoots.append(sys)
-        defer { extraRoots.removeLast() }
+        root(sys); defer { unroot() }
         let d = heap.slot(sys.objectOffset, ModuleSlot.dict)
         let argv = try newList()
         try dictStore(d, try name("argv"), argv)
@@ -34,8 +33,7 @@ extension VM {
         case .path:
             // sys.path[0] is the main program's folder, as in CPython.
             value = try newList()
-            extraRoots.append(value)
-            defer { extraRoots.removeLast() }
+            root(value); defer { unroot() }
             if let script = config.argv.first {
                 let folder = script.lastIndex(of: UInt8(ascii: "/")).map { Array(script[..<$0]) } ?? []
                 try listAppend(value, try newStr(folder.isEmpty ? bytes(".") : folder))
@@ -46,8 +44,7 @@ extension VM {
         case .stderr: value = try newStr("<stderr>")
         case .implementation:
             value = try newModule(try intern(try newStr("implementation")))
-            extraRoots.append(value)
-            defer { extraRoots.removeLast() }
+            root(value); defer { unroot() }
             try dictStore(heap.slot(value.objectOffset, ModuleSlot.dict), try intern(try newStr("name")), try newStr("p14p"))
         }
         try dictStore(heap.slot(sysModule.objectOffset, ModuleSlot.dict), name, value)

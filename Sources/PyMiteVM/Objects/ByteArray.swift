@@ -12,8 +12,7 @@ extension VM {
         heap.setSlot(o, ByteArraySlot.count, .smallInt(0))
         let b = Value.object(o)
         if bytes.count > 0 {
-            extraRoots.append(b)
-            defer { extraRoots.removeLast() }
+            root(b); defer { unroot() }
             try byteArrayReserve(b, bytes.count)
             heap.bytePointer(heap.slot(o, ByteArraySlot.buffer).objectOffset, 8).update(from: bytes.baseAddress!, count: bytes.count)
             heap.setSlot(o, ByteArraySlot.count, .smallInt(bytes.count))
@@ -87,10 +86,8 @@ extension VM {
     func bytesFromIterable(_ v: Value) throws(VMError) -> [UInt8] {
         if let view = byteView(v) { return Array(view) }
         if isStr(v) { throw raise(.typeError, "can't extend bytearray with str") }
-        let items = try newList()
-        extraRoots.append(items)
-        defer { extraRoots.removeLast() }
-        try extendList(items, with: v)
+        let items = try newList(of: v)
+        root(items); defer { unroot() }
         var out: [UInt8] = []
         for x in listItems(items.objectOffset) { out.append(try byteValue(x)) }
         return out

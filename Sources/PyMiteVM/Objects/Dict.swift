@@ -9,6 +9,25 @@
 private let emptySlot: Int32 = -1
 private let deletedSlot: Int32 = -2
 
+/// CPython's probe sequence for `hash` over an index of `cap` slots (a
+/// power of two): `slot`, then `next()` until the entry or a free slot.
+private struct DictProbe {
+    let mask: Int
+    var perturb: UInt64
+    var slot: Int
+
+    @inline(__always) init(hash: Int64, cap: Int) {
+        mask = cap - 1
+        perturb = UInt64(bitPattern: hash)
+        slot = Int(truncatingIfNeeded: hash) & mask
+    }
+
+    @inline(__always) mutating func next() {
+        perturb >>= 5
+        slot = (slot &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
+    }
+}
+
 extension VM {
     func newDict(_ type: ObjType = .dict, capacity: Int = 0) throws(VMError) -> Value {
         let o = try allocSlots(type, DictSlot.slotCount)
@@ -68,18 +87,15 @@ extension VM {
             return -1
         }
         let index = indexPointer(d)
-        let mask = cap - 1
-        var perturb = UInt64(bitPattern: hash)
-        var i = Int(truncatingIfNeeded: hash) & mask
+        var probe = DictProbe(hash: hash, cap: cap)
         while true {
-            let e = index[i]
+            let e = index[probe.slot]
             if e == emptySlot { return -1 }
             if e >= 0 {
                 let k = heap.slot(entries, Int(e) * DictEntry.stride + DictEntry.key)
                 if heap.slot(entries, Int(e) * DictEntry.stride + DictEntry.hash).intValue == hash, try keysEqual(k, key) { return Int(e) }
             }
-            perturb >>= 5
-            i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
+            probe.next()
         }
     }
 
@@ -102,11 +118,9 @@ extension VM {
             return nil
         }
         let index = indexPointer(d)
-        let mask = cap - 1
-        var perturb = UInt64(bitPattern: hash)
-        var i = Int(truncatingIfNeeded: hash) & mask
+        var probe = DictProbe(hash: hash, cap: cap)
         while true {
-            let e = index[i]
+            let e = index[probe.slot]
             if e == emptySlot { return nil }
             if e >= 0 {
                 let k = heap.slot(entries, Int(e) * DictEntry.stride + DictEntry.key)
@@ -116,8 +130,7 @@ extension VM {
                     return heap.slot(entries, Int(e) * DictEntry.stride + DictEntry.value)
                 }
             }
-            perturb >>= 5
-            i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
+            probe.next()
         }
     }
 
@@ -143,8 +156,7 @@ extension VM {
         let o = d.objectOffset
         var used = dictUsed(d)
         if used >= dictEntryCapacity(d) {
-            extraRoots.append(key); extraRoots.append(value)
-            defer { extraRoots.removeLast(2) }
+            root(key, value); defer { unroot(2) }
             try dictResize(d, minEntries: dictCount(d) + 1)
             used = dictUsed(d)
         }
@@ -160,14 +172,9 @@ extension VM {
 
     private func insertIndex(_ d: Value, entry: Int, hash: Int64, cap: Int) {
         let index = indexPointer(d)
-        let mask = cap - 1
-        var perturb = UInt64(bitPattern: hash)
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while index[i] >= 0 {
-            perturb >>= 5
-            i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
-        }
-        index[i] = Int32(entry)
+        var probe = DictProbe(hash: hash, cap: cap)
+        while index[probe.slot] >= 0 { probe.next() }
+        index[probe.slot] = Int32(entry)
     }
 
     static let linearDictLimit = 8
@@ -221,15 +228,10 @@ extension VM {
         let o = d.objectOffset
         let cap = Int(heap.slot(o, DictSlot.indexCapacity).intValue)
         if cap > 0 {
-            let mask = cap - 1
             let index = indexPointer(d)
-            var perturb = UInt64(bitPattern: h)
-            var i = Int(truncatingIfNeeded: h) & mask
-            while index[i] != Int32(e) {
-                perturb >>= 5
-                i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
-            }
-            index[i] = deletedSlot
+            var probe = DictProbe(hash: h, cap: cap)
+            while index[probe.slot] != Int32(e) { probe.next() }
+            index[probe.slot] = deletedSlot
         }
         let entries = heap.slot(o, DictSlot.entries).objectOffset
         let v = heap.slot(entries, e * DictEntry.stride + DictEntry.value)
@@ -334,20 +336,19 @@ extension VM {
             // Called on the class (dict.fromkeys) or an instance.
             let source = a.positionalCount > 1 ? a[1] : .none
             let value = a.positionalCount > 2 ? a[2] : .none
-            let d = try newDict()
-            extraRoots.append(d)
-            defer { extraRoots.removeLast() }
-            let keys = try newDict(.set)
-            extraRoots.append(keys)
-            defer { extraRoots.removeLast() }
-            let l = try newList()
-            extraRoots.append(l)
-            defer { extraRoots.removeLast() }
-            try extendList(l, with: source)
-            for k in listItems(l.objectOffset) { try dictStore(d, k, value) }
-            return d
+            return try dictFromKeys(source, value)
         default:
             throw raise(.runtimeError, "method not available")
         }
+    }
+
+    /// dict.fromkeys(iterable, value): a new dict mapping each key to `value`.
+    func dictFromKeys(_ iterable: Value, _ value: Value) throws(VMError) -> Value {
+        let d = try newDict()
+        root(d); defer { unroot() }
+        let keys = try newList(of: iterable)
+        root(keys); defer { unroot() }
+        for k in listItems(keys.objectOffset) { try dictStore(d, k, value) }
+        return d
     }
 }

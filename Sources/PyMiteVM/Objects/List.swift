@@ -15,6 +15,14 @@ extension VM {
         return .object(o)
     }
 
+    /// list(iterable): a new list of the items `iterable` yields.
+    func newList(of iterable: Value) throws(VMError) -> Value {
+        let l = try newList()
+        root(l); defer { unroot() }
+        try extendList(l, with: iterable)
+        return l
+    }
+
     func newList(_ items: [Value]) throws(VMError) -> Value {
         let l = try newList(capacity: items.count)
         for v in items { try listAppend(l, v) }
@@ -98,10 +106,8 @@ extension VM {
     func assignListSlice(_ l: Value, _ key: Value, _ value: Value) throws(VMError) {
         let o = l.objectOffset
         let (start, step, count) = try sliceIndices(key, length: listCount(o))
-        let items = try newList()
-        extraRoots.append(items)
-        defer { extraRoots.removeLast() }
-        try extendList(items, with: value)
+        let items = try newList(of: value)
+        root(items); defer { unroot() }
         let n = listCount(items.objectOffset)
         if step != 1 {
             guard n == count else {
@@ -116,8 +122,7 @@ extension VM {
         var tail: [Value] = []
         for i in stop..<max(stop, old) { tail.append(listItem(o, i)) }
         let tailList = try newList(tail)
-        extraRoots.append(tailList)
-        defer { extraRoots.removeLast() }
+        root(tailList); defer { unroot() }
         listSetCount(l, start)
         for k in 0..<n { try listAppend(l, listItem(items.objectOffset, k)) }
         for k in 0..<listCount(tailList.objectOffset) { try listAppend(l, listItem(tailList.objectOffset, k)) }
@@ -146,7 +151,7 @@ extension VM {
         let items = heap.slot(o, ListSlot.items)
         heap.setSlot(o, ListSlot.count, .smallInt(0))
         heap.setSlot(o, ListSlot.items, .null)
-        extraRoots.append(items)
+        root(items)
         var order = Array(0..<n)
         var sorted = false
         defer {
@@ -158,12 +163,12 @@ extension VM {
             }
             heap.setSlot(o, ListSlot.items, items)
             heap.setSlot(o, ListSlot.count, .smallInt(n))
-            extraRoots.removeLast()
+            unroot()
         }
         // Keys live in a value array so a collection during a key call keeps them.
         let keys = key.isNone ? items : .object(try allocSlots(.valueArray, n))
-        if !key.isNone { extraRoots.append(keys) }
-        defer { if !key.isNone { extraRoots.removeLast() } }
+        if !key.isNone { root(keys) }
+        defer { if !key.isNone { unroot() } }
         if !key.isNone {
             for i in 0..<n { heap.setSlot(keys.objectOffset, i, try call(key, [heap.slot(items.objectOffset, i)])) }
         }
@@ -213,8 +218,7 @@ extension VM {
             try argumentCount(a, name, min: 2, max: 2)
             if a[1] == me {
                 let copy = try newList(Array(listItems(o)))
-                extraRoots.append(copy)
-                defer { extraRoots.removeLast() }
+                root(copy); defer { unroot() }
                 try extendList(me, with: copy)
             } else {
                 try extendList(me, with: a[1])

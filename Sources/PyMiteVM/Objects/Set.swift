@@ -19,8 +19,7 @@ extension VM {
 
     func setOperation(_ op: BinaryOperator, _ a: Value, _ b: Value, inplace: Bool) throws(VMError) -> Value {
         let r = inplace ? a : try newDict(.set)
-        extraRoots.append(r)
-        defer { extraRoots.removeLast() }
+        root(r); defer { unroot() }
         switch op {
         case .or:
             if !inplace { try dictForEach(a) { (k, _) throws(VMError) in try dictStore(r, k, .none) } }
@@ -79,12 +78,10 @@ extension VM {
             for i in 1..<a.positionalCount { try updateSet(me, with: a[i]) }
         case .setUnion, .setIntersection, .setDifference, .setSymmetricDifference:
             var result = try dictCopy(me)
-            extraRoots.append(result)
-            defer { extraRoots.removeLast() }
+            root(result); defer { unroot() }
             for i in 1..<max(1, a.positionalCount) {
                 let other = try newDict(.set)
-                extraRoots.append(other)
-                defer { extraRoots.removeLast() }
+                root(other); defer { unroot() }
                 try updateSet(other, with: a[i])
                 let op: BinaryOperator = id == .setUnion ? .or : id == .setIntersection ? .and : id == .setDifference ? .subtract : .xor
                 result = try setOperation(op, result, other, inplace: false)
@@ -94,8 +91,7 @@ extension VM {
         case .setIssubset, .setIssuperset, .setIsdisjoint:
             try argumentCount(a, name, min: 2, max: 2)
             let other = try newDict(.set)
-            extraRoots.append(other)
-            defer { extraRoots.removeLast() }
+            root(other); defer { unroot() }
             try updateSet(other, with: a[1])
             switch id {
             case .setIssubset: return .bool(try setIsSubset(me, other))

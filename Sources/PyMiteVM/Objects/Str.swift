@@ -103,8 +103,7 @@ extension VM {
         }
         if (internCount + 1) * 3 > internCapacity * 2 {
             let newCapacity = max(128, internCapacity * 2)  // 128 holds the names the VM starts with
-            extraRoots.append(v)
-            defer { extraRoots.removeLast() }
+            root(v); defer { unroot() }
             let table = try allocBytes(.rawArray, 8 + 4 * newCapacity)
             for k in 0..<internCapacity {
                 let entry = heap.u32(internTable, 8 + 4 * k)
