@@ -113,7 +113,7 @@ public struct FirmwareBuilder {
         ["--target=" + (board.clangTarget ?? board.swiftTarget)] + board.cpuFlags + [
             "-Os", "-ffunction-sections", "-fdata-sections", "-fno-common", "-nostdlibinc",
             "-isystem", include, "-I", commonDirectory + "/runtime", "-Wall",
-            "-DP14P_APP_SIZE=\(board.appSize)",
+            "-DP14P_APP_SIZE=\(board.appSize)", "-DP14P_BOARD_NAME=\"\(board.name.split(separator: "@")[0])\"",
         ] + (board.reportMemory ? ["-DP14P_REPORT_MEMORY=1"] : []) + board.console.defines
     }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 //
 // The VM's platform hooks on a POSIX host: stdout/stderr through write(2),
-// a monotonic clock, and the C library's float formatting and parsing.
+// a monotonic clock, the C library's float formatting and parsing, and a
+// simulated board for the time and machine modules (SimulatedBoard).
 
 #if canImport(Glibc)
 import Glibc
@@ -49,7 +50,49 @@ public enum HostPlatform {
                     return d
                 }
             },
-            pow: { Glibc.pow($0, $1) }
+            pow: { Glibc.pow($0, $1) },
+            board: SimulatedBoard.hooks
         )
+    }
+
+    /// Nanoseconds of CLOCK_MONOTONIC.
+    static func monotonicNanoseconds() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+}
+
+/// The desktop's board: 32 pins kept in memory (each reads back what was
+/// last written to it, low at first), "LED" as pin 0 and
+/// "BUTTON" as pin 1, time from the host's monotonic clock, and sleeping
+/// for real. Programs written for a board run here unchanged.
+public enum SimulatedBoard {
+    public static let pinCount = 32
+    nonisolated(unsafe) static var levels = [Bool](repeating: false, count: pinCount)
+
+    public static var hooks: BoardHooks {
+        BoardHooks(
+            name: Array("desktop".utf8),
+            ticksUs: { HostPlatform.monotonicNanoseconds() / 1000 },
+            sleepUs: { us in
+                var want = timespec(tv_sec: Int(us / 1_000_000), tv_nsec: Int(us % 1_000_000) * 1000)
+                var left = timespec()
+                while nanosleep(&want, &left) != 0 && errno == EINTR { want = left }
+            },
+            pinCount: pinCount,
+            pinNamed: { name in
+                switch String(decoding: name, as: UTF8.self) {
+                case "LED": return 0
+                case "BUTTON": return 1
+                default: return nil
+                }
+            },
+            pinMode: { _, _ in true },
+            pinWrite: { pin, high in levels[pin] = high },
+            pinRead: { pin in levels[pin] },
+            frequency: { 1_000_000_000 },
+            reset: {},
+            uniqueID: { Array("p14p-desktop".utf8) })
     }
 }

@@ -82,6 +82,8 @@ extension VM {
                 if obj == sysModule {  // sys's functions and values are made on first use
                     if let fn = sysNative(name) { return fn }
                     if let v = try sysValue(name) { return v }
+                } else if let kind = nativeModuleKind(obj), let v = try nativeModuleAttribute(kind, name) {
+                    return v  // time's and machine's too
                 }
                 if name == s.__dict__ { return heap.slot(o, ModuleSlot.dict) }
                 return nil

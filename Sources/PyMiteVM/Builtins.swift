@@ -7,6 +7,7 @@ extension VM {
         switch id.home {
         case .builtins: return try callBuiltin(id, a)
         case .sys: return try callSys(id, a)
+        case .module: return try callModuleNative(id, a)
         default: return try callMethod(id, a)
         }
     }
@@ -624,6 +625,8 @@ extension VM {
             return .object(o)
         case .superType:
             return try makeSuper(a)
+        case .pin:
+            return try makePin(a)
         case .staticMethod, .classMethod:
             try argumentCount(a, kind == .staticMethod ? "staticmethod" : "classmethod", min: 1, max: 1)
             let o = try allocSlots(kind == .staticMethod ? .staticMethod : .classMethod, StaticClassMethodSlot.slotCount)

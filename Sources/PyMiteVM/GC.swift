@@ -35,6 +35,7 @@ extension VM {
         for i in 0..<nameCount { gcMark(names[i]) }
         gcMark(generatorReturnValue); gcMark(builtins); gcMark(modules); gcMark(pendingException)
         gcMark(handledException); gcMark(memoryErrorInstance); gcMark(sysModule)
+        for m in nativeModules { gcMark(m) }
         if internTable != 0 {
             heap.setMark(internTable)
             for i in 0..<internCapacity {

@@ -29,6 +29,7 @@ extension VM {
             case .generator: ok = isType(me, .generator)
             case .property: ok = isType(me, .property)
             case .slice: ok = isType(me, .slice)
+            case .pin: ok = isType(me, .pin)
             default: ok = true
             }
             guard ok else {
@@ -39,6 +40,7 @@ extension VM {
             case .list: return try callListMethod(id, me, a)
             case .dict: return try callDictMethod(id, me, a)
             case .set: return try callSetMethod(id, me, a)
+            case .pin: return try callPinMethod(id, me, a)
             case .bytearray where id != .byteArrayDecode && id != .byteArrayHex:
                 return try callByteArrayMethod(id, me, a)
             default: break

@@ -12,12 +12,15 @@ extension VM {
     /// Groups of `nativeOrder`: one per TypeKind (its methods), then these two.
     static let builtinsGroup = TypeKind.allCases.count
     static let sysGroup = TypeKind.allCases.count + 1
+    /// time's and machine's functions, after sys's.
+    static func moduleGroup(_ m: NativeModule) -> Int { sysGroup + 1 + m.rawValue }
 
     /// The natives of each group, in `Native` order, found by `groupOf`.
     static func groups(of id: Native) -> (Int, Int?) {
         switch id.home {
         case .builtins: return (builtinsGroup, nil)
         case .sys: return (sysGroup, nil)
+        case .module(let m): return (moduleGroup(m), nil)
         case .exception: return (TypeKind.baseException.rawValue, nil)
         case .type(let kind):
             // bytes shares str's code; bytearray has bytes.fromhex too.
@@ -29,7 +32,7 @@ extension VM {
 
     /// Fills `nativeOrder` and `groupStart` (a counting sort of the natives by group).
     func buildNativeIndex() {
-        let groupCount = VM.sysGroup + 1
+        let groupCount = VM.sysGroup + 1 + NativeModule.allCases.count
         var counts = [Int](repeating: 0, count: groupCount + 1)
         for id in Native.allCases {
             let (g, also) = VM.groups(of: id)
@@ -82,7 +85,9 @@ extension VM {
         if !ns.isNull, let v = dictLookup(ns, name, hash: hash) { return v }
         // The group's hash bits turn most misses away without a scan (user
         // classes end in `object`, which has one method).
-        guard let kind = builtinKind(ofClass: c), groupHashBits[kind.rawValue] & (UInt64(1) << UInt64(hash & 63)) != 0,
+        guard let kind = builtinKind(ofClass: c) else { return nil }
+        if kind == .pin, let constant = pinClassConstant(name) { return constant }
+        guard groupHashBits[kind.rawValue] & (UInt64(1) << UInt64(hash & 63)) != 0,
               let id = nativeNamed(name, group: kind.rawValue) else { return nil }
         let fn = Value.native(id.rawValue)
         let pending = pendingException  // a full heap only skips the cache (see `cache`)

@@ -9,6 +9,7 @@ enum NativeHome: Equatable {
     case builtins
     case type(TypeKind)
     case sys
+    case module(NativeModule)
     case exception
 }
 
@@ -50,6 +51,10 @@ enum Native: Int, CaseIterable {
     case exceptionInit, objectInit
     // sys
     case sysExit, sysHeap, sysGc, sysTime
+    // time, machine, machine.Pin (Machine.swift)
+    case timeSleep, timeSleepMs, timeSleepUs, timeTicksMs, timeTicksUs, timeTicksDiff, timeTicksAdd, timeTime, timeMonotonic
+    case machineFreq, machineReset, machineUniqueId
+    case pinValue, pinOn, pinOff, pinToggle
 
     var home: NativeHome {
         switch self {
@@ -81,6 +86,11 @@ enum Native: Int, CaseIterable {
         case .exceptionInit: return .exception
         case .objectInit: return .type(.object)
         case .sysExit, .sysHeap, .sysGc, .sysTime: return .sys
+        case .timeSleep, .timeSleepMs, .timeSleepUs, .timeTicksMs, .timeTicksUs, .timeTicksDiff, .timeTicksAdd,
+             .timeTime, .timeMonotonic:
+            return .module(.time)
+        case .machineFreq, .machineReset, .machineUniqueId: return .module(.machine)
+        case .pinValue, .pinOn, .pinOff, .pinToggle: return .type(.pin)
         default: return .type(.str)
         }
     }
@@ -257,5 +267,21 @@ func nativeName(_ n: Native) -> StaticString {
     case .sysHeap: return "heap"
     case .sysGc: return "gc"
     case .sysTime: return "time"
+    case .timeSleep: return "sleep"
+    case .timeSleepMs: return "sleep_ms"
+    case .timeSleepUs: return "sleep_us"
+    case .timeTicksMs: return "ticks_ms"
+    case .timeTicksUs: return "ticks_us"
+    case .timeTicksDiff: return "ticks_diff"
+    case .timeTicksAdd: return "ticks_add"
+    case .timeTime: return "time"
+    case .timeMonotonic: return "monotonic"
+    case .machineFreq: return "freq"
+    case .machineReset: return "reset"
+    case .machineUniqueId: return "unique_id"
+    case .pinValue: return "value"
+    case .pinOn: return "on"
+    case .pinOff: return "off"
+    case .pinToggle: return "toggle"
     }
 }

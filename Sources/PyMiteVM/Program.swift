@@ -119,6 +119,7 @@ extension VM {
         if let m = dictGetStr(modules, name) { return m }
         let wanted = strArray(name)
         if sysModule.isNull && wanted == bytes("sys") { return try makeSysModule() }
+        if let kind = NativeModule.allCases.first(where: { wanted == bytes($0.name) }) { return try makeNativeModule(kind) }
         for m in imageModules.dropFirst() where m.name == wanted {
             let module = try newModule(name)
             root(module); defer { unroot() }

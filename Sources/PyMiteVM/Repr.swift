@@ -167,6 +167,8 @@ extension VM {
             try appendText(heap.slot(o, SliceSlot.step), &out, repr: true); out += bytes(")")
         case .cell:
             out += bytes("<cell at ") + address(o) + bytes(">")
+        case .pin:
+            out += bytes("Pin(") + decimal(pinNumber(v)) + bytes(")")
         default:
             out += bytes("<") + typeName(v) + bytes(" object at ") + address(o) + bytes(">")
         }

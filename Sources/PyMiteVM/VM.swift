@@ -18,14 +18,19 @@ public struct PlatformHooks {
     public var parseDouble: (_ text: [UInt8]) -> Double?
     /// C's pow.
     public var pow: (Double, Double) -> Double
+    /// The board's clock and pins, for the time and machine modules (Machine.swift).
+    public var board: BoardHooks
 
+    /// Without `board`: a board with no clock and no pins (BoardHooks.none).
     public init(write: @escaping (Int, UnsafeRawBufferPointer) -> Void,
                 clock: @escaping () -> Double,
                 formatDouble: @escaping ([UInt8], Double) -> [UInt8],
                 parseDouble: @escaping ([UInt8]) -> Double?,
-                pow: @escaping (Double, Double) -> Double) {
+                pow: @escaping (Double, Double) -> Double,
+                board: BoardHooks = .none) {
         self.write = write; self.clock = clock
         self.formatDouble = formatDouble; self.parseDouble = parseDouble; self.pow = pow
+        self.board = board
     }
 }
 
@@ -173,6 +178,8 @@ public final class VM {
     var handledException: Value = .null
     var memoryErrorInstance: Value = .null
     var sysModule: Value = .null
+    /// time and machine once imported (NativeModule order), else null.
+    var nativeModules = [Value](repeating: .null, count: NativeModule.allCases.count)
     /// Objects allocated since the last instruction boundary stay alive
     /// through a collection, so natives need not root their temporaries.
     var young: [UInt32] = []

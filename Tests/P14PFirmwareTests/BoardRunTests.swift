@@ -234,6 +234,7 @@ final class BoardRunTests: XCTestCase {
             return
         }
         try runCorpus(fixture)
+        try checkTimeAndPins(fixture, recipe: recipe)
         try checkGarbageIsCollected(fixture)
         try checkHeapExhaustionIsMemoryError(fixture)
         try checkRunawayProgramIsStopped(fixture)
@@ -288,6 +289,43 @@ final class BoardRunTests: XCTestCase {
         print("\(name): too large for the board: \(tooLarge.joined(separator: " "))")
         XCTAssertGreaterThanOrEqual(ran.count, 3, "too few corpus programs fit \(name)")
         XCTAssertTrue(failures.isEmpty, "\(name):\n" + failures.joined(separator: "\n"))
+    }
+
+    /// The boards whose pins are ported (recipes/boards/<board>/): the LED's pin number.
+    static let ledPins = ["mps2-an385": 0, "lm3s6965evb": 40, "microbit": 13, "hifive1": 19]
+
+    /// time across a sleep on the board's own timer; machine.Pin driving the
+    /// LED and reading it back through the GPIO registers where the pins are
+    /// ported, and the error naming the board where they are not. Small
+    /// enough (under 600 bytes of image) for the 16 KiB boards.
+    func checkTimeAndPins(_ f: BoardFixtures.Fixture, recipe: BoardRecipe) throws {
+        let source = """
+            import time
+            from machine import Pin
+            t = time.ticks_ms()
+            time.sleep_ms(100)
+            d = time.ticks_diff(time.ticks_ms(), t)
+            print(d >= 100, d < 400)
+            p = Pin("LED", Pin.OUT)
+            p.on()
+            a = p.value()
+            p.toggle()
+            print(p, a, p.value())
+            """
+        let r = try run(source, on: f, timeout: 60)
+        let out = String(decoding: r.stdout, as: UTF8.self), err = String(decoding: r.programErrors, as: UTF8.self)
+        // The sleep takes 100 ms of the board's clock and the rest under 300. ARM7 has no timer
+        // driver yet (its ticks stand still); QEMU 7.2 counts the RISC-V mtime at 10 MHz where
+        // the FE310 counts 32768 Hz, so there the rest of the program looks 300 times slower.
+        let slept = f.board.architecture == .arm7 ? "False True\n" : (f.board.architecture == .riscv ? "True" : "True True\n")
+        XCTAssertTrue(out.hasPrefix(slept), "\(f.board.name): \(out)")
+        if let led = BoardRunTests.ledPins[f.board.name] {
+            XCTAssertEqual(r.status, 0, "\(f.board.name): \(err)")
+            XCTAssertTrue(out.hasSuffix("\nPin(\(led)) 1 0\n"), "\(f.board.name): \(out)")
+        } else {
+            XCTAssertEqual(r.status, 1, "\(f.board.name): \(err)")
+            XCTAssertTrue(err.hasSuffix("NotImplementedError: board \(f.board.name) has no pins\n"), "\(f.board.name): \(err)")
+        }
     }
 
     func checkGarbageIsCollected(_ f: BoardFixtures.Fixture) throws {

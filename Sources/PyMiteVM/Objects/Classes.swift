@@ -8,7 +8,7 @@ enum TypeKind: Int, CaseIterable {
     case object = 0, type, int, bool, float, str, bytes, tuple, list, dict, set, range
     case noneType, function, builtinFunction, method, module, generator, cell, iterator
     case slice, ellipsis, notImplementedType, property, staticMethod, classMethod, superType
-    case baseException, bytearray
+    case baseException, bytearray, pin
 
     var name: StaticString {
         switch self {
@@ -41,6 +41,7 @@ enum TypeKind: Int, CaseIterable {
         case .superType: return "super"
         case .baseException: return "BaseException"
         case .bytearray: return "bytearray"
+        case .pin: return "Pin"
         }
     }
 }
@@ -180,6 +181,7 @@ extension VM {
         case .staticMethod: return .staticMethod
         case .classMethod: return .classMethod
         case .superObject: return .superType
+        case .pin: return .pin
         default: return .iterator
         }
     }

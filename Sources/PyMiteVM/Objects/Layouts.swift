@@ -118,6 +118,12 @@ enum SliceSlot {
     static let slotCount = 3
 }
 
+/// machine.Pin objects (Machine.swift).
+enum PinSlot {
+    static let number = 0      // the board's pin number, an int
+    static let slotCount = 1
+}
+
 /// classes (Objects/Classes.swift).
 enum ClassSlot {
     static let name = 0        // __name__ (str)

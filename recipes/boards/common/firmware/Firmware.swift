@@ -17,6 +17,18 @@ func boardParseDouble(_ text: UnsafePointer<UInt8>, _ count: Int32, _ out: Unsaf
 /// The lowest C stack address a call into Python may start from (the stack's bottom plus room for the deepest native).
 @_extern(c, "p14p_stack_limit") func boardStackLimit() -> Int
 @_extern(c, "p14p_memory_mark") func boardMemoryMark(_ phase: Int32)
+// The board services of the time and machine modules (runtime/p14p_board.h, docs/porting.md).
+@_extern(c, "p14p_ticks_us") func boardTicksUs() -> UInt64
+@_extern(c, "p14p_sleep_us") func boardSleepUs(_ us: UInt64)
+@_extern(c, "p14p_cpu_hz") func boardCPUHz() -> UInt32
+@_extern(c, "p14p_reset") func boardReset()
+@_extern(c, "p14p_board_name") func boardName() -> UnsafePointer<UInt8>
+@_extern(c, "p14p_pin_count") func boardPinCount() -> Int32
+@_extern(c, "p14p_pin_named") func boardPinNamed(_ name: UnsafePointer<UInt8>?, _ length: Int) -> Int32
+@_extern(c, "p14p_pin_mode") func boardPinMode(_ pin: Int32, _ output: Int32) -> Int32
+@_extern(c, "p14p_pin_write") func boardPinWrite(_ pin: Int32, _ high: Int32)
+@_extern(c, "p14p_pin_read") func boardPinRead(_ pin: Int32) -> Int32
+@_extern(c, "p14p_unique_id") func boardUniqueID(_ out: UnsafeMutablePointer<UInt8>, _ capacity: Int) -> Int
 
 /// The application section (docs/firmware.md; P14PFirmware/AppSection.swift
 /// writes it): a 36-byte header of little-endian u32s ("P14B", image
@@ -133,12 +145,39 @@ func parseDouble(_ text: [UInt8]) -> Double? {
 func power(_ x: Double, _ y: Double) -> Double { boardPow(x, y) }
 #endif
 
+/// The board's clock, pins and identity, from its C drivers.
+func boardServices() -> BoardHooks {
+    var name: [UInt8] = []
+    let cName = boardName()
+    while cName[name.count] != 0 { name.append(cName[name.count]) }
+    return BoardHooks(
+        name: name,
+        ticksUs: { boardTicksUs() },
+        sleepUs: { boardSleepUs($0) },
+        pinCount: Int(boardPinCount()),
+        pinNamed: { text in
+            let pin = boardPinNamed(text.baseAddress, text.count)
+            return pin < 0 ? nil : Int(pin)
+        },
+        pinMode: { pin, mode in boardPinMode(Int32(pin), Int32(mode)) != 0 },
+        pinWrite: { pin, high in boardPinWrite(Int32(pin), high ? 1 : 0) },
+        pinRead: { pin in boardPinRead(Int32(pin)) != 0 },
+        frequency: { Int(boardCPUHz()) },
+        reset: { boardReset() },
+        uniqueID: {
+            var id = [UInt8](repeating: 0, count: 16)
+            let n = id.withUnsafeMutableBufferPointer { boardUniqueID($0.baseAddress!, $0.count) }
+            return Array(id[0..<min(n, 16)])
+        })
+}
+
 let boardHooks = PlatformHooks(
     write: { fd, bytes in boardWrite(Int32(fd), bytes.baseAddress, bytes.count) },
     clock: { boardClock() },
     formatDouble: { formatDouble($0, $1) },
     parseDouble: { parseDouble($0) },
-    pow: { power($0, $1) }
+    pow: { power($0, $1) },
+    board: boardServices()
 )
 
 @_cdecl("p14p_firmware_main")

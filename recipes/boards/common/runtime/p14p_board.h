@@ -29,6 +29,22 @@ void p14p_board_init(void);
 void p14p_console_init(void);
 void p14p_console_write(int fd, const void *bytes, size_t count);
 double p14p_clock_seconds(void);
+
+/* The board services behind Python's time and machine modules (docs/porting.md).
+   Each architecture gives the clock; a board's board.c gives its pins,
+   overriding the weak "no pins" defaults of runtime.c. */
+uint64_t p14p_ticks_us(void);        /* microseconds since start; never goes back */
+void p14p_sleep_us(uint64_t us);
+uint32_t p14p_cpu_hz(void);
+void p14p_reset(void);
+const char *p14p_board_name(void);
+int32_t p14p_pin_count(void);        /* pins 0..count-1; 0: the board has none */
+int32_t p14p_pin_named(const uint8_t *name, size_t length); /* -1: no such name */
+int32_t p14p_pin_mode(int32_t pin, int32_t output);         /* 0: the pin cannot be */
+void p14p_pin_write(int32_t pin, int32_t high);
+int32_t p14p_pin_read(int32_t pin);
+size_t p14p_unique_id(uint8_t *out, size_t capacity);      /* 0: none */
+int p14p_name_is(const uint8_t *name, size_t length, const char *want);
 /* Prints the end line (serial console) and halts; never returns. */
 void p14p_exit(int status) __attribute__((noreturn));
 /* Stops the core for good (each architecture's, with interrupts off). */

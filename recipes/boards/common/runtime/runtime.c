@@ -76,6 +76,26 @@ static void report_memory(void) {
 void p14p_memory_mark(int32_t phase) { (void)phase; }
 #endif
 
+/* Seconds for sys.time(), from the architecture's microsecond clock. */
+double p14p_clock_seconds(void) { return (double)p14p_ticks_us() / 1e6; }
+
+/* The defaults of a board that has not ported its pins (docs/porting.md). */
+#ifndef P14P_BOARD_NAME
+#define P14P_BOARD_NAME "unnamed"
+#endif
+const char *p14p_board_name(void) { return P14P_BOARD_NAME; }
+__attribute__((weak)) int32_t p14p_pin_count(void) { return 0; }
+__attribute__((weak)) int32_t p14p_pin_named(const uint8_t *name, size_t length) { (void)name; (void)length; return -1; }
+__attribute__((weak)) int32_t p14p_pin_mode(int32_t pin, int32_t output) { (void)pin; (void)output; return 0; }
+__attribute__((weak)) void p14p_pin_write(int32_t pin, int32_t high) { (void)pin; (void)high; }
+__attribute__((weak)) int32_t p14p_pin_read(int32_t pin) { (void)pin; return 0; }
+__attribute__((weak)) size_t p14p_unique_id(uint8_t *out, size_t capacity) { (void)out; (void)capacity; return 0; }
+
+/* Matches a pin name given by Python (not NUL-terminated) with a C string. */
+int p14p_name_is(const uint8_t *name, size_t length, const char *want) {
+    return strlen(want) == length && memcmp(name, want, length) == 0;
+}
+
 /* Room kept below the limit: from the check, a nested run of the
    interpreter loop with the deepest natives under it (printing an instance
    whose __str__ formats) took 2 KiB on ARMv6-M (measured with

@@ -25,7 +25,13 @@ void p14p_arm7_install_vectors(void) {
 }
 
 /* No timer is set up on ARM7 boards yet: the clock stands still. */
-__attribute__((weak)) double p14p_clock_seconds(void) { return 0.0; }
+/* No timer driver yet: ticks stand still and a sleep is a rough busy loop. */
+__attribute__((weak)) uint64_t p14p_ticks_us(void) { return 0; }
+__attribute__((weak)) void p14p_sleep_us(uint64_t us) {
+    for (volatile uint64_t i = 0; i < us * 4; i++) {}
+}
+__attribute__((weak)) uint32_t p14p_cpu_hz(void) { return 0; }
+__attribute__((weak)) void p14p_reset(void) { p14p_exit(0); }
 
 /* ARMv4T has no wait-for-interrupt instruction: interrupts off and spin. */
 void p14p_halt(void) {

@@ -34,9 +34,10 @@ static void other_fault(void) { p14p_fatal("memory, bus or usage fault"); }
 
 /*
  * The clock: SysTick interrupts every millisecond from the core clock the
- * board runs at (the recipe's [console] clock_hz). Started by the first
- * read (the VM reads it when it starts). A board without SysTick (the
- * nRF51's Cortex-M0) defines its own p14p_clock_seconds in its board.c.
+ * board runs at (the recipe's [console] clock_hz), and its current value
+ * gives the microseconds within the millisecond. Started by the first read
+ * (the VM reads it when it starts). A board without SysTick (the nRF51's
+ * Cortex-M0) defines its own p14p_ticks_us in its board.c.
  */
 #ifndef P14P_CONSOLE_CLOCK_HZ
 #define P14P_CONSOLE_CLOCK_HZ 12000000
@@ -50,13 +51,33 @@ static volatile uint32_t milliseconds;
 
 static void systick(void) { milliseconds++; }
 
-__attribute__((weak)) double p14p_clock_seconds(void) {
+__attribute__((weak)) uint64_t p14p_ticks_us(void) {
     if (!(SYST_CSR & SYST_ENABLE)) {
         SYST_RVR = P14P_CONSOLE_CLOCK_HZ / 1000 - 1;
         SYST_CVR = 0;
         SYST_CSR = SYST_ENABLE | SYST_TICKINT | SYST_CORE_CLOCK;
     }
-    return (double)milliseconds / 1000.0;
+    uint32_t ms, counted;
+    do {  /* again if the millisecond interrupt came in between */
+        ms = milliseconds;
+        counted = SYST_RVR - SYST_CVR;  /* SysTick counts down */
+    } while (ms != milliseconds);
+    return (uint64_t)ms * 1000u + (uint64_t)counted * 1000u / (SYST_RVR + 1u);
+}
+
+__attribute__((weak)) uint32_t p14p_cpu_hz(void) { return P14P_CONSOLE_CLOCK_HZ; }
+
+/* Waits with the core asleep between SysTick interrupts. */
+__attribute__((weak)) void p14p_sleep_us(uint64_t us) {
+    uint64_t end = p14p_ticks_us() + us;
+    while (p14p_ticks_us() < end) __asm__ volatile("wfi");
+}
+
+/* SCB AIRCR: a system reset request. */
+__attribute__((weak)) void p14p_reset(void) {
+    __asm__ volatile("dsb" ::: "memory");
+    *(volatile uint32_t *)0xE000ED0Cu = 0x05FA0004u;
+    for (;;) {}
 }
 
 void p14p_halt(void) {

@@ -20,14 +20,27 @@ void p14p_irq_restore(uint32_t state) {
 #define MTIME_LO (*(volatile uint32_t *)0x0200BFF8u)
 #define MTIME_HI (*(volatile uint32_t *)0x0200BFFCu)
 
-__attribute__((weak)) double p14p_clock_seconds(void) {
+__attribute__((weak)) uint64_t p14p_ticks_us(void) {
     uint32_t hi, lo;
     do {
         hi = MTIME_HI;
         lo = MTIME_LO;
     } while (hi != MTIME_HI);
-    return (double)(((uint64_t)hi << 32) | lo) / (double)P14P_MTIME_HZ;
+    return (((uint64_t)hi << 32) | lo) * 1000000u / P14P_MTIME_HZ;
 }
+
+__attribute__((weak)) void p14p_sleep_us(uint64_t us) {
+    uint64_t end = p14p_ticks_us() + us;
+    while (p14p_ticks_us() < end) {}
+}
+
+#ifndef P14P_CONSOLE_CLOCK_HZ
+#define P14P_CONSOLE_CLOCK_HZ 0
+#endif
+__attribute__((weak)) uint32_t p14p_cpu_hz(void) { return P14P_CONSOLE_CLOCK_HZ; }
+
+/* No reset driver yet: the program ends as sys.exit() would. */
+__attribute__((weak)) void p14p_reset(void) { p14p_exit(0); }
 
 void p14p_halt(void) {
     __asm__ volatile("csrci mstatus, 8" ::: "memory");
