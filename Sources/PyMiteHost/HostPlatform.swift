@@ -68,31 +68,37 @@ public enum HostPlatform {
 /// "BUTTON" as pin 1, time from the host's monotonic clock, and sleeping
 /// for real. Programs written for a board run here unchanged.
 public enum SimulatedBoard {
-    public static let pinCount = 32
-    nonisolated(unsafe) static var levels = [Bool](repeating: false, count: pinCount)
+    public static let pinCount: Int32 = 32
+    nonisolated(unsafe) static var levels = [Bool](repeating: false, count: Int(pinCount))
+    static let name: StaticString = "desktop"
+    static let uniqueID: StaticString = "p14p-desktop"
 
     public static var hooks: BoardHooks {
         BoardHooks(
-            name: Array("desktop".utf8),
+            name: { SimulatedBoard.name.utf8Start },
             ticksUs: { HostPlatform.monotonicNanoseconds() / 1000 },
             sleepUs: { us in
                 var want = timespec(tv_sec: Int(us / 1_000_000), tv_nsec: Int(us % 1_000_000) * 1000)
                 var left = timespec()
                 while nanosleep(&want, &left) != 0 && errno == EINTR { want = left }
             },
-            pinCount: pinCount,
-            pinNamed: { name in
-                switch String(decoding: name, as: UTF8.self) {
+            pinCount: { SimulatedBoard.pinCount },
+            pinNamed: { name, length in
+                switch String(decoding: UnsafeBufferPointer(start: name, count: length), as: UTF8.self) {
                 case "LED": return 0
                 case "BUTTON": return 1
-                default: return nil
+                default: return -1
                 }
             },
-            pinMode: { _, _ in true },
-            pinWrite: { pin, high in levels[pin] = high },
-            pinRead: { pin in levels[pin] },
+            pinMode: { _, _ in 1 },
+            pinWrite: { pin, high in SimulatedBoard.levels[Int(pin)] = high != 0 },
+            pinRead: { pin in SimulatedBoard.levels[Int(pin)] ? 1 : 0 },
             frequency: { 1_000_000_000 },
             reset: {},
-            uniqueID: { Array("p14p-desktop".utf8) })
+            uniqueID: { out, capacity in
+                let n = min(capacity, SimulatedBoard.uniqueID.utf8CodeUnitCount)
+                out?.update(from: SimulatedBoard.uniqueID.utf8Start, count: n)
+                return n
+            })
     }
 }

@@ -24,8 +24,10 @@ extension VM {
         // A fixed mark stack, kept between collections: a board must not need
         // fresh RAM to collect when it is short of RAM. When it is full, an
         // object is marked but its slots are left for a rescan of the heap,
-        // which visits every marked object again (as MicroPython's gc.c).
-        if markStack.capacity == 0 { markStack.reserveCapacity(max(16, min(256, heap.size / 64))) }
+        // which visits every marked object again (as MicroPython's gc.c). One
+        // entry per 256 bytes of heap: 18 on a 4.5 KiB heap, where the 72 of
+        // one per 64 bytes were the RAM that a 16 KiB board's C side lacked.
+        if markStack.capacity == 0 { markStack.reserveCapacity(max(16, min(256, heap.size / 256))) }
         markOverflowed = false
         for i in 0..<sp { gcMark(stack[i]) }
         for f in frames {
@@ -35,7 +37,7 @@ extension VM {
         for i in 0..<nameCount { gcMark(names[i]) }
         gcMark(generatorReturnValue); gcMark(builtins); gcMark(modules); gcMark(pendingException)
         gcMark(handledException); gcMark(memoryErrorInstance); gcMark(sysModule)
-        for m in nativeModules { gcMark(m) }
+        gcMark(timeModule); gcMark(machineModule)
         if internTable != 0 {
             heap.setMark(internTable)
             for i in 0..<internCapacity {

@@ -7,36 +7,44 @@
 // sys's are: a program that does not import them pays nothing. On the
 // desktop the hooks are a simulated board (pins in memory, the host clock).
 
-/// What a board gives the time and machine modules. A port fills it in
-/// from its drivers (recipes/boards/<board>/, docs/porting.md). A class:
-/// one reference to share, where a struct of closures is copied whole.
-public final class BoardHooks {
-    /// The board's name, for the errors of what it does not have.
-    public let name: [UInt8]
+/// What a board gives the time and machine modules: the C functions of
+/// recipes/boards/common/runtime/p14p_board.h, which a port writes in its
+/// board folder (docs/porting.md). C function pointers, not closures: the
+/// struct is copied as plain words and takes no allocation, which matters
+/// on a 16 KiB board.
+public struct BoardHooks {
+    /// The board's name (NUL-terminated), for the errors of what it does not have.
+    public var name: @convention(c) () -> UnsafePointer<UInt8>
     /// Microseconds since some fixed point; never goes back.
-    public let ticksUs: () -> UInt64
+    public var ticksUs: @convention(c) () -> UInt64
     /// Waits at least `us` microseconds.
-    public let sleepUs: (_ us: UInt64) -> Void
+    public var sleepUs: @convention(c) (_ us: UInt64) -> Void
     /// Pins the board has: numbers 0..<pinCount (0 when it has none).
-    public let pinCount: Int
-    /// The pin a board name stands for ("LED", "LED2", "BUTTON"); nil for an unknown name.
-    public let pinNamed: (_ name: UnsafeBufferPointer<UInt8>) -> Int?
-    /// Makes `pin` an input (mode 0) or an output (1); false when it cannot be.
-    public let pinMode: (_ pin: Int, _ mode: Int) -> Bool
-    public let pinWrite: (_ pin: Int, _ high: Bool) -> Void
-    public let pinRead: (_ pin: Int) -> Bool
-    /// The CPU clock in Hz.
-    public let frequency: () -> Int
-    /// Restarts the board; on the desktop, ends the program as `sys.exit()` would.
-    public let reset: () -> Void
-    /// The chip's unique identifier; empty when it has none.
-    public let uniqueID: () -> [UInt8]
+    public var pinCount: @convention(c) () -> Int32
+    /// The pin a board name stands for ("LED", "BUTTON"), or -1.
+    public var pinNamed: @convention(c) (_ name: UnsafePointer<UInt8>?, _ length: Int) -> Int32
+    /// Makes `pin` an input (0) or an output (1); 0 when it cannot be.
+    public var pinMode: @convention(c) (_ pin: Int32, _ output: Int32) -> Int32
+    public var pinWrite: @convention(c) (_ pin: Int32, _ high: Int32) -> Void
+    public var pinRead: @convention(c) (_ pin: Int32) -> Int32
+    /// The CPU clock in Hz (0: unknown).
+    public var frequency: @convention(c) () -> UInt32
+    /// Restarts the board; on the desktop, does nothing (the program then ends as `sys.exit()`).
+    public var reset: @convention(c) () -> Void
+    /// Writes the chip's unique identifier, up to `capacity` bytes; returns its length (0: none).
+    public var uniqueID: @convention(c) (_ out: UnsafeMutablePointer<UInt8>?, _ capacity: Int) -> Int
 
-    public init(name: [UInt8], ticksUs: @escaping () -> UInt64, sleepUs: @escaping (UInt64) -> Void,
-                pinCount: Int = 0, pinNamed: @escaping (UnsafeBufferPointer<UInt8>) -> Int? = { _ in nil },
-                pinMode: @escaping (Int, Int) -> Bool = { _, _ in false }, pinWrite: @escaping (Int, Bool) -> Void = { _, _ in },
-                pinRead: @escaping (Int) -> Bool = { _ in false }, frequency: @escaping () -> Int = { 0 },
-                reset: @escaping () -> Void = {}, uniqueID: @escaping () -> [UInt8] = { [] }) {
+    public init(name: @escaping @convention(c) () -> UnsafePointer<UInt8>,
+                ticksUs: @escaping @convention(c) () -> UInt64,
+                sleepUs: @escaping @convention(c) (UInt64) -> Void,
+                pinCount: @escaping @convention(c) () -> Int32 = { 0 },
+                pinNamed: @escaping @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 = { _, _ in -1 },
+                pinMode: @escaping @convention(c) (Int32, Int32) -> Int32 = { _, _ in 0 },
+                pinWrite: @escaping @convention(c) (Int32, Int32) -> Void = { _, _ in },
+                pinRead: @escaping @convention(c) (Int32) -> Int32 = { _ in 0 },
+                frequency: @escaping @convention(c) () -> UInt32 = { 0 },
+                reset: @escaping @convention(c) () -> Void = {},
+                uniqueID: @escaping @convention(c) (UnsafeMutablePointer<UInt8>?, Int) -> Int = { _, _ in 0 }) {
         self.name = name
         self.ticksUs = ticksUs
         self.sleepUs = sleepUs
@@ -51,8 +59,20 @@ public final class BoardHooks {
     }
 
     /// A board with no clock and no pins: ticks stand still and a sleep returns at once.
-    public static let none = BoardHooks(name: bytes("unnamed"), ticksUs: { 0 }, sleepUs: { _ in })
+    public static var none: BoardHooks {
+        BoardHooks(name: { unnamedBoard.utf8Start }, ticksUs: { 0 }, sleepUs: { _ in })
+    }
+
+    /// The name as bytes, for messages.
+    var nameBytes: [UInt8] {
+        let text = name()
+        var out: [UInt8] = []
+        while text[out.count] != 0 { out.append(text[out.count]) }
+        return out
+    }
 }
+
+let unnamedBoard: StaticString = "unnamed"
 
 /// The modules whose functions are natives (besides sys).
 enum NativeModule: Int, CaseIterable {
@@ -79,19 +99,19 @@ extension VM {
     func makeNativeModule(_ kind: NativeModule) throws(VMError) -> Value {
         let name = try intern(try newStr(kind.name))
         let module = try newModule(name)
-        nativeModules[kind.rawValue] = module
+        if kind == .time { timeModule = module } else { machineModule = module }
         try dictStore(modules, name, module)
         return module
     }
 
     /// The native module `module` is, if it is one.
     func nativeModuleKind(_ module: Value) -> NativeModule? {
-        NativeModule.allCases.first { nativeModules[$0.rawValue] == module }
+        module == timeModule ? .time : (module == machineModule ? .machine : nil)
     }
 
     /// A name of a native module not in its dict yet: a function, or machine.Pin.
     func nativeModuleAttribute(_ kind: NativeModule, _ name: Value) throws(VMError) -> Value? {
-        let dict = heap.slot(nativeModules[kind.rawValue].objectOffset, ModuleSlot.dict)
+        let dict = heap.slot((kind == .time ? timeModule : machineModule).objectOffset, ModuleSlot.dict)
         var found: Value? = nil
         if let id = nativeNamed(name, group: VM.moduleGroup(kind)) {
             found = .native(id.rawValue)
@@ -155,7 +175,7 @@ extension VM {
             return try newFloat(Double(board.ticksUs()) / 1e6)
         case .machineFreq:
             try argumentCount(a, name, min: 0, max: 0)
-            return .smallInt(board.frequency())
+            return .smallInt(Int(board.frequency()))
         case .machineReset:
             try argumentCount(a, name, min: 0, max: 0)
             flushOutput()
@@ -164,9 +184,10 @@ extension VM {
             throw VMError.exception
         case .machineUniqueId:
             try argumentCount(a, name, min: 0, max: 0)
-            let id = board.uniqueID()
-            guard !id.isEmpty else { throw boardLacks("unique id") }
-            return try newStr(id, type: .bytes)
+            var id = [UInt8](repeating: 0, count: 32)
+            let n = id.withUnsafeMutableBufferPointer { board.uniqueID($0.baseAddress, $0.count) }
+            guard n > 0 else { throw boardLacks("unique id") }
+            return try newStr(Array(id[0..<min(n, 32)]), type: .bytes)
         default:
             throw raise(.runtimeError, "native not available")
         }
@@ -187,7 +208,7 @@ extension VM {
 
     /// NotImplementedError naming the board and what it lacks.
     func boardLacks(_ what: StaticString) -> VMError {
-        raise(.notImplementedError, bytes("board ") + hooks.board.name + bytes(" has no ") + bytes(what))
+        raise(.notImplementedError, bytes("board ") + hooks.board.nameBytes + bytes(" has no ") + bytes(what))
     }
 
     // MARK: machine.Pin
@@ -196,21 +217,24 @@ extension VM {
     func makePin(_ a: Arguments) throws(VMError) -> Value {
         try argumentCount(a, "Pin", min: 1, max: 3)
         let board = hooks.board
-        if board.pinCount == 0 { throw boardLacks("pins") }
+        let pinCount = Int(board.pinCount())
+        if pinCount == 0 { throw boardLacks("pins") }
         let id = a[0]
         let pin: Int
         if isStr(id) {
-            guard let named = board.pinNamed(strBuffer(id)) else {
-                var m = bytes("board ") + board.name + bytes(" has no pin named ")
+            let text = strBuffer(id)
+            let named = Int(board.pinNamed(text.baseAddress, text.count))
+            guard named >= 0, named < pinCount else {
+                var m = bytes("board ") + board.nameBytes + bytes(" has no pin named ")
                 try appendText(id, &m, repr: true)
                 throw raise(.valueError, m)
             }
             pin = named
         } else {
             let n = try indexArgument(id)
-            guard n >= 0, n < board.pinCount else {
-                throw raise(.valueError, bytes("board ") + board.name + bytes(" has no pin ") + decimal(Int(n))
-                            + bytes(" (pins 0 to ") + decimal(board.pinCount - 1) + bytes(")"))
+            guard n >= 0, n < pinCount else {
+                throw raise(.valueError, bytes("board ") + board.nameBytes + bytes(" has no pin ") + decimal(Int(n))
+                            + bytes(" (pins 0 to ") + decimal(pinCount - 1) + bytes(")"))
             }
             pin = Int(n)
         }
@@ -222,12 +246,12 @@ extension VM {
             // The level is written before the pin drives it (no glitch where the latch keeps it) and again after
             // (where a latch ignores writes to an input, as Stellaris GPIO does).
             let level = wanted == .output && !initial.isNone ? try isTruthy(initial) : nil
-            if let level { board.pinWrite(pin, level) }
-            guard board.pinMode(pin, wanted.rawValue) else {
-                throw raise(.valueError, bytes("board ") + board.name + bytes(" cannot make pin ") + decimal(pin)
+            if let level { board.pinWrite(Int32(pin), level ? 1 : 0) }
+            guard board.pinMode(Int32(pin), Int32(wanted.rawValue)) != 0 else {
+                throw raise(.valueError, bytes("board ") + board.nameBytes + bytes(" cannot make pin ") + decimal(pin)
                             + bytes(wanted == .output ? " an output" : " an input"))
             }
-            if let level { board.pinWrite(pin, level) }
+            if let level { board.pinWrite(Int32(pin), level ? 1 : 0) }
         }
         let o = try allocSlots(.pin, PinSlot.slotCount)
         heap.setSlot(o, PinSlot.number, .smallInt(pin))
@@ -238,21 +262,21 @@ extension VM {
 
     func callPinMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
         let board = hooks.board
-        let pin = pinNumber(me)
+        let pin = Int32(pinNumber(me))
         let name = nativeName(id)
         switch id {
         case .pinValue:
             try argumentCount(a, name, min: 1, max: 2)
-            if a.positionalCount == 1 { return .smallInt(board.pinRead(pin) ? 1 : 0) }
-            board.pinWrite(pin, try isTruthy(a[1]))
+            if a.positionalCount == 1 { return .smallInt(board.pinRead(pin) != 0 ? 1 : 0) }
+            board.pinWrite(pin, try isTruthy(a[1]) ? 1 : 0)
             return .none
         case .pinOn, .pinOff:
             try argumentCount(a, name, min: 1, max: 1)
-            board.pinWrite(pin, id == .pinOn)
+            board.pinWrite(pin, id == .pinOn ? 1 : 0)
             return .none
         case .pinToggle:
             try argumentCount(a, name, min: 1, max: 1)
-            board.pinWrite(pin, !board.pinRead(pin))
+            board.pinWrite(pin, board.pinRead(pin) != 0 ? 0 : 1)
             return .none
         default:
             throw raise(.runtimeError, "native not available")

@@ -178,8 +178,9 @@ public final class VM {
     var handledException: Value = .null
     var memoryErrorInstance: Value = .null
     var sysModule: Value = .null
-    /// time and machine once imported (NativeModule order), else null.
-    var nativeModules = [Value](repeating: .null, count: NativeModule.allCases.count)
+    /// time and machine once imported, else null (two values, not an array: no allocation at start).
+    var timeModule: Value = .null
+    var machineModule: Value = .null
     /// Objects allocated since the last instruction boundary stay alive
     /// through a collection, so natives need not root their temporaries.
     var young: [UInt32] = []

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-2.1-only
 # The time functions CPython and p14p share: sleep with ints and floats,
 # a monotonic clock that does not go back, and the errors of bad lengths.
 import time

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-2.1-only
 # machine and the MicroPython time functions on the desktop's simulated
 # board: pins kept in memory, "LED" as pin 0, time from the host clock.
 import time, machine

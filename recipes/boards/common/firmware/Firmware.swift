@@ -28,7 +28,7 @@ func boardParseDouble(_ text: UnsafePointer<UInt8>, _ count: Int32, _ out: Unsaf
 @_extern(c, "p14p_pin_mode") func boardPinMode(_ pin: Int32, _ output: Int32) -> Int32
 @_extern(c, "p14p_pin_write") func boardPinWrite(_ pin: Int32, _ high: Int32)
 @_extern(c, "p14p_pin_read") func boardPinRead(_ pin: Int32) -> Int32
-@_extern(c, "p14p_unique_id") func boardUniqueID(_ out: UnsafeMutablePointer<UInt8>, _ capacity: Int) -> Int
+@_extern(c, "p14p_unique_id") func boardUniqueID(_ out: UnsafeMutablePointer<UInt8>?, _ capacity: Int) -> Int
 
 /// The application section (docs/firmware.md; P14PFirmware/AppSection.swift
 /// writes it): a 36-byte header of little-endian u32s ("P14B", image
@@ -145,40 +145,22 @@ func parseDouble(_ text: [UInt8]) -> Double? {
 func power(_ x: Double, _ y: Double) -> Double { boardPow(x, y) }
 #endif
 
-/// The board's clock, pins and identity, from its C drivers.
-func boardServices() -> BoardHooks {
-    var name: [UInt8] = []
-    let cName = boardName()
-    while cName[name.count] != 0 { name.append(cName[name.count]) }
-    return BoardHooks(
-        name: name,
-        ticksUs: { boardTicksUs() },
-        sleepUs: { boardSleepUs($0) },
-        pinCount: Int(boardPinCount()),
-        pinNamed: { text in
-            let pin = boardPinNamed(text.baseAddress, text.count)
-            return pin < 0 ? nil : Int(pin)
-        },
-        pinMode: { pin, mode in boardPinMode(Int32(pin), Int32(mode)) != 0 },
-        pinWrite: { pin, high in boardPinWrite(Int32(pin), high ? 1 : 0) },
-        pinRead: { pin in boardPinRead(Int32(pin)) != 0 },
-        frequency: { Int(boardCPUHz()) },
-        reset: { boardReset() },
-        uniqueID: {
-            var id = [UInt8](repeating: 0, count: 16)
-            let n = id.withUnsafeMutableBufferPointer { boardUniqueID($0.baseAddress!, $0.count) }
-            return Array(id[0..<min(n, 16)])
-        })
+/// The VM's hooks over the board's C runtime and drivers. Made when the
+/// firmware starts, not kept as a global: the VM holds the one copy, and a
+/// 16 KiB board has no RAM for a second in .data.
+func makeBoardHooks() -> PlatformHooks {
+    PlatformHooks(
+        write: { fd, bytes in boardWrite(Int32(fd), bytes.baseAddress, bytes.count) },
+        clock: { boardClock() },
+        formatDouble: { formatDouble($0, $1) },
+        parseDouble: { parseDouble($0) },
+        pow: { power($0, $1) },
+        board: BoardHooks(
+            name: { boardName() }, ticksUs: { boardTicksUs() }, sleepUs: { boardSleepUs($0) },
+            pinCount: { boardPinCount() }, pinNamed: { boardPinNamed($0, $1) }, pinMode: { boardPinMode($0, $1) },
+            pinWrite: { boardPinWrite($0, $1) }, pinRead: { boardPinRead($0) }, frequency: { boardCPUHz() },
+            reset: { boardReset() }, uniqueID: { boardUniqueID($0, $1) }))
 }
-
-let boardHooks = PlatformHooks(
-    write: { fd, bytes in boardWrite(Int32(fd), bytes.baseAddress, bytes.count) },
-    clock: { boardClock() },
-    formatDouble: { formatDouble($0, $1) },
-    parseDouble: { parseDouble($0) },
-    pow: { power($0, $1) },
-    board: boardServices()
-)
 
 @_cdecl("p14p_firmware_main")
 public func firmwareMain() -> Int32 {
@@ -209,7 +191,7 @@ public func firmwareMain() -> Int32 {
         cStackLimit: UInt(bitPattern: boardStackLimit()))
     let vm: VM
     do {
-        vm = try VM(config: config, hooks: boardHooks)
+        vm = try VM(config: config, hooks: makeBoardHooks())
         boardMemoryMark(0)
         try vm.load(layout, from: app.image)  // one code object at a time, from flash
         boardMemoryMark(1)

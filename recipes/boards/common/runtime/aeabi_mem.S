@@ -3,6 +3,9 @@
  * ARM run-time ABI memory helpers, as branches to the C library. In
  * assembly because the compiler lowers a memcpy call in C back into
  * __aeabi_memcpy. __aeabi_memset takes (dest, n, c): swap to (dest, c, n).
+ * The tail call goes through r3 (free: the targets take three arguments)
+ * because a Thumb-1 `b` reaches only 2 KiB, and the linker may place the
+ * C library's function farther (it did in a report_memory build).
  */
 #if defined(__arm__)
     .syntax unified
@@ -14,7 +17,9 @@
     .section .text.\name, "ax", %progbits
     .balign 4
 \name:
-    b \target
+    ldr r3, =\target
+    bx r3
+    .ltorg
     .endm
 
     P14P_ALIAS __aeabi_memcpy, memcpy
@@ -33,7 +38,9 @@
     mov r3, r1
     mov r1, r2
     mov r2, r3
-    b memset
+    ldr r3, =memset
+    bx r3
+    .ltorg
     .endm
 
     P14P_MEMSET __aeabi_memset
@@ -48,7 +55,9 @@
 \name:
     mov r2, r1
     movs r1, #0
-    b memset
+    ldr r3, =memset
+    bx r3
+    .ltorg
     .endm
 
     P14P_MEMCLR __aeabi_memclr
