@@ -435,10 +435,13 @@ extension VM {
             if isType(key, .slice) {
                 let (start, step, count) = try sliceIndices(key, length: listCount(o))
                 if count == 0 { return }
+                // Index i goes when it is start + k * step for some k in 0..<count.
+                func dropped(_ i: Int) -> Bool {
+                    let offset = i - start
+                    return offset % step == 0 && offset / step >= 0 && offset / step < count
+                }
                 var keep: [Value] = []
-                var drop = Set<Int>()
-                for k in 0..<count { drop.insert(start + k * step) }
-                for i in 0..<listCount(o) where !drop.contains(i) { keep.append(listItem(o, i)) }
+                for i in 0..<listCount(o) where !dropped(i) { keep.append(listItem(o, i)) }
                 listSetCount(c, 0)
                 for v in keep { try listAppend(c, v) }
                 return
