@@ -76,6 +76,7 @@ extension VM {
                 if name == s.__bases__ { return heap.slot(o, ClassSlot.bases) }
                 if name == s.__dict__ { return try classNamespace(obj) }
                 if name == s.__class__ { return try typeClass(.type) }
+                if isTypeClass(obj, .pin) { return pinClassConstant(name) }  // Pin.IN, Pin.OUT: constants, not heap objects
                 return nil
             case .module:
                 if let v = dictGetStr(heap.slot(o, ModuleSlot.dict), name) { return v }

@@ -122,7 +122,8 @@ extension VM {
         return found
     }
 
-    /// Pin.IN and Pin.OUT.
+    /// Pin.IN and Pin.OUT, found when a lookup on the Pin class misses
+    /// (never stored: no heap for them, and no cost to other classes' lookups).
     func pinClassConstant(_ name: Value) -> Value? {
         guard isStr(name) else { return nil }
         let text = strBuffer(name)

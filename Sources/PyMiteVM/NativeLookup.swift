@@ -85,9 +85,7 @@ extension VM {
         if !ns.isNull, let v = dictLookup(ns, name, hash: hash) { return v }
         // The group's hash bits turn most misses away without a scan (user
         // classes end in `object`, which has one method).
-        guard let kind = builtinKind(ofClass: c) else { return nil }
-        if kind == .pin, let constant = pinClassConstant(name) { return constant }
-        guard groupHashBits[kind.rawValue] & (UInt64(1) << UInt64(hash & 63)) != 0,
+        guard let kind = builtinKind(ofClass: c), groupHashBits[kind.rawValue] & (UInt64(1) << UInt64(hash & 63)) != 0,
               let id = nativeNamed(name, group: kind.rawValue) else { return nil }
         let fn = Value.native(id.rawValue)
         let pending = pendingException  // a full heap only skips the cache (see `cache`)

@@ -196,12 +196,8 @@ public final class VM {
     public internal(set) var markStackRescans = 0
     /// A block kept free for MemoryError handling (0 while given back).
     var emergencyReserve: UInt32 = 0
-    /// internStatic's cache: an open-addressed table keyed by the address of
-    /// the static text (0: an empty slot). Not a Swift Dictionary: that links
-    /// its hashing and resizing code, several KB, into every firmware.
-    var staticNameKeys: [UInt] = []
-    var staticNameValues: [Value] = []
-    var staticNameCount = 0
+    /// internStatic's cache, by the address of the static text.
+    var staticNames: [UInt: Value] = [:]
     /// The interned empty str, internStatic's answer when the heap is full.
     var emptyName: Value = .null
     /// Special method names of the binary operators: plain, reflected, in-place.

@@ -129,49 +129,16 @@ extension VM {
     /// the empty name: a lookup with it finds nothing, and nothing breaks.
     func internStatic(_ s: StaticString) -> Value {
         let key = UInt(bitPattern: s.utf8Start)
-        if let v = staticName(key) { return v }
+        if let v = staticNames[key] { return v }
         let pending = pendingException  // a failure here must not replace an exception in flight
         do {
             let v = try intern(try newStr(s))
-            addStaticName(key, v)
+            staticNames[key] = v
             return v
         } catch {
             pendingException = pending
             return emptyName
         }
-    }
-
-    /// The slot of `key` in the static-name table, or of the empty slot where it would go.
-    private func staticNameSlot(_ key: UInt) -> Int {
-        let mask = staticNameKeys.count - 1
-        var i = Int(truncatingIfNeeded: (key >> 2) &* 0x9E37_79B1) & mask
-        while staticNameKeys[i] != 0 && staticNameKeys[i] != key { i = (i + 1) & mask }
-        return i
-    }
-
-    private func staticName(_ key: UInt) -> Value? {
-        if staticNameKeys.isEmpty { return nil }
-        let i = staticNameSlot(key)
-        return staticNameKeys[i] == key ? staticNameValues[i] : nil
-    }
-
-    /// Adds a name, doubling the table (from 32 slots) before it is three quarters full.
-    private func addStaticName(_ key: UInt, _ v: Value) {
-        if (staticNameCount + 1) * 4 > staticNameKeys.count * 3 {
-            let oldKeys = staticNameKeys, oldValues = staticNameValues
-            let size = max(32, oldKeys.count * 2)
-            staticNameKeys = [UInt](repeating: 0, count: size)
-            staticNameValues = [Value](repeating: .null, count: size)
-            for i in 0..<oldKeys.count where oldKeys[i] != 0 {
-                let j = staticNameSlot(oldKeys[i])
-                staticNameKeys[j] = oldKeys[i]
-                staticNameValues[j] = oldValues[i]
-            }
-        }
-        let i = staticNameSlot(key)
-        staticNameKeys[i] = key
-        staticNameValues[i] = v
-        staticNameCount += 1
     }
 
     /// Byte offset of character `index` in a str (index in 0...charCount).
