@@ -194,7 +194,7 @@ extension VM {
         }
     }
 
-    /// Sleeps in slices, so a long sleep is still stopped by the instruction budget and Ctrl-C on the host.
+    /// Sleeps in slices of 0.1 s, counting a step after each, so the instruction budget still stops a long sleep.
     func sleep(microseconds: Int64) throws(VMError) -> Value {
         guard microseconds >= 0 else { throw raise(.valueError, "sleep length must be non-negative") }
         var left = UInt64(microseconds)
