@@ -48,9 +48,11 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // The guardian between p14p-dist and each tool it runs (ChildProcess.guardian).
+        .target(name: "CChildGuard"),
         .executableTarget(
             name: "p14p-dist",
-            dependencies: ["P14PDist", "P14PFirmware", "PyMiteHost", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["P14PDist", "P14PFirmware", "CChildGuard", "PyMiteHost", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The fuzz targets' logic and the program generator; Fuzz/ wraps each for libFuzzer.
         .target(name: "PyMiteFuzz", dependencies: ["PyMiteVM", "PyMiteCompiler", "PyMiteHost", "P14PDist"]),

@@ -6,7 +6,8 @@
 // signal mask, whatever p14p-dist ignores or blocks; stdin from /dev/null;
 // output to files (a chatty tool cannot fill a pipe and stall) or to the
 // terminal. While it runs its group is known to Interrupts, so SIGINT or
-// SIGTERM to p14p-dist stops it too.
+// SIGTERM to p14p-dist stops it too; under p14p-dist a guardian between
+// the two (`guardian`) stops it even when p14p-dist is killed outright.
 
 import Foundation
 
@@ -79,6 +80,26 @@ public enum ChildProcess {
         }
     }
 
+    /// An executable that guards each child (p14p-dist sets its own path;
+    /// see CChildGuard): run as `guardian guardianCommand our-pid tool-path args...`,
+    /// it runs the tool as its own child and passes its status on, and when
+    /// p14p-dist dies without cleaning up (SIGKILL) it stops the tool's whole
+    /// group. Unset (the tests' own processes), tools run directly.
+    nonisolated(unsafe) public static var guardian: String?
+    public static let guardianCommand = "__guard-child"
+
+    /// `name` as posix_spawnp would find it: itself when it has a slash, else the first executable on PATH.
+    static func resolve(_ name: String, environment: [String: String]?) throws -> String {
+        if name.contains("/") { return name }
+        let path = (environment ?? ProcessInfo.processInfo.environment)["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for folder in path.split(separator: ":", omittingEmptySubsequences: false) {
+            let candidate = (folder.isEmpty ? "." : String(folder)) + "/" + name
+            var info = stat()
+            if stat(candidate, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && access(candidate, X_OK) == 0 { return candidate }
+        }
+        throw FirmwareError.cannotRun(tool: name, reason: String(cString: strerror(ENOENT)))
+    }
+
     /// glibc (2.29+) declares posix_spawn_file_actions_addchdir_np only under
     /// _GNU_SOURCE, which Swift's Glibc module does not set: found by name.
     private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
@@ -135,7 +156,9 @@ public enum ChildProcess {
         posix_spawnattr_setpgroup(&attributes, 0)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        var command = [executable] + arguments
+        if let guardian { command = [guardian, guardianCommand, String(getpid()), try resolve(executable, environment: environment)] + arguments }
+        let argv = command.map { strdup($0) } + [nil]
         let envp = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
         defer {
             for p in argv { free(p) }
@@ -143,8 +166,8 @@ public enum ChildProcess {
         }
         var pid = pid_t()
         let spawned: Int32 = envp.withOptionalPointer { env in
-            executable.contains("/") ? posix_spawn(&pid, executable, &actions, &attributes, argv, env ?? UnsafePointer(environ))
-                : posix_spawnp(&pid, executable, &actions, &attributes, argv, env ?? UnsafePointer(environ))
+            command[0].contains("/") ? posix_spawn(&pid, command[0], &actions, &attributes, argv, env ?? UnsafePointer(environ))
+                : posix_spawnp(&pid, command[0], &actions, &attributes, argv, env ?? UnsafePointer(environ))
         }
         guard spawned == 0 else {
             throw FirmwareError.cannotRun(tool: executable, reason: String(cString: strerror(spawned)))

@@ -9,6 +9,7 @@ import Foundation
 import PyMiteHost
 import P14PDist
 import P14PFirmware
+import CChildGuard
 
 struct P14PDistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -315,6 +316,12 @@ struct Stamp: ParsableCommand {
         print("wrote \(ReleaseSourceFile.path) for release \(number); rebuild p14p and commit it")
     }
 }
+
+// p14p-dist run as the guardian of one of its own children (ChildProcess.guardian).
+if CommandLine.argc > 3 && CommandLine.arguments[1] == ChildProcess.guardianCommand {
+    p14p_child_guard(pid_t(CommandLine.arguments[2]) ?? 1, CommandLine.unsafeArgv + 3)
+}
+ChildProcess.guardian = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
 
 // SIGINT/SIGTERM stop child processes and remove temporary folders before exiting.
 Interrupts.install()

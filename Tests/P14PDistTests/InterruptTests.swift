@@ -2,7 +2,9 @@
 //
 // A build stopped by SIGINT or SIGTERM takes its children (and what they
 // started) with it and leaves no staging folder; a folder left by a build
-// that could not clean up (SIGKILL) is removed by the next build.
+// that could not clean up (SIGKILL) is removed by the next build, and its
+// children stop even then: a guardian between it and each tool stops the
+// tool's group when p14p-dist dies.
 
 import XCTest
 @testable import P14PDist
@@ -12,12 +14,6 @@ final class InterruptTests: XCTestCase {
 
     override func tearDown() {
         for pid in leftovers where isAlive(pid) { kill(pid, SIGKILL) }
-    }
-
-    /// Running, and not a zombie waiting to be reaped.
-    func isAlive(_ pid: pid_t) -> Bool {
-        guard let stat = try? readText("/proc/\(pid)/stat"), let close = stat.lastIndex(of: ")") else { return false }
-        return !stat[close...].hasPrefix(") Z")
     }
 
     func testTheNextBuildRemovesStaleStagingFolders() throws {
@@ -43,30 +39,46 @@ final class InterruptTests: XCTestCase {
         }
     }
 
-    func testAnInterruptedBuildStopsItsChildrenAndRemovesItsStagingFolder() throws {
+    /// Starts `p14p-dist build` with a "p14p" that never answers and has a child
+    /// of its own (as swift build has compilers); returns the build, its stderr
+    /// pipe, its folder and that grandchild, once the grandchild runs.
+    func startStuckBuild() throws -> (build: Process, errors: Pipe, folder: String, grandchild: pid_t) {
         let tool = try XCTUnwrap(productExecutable("p14p-dist"))
+        let repo = try makeFixtureRepository()
+        let work = try temporaryFolder("interrupt")
+        let pidFile = work + "/grandchild.pid"
+        try writeTextAtomically(work + "/p14p", "#!/bin/sh\n/bin/sleep 1000 &\necho $! > \(pidFile)\nwait\n", mode: 0o755)
+        let build = Process()
+        build.executableURL = URL(fileURLWithPath: tool)
+        build.arguments = ["build", "--root", repo, "--release", "09", "--board", "desktop", "--p14p", work + "/p14p", "--out", work + "/dist"]
+        let errors = Pipe()
+        build.standardOutput = FileHandle.nullDevice
+        build.standardError = errors
+        try build.run()
+        // Wait until the build is inside its child (a generous bound, not a timing assertion).
+        let started = Date()
+        while (try? readText(pidFile))?.hasSuffix("\n") != true && build.isRunning && Date().timeIntervalSince(started) < 120 {
+            usleep(20_000)
+        }
+        let grandchild = try XCTUnwrap(pid_t((try readText(pidFile)).trimmingCharacters(in: .whitespacesAndNewlines)))
+        leftovers.append(grandchild)
+        XCTAssertTrue(isAlive(grandchild))
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: work).contains { $0.hasPrefix(".dist-staging-") })
+        return (build, errors, work, grandchild)
+    }
+
+    func testAKilledBuildStillTakesItsChildrenWithIt() throws {
+        let (build, _, _, grandchild) = try startStuckBuild()
+        kill(build.processIdentifier, SIGKILL)
+        build.waitUntilExit()
+        XCTAssertEqual(build.terminationReason, .uncaughtSignal)
+        // The guardian heard of its parent's death and stopped the tool's group.
+        XCTAssertTrue(ends(grandchild), "the killed build's child process outlived it")
+    }
+
+    func testAnInterruptedBuildStopsItsChildrenAndRemovesItsStagingFolder() throws {
         for signal in [SIGTERM, SIGINT] {
-            let repo = try makeFixtureRepository()
-            let work = try temporaryFolder("interrupt")
-            // A "p14p" that never answers, with a child of its own (as swift build has compilers).
-            let pidFile = work + "/grandchild.pid"
-            try writeTextAtomically(work + "/p14p", "#!/bin/sh\n/bin/sleep 1000 &\necho $! > \(pidFile)\nwait\n", mode: 0o755)
-            let build = Process()
-            build.executableURL = URL(fileURLWithPath: tool)
-            build.arguments = ["build", "--root", repo, "--release", "09", "--board", "desktop", "--p14p", work + "/p14p", "--out", work + "/dist"]
-            let errors = Pipe()
-            build.standardOutput = FileHandle.nullDevice
-            build.standardError = errors
-            try build.run()
-            // Wait until the build is inside its child (a generous bound, not a timing assertion).
-            let started = Date()
-            while (try? readText(pidFile))?.hasSuffix("\n") != true && build.isRunning && Date().timeIntervalSince(started) < 120 {
-                usleep(20_000)
-            }
-            let grandchild = try XCTUnwrap(pid_t((try readText(pidFile)).trimmingCharacters(in: .whitespacesAndNewlines)))
-            leftovers.append(grandchild)
-            XCTAssertTrue(isAlive(grandchild))
-            XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: work).contains { $0.hasPrefix(".dist-staging-") })
+            let (build, errors, work, grandchild) = try startStuckBuild()
 
             kill(build.processIdentifier, signal)
             build.waitUntilExit()
@@ -76,9 +88,7 @@ final class InterruptTests: XCTestCase {
             XCTAssertTrue(stderr.contains("interrupted (\(signal == SIGINT ? "SIGINT" : "SIGTERM"))"), stderr)
             XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: work).contains { $0.contains("staging") })
             // The child's child got SIGTERM then SIGKILL before the build exited; allow for it being reaped.
-            let stopped = Date()
-            while isAlive(grandchild) && Date().timeIntervalSince(stopped) < 30 { usleep(20_000) }
-            XCTAssertFalse(isAlive(grandchild), "the build's child process outlived it")
+            XCTAssertTrue(ends(grandchild), "the build's child process outlived it")
         }
     }
 }

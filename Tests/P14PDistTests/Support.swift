@@ -94,3 +94,16 @@ func XCTAssertThrowsError<T>(_ expression: @autoclosure () throws -> T, containi
         XCTAssertTrue("\(error)".contains(text), "error \"\(error)\" does not contain \"\(text)\"", file: file, line: line)
     }
 }
+
+/// Running, and not a zombie waiting to be reaped.
+func isAlive(_ pid: pid_t) -> Bool {
+    guard let stat = try? readText("/proc/\(pid)/stat"), let close = stat.lastIndex(of: ")") else { return false }
+    return !stat[close...].hasPrefix(") Z")
+}
+
+/// Waits a generous while for `pid` to end (a bound, not a timing assertion); says whether it did.
+func ends(_ pid: pid_t) -> Bool {
+    let stopped = Date()
+    while isAlive(pid) && Date().timeIntervalSince(stopped) < 30 { usleep(20_000) }
+    return !isAlive(pid)
+}
