@@ -2,13 +2,14 @@
 #
 # make release    a full signed release of the example app for every buildable board, into dist/
 # make setup      install what the build and the tests need (idempotent)
-# make test       everything CI runs: unit and corpus tests, Embedded Swift check,
+# make test       everything CI runs: unit and corpus tests (also with the 32-bit value word), Embedded Swift check,
 #                 the host tests under AddressSanitizer, a short fuzzing run
 # make example    build p14p and run the example application
 # make bench      p14p against python3 on bench/*.py, as ratios
 # make size       each board's firmware: flash by part of the VM, data, bss, heap in use at start
 # make embedded   compile the VM core with Embedded Swift for armv7em
 # make asan       the host tests under AddressSanitizer (scratch path .build-asan)
+# make value32    the corpus against a p14p with a 32-bit board's value word (.build-value32)
 # make fuzz       build the libFuzzer targets and run each for FUZZ_SECONDS (docs/reliability.md)
 # make fuzz-ci    each fuzz target for a fixed FUZZ_RUNS from its seeds, then its regression inputs
 
@@ -25,7 +26,7 @@ RELEASE ?= $(shell sed -n 's/.*"release":"\([0-9A-Fa-f]*\)".*/\1/p' Sources/p14p
 SIGNING_KEY ?= $(HOME)/.config/p14p/release.key
 P14P_DIST = $$($(SWIFT) build --show-bin-path)/p14p-dist
 
-.PHONY: setup build test unit embedded asan fuzz-build fuzz fuzz-ci example release bench size clean
+.PHONY: setup build test unit value32 embedded asan fuzz-build fuzz fuzz-ci example release bench size clean
 # fuzz-run-<target> and fuzz-ci-<target> are pattern rules: never files.
 
 setup:
@@ -65,6 +66,16 @@ embedded: setup
 unit: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The VM with the value word of a 32-bit board (-D P14P_VALUE32: 31-bit
+# small ints, 4-byte headers and slots) built for the host, in debug so
+# every heap access is checked: the corpus runs against it, so the layout
+# every board uses is tested here as well as under QEMU.
+value32: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) build --product p14p --scratch-path .build-value32 -Xswiftc -DP14P_VALUE32
+	P14P_BIN=$$($(SWIFT) build --show-bin-path --scratch-path .build-value32)/p14p P14P_VALUE_BITS=32 \
+		$(SWIFT) test --skip-build --filter CorpusTests
 
 # The host tests again, built with AddressSanitizer: the VM does its own
 # memory management with unsafe pointers, and ASan sees what a wrong offset
@@ -165,7 +176,7 @@ fuzz-ci-%: fuzz-build
 		echo "make fuzz-ci: fuzz-$* replayed $$(echo $$inputs | wc -w) regression inputs"; \
 	fi
 
-test: embedded unit asan fuzz-ci
+test: embedded unit value32 asan fuzz-ci
 
 example: build
 	$(SWIFT) run p14p run examples/hello/main.py

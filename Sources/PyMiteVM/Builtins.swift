@@ -57,7 +57,7 @@ extension VM {
         case .abs:
             try argumentCount(a, name, min: 1, max: 1)
             let v = a[0]
-            if let i = intOf(v), i != Int64.min { return try newIntOrWide(i < 0 ? -i : i) }
+            if let i = intOf(v), i != Int64.min { return try newInt(i < 0 ? -i : i) }
             if var b = bigOf(v) {
                 b.negative = false
                 return try intResult(b)
@@ -280,8 +280,8 @@ extension VM {
     /// bits (negative and very large small ints) need a long int; a build
     /// without long ints gives those the int's own value instead.
     func identity(_ v: Value) throws(VMError) -> Value {
-        if v.raw <= UInt64(Value.smallIntMax), let id = Value.int(Int64(v.raw)) { return id }
-        if longIntsOn { return try intResult(BigInt(unsigned: v.raw)) }
+        if UInt64(v.raw) <= UInt64(Value.smallIntMax), let id = Value.int(Int64(v.raw)) { return id }
+        if longIntsOn { return try intResult(BigInt(unsigned: UInt64(v.raw))) }
         return v
     }
 
@@ -754,7 +754,7 @@ extension VM {
             big.negative = negative && !big.magnitude.isEmpty
             return try intResult(big)
         }
-        return try newIntOrWide(negative ? -result : result)
+        return try newInt(negative ? -result : result)
     }
 
     func parseFloatText(_ text: [UInt8]) -> Double? {

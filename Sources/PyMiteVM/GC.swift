@@ -41,7 +41,7 @@ extension VM {
         if internTable != 0 {
             heap.setMark(internTable)
             for i in 0..<internCapacity {
-                let entry = heap.u32(internTable, 8 + 4 * i)
+                let entry = heap.u32(internTable, rawDataOffset + 4 * i)
                 if entry != 0 { gcMark(.object(entry)) }
             }
         }

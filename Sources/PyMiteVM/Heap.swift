@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
 //
 // The Python heap: one fixed-size arena, tiled by blocks. Each block
-// starts with an 8-byte header: size in bytes (high 32 bits), the
-// "being printed" flag (bit 9), mark bit (bit 8) and object type (low
-// 8 bits; 0 = free). Objects are reached
+// starts with a header word as wide as a value (HeaderWord): its size in
+// bytes, the "being printed" flag, the mark bit and the object type
+// (0 = free). Block sizes and offsets are multiples of that width. Objects are reached
 // by byte offset, never by Swift reference, so a collection is a plain
 // mark-sweep over the arena (GC.swift) and cycles cost nothing special.
 //
@@ -23,6 +23,30 @@ public enum ObjType: UInt8 {
     @inline(__always) var isRaw: Bool { rawValue < 16 }
 }
 
+/// The header word: on a 64-bit host, size in the high 32 bits, the
+/// printed flag bit 9, the mark bit 8, the type the low 8 bits; on a 32-bit
+/// board, size in bits 8-31 (blocks up to 16 MiB), printed bit 7, mark
+/// bit 6, type the low 6 bits.
+#if _pointerBitWidth(_32) || P14P_VALUE32
+typealias HeaderWord = UInt32
+enum HeaderLayout {
+    static let sizeShift: HeaderWord = 8
+    static let markBit: HeaderWord = 0x40
+    static let printedBit: HeaderWord = 0x80
+    static let typeMask: HeaderWord = 0x3F
+    static let maxBlock = (1 << 24) - 4
+}
+#else
+typealias HeaderWord = UInt64
+enum HeaderLayout {
+    static let sizeShift: HeaderWord = 32
+    static let markBit: HeaderWord = 0x100
+    static let printedBit: HeaderWord = 0x200
+    static let typeMask: HeaderWord = 0xFF
+    static let maxBlock = Int(Int32.max) - 7
+}
+#endif
+
 struct Heap {
     let base: UnsafeMutableRawPointer
     let size: Int
@@ -31,17 +55,29 @@ struct Heap {
     /// objects' space. Everything in top..<high is free, outside the lists.
     var top: UInt32
     var high: UInt32
-    /// Exact-size free lists for blocks up to `smallLimit` bytes, indexed by size / 8.
+    /// Exact-size free lists for blocks up to `smallLimit` bytes, indexed by size / granule.
     var smallFree: [UInt32]
-    /// Bit k set when smallFree[k] is not empty (k = size / 8, up to 64),
+    /// Bit k set when smallFree[k] is not empty (k = size / granule, up to 64),
     /// so finding a larger free block is a bit scan, not a walk.
     var smallMask: (low: UInt64, high: UInt64) = (0, 0)
     /// Larger free blocks, first fit.
     var largeFree: UInt32 = 0
     var freeInLists: Int = 0
 
-    static let smallLimit = 512
-    static let minBlock = 16
+    /// Bytes of a block header, and of a slot; block sizes are multiples of it.
+    static let granule = MemoryLayout<HeaderWord>.size
+    static let headerBytes = MemoryLayout<HeaderWord>.size
+    static let slotBytes = MemoryLayout<Value>.size
+    static let sizeShift = HeaderLayout.sizeShift
+    static let markBit = HeaderLayout.markBit
+    static let printedBit = HeaderLayout.printedBit
+    static let typeMask = HeaderLayout.typeMask
+    /// The largest block a header can describe.
+    static let maxBlock = HeaderLayout.maxBlock
+    /// 65 exact-size lists (0...64 granules): the size of `smallMask`.
+    static let smallLimit = 64 * MemoryLayout<HeaderWord>.size
+    /// A header and a free-list link.
+    static let minBlock = 2 * MemoryLayout<HeaderWord>.size
 
     init(size requested: Int) {
         // Offsets are UInt32; Int(Int32.max) also fits a 32-bit board's Int.
@@ -49,25 +85,31 @@ struct Heap {
         self.size = size
         base = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
         base.initializeMemory(as: UInt8.self, repeating: 0, count: size)
-        top = 8  // offset 0 is the null value
+        top = UInt32(Heap.granule)  // offset 0 is the null value
         high = UInt32(size)
-        smallFree = [UInt32](repeating: 0, count: Heap.smallLimit / 8 + 1)
+        smallFree = [UInt32](repeating: 0, count: Heap.smallLimit / Heap.granule + 1)
     }
 
     // MARK: Block headers
 
-    @inline(__always) func header(_ o: UInt32) -> UInt64 { base.load(fromByteOffset: Int(o), as: UInt64.self) }
-    @inline(__always) func setHeader(_ o: UInt32, _ h: UInt64) { base.storeBytes(of: h, toByteOffset: Int(o), as: UInt64.self) }
-    @inline(__always) func blockSize(_ o: UInt32) -> Int { Int(header(o) >> 32) }
-    @inline(__always) func typeByte(_ o: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: header(o)) }
+    @inline(__always) func header(_ o: UInt32) -> HeaderWord { base.load(fromByteOffset: Int(o), as: HeaderWord.self) }
+    @inline(__always) func setHeader(_ o: UInt32, _ h: HeaderWord) { base.storeBytes(of: h, toByteOffset: Int(o), as: HeaderWord.self) }
+    /// A header for a block of `size` bytes of type `type` (free: 0), unmarked.
+    @inline(__always) static func header(size: Int, type: UInt8 = 0) -> HeaderWord {
+        HeaderWord(truncatingIfNeeded: size) << sizeShift | HeaderWord(type)
+    }
+    @inline(__always) static func size(of h: HeaderWord) -> Int { Int(h >> sizeShift) }
+    @inline(__always) static func isLive(_ h: HeaderWord) -> Bool { h & typeMask != 0 && h & markBit != 0 }
+    @inline(__always) func blockSize(_ o: UInt32) -> Int { Heap.size(of: header(o)) }
+    @inline(__always) func typeByte(_ o: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: header(o) & Heap.typeMask) }
     @inline(__always) func type(_ o: UInt32) -> ObjType { ObjType(rawValue: typeByte(o)) ?? .free }
-    @inline(__always) func isMarked(_ o: UInt32) -> Bool { header(o) & 0x100 != 0 }
-    @inline(__always) func setMark(_ o: UInt32) { setHeader(o, header(o) | 0x100) }
-    @inline(__always) func clearMark(_ o: UInt32) { setHeader(o, header(o) & ~0x100) }
+    @inline(__always) func isMarked(_ o: UInt32) -> Bool { header(o) & Heap.markBit != 0 }
+    @inline(__always) func setMark(_ o: UInt32) { setHeader(o, header(o) | Heap.markBit) }
+    @inline(__always) func clearMark(_ o: UInt32) { setHeader(o, header(o) & ~Heap.markBit) }
     /// A container whose repr is being written: met again, it prints as [...].
-    @inline(__always) func isBeingPrinted(_ o: UInt32) -> Bool { header(o) & 0x200 != 0 }
+    @inline(__always) func isBeingPrinted(_ o: UInt32) -> Bool { header(o) & Heap.printedBit != 0 }
     @inline(__always) func setBeingPrinted(_ o: UInt32, _ on: Bool) {
-        setHeader(o, on ? header(o) | 0x200 : header(o) & ~0x200)
+        setHeader(o, on ? header(o) | Heap.printedBit : header(o) & ~Heap.printedBit)
     }
 
     // MARK: Slots and raw bytes
@@ -79,16 +121,16 @@ struct Heap {
 
     @inline(__always) func slot(_ o: UInt32, _ i: Int) -> Value {
         assert(isSlotInside(o, i), "heap: slot outside its object")
-        return Value(raw: base.load(fromByteOffset: Int(o) + 8 + i * 8, as: UInt64.self))
+        return Value(raw: base.load(fromByteOffset: Int(o) + Heap.headerBytes + i * Heap.slotBytes, as: ValueWord.self))
     }
     @inline(__always) func setSlot(_ o: UInt32, _ i: Int, _ v: Value) {
         assert(isSlotInside(o, i), "heap: slot outside its object")
-        base.storeBytes(of: v.raw, toByteOffset: Int(o) + 8 + i * 8, as: UInt64.self)
+        base.storeBytes(of: v.raw, toByteOffset: Int(o) + Heap.headerBytes + i * Heap.slotBytes, as: ValueWord.self)
     }
-    @inline(__always) func slotCount(_ o: UInt32) -> Int { (blockSize(o) - 8) / 8 }
+    @inline(__always) func slotCount(_ o: UInt32) -> Int { (blockSize(o) - Heap.headerBytes) / Heap.slotBytes }
     @inline(__always) func slotPointer(_ o: UInt32, _ i: Int) -> UnsafeMutablePointer<Value> {
         assert(isSlotInside(o, i) || (isLiveBlock(o) && !type(o).isRaw && i == slotCount(o)), "heap: slot outside its object")
-        return (base + Int(o) + 8 + i * 8).assumingMemoryBound(to: Value.self)
+        return (base + Int(o) + Heap.headerBytes + i * Heap.slotBytes).assumingMemoryBound(to: Value.self)
     }
     @inline(__always) func u32(_ o: UInt32, _ byteOffset: Int) -> UInt32 {
         assert(isByteInside(o, byteOffset, 4), "heap: bytes outside their object")
@@ -104,23 +146,24 @@ struct Heap {
     }
 
     /// A free block's link to the next one in its list (the allocator's own field).
-    @inline(__always) func freeLink(_ o: UInt32) -> UInt32 { base.load(fromByteOffset: Int(o) + 8, as: UInt32.self) }
+    @inline(__always) func freeLink(_ o: UInt32) -> UInt32 { base.load(fromByteOffset: Int(o) + Heap.headerBytes, as: UInt32.self) }
     @inline(__always) func setFreeLink(_ o: UInt32, _ next: UInt32) {
-        base.storeBytes(of: next, toByteOffset: Int(o) + 8, as: UInt32.self)
+        base.storeBytes(of: next, toByteOffset: Int(o) + Heap.headerBytes, as: UInt32.self)
     }
 
     /// Whether `o` looks like the start of a live block (debug checks).
     func isLiveBlock(_ o: UInt32) -> Bool {
-        guard o >= 8, o & 7 == 0, Int(o) + 8 <= size else { return false }
+        let g = Heap.granule
+        guard Int(o) >= g, Int(o) % g == 0, Int(o) + g <= size else { return false }
         let n = blockSize(o)
         return typeByte(o) != 0 && ObjType(rawValue: typeByte(o)) != nil
-            && n >= Heap.minBlock && n & 7 == 0 && Int(o) + n <= size
+            && n >= Heap.minBlock && n % g == 0 && Int(o) + n <= size
     }
     func isSlotInside(_ o: UInt32, _ i: Int) -> Bool {
         isLiveBlock(o) && !type(o).isRaw && i >= 0 && i < slotCount(o)
     }
     func isByteInside(_ o: UInt32, _ byteOffset: Int, _ width: Int) -> Bool {
-        isLiveBlock(o) && byteOffset >= 8 && byteOffset + width <= blockSize(o)
+        isLiveBlock(o) && byteOffset >= Heap.headerBytes && byteOffset + width <= blockSize(o)
     }
     /// Debug builds check that `v` is an object of one of `kinds`.
     @inline(__always) func expect(_ o: UInt32, _ kind: ObjType) {
@@ -132,36 +175,36 @@ struct Heap {
 
     // MARK: Allocation
 
-    @inline(__always) static func roundedSize(_ bytes: Int) -> Int { max(minBlock, (bytes + 7) & ~7) }
+    @inline(__always) static func roundedSize(_ bytes: Int) -> Int { max(minBlock, (bytes + granule - 1) & ~(granule - 1)) }
 
     /// A block of at least `bytes` bytes (header included) typed `type`, its
     /// slots set to null; nil when no free block is large enough.
     mutating func allocate(_ type: ObjType, bytes: Int) -> UInt32? {
         let need = Heap.roundedSize(bytes)
-        guard need < size else { return nil }
+        guard need < size && need <= Heap.maxBlock else { return nil }
         var block: UInt32 = 0
         let small = need <= Heap.smallLimit
-        if small, smallFree[need / 8] != 0 {
-            block = popSmall(need / 8)
+        if small, smallFree[need / Heap.granule] != 0 {
+            block = popSmall(need / Heap.granule)
         } else if small, let b = splitSmall(need) {
             // Reusing holes before growing keeps the wilderness whole for big blocks.
             block = b
         } else if small, Int(top) + need <= Int(high) {
             block = top
             top += UInt32(need)
-            setHeader(block, UInt64(need) << 32)
+            setHeader(block, Heap.header(size: need))
         } else if let b = takeLarge(need) {
             block = b
         } else if !small, Int(high) - need >= Int(top) {
             high -= UInt32(need)
             block = high
-            setHeader(block, UInt64(need) << 32)
+            setHeader(block, Heap.header(size: need))
         } else {
             return nil
         }
         let got = blockSize(block)
-        setHeader(block, UInt64(got) << 32 | UInt64(type.rawValue))
-        (base + Int(block) + 8).initializeMemory(as: UInt8.self, repeating: 0, count: got - 8)
+        setHeader(block, Heap.header(size: got, type: type.rawValue))
+        (base + Int(block) + Heap.headerBytes).initializeMemory(as: UInt8.self, repeating: 0, count: got - Heap.headerBytes)
         return block
     }
 
@@ -193,7 +236,7 @@ struct Heap {
 
     /// A free block from the next larger small size that has one, split.
     private mutating func splitSmall(_ need: Int) -> UInt32? {
-        let first = need / 8 + 1
+        let first = need / Heap.granule + 1
         var k = -1
         if first < 64 {
             let bits = smallMask.low & (~0 << UInt64(first))
@@ -202,14 +245,14 @@ struct Heap {
         if k < 0 && smallMask.high & 1 != 0 && first <= 64 { k = 64 }
         guard k >= 0 else { return nil }
         let b = popSmall(k)
-        split(b, have: k * 8, need: need)
+        split(b, have: k * Heap.granule, need: need)
         return b
     }
 
     private mutating func popSmall(_ k: Int) -> UInt32 {
         let b = smallFree[k]
         smallFree[k] = freeLink(b)
-        freeInLists -= k * 8
+        freeInLists -= k * Heap.granule
         if smallFree[k] == 0 {
             if k < 64 { smallMask.low &= ~(1 << UInt64(k)) } else { smallMask.high = 0 }
         }
@@ -218,19 +261,20 @@ struct Heap {
 
     private mutating func split(_ block: UInt32, have: Int, need: Int) {
         if have - need >= Heap.minBlock {
-            setHeader(block, UInt64(need) << 32)
+            setHeader(block, Heap.header(size: need))
             addFree(block + UInt32(need), size: have - need)
         } else {
-            setHeader(block, UInt64(have) << 32)
+            setHeader(block, Heap.header(size: have))
         }
     }
 
     mutating func addFree(_ block: UInt32, size: Int) {
-        setHeader(block, UInt64(size) << 32)
+        setHeader(block, Heap.header(size: size))
         if size <= Heap.smallLimit {
-            setFreeLink(block, smallFree[size / 8])
-            smallFree[size / 8] = block
-            if size / 8 < 64 { smallMask.low |= 1 << UInt64(size / 8) } else { smallMask.high = 1 }
+            let k = size / Heap.granule
+            setFreeLink(block, smallFree[k])
+            smallFree[k] = block
+            if k < 64 { smallMask.low |= 1 << UInt64(k) } else { smallMask.high = 1 }
         } else {
             setFreeLink(block, largeFree)
             largeFree = block
@@ -249,13 +293,13 @@ struct Heap {
         largeFree = 0
         freeInLists = 0
         // The low region; a free tail joins the wilderness.
-        if let tail = sweepRange(from: 8, to: top, keepLastRun: true) { top = tail }
+        if let tail = sweepRange(from: UInt32(Heap.granule), to: top, keepLastRun: true) { top = tail }
         // The high region; a free head joins the wilderness.
         var o = high
         while o < UInt32(size) {
             let h = header(o)
-            if UInt8(truncatingIfNeeded: h) != 0 && h & 0x100 != 0 { break }
-            o += UInt32(h >> 32)
+            if Heap.isLive(h) { break }
+            o += UInt32(Heap.size(of: h))
         }
         high = o
         _ = sweepRange(from: high, to: UInt32(size), keepLastRun: false)
@@ -269,10 +313,9 @@ struct Heap {
         var runSize = 0
         while o < to {
             let h = header(o)
-            let sz = Int(h >> 32)
-            let live = UInt8(truncatingIfNeeded: h) != 0 && h & 0x100 != 0
-            if live {
-                setHeader(o, h & ~0x100)
+            let sz = Heap.size(of: h)
+            if Heap.isLive(h) {
+                setHeader(o, h & ~Heap.markBit)
                 if runSize > 0 { addFree(runStart, size: runSize); runSize = 0 }
             } else {
                 if runSize == 0 { runStart = o }
@@ -289,7 +332,7 @@ struct Heap {
 
     /// Calls `body` with every block, free ones included.
     func forEachBlock(_ body: (UInt32) -> Void) {
-        var o: UInt32 = 8
+        var o = UInt32(Heap.granule)
         while o < top { body(o); o += UInt32(blockSize(o)) }
         o = high
         while o < UInt32(size) { body(o); o += UInt32(blockSize(o)) }

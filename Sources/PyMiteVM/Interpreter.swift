@@ -565,17 +565,25 @@ extension VM {
     func addTraceback(code: Int, index: Int) {
         let exc = pendingException
         guard isType(exc, .instance) else { return }
-        let line = Int64(codeObjects[code].line(at: index))
-        guard let entry = Value.int(Int64(code) << 32 | line) else { return }
+        // Two ints per entry, code then line: a pair fits a 32-bit board's small ints.
+        let line = Int(codeObjects[code].line(at: index))
+        guard line <= Int(Value.smallIntMax) else { return }
         do {
             var tb = heap.slot(exc.objectOffset, InstanceSlot.traceback)
             if tb.isNull {
                 tb = try newList()
                 heap.setSlot(exc.objectOffset, InstanceSlot.traceback, tb)
             }
-            try listAppend(tb, entry)
+            root(tb); defer { unroot() }
+            try listAppend(tb, .smallInt(code))
+            try listAppend(tb, .smallInt(line))
         } catch {
-            pendingException = exc  // out of memory while recording: keep the original
+            // Out of memory while recording: keep the original, without half a pair.
+            let tb = heap.slot(exc.objectOffset, InstanceSlot.traceback)
+            if !tb.isNull && listCount(tb.objectOffset) % 2 == 1 {
+                heap.setSlot(tb.objectOffset, ListSlot.count, .smallInt(listCount(tb.objectOffset) - 1))
+            }
+            pendingException = exc
         }
     }
 

@@ -303,7 +303,7 @@ extension VM {
                 dst += len
                 chars += strCharCount(v)
             }
-            heap.setU32(r, 12, textType == .str ? UInt32(chars) : UInt32(total))
+            heap.setU32(r, StrField.charCount, textType == .str ? UInt32(chars) : UInt32(total))
             return .object(r)
         case .strSplit, .strRsplit:
             try argumentCount(a, name, min: 1, max: 3)

@@ -9,8 +9,8 @@ extension VM {
 
     func newFloat(_ d: Double) throws(VMError) -> Value {
         guard floatsOn else { throw noFloats() }
-        let o = try allocBytes(.float, 16)
-        heap.base.storeBytes(of: d.bitPattern, toByteOffset: Int(o) + 8, as: UInt64.self)
+        let o = try allocBytes(.float, rawDataOffset + 8)
+        heap.base.storeBytes(of: d.bitPattern, toByteOffset: Int(o) + rawDataOffset, as: UInt64.self)
         return .object(o)
     }
 
@@ -18,7 +18,8 @@ extension VM {
         // Unreachable without floats built in (newFloat refuses); the code that would use the value goes too.
         if !BuiltFeatures.floats { fatalError() }
         heap.expect(v.objectOffset, .float)
-        return Double(bitPattern: heap.base.load(fromByteOffset: Int(v.objectOffset) + 8, as: UInt64.self))
+        // 4-byte aligned on a 32-bit board.
+        return Double(bitPattern: heap.base.loadUnaligned(fromByteOffset: Int(v.objectOffset) + rawDataOffset, as: UInt64.self))
     }
 
     /// Without floats built in, no float exists: every float path folds away.
@@ -39,13 +40,9 @@ extension VM {
         return nil
     }
 
+    /// An Int64 result: a small int, or a long when it needs more bits than
+    /// a small int has (63 on a 64-bit host, 31 on a 32-bit board).
     func newInt(_ n: Int64) throws(VMError) -> Value {
-        guard let v = Value.int(n) else { throw overflow() }
-        return v
-    }
-
-    /// An Int64 result: a small int, or a long when it needs the 64th bit.
-    func newIntOrWide(_ n: Int64) throws(VMError) -> Value {
         if let v = Value.int(n) { return v }
         guard longIntsOn else { throw overflow() }
         return try intResult(BigInt(n))
@@ -133,7 +130,7 @@ extension VM {
             return try newFloat(Double(x) / Double(y))
         case .floorDivide:
             if x == Int64.min && y == -1 { return try intBinaryWide(op, x, y) }
-            return try newIntOrWide(try floorDiv(x, y))
+            return try newInt(try floorDiv(x, y))
         case .modulo: return try newInt(try floorMod(x, y))
         case .power:
             if y < 0 {
@@ -153,7 +150,7 @@ extension VM {
             if y >= 62 { return try intBinaryWide(op, x, y) }
             let r = x << y
             if r >> y != x { return try intBinaryWide(op, x, y) }
-            return try newIntOrWide(r)
+            return try newInt(r)
         case .rshift:
             if y < 0 { throw raise(.valueError, "negative shift count") }
             return try newInt(y >= 63 ? (x < 0 ? -1 : 0) : x >> y)
@@ -338,7 +335,7 @@ extension VM {
             let r = try newStrUninitialized(total, type: heap.type(o))
             let dst = heap.bytePointer(r, strDataOffset)
             for i in 0..<count { (dst + i * len).update(from: heap.bytePointer(o, strDataOffset), count: len) }
-            heap.setU32(r, 12, UInt32(strCharCount(o) * count))
+            heap.setU32(r, StrField.charCount, UInt32(strCharCount(o) * count))
             return .object(r)
         case .list:
             let len = listCount(o)
@@ -380,7 +377,7 @@ extension VM {
     }
 
     func unaryNegative(_ v: Value) throws(VMError) -> Value {
-        if let i = intOf(v) { return try newIntOrWide(-i) }  // -(63-bit) fits an Int64
+        if let i = intOf(v) { return try newInt(-i) }  // -(63-bit) fits an Int64
         if let b = bigOf(v) { return try intResult(-b) }
         if isFloat(v) { return try newFloat(-floatValue(v)) }
         if let r = try callDunder0(v, "__neg__") { return r }
@@ -619,7 +616,7 @@ extension VM {
     func hashValue(_ v: Value) throws(VMError) -> Int64 {
         if let i = intOf(v) { return hashInt(i) }
         if v.isNone { return 0x5EED }
-        guard v.isObject else { return Int64(v.raw >> 3) }
+        guard v.isObject else { return Int64(v.raw >> 3) }  // a singleton's or native's number
         let o = v.objectOffset
         switch heap.type(o) {
         case .str, .bytes: return strHash(o)
@@ -644,6 +641,7 @@ extension VM {
             if let m = classLookup(cls, s.__hash__) {
                 if m.isNone { throw raise(.typeError, bytes("unhashable type: '") + typeName(v) + bytes("'")) }
                 let r = try call(m, [v])
+                if isLong(r) { return longValue(r).pythonHash() }  // as CPython: the hash of the int returned
                 guard let h = intOf(r) else { throw raise(.typeError, "__hash__ method should return an integer") }
                 return hashInt(h)
             }

@@ -43,8 +43,9 @@ extension VM {
             let tb = heap.slot(exc.objectOffset, InstanceSlot.traceback)
             if !tb.isNull && listCount(tb.objectOffset) > 0 {
                 out += bytes("Traceback (most recent call last):\n")
-                for entry in listItems(tb.objectOffset).reversed() {
-                    let code = Int(entry.intValue >> 32), line = entry.intValue & 0xFFFF_FFFF
+                let entries = listItems(tb.objectOffset)
+                for pair in stride(from: entries.count - 2, through: 0, by: -2) {
+                    let code = Int(entries[pair].intValue), line = entries[pair + 1].intValue
                     let co = codeObjects[code]
                     out += bytes("  File \"") + co.filename + bytes("\", line ") + decimal(line)
                     out += bytes(", in ") + co.name + bytes("\n")

@@ -254,7 +254,7 @@ public final class VM {
     /// A new object of `slots` Value slots (all null).
     @inline(__always)
     func allocSlots(_ type: ObjType, _ slots: Int) throws(VMError) -> UInt32 {
-        try allocBytes(type, 8 + slots * 8)
+        try allocBytes(type, Heap.headerBytes + slots * Heap.slotBytes)
     }
 
     func allocBytes(_ type: ObjType, _ bytes: Int) throws(VMError) -> UInt32 {

@@ -30,6 +30,9 @@
 //                             time with these options too: the result must
 //                             still be CPython's (a board's feature switches)
 //   # p14p-column: 5          (syntax errors) p14p's stderr must say `column 5`
+//   # p14p-word: 64           the p14p-only expected output (or the p14p-also
+//                             run's) holds for this value word only: small
+//                             ints of 63 bits (64) or 31 bits (32, a board's)
 //
 // Environment variables:
 //   P14P_BIN=/path/to/exe     use this executable instead of the built `p14p`
@@ -42,6 +45,8 @@
 //                             contains one of the comma-separated strings.
 //   P14P_PYTHON=/path/python3 the reference interpreter (default: python3 on PATH).
 //   P14P_TIMEOUT=seconds      per-process timeout (default 60).
+//   P14P_VALUE_BITS=32        the p14p under test uses the 32-bit value word
+//                             (built with -D P14P_VALUE32; default 64)
 //
 // One XCTest method per corpus area; `testOtherPrograms` picks up programs
 // added later that no method names. Within a method, programs run two at a
@@ -73,6 +78,11 @@ struct CorpusProgram {
     /// Options of a second p14p run that must give CPython's result as well.
     var p14pAlso: [String]? = nil
     var column: Int? = nil
+    /// `# p14p-word:` the value word its p14p-only results assume.
+    var word: Int? = nil
+
+    /// Whether its word-specific results hold for the p14p under test.
+    var wordMatches: Bool { word == nil || word == Corpus.valueBits }
 }
 
 struct RunResult {
@@ -92,6 +102,8 @@ struct RunResult {
 }
 
 enum Corpus {
+    /// The value word of the p14p under test: $P14P_VALUE_BITS, else 64.
+    static let valueBits = Int(ProcessInfo.processInfo.environment["P14P_VALUE_BITS"] ?? "") ?? 64
     static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()   // CorpusTests/
         .deletingLastPathComponent()   // Tests/
@@ -152,6 +164,7 @@ enum Corpus {
             else if let v = value(of: "p14p-args:", in: body) { p.p14pArgs = shellSplit(v) }
             else if let v = value(of: "p14p-also:", in: body) { p.p14pAlso = shellSplit(v) }
             else if let v = value(of: "p14p-column:", in: body) { p.column = Int(v.trimmingCharacters(in: .whitespaces)) }
+            else if let v = value(of: "p14p-word:", in: body) { p.word = Int(v.trimmingCharacters(in: .whitespaces)) }
         }
         return p
     }
@@ -458,7 +471,7 @@ enum Compare {
             problems.append("exit status: python3 \(ref.status), p14p \(mine.summary)")
         }
         if let d = firstDifference(expected: ref.stdout, actual: mine.stdout, what: "stdout") { problems.append(d) }
-        if let also = prog.p14pAlso {
+        if let also = prog.p14pAlso, prog.wordMatches {
             var again = prog
             again.p14pArgs += also
             let other = Runner.runP14P(again)
@@ -556,6 +569,7 @@ final class CorpusTests: XCTestCase {
         var run: [CorpusProgram] = [], skipped: [String] = []
         for id in ids {
             guard let p = Corpus.programs.first(where: { $0.id == id }) else { continue }
+            if p.kind == .p14pOnly && !p.wordMatches { print("SKIP \(id) (for the \(p.word ?? 0)-bit value word)"); continue }
             if filter.isEmpty || filter.contains(where: { id.contains($0) }) { run.append(p) } else { skipped.append(id) }
         }
         return (run, skipped)

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: LGPL-2.1-only
 # p14p-also: --no-long-ints
+# p14p-word: 64
 # Three-argument pow (negative exponents take the modular inverse),
 # int.to_bytes and int.from_bytes, with values inside 63 bits: a board
 # without long ints runs them in Int64 (no BigInt) and must print the same.

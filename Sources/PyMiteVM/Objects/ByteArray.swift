@@ -14,7 +14,7 @@ extension VM {
         if bytes.count > 0 {
             root(b); defer { unroot() }
             try byteArrayReserve(b, bytes.count)
-            heap.bytePointer(heap.slot(o, ByteArraySlot.buffer).objectOffset, 8).update(from: bytes.baseAddress!, count: bytes.count)
+            heap.bytePointer(heap.slot(o, ByteArraySlot.buffer).objectOffset, rawDataOffset).update(from: bytes.baseAddress!, count: bytes.count)
             heap.setSlot(o, ByteArraySlot.count, .smallInt(bytes.count))
         }
         return b
@@ -40,9 +40,9 @@ extension VM {
         let cap = byteArrayCapacity(o)
         if needed <= cap { return }
         let newCap = max(needed, cap < 16 ? 16 : cap + cap / 2)
-        let buf = try allocBytes(.rawArray, 8 + newCap)
+        let buf = try allocBytes(.rawArray, rawDataOffset + newCap)
         let n = byteArrayCount(o)
-        if n > 0 { heap.bytePointer(buf, 8).update(from: heap.bytePointer(heap.slot(o, ByteArraySlot.buffer).objectOffset, 8), count: n) }
+        if n > 0 { heap.bytePointer(buf, rawDataOffset).update(from: heap.bytePointer(heap.slot(o, ByteArraySlot.buffer).objectOffset, rawDataOffset), count: n) }
         heap.setSlot(o, ByteArraySlot.buffer, .object(buf))
     }
 
@@ -55,7 +55,7 @@ extension VM {
         case .bytearray:
             let buf = heap.slot(o, ByteArraySlot.buffer)
             if buf.isNull { return UnsafeMutableBufferPointer(start: nil, count: 0) }
-            return UnsafeMutableBufferPointer(start: heap.bytePointer(buf.objectOffset, 8), count: byteArrayCount(o))
+            return UnsafeMutableBufferPointer(start: heap.bytePointer(buf.objectOffset, rawDataOffset), count: byteArrayCount(o))
         default: return nil
         }
     }
@@ -67,7 +67,7 @@ extension VM {
         try byteArrayReserve(b, bytes.count)
         if !bytes.isEmpty {
             bytes.withUnsafeBufferPointer { src in
-                heap.bytePointer(heap.slot(b.objectOffset, ByteArraySlot.buffer).objectOffset, 8).update(from: src.baseAddress!, count: bytes.count)
+                heap.bytePointer(heap.slot(b.objectOffset, ByteArraySlot.buffer).objectOffset, rawDataOffset).update(from: src.baseAddress!, count: bytes.count)
             }
         }
         heap.setSlot(b.objectOffset, ByteArraySlot.count, .smallInt(bytes.count))

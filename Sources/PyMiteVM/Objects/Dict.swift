@@ -51,7 +51,7 @@ extension VM {
         heap.setSlot(heap.slot(d.objectOffset, DictSlot.entries).objectOffset, i * DictEntry.stride + DictEntry.value, v)
     }
     @inline(__always) private func indexPointer(_ d: Value) -> UnsafeMutablePointer<Int32> {
-        UnsafeMutableRawPointer(heap.bytePointer(heap.slot(d.objectOffset, DictSlot.index).objectOffset, 8))
+        UnsafeMutableRawPointer(heap.bytePointer(heap.slot(d.objectOffset, DictSlot.index).objectOffset, rawDataOffset))
             .assumingMemoryBound(to: Int32.self)
     }
 
@@ -73,6 +73,7 @@ extension VM {
 
     /// Entry number of `key`, or -1.
     func dictFind(_ d: Value, _ key: Value, hash: Int64) throws(VMError) -> Int {
+        let hash = Value.storedHash(hash)
         heap.expect(d.objectOffset, .dict, or: .set)
         let cap = Int(heap.slot(d.objectOffset, DictSlot.indexCapacity).intValue)
         let entries = heap.slot(d.objectOffset, DictSlot.entries).objectOffset
@@ -101,6 +102,7 @@ extension VM {
 
     /// Lookup for str keys (names): never runs Python code.
     func dictLookup(_ d: Value, _ key: Value, hash: Int64) -> Value? {
+        let hash = Value.storedHash(hash)
         let cap = Int(heap.slot(d.objectOffset, DictSlot.indexCapacity).intValue)
         let entries = heap.slot(d.objectOffset, DictSlot.entries).objectOffset
         if cap == 0 {
@@ -150,7 +152,8 @@ extension VM {
         try dictStore(d, key, value, hash: h)
     }
 
-    func dictStore(_ d: Value, _ key: Value, _ value: Value, hash h: Int64) throws(VMError) {
+    func dictStore(_ d: Value, _ key: Value, _ value: Value, hash: Int64) throws(VMError) {
+        let h = Value.storedHash(hash)
         let e = try dictFind(d, key, hash: h)
         if e >= 0 { setDictEntryValue(d, e, value); return }
         let o = d.objectOffset
@@ -161,7 +164,7 @@ extension VM {
             used = dictUsed(d)
         }
         let entries = heap.slot(o, DictSlot.entries).objectOffset
-        heap.setSlot(entries, used * DictEntry.stride + DictEntry.hash, Value(raw: UInt64(bitPattern: h &<< 1) | 1))  // hashes fit 62 bits
+        heap.setSlot(entries, used * DictEntry.stride + DictEntry.hash, .smallInt(Int(h)))
         heap.setSlot(entries, used * DictEntry.stride + DictEntry.key, key)
         heap.setSlot(entries, used * DictEntry.stride + DictEntry.value, value)
         let cap = Int(heap.slot(o, DictSlot.indexCapacity).intValue)
@@ -194,7 +197,7 @@ extension VM {
         }
         let o = d.objectOffset
         let newEntries = try allocSlots(.valueArray, entryCapacity * DictEntry.stride)
-        let newIndex = cap > 0 ? try allocBytes(.rawArray, 8 + cap * 4) : 0
+        let newIndex = cap > 0 ? try allocBytes(.rawArray, rawDataOffset + cap * 4) : 0
         let old = heap.slot(o, DictSlot.entries)
         let used = dictUsed(d)
         var n = 0

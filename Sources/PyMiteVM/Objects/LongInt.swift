@@ -2,11 +2,18 @@
 //
 // Long ints (HAVE_LONGINT): Python ints past the 63-bit small-int range
 // live in the heap as raw objects and compute with BigInt.
-//   +8 u32 sign (1 = negative), +12 u32 limb count, +16 limbs (u32, little-endian)
+//   after the header: u32 sign (1 = negative), u32 limb count, the limbs (u32, little-endian)
 // A long never holds a value that fits a small int: every result goes
 // through `intResult`, so equality of small ints stays a word compare.
 // With long ints turned off (a board's choice) those results raise
 // OverflowError instead; a value never wraps.
+
+/// Byte offsets of a long's fields.
+enum LongField {
+    static let sign = Heap.headerBytes
+    static let count = Heap.headerBytes + 4
+    static let limbs = Heap.headerBytes + 8
+}
 
 extension VM {
     /// Without long ints built in, no long exists: every long path folds away.
@@ -24,10 +31,10 @@ extension VM {
         // Unreachable without long ints built in (intResult makes none); the code that would use the value goes too.
         if !BuiltFeatures.longInts { fatalError() }
         let o = v.objectOffset
-        let n = Int(heap.u32(o, 12))
+        let n = Int(heap.u32(o, LongField.count))
         var limbs = [UInt32](repeating: 0, count: n)
-        for i in 0..<n { limbs[i] = heap.u32(o, 16 + 4 * i) }
-        return BigInt(negative: heap.u32(o, 8) != 0, magnitude: limbs)
+        for i in 0..<n { limbs[i] = heap.u32(o, LongField.limbs + 4 * i) }
+        return BigInt(negative: heap.u32(o, LongField.sign) != 0, magnitude: limbs)
     }
 
     /// Whether `v` is an int of any size (bool included).
@@ -39,10 +46,10 @@ extension VM {
         if b.fits63Bits(), let i = b.int64, let v = Value.int(i) { return v }
         guard longIntsOn else { throw overflow() }
         let n = b.magnitude.count
-        let o = try allocBytes(.longInt, 16 + 4 * n)
-        heap.setU32(o, 8, b.negative ? 1 : 0)
-        heap.setU32(o, 12, UInt32(n))
-        for i in 0..<n { heap.setU32(o, 16 + 4 * i, b.magnitude[i]) }
+        let o = try allocBytes(.longInt, LongField.limbs + 4 * n)
+        heap.setU32(o, LongField.sign, b.negative ? 1 : 0)
+        heap.setU32(o, LongField.count, UInt32(n))
+        for i in 0..<n { heap.setU32(o, LongField.limbs + 4 * i, b.magnitude[i]) }
         return .object(o)
     }
 

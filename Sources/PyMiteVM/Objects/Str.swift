@@ -2,17 +2,26 @@
 //
 // str and bytes: raw objects holding UTF-8 (str) or arbitrary bytes.
 // Layout after the header: byte count (u32), character count (u32),
-// cached hash (u32, 0 = not yet computed), unused (u32), then the bytes.
+// cached hash (u32, 0 = not yet computed), then, from the next multiple
+// of 8, the bytes.
 // A str whose character count equals its byte count is ASCII, and
 // indexes in O(1); other text walks its UTF-8.
 
-let strDataOffset = 24
+/// Byte offsets of a str's fields.
+enum StrField {
+    static let byteCount = Heap.headerBytes
+    static let charCount = Heap.headerBytes + 4
+    static let hash = Heap.headerBytes + 8
+}
+let strDataOffset = (Heap.headerBytes + 12 + 7) & ~7
+/// Where a rawArray's (and a float's) bytes begin.
+let rawDataOffset = Heap.headerBytes
 
 extension VM {
     func newStr(_ bytes: UnsafeBufferPointer<UInt8>, type: ObjType = .str) throws(VMError) -> Value {
         let o = try allocBytes(type, strDataOffset + bytes.count)
-        heap.setU32(o, 8, UInt32(bytes.count))
-        heap.setU32(o, 12, type == .str ? UInt32(utf8CharCount(bytes)) : UInt32(bytes.count))
+        heap.setU32(o, StrField.byteCount, UInt32(bytes.count))
+        heap.setU32(o, StrField.charCount, type == .str ? UInt32(utf8CharCount(bytes)) : UInt32(bytes.count))
         if bytes.count > 0 {
             heap.bytePointer(o, strDataOffset).update(from: bytes.baseAddress!, count: bytes.count)
         }
@@ -31,25 +40,25 @@ extension VM {
     /// call `finishStr` afterwards to count characters.
     func newStrUninitialized(_ count: Int, type: ObjType = .str) throws(VMError) -> UInt32 {
         let o = try allocBytes(type, strDataOffset + count)
-        heap.setU32(o, 8, UInt32(count))
-        heap.setU32(o, 12, UInt32(count))
+        heap.setU32(o, StrField.byteCount, UInt32(count))
+        heap.setU32(o, StrField.charCount, UInt32(count))
         return o
     }
 
     func finishStr(_ o: UInt32) {
         if heap.typeByte(o) == ObjType.str.rawValue {
-            heap.setU32(o, 12, UInt32(utf8CharCount(strBuffer(o))))
+            heap.setU32(o, StrField.charCount, UInt32(utf8CharCount(strBuffer(o))))
         }
     }
 
     @inline(__always) func strBuffer(_ o: UInt32) -> UnsafeBufferPointer<UInt8> {
         heap.expect(o, .str, or: .bytes)
-        return UnsafeBufferPointer(start: heap.bytePointer(o, strDataOffset), count: Int(heap.u32(o, 8)))
+        return UnsafeBufferPointer(start: heap.bytePointer(o, strDataOffset), count: Int(heap.u32(o, StrField.byteCount)))
     }
     @inline(__always) func strBuffer(_ v: Value) -> UnsafeBufferPointer<UInt8> { strBuffer(v.objectOffset) }
-    @inline(__always) func strByteCount(_ o: UInt32) -> Int { Int(heap.u32(o, 8)) }
-    @inline(__always) func strCharCount(_ o: UInt32) -> Int { Int(heap.u32(o, 12)) }
-    @inline(__always) func strIsASCII(_ o: UInt32) -> Bool { heap.u32(o, 8) == heap.u32(o, 12) }
+    @inline(__always) func strByteCount(_ o: UInt32) -> Int { Int(heap.u32(o, StrField.byteCount)) }
+    @inline(__always) func strCharCount(_ o: UInt32) -> Int { Int(heap.u32(o, StrField.charCount)) }
+    @inline(__always) func strIsASCII(_ o: UInt32) -> Bool { heap.u32(o, StrField.byteCount) == heap.u32(o, StrField.charCount) }
     func strArray(_ v: Value) -> [UInt8] { Array(strBuffer(v)) }
 
     /// FNV-1a, folded to 31 bits so the str's hash cache can use 0 as "unknown".
@@ -61,18 +70,18 @@ extension VM {
     }
 
     func strHash(_ o: UInt32) -> Int64 {
-        let cached = heap.u32(o, 16)
+        let cached = heap.u32(o, StrField.hash)
         if cached != 0 { return Int64(cached) }
         let h = textHash(strBuffer(o))
-        heap.setU32(o, 16, h)
+        heap.setU32(o, StrField.hash, h)
         return Int64(h)
     }
 
     @inline(__always) func strEqual(_ a: UInt32, _ b: UInt32) -> Bool {
         if a == b { return true }
-        let n = heap.u32(a, 8)
-        guard n == heap.u32(b, 8) else { return false }
-        let ha = heap.u32(a, 16), hb = heap.u32(b, 16)
+        let n = heap.u32(a, StrField.byteCount)
+        guard n == heap.u32(b, StrField.byteCount) else { return false }
+        let ha = heap.u32(a, StrField.hash), hb = heap.u32(b, StrField.hash)
         if ha != 0 && hb != 0 && ha != hb { return false }
         return memEqual(heap.bytePointer(a, strDataOffset), heap.bytePointer(b, strDataOffset), Int(n))
     }
@@ -95,7 +104,7 @@ extension VM {
         if internCapacity > 0 {
             var i = h & (internCapacity - 1)
             while true {
-                let entry = heap.u32(internTable, 8 + 4 * i)
+                let entry = heap.u32(internTable, rawDataOffset + 4 * i)
                 if entry == 0 { break }
                 if strEqual(entry, v.objectOffset) { return .object(entry) }
                 i = (i + 1) & (internCapacity - 1)
@@ -104,9 +113,9 @@ extension VM {
         if (internCount + 1) * 3 > internCapacity * 2 {
             let newCapacity = max(128, internCapacity * 2)  // 128 holds the names the VM starts with
             root(v); defer { unroot() }
-            let table = try allocBytes(.rawArray, 8 + 4 * newCapacity)
+            let table = try allocBytes(.rawArray, rawDataOffset + 4 * newCapacity)
             for k in 0..<internCapacity {
-                let entry = heap.u32(internTable, 8 + 4 * k)
+                let entry = heap.u32(internTable, rawDataOffset + 4 * k)
                 if entry != 0 { internInsert(table, newCapacity, entry) }
             }
             internTable = table
@@ -119,8 +128,8 @@ extension VM {
 
     private func internInsert(_ table: UInt32, _ capacity: Int, _ entry: UInt32) {
         var i = Int(strHash(entry)) & (capacity - 1)
-        while heap.u32(table, 8 + 4 * i) != 0 { i = (i + 1) & (capacity - 1) }
-        heap.setU32(table, 8 + 4 * i, entry)
+        while heap.u32(table, rawDataOffset + 4 * i) != 0 { i = (i + 1) & (capacity - 1) }
+        heap.setU32(table, rawDataOffset + 4 * i, entry)
     }
 
     func internBytes(_ bytes: [UInt8]) throws(VMError) -> Value { try intern(try newStr(bytes)) }
@@ -161,7 +170,7 @@ extension VM {
         let dst = heap.bytePointer(o, strDataOffset)
         if na > 0 { dst.update(from: heap.bytePointer(a.objectOffset, strDataOffset), count: na) }
         if nb > 0 { (dst + na).update(from: heap.bytePointer(b.objectOffset, strDataOffset), count: nb) }
-        heap.setU32(o, 12, heap.u32(a.objectOffset, 12) + heap.u32(b.objectOffset, 12))
+        heap.setU32(o, StrField.charCount, heap.u32(a.objectOffset, StrField.charCount) + heap.u32(b.objectOffset, StrField.charCount))
         return .object(o)
     }
 

@@ -1,4 +1,5 @@
 # p14p-args: --no-long-ints
+# p14p-word: 64
 # SPDX-License-Identifier: LGPL-2.1-only
 # A board built without HAVE_LONGINT: every result that needs more than
 # 63 bits raises OverflowError; none wraps around.
