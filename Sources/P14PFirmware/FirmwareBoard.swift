@@ -144,7 +144,7 @@ public struct FirmwareBoard: Sendable, Equatable {
     }
 
     /// The VM's value stack in bytes (it never takes fewer than 64 slots).
-    public var valueStackBytes: Int { max(64, stackSlots) * 8 }
+    public var valueStackBytes: Int { max(64, stackSlots) * 4 }  // every board has the 32-bit value word
 
     /// A board whose RAM cannot hold the C stack, VM heap and value stack
     /// fails at once, before minutes of compiling (no toolchain needed).
