@@ -32,7 +32,9 @@ public enum ImageError: Error {
 
 public enum ImageFormat {
     public static let magic: [UInt8] = [0x50, 0x31, 0x34, 0x50]  // "P14P"
-    public static let version: UInt16 = 1
+    /// 2: instruction arrays start on a multiple of 4 bytes (zero padding
+    /// after their count), so a board runs them where they lie in flash.
+    public static let version: UInt16 = 2
     static let maxStack = 4096
 
     // Constant tags.
@@ -67,6 +69,7 @@ public enum ImageFormat {
             w.u32(UInt32(c.slotNames.count))
             for n in c.slotNames { w.string(n) }
             w.u32(UInt32(c.instructions.count))
+            while w.data.count % 4 != 0 { w.u8(0) }
             for i in c.instructions { w.u32(i) }
             w.u32(UInt32(c.lineTable.count))
             for e in c.lineTable { w.u32(e.start); w.u32(e.line) }
@@ -187,8 +190,16 @@ public enum ImageFormat {
             shape.slotNameCount = try r.count(minBytesEach: 4)
             for _ in 0..<shape.slotNameCount { sink.slotName(try r.stringBuffer()) }
             let ninstr = try r.count(minBytesEach: 4)
-            let instructions = sink.instructionStorage(ninstr)
-            for i in 0..<ninstr { instructions[i] = try r.u32() }
+            try r.skipPadding(toMultipleOf: 4)
+            let instructions: UnsafePointer<UInt32>
+            if sink.takesInstructionsInPlace, let words = try r.wordsInPlace(ninstr) {
+                sink.instructionsInPlace(words, ninstr)
+                instructions = words
+            } else {
+                let storage = sink.instructionStorage(ninstr)
+                for i in 0..<ninstr { storage[i] = try r.u32() }
+                instructions = UnsafePointer(storage)
+            }
             let nlines = try r.count(minBytesEach: 8)
             var lines: [LineEntry] = []
             lines.reserveCapacity(nlines)  // exact sizes: a board loads this in little RAM
@@ -359,6 +370,22 @@ struct ByteReader {
         return UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
     }
     mutating func u32() throws(ImageError) -> UInt32 { try littleEndian() }
+    /// Zero bytes up to the next multiple of `n` from the image's start.
+    mutating func skipPadding(toMultipleOf n: Int) throws(ImageError) {
+        while offset % n != 0 {
+            guard try u8() == 0 else { throw .malformed("padding that is not zero") }
+        }
+    }
+    /// `count` little-endian u32 words where they lie, when this machine is
+    /// little-endian and they are aligned in memory (nil: read them one by one).
+    mutating func wordsInPlace(_ count: Int) throws(ImageError) -> UnsafePointer<UInt32>? {
+        guard let start = bytes.baseAddress, UInt32(1).littleEndian == 1 else { return nil }
+        let address = start + offset
+        guard UInt(bitPattern: address) % 4 == 0 else { return nil }
+        guard (end - offset) / 4 >= count else { throw .truncated }
+        offset += 4 * count
+        return UnsafeRawPointer(address).assumingMemoryBound(to: UInt32.self)
+    }
     mutating func u64() throws(ImageError) -> UInt64 { try littleEndian() }
     /// The next `T.bitWidth / 8` bytes as a little-endian `T`.
     mutating func littleEndian<T: FixedWidthInteger & UnsignedInteger>() throws(ImageError) -> T {
@@ -425,8 +452,18 @@ protocol CodeSink {
     mutating func slotName(_ text: UnsafeBufferPointer<UInt8>)
     /// Room for `count` instructions, which the reader then fills and checks.
     mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32>
+    /// Whether the sink keeps instructions where they lie in the image (a
+    /// board's flash) when they can be used there: then `instructionsInPlace`
+    /// is called instead of `instructionStorage`.
+    var takesInstructionsInPlace: Bool { get }
+    mutating func instructionsInPlace(_ words: UnsafePointer<UInt32>, _ count: Int)
     /// The code object is read and checked.
     mutating func end(lineTable: [LineEntry], exceptionTable: [ExceptionEntry])
+}
+
+extension CodeSink {
+    var takesInstructionsInPlace: Bool { false }
+    mutating func instructionsInPlace(_ words: UnsafePointer<UInt32>, _ count: Int) {}
 }
 
 /// Builds the whole `Image` (the host, the tools and the tests).

@@ -473,7 +473,7 @@ extension VM {
     /// register allocation in the dispatch (one spill per instruction, +1%
     /// instructions on fib).
     struct Registers {
-        let ins: UnsafeMutablePointer<UInt32>
+        let ins: UnsafePointer<UInt32>
         var ip: Int
         let base: Int
         let consts: UnsafeMutablePointer<Value>

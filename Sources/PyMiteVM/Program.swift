@@ -25,6 +25,7 @@ extension VM {
     public func load(_ layout: ImageLayout, from buffer: UnsafeBufferPointer<UInt8>) throws(VMError) {
         prepareTables(layout)
         var loader = CodeLoader(vm: self)
+        loader.takesInstructionsInPlace = true  // the image stays where it is for the whole run
         do throws(ImageError) {
             _ = try ImageFormat.read(buffer: buffer, into: &loader, scanned: true)
         } catch {
@@ -171,8 +172,10 @@ struct CodeLoader: CodeSink {
     var constBase = 0, nameBase = 0, ownNames = 0
     /// Whether this code object keeps its constants' kinds (one could not be made).
     var holdsConstants = false
-    var instructions: UnsafeMutablePointer<UInt32>? = nil
+    var instructions: UnsafePointer<UInt32>? = nil
     var instructionCount = 0
+    var ownsInstructions = true
+    var takesInstructionsInPlace = false
 
     init(vm: VM) { self.vm = vm }
 
@@ -220,19 +223,26 @@ struct CodeLoader: CodeSink {
 
     mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32> {
         let storage = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, count))
-        instructions = storage
+        instructions = UnsafePointer(storage)
         instructionCount = count
+        ownsInstructions = true
         return storage
+    }
+
+    mutating func instructionsInPlace(_ words: UnsafePointer<UInt32>, _ count: Int) {
+        instructions = words
+        instructionCount = count
+        ownsInstructions = false
     }
 
     mutating func end(lineTable: [LineEntry], exceptionTable: [ExceptionEntry]) {
         guard let ins = instructions else { return }
         instructions = nil
         if failed {
-            ins.deallocate()
+            if ownsInstructions { ins.deallocate() }
             return
         }
-        vm.codes.append(LoadedCode(instructions: ins, count: Int32(instructionCount), constBase: Int32(constBase),
+        vm.codes.append(LoadedCode(instructions: ins, ownsInstructions: ownsInstructions, count: Int32(instructionCount), constBase: Int32(constBase),
                                    nameBase: Int32(nameBase), slotNameBase: Int32(nameBase + ownNames), flags: code.flags,
                                    argCount: Int32(code.argCount), kwOnlyCount: Int32(code.kwOnlyCount),
                                    localCount: Int32(code.localCount), freeCount: Int32(code.freeCount),

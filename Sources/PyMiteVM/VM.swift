@@ -123,7 +123,9 @@ struct Frame {
 
 /// A loaded code object in the form the loop reads without ARC traffic.
 struct LoadedCode {
-    var instructions: UnsafeMutablePointer<UInt32>
+    /// In the image itself (a board's flash) or a copy the VM owns.
+    var instructions: UnsafePointer<UInt32>
+    var ownsInstructions: Bool
     var count: Int32
     /// First entry in VM.constants / VM.names.
     var constBase: Int32
@@ -245,7 +247,7 @@ public final class VM {
         stack.deallocate()
         constants.deallocate()
         names.deallocate()
-        for c in codes { c.instructions.deallocate() }
+        for c in codes where c.ownsInstructions { c.instructions.deallocate() }
         heap.base.deallocate()
     }
 

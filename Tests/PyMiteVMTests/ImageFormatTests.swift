@@ -69,6 +69,53 @@ final class ImageFormatTests: XCTestCase {
         }
     }
 
+    /// Instruction arrays are aligned in the image, and a board's VM runs
+    /// them where they lie (flash) instead of copying them to RAM; the host
+    /// loader (a decoded Image) owns copies.
+    func testBoardRunsInstructionsWhereTheyLie() throws {
+        let image = try sampleImage()
+        let bytes = ImageFormat.encode(image)
+        try bytes.withUnsafeBufferPointer { buffer in
+            let layout = try ImageFormat.scan(buffer: buffer)
+            let vm = try VM(config: VMConfig(heapSize: 64 * 1024), hooks: silentHooks())
+            try vm.load(layout, from: buffer)
+            let range = UInt(bitPattern: buffer.baseAddress!)..<UInt(bitPattern: buffer.baseAddress! + buffer.count)
+            XCTAssertEqual(vm.codes.count, image.codes.count)
+            for (code, decoded) in zip(vm.codes, image.codes) {
+                XCTAssertFalse(code.ownsInstructions)
+                XCTAssertTrue(range.contains(UInt(bitPattern: code.instructions)))
+                XCTAssertEqual(Array(UnsafeBufferPointer(start: code.instructions, count: Int(code.count))), decoded.instructions)
+            }
+            XCTAssertEqual(vm.runMain(), .finished)
+        }
+        let host = try VM(config: VMConfig(heapSize: 64 * 1024), hooks: silentHooks())
+        try host.load(image)
+        XCTAssertTrue(host.codes.allSatisfy(\.ownsInstructions))
+    }
+
+    /// Padding before instructions must be zero; a version 1 image is refused by name.
+    func testPaddingAndVersionOneAreChecked() throws {
+        var code = CodeObject(name: Array("<module>".utf8), filename: Array("t.py".utf8))
+        code.flags = CodeFlags.module
+        code.stackSize = 1
+        code.constants = [.none]
+        code.instructions = [Instruction(.loadConst, 0).raw, Instruction(.returnValue).raw]
+        let image = Image(modules: [ImageModule(name: Array("__main__".utf8), code: 0)], codes: [code])
+        var bytes = ImageFormat.encode(image)
+        // Header 8, counts 8, the module 16, names 20, fixed fields 18, one
+        // constant 4 + 1, no names 4 + 4: the instruction count is at 83,
+        // one byte of padding at 87, the instructions from 88.
+        XCTAssertEqual(Array(bytes[83..<88]), [2, 0, 0, 0, 0])
+        XCTAssertEqual(Array(bytes[88..<92]), withUnsafeBytes(of: Instruction(.loadConst, 0).raw.littleEndian, Array.init))
+        bytes[87] = 7
+        let crc = crc32(bytes[0..<(bytes.count - 4)])
+        for k in 0..<4 { bytes[bytes.count - 4 + k] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(k))) }
+        XCTAssertThrowsError(try ImageFormat.decode(bytes)) { XCTAssertTrue(($0 as! ImageError).message.contains("padding"), "\($0)") }
+        var old = ImageFormat.encode(image)
+        old[4] = 1
+        XCTAssertThrowsError(try ImageFormat.decode(old)) { XCTAssertTrue(($0 as! ImageError).message.contains("version 1")) }
+    }
+
     func testRefusesBadMagicVersionAndChecksum() throws {
         var bytes = ImageFormat.encode(try sampleImage())
         var wrongMagic = bytes
