@@ -141,7 +141,7 @@ extension VM {
         let cls = try typeOf(obj)
         if let a = classLookup(cls, name) { return try bindAttribute(a, to: obj, cls: cls) }
         if name == s.__class__ { return cls }
-        if isFloat(obj) || obj.isInt || obj.isBool {
+        if isFloat(obj) || intOf(obj) != nil {
             if name == internStatic("real") { return obj.isBool ? .smallInt(obj == .true ? 1 : 0) : obj }
             if name == internStatic("imag") { return isFloat(obj) ? try newFloat(0) : .smallInt(0) }
         }

@@ -14,7 +14,7 @@
 public enum ObjType: UInt8 {
     case free = 0
     // Raw objects.
-    case float = 1, str, bytes, rawArray, longInt
+    case float = 1, str, bytes, rawArray, longInt, boxedInt
     // Slotted objects (the collector scans every slot).
     case tuple = 16, list, valueArray, dict, set, range, function, cell
     case klass, instance, boundMethod, module, generator, iterator, slice

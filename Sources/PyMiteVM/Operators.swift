@@ -30,6 +30,7 @@ extension VM {
         if v.isInt { return v.intValue }
         if v.raw == Value.true.raw { return 1 }
         if v.raw == Value.false.raw { return 0 }
+        if BuiltFeatures.boxedInts && v.isObject && heap.type(v.objectOffset) == .boxedInt { return boxedValue(v) }
         return nil
     }
 
@@ -41,11 +42,13 @@ extension VM {
     }
 
     /// An Int64 result: a small int, or a long when it needs more bits than
-    /// a small int has (63 on a 64-bit host, 31 on a 32-bit board).
+    /// a small int has (63 on a 64-bit host, 31 on a 32-bit board). Without
+    /// long ints: boxed up to 32 bits on a 32-bit board, else OverflowError.
     func newInt(_ n: Int64) throws(VMError) -> Value {
         if let v = Value.int(n) { return v }
-        guard longIntsOn else { throw overflow() }
-        return try intResult(BigInt(n))
+        if longIntsOn { return try intResult(BigInt(n)) }
+        if BuiltFeatures.boxedInts, let w = Int32(exactly: n) { return try newBoxedInt(w) }
+        throw overflow()
     }
 
     func noFloats() -> VMError { raise(.notImplementedError, "float is not available in this build (HAVE_FLOAT is off)") }
@@ -114,15 +117,15 @@ extension VM {
         case .add:
             let (r, o) = x.addingReportingOverflow(y)
             if !o, let v = Value.int(r) { return v }
-            return try intBinaryWide(op, x, y)
+            return o ? try intBinaryWide(op, x, y) : try newInt(r)
         case .subtract:
             let (r, o) = x.subtractingReportingOverflow(y)
             if !o, let v = Value.int(r) { return v }
-            return try intBinaryWide(op, x, y)
+            return o ? try intBinaryWide(op, x, y) : try newInt(r)
         case .multiply:
             let (r, o) = x.multipliedReportingOverflow(by: y)
             if !o, let v = Value.int(r) { return v }
-            return try intBinaryWide(op, x, y)
+            return o ? try intBinaryWide(op, x, y) : try newInt(r)
         case .trueDivide:
             if y == 0 { throw raise(.zeroDivisionError, "division by zero") }
             // Doubles hold ints up to 2**53 exactly; beyond, divide exactly.
@@ -417,7 +420,7 @@ extension VM {
         let o = v.objectOffset
         switch heap.type(o) {
         case .float: return floatValue(v) != 0
-        case .longInt: return true
+        case .longInt, .boxedInt: return true  // never zero: zero is a small int
         case .str, .bytes: return strByteCount(o) != 0
         case .bytearray: return byteArrayCount(o) != 0
         case .tuple: return tupleCount(o) != 0

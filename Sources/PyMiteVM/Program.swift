@@ -56,7 +56,8 @@ extension VM {
         case .ellipsis: return .ellipsis
         case .int(let i):
             if let v = Value.int(i) { return v }
-            return longIntsOn ? try intResult(BigInt(i)) : .null
+            if longIntsOn { return try intResult(BigInt(i)) }
+            return BuiltFeatures.boxedInts && Int32(exactly: i) != nil ? try newInt(i) : .null
         case .bigInt(let digits):
             // Without long ints, loading the constant raises OverflowError.
             guard longIntsOn, let b = BigInt(decimal: digits) else { return .null }

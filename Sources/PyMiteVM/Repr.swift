@@ -97,7 +97,7 @@ extension VM {
         let o = v.objectOffset
         switch heap.type(o) {
         case .float: out += floatRepr(floatValue(v))
-        case .longInt:
+        case .longInt, .boxedInt:
             let (negative, digits) = intDigits(v, base: 10)!
             if negative { out.append(UInt8(ascii: "-")) }
             out += digits

@@ -28,8 +28,8 @@ extension VM {
         let value: Value
         switch kind {
         case .maxsize:
-            // CPython's 64-bit value where long ints exist, else the largest small int.
-            value = longIntsOn ? try intResult(BigInt(Int64.max)) : .int(Value.smallIntMax)!
+            // CPython's 64-bit value where long ints exist, else the largest int (a boxed one on a 32-bit board).
+            value = longIntsOn ? try intResult(BigInt(Int64.max)) : try newInt(BuiltFeatures.boxedInts ? Int64(Int32.max) : Value.smallIntMax)
         case .path:
             // sys.path[0] is the main program's folder, as in CPython.
             value = try newList()

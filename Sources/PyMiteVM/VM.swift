@@ -85,6 +85,13 @@ public enum BuiltFeatures {
     #else
     public static let longInts = true
     #endif
+    /// A 32-bit value word's small ints have 31 bits; without long ints, ints
+    /// up to 32 bits (PyMite's) are boxed in the heap (Objects/LongInt.swift).
+    #if _pointerBitWidth(_32) || P14P_VALUE32
+    public static let boxedInts = true
+    #else
+    public static let boxedInts = false
+    #endif
     #if P14P_NO_BYTEARRAY
     public static let byteArrays = false
     #else

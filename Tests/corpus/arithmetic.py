@@ -61,7 +61,7 @@ print(int("0x1f", 16), int("0o17", 8), int("0b101", 2), int("0x1f", 0), int("0o1
 print(int("-ff", 16), int("10", 3), int("1_000"))
 print("-- float() --")
 print(float(3), float("2.5"), float("-1e3"), float("  7  "), float(True), float("1_0.5"))
-print(float("inf") > 10 ** 18, float("-inf") < 0)
+print(float("inf") > 10 ** 9, float("-inf") < 0)
 print("-- hex/oct/bin --")
 for n in (0, 1, 7, 8, 15, 16, 255, 256, -1, -255, 4096, 2147483647):
     print(n, hex(n), oct(n), bin(n))

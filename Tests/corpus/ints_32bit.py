@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: LGPL-2.1-only
+# p14p-also: --no-long-ints
 # Integer results across the whole signed 32-bit range. Every result (and
 # every intermediate value the program computes) stays within
 # [-2**31, 2**31 - 1] and must be exact.

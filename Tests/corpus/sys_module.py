@@ -40,7 +40,7 @@ print(args, len(sys.argv))
 words = " ".join(sys.argv[1:]).split()
 print(words, len(words))
 print("-- maxsize --")
-print(sys.maxsize >= 2 ** 31 - 1, sys.maxsize > 0, type(sys.maxsize).__name__)
+print(sys.maxsize >= 2147483647, sys.maxsize > 0, type(sys.maxsize).__name__)  # 2 ** 31 would not fit a 32-bit board
 print("-- exit --")
 def cleanup():
     try:

@@ -162,7 +162,7 @@ extension VM {
         case .instance: return nil
         case .klass: return .type
         case .float: return .float
-        case .longInt: return .int
+        case .longInt, .boxedInt: return .int
         case .str: return .str
         case .bytes: return .bytes
         case .bytearray: return .bytearray

@@ -16,6 +16,19 @@ enum LongField {
 }
 
 extension VM {
+    /// A boxed int (`BuiltFeatures.boxedInts`): an Int32 past the small ints,
+    /// in a raw block of its own. Like a long, it never holds a value that
+    /// fits a small int, so small ints still compare by their word.
+    func newBoxedInt(_ n: Int32) throws(VMError) -> Value {
+        let o = try allocBytes(.boxedInt, rawDataOffset + 4)
+        heap.setU32(o, rawDataOffset, UInt32(bitPattern: n))
+        return .object(o)
+    }
+
+    @inline(__always) func boxedValue(_ v: Value) -> Int64 {
+        Int64(Int32(bitPattern: heap.u32(v.objectOffset, rawDataOffset)))
+    }
+
     /// Without long ints built in, no long exists: every long path folds away.
     @inline(__always) func isLong(_ v: Value) -> Bool { BuiltFeatures.longInts && isType(v, .longInt) }
 
@@ -41,10 +54,13 @@ extension VM {
     @inline(__always) func isIntegral(_ v: Value) -> Bool { intOf(v) != nil || isLong(v) }
 
     /// The Python int for `b`: a small int when it fits, else a long
-    /// (or OverflowError when this VM has no long ints).
+    /// (without long ints: boxed, or OverflowError; see `newInt`).
     func intResult(_ b: BigInt) throws(VMError) -> Value {
         if b.fits63Bits(), let i = b.int64, let v = Value.int(i) { return v }
-        guard longIntsOn else { throw overflow() }
+        guard longIntsOn else {
+            if b.fits63Bits(), let i = b.int64 { return try newInt(i) }
+            throw overflow()
+        }
         let n = b.magnitude.count
         let o = try allocBytes(.longInt, LongField.limbs + 4 * n)
         heap.setU32(o, LongField.sign, b.negative ? 1 : 0)
