@@ -31,7 +31,7 @@ extension VM {
         heap.setSlot(o, FunctionSlot.code, codeConst)
         heap.setSlot(o, FunctionSlot.globals, globals)
         let codeIndex = Int(codeConst.intValue)
-        let name = try internBytes(codeObjects[codeIndex].name)
+        let name = try intern(try newStr(codes[codeIndex].name))
         heap.setSlot(o, FunctionSlot.name, name)
         heap.setSlot(o, FunctionSlot.qualname, name)
         // The qualified name says where the function was defined, as CPython's does.
@@ -41,7 +41,7 @@ extension VM {
         } else if isType(frame.function, .function) {
             outer = strArray(heap.slot(frame.function.objectOffset, FunctionSlot.qualname)) + bytes(".<locals>.")
         }
-        if let prefix = outer { heap.setSlot(o, FunctionSlot.qualname, try newStr(prefix + codeObjects[codeIndex].name)) }
+        if let prefix = outer { heap.setSlot(o, FunctionSlot.qualname, try newStr(prefix + Array(codes[codeIndex].name))) }
         sp = i + 1
         push(.object(o))
     }

@@ -143,7 +143,8 @@ public enum ImageFormat {
         guard version == ImageFormat.version else { throw .unsupportedVersion(version) }
         let stored = UInt32(bytes[bytes.count - 4]) | UInt32(bytes[bytes.count - 3]) << 8
             | UInt32(bytes[bytes.count - 2]) << 16 | UInt32(bytes[bytes.count - 1]) << 24
-        let intact = crc32(bytes[0..<(bytes.count - 4)]) == stored
+        // A scanned image had its checksum checked then (a board loads its flash twice).
+        let intact = scanned || crc32(bytes[0..<(bytes.count - 4)]) == stored
         do throws(ImageError) {
             guard intact else {
                 // Read on only to tell a cut-off file from other damage.
@@ -175,8 +176,10 @@ public enum ImageFormat {
             modules.append(ImageModule(name: name, code: code))
         }
         guard !modules.isEmpty else { throw .malformed("no modules") }
+        let inPlace = sink.takesInstructionsInPlace
         for index in 0..<codeCount {
-            var c = CodeObject(name: try r.string(), filename: try r.string())
+            let nameText = try r.stringBuffer(), fileText = try r.stringBuffer()
+            var c = CodeObject(name: inPlace ? [] : Array(nameText), filename: inPlace ? [] : Array(fileText))
             c.flags = try r.u32()
             c.argCount = try r.u16(); c.kwOnlyCount = try r.u16(); c.localCount = try r.u16()
             c.freeCount = try r.u16(); c.stackSize = try r.u16()
@@ -192,7 +195,7 @@ public enum ImageFormat {
             let ninstr = try r.count(minBytesEach: 4)
             try r.skipPadding(toMultipleOf: 4)
             let instructions: UnsafePointer<UInt32>
-            if sink.takesInstructionsInPlace, let words = try r.wordsInPlace(ninstr) {
+            if inPlace, let words = try r.wordsInPlace(ninstr) {
                 sink.instructionsInPlace(words, ninstr)
                 instructions = words
             } else {
@@ -200,18 +203,27 @@ public enum ImageFormat {
                 for i in 0..<ninstr { storage[i] = try r.u32() }
                 instructions = UnsafePointer(storage)
             }
-            let nlines = try r.count(minBytesEach: 8)
-            var lines: [LineEntry] = []
-            lines.reserveCapacity(nlines)  // exact sizes: a board loads this in little RAM
-            for _ in 0..<nlines { lines.append(LineEntry(start: try r.u32(), line: try r.u32())) }
-            let nexc = try r.count(minBytesEach: 16)
-            var handlers: [ExceptionEntry] = []
-            handlers.reserveCapacity(nexc)
-            for _ in 0..<nexc {
-                handlers.append(ExceptionEntry(start: try r.u32(), end: try r.u32(), target: try r.u32(), depth: try r.u32()))
+            var tables = CodeTables(name: nameText, filename: fileText)
+            tables.lineCount = try r.count(minBytesEach: 8)
+            tables.lineWords = inPlace ? try r.wordsInPlace(2 * tables.lineCount) : nil
+            if tables.lineWords == nil {
+                tables.lineTable.reserveCapacity(tables.lineCount)  // exact sizes: a board loads this in little RAM
+                for _ in 0..<tables.lineCount { tables.lineTable.append(LineEntry(start: try r.u32(), line: try r.u32())) }
             }
-            if verifyCode { try verify(shape, UnsafeBufferPointer(start: instructions, count: ninstr), handlers, index: index) }
-            sink.end(lineTable: lines, exceptionTable: handlers)
+            tables.handlerCount = try r.count(minBytesEach: 16)
+            tables.handlerWords = inPlace ? try r.wordsInPlace(4 * tables.handlerCount) : nil
+            if let w = tables.handlerWords {
+                if verifyCode { tables.exceptionTable = (0..<tables.handlerCount).map { ExceptionEntry(words: w + 4 * $0) } }
+            } else {
+                tables.exceptionTable.reserveCapacity(tables.handlerCount)
+                for _ in 0..<tables.handlerCount {
+                    tables.exceptionTable.append(ExceptionEntry(start: try r.u32(), end: try r.u32(), target: try r.u32(), depth: try r.u32()))
+                }
+            }
+            if verifyCode {
+                try verify(shape, UnsafeBufferPointer(start: instructions, count: ninstr), tables.exceptionTable, index: index)
+            }
+            sink.end(tables)
         }
         guard r.offset == r.end else { throw .malformed("trailing bytes") }
         return modules
@@ -458,7 +470,28 @@ protocol CodeSink {
     var takesInstructionsInPlace: Bool { get }
     mutating func instructionsInPlace(_ words: UnsafePointer<UInt32>, _ count: Int)
     /// The code object is read and checked.
-    mutating func end(lineTable: [LineEntry], exceptionTable: [ExceptionEntry])
+    mutating func end(_ tables: CodeTables)
+}
+
+/// A code object's name, file name, line table and exception table as the
+/// reader found them: the names where they lie in the image; the tables as
+/// words in the image when the sink takes them in place and they are
+/// aligned (`lineWords`: start, line pairs; `handlerWords`: start, end,
+/// target, depth), else read into the arrays.
+struct CodeTables {
+    var name: UnsafeBufferPointer<UInt8>
+    var filename: UnsafeBufferPointer<UInt8>
+    var lineCount = 0, handlerCount = 0
+    var lineWords: UnsafePointer<UInt32>? = nil
+    var handlerWords: UnsafePointer<UInt32>? = nil
+    var lineTable: [LineEntry] = []
+    var exceptionTable: [ExceptionEntry] = []
+
+    init(name: UnsafeBufferPointer<UInt8>, filename: UnsafeBufferPointer<UInt8>) { self.name = name; self.filename = filename }
+}
+
+extension ExceptionEntry {
+    init(words w: UnsafePointer<UInt32>) { self.init(start: w[0], end: w[1], target: w[2], depth: w[3]) }
 }
 
 extension CodeSink {
@@ -484,26 +517,11 @@ struct ImageBuilder: CodeSink {
         instructionCount = count
         return scratch.room(for: count)
     }
-    mutating func end(lineTable: [LineEntry], exceptionTable: [ExceptionEntry]) {
+    mutating func end(_ tables: CodeTables) {
         current.instructions = Array(UnsafeBufferPointer(start: scratch.words, count: instructionCount))
-        current.lineTable = lineTable
-        current.exceptionTable = exceptionTable
+        current.lineTable = tables.lineTable
+        current.exceptionTable = tables.exceptionTable
         codes.append(current)
-    }
-}
-
-extension Image {
-    /// Hands each code object's parts to `sink` as reading them from an image would.
-    func replay<Sink: CodeSink>(into sink: inout Sink) {
-        for c in codes {
-            sink.begin(c, constants: c.constants.count)
-            for k in c.constants { sink.constant(k) }
-            for n in c.names { n.withUnsafeBufferPointer { sink.name($0) } }
-            for n in c.slotNames { n.withUnsafeBufferPointer { sink.slotName($0) } }
-            let storage = sink.instructionStorage(c.instructions.count)
-            for (i, w) in c.instructions.enumerated() { storage[i] = w }
-            sink.end(lineTable: c.lineTable, exceptionTable: c.exceptionTable)
-        }
     }
 }
 
@@ -521,7 +539,7 @@ struct ImageCounter: CodeSink {
     mutating func name(_ text: UnsafeBufferPointer<UInt8>) { layout.nameCount += 1 }
     mutating func slotName(_ text: UnsafeBufferPointer<UInt8>) { layout.nameCount += 1 }
     mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32> { scratch.room(for: count) }
-    mutating func end(lineTable: [LineEntry], exceptionTable: [ExceptionEntry]) {}
+    mutating func end(_ tables: CodeTables) {}
 }
 
 /// Room for one code object's instructions while they are read and checked,

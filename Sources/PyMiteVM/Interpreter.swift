@@ -545,8 +545,10 @@ extension VM {
     }
 
     func findHandler(code: Int, index: Int) -> (target: Int, depth: Int)? {
-        for e in codeObjects[code].exceptionTable where Int(e.start) <= index && index < Int(e.end) {
-            return (Int(e.target), Int(e.depth))
+        let c = codes[code]
+        for i in 0..<Int(c.handlerCount) {
+            let e = c.handlers + 4 * i
+            if Int(e[0]) <= index && index < Int(e[1]) { return (Int(e[2]), Int(e[3])) }
         }
         return nil
     }
@@ -566,7 +568,7 @@ extension VM {
         let exc = pendingException
         guard isType(exc, .instance) else { return }
         // Two ints per entry, code then line: a pair fits a 32-bit board's small ints.
-        let line = Int(codeObjects[code].line(at: index))
+        let line = Int(codes[code].line(at: index))
         guard line <= Int(Value.smallIntMax) else { return }
         do {
             var tb = heap.slot(exc.objectOffset, InstanceSlot.traceback)

@@ -4,28 +4,31 @@
 // other modules once each.
 
 extension VM {
-    /// Loads a verified image: code into the loop's form, constants and
-    /// names into the heap (interned), where they stay for the whole run.
+    /// Loads a verified image: encoded into a copy the VM keeps (aligned),
+    /// then loaded from it as a board loads its flash, so host and board
+    /// take the same path.
     public func load(_ image: consuming Image) throws(VMError) {
         var layout = ImageLayout(modules: image.modules, codeCount: image.codes.count)
         for c in image.codes {
             layout.constantCount += c.constants.count
             layout.nameCount += c.names.count + c.slotNames.count
         }
-        prepareTables(layout)
-        var loader = CodeLoader(vm: self)
-        image.replay(into: &loader)
-        if loader.failed { throw .exception }
+        let bytes = ImageFormat.encode(image)
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
+        copy.copyMemory(from: UnsafeRawBufferPointer(start: bytes, count: bytes.count))
+        ownedImage?.deallocate()
+        ownedImage = copy
+        try load(layout, from: UnsafeBufferPointer(copy.bindMemory(to: UInt8.self)))
     }
 
     /// Loads an image where it lies (a board's flash), checked before by
     /// `ImageFormat.scan`: names and strings go from the image straight
-    /// into the heap, instructions into their table, and nothing else of a
-    /// code object is decoded.
+    /// into the heap, and the instructions, names, line and exception
+    /// tables are used where they lie, so `buffer` must stay valid while
+    /// the VM runs.
     public func load(_ layout: ImageLayout, from buffer: UnsafeBufferPointer<UInt8>) throws(VMError) {
         prepareTables(layout)
         var loader = CodeLoader(vm: self)
-        loader.takesInstructionsInPlace = true  // the image stays where it is for the whole run
         do throws(ImageError) {
             _ = try ImageFormat.read(buffer: buffer, into: &loader, scanned: true)
         } catch {
@@ -45,7 +48,6 @@ extension VM {
         names = UnsafeMutablePointer<Value>.allocate(capacity: max(1, layout.nameCount))
         names.initialize(repeating: .null, count: max(1, layout.nameCount))
         codes.reserveCapacity(layout.codeCount)
-        codeObjects.reserveCapacity(layout.codeCount)
     }
 
     func materialize(_ k: Constant) throws(VMError) -> Value {
@@ -80,14 +82,7 @@ extension VM {
     /// Loading a constant this build cannot hold (left null by `materialize`)
     /// raises what making such a value at run time would.
     func unavailableConstant(code: Int, index: Int) -> VMError {
-        func hasFloat(_ k: Constant) -> Bool {
-            switch k {
-            case .float: return true
-            case .tuple(let items): return items.contains(where: hasFloat)
-            default: return false
-            }
-        }
-        return hasFloat(codeObjects[code].constants[index]) ? noFloats() : overflow()
+        floatlessConstants.contains(codes[code].constBase + Int32(index)) ? noFloats() : overflow()
     }
 
     /// Runs the image's main module; prints the traceback of an uncaught exception.
@@ -163,43 +158,42 @@ extension VM {
 }
 
 /// Loads code objects part by part as they are read: constants and names
-/// into the VM's tables (in the heap), instructions into a table of their
-/// own. Of the code object it keeps only what tracebacks and handlers
-/// read. A full heap stops the loading (`failed`; MemoryError is pending).
+/// into the VM's tables (in the heap); instructions, names and tables stay
+/// in the image. A full heap stops the loading (`failed`; MemoryError is
+/// pending).
 struct CodeLoader: CodeSink {
     let vm: VM
     var failed = false
     var code = CodeObject(name: [], filename: [])
     var constBase = 0, nameBase = 0, ownNames = 0
-    /// Whether this code object keeps its constants' kinds (one could not be made).
-    var holdsConstants = false
     var instructions: UnsafePointer<UInt32>? = nil
     var instructionCount = 0
-    var ownsInstructions = true
-    var takesInstructionsInPlace = false
 
     init(vm: VM) { self.vm = vm }
 
+    var takesInstructionsInPlace: Bool { true }
+
     mutating func begin(_ c: CodeObject, constants: Int) {
         code = c
-        code.constants = []; code.names = []; code.slotNames = []; code.instructions = []
         constBase = vm.constantCount
         nameBase = vm.nameCount
         ownNames = 0
-        holdsConstants = false
     }
 
     mutating func constant(_ k: Constant) {
         guard !failed else { return }
+        func hasFloat(_ k: Constant) -> Bool {
+            switch k {
+            case .float: return true
+            case .tuple(let items): return items.contains(where: hasFloat)
+            default: return false
+            }
+        }
         do {
             let v = try vm.materialize(k)
-            // A constant this build cannot make stays as it is: its kind says
-            // which error loading it raises. Made ones need no copy.
-            if v.isNull && !holdsConstants {
-                holdsConstants = true
-                code.constants = [Constant](repeating: .none, count: vm.constantCount - constBase)
-            }
-            if holdsConstants { code.constants.append(v.isNull ? k : .none) }
+            // A constant this build cannot make stays null: loading it raises
+            // what making it would (unavailableConstant).
+            if v.isNull && hasFloat(k) { vm.floatlessConstants.append(Int32(vm.constantCount)) }
             vm.constants[vm.constantCount] = v
             vm.constantCount += 1
         } catch {
@@ -222,37 +216,48 @@ struct CodeLoader: CodeSink {
         }
     }
 
+    /// Only for an image not aligned in memory: a copy the VM frees.
     mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32> {
         let storage = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, count))
+        vm.ownedTables.append(UnsafeMutableRawPointer(storage))
         instructions = UnsafePointer(storage)
         instructionCount = count
-        ownsInstructions = true
         return storage
     }
 
     mutating func instructionsInPlace(_ words: UnsafePointer<UInt32>, _ count: Int) {
         instructions = words
         instructionCount = count
-        ownsInstructions = false
     }
 
-    mutating func end(lineTable: [LineEntry], exceptionTable: [ExceptionEntry]) {
+    /// Words in the image, or (unaligned) a copy of what the reader decoded.
+    private func words(_ inPlace: UnsafePointer<UInt32>?, _ count: Int, _ fill: (UnsafeMutablePointer<UInt32>) -> Void) -> UnsafePointer<UInt32> {
+        if let inPlace { return inPlace }
+        let copy = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, count))
+        fill(copy)
+        vm.ownedTables.append(UnsafeMutableRawPointer(copy))
+        return UnsafePointer(copy)
+    }
+
+    mutating func end(_ tables: CodeTables) {
         guard let ins = instructions else { return }
         instructions = nil
-        if failed {
-            if ownsInstructions { ins.deallocate() }
-            return
+        if failed { return }
+        let lines = words(tables.lineWords, 2 * tables.lineCount) { p in
+            for (i, e) in tables.lineTable.enumerated() { p[2 * i] = e.start; p[2 * i + 1] = e.line }
         }
-        vm.codes.append(LoadedCode(instructions: ins, ownsInstructions: ownsInstructions, count: Int32(instructionCount), constBase: Int32(constBase),
-                                   nameBase: Int32(nameBase), slotNameBase: Int32(nameBase + ownNames), flags: code.flags,
-                                   argCount: Int32(code.argCount), kwOnlyCount: Int32(code.kwOnlyCount),
+        let handlers = words(tables.handlerWords, 4 * tables.handlerCount) { p in
+            for (i, e) in tables.exceptionTable.enumerated() {
+                p[4 * i] = e.start; p[4 * i + 1] = e.end; p[4 * i + 2] = e.target; p[4 * i + 3] = e.depth
+            }
+        }
+        vm.codes.append(LoadedCode(instructions: ins, count: Int32(instructionCount), name: tables.name, filename: tables.filename,
+                                   firstLine: code.firstLine, lines: lines, lineCount: Int32(tables.lineCount),
+                                   handlers: handlers, handlerCount: Int32(tables.handlerCount),
+                                   constBase: Int32(constBase), nameBase: Int32(nameBase), slotNameBase: Int32(nameBase + ownNames),
+                                   flags: code.flags, argCount: Int32(code.argCount), kwOnlyCount: Int32(code.kwOnlyCount),
                                    localCount: Int32(code.localCount), freeCount: Int32(code.freeCount),
                                    stackSize: Int32(code.stackSize)))
-        code.lineTable = lineTable
-        code.exceptionTable = exceptionTable
-        // The code objects of one module share one copy of its file name.
-        if let previous = vm.codeObjects.last, previous.filename == code.filename { code.filename = previous.filename }
-        vm.codeObjects.append(code)
         // Everything made above is reachable from the tables now: without
         // this, `young` would grow by a word per constant and name of the image.
         vm.safePoint()

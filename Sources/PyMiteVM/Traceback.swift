@@ -46,9 +46,9 @@ extension VM {
                 let entries = listItems(tb.objectOffset)
                 for pair in stride(from: entries.count - 2, through: 0, by: -2) {
                     let code = Int(entries[pair].intValue), line = entries[pair + 1].intValue
-                    let co = codeObjects[code]
-                    out += bytes("  File \"") + co.filename + bytes("\", line ") + decimal(line)
-                    out += bytes(", in ") + co.name + bytes("\n")
+                    let co = codes[code]
+                    out += bytes("  File \"") + Array(co.filename) + bytes("\", line ") + decimal(line)
+                    out += bytes(", in ") + Array(co.name) + bytes("\n")
                 }
             }
         }

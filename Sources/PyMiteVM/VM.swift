@@ -129,11 +129,21 @@ struct Frame {
 }
 
 /// A loaded code object in the form the loop reads without ARC traffic.
+/// Its instructions, names and tables stay in the image (a board's flash,
+/// or the host's copy the VM keeps); only an unaligned caller's buffer
+/// gets copies (`VM.ownedTables`).
 struct LoadedCode {
-    /// In the image itself (a board's flash) or a copy the VM owns.
     var instructions: UnsafePointer<UInt32>
-    var ownsInstructions: Bool
     var count: Int32
+    var name: UnsafeBufferPointer<UInt8>
+    var filename: UnsafeBufferPointer<UInt8>
+    var firstLine: UInt32
+    /// (start, line) pairs: from instruction `start` on, the source line is `line`.
+    var lines: UnsafePointer<UInt32>
+    var lineCount: Int32
+    /// (start, end, target, depth) entries; the first one covering an instruction wins.
+    var handlers: UnsafePointer<UInt32>
+    var handlerCount: Int32
     /// First entry in VM.constants / VM.names.
     var constBase: Int32
     var nameBase: Int32
@@ -145,6 +155,16 @@ struct LoadedCode {
     var localCount: Int32
     var freeCount: Int32
     var stackSize: Int32
+
+    /// The source line of instruction `index`.
+    func line(at index: Int) -> UInt32 {
+        var line = firstLine
+        for i in 0..<Int(lineCount) {
+            if Int(lines[2 * i]) > index { break }
+            line = lines[2 * i + 1]
+        }
+        return line
+    }
 }
 
 public final class VM {
@@ -159,8 +179,14 @@ public final class VM {
     var frames: [Frame] = []
 
     // Loaded program.
-    var codeObjects: [CodeObject] = []
     var codes: [LoadedCode] = []
+    /// The host's copy of the loaded image (load(_: Image)), which the codes point into.
+    var ownedImage: UnsafeMutableRawBufferPointer? = nil
+    /// Copies of tables an unaligned image could not lend in place.
+    var ownedTables: [UnsafeMutableRawPointer] = []
+    /// Constants (indexes into `constants`) left unmade because they hold a
+    /// float this build lacks; other unmade ones are ints it cannot hold.
+    var floatlessConstants: [Int32] = []
     var constants: UnsafeMutablePointer<Value>
     var constantCount = 0
     var names: UnsafeMutablePointer<Value>
@@ -254,7 +280,8 @@ public final class VM {
         stack.deallocate()
         constants.deallocate()
         names.deallocate()
-        for c in codes where c.ownsInstructions { c.instructions.deallocate() }
+        for p in ownedTables { p.deallocate() }
+        ownedImage?.deallocate()
         heap.base.deallocate()
     }
 

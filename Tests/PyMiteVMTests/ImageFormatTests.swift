@@ -70,8 +70,9 @@ final class ImageFormatTests: XCTestCase {
     }
 
     /// Instruction arrays are aligned in the image, and a board's VM runs
-    /// them where they lie (flash) instead of copying them to RAM; the host
-    /// loader (a decoded Image) owns copies.
+    /// them where they lie (flash) instead of copying them to RAM, with the
+    /// names, line and exception tables; the host loads a decoded Image the
+    /// same way from an aligned copy it keeps. An unaligned buffer gets copies.
     func testBoardRunsInstructionsWhereTheyLie() throws {
         let image = try sampleImage()
         let bytes = ImageFormat.encode(image)
@@ -82,15 +83,37 @@ final class ImageFormatTests: XCTestCase {
             let range = UInt(bitPattern: buffer.baseAddress!)..<UInt(bitPattern: buffer.baseAddress! + buffer.count)
             XCTAssertEqual(vm.codes.count, image.codes.count)
             for (code, decoded) in zip(vm.codes, image.codes) {
-                XCTAssertFalse(code.ownsInstructions)
-                XCTAssertTrue(range.contains(UInt(bitPattern: code.instructions)))
+                for p in [UnsafeRawPointer(code.instructions), UnsafeRawPointer(code.lines), UnsafeRawPointer(code.name.baseAddress!)] {
+                    XCTAssertTrue(range.contains(UInt(bitPattern: p)))
+                }
                 XCTAssertEqual(Array(UnsafeBufferPointer(start: code.instructions, count: Int(code.count))), decoded.instructions)
+                XCTAssertEqual(Array(code.name), decoded.name)
+                XCTAssertEqual((0..<Int(code.lineCount)).map { LineEntry(start: code.lines[2 * $0], line: code.lines[2 * $0 + 1]) }, decoded.lineTable)
+                XCTAssertEqual((0..<Int(code.handlerCount)).map { ExceptionEntry(words: code.handlers + 4 * $0) }, decoded.exceptionTable)
             }
+            XCTAssertTrue(vm.ownedTables.isEmpty)
             XCTAssertEqual(vm.runMain(), .finished)
         }
         let host = try VM(config: VMConfig(heapSize: 64 * 1024), hooks: silentHooks())
         try host.load(image)
-        XCTAssertTrue(host.codes.allSatisfy(\.ownsInstructions))
+        XCTAssertTrue(host.ownedTables.isEmpty)
+        let kept = UInt(bitPattern: host.ownedImage!.baseAddress!)..<UInt(bitPattern: host.ownedImage!.baseAddress! + host.ownedImage!.count)
+        XCTAssertTrue(host.codes.allSatisfy { kept.contains(UInt(bitPattern: $0.instructions)) })
+        // One byte off alignment: the tables are copied, and the program runs the same.
+        var shifted = [UInt8](repeating: 0, count: bytes.count + 1)
+        shifted[1...] = bytes[...]
+        try shifted.withUnsafeBufferPointer { all in
+            let buffer = UnsafeBufferPointer(rebasing: all[1...])
+            let layout = try ImageFormat.scan(buffer: buffer)
+            let vm = try VM(config: VMConfig(heapSize: 64 * 1024), hooks: silentHooks())
+            try vm.load(layout, from: buffer)
+            XCTAssertFalse(vm.ownedTables.isEmpty)
+            for (code, decoded) in zip(vm.codes, image.codes) {
+                XCTAssertEqual(Array(UnsafeBufferPointer(start: code.instructions, count: Int(code.count))), decoded.instructions)
+                XCTAssertEqual((0..<Int(code.handlerCount)).map { ExceptionEntry(words: code.handlers + 4 * $0) }, decoded.exceptionTable)
+            }
+            XCTAssertEqual(vm.runMain(), .finished)
+        }
     }
 
     /// Padding before instructions must be zero; a version 1 image is refused by name.
