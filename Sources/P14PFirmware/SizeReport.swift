@@ -23,10 +23,11 @@ public struct SizeReport: Sendable, Equatable, Codable {
     public var ramSize: Int
 
     /// Swift-side allocations besides the heap and value stack: tables and
-    /// the VM's start (2.5 KiB), the print buffer, the loaded code (2 bytes
-    /// per image byte: instructions, constant and name tables, line and
-    /// exception tables; the image itself stays in flash and nothing else of
-    /// it is decoded), and the frame array at the recursion limit (64 bytes
+    /// the VM's start (2.5 KiB), the print buffer, the loaded code (1 byte
+    /// per image byte, for at most 0.56 measured: the constant and name
+    /// tables, a word each, and one small record per code object; its
+    /// instructions, names, line and exception tables stay in the image in
+    /// flash), and the frame array at the recursion limit (64 bytes
     /// a frame, reserved at start up to a limit of 64; beyond, 112 with the
     /// array's growth). Measured on QEMU with the allocator's peak over the
     /// corpus (MemoryFigureTests); see docs/firmware.md.
@@ -35,7 +36,7 @@ public struct SizeReport: Sendable, Equatable, Codable {
         return 2560 + outputBuffer + imageBytes * reservePerImageByte + frames
     }
     /// RAM the loaded code takes per byte of code image.
-    public static let reservePerImageByte = 2
+    public static let reservePerImageByte = 1
     public var recursionLimit: Int
     public var outputBuffer: Int
 
@@ -88,7 +89,7 @@ public struct SizeReport: Sendable, Equatable, Codable {
                 board: board, memory: "RAM", needed: needed, available: ramSize,
                 breakdown: "C stack \(cStack) + data \(data) + bss \(bss) + VM heap \(heap) + VM value stack \(valueStack) "
                     + "+ runtime reserve \(runtimeReserve(imageBytes: imageBytes))"
-                    + (imageBytes > 0 ? " (the loaded code of this \(imageBytes)-byte image takes about \(SizeReport.reservePerImageByte) bytes a byte; "
+                    + (imageBytes > 0 ? " (the loaded code of this \(imageBytes)-byte image takes up to \(SizeReport.reservePerImageByte * imageBytes) bytes of RAM; "
                         + "a smaller program, or a board with more RAM, fits)" : ""))
         }
     }
