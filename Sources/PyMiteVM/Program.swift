@@ -15,7 +15,7 @@ extension VM {
         }
         let bytes = ImageFormat.encode(image)
         let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
-        copy.copyMemory(from: UnsafeRawBufferPointer(start: bytes, count: bytes.count))
+        bytes.withUnsafeBytes { copy.copyMemory(from: $0) }
         ownedImage?.deallocate()
         ownedImage = copy
         try load(layout, from: UnsafeBufferPointer(copy.bindMemory(to: UInt8.self)))

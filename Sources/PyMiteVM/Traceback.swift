@@ -9,6 +9,9 @@ extension VM {
         pendingException = .null
         frames.removeAll()
         sp = 0
+        // Printing can run Python (an exception's __str__, its context's):
+        // the exception must outlive the collections that may cause.
+        root(exc); defer { unroot() }
         flushOutput()
         if isInstance(exc, exceptionClass(.systemExit)) {
             let args = exceptionArgs(exc)
