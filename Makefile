@@ -26,7 +26,7 @@ RELEASE ?= $(shell sed -n 's/.*"release":"\([0-9A-Fa-f]*\)".*/\1/p' Sources/p14p
 SIGNING_KEY ?= $(HOME)/.config/p14p/release.key
 P14P_DIST = $$($(SWIFT) build --show-bin-path)/p14p-dist
 
-.PHONY: setup build test unit value32 embedded asan fuzz-build fuzz fuzz-ci example release bench size clean
+.PHONY: setup build test unit value32 value32-build embedded asan fuzz-build fuzz fuzz-ci example release bench size clean
 # fuzz-run-<target> and fuzz-ci-<target> are pattern rules: never files.
 
 setup:
@@ -63,19 +63,23 @@ embedded: setup
 		-parse-as-library -module-name PyMiteVM -c $(VM_SOURCES) -o .build/PyMiteVM-embedded.o
 	@echo "PyMiteVM compiles with Embedded Swift for $(EMBEDDED_TARGET)"
 
-unit: setup
+# The board tests ask a host p14p with the boards' value word (.build-value32)
+# whether a program fits a board's heap before they run it under QEMU.
+VALUE32_P14P = $$($(SWIFT) build --show-bin-path --scratch-path .build-value32)/p14p
+unit: setup value32-build
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	P14P_BOARD_HOST_BIN=$(VALUE32_P14P) $(SWIFT) test --skip-build
 
 # The VM with the value word of a 32-bit board (-D P14P_VALUE32: 31-bit
 # small ints, 4-byte headers and slots) built for the host, in debug so
 # every heap access is checked: the corpus runs against it, so the layout
 # every board uses is tested here as well as under QEMU.
-value32: setup
-	$(SWIFT) build --build-tests
+value32-build: setup
 	$(SWIFT) build --product p14p --scratch-path .build-value32 -Xswiftc -DP14P_VALUE32
-	P14P_BIN=$$($(SWIFT) build --show-bin-path --scratch-path .build-value32)/p14p P14P_VALUE_BITS=32 \
-		$(SWIFT) test --skip-build --filter CorpusTests
+
+value32: value32-build
+	$(SWIFT) build --build-tests
+	P14P_BIN=$(VALUE32_P14P) P14P_VALUE_BITS=32 $(SWIFT) test --skip-build --filter CorpusTests
 
 # The host tests again, built with AddressSanitizer: the VM does its own
 # memory management with unsafe pointers, and ASan sees what a wrong offset

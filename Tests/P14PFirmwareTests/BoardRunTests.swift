@@ -414,7 +414,7 @@ struct HostRun: Equatable {
     /// board's serial console carries them.
     static func run(program path: String, args: [String], board: FirmwareBoard?) throws -> HostRun {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: try p14p())
+        p.executableURL = URL(fileURLWithPath: board == nil ? try p14p() : try boardP14P())
         let url = URL(fileURLWithPath: path)
         p.currentDirectoryURL = url.deletingLastPathComponent()
         let options = board.map { ["--heap", "\($0.heapSize)", "--recursion-limit", "\($0.recursionLimit)"] + $0.hostRunFlags } ?? []
@@ -443,6 +443,15 @@ struct HostRun: Equatable {
     static func p14p() throws -> String {
         if let bin = ProcessInfo.processInfo.environment["P14P_BIN"], !bin.isEmpty { return bin }
         return try executable("p14p")
+    }
+
+    /// The host p14p that stands in for a board: $P14P_BOARD_HOST_BIN, a
+    /// build with the boards' 32-bit value word (`make unit` passes the one
+    /// of `make value32`), so that a program's heap use and int range on
+    /// the host are the board's; else the ordinary p14p.
+    static func boardP14P() throws -> String {
+        if let bin = ProcessInfo.processInfo.environment["P14P_BOARD_HOST_BIN"], !bin.isEmpty { return bin }
+        return try p14p()
     }
 
     /// An executable of this package, from the products folder that holds the tests.
