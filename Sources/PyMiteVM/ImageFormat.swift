@@ -119,7 +119,7 @@ public enum ImageFormat {
     /// decoding no more than one code object's instructions at a time: a
     /// board then loads it with `VM.load(_:from:)` in little RAM.
     public static func scan(buffer bytes: UnsafeBufferPointer<UInt8>) throws(ImageError) -> ImageLayout {
-        var counter = ImageCounter()
+        var counter = CodeLoader(vm: nil)
         defer { counter.scratch.deallocate() }
         counter.layout.modules = try read(buffer: bytes, into: &counter)
         return counter.layout
@@ -148,7 +148,7 @@ public enum ImageFormat {
         do throws(ImageError) {
             guard intact else {
                 // Read on only to tell a cut-off file from other damage.
-                var nothing = ImageCounter()
+                var nothing = CodeLoader(vm: nil)
                 defer { nothing.scratch.deallocate() }
                 _ = try readBody(&r, into: &nothing)
                 throw ImageError.checksumMismatch
@@ -454,7 +454,9 @@ struct CodeShape {
 
 /// What reading an image does with each code object's parts, in the
 /// order of the format: build `CodeObject`s (`ImageBuilder`), only count
-/// them (`ImageCounter`), or load them into a VM (`VM.load(_:from:)`).
+/// them (`CodeLoader` without a VM, for `scan`), or load them into a VM
+/// (`CodeLoader`, for `VM.load(_:from:)`). A board links one reader: the
+/// count and the load are one sink type.
 protocol CodeSink {
     /// A code object's fixed fields (its arrays still empty).
     mutating func begin(_ code: CodeObject, constants: Int)
@@ -523,23 +525,6 @@ struct ImageBuilder: CodeSink {
         current.exceptionTable = tables.exceptionTable
         codes.append(current)
     }
-}
-
-/// Counts what loading an image takes, keeping nothing but one code
-/// object's instructions while they are checked.
-struct ImageCounter: CodeSink {
-    var layout = ImageLayout()
-    var scratch = InstructionScratch()
-
-    mutating func begin(_ code: CodeObject, constants: Int) {
-        layout.codeCount += 1
-        layout.constantCount += constants
-    }
-    mutating func constant(_ k: Constant) {}
-    mutating func name(_ text: UnsafeBufferPointer<UInt8>) { layout.nameCount += 1 }
-    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>) { layout.nameCount += 1 }
-    mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32> { scratch.room(for: count) }
-    mutating func end(_ tables: CodeTables) {}
 }
 
 /// Room for one code object's instructions while they are read and checked,

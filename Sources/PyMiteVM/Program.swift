@@ -160,20 +160,29 @@ extension VM {
 /// Loads code objects part by part as they are read: constants and names
 /// into the VM's tables (in the heap); instructions, names and tables stay
 /// in the image. A full heap stops the loading (`failed`; MemoryError is
-/// pending).
+/// pending). Without a VM it only counts what loading takes (`scan`),
+/// keeping nothing but one code object's instructions while they are
+/// checked when they cannot be checked in place.
 struct CodeLoader: CodeSink {
-    let vm: VM
+    let vm: VM?
+    var layout = ImageLayout()
+    var scratch = InstructionScratch()
     var failed = false
     var code = CodeObject(name: [], filename: [])
     var constBase = 0, nameBase = 0, ownNames = 0
     var instructions: UnsafePointer<UInt32>? = nil
     var instructionCount = 0
 
-    init(vm: VM) { self.vm = vm }
+    init(vm: VM?) { self.vm = vm }
 
     var takesInstructionsInPlace: Bool { true }
 
     mutating func begin(_ c: CodeObject, constants: Int) {
+        guard let vm else {
+            layout.codeCount += 1
+            layout.constantCount += constants
+            return
+        }
         code = c
         constBase = vm.constantCount
         nameBase = vm.nameCount
@@ -181,7 +190,7 @@ struct CodeLoader: CodeSink {
     }
 
     mutating func constant(_ k: Constant) {
-        guard !failed else { return }
+        guard let vm, !failed else { return }
         func hasFloat(_ k: Constant) -> Bool {
             switch k {
             case .float: return true
@@ -207,6 +216,10 @@ struct CodeLoader: CodeSink {
     }
 
     mutating func slotName(_ text: UnsafeBufferPointer<UInt8>) {
+        guard let vm else {
+            layout.nameCount += 1
+            return
+        }
         guard !failed else { return }
         do {
             vm.names[vm.nameCount] = try vm.intern(try vm.newStr(text))
@@ -216,8 +229,10 @@ struct CodeLoader: CodeSink {
         }
     }
 
-    /// Only for an image not aligned in memory: a copy the VM frees.
+    /// Only for an image not aligned in memory: a copy the VM frees (or,
+    /// counting, room reused for the next code object).
     mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32> {
+        guard let vm else { return scratch.room(for: count) }
         let storage = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, count))
         vm.ownedTables.append(UnsafeMutableRawPointer(storage))
         instructions = UnsafePointer(storage)
@@ -231,7 +246,8 @@ struct CodeLoader: CodeSink {
     }
 
     /// Words in the image, or (unaligned) a copy of what the reader decoded.
-    private func words(_ inPlace: UnsafePointer<UInt32>?, _ count: Int, _ fill: (UnsafeMutablePointer<UInt32>) -> Void) -> UnsafePointer<UInt32> {
+    private func words(_ vm: VM, _ inPlace: UnsafePointer<UInt32>?, _ count: Int,
+                       _ fill: (UnsafeMutablePointer<UInt32>) -> Void) -> UnsafePointer<UInt32> {
         if let inPlace { return inPlace }
         let copy = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, count))
         fill(copy)
@@ -242,11 +258,11 @@ struct CodeLoader: CodeSink {
     mutating func end(_ tables: CodeTables) {
         guard let ins = instructions else { return }
         instructions = nil
-        if failed { return }
-        let lines = words(tables.lineWords, 2 * tables.lineCount) { p in
+        guard let vm, !failed else { return }
+        let lines = words(vm, tables.lineWords, 2 * tables.lineCount) { p in
             for (i, e) in tables.lineTable.enumerated() { p[2 * i] = e.start; p[2 * i + 1] = e.line }
         }
-        let handlers = words(tables.handlerWords, 4 * tables.handlerCount) { p in
+        let handlers = words(vm, tables.handlerWords, 4 * tables.handlerCount) { p in
             for (i, e) in tables.exceptionTable.enumerated() {
                 p[4 * i] = e.start; p[4 * i + 1] = e.end; p[4 * i + 2] = e.target; p[4 * i + 3] = e.depth
             }
