@@ -187,7 +187,9 @@ final class PipelineTests: XCTestCase {
     func testNotesAndIndex() throws {
         let repo = try makeFixtureRepository()
         let out = try temporaryFolder("out")
-        try buildRelease(repo: repo, out: out)
+        var builder = StubBuilder()
+        builder.flashByPart = [PartSize(part: "interpreter loop", bytes: 9_962), PartSize(part: "long ints", bytes: 1_234_567)]
+        try buildRelease(repo: repo, out: out, builder: builder)
         let dir = out + "/pymite-09"
         let md = try readText(dir + "/RELEASE-NOTES.md")
         let sums = try ChecksumManifest.parse(try readText(dir + "/SHA256SUMS"), algorithm: .sha256, fileName: "SHA256SUMS")
@@ -205,6 +207,8 @@ final class PipelineTests: XCTestCase {
             "openssl pkeyutl -verify -pubin -inkey release.pub -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig",
             "sha256sum -c SHA256SUMS", "(GPL-2.0-only OR LicenseRef-PyMite-Commercial) AND LGPL-2.1-only",
             "This build is not signed.",
+            "### Where the flash goes", "| Part | desktop |", "| interpreter loop | 9,962 |", "| long ints | 1,234,567 |",
+            "| **total** | **1,244,529** |",
         ] {
             XCTAssertTrue(md.contains(needle), "RELEASE-NOTES.md lacks: \(needle)")
         }

@@ -44,6 +44,8 @@ struct StubBuilder: BoardBuilder {
     /// Stamp to embed instead of the request's (to play PyMite 09's PM_RELEASE 8).
     var stampOverride: FirmwareStamp?
     var failWith: String?
+    /// Flash by part, as an embedded board's build measures it from its linker map.
+    var flashByPart: [PartSize]?
 
     func build(_ request: BoardBuildRequest) throws -> BoardBuildResult {
         if let failWith { throw BoardBuildError(board: request.board.name, message: failWith) }
@@ -51,12 +53,12 @@ struct StubBuilder: BoardBuilder {
         let firmware = Array("FIRMWARE for \(request.board.name)\0".utf8) + Array(stamp.block.utf8) + [0, 1, 2, 3]
         let path = request.workDirectory + "/firmware.bin"
         try writeFileAtomically(path, firmware)
+        var sizes = FirmwareSizes(file: firmware.count, sections: ELFSizes(text: firmware.count, data: 0, bss: 0),
+                                  heap: request.board.memory.heap ?? 0, image: request.image.count)
+        sizes.flashByPart = flashByPart
         return BoardBuildResult(
             artifacts: [BuiltArtifact(path: path, bundleName: "firmware.bin", carriesStamp: true)],
-            sizes: FirmwareSizes(file: firmware.count, sections: ELFSizes(text: firmware.count, data: 0, bss: 0),
-                                 heap: request.board.memory.heap ?? 0,
-                                 image: request.image.count),
-            toolchain: "stub toolchain 1.0", instructions: "Flash firmware.bin.")
+            sizes: sizes, toolchain: "stub toolchain 1.0", instructions: "Flash firmware.bin.")
     }
 }
 

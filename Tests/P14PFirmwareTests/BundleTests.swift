@@ -33,6 +33,17 @@ final class BundleTests: XCTestCase {
         let summary = try ReleasePipeline().run(options, registry: registry, reporter: CollectingReporter())
         XCTAssertEqual(summary.boards.map(\.result), BundleTests.emulatedBoards.map { _ in "built" },
                        "\(summary.boards.map { "\($0.board): \($0.result) \($0.reason ?? "")" })")
+        // Each board's flash by part adds up to its firmware's text, and the notes show the table.
+        for outcome in summary.boards {
+            let sizes = try XCTUnwrap(outcome.sizes)
+            let parts = try XCTUnwrap(sizes.flashByPart, outcome.board)
+            XCTAssertEqual(parts.reduce(0) { $0 + $1.bytes }, sizes.text, outcome.board)
+            XCTAssertTrue(parts.contains { $0.part == "interpreter loop" && $0.bytes > 1000 }, outcome.board)
+        }
+        let notes = try String(contentsOfFile: work + "/dist/pymite-09/RELEASE-NOTES.md", encoding: .utf8)
+        XCTAssertTrue(notes.contains("### Where the flash goes"))
+        let header = notes.split(separator: "\n").first { $0.hasPrefix("| Part |") } ?? ""
+        for board in BundleTests.emulatedBoards { XCTAssertTrue(header.contains(" \(board) |"), "\(board) not in \(header)") }
 
         // No `import sys`: with it and a second module the program's loaded code
         // outgrows the 16 KiB boards' RAM (issue 13); argv is checked on the others.

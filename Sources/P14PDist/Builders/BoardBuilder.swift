@@ -66,6 +66,9 @@ public struct FirmwareSizes: Sendable, Equatable, Codable {
     /// The Python heap (the recipe's, or the host default).
     public var heap: Int
     public var image: Int
+    /// A board's flash by part of the firmware (SizeBreakdown, from its
+    /// linker map), in the parts' order; nil for a desktop binary.
+    public var flashByPart: [PartSize]? = nil
 
     /// Flash a firmware needs: code and constants plus initialised data.
     public var flash: Int? { text.map { $0 + (data ?? 0) } }
@@ -77,6 +80,13 @@ public struct FirmwareSizes: Sendable, Equatable, Codable {
         (self.file, self.heap, self.image) = (file, heap, image)
         (text, data, bss) = (sections?.text, sections?.data, sections?.bss)
     }
+}
+
+/// One row of `FirmwareSizes.flashByPart`.
+public struct PartSize: Sendable, Equatable, Codable {
+    public var part: String
+    public var bytes: Int
+    public init(part: String, bytes: Int) { (self.part, self.bytes) = (part, bytes) }
 }
 
 public struct BoardBuildResult: Sendable {

@@ -84,6 +84,12 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
             if let emulator, emulator.unavailableReason == nil {
                 try EmbeddedBoardBuilder.smokeRun(elf: out.elf, board: recipe.name, emulator: emulator, log: request.log)
             }
+            var sizes = FirmwareSizes(file: elfSize, sections: ELFSizes(text: s.text, data: s.data, bss: s.bss), heap: s.heap,
+                                      image: request.image.count)
+            let breakdown = SizeBreakdown(linkerMap: try String(contentsOfFile: prepared.linkerMap, encoding: .utf8),
+                                          vm: VMSourceIndex(repositoryRoot: request.repositoryRoot))
+            sizes.flashByPart = SizeBreakdown.Part.allCases.map { PartSize(part: $0.rawValue, bytes: breakdown.bytes[$0] ?? 0) }
+                + [PartSize(part: "alignment padding", bytes: breakdown.padding)]
             return BoardBuildResult(
                 artifacts: [
                     BuiltArtifact(path: out.elf, bundleName: "firmware.elf", carriesStamp: true),
@@ -92,8 +98,7 @@ public struct EmbeddedBoardBuilder: BoardBuilder {
                     BuiltArtifact(path: out.sizeReport, bundleName: "firmware-size.txt"),
                     BuiltArtifact(path: map, bundleName: "firmware.map"),
                 ],
-                sizes: FirmwareSizes(file: elfSize, sections: ELFSizes(text: s.text, data: s.data, bss: s.bss), heap: s.heap,
-                                     image: request.image.count),
+                sizes: sizes,
                 toolchain: EmbeddedBoardBuilder.toolchainLine(builder: builder, board: board),
                 instructions: try EmbeddedBoardBuilder.vendorInstructions(recipe: recipe, board: board, output: out,
                                                                           emulator: emulator, package: request.release.packageName(board: recipe.name)),

@@ -73,6 +73,7 @@ public enum ReleaseNotes {
                          [.text(firmware)], [.text(firmwareRAM)], [.text(status)]])
         }
         doc.add(.table(header: ["Board", "MCU", "Flash", "RAM", "VM heap", "Firmware flash", "Firmware RAM", "Status"], rows: rows))
+        addFlashByPart(to: &doc, input: input, boards: r.boards)
 
         doc.add(.heading(level: 2, "Release Notes"))
         var intro: [Inline] = [.text("This is release \(n)")]
@@ -123,5 +124,22 @@ public enum ReleaseNotes {
             doc.add(.paragraph([.bold("This build is not signed."), .text(" Only the checksums can be checked.")]))
         }
         return doc
+    }
+
+    /// Where each built board's flash goes, by part of the firmware (the
+    /// table of `make size`, measured on this release's builds).
+    static func addFlashByPart(to doc: inout Document, input: NotesInput, boards: [String]) {
+        let measured = boards.compactMap { name -> (String, [PartSize])? in
+            guard let parts = input.outcomes.first(where: { $0.board == name })?.sizes?.flashByPart else { return nil }
+            return (name, parts)
+        }
+        guard let first = measured.first else { return }
+        doc.add(.heading(level: 3, "Where the flash goes"))
+        doc.add(.paragraph([.text("Firmware code and constants of each board built, in bytes by part, from its linker map ("), .code("make size"), .text(" gives the same table for a source tree).")]))
+        var rows: [[[Inline]]] = first.1.indices.map { i in
+            [[.text(first.1[i].part)]] + measured.map { [.text(i < $0.1.count ? SizeTable.group($0.1[i].bytes) : "—")] }
+        }
+        rows.append([[.bold("total")]] + measured.map { [.bold(SizeTable.group($0.1.reduce(0) { $0 + $1.bytes }))] })
+        doc.add(.table(header: ["Part"] + measured.map(\.0), rows: rows))
     }
 }
