@@ -16,7 +16,8 @@ extension VM {
         let bytes = ImageFormat.encode(image)
         let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
         bytes.withUnsafeBytes { copy.copyMemory(from: $0) }
-        ownedImage?.deallocate()
+        // A second load keeps the first image: its codes still point into it.
+        if let previous = ownedImage?.baseAddress { ownedTables.append(previous) }
         ownedImage = copy
         try load(layout, from: UnsafeBufferPointer(copy.bindMemory(to: UInt8.self)))
     }

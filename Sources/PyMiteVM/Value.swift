@@ -10,7 +10,8 @@
 // seen by Python code.
 //
 // The word is 64 bits on a 64-bit host and 32 bits on a 32-bit board
-// (a 31-bit small int; larger ints become long ints or OverflowError),
+// (a 31-bit small int; larger ints become long ints, or without long ints
+// boxed ints up to 32 bits, as PyMite's were, then OverflowError),
 // which halves what every slot and every value on the stack costs in a
 // board's RAM. `-D P14P_VALUE32` picks the 32-bit word on the host, so
 // the test suite runs the board's layout too (make value32).
