@@ -529,18 +529,19 @@ struct ImageBuilder: CodeSink {
 
 /// Room for one code object's instructions while they are read and checked,
 /// reused for the next (it grows, never shrinks); deallocate when done.
+/// Nothing is allocated until it is first needed: a loader whose image
+/// lends its instructions in place never needs it.
 struct InstructionScratch {
-    private(set) var words = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
-    private var capacity = 1
+    private(set) var words: UnsafeMutablePointer<UInt32>? = nil
+    private var capacity = 0
 
     mutating func room(for count: Int) -> UnsafeMutablePointer<UInt32> {
-        if count > capacity {
-            words.deallocate()
-            words = UnsafeMutablePointer<UInt32>.allocate(capacity: count)
-            capacity = count
-        }
-        return words
+        if let words, count <= capacity { return words }
+        words?.deallocate()
+        let fresh = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, count))
+        (words, capacity) = (fresh, max(1, count))
+        return fresh
     }
 
-    func deallocate() { words.deallocate() }
+    func deallocate() { words?.deallocate() }
 }
