@@ -34,7 +34,7 @@ enum HeaderLayout {
     static let markBit: HeaderWord = 0x40
     static let printedBit: HeaderWord = 0x80
     static let typeMask: HeaderWord = 0x3F
-    static let maxBlock = (1 << 24) - 4
+    static let maxBlock = (1 << 24) - 4  // the largest block a header can describe
 }
 #else
 typealias HeaderWord = UInt64
@@ -68,12 +68,6 @@ struct Heap {
     static let granule = MemoryLayout<HeaderWord>.size
     static let headerBytes = MemoryLayout<HeaderWord>.size
     static let slotBytes = MemoryLayout<Value>.size
-    static let sizeShift = HeaderLayout.sizeShift
-    static let markBit = HeaderLayout.markBit
-    static let printedBit = HeaderLayout.printedBit
-    static let typeMask = HeaderLayout.typeMask
-    /// The largest block a header can describe.
-    static let maxBlock = HeaderLayout.maxBlock
     /// 65 exact-size lists (0...64 granules): the size of `smallMask`.
     static let smallLimit = 64 * MemoryLayout<HeaderWord>.size
     /// A header and a free-list link.
@@ -96,20 +90,20 @@ struct Heap {
     @inline(__always) func setHeader(_ o: UInt32, _ h: HeaderWord) { base.storeBytes(of: h, toByteOffset: Int(o), as: HeaderWord.self) }
     /// A header for a block of `size` bytes of type `type` (free: 0), unmarked.
     @inline(__always) static func header(size: Int, type: UInt8 = 0) -> HeaderWord {
-        HeaderWord(truncatingIfNeeded: size) << sizeShift | HeaderWord(type)
+        HeaderWord(truncatingIfNeeded: size) << HeaderLayout.sizeShift | HeaderWord(type)
     }
-    @inline(__always) static func size(of h: HeaderWord) -> Int { Int(h >> sizeShift) }
-    @inline(__always) static func isLive(_ h: HeaderWord) -> Bool { h & typeMask != 0 && h & markBit != 0 }
+    @inline(__always) static func size(of h: HeaderWord) -> Int { Int(h >> HeaderLayout.sizeShift) }
+    @inline(__always) static func isLive(_ h: HeaderWord) -> Bool { h & HeaderLayout.typeMask != 0 && h & HeaderLayout.markBit != 0 }
     @inline(__always) func blockSize(_ o: UInt32) -> Int { Heap.size(of: header(o)) }
-    @inline(__always) func typeByte(_ o: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: header(o) & Heap.typeMask) }
+    @inline(__always) func typeByte(_ o: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: header(o) & HeaderLayout.typeMask) }
     @inline(__always) func type(_ o: UInt32) -> ObjType { ObjType(rawValue: typeByte(o)) ?? .free }
-    @inline(__always) func isMarked(_ o: UInt32) -> Bool { header(o) & Heap.markBit != 0 }
-    @inline(__always) func setMark(_ o: UInt32) { setHeader(o, header(o) | Heap.markBit) }
-    @inline(__always) func clearMark(_ o: UInt32) { setHeader(o, header(o) & ~Heap.markBit) }
+    @inline(__always) func isMarked(_ o: UInt32) -> Bool { header(o) & HeaderLayout.markBit != 0 }
+    @inline(__always) func setMark(_ o: UInt32) { setHeader(o, header(o) | HeaderLayout.markBit) }
+    @inline(__always) func clearMark(_ o: UInt32) { setHeader(o, header(o) & ~HeaderLayout.markBit) }
     /// A container whose repr is being written: met again, it prints as [...].
-    @inline(__always) func isBeingPrinted(_ o: UInt32) -> Bool { header(o) & Heap.printedBit != 0 }
+    @inline(__always) func isBeingPrinted(_ o: UInt32) -> Bool { header(o) & HeaderLayout.printedBit != 0 }
     @inline(__always) func setBeingPrinted(_ o: UInt32, _ on: Bool) {
-        setHeader(o, on ? header(o) | Heap.printedBit : header(o) & ~Heap.printedBit)
+        setHeader(o, on ? header(o) | HeaderLayout.printedBit : header(o) & ~HeaderLayout.printedBit)
     }
 
     // MARK: Slots and raw bytes
@@ -181,7 +175,7 @@ struct Heap {
     /// slots set to null; nil when no free block is large enough.
     mutating func allocate(_ type: ObjType, bytes: Int) -> UInt32? {
         let need = Heap.roundedSize(bytes)
-        guard need < size && need <= Heap.maxBlock else { return nil }
+        guard need < size && need <= HeaderLayout.maxBlock else { return nil }
         var block: UInt32 = 0
         let small = need <= Heap.smallLimit
         if small, smallFree[need / Heap.granule] != 0 {
@@ -315,7 +309,7 @@ struct Heap {
             let h = header(o)
             let sz = Heap.size(of: h)
             if Heap.isLive(h) {
-                setHeader(o, h & ~Heap.markBit)
+                setHeader(o, h & ~HeaderLayout.markBit)
                 if runSize > 0 { addFree(runStart, size: runSize); runSize = 0 }
             } else {
                 if runSize == 0 { runStart = o }
