@@ -102,7 +102,11 @@ public struct FirmwareBuilder {
 
     var swiftFlags: [String] {
         ["-target", board.swiftTarget, "-enable-experimental-feature", "Embedded", "-wmo", "-Osize", "-parse-as-library",
-         "-Xfrontend", "-function-sections", "-Xfrontend", "-disable-stack-protector"]
+         "-Xfrontend", "-function-sections", "-Xfrontend", "-disable-stack-protector",
+         // One trap per function instead of one per check: a failed check still
+         // stops the board, and the function it stopped in is still known
+         // (about 7 KB less code on every board, `make size`).
+         "-Xfrontend", "-mergeable-traps"]
             + board.featureConditions.flatMap { ["-D", $0] }
             + (board.runtimeChecks ? [] : ["-Xfrontend", "-remove-runtime-asserts"])
     }

@@ -66,7 +66,8 @@ public struct SizeBreakdown: Sendable, Equatable {
         let file = input[..<open.lowerBound]
         let section = String(input[open.upperBound...].dropLast())
         if file.hasSuffix("PyMiteVM.o") {
-            if section.hasPrefix(".rodata") { return (.constants, nil) }
+            // .data.rel.ro: type metadata and constant arrays, linked into flash.
+            if section.hasPrefix(".rodata") || section.hasPrefix(".data.rel.ro") { return (.constants, nil) }
             let symbol = section.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: true).last.map(String.init) ?? ""
             if symbol.hasPrefix("$e8PyMiteVM") {
                 let source = vm.file(ofSymbol: symbol)

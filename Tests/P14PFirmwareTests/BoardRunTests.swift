@@ -121,6 +121,28 @@ final class BoardRunTests: XCTestCase {
         XCTAssertTrue(SizeTable.render(rows, markdown: true).contains("| interpreter loop | "))
     }
 
+    /// Read-only data (Swift's type metadata and constant arrays) is linked
+    /// into flash: in .data it would cost its size in RAM as well.
+    func testReadOnlyDataStaysInFlash() throws {
+        let fixture = try BoardFixtures.prepared("microbit")
+        let lines = try String(contentsOfFile: fixture.firmware.linkerMap, encoding: .utf8).split(separator: "\n").map(Array.init)
+        // ld.lld's map: an output section's name starts under the header's "Out".
+        let header = try XCTUnwrap(lines.first)
+        let outColumn = try XCTUnwrap(String(header).range(of: "Out")).lowerBound.utf16Offset(in: String(header))
+        var output = "", inText = 0
+        for chars in lines.dropFirst() {
+            let line = String(chars)
+            if chars.count > outColumn, chars[outColumn] == ".", chars[outColumn - 1] == " " {
+                output = String(chars[outColumn...]); continue
+            }
+            guard line.contains("(.data.rel.ro") else { continue }
+            XCTAssertNotEqual(output, ".data", "read-only data linked into RAM: \(line)")
+            if output == ".text" { inText += 1 }
+        }
+        XCTAssertGreaterThan(inText, 0, "the VM's read-only data is in the map's .text")
+        XCTAssertLessThan(fixture.firmware.sizes.data, 1024, "microbit: .data holds only what is written at run time")
+    }
+
     /// The files a release bundles: .bin and .hex hold the same flash bytes
     /// as the .elf's load segments, with the image in the application section.
     func testFirmwareFilesAgree() throws {
