@@ -5,7 +5,7 @@
 # make test       everything CI runs: unit and corpus tests (also with the 32-bit value word), Embedded Swift check,
 #                 the host tests under AddressSanitizer, a short fuzzing run
 # make example    build p14p and run the example application
-# make bench      p14p against python3 on bench/*.py, as ratios
+# make bench      p14p against python3 -I -S (and $MICROPYTHON) on bench/*.py: time and instructions, as ratios
 # make size       each board's firmware: flash by part of the VM, data, bss, heap in use at start
 # make embedded   compile the VM core with Embedded Swift for armv7em
 # make asan       the host tests under AddressSanitizer (scratch path .build-asan)
@@ -204,6 +204,7 @@ release: setup
 	@echo "make release: done; open $(DIST)/index.html"
 
 bench: setup
+	@command -v valgrind >/dev/null || { echo "make bench: installing valgrind (instruction counts)"; apt-get update && apt-get install -y valgrind; }
 	bash bench/run.sh
 
 size: build

@@ -32,8 +32,12 @@ struct P14P: ParsableCommand {
     /// `ExitCode` (the program's own status) as ArgumentParser does.
     static func main() {
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            if let request = RunRequest(plainRunCommand: CommandLine.arguments) {
+                try request.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
             fflush(stdout)
             exit()
         } catch let error as SyntaxError {
@@ -75,33 +79,34 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ d: String) { description = d }
 }
 
-struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Compile (if needed) and run a program: `p14p run app.py [args]` or `p14p run app.pmi [args]`.")
+/// What `p14p run` does, with its options' values: `Run` fills it from
+/// ArgumentParser, `init(plainRunCommand:)` from a command line with no options.
+struct RunRequest {
+    static let defaultRecursionLimit = 1000
+    static let defaultCStack = "256M"
 
-    @Option(name: .long, help: "Size of the Python heap in bytes, or with K, M or G: 65536, 64K, 4M, 1G (at most \(ByteSize.vmHeapMaximum) bytes).")
-    var heap: String = ByteSize.vmHeapDefaultText
-
-    @Option(name: .long, help: "Maximum depth of Python calls.")
-    var recursionLimit: Int = 1000
-
-    @Option(name: .customLong("c-stack"), help: "C stack of the VM's thread, e.g. 1M (default 256M): deeper recursion through natives raises RecursionError.")
-    var cStack: String = "256M"
-
-    @Flag(name: .customLong("no-long-ints"), help: "Run as a board without HAVE_LONGINT: ints past 63 bits raise OverflowError.")
+    var program: String
+    var arguments: [String] = []
+    var heap = ByteSize.vmHeapDefaultText
+    var recursionLimit = RunRequest.defaultRecursionLimit
+    var cStack = RunRequest.defaultCStack
     var noLongInts = false
-
-    @Flag(name: .customLong("no-float"), help: "Run as a board without HAVE_FLOAT: making a float raises NotImplementedError.")
     var noFloat = false
-
-    @Flag(name: .customLong("no-bytearray"), help: "Run as a board without HAVE_BYTEARRAY: the name bytearray is not defined.")
     var noByteArray = false
 
-    @Argument(help: "The program (.py or .pmi).")
-    var program: String
+    init(program: String) { self.program = program }
 
-    @Argument(parsing: .captureForPassthrough, help: "Arguments for the program (sys.argv[1:]).")
-    var arguments: [String] = []
+    /// `p14p run PROGRAM [ARGS...]` with no option before the program: what
+    /// ArgumentParser would make of it (everything after the program goes to
+    /// the program, as `.captureForPassthrough` does), read without it. Its
+    /// first parse reflects over every command and costs about 11 million
+    /// instructions, two thirds of an empty program's start (`make bench`).
+    /// Anything else (options, help, other commands) is ArgumentParser's.
+    init?(plainRunCommand argv: [String]) {
+        guard argv.count >= 3, argv[1] == "run", !argv[2].hasPrefix("-") else { return nil }
+        program = argv[2]
+        arguments = Array(argv.dropFirst(3))
+    }
 
     func run() throws {
         let heapSize: Int, stackBytes: Int
@@ -131,6 +136,47 @@ struct Run: ParsableCommand {
         case .exited(let status): throw ExitCode(status)
         case nil: throw CLIError("a heap of \(heapSize) bytes is too small to start \(program); try a larger --heap")
         }
+    }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compile (if needed) and run a program: `p14p run app.py [args]` or `p14p run app.pmi [args]`.")
+
+    @Option(name: .long, help: "Size of the Python heap in bytes, or with K, M or G: 65536, 64K, 4M, 1G (at most \(ByteSize.vmHeapMaximum) bytes).")
+    var heap: String = ByteSize.vmHeapDefaultText
+
+    @Option(name: .long, help: "Maximum depth of Python calls.")
+    var recursionLimit: Int = RunRequest.defaultRecursionLimit
+
+    @Option(name: .customLong("c-stack"), help: "C stack of the VM's thread, e.g. 1M (default \(RunRequest.defaultCStack)): deeper recursion through natives raises RecursionError.")
+    var cStack: String = RunRequest.defaultCStack
+
+    @Flag(name: .customLong("no-long-ints"), help: "Run as a board without HAVE_LONGINT: ints past 63 bits raise OverflowError.")
+    var noLongInts = false
+
+    @Flag(name: .customLong("no-float"), help: "Run as a board without HAVE_FLOAT: making a float raises NotImplementedError.")
+    var noFloat = false
+
+    @Flag(name: .customLong("no-bytearray"), help: "Run as a board without HAVE_BYTEARRAY: the name bytearray is not defined.")
+    var noByteArray = false
+
+    @Argument(help: "The program (.py or .pmi).")
+    var program: String
+
+    @Argument(parsing: .captureForPassthrough, help: "Arguments for the program (sys.argv[1:]).")
+    var arguments: [String] = []
+
+    func run() throws {
+        var request = RunRequest(program: program)
+        request.arguments = arguments
+        request.heap = heap
+        request.recursionLimit = recursionLimit
+        request.cStack = cStack
+        request.noLongInts = noLongInts
+        request.noFloat = noFloat
+        request.noByteArray = noByteArray
+        try request.run()
     }
 }
 

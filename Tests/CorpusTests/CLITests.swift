@@ -177,6 +177,33 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(type("old.pmi"), .typeRegular)
     }
 
+    /// `p14p run PROGRAM ARGS` without options is read without ArgumentParser
+    /// (RunRequest); with options it is ArgumentParser's. Both give the
+    /// program every argument after it verbatim, the same defaults and the
+    /// same exit status.
+    func testRunWithAndWithoutOptionsAgree() throws {
+        try """
+            import sys
+            print(sys.argv[1:], sys.heap()[1])
+            raise SystemExit(int(sys.argv[1]))
+            """.write(to: work.appendingPathComponent("status.py"), atomically: true, encoding: .utf8)
+        let plain = try p14p(["run", "status.py", "3", "--heap", "64K", "-x", "--", "y"])
+        XCTAssertEqual(plain.status, 3, plain.stderr)
+        XCTAssertEqual(plain.stdout, "['3', '--heap', '64K', '-x', '--', 'y'] 4194304\n", "the default heap; options after the program are the program's")
+        let optioned = try p14p(["run", "--heap", "64K", "status.py", "4", "--no-float"])
+        XCTAssertEqual(optioned.status, 4, optioned.stderr)
+        XCTAssertEqual(optioned.stdout, "['4', '--no-float'] 65536\n")
+        let defaults = try p14p(["run", "--recursion-limit", "1000", "--c-stack", "256M", "status.py", "0"])
+        XCTAssertEqual(defaults.status, 0, defaults.stderr)
+        XCTAssertEqual(defaults.stdout, "['0'] 4194304\n", "the plain path's defaults are the options' defaults")
+        let uncaught = try p14p(["run", "status.py"])
+        XCTAssertEqual(uncaught.status, 1)
+        XCTAssertTrue(uncaught.stderr.hasSuffix("IndexError: list index out of range\n"), uncaught.stderr)
+        let missing = try p14p(["run", "no-such-file.py"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("no-such-file.py"), missing.stderr)
+    }
+
     func testVersionAndHelp() throws {
         let version = try p14p(["--version"])
         XCTAssertEqual(version.status, 0)
