@@ -77,8 +77,12 @@ struct Heap {
         // Offsets are UInt32; Int(Int32.max) also fits a 32-bit board's Int.
         let size = max(1024, min(requested, Int(Int32.max) - 64)) & ~7
         self.size = size
+        // Not cleared here: `allocate` clears each block it hands out, and
+        // nothing reads the arena beyond the blocks carved so far. A host's
+        // untouched pages then cost neither time nor resident memory (a
+        // 4 MiB heap took 4.2 M instructions to clear, most of an empty
+        // program's start).
         base = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
-        base.initializeMemory(as: UInt8.self, repeating: 0, count: size)
         top = UInt32(Heap.granule)  // offset 0 is the null value
         high = UInt32(size)
         smallFree = [UInt32](repeating: 0, count: Heap.smallLimit / Heap.granule + 1)

@@ -204,6 +204,21 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("no-such-file.py"), missing.stderr)
     }
 
+    /// The heap's pages are touched only when used: a program on a 1 GiB
+    /// heap that allocates little stays far below 1 GiB of resident memory
+    /// (the whole heap was cleared up front before).
+    func testAnUnusedHeapCostsNoResidentMemory() throws {
+        let timeTool = "/usr/bin/time"
+        guard FileManager.default.isExecutableFile(atPath: timeTool) else { throw XCTSkip("no \(timeTool)") }
+        let exe = try Executables.p14p.get()
+        let rssFile = work.appendingPathComponent("rss").path
+        let r = Runner.run(timeTool, ["-f", "%M", "-o", rssFile, exe, "run", "--heap", "1G", "app.py"], cwd: work, timeout: 60)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "args [] 42\n")
+        let kilobytes = try String(contentsOfFile: rssFile, encoding: .utf8).split(separator: "\n").last.flatMap { Int($0) }
+        XCTAssertLessThan(try XCTUnwrap(kilobytes), 128 * 1024, "peak RSS in KB with a 1 GiB heap")
+    }
+
     func testVersionAndHelp() throws {
         let version = try p14p(["--version"])
         XCTAssertEqual(version.status, 0)
