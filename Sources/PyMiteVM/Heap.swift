@@ -73,6 +73,23 @@ struct Heap {
     /// A header and a free-list link.
     static let minBlock = 2 * MemoryLayout<HeaderWord>.size
 
+    /// The host with a board's value word (make value32) keeps the image it
+    /// loads right after the arena, where 32-bit offsets reach its names, so
+    /// it uses them in place as a board does (and the tests check that path).
+    /// Address space only: its pages are touched when an image is copied in.
+    #if P14P_VALUE32 && _pointerBitWidth(_64)
+    static let imageRoom = 16 << 20
+    var imageRoomTaken = false
+    /// The room after the arena for an image of `count` bytes, once.
+    mutating func takeImageRoom(_ count: Int) -> UnsafeMutableRawPointer? {
+        guard !imageRoomTaken, count <= Heap.imageRoom else { return nil }
+        imageRoomTaken = true
+        return base + size
+    }
+    #else
+    static let imageRoom = 0
+    #endif
+
     init(size requested: Int) {
         // Offsets are UInt32; Int(Int32.max) also fits a 32-bit board's Int.
         let size = max(1024, min(requested, Int(Int32.max) - 64)) & ~7
@@ -82,7 +99,7 @@ struct Heap {
         // untouched pages then cost neither time nor resident memory (a
         // 4 MiB heap took 4.2 M instructions to clear, most of an empty
         // program's start).
-        base = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        base = UnsafeMutableRawPointer.allocate(byteCount: size + Heap.imageRoom, alignment: 16)
         top = UInt32(Heap.granule)  // offset 0 is the null value
         high = UInt32(size)
         smallFree = [UInt32](repeating: 0, count: Heap.smallLimit / Heap.granule + 1)
@@ -90,8 +107,27 @@ struct Heap {
 
     // MARK: Block headers
 
-    @inline(__always) func header(_ o: UInt32) -> HeaderWord { base.load(fromByteOffset: Int(o), as: HeaderWord.self) }
-    @inline(__always) func setHeader(_ o: UInt32, _ h: HeaderWord) { base.storeBytes(of: h, toByteOffset: Int(o), as: HeaderWord.self) }
+    /// Where object `o` starts, from `base`. A 32-bit board reaches an
+    /// image's names in flash (`isStatic`) through offsets that wrap
+    /// around the address space, so the offset is taken as a bit pattern.
+    @inline(__always) static func address(_ o: UInt32) -> Int { Int(bitPattern: UInt(o)) }
+
+    /// An object outside the arena: a name of the loaded image, a str used
+    /// where it lies (`ImageStr`), never collected and never written.
+    @inline(__always) func isStatic(_ o: UInt32) -> Bool { UInt(o) >= UInt(size) }
+
+    #if _pointerBitWidth(_32) || P14P_VALUE32
+    /// The offset by which the heap reaches `object`, a str object of the
+    /// loaded image outside the arena; nil when no 32-bit offset does.
+    func staticOffset(of object: UnsafeRawPointer) -> UInt32? {
+        let distance = UInt(bitPattern: object) &- UInt(bitPattern: base)
+        guard distance <= UInt(UInt32.max), distance >= UInt(size), distance % 4 == 0 else { return nil }
+        return UInt32(truncatingIfNeeded: distance)
+    }
+    #endif
+
+    @inline(__always) func header(_ o: UInt32) -> HeaderWord { base.load(fromByteOffset: Heap.address(o), as: HeaderWord.self) }
+    @inline(__always) func setHeader(_ o: UInt32, _ h: HeaderWord) { base.storeBytes(of: h, toByteOffset: Heap.address(o), as: HeaderWord.self) }
     /// A header for a block of `size` bytes of type `type` (free: 0), unmarked.
     @inline(__always) static func header(size: Int, type: UInt8 = 0) -> HeaderWord {
         HeaderWord(truncatingIfNeeded: size) << HeaderLayout.sizeShift | HeaderWord(type)
@@ -119,28 +155,28 @@ struct Heap {
 
     @inline(__always) func slot(_ o: UInt32, _ i: Int) -> Value {
         assert(isSlotInside(o, i), "heap: slot outside its object")
-        return Value(raw: base.load(fromByteOffset: Int(o) + Heap.headerBytes + i * Heap.slotBytes, as: ValueWord.self))
+        return Value(raw: base.load(fromByteOffset: Heap.address(o) + Heap.headerBytes + i * Heap.slotBytes, as: ValueWord.self))
     }
     @inline(__always) func setSlot(_ o: UInt32, _ i: Int, _ v: Value) {
         assert(isSlotInside(o, i), "heap: slot outside its object")
-        base.storeBytes(of: v.raw, toByteOffset: Int(o) + Heap.headerBytes + i * Heap.slotBytes, as: ValueWord.self)
+        base.storeBytes(of: v.raw, toByteOffset: Heap.address(o) + Heap.headerBytes + i * Heap.slotBytes, as: ValueWord.self)
     }
     @inline(__always) func slotCount(_ o: UInt32) -> Int { (blockSize(o) - Heap.headerBytes) / Heap.slotBytes }
     @inline(__always) func slotPointer(_ o: UInt32, _ i: Int) -> UnsafeMutablePointer<Value> {
         assert(isSlotInside(o, i) || (isLiveBlock(o) && !type(o).isRaw && i == slotCount(o)), "heap: slot outside its object")
-        return (base + Int(o) + Heap.headerBytes + i * Heap.slotBytes).assumingMemoryBound(to: Value.self)
+        return (base + Heap.address(o) + Heap.headerBytes + i * Heap.slotBytes).assumingMemoryBound(to: Value.self)
     }
     @inline(__always) func u32(_ o: UInt32, _ byteOffset: Int) -> UInt32 {
         assert(isByteInside(o, byteOffset, 4), "heap: bytes outside their object")
-        return base.load(fromByteOffset: Int(o) + byteOffset, as: UInt32.self)
+        return base.load(fromByteOffset: Heap.address(o) + byteOffset, as: UInt32.self)
     }
     @inline(__always) func setU32(_ o: UInt32, _ byteOffset: Int, _ v: UInt32) {
         assert(isByteInside(o, byteOffset, 4), "heap: bytes outside their object")
-        base.storeBytes(of: v, toByteOffset: Int(o) + byteOffset, as: UInt32.self)
+        base.storeBytes(of: v, toByteOffset: Heap.address(o) + byteOffset, as: UInt32.self)
     }
     @inline(__always) func bytePointer(_ o: UInt32, _ byteOffset: Int) -> UnsafeMutablePointer<UInt8> {
         assert(isByteInside(o, byteOffset, 0), "heap: bytes outside their object")
-        return (base + Int(o) + byteOffset).assumingMemoryBound(to: UInt8.self)
+        return (base + Heap.address(o) + byteOffset).assumingMemoryBound(to: UInt8.self)
     }
 
     /// A free block's link to the next one in its list (the allocator's own field).
@@ -151,6 +187,7 @@ struct Heap {
 
     /// Whether `o` looks like the start of a live block (debug checks).
     func isLiveBlock(_ o: UInt32) -> Bool {
+        if o != 0 && isStatic(o) { return typeByte(o) == ObjType.str.rawValue }  // checked by the image reader
         let g = Heap.granule
         guard Int(o) >= g, Int(o) % g == 0, Int(o) + g <= size else { return false }
         let n = blockSize(o)

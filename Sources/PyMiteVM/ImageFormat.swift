@@ -34,7 +34,9 @@ public enum ImageFormat {
     public static let magic: [UInt8] = [0x50, 0x31, 0x34, 0x50]  // "P14P"
     /// 2: instruction arrays start on a multiple of 4 bytes (zero padding
     /// after their count), so a board runs them where they lie in flash.
-    public static let version: UInt16 = 2
+    /// 3: names and slot names are str objects in a 32-bit board's heap
+    /// layout (`ImageStr`), so a board uses them where they lie too.
+    public static let version: UInt16 = 3
     static let maxStack = 4096
 
     // Constant tags.
@@ -65,9 +67,9 @@ public enum ImageFormat {
             w.u32(UInt32(c.constants.count))
             for k in c.constants { writeConstant(k, &w) }
             w.u32(UInt32(c.names.count))
-            for n in c.names { w.string(n) }
+            for n in c.names { w.objectString(n) }
             w.u32(UInt32(c.slotNames.count))
-            for n in c.slotNames { w.string(n) }
+            for n in c.slotNames { w.objectString(n) }
             w.u32(UInt32(c.instructions.count))
             while w.data.count % 4 != 0 { w.u8(0) }
             for i in c.instructions { w.u32(i) }
@@ -188,10 +190,16 @@ public enum ImageFormat {
             shape.constantCount = try r.count(minBytesEach: 1)
             sink.begin(c, constants: shape.constantCount)
             for _ in 0..<shape.constantCount { sink.constant(try readConstant(&r, codeCount: codeCount, depth: 0)) }
-            shape.nameCount = try r.count(minBytesEach: 4)
-            for _ in 0..<shape.nameCount { sink.name(try r.stringBuffer()) }
-            shape.slotNameCount = try r.count(minBytesEach: 4)
-            for _ in 0..<shape.slotNameCount { sink.slotName(try r.stringBuffer()) }
+            shape.nameCount = try r.count(minBytesEach: ImageStr.fieldBytes)
+            for _ in 0..<shape.nameCount {
+                let (text, object) = try r.objectString()
+                sink.name(text, object: object)
+            }
+            shape.slotNameCount = try r.count(minBytesEach: ImageStr.fieldBytes)
+            for _ in 0..<shape.slotNameCount {
+                let (text, object) = try r.objectString()
+                sink.slotName(text, object: object)
+            }
             let ninstr = try r.count(minBytesEach: 4)
             try r.skipPadding(toMultipleOf: 4)
             let instructions: UnsafePointer<UInt32>
@@ -363,6 +371,35 @@ struct ByteWriter {
     mutating func u64(_ v: UInt64) { for s in stride(from: 0, to: 64, by: 8) { data.append(UInt8((v >> UInt64(s)) & 0xFF)) } }
     mutating func bytes(_ b: [UInt8]) { data.append(contentsOf: b) }
     mutating func string(_ s: [UInt8]) { u32(UInt32(s.count)); data.append(contentsOf: s) }
+    /// `s` as a str object of a 32-bit board's heap (`ImageStr`), 4-aligned.
+    mutating func objectString(_ s: [UInt8]) {
+        while data.count % 4 != 0 { u8(0) }
+        let (chars, hash) = s.withUnsafeBufferPointer { (utf8CharCount($0), hashText($0)) }
+        u32(ImageStr.header(byteCount: s.count) ?? 0)
+        u32(UInt32(s.count)); u32(UInt32(chars)); u32(hash)
+        data.append(contentsOf: s)
+        while data.count % 4 != 0 { u8(0) }
+    }
+}
+
+/// A name in an image (format 3) is laid out as a str object of a 32-bit
+/// board's heap: the header word (block size << 8 | type), the byte count,
+/// the character count, the hash, the UTF-8 bytes, zero padding to a
+/// multiple of 4; it starts on a multiple of 4 from the image's start. A
+/// board's VM uses it where it lies in flash as a str that is never
+/// collected or written (`Heap.isStatic`); the reader checks every field
+/// against the text, so a doctored image cannot pass off other bytes as a str.
+enum ImageStr {
+    /// Header, byte count, character count, hash.
+    static let fieldBytes = 16
+    /// `ObjType.str`.
+    static let strType: UInt32 = 2
+    /// The header word of a str of `byteCount` bytes; nil past the largest block a 32-bit header describes.
+    static func header(byteCount: Int) -> UInt32? {
+        let block = (fieldBytes + byteCount + 3) & ~3
+        guard byteCount >= 0, block < 1 << 24 else { return nil }
+        return UInt32(block) << 8 | strType
+    }
 }
 
 struct ByteReader {
@@ -426,6 +463,25 @@ struct ByteReader {
         defer { offset += n }
         return Array(bytes[offset..<(offset + n)])
     }
+    /// A str object (`ImageStr`): its text, and where the object starts
+    /// when it is 4-aligned in memory (nil: only the text can be used).
+    mutating func objectString() throws(ImageError) -> (text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) {
+        try skipPadding(toMultipleOf: 4)
+        let start = offset
+        let header = try u32(), byteCount = try u32(), chars = try u32(), hash = try u32()
+        guard byteCount <= UInt32(clamping: end - offset) else { throw .truncated }  // before Int(): a 32-bit board's Int
+        let n = Int(byteCount)
+        guard header == ImageStr.header(byteCount: n) else { throw .malformed("a name's header does not match its length") }
+        let text = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + n)])
+        offset += n
+        guard chars == UInt32(utf8CharCount(text)), hash == hashText(text) else {
+            throw .malformed("a name's character count or hash does not match its text")
+        }
+        try skipPadding(toMultipleOf: 4)
+        guard let base = bytes.baseAddress else { return (text, nil) }
+        let object = UnsafeRawPointer(base + start)
+        return (text, UInt(bitPattern: object) % 4 == 0 ? object : nil)
+    }
 }
 
 /// CRC-32 (IEEE 802.3), bitwise: images are small and this keeps no table in RAM.
@@ -461,9 +517,10 @@ protocol CodeSink {
     /// A code object's fixed fields (its arrays still empty).
     mutating func begin(_ code: CodeObject, constants: Int)
     mutating func constant(_ k: Constant)
-    /// Names and slot names, where they lie in the image.
-    mutating func name(_ text: UnsafeBufferPointer<UInt8>)
-    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>)
+    /// Names and slot names, where they lie in the image: the text, and
+    /// the str object around it when that is aligned in memory.
+    mutating func name(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?)
+    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?)
     /// Room for `count` instructions, which the reader then fills and checks.
     mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32>
     /// Whether the sink keeps instructions where they lie in the image (a
@@ -513,8 +570,8 @@ struct ImageBuilder: CodeSink {
         current.constants.reserveCapacity(constants)
     }
     mutating func constant(_ k: Constant) { current.constants.append(k) }
-    mutating func name(_ text: UnsafeBufferPointer<UInt8>) { current.names.append(Array(text)) }
-    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>) { current.slotNames.append(Array(text)) }
+    mutating func name(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) { current.names.append(Array(text)) }
+    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) { current.slotNames.append(Array(text)) }
     mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32> {
         instructionCount = count
         return scratch.room(for: count)

@@ -521,7 +521,8 @@ extension VM {
         for name in tupleItems(o) where !isStr(name) { throw badImage("keyword name is not a str") }
     }
 
-    /// Backward jumps, calls, returns and caught exceptions count against
+    /// Backward jumps, calls, returns, caught exceptions and collections
+    /// (`collectGarbage`) count against
     /// the optional instruction budget (`VMConfig.backwardJumpLimit`), so a
     /// runaway program is stopped (tests, fuzzing, emulated boards): a loop
     /// needs backward jumps, and unbounded work without loops needs frames

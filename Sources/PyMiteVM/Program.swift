@@ -14,6 +14,14 @@ extension VM {
             layout.nameCount += c.names.count + c.slotNames.count
         }
         let bytes = ImageFormat.encode(image)
+        #if P14P_VALUE32 && _pointerBitWidth(_64)
+        if let room = heap.takeImageRoom(bytes.count) {
+            let copy = UnsafeMutableRawBufferPointer(start: room, count: bytes.count)
+            bytes.withUnsafeBytes { copy.copyMemory(from: $0) }
+            try load(layout, from: UnsafeBufferPointer(copy.bindMemory(to: UInt8.self)))
+            return
+        }
+        #endif
         let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
         bytes.withUnsafeBytes { copy.copyMemory(from: $0) }
         // A second load keeps the first image: its codes still point into it.
@@ -211,19 +219,19 @@ struct CodeLoader: CodeSink {
         }
     }
 
-    mutating func name(_ text: UnsafeBufferPointer<UInt8>) {
-        slotName(text)
+    mutating func name(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) {
+        slotName(text, object: object)
         ownNames += 1
     }
 
-    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>) {
+    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) {
         guard let vm else {
             layout.nameCount += 1
             return
         }
         guard !failed else { return }
         do {
-            vm.names[vm.nameCount] = try vm.intern(try vm.newStr(text))
+            vm.names[vm.nameCount] = try vm.intern(try vm.imageStr(text, object: object))
             vm.nameCount += 1
         } catch {
             failed = true

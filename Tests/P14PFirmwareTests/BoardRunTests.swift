@@ -121,6 +121,25 @@ final class BoardRunTests: XCTestCase {
         XCTAssertTrue(SizeTable.render(rows, markdown: true).contains("| interpreter loop | "))
     }
 
+    /// A 32-bit board uses the image's names where they lie in flash
+    /// (`ImageStr`): a program whose 40 globals have long names starts with
+    /// as much heap free as the same program with short names (with the
+    /// names copied into the heap, the long ones cost 1.3 KB more).
+    func testNamesStayInTheImage() throws {
+        let fixture = try BoardFixtures.prepared("lm3s6965evb")
+        func heapFreeAtStart(_ names: [String]) throws -> Int {
+            let source = "import sys\nprint(sys.heap()[0])\n" + names.map { "\($0) = 1\n" }.joined()
+            let image = ImageFormat.encode(try Compiler.compile(source: source, filename: "main.py", moduleName: "__main__"))
+            let r = try FirmwareRun.run(fixture.firmware, image: image, argv: ["main.py"], emulator: fixture.emulator, timeout: 60)
+            let out = String(decoding: r.stdout, as: UTF8.self)
+            XCTAssertEqual(r.status, 0, out)
+            return try XCTUnwrap(out.split(separator: "\n").first.flatMap { Int($0) }, out)
+        }
+        let short = try heapFreeAtStart((0..<40).map { "g\($0)" })
+        let long = try heapFreeAtStart((0..<40).map { "a_global_with_a_rather_long_name_\($0)" })
+        XCTAssertEqual(short, long, "heap free at start: short names \(short), long names \(long)")
+    }
+
     /// Read-only data (Swift's type metadata and constant arrays) is linked
     /// into flash: in .data it would cost its size in RAM as well.
     func testReadOnlyDataStaysInFlash() throws {

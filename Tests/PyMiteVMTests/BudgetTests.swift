@@ -4,7 +4,10 @@
 // runaway program, not only loops, and a program cannot catch its way past
 // it: what the VM fuzzer relies on to bound each run.
 
+import PyMiteCompiler
+import PyMiteHost
 import XCTest
+@testable import PyMiteVM
 
 final class BudgetTests: XCTestCase {
     func assertStopped(_ source: String, file: StaticString = #filePath, line: UInt = #line) throws {
@@ -60,6 +63,35 @@ final class BudgetTests: XCTestCase {
                 except BaseException:
                     pass
             """)
+    }
+
+    /// A program that keeps its heap full and catches MemoryError in a loop
+    /// makes a collection of the whole heap for every allocation; collections
+    /// count against the budget, so it ends after a bounded number of them
+    /// (before, each of the 10,000 steps could take one or two).
+    func testCollectionsAtAFullHeapCountAgainstTheBudget() throws {
+        let source = """
+            keep = []
+            try:
+                while True:
+                    keep.append([0] * 16)
+            except MemoryError:
+                pass
+            while True:
+                try:
+                    x = [0] * 16
+                except MemoryError:
+                    pass
+            """
+        let image = try Compiler.compile(source: source, filename: "test.py", moduleName: "__main__")
+        var hooks = HostPlatform.hooks
+        var err: [UInt8] = []
+        hooks.write = { fd, bytes in if fd == 2 { err += bytes } }
+        let vm = try VM(config: VMConfig(heapSize: 64 * 1024, backwardJumpLimit: 10_000), hooks: hooks)
+        try vm.load(image)
+        XCTAssertEqual(vm.runMain(), .exited(1))
+        XCTAssertTrue(String(decoding: err, as: UTF8.self).contains("instruction budget exhausted"))
+        XCTAssertLessThan(vm.collections, 1_000, "collections at a full heap")
     }
 
     func testAProgramWithinTheBudgetRunsAsBefore() throws {

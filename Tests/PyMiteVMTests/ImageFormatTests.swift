@@ -126,7 +126,7 @@ final class ImageFormatTests: XCTestCase {
         let image = Image(modules: [ImageModule(name: Array("__main__".utf8), code: 0)], codes: [code])
         var bytes = ImageFormat.encode(image)
         // Header 8, counts 8, the module 16, names 20, fixed fields 18, one
-        // constant 4 + 1, no names 4 + 4: the instruction count is at 83,
+        // constant 4 + 1, no names (str objects, ImageStr) 4 + 4: the instruction count is at 83,
         // one byte of padding at 87, the instructions from 88.
         XCTAssertEqual(Array(bytes[83..<88]), [2, 0, 0, 0, 0])
         XCTAssertEqual(Array(bytes[88..<92]), withUnsafeBytes(of: Instruction(.loadConst, 0).raw.littleEndian, Array.init))
@@ -137,6 +137,42 @@ final class ImageFormatTests: XCTestCase {
         var old = ImageFormat.encode(image)
         old[4] = 1
         XCTAssertThrowsError(try ImageFormat.decode(old)) { XCTAssertTrue(($0 as! ImageError).message.contains("version 1")) }
+    }
+
+    /// Names are str objects of a 32-bit board's heap, 4-aligned, with
+    /// their fields; a doctored header, length, character count or hash is
+    /// refused, so a board never takes other bytes for a str.
+    func testNamesAreCheckedStrObjects() throws {
+        var code = CodeObject(name: Array("<module>".utf8), filename: Array("t.py".utf8))
+        code.flags = CodeFlags.module
+        code.stackSize = 1
+        code.constants = [.none]
+        code.names = [Array("héllo".utf8)]
+        code.instructions = [Instruction(.loadConst, 0).raw, Instruction(.returnValue).raw]
+        let image = Image(modules: [ImageModule(name: Array("__main__".utf8), code: 0)], codes: [code])
+        let bytes = ImageFormat.encode(image)
+        XCTAssertEqual(try ImageFormat.decode(bytes).codes[0].names, code.names)
+        func word(_ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(bytes[at + $1]) << (8 * UInt32($1)) } }
+        // Header 8, counts 8, the module 16, names 20, fixed fields 18, one
+        // constant 4 + 1, the name count at 75, padding to 80, the object.
+        XCTAssertEqual(word(75), 1)
+        let at = 80
+        XCTAssertEqual(word(at), UInt32(24) << 8 | 2, "a 24-byte block of type str")
+        XCTAssertEqual([word(at + 4), word(at + 8)], [6, 5], "6 bytes, 5 characters")
+        XCTAssertEqual(word(at + 12), Array("héllo".utf8).withUnsafeBufferPointer { hashText($0) })
+        XCTAssertEqual(Array(bytes[(at + 16)..<(at + 22)]), Array("héllo".utf8))
+        XCTAssertEqual(Array(bytes[(at + 22)..<(at + 24)]), [0, 0])
+        for (offset, value, why) in [(at, UInt32(24) << 8 | 17, "header"), (at + 4, 9, "header"), (at + 8, 6, "character count"),
+                                     (at + 12, 12345, "character count or hash"), (at + 22, 1, "padding")] {
+            var doctored = bytes
+            for k in 0..<4 where offset + k < at + 24 { doctored[offset + k] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(k))) }
+            if offset == at + 22 { doctored[offset] = 1; doctored[offset + 1] = 0 }
+            let crc = crc32(doctored[0..<(doctored.count - 4)])
+            for k in 0..<4 { doctored[doctored.count - 4 + k] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(k))) }
+            XCTAssertThrowsError(try ImageFormat.decode(doctored), "doctored \(why) accepted") {
+                XCTAssertTrue(($0 as! ImageError).message.contains(why), "\($0)")
+            }
+        }
     }
 
     func testRefusesBadMagicVersionAndChecksum() throws {

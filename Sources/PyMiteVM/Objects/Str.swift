@@ -61,12 +61,16 @@ extension VM {
     @inline(__always) func strIsASCII(_ o: UInt32) -> Bool { heap.u32(o, StrField.byteCount) == heap.u32(o, StrField.charCount) }
     func strArray(_ v: Value) -> [UInt8] { Array(strBuffer(v)) }
 
-    /// FNV-1a, folded to 31 bits so the str's hash cache can use 0 as "unknown".
-    @inline(__always) func textHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var h: UInt32 = 2166136261
-        for b in bytes { h = (h ^ UInt32(b)) &* 16777619 }
-        h &= 0x7FFF_FFFF
-        return h == 0 ? 1 : h
+    @inline(__always) func textHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 { hashText(bytes) }
+
+    /// A name of the image being loaded as a str: on a 32-bit board, the
+    /// image's own str object where it lies (flash; `ImageStr`), which costs
+    /// no heap; elsewhere, or when the object is out of reach, a copy.
+    func imageStr(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) throws(VMError) -> Value {
+        #if _pointerBitWidth(_32) || P14P_VALUE32
+        if let object, let o = heap.staticOffset(of: object) { return .object(o) }
+        #endif
+        return try newStr(text)
     }
 
     func strHash(_ o: UInt32) -> Int64 {
@@ -189,6 +193,15 @@ extension VM {
     if lead >= 0xE0 { return 3 }
     if lead >= 0xC0 { return 2 }
     return 1
+}
+
+/// A str's hash: FNV-1a, folded to 31 bits so the str's hash cache can use
+/// 0 as "unknown". The compiler writes it into an image's names (`ImageStr`).
+@inline(__always) func hashText(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    var h: UInt32 = 2166136261
+    for b in bytes { h = (h ^ UInt32(b)) &* 16777619 }
+    h &= 0x7FFF_FFFF
+    return h == 0 ? 1 : h
 }
 
 func utf8CharCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {
