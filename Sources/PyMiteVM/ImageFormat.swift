@@ -375,7 +375,7 @@ struct ByteWriter {
     mutating func objectString(_ s: [UInt8]) {
         while data.count % 4 != 0 { u8(0) }
         let (chars, hash) = s.withUnsafeBufferPointer { (utf8CharCount($0), hashText($0)) }
-        u32(ImageStr.header(byteCount: s.count) ?? 0)
+        u32(ImageStr.header(byteCount: s.count) ?? 0)  // a 16 MB name: no reader takes it
         u32(UInt32(s.count)); u32(UInt32(chars)); u32(hash)
         data.append(contentsOf: s)
         while data.count % 4 != 0 { u8(0) }
@@ -390,15 +390,14 @@ struct ByteWriter {
 /// collected or written (`Heap.isStatic`); the reader checks every field
 /// against the text, so a doctored image cannot pass off other bytes as a str.
 enum ImageStr {
-    /// Header, byte count, character count, hash.
+    /// Header, byte count, character count, hash: a 32-bit board's `strDataOffset`.
     static let fieldBytes = 16
-    /// `ObjType.str`.
-    static let strType: UInt32 = 2
-    /// The header word of a str of `byteCount` bytes; nil past the largest block a 32-bit header describes.
+    /// The header word of a str of `byteCount` bytes (a 32-bit board's
+    /// `HeaderLayout`); nil past the largest block that header describes.
     static func header(byteCount: Int) -> UInt32? {
         let block = (fieldBytes + byteCount + 3) & ~3
         guard byteCount >= 0, block < 1 << 24 else { return nil }
-        return UInt32(block) << 8 | strType
+        return UInt32(block) << 8 | UInt32(ObjType.str.rawValue)
     }
 }
 

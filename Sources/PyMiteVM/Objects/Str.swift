@@ -68,7 +68,9 @@ extension VM {
     /// no heap; elsewhere, or when the object is out of reach, a copy.
     func imageStr(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) throws(VMError) -> Value {
         #if _pointerBitWidth(_32) || P14P_VALUE32
-        if let object, let o = heap.staticOffset(of: object) { return .object(o) }
+        // Only while this heap lays a str out as the image does (constant-folded).
+        let sameLayout = strDataOffset == ImageStr.fieldBytes && StrField.hash == 12 && HeaderLayout.sizeShift == 8
+        if sameLayout, let object, let o = heap.staticOffset(of: object) { return .object(o) }
         #endif
         return try newStr(text)
     }
