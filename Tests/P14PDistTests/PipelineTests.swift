@@ -153,6 +153,30 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(snapshot(out), [:], "nothing published")
     }
 
+    /// A signing key others may read, or one that does not parse, is
+    /// refused before any board is built (the stub fails any build it is
+    /// asked for, so a late check would report that instead).
+    func testTheSigningKeyIsCheckedBeforeAnyBoardIsBuilt() throws {
+        let repo = try makeFixtureRepository()
+        let keys = try temporaryFolder("keys")
+        let key = keys + "/release.key"
+        try KeyFiles.generate(privatePath: key, force: false)
+        let out = try temporaryFolder("out") + "/dist"
+        let builds = StubBuilder(failWith: "a board was built")
+        XCTAssertThrowsError(try buildRelease(repo: repo, out: out, key: key, builder: builds), containing: "a board was built")
+        for mode: mode_t in [0o640, 0o604, 0o620] {
+            chmod(key, mode)
+            XCTAssertThrowsError(try buildRelease(repo: repo, out: out, key: key, builder: builds),
+                                 containing: "(mode \(String(mode, radix: 8))); a private key must be yours alone: chmod 600 \(key)")
+        }
+        chmod(key, 0o600)
+        try writeFileAtomically(key, Array("-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n".utf8), mode: 0o600)
+        XCTAssertThrowsError(try buildRelease(repo: repo, out: out, key: key, builder: builds), containing: key)
+        XCTAssertThrowsError(try buildRelease(repo: repo, out: out, key: keys + "/missing.key", builder: builds),
+                             containing: "cannot read the signing key \(keys)/missing.key")
+        XCTAssertFalse(fileExists(out), "nothing published")
+    }
+
     func testASignedReleaseIsNotOverwrittenWithoutForce() throws {
         let repo = try makeFixtureRepository()
         let keys = try temporaryFolder("keys")

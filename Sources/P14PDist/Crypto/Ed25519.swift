@@ -112,6 +112,23 @@ func lastOpenSSLError() -> String {
 
 /// `p14p-dist keygen`: a new key pair on disk; the private file is 0600 and never replaced without `force`.
 public enum KeyFiles {
+    /// The private key a release is signed with, refused as ssh refuses
+    /// its keys when group or others may read it (or write it), and when
+    /// it does not parse: a release checks it before building any board.
+    public static func loadSigningKey(path: String) throws -> Ed25519Key {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw SigningError("cannot read the signing key \(path): \(String(cString: strerror(errno)))")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw SigningError("the signing key \(path) is not a regular file") }
+        let access = info.st_mode & 0o077
+        guard access == 0 else {
+            throw SigningError("the signing key \(path) is readable or writable by others (mode \(String(info.st_mode & 0o777, radix: 8))); "
+                + "a private key must be yours alone: chmod 600 \(path)")
+        }
+        return try Ed25519Key.load(path: path, isPublic: false)
+    }
+
     public static func publicPath(forPrivate path: String) -> String {
         path.hasSuffix(".key") ? String(path.dropLast(4)) + ".pub" : path + ".pub"
     }

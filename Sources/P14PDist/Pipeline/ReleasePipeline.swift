@@ -50,6 +50,8 @@ public struct ReleasePipeline: Sendable {
             throw ReleaseError("board \"\(board)\" is not in release \(release.number) (its boards: \(release.boards.joined(separator: ", ")))")
         }
         try PublishStage.checkCanPublish(options: options, release: release)
+        // The key is checked now, not at the signing stage after every board is built.
+        if let keyPath = options.signingKey { _ = try KeyFiles.loadSigningKey(path: keyPath) }
 
         // Staging beside the output folder: same file system, so publishing is a rename.
         let output = absolutePath(options.outputDirectory)

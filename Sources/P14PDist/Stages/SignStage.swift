@@ -13,7 +13,7 @@ public struct SignStage: ReleaseStage {
 
     public func run(_ context: ReleaseContext) throws -> String? {
         guard let keyPath = context.options.signingKey else { return nil }
-        let key = try Ed25519Key.load(path: keyPath, isPublic: false)
+        let key = try KeyFiles.loadSigningKey(path: keyPath)
         let manifest = try context.artifacts.checksums(.sha256, for: name)
         let sums = try readFileBytes(context.staging + "/" + manifest.fileName)
         let signature = try key.sign(sums)
