@@ -256,7 +256,10 @@ struct Keygen: ParsableCommand {
     func run() throws {
         do {
             let paths = try KeyFiles.generate(privatePath: absolutePath(key), force: force)
+            let fingerprint = try Ed25519Key.load(path: paths.publicPath, isPublic: true).fingerprint()
             print("wrote \(paths.privatePath) (private, mode 0600) and \(paths.publicPath) (public)")
+            print("fingerprint (SHA-256 of the public key): \(fingerprint.long)")
+            print("short: \(fingerprint.short); publish the fingerprint where users can check it")
         } catch { throw Failure(describe(error)) }
     }
 }
@@ -265,7 +268,7 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check SHA256SUMS.sig and every file of a release folder, or one package against the SHA256SUMS beside it.")
     @Argument(help: "A release folder, a package, or a tarball of a release folder.") var path: String
-    @Option(name: .long, help: "The release public key (PEM).") var key: String
+    @Option(name: .long, help: "The release public key (PEM); without it, the key kept beside the release (keys/) that signed it, named in the output.") var key: String?
 
     func run() throws {
         let report: VerifyReport

@@ -208,6 +208,44 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(summary.boards.first { $0.board == "darwin" }?.result, "skipped")
     }
 
+    /// Key rotation: release 09 signed with one key, 0A with a new one, in
+    /// the same folder. Both keys are kept by fingerprint (the first is not
+    /// replaced), each release's notes name its key, and `verify` without
+    /// --key finds and names the key of each; a key that signed neither is refused.
+    func testARotatedKeyLeavesEveryReleaseVerifiable() throws {
+        let repo = try makeFixtureRepository()
+        let keys = try temporaryFolder("keys")
+        try KeyFiles.generate(privatePath: keys + "/one.key", force: false)
+        try KeyFiles.generate(privatePath: keys + "/two.key", force: false)
+        let one = try Ed25519Key.load(path: keys + "/one.pub", isPublic: true).fingerprint()
+        let two = try Ed25519Key.load(path: keys + "/two.pub", isPublic: true).fingerprint()
+        let out = try temporaryFolder("out") + "/dist"
+        try buildRelease(repo: repo, out: out, key: keys + "/one.key")
+        let firstKept = try readFileBytes(out + "/keys/" + one.fileName)
+        let book = try RecipeBook.load(root: repo + "/recipes")
+        try writeTextAtomically(repo + "/" + ReleaseSourceFile.path,
+                                ReleaseSourceFile.render(FirmwareStamp(release: book.release(ReleaseNumber("0A")!)!)))
+        try buildRelease(repo: repo, out: out, release: "0A", key: keys + "/two.key")
+        XCTAssertEqual(Set(listFiles(under: out + "/keys")), [one.fileName, two.fileName])
+        XCTAssertEqual(try readFileBytes(out + "/keys/" + one.fileName), firstKept, "a kept key is never replaced")
+        XCTAssertEqual(try readFileBytes(out + "/release.pub"), try readFileBytes(keys + "/two.pub"), "release.pub: the last release's key")
+        let index = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        XCTAssertTrue(index.contains("href=\"keys/\(one.fileName)\"") && index.contains("href=\"keys/\(two.fileName)\""), "the index links every kept key")
+        for (release, key) in [("09", one), ("0A", two)] {
+            let notes = try String(contentsOfFile: out + "/pymite-\(release)/RELEASE-NOTES.md", encoding: .utf8)
+            XCTAssertTrue(notes.contains(key.long) && notes.contains("keys/" + key.fileName), "the \(release) notes name its key")
+            let report = try Verifier.verify(path: out + "/pymite-\(release)", publicKey: nil)
+            XCTAssertTrue(report.ok, report.problems.joined(separator: "\n"))
+            XCTAssertTrue(report.notes.contains { $0.contains("keys/" + key.fileName) && $0.contains(key.long) }, "\(report.notes)")
+            let package = try Verifier.verify(path: out + "/pymite-\(release)/pymite-\(release)-desktop.tar.gz", publicKey: nil)
+            XCTAssertTrue(package.ok && package.notes.contains { $0.contains(key.long) }, "\(package.problems) \(package.notes)")
+        }
+        try FileManager.default.removeItem(atPath: out + "/keys/" + one.fileName)
+        XCTAssertThrowsError(try Verifier.verify(path: out + "/pymite-09", publicKey: nil), containing: "signed this release's SHA256SUMS")
+        try FileManager.default.removeItem(atPath: out + "/keys")
+        XCTAssertThrowsError(try Verifier.verify(path: out + "/pymite-0A", publicKey: nil), containing: "no --key given")
+    }
+
     func testNotesAndIndex() throws {
         let repo = try makeFixtureRepository()
         let out = try temporaryFolder("out")

@@ -28,6 +28,18 @@ final class SigningTests: XCTestCase {
         XCTAssertNotEqual(try readFileBytes(dir + "/release.key"), before)
     }
 
+    /// The fingerprint is the SHA-256 of the 32 raw bytes of the public key:
+    /// the last 32 bytes of its DER form, as `openssl` and `sha256sum` give it.
+    func testTheFingerprintIsTheSHA256OfTheRawPublicKey() throws {
+        let dir = try temporaryFolder("fingerprint")
+        let paths = try KeyFiles.generate(privatePath: dir + "/release.key", force: false)
+        let fingerprint = try Ed25519Key.load(path: paths.publicPath, isPublic: true).fingerprint()
+        XCTAssertEqual(try KeyFiles.loadSigningKey(path: paths.privatePath).fingerprint(), fingerprint)
+        let r = try sh("openssl pkey -pubin -in '\(paths.publicPath)' -outform DER | tail -c 32 | sha256sum")
+        XCTAssertEqual(String(r.stdout.prefix(64)), fingerprint.long)
+        XCTAssertEqual(fingerprint.short, String(fingerprint.long.prefix(16)))
+    }
+
     func testSignatureIsVerifiedByTheOpenSSLCommand() throws {
         let dir = try temporaryFolder("keys")
         try KeyFiles.generate(privatePath: dir + "/release.key", force: false)

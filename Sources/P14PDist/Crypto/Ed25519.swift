@@ -64,6 +64,19 @@ public final class Ed25519Key: @unchecked Sendable {
 
     public func publicPEM() throws -> [UInt8] { try writePEM { PEM_write_bio_PUBKEY($0, pkey) } }
 
+    /// The 32 bytes of the public key.
+    public func rawPublicKey() throws -> [UInt8] {
+        var raw = [UInt8](repeating: 0, count: 32)
+        var length = raw.count
+        guard EVP_PKEY_get_raw_public_key(pkey, &raw, &length) == 1, length == 32 else {
+            throw SigningError("OpenSSL cannot read the public key: \(lastOpenSSLError())")
+        }
+        return raw
+    }
+
+    /// How a release names its key: SHA-256 of the raw public key.
+    public func fingerprint() throws -> KeyFingerprint { KeyFingerprint(long: Digest.hex(.sha256, of: try rawPublicKey())) }
+
     private func writePEM(_ write: (OpaquePointer) -> Int32) throws -> [UInt8] {
         guard let bio = BIO_new(BIO_s_mem()) else { throw SigningError("OpenSSL: out of memory") }
         defer { BIO_free(bio) }
@@ -108,6 +121,45 @@ func lastOpenSSLError() -> String {
     var buffer = [CChar](repeating: 0, count: 256)
     ERR_error_string_n(code, &buffer, buffer.count)
     return String(cString: buffer)
+}
+
+/// A public key's fingerprint: the SHA-256 of its 32 raw bytes, in hex
+/// (`long`), and its first 16 digits for a glance (`short`). The public
+/// keys a release folder's parent keeps are named by it (`keys/LONG.pub`).
+public struct KeyFingerprint: Equatable, Sendable {
+    public var long: String
+    public var short: String { String(long.prefix(16)) }
+    public var fileName: String { long + ".pub" }
+}
+
+/// The public keys beside the release folders (`dist/keys/`), each named
+/// by its fingerprint and never replaced: `verify` finds a release's key
+/// there when it is given none.
+public enum KeysFolder {
+    public static let name = "keys"
+
+    /// Writes `key`'s public half as keys/FINGERPRINT.pub under `output`, unless it is there.
+    public static func keep(_ key: Ed25519Key, in output: String) throws {
+        let folder = output + "/" + name
+        let path = folder + "/" + (try key.fingerprint()).fileName
+        if fileExists(path) {
+            // Never replaced; a file there that holds another key is someone's mistake, said aloud.
+            guard let kept = try? Ed25519Key.load(path: path, isPublic: true), try kept.rawPublicKey() == key.rawPublicKey() else {
+                throw SigningError("\(path) holds another key than its name says; move it away")
+            }
+            return
+        }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try writeFileAtomically(path, try key.publicPEM())
+    }
+
+    /// The keys kept beside `releaseFolder` (its parent's keys/), by file name.
+    public static func candidates(besideReleaseFolder releaseFolder: String) -> [String] {
+        let parent = (absolutePath(releaseFolder) as NSString).deletingLastPathComponent
+        let folder = parent + "/" + name
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".pub") }.sorted().map { folder + "/" + $0 }
+    }
 }
 
 /// `p14p-dist keygen`: a new key pair on disk; the private file is 0600 and never replaced without `force`.

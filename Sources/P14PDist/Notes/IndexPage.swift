@@ -11,6 +11,15 @@ public enum IndexPage {
         var doc = Document(title: "p14p (Python-on-a-Chip) releases", license: ReleaseNotes.license)
         doc.add(.paragraph([.text("Each release folder holds one package per board (the VM with the application image, licenses and metadata), the sources, "), .code("MD5SUMS"), .text(", "), .code("SHA256SUMS"), .text(" and its signature "), .code("SHA256SUMS.sig"), .text(".")]
             + (fileExists(outputDirectory + "/release.pub") ? [.text(" The public key is "), .link("release.pub", url: "release.pub"), .text(".")] : [])))
+        // Every key a release here was signed with, by fingerprint (KeysFolder).
+        let kept = ((try? FileManager.default.contentsOfDirectory(atPath: outputDirectory + "/" + KeysFolder.name)) ?? [])
+            .filter { $0.hasSuffix(".pub") }.sorted()
+        if !kept.isEmpty {
+            doc.add(.paragraph([.text("Signing keys, each named by the SHA-256 of its public key (each release's notes say which one signed it): ")]
+                + kept.enumerated().flatMap { i, name -> [Inline] in
+                    (i > 0 ? [.text(", ")] : []) + [.link(String(name.dropLast(4)), url: KeysFolder.name + "/" + name)]
+                } + [.text(".")]))
+        }
         for release in book.releases.reversed() {
             let dir = outputDirectory + "/" + release.directoryName
             if !release.isHistory, isDirectory(dir) {

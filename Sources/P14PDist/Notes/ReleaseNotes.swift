@@ -15,6 +15,8 @@ public struct NotesInput: Sendable {
     public var earlierBuilt: [PackageRow]
     public var sourceLicense: String
     public var signed: Bool
+    /// The signing key's fingerprint (nil: not signed).
+    public var key: KeyFingerprint? = nil
 }
 
 public enum ReleaseNotes {
@@ -120,6 +122,13 @@ public enum ReleaseNotes {
         md5sum -c MD5SUMS --ignore-missing
         """))
         doc.add(.paragraph([.text("or, with p14p's tools, "), .code("p14p-dist verify . --key release.pub"), .text(" (the whole folder) or "), .code("p14p-dist verify \(r.packageName(board: "desktop")) --key release.pub"), .text(" (one package). "), .code("p14p-dist inspect FILE"), .text(" prints the release, board and license a package or firmware carries.")]))
+        if let key = input.key, input.signed {
+            doc.add(.paragraph([.text("This release is signed with the Ed25519 key "), .code(key.short),
+                                .text(" (SHA-256 of its public key: "), .code(key.long), .text("), published beside the release folders as "),
+                                .code(KeysFolder.name + "/" + key.fileName),
+                                .text(". Compare that fingerprint with one from a source you trust; "), .code("p14p-dist verify"),
+                                .text(" without "), .code("--key"), .text(" finds the key there and names the one it used.")]))
+        }
         if !input.signed {
             doc.add(.paragraph([.bold("This build is not signed."), .text(" Only the checksums can be checked.")]))
         }

@@ -25,17 +25,49 @@ public enum Verifier {
     /// The files read whole: the manifests and the signature.
     static let manifestNames: Set<String> = ["SHA256SUMS", "SHA256SUMS.sig", "MD5SUMS"]
 
-    public static func verify(path: String, publicKey: String, limits: ArchiveLimits = .standard) throws -> VerifyReport {
-        let key = try Ed25519Key.load(path: publicKey, isPublic: true)
-        if isDirectory(path) { return verifyRelease(ReleaseFolder(path), key: key) }
+    /// `publicKey` nil: the key is looked for among those kept beside the
+    /// release (`KeysFolder`), and the report names the one that signed it.
+    public static func verify(path: String, publicKey: String?, limits: ArchiveLimits = .standard) throws -> VerifyReport {
+        if isDirectory(path) {
+            let folder = ReleaseFolder(path)
+            let (key, note) = try signingKey(publicKey, for: folder, keptBeside: path)
+            return verifyRelease(folder, key: key, keyNote: note)
+        }
         guard fileExists(path) else { throw FileError("\(path): no such file or folder") }
         let full = absolutePath(path)
         let dir = (full as NSString).deletingLastPathComponent
         let name = (full as NSString).lastPathComponent
-        if fileExists(dir + "/SHA256SUMS") { return verifyPackage(name, in: ReleaseFolder(dir), key: key) }
+        if fileExists(dir + "/SHA256SUMS") {
+            let folder = ReleaseFolder(dir)
+            let (key, note) = try signingKey(publicKey, for: folder, keptBeside: dir)
+            var report = verifyPackage(name, in: folder, key: key)
+            if let note { report.notes.insert(note, at: 0) }
+            return report
+        }
         // A tarball of a whole release folder.
         let archived = try ArchivedRelease.read(path, limits: limits)
-        return verifyRelease(archived, key: key)
+        let (key, note) = try signingKey(publicKey, for: archived, keptBeside: full)
+        return verifyRelease(archived, key: key, keyNote: note)
+    }
+
+    /// The key given, or else the kept key (keys/ beside `place`) whose
+    /// signature over the release's SHA256SUMS is good, with a line naming it.
+    static func signingKey<R: ReleaseFiles>(_ given: String?, for release: R, keptBeside place: String) throws -> (Ed25519Key, String?) {
+        if let given { return (try Ed25519Key.load(path: given, isPublic: true), nil) }
+        let candidates = KeysFolder.candidates(besideReleaseFolder: place)
+        let folder = ((absolutePath(place) as NSString).deletingLastPathComponent as NSString).appendingPathComponent(KeysFolder.name)
+        guard !candidates.isEmpty else {
+            throw SigningError("no --key given, and no public keys in \(folder.terminalSafe) to look for the release's key in")
+        }
+        let sums = try? release.manifest("SHA256SUMS"), signature = try? release.manifest("SHA256SUMS.sig")
+        for path in candidates {
+            guard let key = try? Ed25519Key.load(path: path, isPublic: true), let sums, let signature,
+                  key.verify(signature, of: sums), let fingerprint = try? key.fingerprint() else { continue }
+            return (key, "key: \(path.terminalSafe), fingerprint \(fingerprint.long) "
+                        + "(compare it with the one the release was announced with)")
+        }
+        throw SigningError("none of the \(candidates.count) public key(s) in \(folder.terminalSafe) signed this release's SHA256SUMS; "
+            + "give the release's key with --key")
     }
 
     static func checkSignature<R: ReleaseFiles>(_ release: R, key: Ed25519Key, into report: inout VerifyReport) -> ChecksumManifest? {
@@ -72,8 +104,9 @@ public enum Verifier {
         }
     }
 
-    static func verifyRelease<R: ReleaseFiles>(_ release: R, key: Ed25519Key) -> VerifyReport {
+    static func verifyRelease<R: ReleaseFiles>(_ release: R, key: Ed25519Key, keyNote: String? = nil) -> VerifyReport {
         var report = VerifyReport()
+        if let keyNote { report.notes.append(keyNote) }
         guard let manifest = checkSignature(release, key: key, into: &report) else { return report }
         for entry in manifest.entries {
             guard release.contains(entry.name) else {

@@ -15,7 +15,8 @@ public struct NotesStage: ReleaseStage {
             packages: try packageFiles(context),
             earlierBuilt: ReleaseHistory.builtReleases(in: context.options.outputDirectory, book: context.book,
                                                        excluding: context.release.number),
-            sourceLicense: try context.artifacts.sourceLicense(for: name), signed: context.artifacts.isSigned)
+            sourceLicense: try context.artifacts.sourceLicense(for: name), signed: context.artifacts.isSigned,
+            key: try context.options.signingKey.map { try KeyFiles.loadSigningKey(path: $0).fingerprint() })
         let doc = ReleaseNotes.document(input)
         try writeTextAtomically(context.staging + "/" + NotesStage.markdownName, MarkdownRenderer.render(doc))
         try writeTextAtomically(context.staging + "/" + NotesStage.htmlName, HTMLRenderer.render(doc))

@@ -37,9 +37,14 @@ public struct PublishStage: ReleaseStage {
         }
         if let backup { try? fm.removeItem(atPath: backup) }
         context.published = target
-        if let key = context.options.signingKey {
-            let pub = KeyFiles.publicPath(forPrivate: key)
-            if let bytes = try? readFileBytes(pub) { try writeFileAtomically(output + "/release.pub", bytes) }
+        if let keyPath = context.options.signingKey {
+            // release.pub: the key of the release cut last; keys/: every key
+            // a release here was signed with, by fingerprint, never replaced,
+            // so an earlier release still verifies after the key changes.
+            let key = try KeyFiles.loadSigningKey(path: keyPath)
+            let pem = try key.publicPEM()
+            try KeysFolder.keep(key, in: output)
+            try writeFileAtomically(output + "/release.pub", pem)
         }
         try writeTextAtomically(output + "/index.html", IndexPage.html(outputDirectory: output, book: context.book))
         return target
