@@ -24,7 +24,8 @@ final class VerifyTests: XCTestCase {
     func testAnUntouchedReleaseVerifies() throws {
         let report = try verify()
         XCTAssertTrue(report.ok, "\(report.problems)")
-        XCTAssertEqual(report.checked, ["pymite-09-desktop.tar.gz", "pymite-09-src.tar.gz"])
+        XCTAssertEqual(report.checked, ["RELEASE-NOTES.html", "RELEASE-NOTES.md", "pymite-09-desktop.tar.gz", "pymite-09-src.tar.gz"],
+                       "the notes are listed in SHA256SUMS, so signed")
         XCTAssertTrue(try verify(dir + "/pymite-09-desktop.tar.gz").ok)
     }
 
@@ -76,6 +77,37 @@ final class VerifyTests: XCTestCase {
         XCTAssertTrue(report.problems.contains("pymite-09-src.tar.gz: MISSING"), "\(report.problems)")
         XCTAssertTrue(report.problems.contains("pymite-09-extra.tar.gz: UNLISTED (not in SHA256SUMS)"), "\(report.problems)")
         XCTAssertTrue(try verify(dir + "/pymite-09-extra.tar.gz").problems.contains("pymite-09-extra.tar.gz: UNLISTED (not in SHA256SUMS)"))
+    }
+
+    /// The notes are signed like the packages: an edited page is caught.
+    func testEditedNotesAreCaught() throws {
+        try writeTextAtomically(dir + "/RELEASE-NOTES.md", try readText(dir + "/RELEASE-NOTES.md") + "\nDownload the fixed firmware from evil.example.\n")
+        let report = try verify()
+        XCTAssertTrue(report.problems.contains { $0.hasPrefix("RELEASE-NOTES.md: ALTERED") }, "\(report.problems)")
+        XCTAssertTrue(report.problems.contains("MD5SUMS: RELEASE-NOTES.md does not match"), "\(report.problems)")
+    }
+
+    /// MD5SUMS is checked both ways: a line for a file SHA256SUMS does not list is named.
+    func testAnExtraMD5SUMSLineIsNamed() throws {
+        try writeTextAtomically(dir + "/MD5SUMS", try readText(dir + "/MD5SUMS") + "0123456789abcdef0123456789abcdef  pymite-09-ghost.tar.gz\n")
+        let report = try verify()
+        XCTAssertTrue(report.problems.contains("MD5SUMS: lists pymite-09-ghost.tar.gz, which SHA256SUMS does not (and no such file is here)"),
+                      "\(report.problems)")
+        XCTAssertFalse(try verify(dir + "/pymite-09-src.tar.gz").ok, "one package's check reads the same MD5SUMS")
+    }
+
+    /// A symbolic link in the release folder is never trusted, even one
+    /// pointing at a file with the listed digest.
+    func testASymbolicLinkIsNotAFile() throws {
+        let elsewhere = try temporaryFolder("elsewhere") + "/src.tar.gz"
+        try FileManager.default.moveItem(atPath: dir + "/pymite-09-src.tar.gz", toPath: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/pymite-09-src.tar.gz", withDestinationPath: elsewhere)
+        let report = try verify()
+        XCTAssertTrue(report.problems.contains("pymite-09-src.tar.gz: NOT A FILE (a symbolic link or device; a release holds only files)"),
+                      "\(report.problems)")
+        XCTAssertTrue(report.problems.contains("pymite-09-src.tar.gz: MISSING"), "\(report.problems)")
+        // Named alone, the link is followed to where it points, which has no SHA256SUMS: refused too.
+        XCTAssertFalse((try? verify(dir + "/pymite-09-src.tar.gz"))?.ok ?? false)
     }
 
     func testATarballOfTheWholeReleaseVerifies() throws {

@@ -14,6 +14,12 @@ protocol ReleaseFiles {
     /// A manifest or the signature, whole; nil when absent; an error when too large to be one.
     func manifest(_ name: String) throws -> [UInt8]?
     func digest(_ algorithm: DigestAlgorithm, of name: String) -> String?
+    /// Entries that are neither regular files nor folders (symbolic links, devices): never trusted.
+    var irregular: [String] { get }
+}
+
+extension ReleaseFiles {
+    var irregular: [String] { [] }
 }
 
 /// A release folder on disk.
@@ -22,7 +28,29 @@ struct ReleaseFolder: ReleaseFiles {
     init(_ directory: String) { self.directory = directory }
 
     var names: [String] { listFiles(under: directory) }
-    func contains(_ name: String) -> Bool { fileExists(directory + "/" + name) }
+    /// A regular file only: a symbolic link would let the folder vouch for a file elsewhere.
+    func contains(_ name: String) -> Bool {
+        var st = stat()
+        return lstat(directory + "/" + name, &st) == 0 && st.st_mode & S_IFMT == S_IFREG
+    }
+    var irregular: [String] {
+        var out: [String] = []
+        func walk(_ relative: String) {
+            let full = relative.isEmpty ? directory : directory + "/" + relative
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: full)) ?? [] {
+                let rel = relative.isEmpty ? name : relative + "/" + name
+                var st = stat()
+                guard lstat(directory + "/" + rel, &st) == 0 else { continue }
+                switch st.st_mode & S_IFMT {
+                case S_IFDIR: walk(rel)
+                case S_IFREG: break
+                default: out.append(rel)
+                }
+            }
+        }
+        walk("")
+        return out.sorted()
+    }
 
     func manifest(_ name: String) throws -> [UInt8]? {
         let path = directory + "/" + name

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 //
 // `p14p-dist verify`: the signature over SHA256SUMS, then every file. A
-// folder is checked whole (missing, altered and unlisted files are named);
+// folder is checked whole (missing, altered and unlisted files, symbolic
+// links, and MD5SUMS lines for files SHA256SUMS does not list are named);
 // a single package is checked against the SHA256SUMS beside it; a tarball
 // of a release folder is read once, hashing each member as it streams by,
 // so nothing is unpacked to disk and no member is held in memory.
@@ -18,10 +19,9 @@ public struct VerifyReport: Sendable {
 }
 
 public enum Verifier {
-    /// Files a release folder has that SHA256SUMS does not list, by design.
-    static let unlistedByDesign: Set<String> = [
-        "SHA256SUMS", "SHA256SUMS.sig", "MD5SUMS", NotesStage.markdownName, NotesStage.htmlName,
-    ]
+    /// Files a release folder has that SHA256SUMS does not list, by design:
+    /// the manifests and the signature (the notes are listed, so signed).
+    static let unlistedByDesign: Set<String> = ["SHA256SUMS", "SHA256SUMS.sig", "MD5SUMS"]
     /// The files read whole: the manifests and the signature.
     static let manifestNames: Set<String> = ["SHA256SUMS", "SHA256SUMS.sig", "MD5SUMS"]
 
@@ -116,10 +116,13 @@ public enum Verifier {
             check(entry.name, in: release, expected: entry.digest, into: &report)
         }
         let listed = Set(manifest.entries.map(\.name))
+        for name in release.irregular {
+            report.problems.append("\(name.terminalSafe): NOT A FILE (a symbolic link or device; a release holds only files)")
+        }
         for name in release.names where !listed.contains(name) && !unlistedByDesign.contains(name) {
             report.problems.append("\(name.terminalSafe): UNLISTED (not in SHA256SUMS)")
         }
-        checkMD5(release, names: listed, into: &report)
+        checkMD5(release, names: listed, listed: listed, into: &report)
         return report
     }
 
@@ -130,8 +133,12 @@ public enum Verifier {
             report.problems.append("\(name.terminalSafe): UNLISTED (not in SHA256SUMS)")
             return report
         }
+        guard folder.contains(name) else {
+            report.problems.append("\(name.terminalSafe): NOT A FILE (a symbolic link or device; a release holds only files)")
+            return report
+        }
         check(name, in: folder, expected: expected, into: &report)
-        checkMD5(folder, names: [name], into: &report)
+        checkMD5(folder, names: [name], listed: Set(manifest.entries.map(\.name)), into: &report)
         return report
     }
 
@@ -148,7 +155,8 @@ public enum Verifier {
     }
 
     /// MD5SUMS is not signed; it must agree with the files (and so with SHA256SUMS).
-    static func checkMD5<R: ReleaseFiles>(_ release: R, names: Set<String>, into report: inout VerifyReport) {
+    /// `names`: the files to check; `listed`: every file SHA256SUMS lists.
+    static func checkMD5<R: ReleaseFiles>(_ release: R, names: Set<String>, listed: Set<String>, into report: inout VerifyReport) {
         guard let bytes = readManifest("MD5SUMS", from: release, into: &report) else {
             if !release.contains("MD5SUMS") { report.notes.append("MD5SUMS: absent (only SHA-256 checked)") }
             return
@@ -165,6 +173,11 @@ public enum Verifier {
             if let actual = release.digest(.md5, of: name), actual != expected {
                 report.problems.append("MD5SUMS: \(name.terminalSafe) does not match")
             }
+        }
+        // Both ways: a line for a file the signed SHA256SUMS does not list is MD5SUMS's own, unsigned claim.
+        for entry in md5.entries where !listed.contains(entry.name) {
+            report.problems.append("MD5SUMS: lists \(entry.name.terminalSafe), which SHA256SUMS does not"
+                + (release.contains(entry.name) ? "" : " (and no such file is here)"))
         }
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 //
-// Stage 8: RELEASE-NOTES.md and RELEASE-NOTES.html for this release.
+// Stage 6: RELEASE-NOTES.md and RELEASE-NOTES.html for this release,
+// written before the checksums so that SHA256SUMS lists them and the
+// signature covers what the notes say.
 
 public struct NotesStage: ReleaseStage {
     public let name = "release notes"
@@ -10,12 +12,15 @@ public struct NotesStage: ReleaseStage {
     public static let htmlName = "RELEASE-NOTES.html"
 
     public func run(_ context: ReleaseContext) throws -> String? {
+        guard context.artifacts.packages.contains(where: { $0.board != nil }) else {
+            throw context.artifacts.missing("board packages", stage: name, madeBy: "bundle board packages")
+        }
         let input = NotesInput(
             release: context.release, book: context.book, outcomes: context.outcomes,
             packages: try packageFiles(context),
             earlierBuilt: ReleaseHistory.builtReleases(in: context.options.outputDirectory, book: context.book,
                                                        excluding: context.release.number),
-            sourceLicense: try context.artifacts.sourceLicense(for: name), signed: context.artifacts.isSigned,
+            sourceLicense: try context.artifacts.sourceLicense(for: name), signed: context.options.signingKey != nil,
             key: try context.options.signingKey.map { try KeyFiles.loadSigningKey(path: $0).fingerprint() })
         let doc = ReleaseNotes.document(input)
         try writeTextAtomically(context.staging + "/" + NotesStage.markdownName, MarkdownRenderer.render(doc))
@@ -26,7 +31,9 @@ public struct NotesStage: ReleaseStage {
     }
 
     func packageFiles(_ context: ReleaseContext) throws -> [PackageFile] {
-        let sha = try context.artifacts.checksums(.sha256, for: name), md5 = try context.artifacts.checksums(.md5, for: name)
+        let names = context.artifacts.packageNames
+        let sha = try ChecksumManifest.make(.sha256, directory: context.staging, files: names)
+        let md5 = try ChecksumManifest.make(.md5, directory: context.staging, files: names)
         // Board packages in release order, then the sources.
         let order = context.release.boards.map { context.release.packageName(board: $0) } + [context.release.sourcePackageName]
         return sha.entries.sorted { (order.firstIndex(of: $0.name) ?? 999) < (order.firstIndex(of: $1.name) ?? 999) }.map {
