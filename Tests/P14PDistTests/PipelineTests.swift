@@ -17,7 +17,7 @@ final class PipelineTests: XCTestCase {
         let dir = out + "/pymite-09"
         XCTAssertEqual(summary.directory, absolutePath(dir))
         XCTAssertEqual(Set(listFiles(under: dir)), [
-            "MD5SUMS", "SHA256SUMS", "SHA256SUMS.sig", "RELEASE-NOTES.md", "RELEASE-NOTES.html",
+            "MD5SUMS", "SHA256SUMS", "SHA256SUMS.sig", "SHA256SUMS.minisig", "RELEASE-NOTES.md", "RELEASE-NOTES.html",
             "pymite-09-desktop.tar.gz", "pymite-09-src.tar.gz",
         ])
         XCTAssertTrue(fileExists(out + "/index.html"))
@@ -226,7 +226,8 @@ final class PipelineTests: XCTestCase {
         try writeTextAtomically(repo + "/" + ReleaseSourceFile.path,
                                 ReleaseSourceFile.render(FirmwareStamp(release: book.release(ReleaseNumber("0A")!)!)))
         try buildRelease(repo: repo, out: out, release: "0A", key: keys + "/two.key")
-        XCTAssertEqual(Set(listFiles(under: out + "/keys")), [one.fileName, two.fileName])
+        XCTAssertEqual(Set(listFiles(under: out + "/keys")),
+                       [one.fileName, two.fileName, KeysFolder.minisignFileName(one), KeysFolder.minisignFileName(two)])
         XCTAssertEqual(try readFileBytes(out + "/keys/" + one.fileName), firstKept, "a kept key is never replaced")
         XCTAssertEqual(try readFileBytes(out + "/release.pub"), try readFileBytes(keys + "/two.pub"), "release.pub: the last release's key")
         let index = try String(contentsOfFile: out + "/index.html", encoding: .utf8)

@@ -40,6 +40,26 @@ final class SigningTests: XCTestCase {
         XCTAssertEqual(fingerprint.short, String(fingerprint.long.prefix(16)))
     }
 
+    /// A release's SHA256SUMS.minisig is checked by minisign itself, with the
+    /// kept key or release.minisign.pub; a changed SHA256SUMS fails it.
+    func testTheMinisignSignatureIsCheckedByMinisign() throws {
+        guard (try? sh("command -v minisign"))?.succeeded == true else { throw XCTSkip("minisign is not installed (make setup installs it)") }
+        let repo = try makeFixtureRepository()
+        let keys = try temporaryFolder("keys")
+        try KeyFiles.generate(privatePath: keys + "/release.key", force: false)
+        let fingerprint = try Ed25519Key.load(path: keys + "/release.pub", isPublic: true).fingerprint()
+        let out = try temporaryFolder("out")
+        try buildRelease(repo: repo, out: out, key: keys + "/release.key")
+        let dir = out + "/pymite-09"
+        for key in ["../keys/" + KeysFolder.minisignFileName(fingerprint), "../release.minisign.pub"] {
+            let r = try sh("minisign -Vm SHA256SUMS -p '\(key)'", in: dir)
+            XCTAssertTrue(r.succeeded, r.stdout + r.stderr)
+            XCTAssertTrue(r.stdout.contains("p14p release 09 SHA256SUMS, key \(fingerprint.short)"), r.stdout)
+        }
+        try writeTextAtomically(dir + "/SHA256SUMS", try readText(dir + "/SHA256SUMS") + "\n")
+        XCTAssertFalse(try sh("minisign -Vm SHA256SUMS -p ../release.minisign.pub", in: dir).succeeded)
+    }
+
     func testSignatureIsVerifiedByTheOpenSSLCommand() throws {
         let dir = try temporaryFolder("keys")
         try KeyFiles.generate(privatePath: dir + "/release.key", force: false)

@@ -138,19 +138,26 @@ public struct KeyFingerprint: Equatable, Sendable {
 public enum KeysFolder {
     public static let name = "keys"
 
-    /// Writes `key`'s public half as keys/FINGERPRINT.pub under `output`, unless it is there.
+    /// The minisign form of a kept key (`minisign -p`).
+    public static func minisignFileName(_ fingerprint: KeyFingerprint) -> String { fingerprint.long + ".minisign.pub" }
+
+    /// Writes `key`'s public half as keys/FINGERPRINT.pub (PEM, for openssl
+    /// and verify) and keys/FINGERPRINT.minisign.pub under `output`, unless there.
     public static func keep(_ key: Ed25519Key, in output: String) throws {
         let folder = output + "/" + name
-        let path = folder + "/" + (try key.fingerprint()).fileName
+        let fingerprint = try key.fingerprint()
+        let path = folder + "/" + fingerprint.fileName
         if fileExists(path) {
             // Never replaced; a file there that holds another key is someone's mistake, said aloud.
             guard let kept = try? Ed25519Key.load(path: path, isPublic: true), try kept.rawPublicKey() == key.rawPublicKey() else {
                 throw SigningError("\(path) holds another key than its name says; move it away")
             }
-            return
+        } else {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try writeFileAtomically(path, try key.publicPEM())
         }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try writeFileAtomically(path, try key.publicPEM())
+        let minisignPath = folder + "/" + minisignFileName(fingerprint)
+        if !fileExists(minisignPath) { try writeTextAtomically(minisignPath, try Minisign.publicKeyFile(key)) }
     }
 
     /// The keys kept beside `releaseFolder` (its parent's keys/), by file name.
@@ -158,7 +165,7 @@ public enum KeysFolder {
         let parent = (absolutePath(releaseFolder) as NSString).deletingLastPathComponent
         let folder = parent + "/" + name
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasSuffix(".pub") }.sorted().map { folder + "/" + $0 }
+        return names.filter { $0.hasSuffix(".pub") && !$0.hasSuffix(".minisign.pub") }.sorted().map { folder + "/" + $0 }
     }
 }
 

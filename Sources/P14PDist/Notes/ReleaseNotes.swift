@@ -128,6 +128,8 @@ public enum ReleaseNotes {
                                 .code(KeysFolder.name + "/" + key.fileName),
                                 .text(". Compare that fingerprint with one from a source you trust; "), .code("p14p-dist verify"),
                                 .text(" without "), .code("--key"), .text(" finds the key there and names the one it used.")]))
+            doc.add(.paragraph([.text("With minisign, the same key checks "), .code(SignStage.minisignName), .text(":")]))
+            doc.add(.code("minisign -Vm SHA256SUMS -p ../\(KeysFolder.name)/\(KeysFolder.minisignFileName(key))"))
         }
         if !input.signed {
             doc.add(.paragraph([.bold("This build is not signed."), .text(" Only the checksums can be checked.")]))

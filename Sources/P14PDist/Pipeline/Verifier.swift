@@ -21,7 +21,7 @@ public struct VerifyReport: Sendable {
 public enum Verifier {
     /// Files a release folder has that SHA256SUMS does not list, by design:
     /// the manifests and the signature (the notes are listed, so signed).
-    static let unlistedByDesign: Set<String> = ["SHA256SUMS", "SHA256SUMS.sig", "MD5SUMS"]
+    static let unlistedByDesign: Set<String> = ["SHA256SUMS", "SHA256SUMS.sig", SignStage.minisignName, "MD5SUMS"]
     /// The files read whole: the manifests and the signature.
     static let manifestNames: Set<String> = ["SHA256SUMS", "SHA256SUMS.sig", "MD5SUMS"]
 

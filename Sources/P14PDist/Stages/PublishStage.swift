@@ -45,6 +45,7 @@ public struct PublishStage: ReleaseStage {
             let pem = try key.publicPEM()
             try KeysFolder.keep(key, in: output)
             try writeFileAtomically(output + "/release.pub", pem)
+            try writeTextAtomically(output + "/release.minisign.pub", try Minisign.publicKeyFile(key))
         }
         try writeTextAtomically(output + "/index.html", IndexPage.html(outputDirectory: output, book: context.book))
         return target

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 //
 // Stage 8: SHA256SUMS.sig, a detached Ed25519 signature of SHA256SUMS that
-// `openssl pkeyutl -verify -rawin` accepts as well as `p14p-dist verify`.
+// `openssl pkeyutl -verify -rawin` accepts as well as `p14p-dist verify`,
+// and SHA256SUMS.minisig, the same key's signature for `minisign -V`.
 
 public struct SignStage: ReleaseStage {
     public let name = "sign SHA256SUMS"
+    public static let minisignName = "SHA256SUMS.minisig"
     public init() {}
 
     public func skipReason(_ context: ReleaseContext) -> String? {
@@ -20,6 +22,10 @@ public struct SignStage: ReleaseStage {
         guard key.verify(signature, of: sums) else { throw ReleaseError("the new signature does not verify; key \(keyPath) is unusable") }
         try writeFileAtomically(context.staging + "/SHA256SUMS.sig", signature)
         context.artifacts.add(.signature(name: "SHA256SUMS.sig"))
+        let comment = "p14p release \(context.release.number) SHA256SUMS, key \(try key.fingerprint().short)"
+        try writeTextAtomically(context.staging + "/" + SignStage.minisignName,
+                                try Minisign.signatureFile(key, message: sums, trustedComment: comment))
+        context.artifacts.add(.signature(name: SignStage.minisignName))
         return "with \(keyPath)"
     }
 }
