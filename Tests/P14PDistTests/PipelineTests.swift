@@ -232,6 +232,9 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(try readFileBytes(out + "/release.pub"), try readFileBytes(keys + "/two.pub"), "release.pub: the last release's key")
         let index = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         XCTAssertTrue(index.contains("href=\"keys/\(one.fileName)\"") && index.contains("href=\"keys/\(two.fileName)\""), "the index links every kept key")
+        for name in ["SHA256SUMS", "MD5SUMS", "SHA256SUMS.sig", "SHA256SUMS.minisig"] {
+            XCTAssertTrue(index.contains("href=\"pymite-0A/\(name)\"") && index.contains("href=\"pymite-09/\(name)\""), "the index links \(name)")
+        }
         for (release, key) in [("09", one), ("0A", two)] {
             let notes = try String(contentsOfFile: out + "/pymite-\(release)/RELEASE-NOTES.md", encoding: .utf8)
             XCTAssertTrue(notes.contains(key.long) && notes.contains("keys/" + key.fileName), "the \(release) notes name its key")

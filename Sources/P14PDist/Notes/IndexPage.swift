@@ -26,6 +26,16 @@ public enum IndexPage {
                 doc.add(.heading(level: 2, "Release \(release.number) (\(release.date.pymiteStyle))"))
                 var intro: [Inline] = [.link("Release notes", url: release.directoryName + "/" + NotesStage.htmlName)]
                 if fileExists(dir + "/SHA256SUMS.sig") { intro.append(.text(", signed")) } else { intro.append(.text(", not signed")) }
+                // The manifests and signatures, for checking downloads by hand.
+                let checks = ["SHA256SUMS", "MD5SUMS", "SHA256SUMS.sig", SignStage.minisignName].filter { fileExists(dir + "/" + $0) }
+                if !checks.isEmpty {
+                    intro.append(.text(" ("))
+                    for (i, name) in checks.enumerated() {
+                        if i > 0 { intro.append(.text(", ")) }
+                        intro.append(.link(name, url: release.directoryName + "/" + name))
+                    }
+                    intro.append(.text(")"))
+                }
                 if let title = release.title { intro.append(.text(". " + title + ".")) }
                 doc.add(.paragraph(intro))
                 var rows: [[[Inline]]] = []
