@@ -295,5 +295,12 @@ final class PipelineTests: XCTestCase {
         XCTAssertTrue(index.contains("<a href=\"pymite-09/RELEASE-NOTES.html\">Release notes</a>"))
         XCTAssertTrue(index.contains("Release 0A (2010/12/17)"))
         XCTAssertTrue(index.contains("<code>pymite-05.tar.gz</code>"))
+        // For a vendor on a phone: the viewport, each download's SHA-256, and no command a maintainer types.
+        XCTAssertTrue(index.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
+        for entry in sums.entries where entry.name.hasSuffix(".tar.gz") {
+            XCTAssertTrue(index.contains("<code>\(entry.digest)</code>"), "the index lacks the SHA-256 of \(entry.name)")
+        }
+        XCTAssertFalse(index.contains("p14p-dist build"), "a maintainer's command on the vendors' page")
+        XCTAssertTrue(index.contains("Not published here yet."))
     }
 }

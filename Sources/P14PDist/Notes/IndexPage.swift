@@ -39,23 +39,30 @@ public enum IndexPage {
                 if let title = release.title { intro.append(.text(". " + title + ".")) }
                 doc.add(.paragraph(intro))
                 var rows: [[[Inline]]] = []
+                // Each download's SHA-256 as the signed manifest gives it.
+                let sums = (try? readText(dir + "/SHA256SUMS"))
+                    .flatMap { try? ChecksumManifest.parse($0, algorithm: .sha256, fileName: "SHA256SUMS") }
+                func digest(_ name: String) -> [Inline] { sums?.digest(of: name).map { [.code($0)] } ?? [.text("—")] }
                 for board in release.boards {
                     let name = release.packageName(board: board)
                     guard fileExists(dir + "/" + name) else { continue }
                     let recipe = book.board(board)
                     let meta = (try? TarReader.read(dir + "/" + name, wantContents: { $0.hasSuffix("/metadata.json") }))?
                         .first { $0.path.hasSuffix("/metadata.json") }?.bytes.flatMap { try? BundleMetadata.parse($0) }
-                    rows.append([[.text(board)], [.text(recipe?.mcu ?? "")],
+                    let memory = [recipe?.memory.flash.map { formatBytes($0) + " flash" }, recipe?.memory.ram.map { formatBytes($0) + " RAM" }]
+                        .compactMap { $0 }.joined(separator: ", ")
+                    rows.append([[.text(board)], [.text([recipe?.mcu, recipe?.cpu].compactMap { $0 }.joined(separator: ", "))],
+                                 [.text(memory.isEmpty ? "—" : memory)],
                                  [.link(name, url: release.directoryName + "/" + name)],
                                  [.text(formatBytes(fileSize(dir + "/" + name)))],
-                                 [.text(meta.map { formatBytes($0.sizes.flash ?? $0.sizes.file) } ?? "—")]])
+                                 [.text(meta.map { formatBytes($0.sizes.flash ?? $0.sizes.file) } ?? "—")], digest(name)])
                 }
                 let src = release.sourcePackageName
                 if fileExists(dir + "/" + src) {
-                    rows.append([[.text("sources")], [.text("")], [.link(src, url: release.directoryName + "/" + src)],
-                                 [.text(formatBytes(fileSize(dir + "/" + src)))], [.text("—")]])
+                    rows.append([[.text("sources")], [.text("")], [.text("")], [.link(src, url: release.directoryName + "/" + src)],
+                                 [.text(formatBytes(fileSize(dir + "/" + src)))], [.text("—")], digest(src)])
                 }
-                doc.add(.table(header: ["Board", "MCU", "Download", "Size", "Firmware flash"], rows: rows))
+                doc.add(.table(header: ["Board", "MCU, CPU", "Board memory", "Download", "Size", "Firmware flash", "SHA-256"], rows: rows))
                 let missing = release.boards.filter { !fileExists(dir + "/" + release.packageName(board: $0)) }
                 if !missing.isEmpty {
                     doc.add(.paragraph([.text("No package in this build for: " + missing.joined(separator: ", ") + " (see the notes for why).")]))
@@ -65,7 +72,7 @@ public enum IndexPage {
                 doc.add(.paragraph([.text("Published by PyMite as "), .code(p.package), .text(", MD5 "), .code(p.md5), .text(".")]))
             } else if !release.isHistory {
                 doc.add(.heading(level: 2, "Release \(release.number) (\(release.date.pymiteStyle))"))
-                doc.add(.paragraph([.text("Not built in this folder yet: "), .code("p14p-dist build --release \(release.number)"), .text(".")]))
+                doc.add(.paragraph([.text("Not published here yet.")]))
             }
         }
         return HTMLRenderer.render(doc)
