@@ -17,7 +17,7 @@ SWIFT ?= swift
 EMBEDDED_TARGET ?= armv7em-none-none-eabi
 VM_SOURCES := $(shell find Sources/PyMiteVM -name '*.swift')
 
-# Release settings: make release RELEASE=0A APP=path/to/app DIST=out SIGNING_KEY=path FORCE=1
+# Release settings: make release RELEASE=0A APP=path/to/app DIST=out SIGNING_KEY=path FORCE=1 ALLOW_DIRTY=1
 DIST ?= dist
 APP ?= examples/hello
 # The release the tree is stamped for (Sources/p14p/Release.swift, written by `p14p-dist stamp`).
@@ -199,7 +199,7 @@ release: setup
 	@if [ -f "$(DIST)/pymite-$(RELEASE)/SHA256SUMS.sig" ] && [ -z "$(FORCE)" ]; then \
 		echo "make release: $(DIST)/pymite-$(RELEASE) is already a signed release; verifying it (make release FORCE=1 rebuilds it)"; \
 	else \
-		$(P14P_DIST) build --release $(RELEASE) --app $(APP) --out $(DIST) --key "$(SIGNING_KEY)" $(if $(FORCE),--force); \
+		$(P14P_DIST) build --release $(RELEASE) --app $(APP) --out $(DIST) --key "$(SIGNING_KEY)" $(if $(FORCE),--force) $(if $(ALLOW_DIRTY),--allow-dirty); \
 	fi
 	$(P14P_DIST) verify $(DIST)/pymite-$(RELEASE) --key "$(basename $(SIGNING_KEY)).pub"
 	@echo "make release: done; open $(DIST)/index.html"

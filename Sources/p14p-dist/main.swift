@@ -153,6 +153,7 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Ed25519 private key to sign SHA256SUMS (see keygen).") var key: String?
     @Option(name: .long, help: "Use this p14p executable for the desktop boards instead of building one.") var p14p: String?
     @Flag(name: .long, help: "Replace an existing signed release.") var force = false
+    @Flag(name: .long, help: "Build from a checkout with uncommitted changes (recorded in each package's metadata).") var allowDirty = false
     @Flag(name: .long, help: "Print the summary as JSON (and no progress).") var json = false
 
     func run() throws {
@@ -163,6 +164,7 @@ struct Build: ParsableCommand {
         options.appDirectory = app.map(absolutePath)
         options.signingKey = key.map(absolutePath)
         options.force = force
+        options.allowDirty = allowDirty
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
             guard let value = Int(epoch) else { throw Failure("SOURCE_DATE_EPOCH=\(epoch) is not a number of seconds") }
             options.sourceDateEpoch = value

@@ -18,6 +18,7 @@ final class DesktopBuildTests: XCTestCase {
         try KeyFiles.generate(privatePath: keys + "/release.key", force: false)
         let out = try temporaryFolder("out")
         var options = ReleaseOptions(repositoryRoot: repositoryRoot, release: ReleaseNumber("09")!, outputDirectory: out)
+        options.allowDirty = true  // this test builds the working tree, committed or not
         options.boards = ["desktop"]
         options.signingKey = keys + "/release.key"
         var registry = BuilderRegistry()

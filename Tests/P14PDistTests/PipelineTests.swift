@@ -177,6 +177,35 @@ final class PipelineTests: XCTestCase {
         XCTAssertFalse(fileExists(out), "nothing published")
     }
 
+    /// A release from a checkout with uncommitted changes to tracked files
+    /// is refused before anything is built, unless --allow-dirty, which the
+    /// packages' metadata then records with the commit.
+    func testAnUncommittedTreeIsRefusedUnlessAllowedAndThenRecorded() throws {
+        let repo = try makeFixtureRepository()
+        let git = try sh("git init -q . && git -c user.email=t@e -c user.name=t add -A && git -c user.email=t@e -c user.name=t commit -qm fixture && git rev-parse HEAD",
+                         in: repo)
+        XCTAssertTrue(git.succeeded, git.stderr)
+        let head = git.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let out = try temporaryFolder("out") + "/dist"
+        try buildRelease(repo: repo, out: out)
+        func metadata() throws -> BundleMetadata {
+            let member = try XCTUnwrap(try TarReader.read(out + "/pymite-09/pymite-09-desktop.tar.gz", wantContents: { $0.hasSuffix("/metadata.json") })
+                .first { $0.path.hasSuffix("/metadata.json") }?.bytes)
+            return try BundleMetadata.parse(member)
+        }
+        XCTAssertEqual(try metadata().commit, head)
+        XCTAssertEqual(try metadata().dirty, false)
+        try writeTextAtomically(repo + "/recipes/README.md", try readText(repo + "/recipes/README.md") + "\nan edit\n")
+        XCTAssertThrowsError(try buildRelease(repo: repo, out: out, force: true, builder: StubBuilder(failWith: "a board was built")),
+                             containing: "not committed")
+        var options = ReleaseOptions(repositoryRoot: repo, release: ReleaseNumber("09")!, outputDirectory: out)
+        options.allowDirty = true
+        options.force = true
+        _ = try ReleasePipeline().run(options, registry: stubRegistry(StubBuilder()), reporter: CollectingReporter())
+        XCTAssertEqual(try metadata().commit, head)
+        XCTAssertEqual(try metadata().dirty, true, "the metadata says the tree had changes")
+    }
+
     func testASignedReleaseIsNotOverwrittenWithoutForce() throws {
         let repo = try makeFixtureRepository()
         let keys = try temporaryFolder("keys")

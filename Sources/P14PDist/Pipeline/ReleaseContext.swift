@@ -17,6 +17,9 @@ public struct ReleaseOptions: Sendable {
     public var signingKey: String?
     /// Replace an existing signed release.
     public var force = false
+    /// Build from a checkout whose tracked files differ from its commit
+    /// (refused otherwise); each package's metadata says so (`dirty`).
+    public var allowDirty = false
     /// SOURCE_DATE_EPOCH: the mtime and build date; default the release date.
     public var sourceDateEpoch: Int?
 

@@ -51,6 +51,11 @@ public struct ReleasePipeline: Sendable {
             throw ReleaseError("board \"\(board)\" is not in release \(release.number) (its boards: \(release.boards.joined(separator: ", ")))")
         }
         try PublishStage.checkCanPublish(options: options, release: release)
+        // A release names the commit it was built from: changes not committed would go in unnamed.
+        if let checkout = SourceTree.commit(root: options.repositoryRoot), checkout.dirty, !options.allowDirty {
+            throw ReleaseError("\(options.repositoryRoot) has changes to tracked files that are not committed (git status); "
+                + "commit them, or build with --allow-dirty, which each package's metadata.json then records")
+        }
         // The key is checked now, not at the signing stage after every board is built.
         if let keyPath = options.signingKey { _ = try KeyFiles.loadSigningKey(path: keyPath) }
 
