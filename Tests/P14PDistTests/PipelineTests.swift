@@ -206,6 +206,19 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(try metadata().dirty, true, "the metadata says the tree had changes")
     }
 
+    /// The source package carries Package.resolved (which git ignores), so
+    /// it builds with the dependency versions the release was built with.
+    func testTheSourcePackageCarriesPackageResolved() throws {
+        let repo = try makeFixtureRepository()
+        let pins = "{\n  \"pins\" : [ ],\n  \"version\" : 3\n}\n"
+        try writeTextAtomically(repo + "/Package.resolved", pins)
+        let out = try temporaryFolder("out") + "/dist"
+        try buildRelease(repo: repo, out: out)
+        let members = try TarReader.read(out + "/pymite-09/pymite-09-src.tar.gz", wantContents: { $0.hasSuffix("/Package.resolved") })
+        let resolved = try XCTUnwrap(members.first { $0.path == "pymite-09/Package.resolved" }, "\(members.map(\.path))")
+        XCTAssertEqual(resolved.bytes.map { String(decoding: $0, as: UTF8.self) }, pins)
+    }
+
     func testASignedReleaseIsNotOverwrittenWithoutForce() throws {
         let repo = try makeFixtureRepository()
         let keys = try temporaryFolder("keys")

@@ -17,7 +17,13 @@ public struct SourceArchiveStage: ReleaseStage {
                 report.findings.map { "  \($0.path): \($0.problem)" }.joined(separator: "\n"))
         }
         let license = LicensePolicy.combine(Array(report.expressions.values))
-        let entries = files.map { ArchiveEntry(path: $0, file: root + "/" + $0) }
+        var entries = files.map { ArchiveEntry(path: $0, file: root + "/" + $0) }
+        // The versions the dependencies resolved to (git ignores the file): the
+        // source package then builds with the same ones (`swift build` reads it).
+        if !files.contains("Package.resolved"), fileExists(root + "/Package.resolved") {
+            entries.append(ArchiveEntry(path: "Package.resolved", file: root + "/Package.resolved"))
+            entries.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        }
         let package = context.release.sourcePackageName
         try TarWriter.write(entries, root: context.release.directoryName, to: context.staging + "/" + package,
                             mtime: context.timestamp)
