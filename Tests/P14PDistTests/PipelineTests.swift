@@ -292,6 +292,29 @@ final class PipelineTests: XCTestCase {
         XCTAssertThrowsError(try Verifier.verify(path: out + "/pymite-0A", publicKey: nil), containing: "no --key given")
     }
 
+    /// The notes come from the recipes, whatever the output folder holds and
+    /// whichever boards were asked for: 0A built alone into a fresh folder
+    /// still lists 09 in the packages history, marks itself partial when
+    /// only some boards were built, lists its bug fixes, and has no "And:"
+    /// without the list it continues.
+    func testNotesComeFromTheRecipesAlone() throws {
+        let repo = try makeFixtureRepository(release: "0A")
+        let out = try temporaryFolder("out") + "/dist"
+        var options = ReleaseOptions(repositoryRoot: repo, release: ReleaseNumber("0A")!, outputDirectory: out)
+        options.boards = ["desktop"]
+        _ = try ReleasePipeline().run(options, registry: stubRegistry(StubBuilder()), reporter: CollectingReporter())
+        let md = try readText(out + "/pymite-0A/RELEASE-NOTES.md")
+        let recipe = try XCTUnwrap(try RecipeBook.load(root: repo + "/recipes").release(ReleaseNumber("0A")!))
+        XCTAssertFalse(recipe.fixes.isEmpty)
+        for needle in ["| 09 | 2010/09/21 | (its packages are not in this folder) | — | — |", "| 08 |",
+                       "Bugs fixed:", "- " + recipe.fixes[0], "Changes:",
+                       "**A partial release.** This build was asked for 1 of the release's \(recipe.boards.count) boards: desktop.",
+                       "| emulated; not in this build (not asked for) |"] {
+            XCTAssertTrue(md.contains(needle), "RELEASE-NOTES.md lacks: \(needle)")
+        }
+        XCTAssertFalse(md.contains("And:"), "\"And:\" without the highlights it would follow")
+    }
+
     func testNotesAndIndex() throws {
         let repo = try makeFixtureRepository()
         let out = try temporaryFolder("out")

@@ -24,8 +24,13 @@ public enum ReleaseHistory {
             let dir = outputDirectory + "/" + release.directoryName
             guard let md5Text = try? readText(dir + "/MD5SUMS"), let shaText = try? readText(dir + "/SHA256SUMS"),
                   let md5 = try? ChecksumManifest.parse(md5Text, algorithm: .md5, fileName: "MD5SUMS"),
-                  let sha = try? ChecksumManifest.parse(shaText, algorithm: .sha256, fileName: "SHA256SUMS") else { continue }
-            for entry in sha.entries {
+                  let sha = try? ChecksumManifest.parse(shaText, algorithm: .sha256, fileName: "SHA256SUMS") else {
+                // The history is the recipes': a release built elsewhere still has its row.
+                rows.append(PackageRow(release: release.number.description, date: release.date,
+                                       package: "(its packages are not in this folder)", md5: "—", sha256: nil, size: nil, href: nil))
+                continue
+            }
+            for entry in sha.entries where entry.name.hasSuffix(".tar.gz") {  // packages, not the notes
                 rows.append(PackageRow(release: release.number.description, date: release.date, package: entry.name,
                                        md5: md5.digest(of: entry.name) ?? "", sha256: entry.digest,
                                        size: fileSize(dir + "/" + entry.name), href: release.directoryName + "/" + entry.name))

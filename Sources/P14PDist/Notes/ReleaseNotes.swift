@@ -68,13 +68,20 @@ public enum ReleaseNotes {
             switch outcome?.result {
             case "built": status = "built (\(board.status.rawValue))"
             case "skipped": status = "not in this build: \(outcome?.reason ?? "")"
-            default: status = board.status == .unsupported ? "unsupported: \(board.reason ?? "")" : board.status.rawValue
+            default:
+                status = board.status == .unsupported ? "unsupported: \(board.reason ?? "")"
+                    : "\(board.status.rawValue); not in this build (not asked for)"
             }
             rows.append([[label], [.text(board.mcu + cpu)], [.text(formatBytes(board.memory.flash))],
                          [.text(formatBytes(board.memory.ram))], [.text(formatHex(board.memory.heap))],
                          [.text(firmware)], [.text(firmwareRAM)], [.text(status)]])
         }
         doc.add(.table(header: ["Board", "MCU", "Flash", "RAM", "VM heap", "Firmware flash", "Firmware RAM", "Status"], rows: rows))
+        let asked = r.boards.filter { name in input.outcomes.contains { $0.board == name } }
+        if asked.count < r.boards.count {
+            doc.add(.paragraph([.bold("A partial release."), .text(" This build was asked for \(asked.count) of the release's \(r.boards.count) boards: "
+                + asked.joined(separator: ", ") + ".")]))
+        }
         addFlashByPart(to: &doc, input: input, boards: r.boards)
 
         doc.add(.heading(level: 2, "Release Notes"))
@@ -87,8 +94,12 @@ public enum ReleaseNotes {
             doc.add(.list(r.highlights.map { [.text($0)] }))
         }
         if !r.changes.isEmpty {
-            doc.add(.paragraph([.text("And:")]))
+            doc.add(.paragraph([.text(r.highlights.isEmpty ? "Changes:" : "And:")]))
             doc.add(.list(r.changes.map { [.text($0)] }))
+        }
+        if !r.fixes.isEmpty {
+            doc.add(.paragraph([.text("Bugs fixed:")]))
+            doc.add(.list(r.fixes.map { [.text($0)] }))
         }
         let older = input.book.releases.filter { $0.number < r.number }.reversed()
         if !older.isEmpty {
@@ -104,7 +115,7 @@ public enum ReleaseNotes {
         }
         for row in input.earlierBuilt + ReleaseHistory.published(input.book) where row.date < r.date {
             let name: Inline = row.href.map { .link(row.package, url: "../" + $0) } ?? .text(row.package)
-            packageRows.append([[.text(row.release)], [.text(row.date.pymiteStyle)], [name], [.code(row.md5)],
+            packageRows.append([[.text(row.release)], [.text(row.date.pymiteStyle)], [name], row.md5 == "—" ? [.text("—")] : [.code(row.md5)],
                                 row.sha256.map { [.code($0)] } ?? [.text("—")]])
         }
         doc.add(.table(header: ["Release", "Release Date", "Package", "MD5", "SHA-256"], rows: packageRows))

@@ -21,6 +21,8 @@ public struct ReleaseRecipe: Sendable {
     public var newBoards: [String]
     public var highlights: [String]
     public var changes: [String]
+    /// Bugs this release fixes (a maintenance release's main list).
+    public var fixes: [String]
     public var thanks: [String]
     public var changesURL: String?
     /// Set for releases published before this tool (03 to 08): not buildable.
@@ -32,7 +34,7 @@ public struct ReleaseRecipe: Sendable {
     public init(document doc: RecipeDocument, expectedNumber: String?) throws(RecipeError) {
         document = doc
         try doc.rejectUnknownKeys(in: "", allowed: [
-            "number", "date", "title", "summary", "boards", "new_boards", "highlights", "changes", "thanks",
+            "number", "date", "title", "summary", "boards", "new_boards", "highlights", "changes", "fixes", "thanks",
             "changes_url", "published",
         ])
         let text = try doc.string("number")
@@ -53,6 +55,7 @@ public struct ReleaseRecipe: Sendable {
         newBoards = try doc.stringArray("new_boards")
         highlights = try doc.stringArray("highlights")
         changes = try doc.stringArray("changes")
+        fixes = try doc.stringArray("fixes")
         thanks = try doc.stringArray("thanks")
         changesURL = try doc.optionalString("changes_url")
         if doc.has("published") {
