@@ -18,6 +18,7 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(summary.directory, absolutePath(dir))
         XCTAssertEqual(Set(listFiles(under: dir)), [
             "MD5SUMS", "SHA256SUMS", "SHA256SUMS.sig", "SHA256SUMS.minisig", "RELEASE-NOTES.md", "RELEASE-NOTES.html",
+            "provenance.intoto.json",
             "pymite-09-desktop.tar.gz", "pymite-09-src.tar.gz",
         ])
         XCTAssertTrue(fileExists(out + "/index.html"))
@@ -31,13 +32,32 @@ final class PipelineTests: XCTestCase {
         XCTAssertTrue(stm.reason?.contains("no \"embedded\" board builder") ?? false)
         let recipe = try RecipeBook.load(root: repo + "/recipes").release(ReleaseNumber("09")!)!
         XCTAssertEqual(summary.boards.map(\.board), recipe.boards, "every board is reported, built or skipped")
-        XCTAssertEqual(summary.stages.map(\.stage).count, 10)
+        XCTAssertEqual(summary.stages.map(\.stage).count, 11)
         // No staging folder is left beside the output.
         let siblings = try FileManager.default.contentsOfDirectory(atPath: (out as NSString).deletingLastPathComponent)
         XCTAssertEqual(siblings, ["dist"])
 
         let check = try sh("sha256sum -c SHA256SUMS && md5sum -c MD5SUMS && openssl pkeyutl -verify -pubin -inkey ../release.pub -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig", in: dir)
         XCTAssertTrue(check.succeeded, check.stdout + check.stderr)
+
+        // The provenance: an in-toto statement with a SLSA v1 predicate, its
+        // subjects the packages with the digests SHA256SUMS signs.
+        let sums = try ChecksumManifest.parse(try readText(dir + "/SHA256SUMS"), algorithm: .sha256, fileName: "SHA256SUMS")
+        XCTAssertNotNil(sums.digest(of: ProvenanceStage.fileName), "SHA256SUMS lists the provenance")
+        let statement = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/" + ProvenanceStage.fileName))) as? [String: Any])
+        XCTAssertEqual(statement["_type"] as? String, "https://in-toto.io/Statement/v1")
+        XCTAssertEqual(statement["predicateType"] as? String, "https://slsa.dev/provenance/v1")
+        let subjects = try XCTUnwrap(statement["subject"] as? [[String: Any]])
+        XCTAssertEqual(subjects.map { $0["name"] as? String }, ["pymite-09-desktop.tar.gz", "pymite-09-src.tar.gz"])
+        for subject in subjects {
+            let name = try XCTUnwrap(subject["name"] as? String)
+            XCTAssertEqual((subject["digest"] as? [String: String])?["sha256"], sums.digest(of: name))
+        }
+        let predicate = try XCTUnwrap(statement["predicate"] as? [String: Any])
+        let definition = try XCTUnwrap(predicate["buildDefinition"] as? [String: Any])
+        XCTAssertEqual((definition["externalParameters"] as? [String: Any])?["boards"] as? [String], ["desktop"])
+        let inputs = try XCTUnwrap(definition["resolvedDependencies"] as? [[String: Any]]).compactMap { $0["name"] as? String }
+        XCTAssertEqual(inputs, ["recipes/releases/09.toml", "recipes/boards/desktop.toml", "app.pmi"])
 
         // The board package: layout, metadata, licenses.
         let members = try TarReader.read(dir + "/pymite-09-desktop.tar.gz", wantContents: { _ in true })
@@ -195,6 +215,8 @@ final class PipelineTests: XCTestCase {
         }
         XCTAssertEqual(try metadata().commit, head)
         XCTAssertEqual(try metadata().dirty, false)
+        XCTAssertTrue(try readText(out + "/pymite-09/" + ProvenanceStage.fileName).contains("\"gitCommit\" : \"\(head)\""),
+                      "the provenance names the commit")
         try writeTextAtomically(repo + "/recipes/README.md", try readText(repo + "/recipes/README.md") + "\nan edit\n")
         XCTAssertThrowsError(try buildRelease(repo: repo, out: out, force: true, builder: StubBuilder(failWith: "a board was built")),
                              containing: "not committed")
@@ -345,8 +367,8 @@ final class PipelineTests: XCTestCase {
         }
         let release = try XCTUnwrap(try RecipeBook.load(root: repo + "/recipes").release(ReleaseNumber("09")!))
         for board in release.newBoards { XCTAssertTrue(md.contains("| **\(board)** |"), "\(board) is not in bold") }
-        // Every package has its row (SHA256SUMS also lists the notes themselves).
-        for entry in sums.entries where !entry.name.hasPrefix("RELEASE-NOTES") {
+        // Every package has its row (SHA256SUMS also lists the notes and the provenance).
+        for entry in sums.entries where entry.name.hasSuffix(".tar.gz") {
             XCTAssertTrue(md.contains("| 09 | 2010/09/21 | [\(entry.name)](\(entry.name)) | `\(md5.digest(of: entry.name)!)` | `\(entry.digest)` |"),
                           "no row for \(entry.name)")
         }

@@ -24,8 +24,8 @@ final class VerifyTests: XCTestCase {
     func testAnUntouchedReleaseVerifies() throws {
         let report = try verify()
         XCTAssertTrue(report.ok, "\(report.problems)")
-        XCTAssertEqual(report.checked, ["RELEASE-NOTES.html", "RELEASE-NOTES.md", "pymite-09-desktop.tar.gz", "pymite-09-src.tar.gz"],
-                       "the notes are listed in SHA256SUMS, so signed")
+        XCTAssertEqual(report.checked, ["RELEASE-NOTES.html", "RELEASE-NOTES.md", "provenance.intoto.json", "pymite-09-desktop.tar.gz",
+                                        "pymite-09-src.tar.gz"], "the notes and the provenance are listed in SHA256SUMS, so signed")
         XCTAssertTrue(try verify(dir + "/pymite-09-desktop.tar.gz").ok)
     }
 

@@ -19,6 +19,8 @@ public enum Artifact: Sendable {
     case signature(name: String)
     /// A release-notes page (NotesStage).
     case notes(name: String)
+    /// A statement about the release, signed with it (ProvenanceStage).
+    case statement(name: String)
 }
 
 public struct ArtifactList: Sendable {
@@ -67,6 +69,8 @@ public struct ArtifactList: Sendable {
     public var isSigned: Bool { all.contains { if case .signature = $0 { return true } else { return false } } }
 
     public var notes: [String] { all.compactMap { if case let .notes(name) = $0 { return name } else { return nil } } }
+
+    public var statements: [String] { all.compactMap { if case let .statement(name) = $0 { return name } else { return nil } } }
 
     func missing(_ what: String, stage: String, madeBy maker: String) -> ReleaseError {
         ReleaseError("stage \"\(stage)\" needs \(what), which no earlier stage made (the \"\(maker)\" stage makes it)")

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 //
 // A release is a list of stages run in order: stamp check, compile image,
-// build boards, bundle, sources, notes, checksums (of the packages and
-// the notes), sign, agreement check,
+// build boards, bundle, sources, provenance, notes, checksums (of the
+// packages, the provenance and the notes), sign, agreement check,
 // publish. Everything is assembled in a staging folder beside the output
 // and moved into place only by the last stage, so a failure leaves the
 // output folder as it was.
@@ -34,7 +34,7 @@ public struct ReleasePipeline: Sendable {
 
     public static let standardStages: [any ReleaseStage] = [
         CheckStampStage(), CompileImageStage(), BuildBoardsStage(), BundleStage(), SourceArchiveStage(),
-        NotesStage(), ChecksumStage(), SignStage(), AgreementStage(), PublishStage(),
+        ProvenanceStage(), NotesStage(), ChecksumStage(), SignStage(), AgreementStage(), PublishStage(),
     ]
 
     public func run(_ options: ReleaseOptions, registry: BuilderRegistry, reporter: any ReleaseReporter) throws -> ReleaseSummary {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 //
 // Stage 7: MD5SUMS (the digest PyMite published) and SHA256SUMS (the one
-// that is signed) over every package of the release and its notes.
+// that is signed) over every package of the release, its provenance and its notes.
 
 public struct ChecksumStage: ReleaseStage {
     public let name = "checksums"
@@ -9,7 +9,7 @@ public struct ChecksumStage: ReleaseStage {
 
     public func run(_ context: ReleaseContext) throws -> String? {
         guard !context.artifacts.packageNames.isEmpty else { throw context.artifacts.missing("packages", stage: name, madeBy: "bundle board packages") }
-        let files = (context.artifacts.packageNames + context.artifacts.notes).sorted()
+        let files = (context.artifacts.packageNames + context.artifacts.statements + context.artifacts.notes).sorted()
         let md5 = try ChecksumManifest.make(.md5, directory: context.staging, files: files)
         let sha = try ChecksumManifest.make(.sha256, directory: context.staging, files: files)
         try writeTextAtomically(context.staging + "/" + md5.fileName, md5.text)
