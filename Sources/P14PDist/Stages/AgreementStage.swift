@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 //
-// Stage 9: one release number everywhere. PyMite 09 shipped a VM saying
+// Stage 10: one release number everywhere. PyMite 09 shipped a VM saying
 // release 8; here the packages are read back and the firmware stamp,
 // metadata.json, file names and notes must all name this release.
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 //
-// Stage 7: MD5SUMS (the digest PyMite published) and SHA256SUMS (the one
+// Stage 8: MD5SUMS (the digest PyMite published) and SHA256SUMS (the one
 // that is signed) over every package of the release, its provenance and its notes.
 
 public struct ChecksumStage: ReleaseStage {

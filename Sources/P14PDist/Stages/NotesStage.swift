@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 //
-// Stage 6: RELEASE-NOTES.md and RELEASE-NOTES.html for this release,
+// Stage 7: RELEASE-NOTES.md and RELEASE-NOTES.html for this release,
 // written before the checksums so that SHA256SUMS lists them and the
 // signature covers what the notes say.
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 //
-// Stage 10: the staged release moves into the output folder in one rename,
+// Stage 11: the staged release moves into the output folder in one rename,
 // and the output's index.html is rewritten. A signed release already there
 // is kept unless --force.
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 //
-// Stage 8: SHA256SUMS.sig, a detached Ed25519 signature of SHA256SUMS that
+// Stage 9: SHA256SUMS.sig, a detached Ed25519 signature of SHA256SUMS that
 // `openssl pkeyutl -verify -rawin` accepts as well as `p14p-dist verify`,
 // and SHA256SUMS.minisig, the same key's signature for `minisign -V`.
 
