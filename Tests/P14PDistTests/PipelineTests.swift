@@ -215,6 +215,7 @@ final class PipelineTests: XCTestCase {
         }
         XCTAssertEqual(try metadata().commit, head)
         XCTAssertEqual(try metadata().dirty, false)
+        XCTAssertEqual(try metadata().recipeSHA256, try Digest.hex(.sha256, ofFile: repo + "/recipes/boards/desktop.toml"), "the recipe's digest")
         XCTAssertTrue(try readText(out + "/pymite-09/" + ProvenanceStage.fileName).contains("\"gitCommit\" : \"\(head)\""),
                       "the provenance names the commit")
         try writeTextAtomically(repo + "/recipes/README.md", try readText(repo + "/recipes/README.md") + "\nan edit\n")

@@ -25,6 +25,7 @@ final class BundleTests: XCTestCase {
         try KeyFiles.generate(privatePath: work + "/release.key", force: false)
 
         var options = ReleaseOptions(repositoryRoot: BoardFixtures.root, release: ReleaseNumber("09")!, outputDirectory: work + "/dist")
+        options.allowDirty = true  // this test builds the working tree, committed or not
         options.boards = BundleTests.emulatedBoards
         options.appDirectory = work + "/app"
         options.signingKey = work + "/release.key"

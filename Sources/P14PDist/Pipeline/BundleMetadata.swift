@@ -44,6 +44,8 @@ public struct BundleMetadata: Codable, Equatable, Sendable {
     /// changes not committed (nil when it was not built from a checkout).
     public var commit: String?
     public var dirty: Bool?
+    /// SHA-256 of the board's recipe file the firmware was built from.
+    public var recipeSHA256: String? = nil
 
     public struct Memory: Codable, Equatable, Sendable {
         public var flash: Int?
@@ -53,7 +55,7 @@ public struct BundleMetadata: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case board, title, mcu, cpu, target, status, release, toolchain, license, features, memory, sizes, image, files, firmware
-        case commit, dirty
+        case commit, dirty, recipeSHA256 = "recipe_sha256"
         case releaseDate = "release_date", buildDate = "build_date", p14pVersion = "p14p_version"
     }
 

@@ -43,7 +43,9 @@ public struct BundleStage: ReleaseStage {
                 image: .init(name: "app.pmi", size: image.bytes.count, sha256: image.sha256, format: Int(ImageFormat.version)),
                 files: files.sorted { $0.name < $1.name }, firmware: result.layout,
                 commit: commit?.hash, dirty: commit?.dirty)
-            entries.append(ArchiveEntry(path: "metadata.json", bytes: metadata.json()))
+            var stamped = metadata
+            stamped.recipeSHA256 = try? Digest.hex(.sha256, ofFile: context.options.recipesDirectory + "/boards/\(board.name).toml")
+            entries.append(ArchiveEntry(path: "metadata.json", bytes: stamped.json()))
             entries.append(ArchiveEntry(path: "README", bytes: Array(vendorReadme(board: board, result: result, release: release,
                                                                                   commit: commit).utf8)))
             let package = release.packageName(board: board.name)
