@@ -160,10 +160,14 @@ public enum KeysFolder {
         if !fileExists(minisignPath) { try writeTextAtomically(minisignPath, try Minisign.publicKeyFile(key)) }
     }
 
-    /// The keys kept beside `releaseFolder` (its parent's keys/), by file name.
+    /// The keys folder beside `releaseFolder` (in its parent).
+    public static func folder(besideReleaseFolder releaseFolder: String) -> String {
+        (absolutePath(releaseFolder) as NSString).deletingLastPathComponent + "/" + name
+    }
+
+    /// The PEM keys kept beside `releaseFolder`, by file name.
     public static func candidates(besideReleaseFolder releaseFolder: String) -> [String] {
-        let parent = (absolutePath(releaseFolder) as NSString).deletingLastPathComponent
-        let folder = parent + "/" + name
+        let folder = folder(besideReleaseFolder: releaseFolder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".pub") && !$0.hasSuffix(".minisign.pub") }.sorted().map { folder + "/" + $0 }
     }

@@ -55,7 +55,7 @@ public enum Verifier {
     static func signingKey<R: ReleaseFiles>(_ given: String?, for release: R, keptBeside place: String) throws -> (Ed25519Key, String?) {
         if let given { return (try Ed25519Key.load(path: given, isPublic: true), nil) }
         let candidates = KeysFolder.candidates(besideReleaseFolder: place)
-        let folder = ((absolutePath(place) as NSString).deletingLastPathComponent as NSString).appendingPathComponent(KeysFolder.name)
+        let folder = KeysFolder.folder(besideReleaseFolder: place)
         guard !candidates.isEmpty else {
             throw SigningError("no --key given, and no public keys in \(folder.terminalSafe) to look for the release's key in")
         }
