@@ -95,6 +95,8 @@ instructions() {
 
 min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || (b != "" && b + 0 < a + 0)) ? b : a }'; }
 max() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }'; }
+# net TOTAL START -> TOTAL - START, or nothing when either is unknown
+net() { [ -n "$1" ] && [ -n "$2" ] && echo $(($1 - $2)); }
 # ratio A B -> A/B with two decimals, or '-'
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 <= 0) print "-"; else printf "%.2f", a / b }'; }
 # millions N -> N in millions with one decimal, or '-'
@@ -187,7 +189,6 @@ for prog in "${progs[@]}"; do
         ir_mpy=""
         [ -n "$mpy" ] && [ -z "$mpy_failed" ] && ir_mpy=$(instructions "$mpy" "$prog")
         if [ "$name" != empty ]; then
-            net() { [ -n "$1" ] && [ -n "$2" ] && echo $(($1 - $2)); }
             ir_py=$(net "$ir_py" "$base_py") ir_my=$(net "$ir_my" "$base_my")
             [ -n "$ir_mpy" ] && ir_mpy=$(net "$ir_mpy" "$base_mpy")
         fi
