@@ -418,8 +418,14 @@ extension VM {
                 value = a[autoIndex]; autoIndex += 1
             } else if head.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
                 var k = 0
-                for d in head { k = k * 10 + Int(d - 48) }
-                guard k + 1 < a.positionalCount else {
+                for d in head {
+                    // An index past Int is refused as CPython refuses one past ssize_t (fuzz-vm found the overflow).
+                    let (tens, o1) = k.multipliedReportingOverflow(by: 10)
+                    let (sum, o2) = tens.addingReportingOverflow(Int(d - 48))
+                    guard !o1 && !o2 else { throw raise(.valueError, "Too many decimal digits in format string") }
+                    k = sum
+                }
+                guard k < a.positionalCount - 1 else {
                     throw raise(.indexError, bytes("Replacement index ") + decimal(k) + bytes(" out of range for positional args tuple"))
                 }
                 value = a[k + 1]

@@ -49,3 +49,4 @@ for n in [10**18, 2**62, 2**63 - 1]:
         y *= n
         return x, y
     show("x *= %d" % n, inplace)
+show("'{99999999999999999999}'.format(1)", lambda: '{99999999999999999999}'.format(1))
