@@ -17,14 +17,19 @@ public struct DigestError: Error, CustomStringConvertible {
 
 public enum Digest {
     public static func hex(_ algorithm: DigestAlgorithm, of bytes: [UInt8]) -> String {
+        toHex(raw(algorithm.evp, of: bytes))
+    }
+
+    /// The digest's bytes, with any of OpenSSL's algorithms (minisign's BLAKE2b-512 too).
+    static func raw(_ md: OpaquePointer?, of bytes: [UInt8]) -> [UInt8] {
         guard let ctx = EVP_MD_CTX_new() else { fatalError("OpenSSL: out of memory") }
         defer { EVP_MD_CTX_free(ctx) }
         var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
-        EVP_DigestInit_ex(ctx, algorithm.evp, nil)
+        EVP_DigestInit_ex(ctx, md, nil)
         bytes.withUnsafeBytes { _ = EVP_DigestUpdate(ctx, $0.baseAddress, $0.count) }
         EVP_DigestFinal_ex(ctx, &out, &length)
-        return toHex(Array(out.prefix(Int(length))))
+        return Array(out.prefix(Int(length)))
     }
 
     /// Hashes a file in chunks (firmware and source tarballs can be large).

@@ -13,8 +13,7 @@ import Foundation
 public enum Minisign {
     /// The key id: the first 8 bytes of the key's SHA-256 fingerprint.
     static func keyID(_ key: Ed25519Key) throws -> [UInt8] {
-        let hex = Array(try key.fingerprint().long.utf8)
-        return (0..<8).map { i in UInt8(hexValue(hex[2 * i]) << 4 | hexValue(hex[2 * i + 1])) }
+        Array(Digest.raw(EVP_sha256(), of: try key.rawPublicKey()).prefix(8))
     }
 
     /// The key id as minisign prints it (a little-endian 64-bit number in hex).
@@ -32,30 +31,11 @@ public enum Minisign {
     /// A detached signature of `message` in minisign's format.
     public static func signatureFile(_ key: Ed25519Key, message: [UInt8], trustedComment: String) throws -> String {
         let id = try keyID(key)
-        let signature = try key.sign(try blake2b512(message))
+        let signature = try key.sign(Digest.raw(EVP_blake2b512(), of: message))
         let trusted = "trusted comment: " + trustedComment
         let global = try key.sign(signature + Array(trustedComment.utf8))
         return "untrusted comment: signature from the p14p release key \(keyIDText(id))\n"
             + Data(Array("ED".utf8) + id + signature).base64EncodedString() + "\n"
             + trusted + "\n" + Data(global).base64EncodedString() + "\n"
-    }
-
-    static func blake2b512(_ message: [UInt8]) throws -> [UInt8] {
-        guard let ctx = EVP_MD_CTX_new() else { throw SigningError("OpenSSL: out of memory") }
-        defer { EVP_MD_CTX_free(ctx) }
-        var out = [UInt8](repeating: 0, count: 64)
-        var length: UInt32 = 0
-        guard EVP_DigestInit_ex(ctx, EVP_blake2b512(), nil) == 1,
-              message.withUnsafeBytes({ EVP_DigestUpdate(ctx, $0.baseAddress, $0.count) }) == 1,
-              EVP_DigestFinal_ex(ctx, &out, &length) == 1, length == 64
-        else { throw SigningError("OpenSSL cannot hash with BLAKE2b-512: \(lastOpenSSLError())") }
-        return out
-    }
-
-    private static func hexValue(_ c: UInt8) -> UInt8 {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
-        default: return c - UInt8(ascii: "a") + 10
-        }
     }
 }
