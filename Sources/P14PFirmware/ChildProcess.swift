@@ -110,14 +110,28 @@ public enum ChildProcess {
 
     /// Runs `executable` (a path, or a name looked up on PATH) and waits, at
     /// most `timeout` seconds if given (then SIGTERM to its group, SIGKILL 2 s later).
-    /// With `watch`, stdout goes to a pipe read by `watch` instead.
+    /// With `watch`, stdout goes to a pipe read by `watch` instead, and
+    /// `input` (if any) is the child's stdin, sent once the child has written
+    /// its first output (an emulated UART then has its receiver on: the STM32
+    /// USART model drops what comes before), then closed. Otherwise stdin is /dev/null.
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                           directory: String? = nil, stdout: Output, stderr: Output,
+                           directory: String? = nil, input: [UInt8]? = nil, stdout: Output, stderr: Output,
                            timeout: Double? = nil, watch: Watcher? = nil) throws -> Termination {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        // A socket rather than a pipe: a send to a child that has ended fails with EPIPE instead of raising SIGPIPE here.
+        var inputEnds: [Int32] = [-1, -1]
+        if input != nil && watch != nil {
+            guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &inputEnds) == 0 else {
+                throw FirmwareError.cannotRun(tool: executable, reason: "no socket for its input: " + String(cString: strerror(errno)))
+            }
+            for end in inputEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+            posix_spawn_file_actions_adddup2(&actions, inputEnds[1], 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
+        defer { for fd in inputEnds where fd >= 0 { close(fd) } }
         var pipeEnds: [Int32] = [-1, -1]
         if watch != nil {
             guard pipe(&pipeEnds) == 0 else {
@@ -177,7 +191,12 @@ public enum ChildProcess {
         if let watch {
             close(pipeEnds[1])
             pipeEnds[1] = -1
-            result = watched(pid, output: pipeEnds[0], timeout: timeout, watch: watch)
+            if inputEnds[1] >= 0 {
+                close(inputEnds[1])
+                inputEnds[1] = -1
+            }
+            let feed = inputEnds[0] >= 0 ? (fd: inputEnds[0], bytes: input ?? []) : nil
+            result = watched(pid, output: pipeEnds[0], input: feed, timeout: timeout, watch: watch)
         } else {
             result = wait(for: pid, timeout: timeout)
         }
@@ -188,17 +207,37 @@ public enum ChildProcess {
     }
 
     /// Feeds the child's stdout to `watch` until it closes, then waits for the
-    /// child; the deadline and a `.stop` end the group early.
-    private static func watched(_ pid: pid_t, output fd: Int32, timeout: Double?, watch: Watcher) -> Termination {
+    /// child; the deadline and a `.stop` end the group early. `input` goes to
+    /// the child's stdin socket after its first output, as fast as it takes it.
+    private static func watched(_ pid: pid_t, output fd: Int32, input: (fd: Int32, bytes: [UInt8])?,
+                                timeout: Double?, watch: Watcher) -> Termination {
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         var buffer = [UInt8](repeating: 0, count: 4096)
+        var pending = input?.bytes[...] ?? []
+        var spoke = false, inputOpen = input != nil
         while true {
             let left = deadline.map { $0.timeIntervalSinceNow } ?? 1
             if left <= 0 { return stop(pid, timedOut: true) }
-            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&poller, 1, Int32(min(left, 1) * 1000) + 1)
+            if let input, inputOpen, spoke && pending.isEmpty {
+                shutdown(input.fd, Int32(SHUT_WR))  // the child reads the end of its input
+                inputOpen = false
+            }
+            let feeding = inputOpen && spoke
+            var pollers = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: input?.fd ?? -1, events: Int16(POLLOUT), revents: 0)]
+            let ready = poll(&pollers, feeding ? 2 : 1, Int32(min(left, 1) * 1000) + 1)
             if ready < 0 && errno != EINTR { break }
             guard ready > 0 else { continue }
+            if feeding, let input, pollers[1].revents != 0 {
+                let sent = pending.withUnsafeBytes { send(input.fd, $0.baseAddress, min($0.count, 4096), Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+                if sent > 0 {
+                    pending = pending.dropFirst(sent)
+                } else if sent < 0 && errno != EAGAIN && errno != EINTR {
+                    pending = []  // the child closed its stdin: the rest has nowhere to go
+                }
+            }
+            guard pollers[0].revents != 0 else { continue }
+            spoke = true
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }  // closed: the child is ending

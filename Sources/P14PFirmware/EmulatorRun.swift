@@ -64,8 +64,11 @@ public struct EmulatorResult: Sendable {
 
 public enum EmulatorRun {
     /// Runs `elf` under `emulator`. With `stream`, output goes straight to
-    /// this process's stdout and stderr; otherwise it is captured.
-    public static func run(elf: String, emulator: Emulator, timeout: Double, stream: Bool = false) throws -> EmulatorResult {
+    /// this process's stdout and stderr; otherwise it is captured. `input`
+    /// arrives on the serial console (machine.UART reads it) once the
+    /// program has written its first output there.
+    public static func run(elf: String, emulator: Emulator, timeout: Double, stream: Bool = false,
+                           input: [UInt8]? = nil) throws -> EmulatorResult {
         guard let path = Toolchain.which(emulator.binary) else {
             throw FirmwareError.toolMissing(tool: emulator.binary, hint: "run `make setup` (qemu-system-arm, qemu-system-misc)")
         }
@@ -97,7 +100,7 @@ public enum EmulatorRun {
             }
             // The emulator's own messages are kept apart, and shown when streaming only if the run went wrong.
             let end = try ChildProcess.run(path, emulator.arguments(elf: elf), environment: environment,
-                                           stdout: .inherit, stderr: .file(capture + ".err"),
+                                           input: input, stdout: .inherit, stderr: .file(capture + ".err"),
                                            timeout: timeout, watch: { chunk in
                 deliver(decoder.feed(chunk))
                 return decoder.status == nil ? .goOn : .stop

@@ -39,7 +39,10 @@ public struct FirmwareBuilder {
         let swiftVersion = try toolchain.swiftVersion()
         let libraries = try toolchain.cLibraries(for: board)
         let vmFiles = try sourceFiles(in: vmSourceDirectory, extensions: ["swift"])
-        let firmwareFiles = try sourceFiles(in: commonDirectory + "/firmware", extensions: ["swift"])
+        // A board's own natives (its folder's natives.swift) are compiled with the VM: that board then has a VM of its own.
+        let boardSwiftFiles = try board.supportDirectory.map { try sourceFiles(in: $0, extensions: ["swift"]) } ?? []
+        let firmwareFiles = try sourceFiles(in: commonDirectory + "/firmware", extensions: ["swift"]) + boardSwiftFiles
+        let vmFlags = swiftFlags + (boardSwiftFiles.isEmpty ? [] : ["-D", "P14P_BOARD_NATIVES"])
         let cFiles = try sourceFiles(in: commonDirectory + "/runtime", extensions: ["c", "S"])
             + sourceFiles(in: commonDirectory + "/arch/" + board.architecture.rawValue, extensions: ["c", "S"])
             + consoleSources()
@@ -49,7 +52,7 @@ public struct FirmwareBuilder {
         let template = commonDirectory + "/firmware.ld.in"
 
         var vmKey = CacheKey()
-        vmKey.add(swiftVersion, board.swiftTarget, board.cpuFlags.joined(separator: " "), swiftFlags.joined(separator: " "))
+        vmKey.add(swiftVersion, board.swiftTarget, board.cpuFlags.joined(separator: " "), vmFlags.joined(separator: " "))
         try vmKey.addFiles(vmFiles + firmwareFiles)
         // Boards with the same target and CPU flags share one compiled VM. The
         // firmware main is compiled into the same module: as a module of its
@@ -60,7 +63,7 @@ public struct FirmwareBuilder {
         if !FileManager.default.fileExists(atPath: vmObject) {
             log("compiling PyMiteVM with Embedded Swift for \(board.name) (\(board.swiftTarget)); cached afterwards")
             try inFreshDirectory(vmDirectory) { dir in
-                try Shell.run(toolchain.swiftc, swiftFlags + cpuSwiftFlags + [
+                try Shell.run(toolchain.swiftc, vmFlags + cpuSwiftFlags + [
                     "-enable-experimental-feature", "Extern", "-module-name", "PyMiteVM", "-c", "-o", dir + "/PyMiteVM.o",
                 ] + vmFiles + firmwareFiles, step: "compiling PyMiteVM for \(board.name)")
             }

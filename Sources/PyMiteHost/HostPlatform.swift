@@ -65,8 +65,9 @@ public enum HostPlatform {
 
 /// The desktop's board: 32 pins kept in memory (each reads back what was
 /// last written to it, low at first), "LED" as pin 0 and
-/// "BUTTON" as pin 1, time from the host's monotonic clock, and sleeping
-/// for real. Programs written for a board run here unchanged.
+/// "BUTTON" as pin 1, time from the host's monotonic clock, sleeping
+/// for real, UART 0 on stdin and stdout, and four analog channels at fixed
+/// levels. Programs written for a board run here unchanged.
 public enum SimulatedBoard {
     public static let pinCount: Int32 = 32
     nonisolated(unsafe) static var levels = [Bool](repeating: false, count: Int(pinCount))
@@ -99,6 +100,46 @@ public enum SimulatedBoard {
                 let n = min(capacity, SimulatedBoard.uniqueID.utf8CodeUnitCount)
                 out?.update(from: SimulatedBoard.uniqueID.utf8Start, count: n)
                 return n
-            })
+            },
+            uartBaud: { 115_200 },
+            uartRead: { waitUs in SimulatedBoard.readConsoleByte(waitUs: waitUs) },
+            uartAny: {
+                var waiting: Int32 = 0
+                return ioctl(0, UInt(FIONREAD), &waiting) == 0 ? waiting : 0
+            },
+            adcCount: { SimulatedBoard.adcChannels },
+            adcRead: { channel in SimulatedBoard.adcLevel(channel) },
+            module: SimulatedBoard.module)
+    }
+
+    /// The desktop's own module, as a port's natives.swift gives one (docs/porting.md):
+    /// `desktop.pins_high()` counts the pins that are high; `desktop.set_pins(level,
+    /// first=0, count=32)` sets a run of them.
+    static let module = BoardModule(name: "desktop", count: 2) { index in
+        if index == 0 {
+            return BoardNative("pins_high", arguments: 0...0) { _ in .int(Int32(SimulatedBoard.levels.filter { $0 }.count)) }
+        }
+        return BoardNative("set_pins", arguments: 1...3) { a in
+            let first = a.count > 1 ? Int(a[1]) : 0, count = a.count > 2 ? Int(a[2]) : Int(SimulatedBoard.pinCount) - first
+            guard first >= 0, count >= 0, first + count <= Int(SimulatedBoard.pinCount) else { return .failed("pins are 0 to 31") }
+            for pin in first..<first + count { SimulatedBoard.levels[pin] = a[0] != 0 }
+            return .none
+        }
+    }
+
+    /// Analog channels: channel c reads c * 21845 (0, 1/3, 2/3 and full scale), so programs see fixed, known levels.
+    public static let adcChannels: Int32 = 4
+    static func adcLevel(_ channel: Int32) -> Int32 { channel * 21_845 }
+
+    /// UART 0 is the process's stdin and stdout: a byte from stdin, waiting at most `waitUs`.
+    /// At the end of stdin no byte ever comes, so the wait is spent as on a silent port.
+    static func readConsoleByte(waitUs: UInt32) -> Int32 {
+        var ready = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&ready, 1, Int32((waitUs + 999) / 1000)) > 0 else { return -1 }
+        var byte: UInt8 = 0
+        let n = read(0, &byte, 1)
+        if n == 1 { return Int32(byte) }
+        if waitUs > 0 { usleep(waitUs) }
+        return -1
     }
 }

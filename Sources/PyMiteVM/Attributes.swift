@@ -85,6 +85,8 @@ extension VM {
                     if let v = try sysValue(name) { return v }
                 } else if let kind = nativeModuleKind(obj), let v = try nativeModuleAttribute(kind, name) {
                     return v  // time's and machine's too
+                } else if obj == boardModule, let v = boardModuleAttribute(name) {
+                    return v
                 }
                 if name == s.__dict__ { return heap.slot(o, ModuleSlot.dict) }
                 return nil
@@ -135,7 +137,7 @@ extension VM {
             }
         }
         if obj.isNativeFunction && (name == s.__name__ || name == s.__qualname__) {
-            return try newStr(nativeName(Native(rawValue: obj.nativeID)!))
+            return try newStr(nativeFunctionName(obj))
         }
         // Built-in types: methods from the type's namespace.
         let cls = try typeOf(obj)

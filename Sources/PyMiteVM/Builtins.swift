@@ -518,6 +518,13 @@ extension VM {
             if v == sysModule {
                 try addNatives(VM.sysGroup)
                 for v in SysValue.allCases { try dictStore(names, try newStr(v.name), .none) }
+            } else if let kind = nativeModuleKind(v) {
+                try addNatives(VM.moduleGroup(kind))
+                if kind == .machine {
+                    for c in [TypeKind.pin, .uart, .adc] { try dictStore(names, try newStr(c.name), .none) }
+                }
+            } else if v == boardModule {
+                for n in boardNativeNames() { try dictStore(names, try newStr(n), .none) }
             }
         } else {
             try addClasses(typeOf(v))
@@ -633,6 +640,10 @@ extension VM {
             return try makeSuper(a)
         case .pin:
             return try makePin(a)
+        case .uart:
+            return try makeUART(a)
+        case .adc:
+            return try makeADC(a)
         case .staticMethod, .classMethod:
             try argumentCount(a, kind == .staticMethod ? "staticmethod" : "classmethod", min: 1, max: 1)
             let o = try allocSlots(kind == .staticMethod ? .staticMethod : .classMethod, StaticClassMethodSlot.slotCount)

@@ -57,7 +57,9 @@ extension VM {
         let f = stack[fi]
         if f.isNativeFunction {
             let args = Arguments(vm: self, base: fi + 1, count: argc, kwnames: kwnames)
-            let result = try callNative(Native(rawValue: f.nativeID)!, args)
+            let id = f.nativeID
+            let result = id < VM.boardNativeBase ? try callNative(Native(rawValue: id)!, args)
+                : try callBoardNative(id - VM.boardNativeBase, args)
             stack[resultSlot] = result
             sp = resultSlot + 1
             return false

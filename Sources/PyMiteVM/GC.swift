@@ -43,7 +43,7 @@ extension VM {
         for i in 0..<nameCount { gcMark(names[i]) }
         gcMark(generatorReturnValue); gcMark(builtins); gcMark(modules); gcMark(pendingException)
         gcMark(handledException); gcMark(memoryErrorInstance); gcMark(sysModule)
-        gcMark(timeModule); gcMark(machineModule)
+        gcMark(timeModule); gcMark(machineModule); gcMark(boardModule)
         if internTable != 0 {
             heap.setMark(internTable)
             for i in 0..<internCapacity {

@@ -18,7 +18,7 @@ public enum ObjType: UInt8 {
     // Slotted objects (the collector scans every slot).
     case tuple = 16, list, valueArray, dict, set, range, function, cell
     case klass, instance, boundMethod, module, generator, iterator, slice
-    case property, staticMethod, classMethod, superObject, bytearray, pin
+    case property, staticMethod, classMethod, superObject, bytearray, pin, uart, adc
 
     @inline(__always) var isRaw: Bool { rawValue < 16 }
 }

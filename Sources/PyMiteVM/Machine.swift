@@ -33,6 +33,18 @@ public struct BoardHooks {
     public var reset: @convention(c) () -> Void
     /// Writes the chip's unique identifier, up to `capacity` bytes; returns its length (0: none).
     public var uniqueID: @convention(c) (_ out: UnsafeMutablePointer<UInt8>?, _ capacity: Int) -> Int
+    /// The console port's baud rate; 0 when the console is no UART (the semihosting debug console).
+    public var uartBaud: @convention(c) () -> UInt32
+    /// One byte received on the console port, waiting at most `waitUs` for it; -1 when none came.
+    public var uartRead: @convention(c) (_ waitUs: UInt32) -> Int32
+    /// How many received bytes wait to be read (a port that cannot count says 1 for "some").
+    public var uartAny: @convention(c) () -> Int32
+    /// Analog input channels 0..<adcCount (0 when the board has no ADC).
+    public var adcCount: @convention(c) () -> Int32
+    /// One conversion of `channel`, scaled to 0...65535; -1 when it failed.
+    public var adcRead: @convention(c) (_ channel: Int32) -> Int32
+    /// The board's own module of natives a port adds (BoardNatives.swift), if it has one.
+    public var module: BoardModule?
 
     public init(name: @escaping @convention(c) () -> UnsafePointer<UInt8>,
                 ticksUs: @escaping @convention(c) () -> UInt64,
@@ -44,7 +56,13 @@ public struct BoardHooks {
                 pinRead: @escaping @convention(c) (Int32) -> Int32 = { _ in 0 },
                 frequency: @escaping @convention(c) () -> UInt32 = { 0 },
                 reset: @escaping @convention(c) () -> Void = {},
-                uniqueID: @escaping @convention(c) (UnsafeMutablePointer<UInt8>?, Int) -> Int = { _, _ in 0 }) {
+                uniqueID: @escaping @convention(c) (UnsafeMutablePointer<UInt8>?, Int) -> Int = { _, _ in 0 },
+                uartBaud: @escaping @convention(c) () -> UInt32 = { 0 },
+                uartRead: @escaping @convention(c) (UInt32) -> Int32 = { _ in -1 },
+                uartAny: @escaping @convention(c) () -> Int32 = { 0 },
+                adcCount: @escaping @convention(c) () -> Int32 = { 0 },
+                adcRead: @escaping @convention(c) (Int32) -> Int32 = { _ in -1 },
+                module: BoardModule? = nil) {
         self.name = name
         self.ticksUs = ticksUs
         self.sleepUs = sleepUs
@@ -56,6 +74,12 @@ public struct BoardHooks {
         self.frequency = frequency
         self.reset = reset
         self.uniqueID = uniqueID
+        self.uartBaud = uartBaud
+        self.uartRead = uartRead
+        self.uartAny = uartAny
+        self.adcCount = adcCount
+        self.adcRead = adcRead
+        self.module = module
     }
 
     /// A board with no clock and no pins: ticks stand still and a sleep returns at once.
@@ -109,14 +133,17 @@ extension VM {
         module == timeModule ? .time : (module == machineModule ? .machine : nil)
     }
 
-    /// A name of a native module not in its dict yet: a function, or machine.Pin.
+    /// A name of a native module not in its dict yet: a function, or one of machine's classes.
     func nativeModuleAttribute(_ kind: NativeModule, _ name: Value) throws(VMError) -> Value? {
         let dict = heap.slot((kind == .time ? timeModule : machineModule).objectOffset, ModuleSlot.dict)
         var found: Value? = nil
         if let id = nativeNamed(name, group: VM.moduleGroup(kind)) {
             found = .native(id.rawValue)
-        } else if kind == .machine, isStr(name), sameText(strBuffer(name), "Pin") {
-            found = try typeClass(.pin)
+        } else if kind == .machine, isStr(name) {
+            let text = strBuffer(name)
+            if sameText(text, "Pin") { found = try typeClass(.pin) }
+            else if sameText(text, "UART") { found = try typeClass(.uart) }
+            else if sameText(text, "ADC") { found = try typeClass(.adc) }
         }
         if let found { cache(found, as: name, in: dict) }
         return found
@@ -282,5 +309,120 @@ extension VM {
         default:
             throw raise(.runtimeError, "native not available")
         }
+    }
+}
+
+extension VM {
+    // MARK: machine.UART
+
+    /// UART(id=0, baudrate=<the console's>, *, timeout=0): the board's
+    /// console port, the one UART every board has wired. Another baud rate is
+    /// refused rather than ignored: the console runs at the rate the recipe set.
+    func makeUART(_ a: Arguments) throws(VMError) -> Value {
+        try argumentCount(a, "UART", min: 0, max: 2)
+        let board = hooks.board
+        let baud = Int64(board.uartBaud())
+        if baud == 0 { throw boardLacks("UART") }
+        let id = try indexArgument(a.positionalCount > 0 ? a[0] : (a.keyword("id") ?? .smallInt(0)))
+        guard id == 0 else {
+            throw raise(.valueError, bytes("board ") + board.nameBytes + bytes(" has no UART ") + decimal(Int(id))
+                        + bytes(" (UART 0 is its console port)"))
+        }
+        if let wanted = a.positionalCount > 1 ? a[1] : a.keyword("baudrate") {
+            guard try indexArgument(wanted) == baud else {
+                throw raise(.valueError, bytes("board ") + board.nameBytes + bytes("'s UART 0 runs at ") + decimal(Int(baud))
+                            + bytes(" baud (its console's rate)"))
+            }
+        }
+        let timeout = try indexArgument(a.keyword("timeout") ?? .smallInt(0))
+        guard timeout >= 0, timeout <= VM.ticksPeriod else { throw raise(.valueError, "timeout must be 0 to 2**30 ms") }
+        let o = try allocSlots(.uart, UARTSlot.slotCount)
+        heap.setSlot(o, UARTSlot.timeoutMs, .smallInt(Int(timeout)))
+        return .object(o)
+    }
+
+    func callUARTMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        let board = hooks.board
+        let name = nativeName(id)
+        flushOutput()  // what print() buffered goes out first: a prompt shows before the wait, output stays in order
+        switch id {
+        case .uartWrite:
+            try argumentCount(a, name, min: 2, max: 2)
+            let data = a[1]
+            let payload: UnsafeBufferPointer<UInt8>
+            if isStr(data) {
+                payload = strBuffer(data)
+            } else if let view = byteView(data) {
+                payload = UnsafeBufferPointer(view)
+            } else {
+                throw raise(.typeError, bytes("object with buffer protocol required, not '") + typeName(data) + bytes("'"))
+            }
+            hooks.write(1, UnsafeRawBufferPointer(payload))
+            return .smallInt(payload.count)
+        case .uartAny:
+            try argumentCount(a, name, min: 1, max: 1)
+            return .smallInt(Int(max(0, board.uartAny())))
+        case .uartRead, .uartReadline:
+            try argumentCount(a, name, min: 1, max: id == .uartRead ? 2 : 1)
+            var limit = Int64.max
+            if a.positionalCount > 1 && !a[1].isNone {
+                limit = try indexArgument(a[1])
+                guard limit >= 0 else { throw raise(.valueError, "read length must be non-negative") }
+            }
+            let timeoutUs = UInt64(heap.slot(me.objectOffset, UARTSlot.timeoutMs).intValue) * 1000
+            var got: [UInt8] = []
+            // Each byte gets the whole timeout (MicroPython's timeout_char): a line typed slowly still arrives.
+            // The time waited is what the board was asked to wait, not its clock: a board whose clock
+            // stands still (ARM7 for now) still ends the wait.
+            var waited: UInt64 = 0
+            while Int64(got.count) < limit {
+                if Int64(got.count) >= Int64(heap.size) { throw raise(.memoryError, "UART read longer than the heap") }
+                let slice = min(timeoutUs - waited, 100_000)
+                let b = board.uartRead(UInt32(slice))
+                if b < 0 {
+                    waited += slice
+                    if waited >= timeoutUs { break }
+                    try countStep()  // a long timeout still yields to the instruction budget
+                    continue
+                }
+                got.append(UInt8(truncatingIfNeeded: b))
+                waited = 0
+                if id == .uartReadline && b == 0x0A { break }
+            }
+            if got.isEmpty && limit != 0 { return .none }
+            return try newStr(got, type: .bytes)
+        default:
+            throw raise(.runtimeError, "native not available")
+        }
+    }
+
+    // MARK: machine.ADC
+
+    /// ADC(channel): one of the board's analog inputs, by number.
+    func makeADC(_ a: Arguments) throws(VMError) -> Value {
+        try argumentCount(a, "ADC", min: 1, max: 1)
+        let board = hooks.board
+        let count = Int(board.adcCount())
+        if count == 0 { throw boardLacks("ADC") }
+        let channel = try indexArgument(a[0])
+        guard channel >= 0, channel < count else {
+            throw raise(.valueError, bytes("board ") + board.nameBytes + bytes(" has no ADC channel ") + decimal(Int(channel))
+                        + bytes(" (channels 0 to ") + decimal(count - 1) + bytes(")"))
+        }
+        let o = try allocSlots(.adc, ADCSlot.slotCount)
+        heap.setSlot(o, ADCSlot.channel, .smallInt(Int(channel)))
+        return .object(o)
+    }
+
+    func adcChannel(_ adc: Value) -> Int { Int(heap.slot(adc.objectOffset, ADCSlot.channel).intValue) }
+
+    func callADCMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        try argumentCount(a, nativeName(id), min: 1, max: 1)
+        let channel = adcChannel(me)
+        let sample = hooks.board.adcRead(Int32(channel))
+        guard sample >= 0 else {
+            throw raise(.osError, bytes("board ") + hooks.board.nameBytes + bytes(": ADC channel ") + decimal(channel) + bytes(" did not convert"))
+        }
+        return .smallInt(Int(min(sample, 65535)))
     }
 }

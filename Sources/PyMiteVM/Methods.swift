@@ -30,6 +30,8 @@ extension VM {
             case .property: ok = isType(me, .property)
             case .slice: ok = isType(me, .slice)
             case .pin: ok = isType(me, .pin)
+            case .uart: ok = isType(me, .uart)
+            case .adc: ok = isType(me, .adc)
             default: ok = true
             }
             guard ok else {
@@ -41,6 +43,8 @@ extension VM {
             case .dict: return try callDictMethod(id, me, a)
             case .set: return try callSetMethod(id, me, a)
             case .pin: return try callPinMethod(id, me, a)
+            case .uart: return try callUARTMethod(id, me, a)
+            case .adc: return try callADCMethod(id, me, a)
             case .bytearray where id != .byteArrayDecode && id != .byteArrayHex:
                 return try callByteArrayMethod(id, me, a)
             default: break

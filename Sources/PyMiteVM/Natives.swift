@@ -55,6 +55,7 @@ enum Native: Int, CaseIterable {
     case timeSleep, timeSleepMs, timeSleepUs, timeTicksMs, timeTicksUs, timeTicksDiff, timeTicksAdd, timeTime, timeMonotonic
     case machineFreq, machineReset, machineUniqueId
     case pinValue, pinOn, pinOff, pinToggle
+    case uartWrite, uartRead, uartReadline, uartAny, adcReadU16
 
     var home: NativeHome {
         switch self {
@@ -91,6 +92,8 @@ enum Native: Int, CaseIterable {
             return .module(.time)
         case .machineFreq, .machineReset, .machineUniqueId: return .module(.machine)
         case .pinValue, .pinOn, .pinOff, .pinToggle: return .type(.pin)
+        case .uartWrite, .uartRead, .uartReadline, .uartAny: return .type(.uart)
+        case .adcReadU16: return .type(.adc)
         default: return .type(.str)
         }
     }
@@ -283,5 +286,10 @@ func nativeName(_ n: Native) -> StaticString {
     case .pinOn: return "on"
     case .pinOff: return "off"
     case .pinToggle: return "toggle"
+    case .uartWrite: return "write"
+    case .uartRead: return "read"
+    case .uartReadline: return "readline"
+    case .uartAny: return "any"
+    case .adcReadU16: return "read_u16"
     }
 }

@@ -126,6 +126,7 @@ extension VM {
         let wanted = strArray(name)
         if sysModule.isNull && wanted == bytes("sys") { return try makeSysModule() }
         if let kind = NativeModule.allCases.first(where: { wanted == bytes($0.name) }) { return try makeNativeModule(kind) }
+        if let table = boardModuleNamed(wanted) { return try makeBoardModule(table) }
         for m in imageModules.dropFirst() where m.name == wanted {
             let module = try newModule(name)
             root(module); defer { unroot() }

@@ -32,7 +32,7 @@ extension VM {
         default: break
         }
         if v.isNativeFunction {
-            out += bytes("<built-in function ") + bytes(nativeName(Native(rawValue: v.nativeID)!)) + bytes(">")
+            out += bytes("<built-in function ") + bytes(nativeFunctionName(v)) + bytes(">")
             return
         }
         guard v.isObject else { out += bytes("<null>"); return }
@@ -169,6 +169,10 @@ extension VM {
             out += bytes("<cell at ") + address(o) + bytes(">")
         case .pin:
             out += bytes("Pin(") + decimal(pinNumber(v)) + bytes(")")
+        case .uart:
+            out += bytes("UART(0, baudrate=") + decimal(Int(hooks.board.uartBaud())) + bytes(")")
+        case .adc:
+            out += bytes("ADC(") + decimal(adcChannel(v)) + bytes(")")
         default:
             out += bytes("<") + typeName(v) + bytes(" object at ") + address(o) + bytes(">")
         }

@@ -216,6 +216,8 @@ public final class VM {
     /// time and machine once imported, else null (two values, not an array: no allocation at start).
     var timeModule: Value = .null
     var machineModule: Value = .null
+    /// The board's own module (BoardNatives.swift) once imported, else null.
+    var boardModule: Value = .null
     /// Objects allocated since the last instruction boundary stay alive
     /// through a collection, so natives need not root their temporaries.
     var young: [UInt32] = []

@@ -30,6 +30,22 @@ final class CLITests: XCTestCase {
         return r
     }
 
+    /// machine.UART(0) on the desktop is stdin and stdout, as on a board it is the console port.
+    func testTheDesktopUARTReadsStandardInput() throws {
+        try """
+            from machine import UART
+            u = UART(0, timeout=200)
+            print("waiting", u.any())
+            print(u.readline(), u.read(3), u.read(), u.read())
+            u.write(b"sent\\n")
+            """.write(to: work.appendingPathComponent("echo.py"), atomically: true, encoding: .utf8)
+        try "first line\nabcdefg".write(to: work.appendingPathComponent("input.txt"), atomically: true, encoding: .utf8)
+        let r = Runner.run(try Executables.p14p.get(), ["run", "echo.py"], cwd: work, timeout: 60,
+                           stdin: work.appendingPathComponent("input.txt"))
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "waiting 18\nb'first line\\n' b'abc' b'defg' None\nsent\n")
+    }
+
     func testCompileThenRunTheImage() throws {
         let compiled = try p14p(["compile", "app.py", "-o", "app.pmi"])
         XCTAssertEqual(compiled.status, 0, compiled.stderr)

@@ -263,7 +263,8 @@ struct CorpusError: Error, CustomStringConvertible {
 enum Runner {
     /// Runs `exe args` in `cwd`, capturing stdout and stderr into temporary
     /// files (no pipe deadlocks). Kills the process after `timeout` seconds.
-    static func run(_ exe: String, _ args: [String], cwd: URL, timeout: Double) -> RunResult {
+    /// `stdin`: a file the program reads as its standard input (none: /dev/null).
+    static func run(_ exe: String, _ args: [String], cwd: URL, timeout: Double, stdin: URL? = nil) -> RunResult {
         var result = RunResult()
         let fm = FileManager.default
         let tmp = fm.temporaryDirectory.appendingPathComponent("p14p-corpus-" + UUID().uuidString, isDirectory: true)
@@ -292,7 +293,7 @@ enum Runner {
         env["PYTHONIOENCODING"] = "utf-8"
         env["PYTHONUTF8"] = "1"
         p.environment = env
-        p.standardInput = FileHandle.nullDevice
+        p.standardInput = stdin.flatMap { try? FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         p.standardOutput = outH
         p.standardError = errH
         let done = DispatchSemaphore(value: 0)

@@ -276,6 +276,9 @@ final class BoardRunTests: XCTestCase {
         }
         try runCorpus(fixture)
         try checkTimeAndPins(fixture, recipe: recipe)
+        try checkUART(fixture)
+        try checkADC(fixture)
+        if name == "mps2-an385" { try checkBoardModule(fixture) }
         try checkGarbageIsCollected(fixture)
         try checkHeapExhaustionIsMemoryError(fixture)
         try checkRunawayProgramIsStopped(fixture)
@@ -383,6 +386,61 @@ final class BoardRunTests: XCTestCase {
         }
     }
 
+    /// machine.UART(0) is the console port: what QEMU feeds it arrives in order, writes go out on it.
+    func checkUART(_ f: BoardFixtures.Fixture) throws {
+        let source = """
+            from machine import UART
+            u = UART(0, 115200, timeout=3000)
+            print(u)
+            line = u.readline()
+            rest = u.read(3)
+            n = u.write(b"raw bytes\\n")
+            print(line, rest, n, UART(0, timeout=200).read())
+            """
+        let r = try run(source, on: f, timeout: 60, input: Array("hello board\nxyzw".utf8))
+        let out = String(decoding: r.stdout, as: UTF8.self)
+        XCTAssertEqual(r.status, 0, "\(f.board.name): " + String(decoding: r.programErrors, as: UTF8.self))
+        XCTAssertEqual(out, "UART(0, baudrate=115200)\nraw bytes\nb'hello board\\n' b'xyz' 10 b'w'\n", f.board.name)
+    }
+
+    /// The board's own module (recipes/boards/mps2-an385/natives.swift) drives the FPGA I/O registers.
+    func checkBoardModule(_ f: BoardFixtures.Fixture) throws {
+        let source = """
+            import mps2, time
+            from machine import Pin
+            mps2.leds(2)
+            print(mps2.leds(), mps2.buttons(), Pin("LED0").value(), Pin("LED1").value())
+            c = mps2.clock_100hz()
+            time.sleep_ms(200)
+            print(10 <= mps2.clock_100hz() - c <= 40, sorted(dir(mps2)))
+            try:
+                mps2.leds(4)
+            except OSError as e:
+                print(e)
+            """
+        let r = try run(source, on: f, timeout: 60)
+        XCTAssertEqual(r.status, 0, String(decoding: r.programErrors, as: UTF8.self))
+        XCTAssertEqual(String(decoding: r.stdout, as: UTF8.self),
+                       "2 0 0 1\nTrue ['__doc__', '__name__', 'buttons', 'clock_100hz', 'leds']\nboard mps2-an385: leds: LED bits are 0 to 3\n")
+    }
+
+    /// Boards with an ADC driver, and what QEMU's model of it converts: the LM3S6965's
+    /// returns 0x200 to 0x207 of 10 bits (read_u16 32768 to 33278) on every channel.
+    static let adcBoards: [String: String] = ["lm3s6965evb": "32 32 32 32"]
+
+    func checkADC(_ f: BoardFixtures.Fixture) throws {
+        let source = "from machine import ADC\nprint(*[ADC(c).read_u16() // 1024 for c in range(4)])\n"
+        let r = try run(source, on: f, timeout: 60)
+        let out = String(decoding: r.stdout, as: UTF8.self), err = String(decoding: r.programErrors, as: UTF8.self)
+        if let levels = BoardRunTests.adcBoards[f.board.name] {
+            XCTAssertEqual(r.status, 0, "\(f.board.name): \(err)")
+            XCTAssertEqual(out, levels + "\n", f.board.name)
+        } else {
+            XCTAssertEqual(r.status, 1, "\(f.board.name): \(err)")
+            XCTAssertTrue(err.hasSuffix("NotImplementedError: board \(f.board.name) has no ADC\n"), "\(f.board.name): \(err)")
+        }
+    }
+
     func checkGarbageIsCollected(_ f: BoardFixtures.Fixture) throws {
         // Allocates several times the heap over the run, keeping little alive;
         // chunks scale with the heap (a 40-item list is a tenth of a 4.5 KiB
@@ -423,13 +481,13 @@ final class BoardRunTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 15)
     }
 
-    func run(_ source: String, on f: BoardFixtures.Fixture, timeout: Double) throws -> EmulatorResult {
+    func run(_ source: String, on f: BoardFixtures.Fixture, timeout: Double, input: [UInt8]? = nil) throws -> EmulatorResult {
         let dir = NSTemporaryDirectory() + "p14p-fw-test-\(getpid())"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let path = dir + "/main.py"
         try source.write(toFile: path, atomically: true, encoding: .utf8)
         let image = try BoardFixtures.image(path)
-        return try FirmwareRun.run(f.firmware, image: image, argv: ["main.py"], emulator: f.emulator, timeout: timeout)
+        return try FirmwareRun.run(f.firmware, image: image, argv: ["main.py"], emulator: f.emulator, timeout: timeout, input: input)
     }
 
     func firstDifference(_ a: String, _ b: String) -> String {

@@ -8,7 +8,7 @@ enum TypeKind: Int, CaseIterable {
     case object = 0, type, int, bool, float, str, bytes, tuple, list, dict, set, range
     case noneType, function, builtinFunction, method, module, generator, cell, iterator
     case slice, ellipsis, notImplementedType, property, staticMethod, classMethod, superType
-    case baseException, bytearray, pin
+    case baseException, bytearray, pin, uart, adc
 
     var name: StaticString {
         switch self {
@@ -42,6 +42,8 @@ enum TypeKind: Int, CaseIterable {
         case .baseException: return "BaseException"
         case .bytearray: return "bytearray"
         case .pin: return "Pin"
+        case .uart: return "UART"
+        case .adc: return "ADC"
         }
     }
 }
@@ -182,6 +184,8 @@ extension VM {
         case .classMethod: return .classMethod
         case .superObject: return .superType
         case .pin: return .pin
+        case .uart: return .uart
+        case .adc: return .adc
         default: return .iterator
         }
     }

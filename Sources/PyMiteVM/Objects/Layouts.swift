@@ -124,6 +124,18 @@ enum PinSlot {
     static let slotCount = 1
 }
 
+/// machine.UART objects (Machine.swift): the console port.
+enum UARTSlot {
+    static let timeoutMs = 0   // how long read() waits for each byte, an int
+    static let slotCount = 1
+}
+
+/// machine.ADC objects (Machine.swift).
+enum ADCSlot {
+    static let channel = 0     // the board's ADC channel, an int
+    static let slotCount = 1
+}
+
 /// classes (Objects/Classes.swift).
 enum ClassSlot {
     static let name = 0        // __name__ (str)

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: LGPL-2.1-only
 # machine and the MicroPython time functions on the desktop's simulated
-# board: pins kept in memory, "LED" as pin 0, time from the host clock.
+# board: pins kept in memory, "LED" as pin 0, time from the host clock,
+# UART 0 on stdin and stdout, four analog channels at fixed levels.
 import time, machine
 from machine import Pin
 
@@ -42,5 +43,20 @@ try:
     time.ticks_diff(1)
 except TypeError as e:
     print("TypeError:", e)
+
+# UART 0 is the console: stdin and stdout here (stdin is empty in this test).
+from machine import UART, ADC
+u = UART(0, 115200, timeout=20)
+print(u, u.write(b"bytes through the UART\n"), u.write("a str too\n"))
+print("any", u.any(), "read", u.read(), u.read(4), u.readline(), "read(0)", u.read(0))
+# Four simulated analog channels at fixed levels.
+print([ADC(c).read_u16() for c in range(4)], ADC(1))
+for bad in [lambda: UART(1), lambda: UART(0, 9600), lambda: UART(0, timeout=-1), lambda: u.write(5),
+            lambda: u.read(-1), lambda: ADC(4), lambda: ADC("x"), lambda: UART.read(ADC(0)),
+            lambda: ADC.read_u16(u)]:
+    try:
+        bad()
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__ + ":", e)
 machine.reset()
 print("not reached")

@@ -9,7 +9,7 @@
 #include "p14p_board.h"
 
 #define FPGAIO(offset) (*(volatile uint32_t *)(0x40028000u + (offset)))
-enum { LED = 0x00, BUTTON = 0x08 };
+enum { LED = 0x00, BUTTON = 0x08, CLK100HZ = 0x14 };
 
 int32_t p14p_pin_count(void) { return 4; }
 
@@ -34,3 +34,9 @@ void p14p_pin_write(int32_t pin, int32_t high) {
 int32_t p14p_pin_read(int32_t pin) {
     return pin < 2 ? (FPGAIO(LED) >> pin) & 1 : (FPGAIO(BUTTON) >> (pin - 2)) & 1;
 }
+
+/* For the board's own module (natives.swift): the FPGAIO registers as words. */
+uint32_t mps2_led_bits(void) { return FPGAIO(LED) & 3u; }
+void mps2_set_led_bits(uint32_t bits) { FPGAIO(LED) = bits & 3u; }
+uint32_t mps2_button_bits(void) { return FPGAIO(BUTTON) & 3u; }
+uint32_t mps2_clock_100hz(void) { return FPGAIO(CLK100HZ); }

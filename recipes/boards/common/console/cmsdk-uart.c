@@ -6,7 +6,7 @@
 #include "uart.h"
 
 enum { DATA = 0x00, STATE = 0x04, CTRL = 0x08, BAUDDIV = 0x10 };
-enum { STATE_TX_FULL = 1u << 0, CTRL_TX_EN = 1u << 0, CTRL_RX_EN = 1u << 1 };
+enum { STATE_TX_FULL = 1u << 0, STATE_RX_FULL = 1u << 1, CTRL_TX_EN = 1u << 0, CTRL_RX_EN = 1u << 1 };
 
 void p14p_uart_init(void) {
     UART_REG(BAUDDIV) = ((P14P_CONSOLE_CLOCK_HZ) + (P14P_CONSOLE_BAUD) / 2) / (P14P_CONSOLE_BAUD);
@@ -24,3 +24,7 @@ void p14p_uart_flush(void) {
     while (UART_REG(STATE) & STATE_TX_FULL) {
     }
 }
+
+int p14p_uart_rx_ready(void) { return (UART_REG(STATE) & STATE_RX_FULL) != 0; }
+
+int32_t p14p_uart_getc(void) { return p14p_uart_rx_ready() ? (int32_t)(UART_REG(DATA) & 0xFF) : -1; }

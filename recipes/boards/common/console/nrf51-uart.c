@@ -11,8 +11,8 @@
 #endif
 
 enum {
-    TASKS_STARTRX = 0x000, TASKS_STARTTX = 0x008, EVENTS_TXDRDY = 0x11C, ENABLE = 0x500,
-    PSELTXD = 0x50C, PSELRXD = 0x514, TXD = 0x51C, BAUDRATE = 0x524, CONFIG = 0x56C,
+    TASKS_STARTRX = 0x000, TASKS_STARTTX = 0x008, EVENTS_RXDRDY = 0x108, EVENTS_TXDRDY = 0x11C, ENABLE = 0x500,
+    PSELTXD = 0x50C, PSELRXD = 0x514, RXD = 0x518, TXD = 0x51C, BAUDRATE = 0x524, CONFIG = 0x56C,
 };
 enum { ENABLE_UART = 4 };
 
@@ -42,4 +42,13 @@ void p14p_uart_putc(uint8_t byte) {
     p14p_uart_flush();
     UART_REG(TXD) = byte;
     sent = 1;
+}
+
+int p14p_uart_rx_ready(void) { return UART_REG(EVENTS_RXDRDY) != 0; }
+
+/* The event is cleared before RXD is read: reading RXD lets the next byte in, which raises it again. */
+int32_t p14p_uart_getc(void) {
+    if (!p14p_uart_rx_ready()) return -1;
+    UART_REG(EVENTS_RXDRDY) = 0;
+    return (int32_t)(UART_REG(RXD) & 0xFF);
 }

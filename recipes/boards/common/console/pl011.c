@@ -6,7 +6,7 @@
 #include "uart.h"
 
 enum { DR = 0x00, FR = 0x18, IBRD = 0x24, FBRD = 0x28, LCRH = 0x2C, CTL = 0x30 };
-enum { FR_BUSY = 1u << 3, FR_TXFF = 1u << 5 };
+enum { FR_BUSY = 1u << 3, FR_RXFE = 1u << 4, FR_TXFF = 1u << 5 };
 enum { LCRH_FEN = 1u << 4, LCRH_WLEN8 = 3u << 5 };
 enum { CTL_UARTEN = 1u << 0, CTL_TXE = 1u << 8, CTL_RXE = 1u << 9 };
 
@@ -30,3 +30,7 @@ void p14p_uart_flush(void) {
     while (UART_REG(FR) & FR_BUSY) {
     }
 }
+
+int p14p_uart_rx_ready(void) { return !(UART_REG(FR) & FR_RXFE); }
+
+int32_t p14p_uart_getc(void) { return p14p_uart_rx_ready() ? (int32_t)(UART_REG(DR) & 0xFF) : -1; }

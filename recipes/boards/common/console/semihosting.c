@@ -54,6 +54,11 @@ static long open_console(int fd) {
 
 void p14p_console_init(void) {}
 
+/* The debug console is no UART: machine.UART says so. */
+uint32_t p14p_console_baud(void) { return 0; }
+int32_t p14p_console_read(uint32_t wait_us) { (void)wait_us; return -1; }
+int32_t p14p_console_any(void) { return 0; }
+
 void p14p_console_write(int fd, const void *bytes, size_t count) {
     if (fd != 2) fd = 1;
     long handle = open_console(fd);

@@ -2,7 +2,8 @@
 /*
  * The console of a shipped firmware: the board's serial port, through the
  * family driver linked beside this file (console/<driver>.c), which gives
- * p14p_uart_init, p14p_uart_putc and p14p_uart_flush.
+ * p14p_uart_init, p14p_uart_putc, p14p_uart_flush and the receiving side
+ * (p14p_uart_rx_ready, p14p_uart_getc) behind machine.UART.
  *
  * stdout and stderr share the port. Each "\n" goes out as "\r\n", so a
  * plain terminal shows lines. When the program ends the firmware writes
@@ -12,10 +13,7 @@
  * without confusing it with anything the program printed.
  */
 #include "p14p_board.h"
-
-void p14p_uart_init(void);
-void p14p_uart_putc(uint8_t byte);
-void p14p_uart_flush(void);
+#include "uart.h"
 
 static int ready;
 
@@ -33,6 +31,27 @@ void p14p_console_write(int fd, const void *bytes, size_t count) {
     for (size_t i = 0; i < count; i++) {
         if (p[i] == '\n') p14p_uart_putc('\r');
         p14p_uart_putc(p[i]);
+    }
+}
+
+uint32_t p14p_console_baud(void) { return P14P_CONSOLE_BAUD; }
+
+int32_t p14p_console_any(void) {
+    p14p_console_init();
+    return p14p_uart_rx_ready() ? 1 : 0;
+}
+
+/* Polled, never slept: a core asleep until its next tick would miss the
+   bytes that follow the first. The poll count also ends the wait on a
+   board whose clock stands still (ARM7 for now): a poll takes well over
+   1/16 us on any of these cores. */
+int32_t p14p_console_read(uint32_t wait_us) {
+    p14p_console_init();
+    uint64_t start = p14p_ticks_us();
+    for (uint64_t polls = 0;; polls++) {
+        int32_t byte = p14p_uart_getc();
+        if (byte >= 0) return byte;
+        if (p14p_ticks_us() - start >= wait_us || polls >= (uint64_t)wait_us * 16) return -1;
     }
 }
 

@@ -6,7 +6,7 @@
 #include "uart.h"
 
 enum { SR = 0x00, DR = 0x04, BRR = 0x08, CR1 = 0x0C };
-enum { SR_TC = 1u << 6, SR_TXE = 1u << 7 };
+enum { SR_RXNE = 1u << 5, SR_TC = 1u << 6, SR_TXE = 1u << 7 };
 enum { CR1_RE = 1u << 2, CR1_TE = 1u << 3, CR1_UE = 1u << 13 };
 
 void p14p_uart_init(void) {
@@ -25,3 +25,8 @@ void p14p_uart_flush(void) {
     while (!(UART_REG(SR) & SR_TC)) {
     }
 }
+
+int p14p_uart_rx_ready(void) { return (UART_REG(SR) & SR_RXNE) != 0; }
+
+/* Reading DR clears RXNE. */
+int32_t p14p_uart_getc(void) { return p14p_uart_rx_ready() ? (int32_t)(UART_REG(DR) & 0xFF) : -1; }

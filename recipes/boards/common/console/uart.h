@@ -24,5 +24,8 @@ void p14p_uart_init(void);
 void p14p_uart_putc(uint8_t byte);
 /* Returns when the last byte has left the transmitter (before a halt). */
 void p14p_uart_flush(void);
+/* Receiving, for machine.UART: whether a byte waits, and that byte (or -1 when none does). */
+int p14p_uart_rx_ready(void);
+int32_t p14p_uart_getc(void);
 
 #endif

@@ -29,6 +29,11 @@ func boardParseDouble(_ text: UnsafePointer<UInt8>, _ count: Int32, _ out: Unsaf
 @_extern(c, "p14p_pin_write") func boardPinWrite(_ pin: Int32, _ high: Int32)
 @_extern(c, "p14p_pin_read") func boardPinRead(_ pin: Int32) -> Int32
 @_extern(c, "p14p_unique_id") func boardUniqueID(_ out: UnsafeMutablePointer<UInt8>?, _ capacity: Int) -> Int
+@_extern(c, "p14p_console_baud") func boardConsoleBaud() -> UInt32
+@_extern(c, "p14p_console_read") func boardConsoleRead(_ waitUs: UInt32) -> Int32
+@_extern(c, "p14p_console_any") func boardConsoleAny() -> Int32
+@_extern(c, "p14p_adc_count") func boardADCCount() -> Int32
+@_extern(c, "p14p_adc_read") func boardADCRead(_ channel: Int32) -> Int32
 
 /// The application section (docs/firmware.md; P14PFirmware/AppSection.swift
 /// writes it): a 36-byte header of little-endian u32s ("P14B", image
@@ -145,6 +150,13 @@ func parseDouble(_ text: [UInt8]) -> Double? {
 func power(_ x: Double, _ y: Double) -> Double { boardPow(x, y) }
 #endif
 
+// A board folder's natives.swift gives `boardModule` (docs/porting.md); the builder then sets P14P_BOARD_NATIVES.
+#if P14P_BOARD_NATIVES
+let boardModuleIfAny: BoardModule? = boardModule
+#else
+let boardModuleIfAny: BoardModule? = nil
+#endif
+
 /// The VM's hooks over the board's C runtime and drivers. Made when the
 /// firmware starts, not kept as a global: the VM holds the one copy, and a
 /// 16 KiB board has no RAM for a second in .data.
@@ -159,7 +171,9 @@ func makeBoardHooks() -> PlatformHooks {
             name: { boardName() }, ticksUs: { boardTicksUs() }, sleepUs: { boardSleepUs($0) },
             pinCount: { boardPinCount() }, pinNamed: { boardPinNamed($0, $1) }, pinMode: { boardPinMode($0, $1) },
             pinWrite: { boardPinWrite($0, $1) }, pinRead: { boardPinRead($0) }, frequency: { boardCPUHz() },
-            reset: { boardReset() }, uniqueID: { boardUniqueID($0, $1) }))
+            reset: { boardReset() }, uniqueID: { boardUniqueID($0, $1) },
+            uartBaud: { boardConsoleBaud() }, uartRead: { boardConsoleRead($0) }, uartAny: { boardConsoleAny() },
+            adcCount: { boardADCCount() }, adcRead: { boardADCRead($0) }, module: boardModuleIfAny))
 }
 
 @_cdecl("p14p_firmware_main")

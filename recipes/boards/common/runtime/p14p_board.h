@@ -44,6 +44,14 @@ int32_t p14p_pin_mode(int32_t pin, int32_t output);         /* 0: the pin cannot
 void p14p_pin_write(int32_t pin, int32_t high);
 int32_t p14p_pin_read(int32_t pin);
 size_t p14p_unique_id(uint8_t *out, size_t capacity);      /* 0: none */
+int32_t p14p_adc_count(void);        /* channels 0..count-1; 0: the board has no ADC */
+int32_t p14p_adc_read(int32_t channel);                    /* one conversion scaled to 0..65535; -1: failed */
+
+/* machine.UART(0) is the console port (console/serial.c over the family
+   driver; the semihosting debug console has no UART and says baud 0). */
+uint32_t p14p_console_baud(void);
+int32_t p14p_console_read(uint32_t wait_us); /* a received byte, or -1 when none came within wait_us */
+int32_t p14p_console_any(void);              /* 1 when a received byte waits, else 0 */
 int p14p_name_is(const uint8_t *name, size_t length, const char *want);
 /* Prints the end line (serial console) and halts; never returns. */
 void p14p_exit(int status) __attribute__((noreturn));

@@ -90,6 +90,8 @@ __attribute__((weak)) int32_t p14p_pin_mode(int32_t pin, int32_t output) { (void
 __attribute__((weak)) void p14p_pin_write(int32_t pin, int32_t high) { (void)pin; (void)high; }
 __attribute__((weak)) int32_t p14p_pin_read(int32_t pin) { (void)pin; return 0; }
 __attribute__((weak)) size_t p14p_unique_id(uint8_t *out, size_t capacity) { (void)out; (void)capacity; return 0; }
+__attribute__((weak)) int32_t p14p_adc_count(void) { return 0; }
+__attribute__((weak)) int32_t p14p_adc_read(int32_t channel) { (void)channel; return -1; }
 
 /* Matches a pin name given by Python (not NUL-terminated) with a C string. */
 int p14p_name_is(const uint8_t *name, size_t length, const char *want) {
