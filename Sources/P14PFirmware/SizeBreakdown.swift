@@ -20,6 +20,7 @@ public struct SizeBreakdown: Sendable, Equatable {
         case containers = "list, dict, set, iteration"
         case bigints = "long ints"
         case loader = "image loader and verifier"
+        case machine = "time, machine and the board's own module"
         case vm = "heap, collector, values"
         case swift = "Swift generics and runtime"
         case constants = "constants: string literals (mostly VM messages), tables"
@@ -129,6 +130,7 @@ public struct VMSourceIndex: Sendable, Equatable {
         "Iteration.swift": .containers,
         "BigInt.swift": .bigints, "LongInt.swift": .bigints,
         "ImageFormat.swift": .loader, "Program.swift": .loader, "CodeObject.swift": .loader, "Opcodes.swift": .loader,
+        "Machine.swift": .machine, "BoardNatives.swift": .machine, "natives.swift": .machine,
         "Firmware.swift": .runtime,
     ]
 
@@ -155,6 +157,10 @@ public struct VMSourceIndex: Sendable, Equatable {
             sources[URL(fileURLWithPath: path).lastPathComponent] = try? String(contentsOfFile: vm + "/" + path, encoding: .utf8)
         }
         sources["Firmware.swift"] = try? String(contentsOfFile: root + "/recipes/boards/common/firmware/Firmware.swift", encoding: .utf8)
+        // Every board folder's natives.swift, as one: a firmware has at most one of them.
+        let boards = root + "/recipes/boards"
+        sources["natives.swift"] = ((try? FileManager.default.contentsOfDirectory(atPath: boards)) ?? []).sorted()
+            .compactMap { try? String(contentsOfFile: boards + "/" + $0 + "/natives.swift", encoding: .utf8) }.joined(separator: "\n")
         self.init(sources: sources)
     }
 

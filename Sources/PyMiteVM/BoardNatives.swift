@@ -128,7 +128,7 @@ extension VM {
         case .int(let n): return .smallInt(Int(n))
         case .bool(let b): return b ? .true : .false
         case .failed(let why):
-            throw raise(.osError, bytes("board ") + hooks.board.nameBytes + bytes(": ") + bytes(native.name) + bytes(": ") + bytes(why))
+            throw boardError(.osError, ": ", what: native.name, nil, ": ", nil, why)
         }
     }
 }

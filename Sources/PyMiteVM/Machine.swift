@@ -235,8 +235,18 @@ extension VM {
     }
 
     /// NotImplementedError naming the board and what it lacks.
-    func boardLacks(_ what: StaticString) -> VMError {
-        raise(.notImplementedError, bytes("board ") + hooks.board.nameBytes + bytes(" has no ") + bytes(what))
+    func boardLacks(_ what: StaticString) -> VMError { boardError(.notImplementedError, " has no ", what: what) }
+
+    /// An error naming the board: "board NAME" + text + n + more + m + end, parts left out when not given.
+    /// One function for every board message: each is a few bytes of flash at its call.
+    @inline(never)
+    func boardError(_ kind: ExceptionKind, _ text: StaticString, what: StaticString = "", _ n: Int? = nil,
+                    _ more: StaticString = "", _ m: Int? = nil, _ end: StaticString = "") -> VMError {
+        var message = bytes("board ") + hooks.board.nameBytes + bytes(text) + bytes(what)
+        if let n { message += decimal(n) }
+        message += bytes(more)
+        if let m { message += decimal(m) }
+        return raise(kind, message + bytes(end))
     }
 
     // MARK: machine.Pin
@@ -261,8 +271,7 @@ extension VM {
         } else {
             let n = try indexArgument(id)
             guard n >= 0, n < pinCount else {
-                throw raise(.valueError, bytes("board ") + board.nameBytes + bytes(" has no pin ") + decimal(Int(n))
-                            + bytes(" (pins 0 to ") + decimal(pinCount - 1) + bytes(")"))
+                throw boardError(.valueError, " has no pin ", Int(n), " (pins 0 to ", pinCount - 1, ")")
             }
             pin = Int(n)
         }
@@ -276,8 +285,7 @@ extension VM {
             let level = wanted == .output && !initial.isNone ? try isTruthy(initial) : nil
             if let level { board.pinWrite(Int32(pin), level ? 1 : 0) }
             guard board.pinMode(Int32(pin), Int32(wanted.rawValue)) != 0 else {
-                throw raise(.valueError, bytes("board ") + board.nameBytes + bytes(" cannot make pin ") + decimal(pin)
-                            + bytes(wanted == .output ? " an output" : " an input"))
+                throw boardError(.valueError, " cannot make pin ", pin, wanted == .output ? " an output" : " an input")
             }
             if let level { board.pinWrite(Int32(pin), level ? 1 : 0) }
         }
@@ -325,13 +333,11 @@ extension VM {
         if baud == 0 { throw boardLacks("UART") }
         let id = try indexArgument(a.positionalCount > 0 ? a[0] : (a.keyword("id") ?? .smallInt(0)))
         guard id == 0 else {
-            throw raise(.valueError, bytes("board ") + board.nameBytes + bytes(" has no UART ") + decimal(Int(id))
-                        + bytes(" (UART 0 is its console port)"))
+            throw boardError(.valueError, " has no UART ", Int(id), " (UART 0 is its console port)")
         }
         if let wanted = a.positionalCount > 1 ? a[1] : a.keyword("baudrate") {
             guard try indexArgument(wanted) == baud else {
-                throw raise(.valueError, bytes("board ") + board.nameBytes + bytes("'s UART 0 runs at ") + decimal(Int(baud))
-                            + bytes(" baud (its console's rate)"))
+                throw boardError(.valueError, "'s UART 0 runs at ", Int(baud), " baud (its console's rate)")
             }
         }
         let timeout = try indexArgument(a.keyword("timeout") ?? .smallInt(0))
@@ -406,8 +412,7 @@ extension VM {
         if count == 0 { throw boardLacks("ADC") }
         let channel = try indexArgument(a[0])
         guard channel >= 0, channel < count else {
-            throw raise(.valueError, bytes("board ") + board.nameBytes + bytes(" has no ADC channel ") + decimal(Int(channel))
-                        + bytes(" (channels 0 to ") + decimal(count - 1) + bytes(")"))
+            throw boardError(.valueError, " has no ADC channel ", Int(channel), " (channels 0 to ", count - 1, ")")
         }
         let o = try allocSlots(.adc, ADCSlot.slotCount)
         heap.setSlot(o, ADCSlot.channel, .smallInt(Int(channel)))
@@ -421,7 +426,7 @@ extension VM {
         let channel = adcChannel(me)
         let sample = hooks.board.adcRead(Int32(channel))
         guard sample >= 0 else {
-            throw raise(.osError, bytes("board ") + hooks.board.nameBytes + bytes(": ADC channel ") + decimal(channel) + bytes(" did not convert"))
+            throw boardError(.osError, ": ADC channel ", channel, " did not convert")
         }
         return .smallInt(Int(min(sample, 65535)))
     }

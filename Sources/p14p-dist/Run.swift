@@ -19,6 +19,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Stop the program after this many seconds.")
     var timeout: Double = 60
 
+    @Option(name: .long, help: "A file sent to the board's serial console (machine.UART(0)) once the program prints its first output.")
+    var input: String?
+
     @Argument(help: "The program (.py or .pmi).")
     var program: String
 
@@ -29,7 +32,7 @@ struct Run: ParsableCommand {
         let outcome: EmbeddedRun.Outcome
         do {
             outcome = try EmbeddedRun.run(board: board, program: program, arguments: arguments, timeout: timeout,
-                                          repositoryRoot: try root.resolve(),
+                                          input: input, repositoryRoot: try root.resolve(),
                                           log: { FileHandle.standardError.write(Data(("p14p-dist: " + $0 + "\n").utf8)) })
         } catch {
             throw Failure(describe(error))

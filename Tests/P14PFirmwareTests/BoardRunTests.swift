@@ -203,11 +203,14 @@ final class BoardRunTests: XCTestCase {
         let dir = NSTemporaryDirectory() + "p14p-fw-run-\(getpid())"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try "import sys\nprint(sys.argv)\nsys.exit(5)\n".write(toFile: dir + "/app.py", atomically: true, encoding: .utf8)
+        // --input reaches the program through machine.UART(0), after its first output.
+        try "import sys\nprint(sys.argv)\nfrom machine import UART\nprint(UART(0, timeout=5000).readline())\nsys.exit(5)\n"
+            .write(toFile: dir + "/app.py", atomically: true, encoding: .utf8)
+        try "typed\nnot read".write(toFile: dir + "/typed.txt", atomically: true, encoding: .utf8)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: try HostRun.executable("p14p-dist"))
         // From the user's own folder, without --root: p14p-dist finds the repository it was built in.
-        p.arguments = ["run", "--board", "mps2-an385", "--timeout", "60", "app.py", "a b", "c"]
+        p.arguments = ["run", "--board", "mps2-an385", "--timeout", "60", "--input", "typed.txt", "app.py", "a b", "c"]
         p.currentDirectoryURL = URL(fileURLWithPath: dir)
         var environment = ProcessInfo.processInfo.environment
         environment["P14P_ROOT"] = nil
@@ -218,7 +221,7 @@ final class BoardRunTests: XCTestCase {
         try p.run()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
-        XCTAssertEqual(text, "['app.py', 'a b', 'c']\n")
+        XCTAssertEqual(text, "['app.py', 'a b', 'c']\nb'typed\\n'\n")
         XCTAssertEqual(p.terminationStatus, 5)
     }
 

@@ -15,9 +15,13 @@ public enum EmbeddedRun {
         case timedOut(seconds: Double)
     }
 
+    /// The most a run sends to the board's console (`input`).
+    public static let maxInput = 1 << 20
+
     /// Runs `program` (a .py or .pmi) on `boardName`; argv is [program name] + `arguments`.
+    /// `input`, a file, goes to the board's serial console once the program has printed its first output.
     public static func run(board boardName: String, program: String, arguments: [String], timeout: Double,
-                           repositoryRoot root: String, log: @escaping (String) -> Void) throws -> Outcome {
+                           input: String? = nil, repositoryRoot root: String, log: @escaping (String) -> Void) throws -> Outcome {
         let book = try RecipeBook.load(root: root + "/recipes", displayBase: root)
         guard let recipe = book.board(boardName) else {
             throw BoardBuildError(board: boardName, message: "no recipe recipes/boards/\(boardName).toml (see `p14p-dist boards`)")
@@ -30,6 +34,17 @@ public enum EmbeddedRun {
             throw BoardBuildError(board: boardName, message: "the recipe names no emulator ([emulator] kind = \"qemu\")")
         }
         if let why = emulator.unavailableReason { throw BoardBuildError(board: boardName, message: why) }
+        var consoleInput: [UInt8]? = nil
+        if let input {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: input),
+                  attributes[.type] as? FileAttributeType == .typeRegular, let data = FileManager.default.contents(atPath: input) else {
+                throw BoardBuildError(board: boardName, message: "cannot read --input \(input) (a regular file)")
+            }
+            guard data.count <= maxInput else {
+                throw BoardBuildError(board: boardName, message: "--input \(input) is \(data.count) bytes; the console takes at most \(maxInput)")
+            }
+            consoleInput = Array(data)
+        }
         let image: [UInt8]
         if program.hasSuffix(".pmi") {
             guard let data = FileManager.default.contents(atPath: program) else {
@@ -42,7 +57,8 @@ public enum EmbeddedRun {
         do {
             let firmware = try FirmwareBuilder(board: resolved.firmware, repositoryRoot: root, log: log).prepare()
             let argv = [URL(fileURLWithPath: program).lastPathComponent] + arguments
-            let result = try FirmwareRun.run(firmware, image: image, argv: argv, emulator: emulator, timeout: timeout, stream: true)
+            let result = try FirmwareRun.run(firmware, image: image, argv: argv, emulator: emulator, timeout: timeout, stream: true,
+                                             input: consoleInput)
             if result.timedOut { return .timedOut(seconds: timeout) }
             return .exited(result.status ?? 1)
         } catch let error as FirmwareError {
