@@ -109,8 +109,9 @@ extension VM {
     /// The Python name of any native function value.
     func nativeFunctionName(_ f: Value) -> StaticString {
         let id = f.nativeID
-        if id >= VM.boardNativeBase, let table = hooks.board.module { return table.native(id - VM.boardNativeBase).name }
-        return nativeName(Native(rawValue: id)!)
+        guard id >= VM.boardNativeBase else { return nativeName(Native(rawValue: id)!) }
+        guard let table = hooks.board.module, id - VM.boardNativeBase < table.count else { return "?" }
+        return table.native(id - VM.boardNativeBase).name
     }
 
     func callBoardNative(_ index: Int, _ a: Arguments) throws(VMError) -> Value {

@@ -281,6 +281,7 @@ final class BoardRunTests: XCTestCase {
         try checkTimeAndPins(fixture, recipe: recipe)
         try checkUART(fixture)
         try checkADC(fixture)
+        try checkUniqueID(fixture)
         if name == "mps2-an385" { try checkBoardModule(fixture) }
         try checkGarbageIsCollected(fixture)
         try checkHeapExhaustionIsMemoryError(fixture)
@@ -353,7 +354,12 @@ final class BoardRunTests: XCTestCase {
     }
 
     /// The boards whose pins are ported (recipes/boards/<board>/): the LED's pin number.
-    static let ledPins = ["mps2-an385": 0, "lm3s6965evb": 40, "microbit": 13, "hifive1": 19]
+    static let ledPins = ["mps2-an385": 0, "lm3s6965evb": 40, "microbit": 13, "hifive1": 19, "stm32": 86, "netduinoplus2": 10]
+    /// Boards whose GPIO QEMU does not model (netduino2 has nothing there, netduinoplus2 an
+    /// unimplemented device): the driver runs without a fault, and every read gives 0.
+    static let gpioReadsZeroInQEMU: Set<String> = ["stm32", "netduinoplus2"]
+    /// Boards whose chip has a unique ID that QEMU models, and its length in bytes.
+    static let uniqueIDBytes = ["microbit": 8]
 
     /// time across a sleep on the board's own timer; machine.Pin driving the
     /// LED and reading it back through the GPIO registers where the pins are
@@ -382,10 +388,25 @@ final class BoardRunTests: XCTestCase {
         XCTAssertTrue(out.hasPrefix(slept), "\(f.board.name): \(out)")
         if let led = BoardRunTests.ledPins[f.board.name] {
             XCTAssertEqual(r.status, 0, "\(f.board.name): \(err)")
-            XCTAssertTrue(out.hasSuffix("\nPin(\(led)) 1 0\n"), "\(f.board.name): \(out)")
+            let levels = BoardRunTests.gpioReadsZeroInQEMU.contains(f.board.name) ? "0 0" : "1 0"
+            XCTAssertTrue(out.hasSuffix("\nPin(\(led)) \(levels)\n"), "\(f.board.name): \(out)")
         } else {
             XCTAssertEqual(r.status, 1, "\(f.board.name): \(err)")
             XCTAssertTrue(err.hasSuffix("NotImplementedError: board \(f.board.name) has no pins\n"), "\(f.board.name): \(err)")
+        }
+    }
+
+    /// machine.unique_id() reads the chip's ID where it has one; elsewhere (and where QEMU
+    /// leaves the ID's words blank, all 0 or all 1) it says the board has none.
+    func checkUniqueID(_ f: BoardFixtures.Fixture) throws {
+        let r = try run("import machine\nprint(len(machine.unique_id()))\n", on: f, timeout: 60)
+        let out = String(decoding: r.stdout, as: UTF8.self), err = String(decoding: r.programErrors, as: UTF8.self)
+        if let n = BoardRunTests.uniqueIDBytes[f.board.name] {
+            XCTAssertEqual(r.status, 0, "\(f.board.name): \(err)")
+            XCTAssertEqual(out, "\(n)\n", f.board.name)
+        } else {
+            XCTAssertEqual(r.status, 1, "\(f.board.name): \(err)")
+            XCTAssertTrue(err.hasSuffix("NotImplementedError: board \(f.board.name) has no unique id\n"), "\(f.board.name): \(err)")
         }
     }
 
@@ -400,10 +421,17 @@ final class BoardRunTests: XCTestCase {
             n = u.write(b"raw bytes\\n")
             print(line, rest, n, UART(0, timeout=200).read())
             """
-        let r = try run(source, on: f, timeout: 60, input: Array("hello board\nxyzw".utf8))
+        let input = "hello board\nxyzw"
+        let r = try run(source, on: f, timeout: 60, input: Array(input.utf8))
         let out = String(decoding: r.stdout, as: UTF8.self)
+        let expected = "UART(0, baudrate=115200)\nraw bytes\nb'hello board\\n' b'xyz' 10 b'w'\n"
         XCTAssertEqual(r.status, 0, "\(f.board.name): " + String(decoding: r.programErrors, as: UTF8.self))
-        XCTAssertEqual(out, "UART(0, baudrate=115200)\nraw bytes\nb'hello board\\n' b'xyz' 10 b'w'\n", f.board.name)
+        XCTAssertEqual(out, expected, f.board.name)
+        // The desktop runs the same program the same way, its UART 0 being stdin and stdout.
+        let dir = NSTemporaryDirectory() + "p14p-fw-test-\(getpid())"
+        try input.write(toFile: dir + "/input.txt", atomically: true, encoding: .utf8)
+        let desktop = try HostRun.run(program: dir + "/main.py", args: [], board: f.board, input: dir + "/input.txt")
+        XCTAssertEqual(desktop, HostRun(status: 0, output: expected), "\(f.board.name): the desktop differs")
     }
 
     /// The board's own module (recipes/boards/mps2-an385/natives.swift) drives the FPGA I/O registers.
@@ -514,7 +542,8 @@ struct HostRun: Equatable {
 
     /// stdout and stderr go through one pipe, in the order written, as a
     /// board's serial console carries them.
-    static func run(program path: String, args: [String], board: FirmwareBoard?) throws -> HostRun {
+    /// `input`: a file the program reads as stdin (the desktop's UART 0); else /dev/null.
+    static func run(program path: String, args: [String], board: FirmwareBoard?, input: String? = nil) throws -> HostRun {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: board == nil ? try p14p() : try boardP14P())
         let url = URL(fileURLWithPath: path)
@@ -524,7 +553,7 @@ struct HostRun: Equatable {
         let out = Pipe()
         p.standardOutput = out
         p.standardError = out
-        p.standardInput = FileHandle.nullDevice
+        p.standardInput = try input.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
         try p.run()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()

@@ -22,10 +22,7 @@ int32_t p14p_pin_count(void) { return 56; }
 int32_t p14p_pin_named(const uint8_t *name, size_t length) {
     if (p14p_name_is(name, length, "LED")) return 40;
     if (p14p_name_is(name, length, "BUTTON")) return 41;
-    /* "PA0" .. "PG7" */
-    if (length == 3 && name[0] == 'P' && name[1] >= 'A' && name[1] <= 'G' && name[2] >= '0' && name[2] <= '7')
-        return (name[1] - 'A') * 8 + (name[2] - '0');
-    return -1;
+    return p14p_port_pin_named(name, length, 'G', 8); /* "PA0" .. "PG7" */
 }
 
 int32_t p14p_pin_mode(int32_t pin, int32_t output) {

@@ -65,3 +65,12 @@ int32_t p14p_pin_read(int32_t pin) {
     uint32_t bit = 1u << pin;
     return ((GPIO(DIR) & bit) ? GPIO(OUT) : GPIO(IN)) & bit ? 1 : 0;
 }
+
+/* machine.unique_id(): the FICR's 64-bit DEVICEID (nRF51 reference manual), low word first. */
+#define FICR(offset) (*(volatile uint32_t *)(0x10000000u + (offset)))
+enum { DEVICEID0 = 0x060, DEVICEID1 = 0x064 };
+
+size_t p14p_unique_id(uint8_t *out, size_t capacity) {
+    uint32_t words[2] = {FICR(DEVICEID0), FICR(DEVICEID1)};
+    return p14p_unique_id_from(words, 2, out, capacity);
+}

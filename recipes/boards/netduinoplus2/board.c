@@ -19,3 +19,4 @@ void p14p_board_init(void) {
     GPIOA_AFRL = (GPIOA_AFRL & ~0xFF00u) | (AF7_USART << 8) | (AF7_USART << 12);
     GPIOA_MODER = (GPIOA_MODER & ~0xF0u) | 0xA0u; /* PA2, PA3: alternate function */
 }
+

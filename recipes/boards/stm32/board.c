@@ -19,3 +19,10 @@ void p14p_board_init(void) {
     /* PA2: alternate function push-pull, 50 MHz (0xB); PA3: floating input (0x4). */
     GPIOA_CRL = (GPIOA_CRL & ~0xFF00u) | 0x4B00u;
 }
+
+/* machine.unique_id(): the STM32F1's 96-bit unique device ID (reference manual RM0008, 0x1FFFF7E8). */
+size_t p14p_unique_id(uint8_t *out, size_t capacity) {
+    const volatile uint32_t *uid = (const volatile uint32_t *)0x1FFFF7E8u;
+    uint32_t words[3] = {uid[0], uid[1], uid[2]};
+    return p14p_unique_id_from(words, 3, out, capacity);
+}

@@ -44,6 +44,9 @@ int32_t p14p_pin_mode(int32_t pin, int32_t output);         /* 0: the pin cannot
 void p14p_pin_write(int32_t pin, int32_t high);
 int32_t p14p_pin_read(int32_t pin);
 size_t p14p_unique_id(uint8_t *out, size_t capacity);      /* 0: none */
+/* An ID read from the chip as `count` words, little-endian into `out`; 0 when
+   every bit is 0 or every bit is 1 (never programmed, or not there: an emulator). */
+size_t p14p_unique_id_from(const uint32_t *words, size_t count, uint8_t *out, size_t capacity);
 int32_t p14p_adc_count(void);        /* channels 0..count-1; 0: the board has no ADC */
 int32_t p14p_adc_read(int32_t channel);                    /* one conversion scaled to 0..65535; -1: failed */
 
@@ -53,6 +56,8 @@ uint32_t p14p_console_baud(void);
 int32_t p14p_console_read(uint32_t wait_us); /* a received byte, or -1 when none came within wait_us */
 int32_t p14p_console_any(void);              /* 1 when a received byte waits, else 0 */
 int p14p_name_is(const uint8_t *name, size_t length, const char *want);
+/* "PA0" .. "P<last>N": port letter and bit as port * per_port + bit; -1 for any other name. */
+int32_t p14p_port_pin_named(const uint8_t *name, size_t length, char last, int32_t per_port);
 /* Prints the end line (serial console) and halts; never returns. */
 void p14p_exit(int status) __attribute__((noreturn));
 /* Stops the core for good (each architecture's, with interrupts off). */

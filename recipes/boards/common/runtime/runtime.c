@@ -90,12 +90,35 @@ __attribute__((weak)) int32_t p14p_pin_mode(int32_t pin, int32_t output) { (void
 __attribute__((weak)) void p14p_pin_write(int32_t pin, int32_t high) { (void)pin; (void)high; }
 __attribute__((weak)) int32_t p14p_pin_read(int32_t pin) { (void)pin; return 0; }
 __attribute__((weak)) size_t p14p_unique_id(uint8_t *out, size_t capacity) { (void)out; (void)capacity; return 0; }
+size_t p14p_unique_id_from(const uint32_t *words, size_t count, uint8_t *out, size_t capacity) {
+    uint32_t all = 0, none = ~0u;
+    for (size_t i = 0; i < count; i++) {
+        all |= words[i];
+        none &= words[i];
+    }
+    if (all == 0 || none == ~0u) return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++)
+        for (int b = 0; b < 4 && n < capacity; b++) out[n++] = (uint8_t)(words[i] >> (8 * b));
+    return n;
+}
+
 __attribute__((weak)) int32_t p14p_adc_count(void) { return 0; }
 __attribute__((weak)) int32_t p14p_adc_read(int32_t channel) { (void)channel; return -1; }
 
 /* Matches a pin name given by Python (not NUL-terminated) with a C string. */
 int p14p_name_is(const uint8_t *name, size_t length, const char *want) {
     return strlen(want) == length && memcmp(name, want, length) == 0;
+}
+
+int32_t p14p_port_pin_named(const uint8_t *name, size_t length, char last, int32_t per_port) {
+    if (length < 3 || length > 4 || name[0] != 'P' || name[1] < 'A' || name[1] > (uint8_t)last) return -1;
+    int32_t bit = 0;
+    for (size_t i = 2; i < length; i++) {
+        if (name[i] < '0' || name[i] > '9' || (i == 2 && length == 4 && name[i] == '0')) return -1;
+        bit = bit * 10 + (name[i] - '0');
+    }
+    return bit < per_port ? (name[1] - 'A') * per_port + bit : -1;
 }
 
 /* Room kept below the limit: from the check, a nested run of the
