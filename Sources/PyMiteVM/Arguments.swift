@@ -86,7 +86,7 @@ extension VM {
 
     /// Argument i of a str method as text of the receiver's kind (str, or
     /// bytes while a bytes method runs).
-    func textArgument(_ a: Arguments, _ i: Int, _ method: StaticString) throws(VMError) -> Value {
+    func textArgument(_ a: Arguments, _ i: Int, _ method: NameText) throws(VMError) -> Value {
         let v = a[i]
         guard isType(v, textType) else {
             if textType == .bytes { throw raise(.typeError, bytes("a bytes-like object is required, not '") + typeName(v) + bytes("'")) }

@@ -107,11 +107,11 @@ extension VM {
     }
 
     /// The Python name of any native function value.
-    func nativeFunctionName(_ f: Value) -> StaticString {
+    func nativeFunctionName(_ f: Value) -> NameText {
         let id = f.nativeID
         guard id >= VM.boardNativeBase else { return nativeName(Native(rawValue: id)!) }
-        guard let table = hooks.board.module, id - VM.boardNativeBase < table.count else { return "?" }
-        return table.native(id - VM.boardNativeBase).name
+        let name: StaticString = hooks.board.module.flatMap { id - VM.boardNativeBase < $0.count ? $0.native(id - VM.boardNativeBase).name : nil } ?? "?"
+        return NameText(start: name.utf8Start, count: name.utf8CodeUnitCount)
     }
 
     func callBoardNative(_ index: Int, _ a: Arguments) throws(VMError) -> Value {

@@ -13,9 +13,13 @@ extension VM {
     }
 
     func argumentCount(_ a: Arguments, _ name: StaticString, min: Int, max: Int) throws(VMError) {
+        try argumentCount(a, NameText(start: name.utf8Start, count: name.utf8CodeUnitCount), min: min, max: max)
+    }
+
+    func argumentCount(_ a: Arguments, _ name: NameText, min: Int, max: Int) throws(VMError) {
         let n = a.positionalCount
         if n < min || n > max {
-            var m = bytes(name)
+            var m = Array(name)
             if min == max {
                 m += bytes("() takes exactly ") + decimal(min) + bytes(min == 1 ? " argument (" : " arguments (")
             } else if n < min {

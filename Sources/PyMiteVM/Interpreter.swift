@@ -616,3 +616,6 @@ extension VM {
 @inline(__always) func bytes(_ s: StaticString) -> [UInt8] {
     Array(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
 }
+
+/// The bytes of a name from a static table (nativeName).
+@inline(__always) func bytes(_ s: NameText) -> [UInt8] { Array(s) }

@@ -49,7 +49,7 @@ extension VM {
             nativeOrder[next[g]] = UInt8(id.rawValue); next[g] += 1
             if let also { nativeOrder[next[also]] = UInt8(id.rawValue); next[also] += 1 }
             let name = nativeName(id)
-            let bit = UInt64(1) << UInt64(textHash(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)) & 63)
+            let bit = UInt64(1) << UInt64(textHash(name) & 63)
             groupHashBits[g] |= bit
             if let also { groupHashBits[also] |= bit }
         }
@@ -67,7 +67,7 @@ extension VM {
     }
 
     /// The natives of `group`, for dir().
-    func nativeNames(group: Int) -> [StaticString] {
+    func nativeNames(group: Int) -> [NameText] {
         (Int(groupStart[group])..<Int(groupStart[group + 1])).map { nativeName(Native(rawValue: Int(nativeOrder[$0]))!) }
     }
 
@@ -164,6 +164,12 @@ extension VM {
     func cache(_ value: Value, as name: Value, in dict: Value) {
         let pending = pendingException
         do { try dictStore(dict, name, value) } catch { pendingException = pending }
+    }
+
+    func sameText(_ text: UnsafeBufferPointer<UInt8>, _ s: NameText) -> Bool {
+        guard text.count == s.count else { return false }
+        for i in 0..<s.count where text[i] != s[i] { return false }
+        return true
     }
 
     func sameText(_ text: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {

@@ -117,179 +117,45 @@ enum Native: Int, CaseIterable {
     }
 }
 
-/// The Python-visible name of a native.
-func nativeName(_ n: Native) -> StaticString {
-    switch n {
-    case .print: return "print"
-    case .len: return "len"
-    case .abs: return "abs"
-    case .min: return "min"
-    case .max: return "max"
-    case .sum: return "sum"
-    case .chr: return "chr"
-    case .ord: return "ord"
-    case .repr: return "repr"
-    case .iter: return "iter"
-    case .next: return "next"
-    case .any: return "any"
-    case .all: return "all"
-    case .hash: return "hash"
-    case .id: return "id"
-    case .isinstance: return "isinstance"
-    case .issubclass: return "issubclass"
-    case .getattr: return "getattr"
-    case .setattr: return "setattr"
-    case .hasattr: return "hasattr"
-    case .delattr: return "delattr"
-    case .dir: return "dir"
-    case .globals: return "globals"
-    case .locals: return "locals"
-    case .divmod: return "divmod"
-    case .pow: return "pow"
-    case .hex: return "hex"
-    case .oct: return "oct"
-    case .bin: return "bin"
-    case .round: return "round"
-    case .sorted: return "sorted"
-    case .callable: return "callable"
-    case .map: return "map"
-    case .filter: return "filter"
-    case .zip: return "zip"
-    case .enumerate: return "enumerate"
-    case .reversed: return "reversed"
-    case .format: return "format"
-    case .ascii: return "ascii"
-    case .strFind: return "find"
-    case .strRfind: return "rfind"
-    case .strIndex: return "index"
-    case .strRindex: return "rindex"
-    case .strCount: return "count"
-    case .strJoin: return "join"
-    case .strSplit: return "split"
-    case .strRsplit: return "rsplit"
-    case .strStrip: return "strip"
-    case .strLstrip: return "lstrip"
-    case .strRstrip: return "rstrip"
-    case .strReplace: return "replace"
-    case .strStartswith: return "startswith"
-    case .strEndswith: return "endswith"
-    case .strUpper: return "upper"
-    case .strLower: return "lower"
-    case .strIsdigit: return "isdigit"
-    case .strIsalpha: return "isalpha"
-    case .strIsspace: return "isspace"
-    case .strIsalnum: return "isalnum"
-    case .strIsupper: return "isupper"
-    case .strIslower: return "islower"
-    case .strCapitalize: return "capitalize"
-    case .strTitle: return "title"
-    case .strSwapcase: return "swapcase"
-    case .strCenter: return "center"
-    case .strLjust: return "ljust"
-    case .strRjust: return "rjust"
-    case .strZfill: return "zfill"
-    case .strPartition: return "partition"
-    case .strRpartition: return "rpartition"
-    case .strSplitlines: return "splitlines"
-    case .strEncode: return "encode"
-    case .strFormat: return "format"
-    case .strIsnumeric: return "isnumeric"
-    case .strIsdecimal: return "isdecimal"
-    case .strIsidentifier: return "isidentifier"
-    case .strCasefold: return "casefold"
-    case .strExpandtabs: return "expandtabs"
-    case .strIstitle: return "istitle"
-    case .strRemoveprefix: return "removeprefix"
-    case .strRemovesuffix: return "removesuffix"
-    case .bytesDecode: return "decode"
-    case .bytesHex: return "hex"
-    case .byteArrayAppend: return "append"
-    case .byteArrayExtend: return "extend"
-    case .byteArrayInsert: return "insert"
-    case .byteArrayPop: return "pop"
-    case .byteArrayRemove: return "remove"
-    case .byteArrayClear: return "clear"
-    case .byteArrayReverse: return "reverse"
-    case .byteArrayCopy: return "copy"
-    case .byteArrayDecode: return "decode"
-    case .byteArrayHex: return "hex"
-    case .listAppend: return "append"
-    case .listExtend: return "extend"
-    case .listInsert: return "insert"
-    case .listPop: return "pop"
-    case .listRemove: return "remove"
-    case .listIndex: return "index"
-    case .listCount: return "count"
-    case .listReverse: return "reverse"
-    case .listSort: return "sort"
-    case .listClear: return "clear"
-    case .listCopy: return "copy"
-    case .tupleIndex: return "index"
-    case .tupleCount: return "count"
-    case .dictKeys: return "keys"
-    case .dictValues: return "values"
-    case .dictItems: return "items"
-    case .dictGet: return "get"
-    case .dictPop: return "pop"
-    case .dictPopitem: return "popitem"
-    case .dictUpdate: return "update"
-    case .dictSetdefault: return "setdefault"
-    case .dictClear: return "clear"
-    case .dictCopy: return "copy"
-    case .dictFromkeys: return "fromkeys"
-    case .setAdd: return "add"
-    case .setRemove: return "remove"
-    case .setDiscard: return "discard"
-    case .setPop: return "pop"
-    case .setClear: return "clear"
-    case .setCopy: return "copy"
-    case .setUnion: return "union"
-    case .setIntersection: return "intersection"
-    case .setDifference: return "difference"
-    case .setSymmetricDifference: return "symmetric_difference"
-    case .setIssubset: return "issubset"
-    case .setIssuperset: return "issuperset"
-    case .setUpdate: return "update"
-    case .setIsdisjoint: return "isdisjoint"
-    case .intBitLength: return "bit_length"
-    case .intConjugate: return "conjugate"
-    case .intFromBytes: return "from_bytes"
-    case .intToBytes: return "to_bytes"
-    case .bytesFromhex: return "fromhex"
-    case .sliceIndicesMethod: return "indices"
-    case .floatIsInteger: return "is_integer"
-    case .genSend: return "send"
-    case .genClose: return "close"
-    case .genThrow: return "throw"
-    case .propertySetter: return "setter"
-    case .propertyGetter: return "getter"
-    case .propertyDeleter: return "deleter"
-    case .exceptionInit: return "__init__"
-    case .objectInit: return "__init__"
-    case .sysExit: return "exit"
-    case .sysHeap: return "heap"
-    case .sysGc: return "gc"
-    case .sysTime: return "time"
-    case .timeSleep: return "sleep"
-    case .timeSleepMs: return "sleep_ms"
-    case .timeSleepUs: return "sleep_us"
-    case .timeTicksMs: return "ticks_ms"
-    case .timeTicksUs: return "ticks_us"
-    case .timeTicksDiff: return "ticks_diff"
-    case .timeTicksAdd: return "ticks_add"
-    case .timeTime: return "time"
-    case .timeMonotonic: return "monotonic"
-    case .machineFreq: return "freq"
-    case .machineReset: return "reset"
-    case .machineUniqueId: return "unique_id"
-    case .pinValue: return "value"
-    case .pinOn: return "on"
-    case .pinOff: return "off"
-    case .pinToggle: return "toggle"
-    case .uartWrite: return "write"
-    case .uartRead: return "read"
-    case .uartReadline: return "readline"
-    case .uartAny: return "any"
-    case .adcReadU16: return "read_u16"
-    }
+/// Every native's Python name, in `Native` order, each ended by a NUL: one
+/// string in flash and a table of where each starts, instead of a switch
+/// (2 KB of code). NativeTableTests checks the two agree with `Native`.
+let nativeNameText: StaticString = """
+    print\0len\0abs\0min\0max\0sum\0chr\0ord\0repr\0iter\0next\0any\0all\0hash\0id\0isinstance\0\
+    issubclass\0getattr\0setattr\0hasattr\0delattr\0dir\0globals\0locals\0divmod\0pow\0hex\0oct\0bin\0\
+    round\0sorted\0callable\0map\0filter\0zip\0enumerate\0reversed\0format\0ascii\0find\0rfind\0index\0\
+    rindex\0count\0join\0split\0rsplit\0strip\0lstrip\0rstrip\0replace\0startswith\0endswith\0upper\0\
+    lower\0isdigit\0isalpha\0isspace\0isalnum\0isupper\0islower\0capitalize\0title\0swapcase\0center\0\
+    ljust\0rjust\0zfill\0partition\0rpartition\0splitlines\0encode\0format\0isnumeric\0isdecimal\0\
+    isidentifier\0casefold\0expandtabs\0istitle\0removeprefix\0removesuffix\0decode\0hex\0append\0\
+    extend\0insert\0pop\0remove\0clear\0reverse\0copy\0decode\0hex\0append\0extend\0insert\0pop\0\
+    remove\0index\0count\0reverse\0sort\0clear\0copy\0index\0count\0keys\0values\0items\0get\0pop\0\
+    popitem\0update\0setdefault\0clear\0copy\0fromkeys\0add\0remove\0discard\0pop\0clear\0copy\0union\0\
+    intersection\0difference\0symmetric_difference\0issubset\0issuperset\0update\0isdisjoint\0\
+    bit_length\0is_integer\0conjugate\0from_bytes\0to_bytes\0fromhex\0indices\0send\0close\0throw\0\
+    setter\0getter\0deleter\0__init__\0__init__\0exit\0heap\0gc\0time\0sleep\0sleep_ms\0sleep_us\0\
+    ticks_ms\0ticks_us\0ticks_diff\0ticks_add\0time\0monotonic\0freq\0reset\0unique_id\0value\0on\0off\0\
+    toggle\0write\0read\0readline\0any\0read_u16\0
+    """
+
+/// Where each name starts in `nativeNameText`; the last entry is its length.
+let nativeNameStart: [UInt16] = [
+    0, 6, 10, 14, 18, 22, 26, 30, 34, 39, 44, 49, 53, 57, 62, 65, 76, 87, 95, 103, 111, 119, 123, 131, 138, 145, 149,
+    153, 157, 161, 167, 174, 183, 187, 194, 198, 208, 217, 224, 230, 235, 241, 247, 254, 260, 265, 271, 278, 284,
+    291, 298, 306, 317, 326, 332, 338, 346, 354, 362, 370, 378, 386, 397, 403, 412, 419, 425, 431, 437, 447, 458,
+    469, 476, 483, 493, 503, 516, 525, 536, 544, 557, 570, 577, 581, 588, 595, 602, 606, 613, 619, 627, 632, 639,
+    643, 650, 657, 664, 668, 675, 681, 687, 695, 700, 706, 711, 717, 723, 728, 735, 741, 745, 749, 757, 764, 775,
+    781, 786, 795, 799, 806, 814, 818, 824, 829, 835, 848, 859, 880, 889, 900, 907, 918, 929, 940, 950, 961, 970,
+    978, 986, 991, 997, 1003, 1010, 1017, 1025, 1034, 1043, 1048, 1053, 1056, 1061, 1067, 1076, 1085, 1094, 1103,
+    1114, 1124, 1129, 1139, 1144, 1150, 1160, 1166, 1169, 1173, 1180, 1186, 1191, 1200, 1204, 1213,
+]
+
+/// The Python-visible name of a native (one copy: inlined, its table access would be repeated at every native).
+@inline(never)
+func nativeName(_ n: Native) -> NameText {
+    let start = Int(nativeNameStart[n.rawValue]), end = Int(nativeNameStart[n.rawValue + 1]) - 1
+    return NameText(start: nativeNameText.utf8Start + start, count: end - start)
 }
+
+/// A name in a static table: bytes in flash.
+typealias NameText = UnsafeBufferPointer<UInt8>

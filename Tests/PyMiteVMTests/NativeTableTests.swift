@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: LGPL-2.1-only
+//
+// The natives' names are one NUL-separated string and a table of where each
+// starts (Natives.swift): the two must agree with each other and with `Native`.
+import XCTest
+@testable import PyMiteVM
+
+final class NativeTableTests: XCTestCase {
+    func name(_ n: Native) -> String { String(decoding: nativeName(n), as: UTF8.self) }
+
+    func testEveryNativeHasItsNameAndNoMore() {
+        let text = Array(UnsafeBufferPointer(start: nativeNameText.utf8Start, count: nativeNameText.utf8CodeUnitCount))
+        XCTAssertEqual(nativeNameStart.count, Native.allCases.count + 1, "one start per native, then the end")
+        XCTAssertEqual(Int(nativeNameStart.last!), text.count)
+        XCTAssertEqual(text.filter { $0 == 0 }.count, Native.allCases.count, "one NUL per name")
+        for n in Native.allCases {
+            let start = Int(nativeNameStart[n.rawValue]), end = Int(nativeNameStart[n.rawValue + 1])
+            XCTAssertEqual(text[end - 1], 0, "\(n): its name ends with a NUL")
+            XCTAssertFalse(name(n).isEmpty, "\(n) has a name")
+            XCTAssertFalse(text[start..<end - 1].contains(0), "\(n): one name")
+        }
+    }
+
+    func testNamesAreTheOnesPythonUses() {
+        let expected: [(Native, String)] = [
+            (.print, "print"), (.ascii, "ascii"), (.strFind, "find"), (.strRemovesuffix, "removesuffix"),
+            (.dictSetdefault, "setdefault"), (.setIsdisjoint, "isdisjoint"), (.exceptionInit, "__init__"),
+            (.sysTime, "time"), (.timeSleepMs, "sleep_ms"), (.machineUniqueId, "unique_id"),
+            (.pinToggle, "toggle"), (.uartReadline, "readline"), (.adcReadU16, "read_u16"),
+        ]
+        for (n, want) in expected { XCTAssertEqual(name(n), want, "\(n)") }
+        // Within a home (the builtins, a type, a module), a name is found once.
+        var seen: [String: Native] = [:]
+        for n in Native.allCases {
+            let key = "\(n.home)/\(name(n))"
+            XCTAssertNil(seen[key], "\(n) and \(seen[key].map { "\($0)" } ?? "") share \(key)")
+            seen[key] = n
+        }
+    }
+}
