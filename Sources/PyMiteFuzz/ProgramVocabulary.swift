@@ -12,7 +12,7 @@ enum ProgramVocabulary {
     /// Defined before the generated statements. Kept short: it is compiled
     /// on every run.
     static let prelude = """
-        import sys
+        import sys, machine, fz
         class E(Exception):
             pass
         class F(E):
@@ -145,6 +145,7 @@ enum ProgramVocabulary {
         "dict", "set", "bytes", "bytearray", "slice", "type", "object", "property", "staticmethod",
         "classmethod", "Exception", "ValueError", "KeyError", "StopIteration", "E", "F", "C", "K", "Bad",
         "fn", "gen", "closure(1)", "sys.heap", "sys.gc", "globals", "locals",
+        "machine.Pin", "machine.UART", "machine.ADC", "machine.unique_id", "fz.add", "fz.fail",
     ]
 
     /// Methods of the built-in types and a few special methods, called on any receiver.
@@ -169,6 +170,8 @@ enum ProgramVocabulary {
         "__len__", "__repr__", "__str__", "__eq__", "__lt__", "__hash__", "__getitem__", "__setitem__",
         "__contains__", "__iter__", "__next__", "__init__", "__add__", "__bool__", "__call__",
         "__enter__", "__exit__", "__format__",
+        // machine's classes
+        "on", "off", "toggle", "read", "readline", "any", "write", "read_u16",
         // the prelude's own
         "p", "s", "m",
     ]
@@ -226,6 +229,7 @@ enum ProgramVocabulary {
         "None", "True", "False", "...", "[]", "()", "{}", "set()", "[1, 'a']", "(1,)", "(1, (2, 3))",
         "{'a': 1, 2: 'b'}", "{1, 2, 3}", "slice(1, None, -1)", "slice(None)", "C()", "C(1, 2, x=3)", "Bad()",
         "Rec()", "Forever()", "K(1)", "E('x')", "F(1, 2)", "KeyError(1)", "ValueError()", "StopIteration(3)",
+        "machine.Pin(0, 1)", "machine.UART(0, 9600, timeout=5)", "machine.ADC(0)", "fz",
         "gen(3)", "gen2()", "iter([1, 2])", "iter('ab')", "reversed([1, 2])", "enumerate('ab')", "zip('ab', [1])",
         "map(abs, [-1])", "filter(None, [0, 1])", "{}.keys()", "{1: 2}.items()", "int", "str", "float", "bool",
         "list", "tuple", "dict", "set", "bytes", "bytearray", "type", "object", "Exception", "C", "Bad", "E",

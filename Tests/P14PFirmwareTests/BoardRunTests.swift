@@ -410,24 +410,40 @@ final class BoardRunTests: XCTestCase {
         }
     }
 
-    /// machine.UART(0) is the console port: what QEMU feeds it arrives in order, writes go out on it.
+    /// One program using pins, time and the UART: machine.UART(0) is the console port (what
+    /// QEMU feeds it arrives in order, writes go out on it) while the LED blinks on the board's
+    /// timer. Where the board has pins, the desktop runs the same program with the same input
+    /// and prints the same.
     func checkUART(_ f: BoardFixtures.Fixture) throws {
         let source = """
-            from machine import UART
+            import time
+            from machine import Pin, UART
             u = UART(0, 115200, timeout=3000)
             print(u)
+            try:
+                led = Pin("LED", Pin.OUT)
+            except NotImplementedError:
+                led = None
             line = u.readline()
+            t = time.ticks_ms()
+            for i in range(4):
+                if led:
+                    led.toggle()
+                time.sleep_ms(5)
             rest = u.read(3)
             n = u.write(b"raw bytes\\n")
             print(line, rest, n, UART(0, timeout=200).read())
+            print(time.ticks_diff(time.ticks_ms(), t) >= 20, led is not None)
             """
         let input = "hello board\nxyzw"
         let r = try run(source, on: f, timeout: 60, input: Array(input.utf8))
         let out = String(decoding: r.stdout, as: UTF8.self)
-        let expected = "UART(0, baudrate=115200)\nraw bytes\nb'hello board\\n' b'xyz' 10 b'w'\n"
+        let hasPins = BoardRunTests.ledPins[f.board.name] != nil
+        let clockRuns = f.board.architecture != .arm7  // no ARM7 timer yet: its ticks stand still
+        let expected = "UART(0, baudrate=115200)\nraw bytes\nb'hello board\\n' b'xyz' 10 b'w'\n\(clockRuns ? "True" : "False") \(hasPins ? "True" : "False")\n"
         XCTAssertEqual(r.status, 0, "\(f.board.name): " + String(decoding: r.programErrors, as: UTF8.self))
         XCTAssertEqual(out, expected, f.board.name)
-        // The desktop runs the same program the same way, its UART 0 being stdin and stdout.
+        guard hasPins else { return }
         let dir = NSTemporaryDirectory() + "p14p-fw-test-\(getpid())"
         try input.write(toFile: dir + "/input.txt", atomically: true, encoding: .utf8)
         let desktop = try HostRun.run(program: dir + "/main.py", args: [], board: f.board, input: dir + "/input.txt")
@@ -459,8 +475,8 @@ final class BoardRunTests: XCTestCase {
     /// returns 0x200 to 0x207 of 10 bits (read_u16 32768 to 33278) on every channel.
     static let adcBoards: [String: String] = ["lm3s6965evb": "32 32 32 32"]
     /// Boards with an ADC driver that QEMU does not let convert (no ADC at the F103's address on
-    /// netduino2; EOC never set on netduinoplus2): the driver's timeout, OSError.
-    static let adcSilentInQEMU: Set<String> = ["stm32", "netduinoplus2"]
+    /// netduino2; EOC never set on netduinoplus2; no nRF51 ADC on microbit): the driver's timeout, OSError.
+    static let adcSilentInQEMU: Set<String> = ["stm32", "netduinoplus2", "microbit"]
 
     func checkADC(_ f: BoardFixtures.Fixture) throws {
         let source = "from machine import ADC\nprint(*[ADC(c).read_u16() // 1024 for c in range(4)])\n"
