@@ -96,5 +96,16 @@ final class FuzzRegressionTests: XCTestCase {
             """
         XCTAssertEqual(try outcome(uses), .finished)
         XCTAssertEqual(try outcome("assert v0 == 1"), .exited(1))
+        // The fuzzing board (FuzzBoard): its UART input, pins, ADC and module, fresh for each run.
+        let board = """
+            u = machine.UART(0, 9600, timeout=5)
+            assert u.any() == 9 and u.readline() == b'fz\\n' and u.read(4) == b'line' and u.read() == b'\\n\\x01'
+            assert u.read() is None and fz.add(1, 2, 3) == 6 and fz.fail(0) is True and machine.ADC(0).read_u16() == 40000
+            p = machine.Pin('LED', 1)
+            p.on()
+            assert p.value() == 1 and machine.Pin(0).value() == 1
+            """
+        XCTAssertEqual(try outcome(board), .finished)
+        XCTAssertEqual(try outcome(board), .finished, "a second run starts from the same board")
     }
 }
