@@ -89,8 +89,8 @@ extension VM {
     func textArgument(_ a: Arguments, _ i: Int, _ method: NameText) throws(VMError) -> Value {
         let v = a[i]
         guard isType(v, textType) else {
-            if textType == .bytes { throw raise(.typeError, bytes("a bytes-like object is required, not '") + typeName(v) + bytes("'")) }
-            throw raise(.typeError, bytes("must be str, not ") + typeName(v))
+            if textType == .bytes { throw raiseAboutType(.typeError, "a bytes-like object is required, not '", v, "'") }
+            throw raiseAboutType(.typeError, "must be str, not ", v, "")
         }
         return v
     }
@@ -107,11 +107,11 @@ extension VM {
         if isLong(v) { throw range.overflow(self) }
         if isType(v, .instance), let r = try callDunder0(v, "__index__") {
             guard isIntegral(r) else {
-                throw raise(.typeError, bytes("__index__ returned non-int (type ") + typeName(r) + bytes(")"))
+                throw raiseAboutType(.typeError, "__index__ returned non-int (type ", r, ")")
             }
             return try indexArgument(r, range)
         }
-        throw raise(.typeError, bytes("'") + typeName(v) + bytes("' object cannot be interpreted as an integer"))
+        throw raiseAboutType(.typeError, "'", v, "' object cannot be interpreted as an integer")
     }
 
     /// The value of an int (small or long) or bool that fits 64 bits.

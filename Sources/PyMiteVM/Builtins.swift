@@ -68,7 +68,7 @@ extension VM {
             }
             if isFloat(v) { return try newFloat(abs(floatValue(v))) }
             if let r = try callDunder0(v, "__abs__") { return r }
-            throw raise(.typeError, bytes("bad operand type for abs(): '") + typeName(v) + bytes("'"))
+            throw raiseAboutType(.typeError, "bad operand type for abs(): '", v, "'")
         case .min, .max:
             return try minMax(a, wantMax: id == .max)
         case .sum:
@@ -103,7 +103,7 @@ extension VM {
                 return .smallInt(Int(decodeUTF8(strBuffer(v), 0)))
             }
             if isType(v, .bytes) && strByteCount(v.objectOffset) == 1 { return .smallInt(Int(strBuffer(v)[0])) }
-            throw raise(.typeError, bytes("ord() expected string of length 1, but ") + typeName(v) + bytes(" found"))
+            throw raiseAboutType(.typeError, "ord() expected string of length 1, but ", v, " found")
         case .repr:
             try argumentCount(a, name, min: 1, max: 1)
             return try reprValue(a[0])
@@ -223,7 +223,7 @@ extension VM {
         case .hex, .oct, .bin:
             try argumentCount(a, name, min: 1, max: 1)
             guard let (negative, digits) = intDigits(a[0], base: id == .hex ? 16 : id == .oct ? 8 : 2) else {
-                throw raise(.typeError, bytes("'") + typeName(a[0]) + bytes("' object cannot be interpreted as an integer"))
+                throw raiseAboutType(.typeError, "'", a[0], "' object cannot be interpreted as an integer")
             }
             var out: [UInt8] = negative ? [UInt8(ascii: "-")] : []
             out += bytes(id == .hex ? "0x" : id == .oct ? "0o" : "0b")
@@ -274,7 +274,7 @@ extension VM {
             }
             guard v.isObject, [ObjType.list, .tuple, .str, .bytes, .range].contains(heap.type(v.objectOffset))
                     || (isType(v, .instance) && classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), s.__getitem__) != nil) else {
-                throw raise(.typeError, bytes("'") + typeName(v) + bytes("' object is not reversible"))
+                throw raiseAboutType(.typeError, "'", v, "' object is not reversible")
             }
             return try newIterator(.reversed, v, .smallInt(try length(v)))
         case .format:
@@ -338,7 +338,7 @@ extension VM {
             default: break
             }
         }
-        throw raise(.typeError, bytes("object of type '") + typeName(v) + bytes("' has no len()"))
+        throw raiseAboutType(.typeError, "object of type '", v, "' has no len()")
     }
 
     func modularPow(_ base: Int64, _ exp: Int64, _ mod: Int64) throws(VMError) -> Int64 {
@@ -412,7 +412,7 @@ extension VM {
         }
         guard isFloat(v) else {
             if isType(v, .instance), let r = try callDunder0(v, "__round__") { return r }
-            throw raise(.typeError, bytes("type ") + typeName(v) + bytes(" doesn't define __round__ method"))
+            throw raiseAboutType(.typeError, "type ", v, " doesn't define __round__ method")
         }
         let d = floatValue(v)
         guard let n = n else {
@@ -578,7 +578,7 @@ extension VM {
                 throw raise(.valueError, m)
             }
             if let r = try callDunder0(v, "__float__") { return r }
-            throw raise(.typeError, bytes("float() argument must be a string or a real number, not '") + typeName(v) + bytes("'"))
+            throw raiseAboutType(.typeError, "float() argument must be a string or a real number, not '", v, "'")
         case .str:
             if n == 0 { return try newStr("") }
             if n >= 2, isBytesLike(a[0]) { return try decodeBytes(a[0]) }
@@ -710,7 +710,7 @@ extension VM {
         }
         if isStr(v) || isType(v, .bytes) { return try parseInt(v, base: 10) }
         if let r = try callDunder0(v, "__int__") { return r }
-        throw raise(.typeError, bytes("int() argument must be a string, a bytes-like object or a real number, not '") + typeName(v) + bytes("'"))
+        throw raiseAboutType(.typeError, "int() argument must be a string, a bytes-like object or a real number, not '", v, "'")
     }
 
     /// int(text, base) with Python's rules: whitespace, sign, prefixes, underscores.
@@ -818,7 +818,7 @@ extension VM {
         let it: Value
         do { it = try getIterator(v) } catch {
             guard isInstance(pendingException, exceptionClass(.typeError)) else { throw error }
-            throw raise(.typeError, bytes("cannot convert '") + typeName(v) + bytes("' object to bytes"))
+            throw raiseAboutType(.typeError, "cannot convert '", v, "' object to bytes")
         }
         root(it); defer { unroot() }
         let items = try newList(of: it)
@@ -826,7 +826,7 @@ extension VM {
         var out: [UInt8] = []
         for x in listItems(items.objectOffset) {
             guard let b = intOf(x) else {
-                throw raise(.typeError, bytes("'") + typeName(x) + bytes("' object cannot be interpreted as an integer"))
+                throw raiseAboutType(.typeError, "'", x, "' object cannot be interpreted as an integer")
             }
             guard b >= 0 && b < 256 else { throw raise(.valueError, "bytes must be in range(0, 256)") }
             out.append(UInt8(b))

@@ -103,7 +103,7 @@ extension VM {
     }
 
     func notCallable(_ f: Value) -> VMError {
-        raise(.typeError, bytes("'") + typeName(f) + bytes("' object is not callable"))
+        raiseAboutType(.typeError, "'", f, "' object is not callable")
     }
 
     /// Instantiates a class: built-in constructors run as natives; other

@@ -125,7 +125,7 @@ extension VM {
                 body = try formatInteger(value, spec: spec, radix: type == UInt8(ascii: "o") ? 8 : 16)
             case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"):
                 guard let d = try realToDouble(value) else {
-                    throw raise(.typeError, bytes("must be real number, not ") + typeName(value))
+                    throw raiseAboutType(.typeError, "must be real number, not ", value, "")
                 }
                 body = try formatFloat(d, spec: spec)
             case UInt8(ascii: "c"):
@@ -323,7 +323,7 @@ extension VM {
         let specBytes = specValue.isNull ? [] : strArray(specValue)
         if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__format__")) {
             let r = try call(m, [v, specValue.isNull ? try newStr("") : specValue])
-            guard isStr(r) else { throw raise(.typeError, bytes("__format__ must return a str, not ") + typeName(r)) }
+            guard isStr(r) else { throw raiseAboutType(.typeError, "__format__ must return a str, not ", r, "") }
             return r
         }
         if specBytes.isEmpty { return try strValue(v) }

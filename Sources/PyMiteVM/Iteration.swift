@@ -60,7 +60,7 @@ extension VM {
     }
 
     func notIterable(_ v: Value) -> VMError {
-        raise(.typeError, bytes("'") + typeName(v) + bytes("' object is not iterable"))
+        raiseAboutType(.typeError, "'", v, "' object is not iterable")
     }
 
     /// The next item, or nil when the iterator is exhausted.
@@ -198,7 +198,7 @@ extension VM {
     }
 
     func notAnIterator(_ v: Value) -> VMError {
-        raise(.typeError, bytes("'") + typeName(v) + bytes("' object is not an iterator"))
+        raiseAboutType(.typeError, "'", v, "' object is not an iterator")
     }
 
     func singleByteStr(_ b: UInt8) throws(VMError) -> Value {
@@ -374,7 +374,7 @@ extension VM {
     }
 
     func notSubscriptable(_ c: Value) -> VMError {
-        raise(.typeError, bytes("'") + typeName(c) + bytes("' object is not subscriptable"))
+        raiseAboutType(.typeError, "'", c, "' object is not subscriptable")
     }
 
     func sliceStr(_ s: Value, _ key: Value) throws(VMError) -> Value {
@@ -424,7 +424,7 @@ extension VM {
     }
 
     func noItemAssignment(_ c: Value) -> VMError {
-        raise(.typeError, bytes("'") + typeName(c) + bytes("' object does not support item assignment"))
+        raiseAboutType(.typeError, "'", c, "' object does not support item assignment")
     }
 
     func deleteItem(_ c: Value, _ key: Value) throws(VMError) {
@@ -463,7 +463,7 @@ extension VM {
     }
 
     func noItemDeletion(_ c: Value) -> VMError {
-        raise(.typeError, bytes("'") + typeName(c) + bytes("' object does not support item deletion"))
+        raiseAboutType(.typeError, "'", c, "' object does not support item deletion")
     }
 
     // MARK: Filling containers from iterables

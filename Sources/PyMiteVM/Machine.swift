@@ -174,7 +174,7 @@ extension VM {
                 guard d == d else { throw raise(.valueError, "Invalid value NaN (not a number)") }
                 us = d >= 9.2e12 ? Int64.max : Int64(max(d, -1) * 1e6)
             } else {
-                throw raise(.typeError, bytes("'") + typeName(seconds) + bytes("' object cannot be interpreted as an integer"))
+                throw raiseAboutType(.typeError, "'", seconds, "' object cannot be interpreted as an integer")
             }
             return try sleep(microseconds: us)
         case .timeSleepMs, .timeSleepUs:
@@ -361,7 +361,7 @@ extension VM {
             } else if let view = byteView(data) {
                 payload = UnsafeBufferPointer(view)
             } else {
-                throw raise(.typeError, bytes("object with buffer protocol required, not '") + typeName(data) + bytes("'"))
+                throw raiseAboutType(.typeError, "object with buffer protocol required, not '", data, "'")
             }
             hooks.write(1, UnsafeRawBufferPointer(payload))
             return .smallInt(payload.count)

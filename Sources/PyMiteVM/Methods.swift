@@ -51,7 +51,7 @@ extension VM {
             }
         case .exception:
             guard isExceptionInstance(me) else {
-                throw raise(.typeError, bytes("descriptor '__init__' requires a 'BaseException' object but received a '") + typeName(me) + bytes("'"))
+                throw raiseAboutType(.typeError, "descriptor '__init__' requires a 'BaseException' object but received a '", me, "'")
             }
             try setExceptionArgs(me, try newTupleFromArgs(a, from: 1))
             return .none
@@ -201,7 +201,7 @@ extension VM {
                 guard !isStr(source) else { throw raise(.typeError, "cannot convert 'str' object to bytes") }
                 try forEachItem(of: source) { (x: Value) throws(VMError) in
                     guard let i = intOf(x) else {
-                        throw raise(.typeError, bytes("'") + typeName(x) + bytes("' object cannot be interpreted as an integer"))
+                        throw raiseAboutType(.typeError, "'", x, "' object cannot be interpreted as an integer")
                     }
                     guard i >= 0 && i < 256 else { throw raise(.valueError, "bytes must be in range(0, 256)") }
                     b.append(UInt8(i))
@@ -340,7 +340,7 @@ extension VM {
                     parts = ranges
                 }
             } else {
-                guard isType(sepArg, textType) else { throw raise(.typeError, bytes("must be str or None, not ") + typeName(sepArg)) }
+                guard isType(sepArg, textType) else { throw raiseAboutType(.typeError, "must be str or None, not ", sepArg, "") }
                 let sep = Array(strBuffer(sepArg))
                 if sep.isEmpty { throw raise(.valueError, "empty separator") }
                 var cuts: [Int] = []

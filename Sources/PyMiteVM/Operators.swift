@@ -236,7 +236,7 @@ extension VM {
                 if ta == .str {
                     throw raise(.typeError, bytes("can only concatenate str (not \"") + typeName(b) + bytes("\") to str"))
                 }
-                throw raise(.typeError, bytes("can't concat ") + typeName(b) + bytes(" to bytes"))
+                throw raiseAboutType(.typeError, "can't concat ", b, " to bytes")
             }
             return try concatStr(a, b, type: ta)
         case (.str, .modulo):
@@ -384,7 +384,7 @@ extension VM {
         if let b = bigOf(v) { return try intResult(-b) }
         if isFloat(v) { return try newFloat(-floatValue(v)) }
         if let r = try callDunder0(v, "__neg__") { return r }
-        throw raise(.typeError, bytes("bad operand type for unary -: '") + typeName(v) + bytes("'"))
+        throw raiseAboutType(.typeError, "bad operand type for unary -: '", v, "'")
     }
 
     func unaryPositive(_ v: Value) throws(VMError) -> Value {
@@ -392,14 +392,14 @@ extension VM {
         if isLong(v) { return v }
         if isFloat(v) { return v }
         if let r = try callDunder0(v, "__pos__") { return r }
-        throw raise(.typeError, bytes("bad operand type for unary +: '") + typeName(v) + bytes("'"))
+        throw raiseAboutType(.typeError, "bad operand type for unary +: '", v, "'")
     }
 
     func unaryInvert(_ v: Value) throws(VMError) -> Value {
         if let i = intOf(v) { return try newInt(~i) }
         if let b = bigOf(v) { return try intResult(~b) }
         if let r = try callDunder0(v, "__invert__") { return r }
-        throw raise(.typeError, bytes("bad operand type for unary ~: '") + typeName(v) + bytes("'"))
+        throw raiseAboutType(.typeError, "bad operand type for unary ~: '", v, "'")
     }
 
     func callDunder0(_ obj: Value, _ name: StaticString) throws(VMError) -> Value? {
@@ -638,11 +638,11 @@ extension VM {
             h &= 0x3FFF_FFFF_FFFF_FFFF
             return h == -1 ? -2 : h
         case .list, .dict, .set, .bytearray:
-            throw raise(.typeError, bytes("unhashable type: '") + typeName(v) + bytes("'"))
+            throw raiseAboutType(.typeError, "unhashable type: '", v, "'")
         case .instance:
             let cls = heap.slot(o, InstanceSlot.klass)
             if let m = classLookup(cls, s.__hash__) {
-                if m.isNone { throw raise(.typeError, bytes("unhashable type: '") + typeName(v) + bytes("'")) }
+                if m.isNone { throw raiseAboutType(.typeError, "unhashable type: '", v, "'") }
                 let r = try call(m, [v])
                 if isLong(r) { return longValue(r).pythonHash() }  // as CPython: the hash of the int returned
                 guard let h = intOf(r) else { throw raise(.typeError, "__hash__ method should return an integer") }
@@ -666,7 +666,7 @@ extension VM {
 
     func contains(_ container: Value, _ item: Value) throws(VMError) -> Bool {
         guard container.isObject else {
-            throw raise(.typeError, bytes("argument of type '") + typeName(container) + bytes("' is not iterable"))
+            throw raiseAboutType(.typeError, "argument of type '", container, "' is not iterable")
         }
         let o = container.objectOffset
         switch heap.type(o) {
@@ -676,12 +676,12 @@ extension VM {
                 return false
             }
             guard let needle = byteView(item) else {
-                throw raise(.typeError, bytes("a bytes-like object is required, not '") + typeName(item) + bytes("'"))
+                throw raiseAboutType(.typeError, "a bytes-like object is required, not '", item, "'")
             }
             return findBytes(UnsafeBufferPointer(byteView(container)!), UnsafeBufferPointer(needle), from: 0) != nil
         case .str:
             guard isType(item, heap.type(o)) else {
-                throw raise(.typeError, bytes("'in <string>' requires string as left operand, not ") + typeName(item))
+                throw raiseAboutType(.typeError, "'in <string>' requires string as left operand, not ", item, "")
             }
             return findBytes(strBuffer(o), strBuffer(item), from: 0) != nil
         case .tuple, .list:

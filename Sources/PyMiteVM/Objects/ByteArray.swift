@@ -76,7 +76,7 @@ extension VM {
     /// One byte from a Python int, with CPython's errors.
     func byteValue(_ v: Value) throws(VMError) -> UInt8 {
         guard let i = intOf(v) else {
-            throw raise(.typeError, bytes("'") + typeName(v) + bytes("' object cannot be interpreted as an integer"))
+            throw raiseAboutType(.typeError, "'", v, "' object cannot be interpreted as an integer")
         }
         guard i >= 0 && i < 256 else { throw raise(.valueError, "byte must be in range(0, 256)") }
         return UInt8(i)

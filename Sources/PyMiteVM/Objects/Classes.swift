@@ -339,6 +339,12 @@ extension VM {
         raise(kind, Array(UnsafeBufferPointer(start: message.utf8Start, count: message.utf8CodeUnitCount)))
     }
 
+    /// raise(kind, before + the type name of `v` + after): one copy of the many messages of this shape.
+    @inline(never)
+    func raiseAboutType(_ kind: ExceptionKind, _ before: StaticString, _ v: Value, _ after: StaticString) -> VMError {
+        raise(kind, bytes(before) + typeName(v) + bytes(after))
+    }
+
     func raise(_ kind: ExceptionKind, _ message: [UInt8]) -> VMError {
         do {
             let m = try newStr(message)
