@@ -613,7 +613,8 @@ extension VM {
 }
 
 /// The UTF-8 bytes of a static string, for building messages.
-@inline(__always) func bytes(_ s: StaticString) -> [UInt8] {
+/// Not inlined: hundreds of messages call it, and one copy of the array-making code is enough.
+@inline(never) func bytes(_ s: StaticString) -> [UInt8] {
     Array(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
 }
 

@@ -59,7 +59,7 @@ extension VM {
     @inline(__always) func strByteCount(_ o: UInt32) -> Int { Int(heap.u32(o, StrField.byteCount)) }
     @inline(__always) func strCharCount(_ o: UInt32) -> Int { Int(heap.u32(o, StrField.charCount)) }
     @inline(__always) func strIsASCII(_ o: UInt32) -> Bool { heap.u32(o, StrField.byteCount) == heap.u32(o, StrField.charCount) }
-    func strArray(_ v: Value) -> [UInt8] { Array(strBuffer(v)) }
+    @inline(never) func strArray(_ v: Value) -> [UInt8] { Array(strBuffer(v)) }
 
     @inline(__always) func textHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 { hashText(bytes) }
 
