@@ -43,6 +43,9 @@ setup:
 		echo "make setup: installing$$missing"; \
 		apt-get update && apt-get install -y $$missing; \
 	fi
+	@# The packages' SBOMs are checked against the CycloneDX 1.5 schema by cyclonedx-python-lib's validator (PipelineTests).
+	@python3 -c "import cyclonedx.validation.json, jsonschema" 2>/dev/null || \
+		{ echo "make setup: installing cyclonedx-python-lib[validation] (pip)"; python3 -m pip install --quiet "cyclonedx-python-lib[validation]==7.6.2"; }
 	@# Board firmware (P14PFirmwareTests, p14p-dist run): QEMU, and the cross C libraries and libgcc.
 	@missing=""; \
 	for p in qemu-system-arm qemu-system-misc gcc-arm-none-eabi libnewlib-arm-none-eabi \

@@ -10,6 +10,13 @@ import XCTest
 final class PipelineTests: XCTestCase {
     func testAReleaseHasEveryPieceAndReportsSkippedBoards() throws {
         let repo = try makeFixtureRepository()
+        // The Swift packages pinned: the one p14p links goes into the desktop package's bill, the other not.
+        try writeTextAtomically(repo + "/Package.resolved", """
+            {"pins": [{"identity": "swift-argument-parser", "kind": "remoteSourceControl",
+                       "location": "https://github.com/apple/swift-argument-parser", "state": {"revision": "c0ffee", "version": "1.8.2"}},
+                      {"identity": "tomlkit", "kind": "remoteSourceControl", "location": "https://github.com/LebJe/TOMLKit",
+                       "state": {"revision": "beef", "version": "0.6.0"}}], "version": 3}
+            """)
         let keys = try temporaryFolder("keys")
         try KeyFiles.generate(privatePath: keys + "/release.key", force: false)
         let out = try temporaryFolder("out") + "/dist"
@@ -65,6 +72,7 @@ final class PipelineTests: XCTestCase {
             "pymite-09-desktop/LICENSES/GPL-2.0-only.txt", "pymite-09-desktop/LICENSES/LGPL-2.1-only.txt",
             "pymite-09-desktop/LICENSES/LicenseRef-PyMite-Commercial.txt", "pymite-09-desktop/README",
             "pymite-09-desktop/app.pmi", "pymite-09-desktop/firmware.bin", "pymite-09-desktop/metadata.json",
+            "pymite-09-desktop/sbom.cdx.json",
         ])
         let meta = try BundleMetadata.parse(try XCTUnwrap(members.first { $0.path.hasSuffix("metadata.json") }?.bytes))
         XCTAssertEqual(meta.board, "desktop")
@@ -76,6 +84,21 @@ final class PipelineTests: XCTestCase {
         let image = try XCTUnwrap(members.first { $0.path.hasSuffix("app.pmi") }?.bytes)
         XCTAssertEqual(meta.image.sha256, Digest.hex(.sha256, of: image))
         XCTAssertEqual(Array(image.prefix(4)), Array("P14P".utf8))
+        // The bill of materials: valid CycloneDX 1.5, naming the package, the VM and the image by its hash.
+        let sbomBytes = try XCTUnwrap(members.first { $0.path.hasSuffix("sbom.cdx.json") }?.bytes)
+        XCTAssertNil(try PackageSBOM.schemaProblems(sbomBytes))
+        let sbom = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(sbomBytes)) as? [String: Any])
+        let top = try XCTUnwrap((sbom["metadata"] as? [String: Any])?["component"] as? [String: Any])
+        XCTAssertEqual(top["name"] as? String, "pymite-09-desktop")
+        XCTAssertEqual(top["version"] as? String, "09")
+        let parts = try XCTUnwrap(sbom["components"] as? [[String: Any]])
+        let app = try XCTUnwrap(parts.first { $0["name"] as? String == "app.pmi" })
+        XCTAssertEqual((app["hashes"] as? [[String: String]])?.first?["content"], meta.image.sha256)
+        XCTAssertTrue(parts.contains { ($0["licenses"] as? [[String: String]])?.first?["expression"] == "GPL-2.0-only OR LicenseRef-PyMite-Commercial" })
+        XCTAssertTrue(parts.contains { $0["name"] as? String == "swift-argument-parser" && $0["version"] as? String == "1.8.2" }, "\(parts)")
+        XCTAssertFalse(parts.contains { $0["name"] as? String == "tomlkit" }, "p14p does not link TOMLKit")
+        XCTAssertNotNil(try PackageSBOM.schemaProblems(Array(#"{"bomFormat": "CycloneDX", "specVersion": "1.5", "components": 3}"#.utf8)),
+                        "the validator refuses what breaks the schema")
         let readme = String(decoding: try XCTUnwrap(members.first { $0.path.hasSuffix("README") }?.bytes), as: UTF8.self)
         XCTAssertTrue(readme.contains("Flash firmware.bin."))
         let desktop = try XCTUnwrap(try RecipeBook.load(root: repo + "/recipes").board("desktop"))
@@ -390,5 +413,41 @@ final class PipelineTests: XCTestCase {
         }
         XCTAssertFalse(index.contains("p14p-dist build"), "a maintainer's command on the vendors' page")
         XCTAssertTrue(index.contains("Not published here yet."))
+    }
+}
+
+final class PackageSBOMTests: XCTestCase {
+    /// The archives a firmware took members from come from its linker map, each once, in order.
+    func testLinkedArchivesComeFromTheLinkerMap() {
+        let map = """
+                     VMA      LMA     Size Align Out     In      Symbol
+                 0        0     1000     4 .text
+                 0        0       20     4         /tmp/c/PyMiteVM.o:(.text.run)
+                20       20       10     2         /usr/lib/gcc/arm-none-eabi/12.2.1/thumb/v7-m/nofp/libgcc.a(_udivsi3.o):(.text)
+                30       30       10     2         /usr/lib/arm-none-eabi/lib/thumb/v7-m/nofp/libc.a(lib_a-memcpy.o):(.text.memcpy)
+                40       40       10     2         /usr/lib/gcc/arm-none-eabi/12.2.1/thumb/v7-m/nofp/libgcc.a(_divsi3.o):(.text)
+            """
+        XCTAssertEqual(PackageSBOM.linkedArchives(map: map), [
+            "/usr/lib/gcc/arm-none-eabi/12.2.1/thumb/v7-m/nofp/libgcc.a", "/usr/lib/arm-none-eabi/lib/thumb/v7-m/nofp/libc.a",
+        ])
+        let libgcc = PackageSBOM.archivePart("/usr/lib/gcc/arm-none-eabi/12.2.1/thumb/v7-m/nofp/libgcc.a")
+        XCTAssertEqual(libgcc.name, "libgcc")
+        XCTAssertEqual(libgcc.license, .expression("GPL-3.0-or-later WITH GCC-exception-3.1"))
+        XCTAssertNotNil(libgcc.version)
+    }
+
+    /// The same package makes the same bill, serial number included.
+    func testTheBillIsReproducible() {
+        let part = PackageSBOM.Part(ref: "app.pmi", type: "file", name: "app.pmi", version: nil, license: nil,
+                                    sha256: String(repeating: "ab", count: 32), description: nil)
+        let a = PackageSBOM(packageName: "pymite-0A-x", packageType: "firmware", release: "0A", license: "MIT", timestamp: 1_285_027_200,
+                            commit: "c0ffee", board: "x", parts: [part])
+        XCTAssertEqual(a.json(), a.json())
+        let text = String(decoding: a.json(), as: UTF8.self)
+        XCTAssertTrue(text.contains("\"timestamp\" : \"2010-09-21T00:00:00Z\""), text)
+        var b = a
+        b.commit = "other"
+        XCTAssertNotEqual(a.serialNumber, b.serialNumber)
+        XCTAssertNil(try PackageSBOM.schemaProblems(a.json()))
     }
 }

@@ -46,6 +46,18 @@ final class BundleTests: XCTestCase {
         let header = notes.split(separator: "\n").first { $0.hasPrefix("| Part |") } ?? ""
         for board in BundleTests.emulatedBoards { XCTAssertTrue(header.contains(" \(board) |"), "\(board) not in \(header)") }
 
+        // Each package's bill of materials is valid CycloneDX 1.5 and names what the linker map shows was linked.
+        for board in BundleTests.emulatedBoards {
+            let members = try TarReader.read(work + "/dist/pymite-09/pymite-09-\(board).tar.gz", wantContents: { $0.hasSuffix("/sbom.cdx.json") })
+            let bytes = try XCTUnwrap(members.first { $0.path.hasSuffix("/sbom.cdx.json") }?.bytes, board)
+            XCTAssertNil(try PackageSBOM.schemaProblems(bytes), board)
+            let sbom = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+            let names = (sbom["components"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            XCTAssertTrue(names.contains("libgcc"), "\(board): \(names)")
+            XCTAssertTrue(names.contains(board == "hifive1" ? "picolibc libc.a" : "newlib libc.a"), "\(board): \(names)")
+            XCTAssertTrue(names.contains("p14p board support for \(board)") && names.contains("app.pmi"), "\(board): \(names)")
+        }
+
         // No `import sys`: with it and a second module the program's loaded code
         // outgrows the 16 KiB boards' RAM (issue 13); argv is checked on the others.
         try "import helper\nprint('bundled', helper.twice(21))\nraise SystemExit(3)\n"

@@ -46,6 +46,8 @@ public struct BundleStage: ReleaseStage {
             var stamped = metadata
             stamped.recipeSHA256 = try? Digest.hex(.sha256, ofFile: context.options.recipesDirectory + "/boards/\(board.name).toml")
             entries.append(ArchiveEntry(path: "metadata.json", bytes: stamped.json()))
+            entries.append(ArchiveEntry(path: "sbom.cdx.json", bytes: sbom(board: board, result: result, image: image.sha256,
+                                                                            commit: commit?.hash, context: context).json()))
             entries.append(ArchiveEntry(path: "README", bytes: Array(vendorReadme(board: board, result: result, release: release,
                                                                                   commit: commit).utf8)))
             let package = release.packageName(board: board.name)
@@ -55,6 +57,44 @@ public struct BundleStage: ReleaseStage {
             packages.append(package)
         }
         return packages.joined(separator: ", ")
+    }
+
+    /// The package's bill of materials: the VM and what the build linked with it, and the application image.
+    func sbom(board: BoardRecipe, result: BoardBuildResult, image sha256: String, commit: String?,
+              context: ReleaseContext) -> PackageSBOM {
+        let release = context.release.number.description
+        let swift = result.toolchain.split(separator: "\n").first.map(String.init)
+        var parts: [PackageSBOM.Part] = [
+            .init(ref: "p14p-vm", type: "library", name: "p14p VM and firmware main", version: release,
+                  license: .expression(LicensePolicy.vmCore), sha256: nil,
+                  description: "Sources/PyMiteVM and recipes/boards/common/firmware" + (commit.map { " at commit " + $0 } ?? "")),
+            .init(ref: "swift-stdlib", type: "library", name: "Swift standard library", version: swift,
+                  license: .expression("Apache-2.0 WITH Swift-exception"), sha256: nil,
+                  description: "the parts of Swift's standard library and runtime compiled or linked in"),
+        ]
+        if let map = result.artifacts.first(where: { $0.bundleName == "firmware.map" }),
+           let text = try? String(contentsOfFile: map.path, encoding: .utf8) {
+            parts.append(.init(ref: "board-support", type: "library", name: "p14p board support for \(board.name)", version: release,
+                               license: .expression("LGPL-2.1-only"), sha256: nil,
+                               description: "recipes/boards/common (runtime, startup, console driver) and recipes/boards/\(board.name)"))
+            parts += PackageSBOM.linkedArchives(map: text).map(PackageSBOM.archivePart)
+        } else {
+            parts[0].name = "p14p VM, compiler and command"
+            parts[0].description = "Sources/PyMiteVM, PyMiteCompiler, PyMiteHost and p14p" + (commit.map { " at commit " + $0 } ?? "")
+            parts += PackageSBOM.resolvedPackages(root: context.options.repositoryRoot, linked: ["swift-argument-parser"])
+            if let exe = result.artifacts.first(where: { $0.executable }), let bytes = FileManager.default.contents(atPath: exe.path),
+               ELFLinkage(Array(bytes))?.isStatic == true {
+                parts.append(.init(ref: "glibc", type: "library", name: "GNU C Library (static)",
+                                   version: PackageSBOM.systemPackageVersion("libc6-dev"), license: .expression("LGPL-2.1-or-later"),
+                                   sha256: nil, description: "linked statically into the p14p executable"))
+            }
+        }
+        parts.append(.init(ref: "app.pmi", type: "file", name: "app.pmi", version: nil, license: nil, sha256: sha256,
+                           description: "the application, a p14p code image (format \(ImageFormat.version))"))
+        return PackageSBOM(packageName: String(context.release.packageName(board: board.name).dropLast(".tar.gz".count)),
+                           packageType: parts.contains { $0.ref == "board-support" } ? "firmware" : "application",
+                           release: release, license: LicensePolicy.firmware, timestamp: context.timestamp, commit: commit,
+                           board: board.name, parts: parts)
     }
 
     /// What a program meets on a board without a switch (docs/firmware.md, "Feature switches").
@@ -84,6 +124,7 @@ public struct BundleStage: ReleaseStage {
         func row(_ name: String, _ role: String) -> String { "  " + name + String(repeating: " ", count: width - name.count) + "  " + role }
         let files = names.map { row($0, BundleStage.fileRoles[$0] ?? "") }
             + [row("metadata.json", "board, release, commit, memory map, sizes, image hash, license (machine-readable)"),
+               row("sbom.cdx.json", "what the firmware is made of, with versions and licenses (CycloneDX 1.5)"),
                row("LICENSES/", "the license texts")]
         let built = commit.map { "Built from: commit \($0.hash)" + ($0.dirty ? " with changes not committed" : "") }
             ?? "Built from: a source tree outside git"
