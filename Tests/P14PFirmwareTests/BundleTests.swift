@@ -56,6 +56,10 @@ final class BundleTests: XCTestCase {
             XCTAssertTrue(names.contains("libgcc"), "\(board): \(names)")
             XCTAssertTrue(names.contains(board == "hifive1" ? "picolibc libc.a" : "newlib libc.a"), "\(board): \(names)")
             XCTAssertTrue(names.contains("p14p board support for \(board)") && names.contains("app.pmi"), "\(board): \(names)")
+            // metadata.json names the same libraries with their versions.
+            let meta = try XCTUnwrap(try Inspector.inspect(work + "/dist/pymite-09/pymite-09-\(board).tar.gz").metadata, board)
+            XCTAssertTrue(meta.libraries?.contains { $0.hasPrefix("libgcc ") && !$0.hasSuffix("(version unknown)") } ?? false,
+                          "\(board): \(meta.libraries ?? [])")
         }
 
         // No `import sys`: with it and a second module the program's loaded code

@@ -46,6 +46,8 @@ public struct BundleMetadata: Codable, Equatable, Sendable {
     public var dirty: Bool?
     /// SHA-256 of the board's recipe file the firmware was built from.
     public var recipeSHA256: String? = nil
+    /// The cross C libraries the firmware linked, "name version" (its SBOM says more).
+    public var libraries: [String]? = nil
 
     public struct Memory: Codable, Equatable, Sendable {
         public var flash: Int?
@@ -55,7 +57,7 @@ public struct BundleMetadata: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case board, title, mcu, cpu, target, status, release, toolchain, license, features, memory, sizes, image, files, firmware
-        case commit, dirty, recipeSHA256 = "recipe_sha256"
+        case commit, dirty, recipeSHA256 = "recipe_sha256", libraries
         case releaseDate = "release_date", buildDate = "build_date", p14pVersion = "p14p_version"
     }
 

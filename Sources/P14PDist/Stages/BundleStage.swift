@@ -45,9 +45,11 @@ public struct BundleStage: ReleaseStage {
                 commit: commit?.hash, dirty: commit?.dirty)
             var stamped = metadata
             stamped.recipeSHA256 = try? Digest.hex(.sha256, ofFile: context.options.recipesDirectory + "/boards/\(board.name).toml")
+            let bill = sbom(board: board, result: result, image: image.sha256, commit: commit?.hash, context: context)
+            let libraries = bill.parts.filter { $0.ref.hasPrefix("lib:") }.map { $0.name + " " + ($0.version ?? "(version unknown)") }
+            stamped.libraries = libraries.isEmpty ? nil : libraries
             entries.append(ArchiveEntry(path: "metadata.json", bytes: stamped.json()))
-            entries.append(ArchiveEntry(path: "sbom.cdx.json", bytes: sbom(board: board, result: result, image: image.sha256,
-                                                                            commit: commit?.hash, context: context).json()))
+            entries.append(ArchiveEntry(path: "sbom.cdx.json", bytes: bill.json()))
             entries.append(ArchiveEntry(path: "README", bytes: Array(vendorReadme(board: board, result: result, release: release,
                                                                                   commit: commit).utf8)))
             let package = release.packageName(board: board.name)
