@@ -65,7 +65,8 @@ public struct BundleStage: ReleaseStage {
     func sbom(board: BoardRecipe, result: BoardBuildResult, image sha256: String, commit: String?,
               context: ReleaseContext) -> PackageSBOM {
         let release = context.release.number.description
-        let swift = result.toolchain.split(separator: "\n").first.map(String.init)
+        // "Swift version 6.3.1 (swift-6.3.1-RELEASE)" of the toolchain line, without what follows about C.
+        let swift = result.toolchain.split(whereSeparator: { $0 == "\n" || $0 == "," || $0 == ";" }).first.map(String.init)
         var parts: [PackageSBOM.Part] = [
             .init(ref: "p14p-vm", type: "library", name: "p14p VM and firmware main", version: release,
                   license: .expression(LicensePolicy.vmCore), sha256: nil,
