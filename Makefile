@@ -32,9 +32,11 @@ P14P_DIST = $$($(SWIFT) build --show-bin-path)/p14p-dist
 setup:
 	@command -v $(SWIFT) >/dev/null || { echo "make setup: Swift 6 toolchain not found on PATH" >&2; exit 1; }
 	@command -v python3 >/dev/null || { apt-get update && apt-get install -y python3; }
-	@# p14p-dist links libarchive and OpenSSL (pkg-config finds them); its tests use the openssl, tar and minisign CLIs.
+	@# p14p-dist links libarchive and OpenSSL (pkg-config finds them); its tests use the openssl, tar and minisign CLIs,
+	@# and open the release pages in headless Chromium.
 	@missing=""; \
 	pkg-config --version >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v minisign >/dev/null || missing="$$missing minisign"; \
 	pkg-config --exists libarchive 2>/dev/null || missing="$$missing libarchive-dev"; \
 	pkg-config --exists openssl 2>/dev/null || missing="$$missing libssl-dev"; \

@@ -3,6 +3,7 @@
 // Whole releases with a stub board builder: what lands in the output
 // folder, reproducibility, one number everywhere, and failure safety.
 
+import P14PFirmware
 import PyMiteHost
 import XCTest
 @testable import P14PDist
@@ -449,5 +450,60 @@ final class PackageSBOMTests: XCTestCase {
         b.commit = "other"
         XCTAssertNotEqual(a.serialNumber, b.serialNumber)
         XCTAssertNil(try PackageSBOM.schemaProblems(a.json()))
+    }
+}
+
+/// The release's two pages opened in a real browser (headless Chromium, which
+/// `make setup` installs): no console error, and every link the browser's DOM
+/// holds resolves to a file of the release.
+final class ReleasePagesInABrowserTests: XCTestCase {
+    func testThePagesLoadCleanAndEveryLinkResolves() throws {
+        let repo = try makeFixtureRepository()
+        let keys = try temporaryFolder("keys")
+        try KeyFiles.generate(privatePath: keys + "/release.key", force: false)
+        let out = try temporaryFolder("out")
+        try buildRelease(repo: repo, out: out, key: keys + "/release.key")
+        var checked = 0
+        for page in [out + "/index.html", out + "/pymite-09/RELEASE-NOTES.html"] {
+            let (dom, console) = try ReleasePagesInABrowserTests.load(page)
+            XCTAssertTrue(dom.contains("<meta name=\"viewport\""), "\(page): no viewport for phones")
+            XCTAssertEqual(console, [], "\(page): the browser's console")
+            let folder = (page as NSString).deletingLastPathComponent
+            for link in ReleasePagesInABrowserTests.links(in: dom) {
+                if link.hasPrefix("#") || link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("mailto:") { continue }
+                let target = (folder as NSString).appendingPathComponent(link.split(separator: "#").first.map(String.init) ?? link)
+                XCTAssertTrue(FileManager.default.fileExists(atPath: target), "\(page) links to \(link), which is not there")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 8, "the pages link the packages, manifests, signatures and keys")
+    }
+
+    /// The DOM after the page ran, and what it wrote to the console.
+    static func load(_ page: String) throws -> (dom: String, console: [String]) {
+        guard let browser = ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap({ Toolchain.which($0) }).first else {
+            throw FileError("no headless Chromium (chromium) on PATH: run `make setup`, which installs it")
+        }
+        let profile = try temporaryFolder("chromium")
+        let r = try runProcess(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + profile,
+                                         "--enable-logging=stderr", "--v=0", "--dump-dom", URL(fileURLWithPath: page).absoluteString])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let console = r.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
+        return (r.stdout, console)
+    }
+
+    /// href and src values in a DOM dump, entities decoded.
+    static func links(in dom: String) -> [String] {
+        var out: [String] = []
+        for attribute in ["href=\"", "src=\""] {
+            var rest = dom[...]
+            while let start = rest.range(of: attribute) {
+                rest = rest[start.upperBound...]
+                guard let end = rest.firstIndex(of: "\"") else { break }
+                out.append(String(rest[..<end]).replacingOccurrences(of: "&amp;", with: "&"))
+                rest = rest[end...]
+            }
+        }
+        return out
     }
 }
