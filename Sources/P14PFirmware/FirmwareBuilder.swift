@@ -71,7 +71,7 @@ public struct FirmwareBuilder {
 
         var key = vmKey
         // "map": linked with a linker map beside the ELF (entries from before have none).
-        key.add(board.description, libraries.archives.joined(separator: " "), "map")
+        key.add(board.description, libraries.archives.joined(separator: " "), "map without build folders")
         try key.addFiles(cFiles + headers + [template])
         let directory = cacheDirectory + "/" + board.name + "-" + key.hex
         let elfPath = directory + "/firmware.elf"
@@ -148,6 +148,7 @@ public struct FirmwareBuilder {
             let map = URL(fileURLWithPath: output).deletingPathExtension().path + ".map"
             try Shell.run(toolchain.lld, ["-T", script, "--gc-sections", "-Map=" + map, "-o", output] + objects,
                           step: "linking the \(board.name) firmware")
+            try reproducibleMap(map, objects: objects)
         }
         do {
             try attempt(flash: board.flashSize, ram: board.ramSize, output: dir + "/firmware.elf")
@@ -160,6 +161,18 @@ public struct FirmwareBuilder {
             }
             throw FirmwareError.toolFailed(step: step, command: command, output: output)
         }
+    }
+
+    /// The map without the build's own folders (a temporary one, the VM's cache entry): the
+    /// same sources and tools then give the same map wherever the tree lies (`verify --rebuild`).
+    func reproducibleMap(_ path: String, objects: [String]) throws {
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let folders = Set(objects.filter { !$0.hasSuffix(".a") }.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path })
+        for folder in folders.sorted(by: { $0.count > $1.count }) {
+            text = text.replacingOccurrences(of: folder + "/", with: "")
+            text = text.replacingOccurrences(of: URL(fileURLWithPath: folder).lastPathComponent + "/", with: "")
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
     func linkerScript(template: String, flashSize: Int, ramSize: Int) throws -> String {

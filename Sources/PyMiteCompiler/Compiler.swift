@@ -73,7 +73,10 @@ public enum Compiler {
     /// (transitively, from any import statement) that exists as
     /// `<name>.py` next to it. Missing modules are left to the VM, which
     /// raises ImportError if the import runs.
-    public static func compileProgram(mainPath: String) throws -> Image {
+    /// `namesRelativeTo`: a folder whose path is left out of the file names the
+    /// image records (tracebacks then say "main.py"), so the image is the same
+    /// wherever the program lies.
+    public static func compileProgram(mainPath: String, namesRelativeTo folder: String? = nil) throws -> Image {
         var image = Image()
         var queue: [(name: String, path: String)] = [("__main__", mainPath)]
         var known: Set<String> = []
@@ -82,7 +85,9 @@ public enum Compiler {
             let (name, path) = queue[next]
             next += 1
             let source = try readSource(path)
-            let body = try append(source: source, filename: path, moduleName: name, to: &image)
+            var filename = path
+            if let folder, path.hasPrefix(folder + "/") { filename = String(path.dropFirst(folder.count + 1)) }
+            let body = try append(source: source, filename: filename, moduleName: name, to: &image)
             for candidate in importedModuleNames(body) where !known.contains(candidate) {
                 known.insert(candidate)
                 let file = SourcePath.sibling(of: mainPath, named: candidate + ".py")

@@ -271,6 +271,8 @@ struct Verify: ParsableCommand {
         abstract: "Check SHA256SUMS.sig and every file of a release folder, or one package against the SHA256SUMS beside it.")
     @Argument(help: "A release folder, a package, or a tarball of a release folder.") var path: String
     @Option(name: .long, help: "The release public key (PEM); without it, the key kept beside the release (keys/) that signed it, named in the output.") var key: String?
+    @Flag(name: .long, help: "Then rebuild each package this machine can build from the release's own source package, and compare bytes.") var rebuild = false
+    @Option(name: .long, help: "With --rebuild: use this p14p executable for the desktop package instead of building one.") var p14p: String?
 
     func run() throws {
         let report: VerifyReport
@@ -282,6 +284,18 @@ struct Verify: ParsableCommand {
             throw Failure("\(path): \(report.problems.count) problem(s); do not trust these files")
         }
         print("\(path): verified (\(report.checked.count) file(s))")
+        guard rebuild else { return }
+        let rebuilt: RebuildReport
+        do {
+            rebuilt = try Rebuilder.rebuild(release: path, registry: makeBuilderRegistry(desktopExecutable: p14p),
+                                            log: { FileHandle.standardError.write(Data(("p14p-dist: " + $0 + "\n").utf8)) })
+        } catch { throw Failure(describe(error)) }
+        for name in rebuilt.same { print("\(name.terminalSafe): rebuilt, the same bytes") }
+        for line in rebuilt.notRebuilt { print("not rebuilt here: \(line.terminalSafe)") }
+        for line in rebuilt.differences { print(line.terminalSafe) }
+        if !rebuilt.differences.isEmpty { throw Failure("\(path): \(rebuilt.differences.count) package(s) rebuilt to other bytes") }
+        if rebuilt.same.isEmpty { throw Failure("\(path): no package could be rebuilt on this machine") }
+        print("\(path): \(rebuilt.same.count) package(s) rebuilt to the same bytes")
     }
 }
 

@@ -507,3 +507,29 @@ final class ReleasePagesInABrowserTests: XCTestCase {
         return out
     }
 }
+
+final class RebuildTests: XCTestCase {
+    /// The release rebuilt from its own source package gives the same bytes; a build that
+    /// comes out otherwise is named down to the package's members.
+    func testARebuildFromTheSourcePackageComparesBytes() throws {
+        let repo = try makeFixtureRepository()
+        let out = try temporaryFolder("out") + "/dist"
+        try buildRelease(repo: repo, out: out, epoch: 1_300_000_000)
+        let dir = out + "/pymite-09"
+        let same = try Rebuilder.rebuild(release: dir, registry: stubRegistry(StubBuilder()))
+        XCTAssertEqual(same.same, ["pymite-09-desktop.tar.gz"])
+        XCTAssertEqual(same.differences, [])
+        XCTAssertTrue(same.ok)
+
+        var other = StubBuilder()
+        other.flashByPart = [PartSize(part: "interpreter loop", bytes: 1)]
+        let differs = try Rebuilder.rebuild(release: dir, registry: stubRegistry(other))
+        XCTAssertEqual(differs.same, [])
+        XCTAssertEqual(differs.differences, ["pymite-09-desktop.tar.gz: rebuilt to other bytes; members that differ: metadata.json"])
+        XCTAssertFalse(differs.ok)
+
+        // A folder without its source package cannot be rebuilt, and says so.
+        try FileManager.default.removeItem(atPath: dir + "/pymite-09-src.tar.gz")
+        XCTAssertThrowsError(try Rebuilder.rebuild(release: dir, registry: stubRegistry(StubBuilder())), containing: "no single source package")
+    }
+}

@@ -15,6 +15,24 @@ import P14PFirmware
 final class BundleTests: XCTestCase {
     static let emulatedBoards = ["mps2-an385", "lm3s6965evb", "stm32", "netduinoplus2", "microbit", "hifive1"]
 
+    /// `verify --rebuild`: a firmware package rebuilt from the release's own source package,
+    /// unpacked elsewhere (its own firmware cache, the VM compiled again), is the same bytes.
+    func testARebuildFromTheSourcePackageGivesTheSameFirmware() throws {
+        let work = NSTemporaryDirectory() + "p14p-rebuild-test-\(getpid())"
+        try? FileManager.default.removeItem(atPath: work)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        var options = ReleaseOptions(repositoryRoot: BoardFixtures.root, release: ReleaseNumber("09")!, outputDirectory: work + "/dist")
+        options.allowDirty = true  // this test builds the working tree, committed or not
+        options.boards = ["lm3s6965evb"]
+        var registry = BuilderRegistry()
+        registry.register(EmbeddedBoardBuilder())
+        let summary = try ReleasePipeline().run(options, registry: registry, reporter: CollectingReporter())
+        XCTAssertEqual(summary.boards.map(\.result), ["built"])
+        let report = try Rebuilder.rebuild(release: work + "/dist/pymite-09", registry: registry)
+        XCTAssertEqual(report.same, ["pymite-09-lm3s6965evb.tar.gz"], report.differences.joined(separator: "\n"))
+        XCTAssertEqual(report.differences, [])
+    }
+
     func testBundleRoundTripsIntoEveryEmulatedPackage() throws {
         let work = NSTemporaryDirectory() + "p14p-bundle-\(getpid())"
         try? FileManager.default.removeItem(atPath: work)

@@ -18,7 +18,8 @@ public struct CompileImageStage: ReleaseStage {
         }
         let image: Image
         do {
-            image = try Compiler.compileProgram(mainPath: main)
+            // File names relative to the app's folder: the image is the same wherever the tree lies (verify --rebuild).
+            image = try Compiler.compileProgram(mainPath: main, namesRelativeTo: context.options.app)
         } catch {
             throw ReleaseError("cannot compile \(main): \(error)")
         }

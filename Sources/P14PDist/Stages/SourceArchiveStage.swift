@@ -24,6 +24,11 @@ public struct SourceArchiveStage: ReleaseStage {
             entries.append(ArchiveEntry(path: "Package.resolved", file: root + "/Package.resolved"))
             entries.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
         }
+        // The commit, so that a build from the unpacked package records the same (`verify --rebuild`).
+        if let commit = SourceTree.commit(root: root) {
+            entries.append(ArchiveEntry(path: SourceTree.commitFile, bytes: Array((commit.hash + (commit.dirty ? " dirty" : "") + "\n").utf8)))
+            entries.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        }
         let package = context.release.sourcePackageName
         try TarWriter.write(entries, root: context.release.directoryName, to: context.staging + "/" + package,
                             mtime: context.timestamp)
