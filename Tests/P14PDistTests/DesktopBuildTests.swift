@@ -67,6 +67,12 @@ final class DesktopBuildTests: XCTestCase {
         XCTAssertEqual(linkage.neededLibraries, [])
         XCTAssertNil(linkage.runPath)
         XCTAssertFalse(linkage.hasSymbolTable, "not stripped")
+        // Nothing that differs from one compile to the next: no random module hash, no build ID hashed over it.
+        let sections = try sh("readelf -S -W '\(shipped)' && readelf -n '\(shipped)'")
+        XCTAssertTrue(sections.succeeded, sections.stderr)
+        XCTAssertFalse(sections.stdout.contains(".swift_modhash"), "the module hash is left in")
+        XCTAssertFalse(sections.stdout.contains("Build ID"), "a build ID is left in")
+        XCTAssertTrue(sections.stdout.contains(".text"), sections.stdout)
 
         let dir = try temporaryFolder("static")
         try "import sys\nprint('ran', sys.argv[1:], [1, 2] * 2)\n".write(toFile: dir + "/app.py", atomically: true, encoding: .utf8)

@@ -4,6 +4,7 @@
 // machine) plus the app image; a vendor runs `./p14p run app.pmi`.
 
 import Foundation
+import P14PFirmware
 import PyMiteHost
 
 public struct DesktopBuilder: BoardBuilder {
@@ -100,8 +101,10 @@ public struct DesktopBuilder: BoardBuilder {
     /// architecture: everything linked in (the Swift runtime, the
     /// FoundationEssentials the compiler uses, the C and C++ libraries), so
     /// the ELF has no interpreter and needs no shared library; symbols
-    /// stripped and unused sections dropped at link time.
-    public static let staticBuildFlags = ["-Xswiftc", "-static-executable", "-Xlinker", "--gc-sections", "-Xlinker", "--strip-all"]
+    /// stripped and unused sections dropped at link time. No build ID: the
+    /// linker would hash the per-compile random module hash (below) into it.
+    public static let staticBuildFlags = ["-Xswiftc", "-static-executable", "-Xlinker", "--gc-sections", "-Xlinker", "--strip-all",
+                                          "-Xlinker", "--build-id=none"]
 
     /// `swift build -c release` of the p14p product with `staticBuildFlags`;
     /// returns the executable's path.
@@ -116,7 +119,17 @@ public struct DesktopBuilder: BoardBuilder {
             throw BoardBuildError(board: board, message: "swift build failed:\n\(tail)")
         }
         let binPath = try runProcess("swift", args + ["--show-bin-path"], in: repositoryRoot)
-        return binPath.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "/p14p"
+        let built = binPath.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "/p14p"
+        // swiftc writes a random 16-byte module hash into every object (.swift_modhash, no flag turns it
+        // off); nothing reads it at run time. Without it the same sources give the same executable
+        // (`verify --rebuild`).
+        let shipped = scratch + "/p14p-release"
+        guard let objcopy = Toolchain.which("llvm-objcopy") ?? Toolchain.which("objcopy") else {
+            throw BoardBuildError(board: board, message: "llvm-objcopy (Swift's toolchain has it) not found on PATH")
+        }
+        let stripped = try runProcess(objcopy, ["--remove-section=.swift_modhash", built, shipped])
+        guard stripped.succeeded else { throw BoardBuildError(board: board, message: "\(objcopy) failed: \(stripped.stderr)") }
+        return shipped
     }
 
     /// First line of `swift --version` ("Swift version 6.3.1 (swift-6.3.1-RELEASE)").
