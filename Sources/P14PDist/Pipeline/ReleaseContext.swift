@@ -88,9 +88,12 @@ public final class ReleaseContext: @unchecked Sendable {
     public var outcomes: [BoardOutcome] = []
     /// Where the release folder ended up (PublishStage).
     public var published: String?
+    /// The key of `options.signingKey`, read and checked once before any board is built.
+    public let signingKey: Ed25519Key?
 
     init(options: ReleaseOptions, book: RecipeBook, release: ReleaseRecipe, registry: BuilderRegistry,
-         reporter: any ReleaseReporter, staging: String, work: String) {
+         reporter: any ReleaseReporter, staging: String, work: String, signingKey: Ed25519Key?) {
+        self.signingKey = signingKey
         self.options = options
         self.book = book
         self.release = release

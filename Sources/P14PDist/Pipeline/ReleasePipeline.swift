@@ -57,7 +57,7 @@ public struct ReleasePipeline: Sendable {
                 + "commit them, or build with --allow-dirty, which each package's metadata.json then records")
         }
         // The key is checked now, not at the signing stage after every board is built.
-        if let keyPath = options.signingKey { _ = try KeyFiles.loadSigningKey(path: keyPath) }
+        let signingKey = try options.signingKey.map { try KeyFiles.loadSigningKey(path: $0) }
 
         // Staging beside the output folder: same file system, so publishing is a rename.
         let output = absolutePath(options.outputDirectory)
@@ -80,7 +80,7 @@ public struct ReleasePipeline: Sendable {
         var adjusted = options
         adjusted.outputDirectory = output
         let context = ReleaseContext(options: adjusted, book: book, release: release, registry: registry,
-                                     reporter: reporter, staging: staging, work: work)
+                                     reporter: reporter, staging: staging, work: work, signingKey: signingKey)
         var timings: [StageTiming] = []
         for (i, stage) in stages.enumerated() {
             reporter.report(.stageStarted(index: i + 1, count: stages.count, name: stage.name))

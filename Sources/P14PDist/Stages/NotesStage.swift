@@ -21,7 +21,7 @@ public struct NotesStage: ReleaseStage {
             earlierBuilt: ReleaseHistory.builtReleases(in: context.options.outputDirectory, book: context.book,
                                                        excluding: context.release.number),
             sourceLicense: try context.artifacts.sourceLicense(for: name), signed: context.options.signingKey != nil,
-            key: try context.options.signingKey.map { try KeyFiles.loadSigningKey(path: $0).fingerprint() })
+            key: try context.signingKey.map { try $0.fingerprint() })
         let doc = ReleaseNotes.document(input)
         try writeTextAtomically(context.staging + "/" + NotesStage.markdownName, MarkdownRenderer.render(doc))
         try writeTextAtomically(context.staging + "/" + NotesStage.htmlName, HTMLRenderer.render(doc))

@@ -37,11 +37,10 @@ public struct PublishStage: ReleaseStage {
         }
         if let backup { try? fm.removeItem(atPath: backup) }
         context.published = target
-        if let keyPath = context.options.signingKey {
+        if let key = context.signingKey {
             // release.pub: the key of the release cut last; keys/: every key
             // a release here was signed with, by fingerprint, never replaced,
             // so an earlier release still verifies after the key changes.
-            let key = try KeyFiles.loadSigningKey(path: keyPath)
             let pem = try key.publicPEM()
             try KeysFolder.keep(key, in: output)
             try writeFileAtomically(output + "/release.pub", pem)

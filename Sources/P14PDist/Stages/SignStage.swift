@@ -14,8 +14,7 @@ public struct SignStage: ReleaseStage {
     }
 
     public func run(_ context: ReleaseContext) throws -> String? {
-        guard let keyPath = context.options.signingKey else { return nil }
-        let key = try KeyFiles.loadSigningKey(path: keyPath)
+        guard let keyPath = context.options.signingKey, let key = context.signingKey else { return nil }
         let manifest = try context.artifacts.checksums(.sha256, for: name)
         let sums = try readFileBytes(context.staging + "/" + manifest.fileName)
         let signature = try key.sign(sums)
