@@ -105,6 +105,24 @@ public final class ReleaseContext: @unchecked Sendable {
 
     public var stamp: FirmwareStamp { FirmwareStamp(release: release) }
 
+    /// Digests of files in the staging folder, each computed once: a file
+    /// there is written once, and the provenance, the notes and the
+    /// manifests all need the packages' digests.
+    private var digests: [String: String] = [:]
+
+    public func digest(_ algorithm: DigestAlgorithm, of name: String) throws -> String {
+        let key = algorithm.rawValue + " " + name
+        if let known = digests[key] { return known }
+        let value = try Digest.hex(algorithm, ofFile: staging + "/" + name)
+        digests[key] = value
+        return value
+    }
+
+    /// A manifest of staged files, from `digest`.
+    public func manifest(_ algorithm: DigestAlgorithm, files: [String]) throws -> ChecksumManifest {
+        ChecksumManifest(algorithm: algorithm, entries: try files.map { ($0, try digest(algorithm, of: $0)) })
+    }
+
     /// Archive mtime and build date: SOURCE_DATE_EPOCH, else the release date at 00:00 UTC.
     public var timestamp: Int { options.sourceDateEpoch ?? release.date.unixTime }
 

@@ -10,8 +10,8 @@ public struct ChecksumStage: ReleaseStage {
     public func run(_ context: ReleaseContext) throws -> String? {
         guard !context.artifacts.packageNames.isEmpty else { throw context.artifacts.missing("packages", stage: name, madeBy: "bundle board packages") }
         let files = (context.artifacts.packageNames + context.artifacts.statements + context.artifacts.notes).sorted()
-        let md5 = try ChecksumManifest.make(.md5, directory: context.staging, files: files)
-        let sha = try ChecksumManifest.make(.sha256, directory: context.staging, files: files)
+        let md5 = try context.manifest(.md5, files: files)
+        let sha = try context.manifest(.sha256, files: files)
         try writeTextAtomically(context.staging + "/" + md5.fileName, md5.text)
         try writeTextAtomically(context.staging + "/" + sha.fileName, sha.text)
         context.artifacts.add(.checksums(md5))

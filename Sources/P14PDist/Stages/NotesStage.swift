@@ -32,8 +32,8 @@ public struct NotesStage: ReleaseStage {
 
     func packageFiles(_ context: ReleaseContext) throws -> [PackageFile] {
         let names = context.artifacts.packageNames
-        let sha = try ChecksumManifest.make(.sha256, directory: context.staging, files: names)
-        let md5 = try ChecksumManifest.make(.md5, directory: context.staging, files: names)
+        let sha = try context.manifest(.sha256, files: names)
+        let md5 = try context.manifest(.md5, files: names)
         // Board packages in release order, then the sources.
         let order = context.release.boards.map { context.release.packageName(board: $0) } + [context.release.sourcePackageName]
         return sha.entries.sorted { (order.firstIndex(of: $0.name) ?? 999) < (order.firstIndex(of: $1.name) ?? 999) }.map {

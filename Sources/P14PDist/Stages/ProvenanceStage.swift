@@ -22,7 +22,7 @@ public struct ProvenanceStage: ReleaseStage {
         let image = try context.artifacts.image(for: name)
         let root = context.options.repositoryRoot
         let subjects: [[String: Any]] = try packages.map {
-            ["name": $0, "digest": ["sha256": try Digest.hex(.sha256, ofFile: context.staging + "/" + $0)]]
+            ["name": $0, "digest": ["sha256": try context.digest(.sha256, of: $0)]]
         }
         var dependencies: [[String: Any]] = []
         if let checkout = SourceTree.commit(root: root) {
