@@ -441,7 +441,7 @@ final class PackageSBOMTests: XCTestCase {
     func testTheBillIsReproducible() {
         let part = PackageSBOM.Part(ref: "app.pmi", type: "file", name: "app.pmi", version: nil, license: nil,
                                     sha256: String(repeating: "ab", count: 32), description: nil)
-        let a = PackageSBOM(packageName: "pymite-0A-x", packageType: "firmware", release: "0A", license: "MIT", timestamp: 1_285_027_200,
+        let a = PackageSBOM(packageName: "pymite-0A-x", packageType: "firmware", release: "0A", license: "MIT", timestamp: "2010-09-21T00:00:00Z",
                             commit: "c0ffee", board: "x", parts: [part])
         XCTAssertEqual(a.json(), a.json())
         let text = String(decoding: a.json(), as: UTF8.self)

@@ -33,7 +33,8 @@ public struct PackageSBOM {
     public var packageType: String  // "firmware" or "application"
     public var release: String
     public var license: String
-    public var timestamp: Int
+    /// When the package was built, as metadata.json's build_date (ReleaseContext.buildDate).
+    public var timestamp: String
     public var commit: String?
     public var board: String
     public var parts: [Part]
@@ -62,7 +63,7 @@ public struct PackageSBOM {
             "version": 1,
             "serialNumber": serialNumber,
             "metadata": [
-                "timestamp": PackageSBOM.iso8601(timestamp),
+                "timestamp": timestamp,
                 "tools": ["components": [["type": "application", "name": "p14p-dist", "version": p14pToolVersion]]],
                 "component": component(top),
                 "properties": properties,
@@ -84,14 +85,6 @@ public struct PackageSBOM {
         let h = String(decoding: b, as: UTF8.self)
         func cut(_ from: Int, _ to: Int) -> Substring { h.dropFirst(from).prefix(to - from) }
         return "urn:uuid:\(cut(0, 8))-\(cut(8, 12))-\(cut(12, 16))-\(cut(16, 20))-\(cut(20, 32))"
-    }
-
-    static func iso8601(_ seconds: Int) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
-        return f.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
     // MARK: What a build linked

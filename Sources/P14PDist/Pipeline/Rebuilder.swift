@@ -34,7 +34,7 @@ public enum Rebuilder {
         for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tar.gz") && name != source {
             guard let metadata = try Inspector.inspect(dir + "/" + name).metadata else { continue }
             boards.append(metadata.board)
-            epoch = epoch ?? PackageSBOM.epoch(metadata.buildDate)
+            epoch = epoch ?? ReleaseContext.timestamp(ofBuildDate: metadata.buildDate)
         }
         guard !boards.isEmpty else { throw FileError("\(dir): no board packages to compare") }
 
@@ -107,13 +107,3 @@ public enum Rebuilder {
     }
 }
 
-extension PackageSBOM {
-    /// Seconds since 1970 of metadata.json's "build_date" (yyyy-MM-dd'T'HH:mm:ss'Z').
-    static func epoch(_ date: String) -> Int? {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
-        return f.date(from: date).map { Int($0.timeIntervalSince1970) }
-    }
-}

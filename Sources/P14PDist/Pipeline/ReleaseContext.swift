@@ -132,6 +132,13 @@ public final class ReleaseContext: @unchecked Sendable {
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(timestamp)))
     }
 
+    /// The timestamp a `buildDate` was made from (a rebuild takes it from metadata.json).
+    public static func timestamp(ofBuildDate date: String) -> Int? {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.date(from: date).map { Int($0.timeIntervalSince1970) }
+    }
+
     /// The boards asked for, in the release's order.
     public var selectedBoards: [BoardRecipe] {
         let names = options.boards.isEmpty ? release.boards : release.boards.filter { options.boards.contains($0) }

@@ -96,7 +96,7 @@ public struct BundleStage: ReleaseStage {
                            description: "the application, a p14p code image (format \(ImageFormat.version))"))
         return PackageSBOM(packageName: String(context.release.packageName(board: board.name).dropLast(".tar.gz".count)),
                            packageType: parts.contains { $0.ref == "board-support" } ? "firmware" : "application",
-                           release: release, license: LicensePolicy.firmware, timestamp: context.timestamp, commit: commit,
+                           release: release, license: LicensePolicy.firmware, timestamp: context.buildDate, commit: commit,
                            board: board.name, parts: parts)
     }
 
