@@ -10,14 +10,15 @@
  * there read_u16() raises OSError (the timeout below), as it would on a
  * chip whose ADC does not answer. The driver follows the chip.
  */
-#include "p14p_board.h"
+#include "stm32_adc.h"
 
 #define RCC_AHB1ENR (*(volatile uint32_t *)0x40023830u)
 #define RCC_APB2ENR (*(volatile uint32_t *)0x40023844u)
-#define ADC1(offset) (*(volatile uint32_t *)(0x40012000u + (offset)))
+#define ADC1_BASE 0x40012000u
+#define ADC1(offset) (*(volatile uint32_t *)(ADC1_BASE + (offset)))
 #define GPIO_MODER(port) (*(volatile uint32_t *)(0x40020000u + 0x400u * (port)))
-enum { SR = 0x00, CR2 = 0x08, SMPR1 = 0x0C, SMPR2 = 0x10, SQR1 = 0x2C, SQR3 = 0x34, DR = 0x4C };
-enum { SR_EOC = 1u << 1, CR2_ADON = 1u << 0, CR2_SWSTART = 1u << 30 };
+enum { CR2 = 0x08 };
+enum { CR2_ADON = 1u << 0, CR2_SWSTART = 1u << 30 };
 enum { APB2ENR_ADC1EN = 1u << 8 };
 
 int32_t p14p_adc_count(void) { return 16; }
@@ -29,19 +30,9 @@ int32_t p14p_adc_read(int32_t channel) {
         ADC1(CR2) = CR2_ADON;
         p14p_sleep_us(3); /* tSTAB: 3 us */
     }
-    int port = channel < 8 ? 0 : (channel < 10 ? 1 : 2);
-    int bit = channel < 8 ? channel : (channel < 10 ? channel - 8 : channel - 10);
+    int port, bit;
+    p14p_stm32_adc_pin(channel, &port, &bit);
     RCC_AHB1ENR |= 1u << port;
     GPIO_MODER(port) |= 3u << (2 * bit); /* analog */
-    ADC1(SMPR1) = 0x3FFFFu;               /* the longest sample time (480 cycles) on channels 10-15 ... */
-    ADC1(SMPR2) = 0x3FFFFFFFu;            /* ... and 0-9 */
-    ADC1(SQR1) = 0;                       /* one conversion */
-    ADC1(SQR3) = (uint32_t)channel;
-    ADC1(CR2) |= CR2_SWSTART;
-    uint64_t start = p14p_ticks_us();
-    while (!(ADC1(SR) & SR_EOC)) {
-        if (p14p_ticks_us() - start > 1000) return -1; /* a conversion takes under 70 us */
-    }
-    uint32_t sample = ADC1(DR) & 0xFFF; /* reading DR clears EOC */
-    return (int32_t)(sample << 4 | sample >> 8);
+    return p14p_stm32_adc_convert(ADC1_BASE, channel, CR2_SWSTART);
 }
