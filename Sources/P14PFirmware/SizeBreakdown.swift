@@ -24,7 +24,7 @@ public struct SizeBreakdown: Sendable, Equatable {
         case vm = "heap, collector, values"
         case swift = "Swift generics and runtime"
         case constants = "constants: string literals (mostly VM messages), tables"
-        case float = "float formatting and math (C library)"
+        case float = "float text (FloatText) and math (libm)"
         case runtime = "board runtime, C library, libgcc"
     }
 
@@ -128,7 +128,7 @@ public struct VMSourceIndex: Sendable, Equatable {
         "Format.swift": .formatting, "Repr.swift": .formatting, "Traceback.swift": .formatting,
         "List.swift": .containers, "Dict.swift": .containers, "Set.swift": .containers, "Sequences.swift": .containers,
         "Iteration.swift": .containers,
-        "BigInt.swift": .bigints, "LongInt.swift": .bigints,
+        "BigInt.swift": .bigints, "LongInt.swift": .bigints, "FloatText.swift": .float,
         "ImageFormat.swift": .loader, "Program.swift": .loader, "CodeObject.swift": .loader, "Opcodes.swift": .loader,
         "Machine.swift": .machine, "BoardNatives.swift": .machine, "natives.swift": .machine,
         "Firmware.swift": .runtime,

@@ -425,10 +425,10 @@ extension VM {
         // back (17 digits already identify it), so the text below stays short.
         let digitsBeforePoint = Int64((Double(d.exponent) * 0.30103).rounded(.down)) - 1  // at most log10|d|
         if !d.isFinite || d == 0 || n > 18 - digitsBeforePoint { return v }
-        // C's printf rounds the exact binary value correctly, ties to even.
-        let text = hooks.formatDouble(bytes("%.") + decimal(n) + bytes("f"), d)
-        guard let r = hooks.parseDouble(text) else { throw memoryError() }
-        return try newFloat(r)
+        // The exact binary value rounded at the n-th decimal, ties to even.
+        let (digits, point) = FloatText.exactDigits(d)
+        let r = FloatText.value(FloatText.roundedInteger(digits, point: point, shift: Int(n)), exponent: -Int(n))
+        return try newFloat(d < 0 ? -r : r)
     }
 
     /// round(float, -k): the exact binary value rounded to a multiple of
@@ -795,9 +795,7 @@ extension VM {
             previous = c
         }
         if previous == UInt8(ascii: "_") { return nil }
-        // strtod also takes hex floats and "infinity" spellings Python refuses in part; keep to digits.
-        for c in t where c == UInt8(ascii: "x") || c == UInt8(ascii: "X") { return nil }
-        return hooks.parseDouble(t)
+        return FloatText.parse(t)
     }
 
     func makeBytes(_ a: Arguments) throws(VMError) -> Value {

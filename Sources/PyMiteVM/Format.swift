@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
 //
 // String formatting: the `%` operator, format() and str.format().
-// Integers are laid out here; floats go through the platform's snprintf,
-// which already follows the C rules Python's float formatting shares.
+// Integers are laid out here; floats go through FloatText's printf, whose
+// C rules Python's float formatting shares.
 
 struct FormatSpec {
     var fill: UInt8 = 32
@@ -171,15 +171,12 @@ extension VM {
         return n
     }
 
-    /// printf through the platform, for `precision` digits: MemoryError
-    /// when the text could not fit the heap (checked before the platform
-    /// is asked) or when the platform cannot make it.
-    func platformFormat(_ spec: [UInt8], _ d: Double, precision: Int) throws(VMError) -> [UInt8] {
+    /// printf's %e, %f or %g of a double, for `precision` digits:
+    /// MemoryError when the text could not fit the heap, checked first.
+    func printfFloat(_ d: Double, _ conversion: UInt8, precision: Int, alternate: Bool) throws(VMError) -> [UInt8] {
         // %f of 1e308 has 309 digits before the point.
         _ = try checkedSize(Int64(precision) + 320)
-        let text = hooks.formatDouble(spec, d)
-        if text.isEmpty { throw memoryError() }
-        return text
+        return FloatText.printf(d, conversion, precision: precision, alternate: alternate)
     }
 
     func truncateChars(_ b: [UInt8], _ n: Int) -> [UInt8] {
@@ -223,6 +220,15 @@ extension VM {
         var repr = false
         if type == 0 {
             if spec.precision < 0 { repr = true } else { type = UInt8(ascii: "g"); precision = max(1, precision) }
+            // Unlike 'g', no type goes to exponent notation already when the
+            // exponent is precision - 1 ('123' would lose its '.0').
+            if !repr && d.isFinite && FloatText.significant(abs(d), precision).exponent == precision - 1 {
+                var e = spec
+                e.type = UInt8(ascii: "e")
+                e.precision = precision - 1
+                let text = try formatFloat(d, spec: e)
+                return spec.alternate ? text : FloatText.withoutTrailingZeros(text)
+            }
         }
         if type == UInt8(ascii: "%") {
             var s2 = spec
@@ -234,10 +240,7 @@ extension VM {
             body = floatRepr(d)
             if d.sign == .minus && !d.isNaN { body.removeFirst() }
         } else {
-            var f = bytes("%")
-            if spec.alternate { f.append(UInt8(ascii: "#")) }
-            f += bytes(".") + decimal(precision) + [type]
-            body = try platformFormat(f, abs(d), precision: precision)
+            body = try printfFloat(abs(d), type, precision: precision, alternate: spec.alternate)
             if d.isNaN { body = type < 97 ? bytes("NAN") : bytes("nan") }
             if spec.grouping != 0 {
                 var intEnd = 0

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
 //
 // str() and repr() of every value, written into a byte buffer. Floats
-// use the shortest digits that read back to the same double (via the
-// platform's snprintf/strtod), laid out as Python 3 does.
+// use the shortest digits that read back to the same double (FloatText),
+// laid out as Python 3 does.
 
 extension VM {
     func strValue(_ v: Value) throws(VMError) -> Value {
@@ -319,16 +319,8 @@ extension VM {
         if d.isNaN { return bytes("nan") }
         if d.isInfinite { return d < 0 ? bytes("-inf") : bytes("inf") }
         if d == 0 { return d.sign == .minus ? bytes("-0.0") : bytes("0.0") }
-        var digits: [UInt8] = []
-        var exponent = 0
-        var negative = false
-        for precision in 1...17 {
-            let text = hooks.formatDouble(bytes("%.") + decimal(Int64(precision - 1)) + bytes("e"), d)
-            if precision == 17 || hooks.parseDouble(text) == d {
-                (negative, digits, exponent) = splitScientific(text)
-                break
-            }
-        }
+        var (digits, exponent) = FloatText.shortest(d)
+        let negative = d.sign == .minus
         while digits.count > 1 && digits.last == UInt8(ascii: "0") { digits.removeLast() }
         var out: [UInt8] = negative ? [UInt8(ascii: "-")] : []
         if exponent >= -4 && exponent < 16 {
@@ -351,26 +343,6 @@ extension VM {
             out += e
         }
         return out
-    }
-
-    /// Splits C's "%.Ne" output ("-1.2345e+07") into sign, digits and exponent.
-    func splitScientific(_ text: [UInt8]) -> (Bool, [UInt8], Int) {
-        var negative = false
-        var digits: [UInt8] = []
-        var i = 0
-        if i < text.count && text[i] == UInt8(ascii: "-") { negative = true; i += 1 }
-        while i < text.count && text[i] != UInt8(ascii: "e") {
-            if text[i] != UInt8(ascii: ".") { digits.append(text[i]) }
-            i += 1
-        }
-        i += 1
-        var expNegative = false
-        if i < text.count && (text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "+")) {
-            expNegative = text[i] == UInt8(ascii: "-"); i += 1
-        }
-        var e = 0
-        while i < text.count { e = e * 10 + Int(text[i] - 48); i += 1 }
-        return (negative, digits, expNegative ? -e : e)
     }
 }
 

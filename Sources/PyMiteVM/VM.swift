@@ -11,11 +11,6 @@ public struct PlatformHooks {
     public var write: (_ fd: Int, _ bytes: UnsafeRawBufferPointer) -> Void
     /// Seconds since some fixed point, for sys.time().
     public var clock: () -> Double
-    /// C's snprintf with one double: `format` is a printf spec such as "%.17g";
-    /// the whole text, or empty when the platform cannot make one that long.
-    public var formatDouble: (_ format: [UInt8], _ value: Double) -> [UInt8]
-    /// C's strtod over the whole text; nil when it is not a float literal.
-    public var parseDouble: (_ text: [UInt8]) -> Double?
     /// C's pow.
     public var pow: (Double, Double) -> Double
     /// The board's clock and pins, for the time and machine modules (Machine.swift).
@@ -24,12 +19,10 @@ public struct PlatformHooks {
     /// Without `board`: a board with no clock and no pins (BoardHooks.none).
     public init(write: @escaping (Int, UnsafeRawBufferPointer) -> Void,
                 clock: @escaping () -> Double,
-                formatDouble: @escaping ([UInt8], Double) -> [UInt8],
-                parseDouble: @escaping ([UInt8]) -> Double?,
                 pow: @escaping (Double, Double) -> Double,
                 board: BoardHooks = .none) {
         self.write = write; self.clock = clock
-        self.formatDouble = formatDouble; self.parseDouble = parseDouble; self.pow = pow
+        self.pow = pow
         self.board = board
     }
 }

@@ -8,10 +8,6 @@
 
 @_extern(c, "p14p_console_write") func boardWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int)
 @_extern(c, "p14p_clock_seconds") func boardClock() -> Double
-@_extern(c, "p14p_format_double")
-func boardFormatDouble(_ format: UnsafePointer<UInt8>, _ value: Double, _ out: UnsafeMutablePointer<UInt8>, _ capacity: Int32) -> Int32
-@_extern(c, "p14p_parse_double")
-func boardParseDouble(_ text: UnsafePointer<UInt8>, _ count: Int32, _ out: UnsafeMutablePointer<Double>) -> Int32
 @_extern(c, "p14p_pow") func boardPow(_ x: Double, _ y: Double) -> Double
 @_extern(c, "p14p_app_section") func boardAppSection(_ capacity: UnsafeMutablePointer<Int32>) -> UnsafePointer<UInt8>
 /// The lowest C stack address a call into Python may start from (the stack's bottom plus room for the deepest native).
@@ -107,46 +103,12 @@ func writeError(_ bytes: [UInt8]) {
     bytes.withUnsafeBytes { boardWrite(2, $0.baseAddress, $0.count) }
 }
 
-// The float hooks. A board without floats (its recipe's float = false)
-// never formats, parses or raises a double, so there they do nothing and
-// the C library's printf, strtod and pow stay out of the firmware.
+// The float hook. Float text is the VM's own (FloatText); a board without
+// floats (its recipe's float = false) never raises a double, so there pow
+// does nothing and the C library's libm stays out of the firmware.
 #if P14P_NO_FLOAT
-func formatDouble(_ format: [UInt8], _ value: Double) -> [UInt8] { [] }
-func parseDouble(_ text: [UInt8]) -> Double? { nil }
 func power(_ x: Double, _ y: Double) -> Double { 0 }
 #else
-/// Empty when the text is longer than a board can spare (the VM then
-/// raises MemoryError): a long precision never overruns the buffer.
-func formatDouble(_ format: [UInt8], _ value: Double) -> [UInt8] {
-    var spec = format
-    spec.append(0)
-    var size = 64
-    while true {
-        var out = [UInt8](repeating: 0, count: size)
-        let n = Int(spec.withUnsafeBufferPointer { s in
-            out.withUnsafeMutableBufferPointer { o in
-                boardFormatDouble(s.baseAddress!, value, o.baseAddress!, Int32(o.count))
-            }
-        })
-        if n >= 0 && n < size { return Array(out[0..<n]) }
-        if n < 0 || n + 1 > maxFormattedDouble { return [] }
-        size = n + 1
-    }
-}
-
-/// The longest float text a board formats: every repr and the usual
-/// precisions, not a thousand digits.
-let maxFormattedDouble = 512
-
-func parseDouble(_ text: [UInt8]) -> Double? {
-    if text.isEmpty { return nil }
-    var chars = text
-    chars.append(0)
-    var result = 0.0
-    let ok = chars.withUnsafeBufferPointer { boardParseDouble($0.baseAddress!, Int32(text.count), &result) }
-    return ok != 0 ? result : nil
-}
-
 func power(_ x: Double, _ y: Double) -> Double { boardPow(x, y) }
 #endif
 
@@ -164,8 +126,6 @@ func makeBoardHooks() -> PlatformHooks {
     PlatformHooks(
         write: { fd, bytes in boardWrite(Int32(fd), bytes.baseAddress, bytes.count) },
         clock: { boardClock() },
-        formatDouble: { formatDouble($0, $1) },
-        parseDouble: { parseDouble($0) },
         pow: { power($0, $1) },
         board: BoardHooks(
             name: { boardName() }, ticksUs: { boardTicksUs() }, sleepUs: { boardSleepUs($0) },

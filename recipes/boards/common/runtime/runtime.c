@@ -244,53 +244,6 @@ P14P_ATOMIC_RMW(xor, ^)
 
 /* Helpers for the VM's hooks (called from Firmware.swift). */
 
-#if defined(__PICOLIBC__)
-/*
- * picolibc rounds an exact half away from zero ("%.0f" of 0.5 is "1");
- * Python (and glibc, newlib) round it to even. Where the digit cut by the
- * format falls on an exact half with an even digit before it, format the
- * value cut to that digit instead, which prints as Python does.
- */
-static double round_half_even_for(const char *format, double value) {
-    const char *p = strchr(format, '.');
-    char conversion = format[strlen(format) - 1];
-    long precision = p ? strtol(p + 1, 0, 10) : 6;
-    if (value == 0 || !isfinite(value)) return value;
-    int exp10 = (int)floor(log10(fabs(value)));
-    long scale;
-    if (conversion == 'f' || conversion == 'F') scale = precision;
-    else if (conversion == 'e' || conversion == 'E') scale = precision - exp10;
-    else if (conversion == 'g' || conversion == 'G') scale = (precision == 0 ? 1 : precision) - 1 - exp10;
-    else return value;
-    if (scale < -22 || scale > 22) return value;
-    double power = pow(10.0, (double)(scale < 0 ? -scale : scale));
-    double scaled = scale < 0 ? fabs(value) / power : fabs(value) * power;
-    int exact = scale < 0 ? scaled * power == fabs(value) : fma(fabs(value), power, -scaled) == 0;
-    if (!exact || scaled >= 9007199254740992.0 || scaled - floor(scaled) != 0.5) return value;
-    if (fmod(floor(scaled), 2.0) != 0) return value;
-    double down = scale < 0 ? floor(scaled) * power : floor(scaled) / power;
-    return copysign(down, value);
-}
-#endif
-
-int32_t p14p_format_double(const char *format, double value, char *out, int32_t capacity) {
-#if defined(__PICOLIBC__)
-    value = round_half_even_for(format, value);
-#endif
-    /* The length the whole text needs (as snprintf): the caller retries
-       with a larger buffer rather than keep a cut-off number. */
-    int n = snprintf(out, (size_t)capacity, format, value);
-    return n < 0 ? -1 : n;
-}
-
-int32_t p14p_parse_double(const char *text, int32_t count, double *out) {
-    char *end = 0;
-    double d = strtod(text, &end);
-    if (end != text + count) return 0;
-    *out = d;
-    return 1;
-}
-
 double p14p_pow(double x, double y) { return pow(x, y); }
 
 /* The application section: header, code image, argv (see docs/firmware.md). */
