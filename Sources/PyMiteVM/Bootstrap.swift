@@ -7,7 +7,7 @@
 
 extension VM {
     func bootstrap() throws(VMError) {
-        func name(_ text: StaticString) throws(VMError) -> Value { try intern(try newStr(text)) }
+        func name(_ text: StaticString) throws(VMError) -> Value { try internName(text) }
             s = Names(
                 __init__: try name("__init__"), __name__: try name("__name__"),
                 __main__: try name("__main__"), __module__: try name("__module__"),
@@ -22,7 +22,7 @@ extension VM {
                 __builtins__: try name("__builtins__"), __file__: try name("__file__"), __lt__: try name("__lt__"),
                 __delitem__: try name("__delitem__"), __enter__: try name("__enter__"), __exit__: try name("__exit__"),
                 value: try name("value"), __traceback__: try name("__traceback__"))
-            emptyName = try intern(try newStr(""))
+            emptyName = try internName("")
             builtins = try newDict()
             modules = try newDict()
             let builtinsName = try name("builtins")

@@ -121,7 +121,7 @@ extension VM {
 
     /// `time` or `machine`, made on first import.
     func makeNativeModule(_ kind: NativeModule) throws(VMError) -> Value {
-        let name = try intern(try newStr(kind.name))
+        let name = try internName(kind.name)
         let module = try newModule(name)
         if kind == .time { timeModule = module } else { machineModule = module }
         try dictStore(modules, name, module)

@@ -153,7 +153,7 @@ extension VM {
         if !existing.isNull { return existing }
         var base = try typeClass(.object)
         if let b = kind.base { base = try exceptionClassMade(b) }
-        let cls = try newClass(name: try intern(try newStr(kind.name)), bases: try newTuple([base]), namespace: try newDict())
+        let cls = try newClass(name: try internName(kind.name), bases: try newTuple([base]), namespace: try newDict())
         heap.setSlot(cls.objectOffset, ClassSlot.kind, .smallInt(TypeKind.baseException.rawValue))
         exceptionClasses[kind.rawValue] = cls
         return cls

@@ -290,24 +290,24 @@ extension VM {
         let index = Int(op.rawValue) * 3 + variant
         if binaryDunderNames.isEmpty { binaryDunderNames = [Value](repeating: .null, count: BinaryOperator.allCases.count * 3) }
         if !binaryDunderNames[index].isNull { return binaryDunderNames[index] }
-        let prefix: StaticString = inplace ? "__i" : (reflected ? "__r" : "__")
-        let stem: StaticString
+        let names: (StaticString, StaticString, StaticString)
         switch op {
-        case .add: stem = "add__"
-        case .subtract: stem = "sub__"
-        case .multiply: stem = "mul__"
-        case .trueDivide: stem = "truediv__"
-        case .floorDivide: stem = "floordiv__"
-        case .modulo: stem = "mod__"
-        case .power: stem = "pow__"
-        case .lshift: stem = "lshift__"
-        case .rshift: stem = "rshift__"
-        case .and: stem = "and__"
-        case .or: stem = "or__"
-        case .xor: stem = "xor__"
-        case .matrixMultiply: stem = "matmul__"
+        case .add: names = ("__add__", "__radd__", "__iadd__")
+        case .subtract: names = ("__sub__", "__rsub__", "__isub__")
+        case .multiply: names = ("__mul__", "__rmul__", "__imul__")
+        case .trueDivide: names = ("__truediv__", "__rtruediv__", "__itruediv__")
+        case .floorDivide: names = ("__floordiv__", "__rfloordiv__", "__ifloordiv__")
+        case .modulo: names = ("__mod__", "__rmod__", "__imod__")
+        case .power: names = ("__pow__", "__rpow__", "__ipow__")
+        case .lshift: names = ("__lshift__", "__rlshift__", "__ilshift__")
+        case .rshift: names = ("__rshift__", "__rrshift__", "__irshift__")
+        case .and: names = ("__and__", "__rand__", "__iand__")
+        case .or: names = ("__or__", "__ror__", "__ior__")
+        case .xor: names = ("__xor__", "__rxor__", "__ixor__")
+        case .matrixMultiply: names = ("__matmul__", "__rmatmul__", "__imatmul__")
         }
-        guard let name = try? internBytes(bytes(prefix) + bytes(stem)) else { return s.__init__ }
+        let text = variant == 0 ? names.0 : (variant == 1 ? names.1 : names.2)
+        guard let name = try? internName(text) else { return s.__init__ }
         binaryDunderNames[index] = name
         return name
     }

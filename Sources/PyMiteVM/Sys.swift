@@ -8,7 +8,7 @@ extension VM {
     /// without `import sys` does not pay for it). Its other values are made
     /// when first read (`sysValue`), as its functions are (`sysNative`).
     func makeSysModule() throws(VMError) -> Value {
-        func name(_ text: StaticString) throws(VMError) -> Value { try intern(try newStr(text)) }
+        func name(_ text: StaticString) throws(VMError) -> Value { try internName(text) }
         let sys = try newModule(try name("sys"))
         root(sys); defer { unroot() }
         let d = heap.slot(sys.objectOffset, ModuleSlot.dict)
@@ -43,9 +43,9 @@ extension VM {
         case .stdout: value = try newStr("<stdout>")
         case .stderr: value = try newStr("<stderr>")
         case .implementation:
-            value = try newModule(try intern(try newStr("implementation")))
+            value = try newModule(try internName("implementation"))
             root(value); defer { unroot() }
-            try dictStore(heap.slot(value.objectOffset, ModuleSlot.dict), try intern(try newStr("name")), try newStr("p14p"))
+            try dictStore(heap.slot(value.objectOffset, ModuleSlot.dict), try internName("name"), try newStr("p14p"))
         }
         try dictStore(heap.slot(sysModule.objectOffset, ModuleSlot.dict), name, value)
         return value

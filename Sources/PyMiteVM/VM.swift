@@ -226,8 +226,9 @@ public final class VM {
     public internal(set) var markStackRescans = 0
     /// A block kept free for MemoryError handling (0 while given back).
     var emergencyReserve: UInt32 = 0
-    /// internStatic's cache, by the address of the static text.
-    var staticNames: [UInt: Value] = [:]
+    /// Heap copies of the VM's own names where the heap cannot reach its
+    /// table (a 64-bit host), by name number; empty on a board.
+    var vmNameCopies: [Value] = []
     /// The interned empty str, internStatic's answer when the heap is full.
     var emptyName: Value = .null
     /// Special method names of the binary operators: plain, reflected, in-place.

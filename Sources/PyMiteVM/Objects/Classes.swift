@@ -140,7 +140,7 @@ extension VM {
             if objectBases.isNull { objectBases = try newTuple([try typeClass(.object)]) }
             bases = objectBases
         }
-        let cls = try newClassRaw(name: try intern(try newStr(k.name)), bases: bases, namespace: .null, kind: k)
+        let cls = try newClassRaw(name: try internName(k.name), bases: bases, namespace: .null, kind: k)
         if k == .bool {
             heap.setSlot(cls.objectOffset, ClassSlot.mro, try newTuple([cls, try typeClass(.int), try typeClass(.object)]))
         }

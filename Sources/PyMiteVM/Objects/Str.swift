@@ -104,9 +104,16 @@ extension VM {
         return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
     }
 
-    /// The interned copy of a str: names compare by identity first.
+    /// The interned copy of a str: names compare by identity first. A name
+    /// the VM has in its own table (VMNameTable.swift) is that table's str.
     func intern(_ v: Value) throws(VMError) -> Value {
         let h = Int(strHash(v.objectOffset))
+        if let k = vmNameOrdinal(strBuffer(v.objectOffset), hash: UInt32(h)) { return try vmName(k) }
+        return try internOther(v, hash: h)
+    }
+
+    /// Interns a str that is not one of the VM's own names: the intern table.
+    private func internOther(_ v: Value, hash h: Int) throws(VMError) -> Value {
         if internCapacity > 0 {
             var i = h & (internCapacity - 1)
             while true {
@@ -117,7 +124,7 @@ extension VM {
             }
         }
         if (internCount + 1) * 3 > internCapacity * 2 {
-            let newCapacity = max(128, internCapacity * 2)  // 128 holds the names the VM starts with
+            let newCapacity = max(32, internCapacity * 2)
             root(v); defer { unroot() }
             let table = try allocBytes(.rawArray, rawDataOffset + 4 * newCapacity)
             for k in 0..<internCapacity {
@@ -138,22 +145,53 @@ extension VM {
         heap.setU32(table, rawDataOffset + 4 * i, entry)
     }
 
-    func internBytes(_ bytes: [UInt8]) throws(VMError) -> Value { try intern(try newStr(bytes)) }
-    /// An interned name the VM uses, made once and then found in a cache
-    /// (interned strs are never collected). When the heap is full it is
-    /// the empty name: a lookup with it finds nothing, and nothing breaks.
+    func internBytes(_ bytes: [UInt8]) throws(VMError) -> Value {
+        let k = bytes.withUnsafeBufferPointer { vmNameOrdinal($0, hash: hashText($0)) }
+        if let k { return try vmName(k) }
+        return try intern(try newStr(bytes))
+    }
+
+    /// The interned str of a name the VM uses by itself: from its table
+    /// (VMNameTable.swift, which VMNameTableTests keeps holding every such
+    /// name), or made in the heap for a name the table lacks.
+    func internName(_ s: StaticString) throws(VMError) -> Value {
+        let text = UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)
+        if let k = vmNameOrdinal(text, hash: hashText(text)) { return try vmName(k) }
+        return try intern(try newStr(s))
+    }
+
+    /// internName where a failure cannot be raised: when the heap is full
+    /// (only the host copies names into it) it is the empty name, with which
+    /// a lookup finds nothing, and nothing breaks.
     func internStatic(_ s: StaticString) -> Value {
-        let key = UInt(bitPattern: s.utf8Start)
-        if let v = staticNames[key] { return v }
         let pending = pendingException  // a failure here must not replace an exception in flight
         do {
-            let v = try intern(try newStr(s))
-            staticNames[key] = v
-            return v
+            return try internName(s)
         } catch {
             pendingException = pending
             return emptyName
         }
+    }
+
+    /// The VM's own name number `k` (vmNameOrdinal): on a 32-bit board the
+    /// str where it lies in flash, which costs no heap; elsewhere (or out of
+    /// the heap's reach) a copy, made once and kept in the intern table.
+    func vmName(_ k: Int) throws(VMError) -> Value {
+        let start = Int(vmNameStart[k])
+        #if _pointerBitWidth(_32) || P14P_VALUE32
+        let sameLayout = strDataOffset == ImageStr.fieldBytes && StrField.hash == 12 && HeaderLayout.sizeShift == 8
+        if sameLayout, let o = vmNameWords.withUnsafeBytes({ heap.staticOffset(of: $0.baseAddress! + 4 * start) }) {
+            return .object(o)
+        }
+        #endif
+        if vmNameCopies.isEmpty { vmNameCopies = [Value](repeating: .null, count: vmNameStart.count) }
+        if !vmNameCopies[k].isNull { return vmNameCopies[k] }
+        let count = Int(vmNameWords[start + 1])
+        let text = vmNameWords.withUnsafeBytes { Array($0[(4 * (start + 4))..<(4 * (start + 4) + count)]) }
+        let copy = try newStr(text)
+        let v = try internOther(copy, hash: Int(strHash(copy.objectOffset)))
+        vmNameCopies[k] = v
+        return v
     }
 
     /// Byte offset of character `index` in a str (index in 0...charCount).
@@ -237,6 +275,24 @@ func decodeUTF8(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt32 {
     var cp = UInt32(lead) & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07)
     for k in 1..<n { cp = (cp << 6) | (UInt32(b[i + k]) & 0x3F) }
     return cp
+}
+
+/// The number of the VM's own name with this text and hash, if it is one (VMNameTable.swift).
+func vmNameOrdinal(_ text: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
+    let mask = vmNameSlots.count - 1
+    var i = Int(hash) & mask
+    while true {
+        let slot = Int(vmNameSlots[i])
+        if slot == 0 { return nil }
+        let start = Int(vmNameStart[slot - 1])
+        if vmNameWords[start + 3] == hash && Int(vmNameWords[start + 1]) == text.count {
+            let same = text.isEmpty || vmNameWords.withUnsafeBytes {
+                memEqual(($0.baseAddress! + 4 * (start + 4)).assumingMemoryBound(to: UInt8.self), text.baseAddress!, text.count)
+            }
+            if same { return slot - 1 }
+        }
+        i = (i + 1) & mask
+    }
 }
 
 @inline(__always) func memEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
