@@ -63,10 +63,11 @@ extension VM {
         return cls
     }
 
-    func newModule(_ name: Value) throws(VMError) -> Value {
+    /// A module whose dict has room for `globals` names besides `__name__` and `__doc__`.
+    func newModule(_ name: Value, globals: Int = 0) throws(VMError) -> Value {
         let o = try allocSlots(.module, ModuleSlot.slotCount)
         heap.setSlot(o, ModuleSlot.name, name)
-        let d = try newDict()
+        let d = try newDict(capacity: globals > 0 ? globals + 2 : 0)
         heap.setSlot(o, ModuleSlot.dict, d)
         try dictStore(d, s.__name__, name)
         try dictStore(d, s.__doc__, .none)

@@ -219,18 +219,22 @@ struct Heap {
         guard need < size && need <= HeaderLayout.maxBlock else { return nil }
         var block: UInt32 = 0
         let small = need <= Heap.smallLimit
+        // Arrays that grow (list and dict storage, tables) come from the high
+        // end with the big blocks: the holes they leave behind when they grow
+        // then lie among arrays, not between the small long-lived objects.
+        let fromHigh = !small || type == .valueArray || type == .rawArray
         if small, smallFree[need / Heap.granule] != 0 {
             block = popSmall(need / Heap.granule)
-        } else if small, let b = splitSmall(need) {
+        } else if small, !fromHigh, let b = splitSmall(need) {
             // Reusing holes before growing keeps the wilderness whole for big blocks.
             block = b
-        } else if small, Int(top) + need <= Int(high) {
+        } else if !fromHigh, Int(top) + need <= Int(high) {
             block = top
             top += UInt32(need)
             setHeader(block, Heap.header(size: need))
         } else if let b = takeLarge(need) {
             block = b
-        } else if !small, Int(high) - need >= Int(top) {
+        } else if fromHigh, Int(high) - need >= Int(top) {
             high -= UInt32(need)
             block = high
             setHeader(block, Heap.header(size: need))

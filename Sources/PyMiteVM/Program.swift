@@ -99,13 +99,26 @@ extension VM {
         defer { flushOutput() }
         guard let main = imageModules.first else { return .exited(1) }
         do {
-            let module = try newModule(s.__main__)
+            let module = try newModule(s.__main__, globals: globalCount(code: Int(main.code)))
             try dictStore(modules, s.__main__, module)
             try executeModule(module, code: Int(main.code))
             return .finished
         } catch {
             return handleUncaught()
         }
+    }
+
+    /// How many globals a module's code stores (its distinct STORE_GLOBAL
+    /// names), so that its dict is made once at that size: growing it as
+    /// the module runs leaves holes a small board's heap cannot spare.
+    func globalCount(code: Int) -> Int {
+        let c = codes[code]
+        var seen: [Int32] = []
+        for i in 0..<Int(c.count) {
+            let word = c.instructions[i]
+            if word & 0xFF == UInt32(Opcode.storeGlobal.rawValue), !seen.contains(Int32(word >> 8)) { seen.append(Int32(word >> 8)) }
+        }
+        return seen.count
     }
 
     func executeModule(_ module: Value, code: Int) throws(VMError) {
@@ -128,7 +141,7 @@ extension VM {
         if let kind = NativeModule.allCases.first(where: { wanted == bytes($0.name) }) { return try makeNativeModule(kind) }
         if let table = boardModuleNamed(wanted) { return try makeBoardModule(table) }
         for m in imageModules.dropFirst() where m.name == wanted {
-            let module = try newModule(name)
+            let module = try newModule(name, globals: globalCount(code: Int(m.code)))
             root(module); defer { unroot() }
             try dictStore(modules, name, module)
             do {

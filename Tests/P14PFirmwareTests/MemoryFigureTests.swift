@@ -40,6 +40,7 @@ final class MemoryFigureTests: XCTestCase {
             let figures = err.split(separator: "\n").filter { $0.hasPrefix("p14p: allocator peak") || $0.hasPrefix("p14p: started") }
                 .map { $0.dropFirst(6) }.joined(separator: "; ")
             let failure = r.status == 0 ? "" : " | " + (err.split(separator: "\n").dropLast(2).last.map(String.init) ?? "")
+            if ProcessInfo.processInfo.environment["P14P_MEASURE_VERBOSE"] != nil { print(err); print(String(decoding: r.stdout, as: UTF8.self)) }
             print("MEASURE \(program.name) image \(image.count) status \(r.status.map(String.init) ?? "timeout"): \(figures)\(failure)")
         }
     }

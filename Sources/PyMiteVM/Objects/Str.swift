@@ -124,19 +124,26 @@ extension VM {
             }
         }
         if (internCount + 1) * 3 > internCapacity * 2 {
-            let newCapacity = max(32, internCapacity * 2)
             root(v); defer { unroot() }
-            let table = try allocBytes(.rawArray, rawDataOffset + 4 * newCapacity)
-            for k in 0..<internCapacity {
-                let entry = heap.u32(internTable, rawDataOffset + 4 * k)
-                if entry != 0 { internInsert(table, newCapacity, entry) }
-            }
-            internTable = table
-            internCapacity = newCapacity
+            try reserveInterned(1)
         }
         internInsert(internTable, internCapacity, v.objectOffset)
         internCount += 1
         return v
+    }
+
+    /// Room in the intern table for `more` names.
+    func reserveInterned(_ more: Int) throws(VMError) {
+        var newCapacity = max(32, internCapacity)
+        while (internCount + more) * 3 > newCapacity * 2 { newCapacity *= 2 }
+        if newCapacity == internCapacity { return }
+        let table = try allocBytes(.rawArray, rawDataOffset + 4 * newCapacity)
+        for k in 0..<internCapacity {
+            let entry = heap.u32(internTable, rawDataOffset + 4 * k)
+            if entry != 0 { internInsert(table, newCapacity, entry) }
+        }
+        internTable = table
+        internCapacity = newCapacity
     }
 
     private func internInsert(_ table: UInt32, _ capacity: Int, _ entry: UInt32) {
