@@ -74,7 +74,10 @@ extension VM {
                 if name == s.__name__ || name == s.__qualname__ { return heap.slot(o, ClassSlot.name) }
                 if name == s.__mro__ { return heap.slot(o, ClassSlot.mro) }
                 if name == s.__bases__ { return heap.slot(o, ClassSlot.bases) }
-                if name == s.__dict__ { return try classNamespace(obj) }
+                // A copy, as CPython's read-only mappingproxy: the class's own
+                // namespace changes only through setattr and delattr (which
+                // keep classLookup's cache right).
+                if name == s.__dict__ { return try dictCopy(try classNamespace(obj)) }
                 if name == s.__class__ { return try typeClass(.type) }
                 if isTypeClass(obj, .pin) { return pinClassConstant(name) }  // Pin.IN, Pin.OUT: constants, not heap objects
                 return nil
@@ -218,6 +221,7 @@ extension VM {
                     + bytes(kind.name) + bytes("'"))
             }
             try dictStore(try classNamespace(obj), name, value)
+            classesChanged()
         case .module:
             try dictStore(heap.slot(o, ModuleSlot.dict), name, value)
         case .function:
@@ -241,7 +245,7 @@ extension VM {
         if obj.isObject {
             switch heap.type(obj.objectOffset) {
             case .instance, .module: d = heap.slot(obj.objectOffset, InstanceSlot.dict)
-            case .klass: d = heap.slot(obj.objectOffset, ClassSlot.namespace)
+            case .klass: d = heap.slot(obj.objectOffset, ClassSlot.namespace); classesChanged()
             default: break
             }
         }

@@ -21,6 +21,7 @@ extension VM {
 
     func collectGarbage() {
         collections += 1
+        classesChanged()  // a freed class's, name's or value's offset may be reused
         // A collection visits the whole heap: under the instruction budget it
         // costs a step per 4 KiB, so a program that keeps its heap full and
         // catches MemoryError in a loop (a collection for every allocation)

@@ -121,6 +121,15 @@ struct Frame {
     var isBoundary: Bool
 }
 
+/// What a class's MRO gives for a name (null: nothing), as classLookup
+/// found it while `epoch` was the VM's `lookupEpoch`.
+struct LookupCacheEntry {
+    var cls: UInt32 = 0
+    var name: UInt32 = 0
+    var epoch: UInt32 = 0
+    var value: Value = .null
+}
+
 /// A loaded code object in the form the loop reads without ARC traffic.
 /// Its instructions, names and tables stay in the image (a board's flash,
 /// or the host's copy the VM keeps); only an unaligned caller's buffer
@@ -170,6 +179,15 @@ public final class VM {
     let stackCapacity: Int
     var sp: Int = 0
     var frames: [Frame] = []
+
+    /// classLookup's cache (LookupCacheEntry), `lookupCacheMask + 1`
+    /// entries; a mask of 0 turns it off.
+    var lookupCache: UnsafeMutablePointer<LookupCacheEntry>
+    var lookupCacheMask = 0
+    /// The cache's entries hold only while this stays the same: a
+    /// collection (which may free a class, a name or a value, and reuse its
+    /// offset) and any change to a class's namespace move it on.
+    var lookupEpoch: UInt32 = 1
 
     // Loaded program.
     var codes: [LoadedCode] = []
@@ -268,11 +286,20 @@ public final class VM {
         if config.recursionLimit <= VM.reservedFramesLimit { frames.reserveCapacity(config.recursionLimit + 1) }
         constants = UnsafeMutablePointer<Value>.allocate(capacity: 1)
         names = UnsafeMutablePointer<Value>.allocate(capacity: 1)
+        // A 16-byte entry per 512 bytes of heap, up to 256: none on the
+        // 16 KiB boards, whose RAM the heap needs more.
+        var entries = 32
+        while entries < 256 && entries * 2 * 512 <= config.heapSize { entries *= 2 }
+        if entries * 512 > config.heapSize { entries = 0 }
+        lookupCacheMask = max(0, entries - 1)
+        lookupCache = UnsafeMutablePointer<LookupCacheEntry>.allocate(capacity: max(1, entries))
+        lookupCache.initialize(repeating: LookupCacheEntry(), count: max(1, entries))
         startTime = hooks.clock()
         try bootstrap()
     }
 
     deinit {
+        lookupCache.deallocate()
         stack.deallocate()
         constants.deallocate()
         names.deallocate()

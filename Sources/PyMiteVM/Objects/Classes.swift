@@ -272,7 +272,29 @@ extension VM {
     }
 
     /// Looks `name` (an interned str) up along the class's MRO.
+    /// The attribute `name` of a class through its MRO; the answers are
+    /// cached (`lookupCache`), since every instance attribute read asks
+    /// the class first (a property wins over the instance's dict).
     func classLookup(_ cls: Value, _ name: Value) -> Value? {
+        guard lookupCacheMask != 0 else { return classLookupUncached(cls, name) }
+        let c = cls.objectOffset, n = name.objectOffset
+        let entry = lookupCache + Int((c >> 3 ^ n >> 2 ^ n >> 9) & UInt32(truncatingIfNeeded: lookupCacheMask))
+        if entry.pointee.epoch == lookupEpoch && entry.pointee.cls == c && entry.pointee.name == n {
+            let v = entry.pointee.value
+            return v.isNull ? nil : v
+        }
+        let v = classLookupUncached(cls, name)
+        entry.pointee = LookupCacheEntry(cls: c, name: n, epoch: lookupEpoch, value: v ?? .null)
+        return v
+    }
+
+    /// A change to a class's namespace: the cached lookups no longer hold.
+    @inline(__always) func classesChanged() {
+        lookupEpoch &+= 1
+        if lookupEpoch == 0 { lookupEpoch = 1 }  // 0 marks an empty entry
+    }
+
+    func classLookupUncached(_ cls: Value, _ name: Value) -> Value? {
         let mro = heap.slot(cls.objectOffset, ClassSlot.mro)
         let h = strHash(name.objectOffset)
         for c in tupleItems(mro.objectOffset) {
