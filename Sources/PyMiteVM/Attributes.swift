@@ -214,7 +214,7 @@ extension VM {
                 _ = try call(setter, [obj, value])
                 return
             }
-            try dictStore(heap.slot(o, InstanceSlot.dict), name, value)
+            try dictStoreStr(heap.slot(o, InstanceSlot.dict), name, value)
         case .klass:
             if let kind = builtinKind(ofClass: obj) {
                 throw raise(.typeError, bytes("cannot set '") + strArray(name) + bytes("' attribute of immutable type '")

@@ -77,7 +77,7 @@ extension VM {
                     push(try globalOrBuiltin(frames[fp].globals, r.names[arg]))
                 case .storeGlobal:
                     sp -= 1
-                    try dictStore(frames[fp].globals, r.names[arg], stack[sp])
+                    try dictStoreStr(frames[fp].globals, r.names[arg], stack[sp])
                 case .deleteGlobal:
                     if try dictRemove(frames[fp].globals, r.names[arg]) == nil { throw nameError(r.names[arg]) }
                 case .loadName:
@@ -301,7 +301,10 @@ extension VM {
                     try countStep()
                     var result = stack[sp - 1]
                     let f = frames.removeLast()
-                    if !f.constructed.isNull { result = f.constructed }
+                    if !f.constructed.isNull {
+                        result = f.constructed
+                        noteInstanceSize(result)
+                    }
                     if !f.generator.isNull { finishGenerator(f.generator) }
                     stack[Int(f.resultSlot)] = result
                     sp = Int(f.resultSlot) + 1

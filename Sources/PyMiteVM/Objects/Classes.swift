@@ -321,12 +321,21 @@ extension VM {
     func newInstance(_ cls: Value) throws(VMError) -> Value {
         let o = try allocSlots(.instance, InstanceSlot.slotCount)
         heap.setSlot(o, InstanceSlot.klass, cls)
-        let d = try newDict()
+        // As big as the class's last instance needed: no growing while __init__ sets them.
+        let size = heap.slot(cls.objectOffset, ClassSlot.instanceSize)
+        let d = try newDict(capacity: size.isInt ? Int(size.intValue) : 0)
         heap.setSlot(o, InstanceSlot.dict, d)
         return .object(o)
     }
 
     @inline(__always) func instanceDict(_ v: Value) -> Value { heap.slot(v.objectOffset, InstanceSlot.dict) }
+
+    /// After __init__: how many attributes the instance has, for the next one's dict.
+    func noteInstanceSize(_ inst: Value) {
+        guard isType(inst, .instance) else { return }
+        let n = dictCount(instanceDict(inst))
+        if n > 0 && n <= 64 { heap.setSlot(heap.slot(inst.objectOffset, InstanceSlot.klass).objectOffset, ClassSlot.instanceSize, .smallInt(n)) }
+    }
 
     func isExceptionInstance(_ v: Value) -> Bool {
         isType(v, .instance) && classKind(heap.slot(v.objectOffset, InstanceSlot.klass)) == .baseException

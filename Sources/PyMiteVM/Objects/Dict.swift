@@ -101,39 +101,47 @@ extension VM {
     }
 
     /// Lookup for str keys (names): never runs Python code.
-    func dictLookup(_ d: Value, _ key: Value, hash: Int64) -> Value? {
+    @inline(__always) func dictLookup(_ d: Value, _ key: Value, hash: Int64) -> Value? {
+        let e = dictFindStr(d, key, hash: hash)
+        return e < 0 ? nil : heap.slot(heap.slot(d.objectOffset, DictSlot.entries).objectOffset, e * DictEntry.stride + DictEntry.value)
+    }
+
+    /// dictFind for a str key (a name), by identity first: never runs Python code.
+    func dictFindStr(_ d: Value, _ key: Value, hash: Int64) -> Int {
         let hash = Value.storedHash(hash)
         let cap = Int(heap.slot(d.objectOffset, DictSlot.indexCapacity).intValue)
         let entries = heap.slot(d.objectOffset, DictSlot.entries).objectOffset
+        @inline(__always) func matches(_ e: Int) -> Bool {
+            let k = heap.slot(entries, e * DictEntry.stride + DictEntry.key)
+            if k.raw == key.raw { return true }
+            return heap.slot(entries, e * DictEntry.stride + DictEntry.hash).intValue == hash && k.isObject
+                && heap.type(k.objectOffset) == .str && strEqual(k.objectOffset, key.objectOffset)
+        }
         if cap == 0 {
             var e = 0
             let used = dictUsed(d)
             while e < used {
-                let k = heap.slot(entries, e * DictEntry.stride + DictEntry.key)
-                if k.raw == key.raw { return heap.slot(entries, e * DictEntry.stride + DictEntry.value) }
-                if heap.slot(entries, e * DictEntry.stride + DictEntry.hash).intValue == hash, k.isObject,
-                   heap.type(k.objectOffset) == .str, strEqual(k.objectOffset, key.objectOffset) {
-                    return heap.slot(entries, e * DictEntry.stride + DictEntry.value)
-                }
+                if matches(e) { return e }
                 e += 1
             }
-            return nil
+            return -1
         }
         let index = indexPointer(d)
         var probe = DictProbe(hash: hash, cap: cap)
         while true {
             let e = index[probe.slot]
-            if e == emptySlot { return nil }
-            if e >= 0 {
-                let k = heap.slot(entries, Int(e) * DictEntry.stride + DictEntry.key)
-                if k.raw == key.raw { return heap.slot(entries, Int(e) * DictEntry.stride + DictEntry.value) }
-                if heap.slot(entries, Int(e) * DictEntry.stride + DictEntry.hash).intValue == hash, k.isObject,
-                   heap.type(k.objectOffset) == .str, strEqual(k.objectOffset, key.objectOffset) {
-                    return heap.slot(entries, Int(e) * DictEntry.stride + DictEntry.value)
-                }
-            }
+            if e == emptySlot { return -1 }
+            if e >= 0 && matches(Int(e)) { return Int(e) }
             probe.next()
         }
+    }
+
+    /// dictStore for a str key (attribute and global names): no generic hashing or equality.
+    func dictStoreStr(_ d: Value, _ key: Value, _ value: Value) throws(VMError) {
+        let h = Value.storedHash(strHash(key.objectOffset))
+        let e = dictFindStr(d, key, hash: h)
+        if e >= 0 { setDictEntryValue(d, e, value); return }
+        try dictAppend(d, key, value, hash: h)
     }
 
     /// Lookup by a str key.
@@ -156,6 +164,11 @@ extension VM {
         let h = Value.storedHash(hash)
         let e = try dictFind(d, key, hash: h)
         if e >= 0 { setDictEntryValue(d, e, value); return }
+        try dictAppend(d, key, value, hash: h)
+    }
+
+    /// Adds a key the dict does not hold (`h` a stored hash).
+    private func dictAppend(_ d: Value, _ key: Value, _ value: Value, hash h: Int64) throws(VMError) {
         let o = d.objectOffset
         var used = dictUsed(d)
         if used >= dictEntryCapacity(d) {

@@ -143,7 +143,8 @@ enum ClassSlot {
     static let mro = 2         // MRO tuple, the class itself first
     static let namespace = 3   // namespace dict (null for a built-in type until first needed)
     static let kind = 4        // TypeKind raw value of the built-in it derives from (small int)
-    static let slotCount = 5
+    static let instanceSize = 5 // attributes its last instance had after __init__ (small int or null): a new one's dict is made that big
+    static let slotCount = 6
 }
 
 /// instances of user classes, exceptions included (Objects/Classes.swift).
