@@ -498,9 +498,33 @@ extension VM {
     /// The value of a global name (loadGlobal; loadName outside a class
     /// body's namespace): the module's, else a builtin's, else NameError.
     @inline(__always) func globalOrBuiltin(_ globals: Value, _ name: Value) throws(VMError) -> Value {
-        if let v = dictGetStr(globals, name) ?? dictGetStr(builtins, name) { return v }
+        if lookupCacheMask != 0 {
+            if let v = nameLookup(globals, name) ?? nameLookup(builtins, name) { return v }
+        } else if let v = dictGetStr(globals, name) ?? dictGetStr(builtins, name) {
+            return v
+        }
         if let v = try builtinNamed(name) { return v }
         throw nameError(name)
+    }
+
+    /// dictGetStr for a global or builtin name, through `nameCache`.
+    func nameLookup(_ d: Value, _ name: Value) -> Value? {
+        let o = d.objectOffset, n = name.objectOffset
+        let entry = nameCache + Int((o >> 3 ^ n >> 2 ^ n >> 9) & UInt32(truncatingIfNeeded: lookupCacheMask))
+        let entries = heap.slot(o, DictSlot.entries)
+        let entriesOffset = entries.isNull ? 0 : entries.objectOffset
+        if entry.pointee.epoch == lookupEpoch && entry.pointee.dict == o && entry.pointee.name == n && entry.pointee.entries == entriesOffset {
+            let i = Int(entry.pointee.index)
+            if entry.pointee.absent {
+                if dictUsed(d) == i { return nil }
+            } else if i < dictUsed(d), heap.slot(entriesOffset, i * DictEntry.stride + DictEntry.key).raw == name.raw {
+                return heap.slot(entriesOffset, i * DictEntry.stride + DictEntry.value)
+            }
+        }
+        let i = dictFindStr(d, name, hash: strHash(n))
+        entry.pointee = NameCacheEntry(dict: o, name: n, epoch: lookupEpoch, entries: entriesOffset,
+                                       index: Int32(i < 0 ? dictUsed(d) : i), absent: i < 0)
+        return i < 0 ? nil : heap.slot(entriesOffset, i * DictEntry.stride + DictEntry.value)
     }
 
     /// The offset of `v` if it has type `t`; images from elsewhere may lie.

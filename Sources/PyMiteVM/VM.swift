@@ -130,6 +130,20 @@ struct LookupCacheEntry {
     var value: Value = .null
 }
 
+/// Where a name is in a dict of globals (or builtins), as `nameLookup`
+/// last found it: the entry's index while the dict's entries array is
+/// `entries` (checked against the live key, so a store or delete needs no
+/// notice), or, for a name it lacked, how many entries it had then (a dict
+/// only gains a key by appending one).
+struct NameCacheEntry {
+    var dict: UInt32 = 0
+    var name: UInt32 = 0
+    var epoch: UInt32 = 0
+    var entries: UInt32 = 0
+    var index: Int32 = 0
+    var absent = false
+}
+
 /// A loaded code object in the form the loop reads without ARC traffic.
 /// Its instructions, names and tables stay in the image (a board's flash,
 /// or the host's copy the VM keeps); only an unaligned caller's buffer
@@ -184,6 +198,8 @@ public final class VM {
     /// entries; a mask of 0 turns it off.
     var lookupCache: UnsafeMutablePointer<LookupCacheEntry>
     var lookupCacheMask = 0
+    /// nameLookup's cache of global and builtin names, as big as lookupCache.
+    var nameCache: UnsafeMutablePointer<NameCacheEntry>
     /// The cache's entries hold only while this stays the same: a
     /// collection (which may free a class, a name or a value, and reuse its
     /// offset) and any change to a class's namespace move it on.
@@ -294,12 +310,15 @@ public final class VM {
         lookupCacheMask = max(0, entries - 1)
         lookupCache = UnsafeMutablePointer<LookupCacheEntry>.allocate(capacity: max(1, entries))
         lookupCache.initialize(repeating: LookupCacheEntry(), count: max(1, entries))
+        nameCache = UnsafeMutablePointer<NameCacheEntry>.allocate(capacity: max(1, entries))
+        nameCache.initialize(repeating: NameCacheEntry(), count: max(1, entries))
         startTime = hooks.clock()
         try bootstrap()
     }
 
     deinit {
         lookupCache.deallocate()
+        nameCache.deallocate()
         stack.deallocate()
         constants.deallocate()
         names.deallocate()
