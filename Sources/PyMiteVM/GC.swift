@@ -37,7 +37,8 @@ extension VM {
         if markStack.capacity == 0 { markStack.reserveCapacity(max(16, min(256, heap.size / 256))) }
         markOverflowed = false
         for i in 0..<sp { gcMark(stack[i]) }
-        for f in frames {
+        for i in 0..<frames.count {
+            let f = frames[i]
             gcMark(f.function); gcMark(f.globals); gcMark(f.namespace); gcMark(f.generator); gcMark(f.constructed)
         }
         for i in 0..<constantCount { gcMark(constants[i]) }

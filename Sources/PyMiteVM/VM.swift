@@ -121,6 +121,54 @@ struct Frame {
     var isBoundary: Bool
 }
 
+/// The call stack: frames in memory the VM owns, without an Array's
+/// uniqueness checks on every call and return (a Python call pushes one).
+/// The VM keeps the only copy and frees it (`release`) when it goes.
+struct FrameStack {
+    private var base: UnsafeMutablePointer<Frame>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(4, capacity)
+        base = UnsafeMutablePointer<Frame>.allocate(capacity: self.capacity)
+    }
+
+    func release() { base.deallocate() }
+
+    @inline(__always) subscript(i: Int) -> Frame {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+
+    var last: Frame? { count > 0 ? base[count - 1] : nil }
+
+    @inline(__always) mutating func append(_ f: Frame) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: f)
+        count += 1
+    }
+
+    @discardableResult @inline(__always) mutating func removeLast() -> Frame {
+        count -= 1
+        return (base + count).move()
+    }
+
+    mutating func removeAll() {
+        base.deinitialize(count: count)
+        count = 0
+    }
+
+    /// Doubling: a deep recursion on the host; a board's frames are reserved up front.
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+}
+
 /// What a class's MRO gives for a name (null: nothing), as classLookup
 /// found it while `epoch` was the VM's `lookupEpoch`.
 struct LookupCacheEntry {
@@ -192,7 +240,7 @@ public final class VM {
     let stack: UnsafeMutablePointer<Value>
     let stackCapacity: Int
     var sp: Int = 0
-    var frames: [Frame] = []
+    var frames: FrameStack
 
     /// classLookup's cache (LookupCacheEntry), `lookupCacheMask + 1`
     /// entries; a mask of 0 turns it off.
@@ -299,7 +347,7 @@ public final class VM {
         stack.initialize(repeating: .null, count: stackCapacity)
         // A board's small recursion limit gets its frames up front: growing
         // the array by doubling would need half as much again at the peak.
-        if config.recursionLimit <= VM.reservedFramesLimit { frames.reserveCapacity(config.recursionLimit + 1) }
+        frames = FrameStack(capacity: min(config.recursionLimit, VM.reservedFramesLimit) + 1)
         constants = UnsafeMutablePointer<Value>.allocate(capacity: 1)
         names = UnsafeMutablePointer<Value>.allocate(capacity: 1)
         // A 16-byte entry per 512 bytes of heap, up to 256: none on the
@@ -319,6 +367,8 @@ public final class VM {
     deinit {
         lookupCache.deallocate()
         nameCache.deallocate()
+        frames.removeAll()
+        frames.release()
         stack.deallocate()
         constants.deallocate()
         names.deallocate()
