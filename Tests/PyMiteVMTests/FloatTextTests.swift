@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+// SPDX-License-Identifier: LGPL-2.1-only
 //
 // The VM's own float text (FloatText) against the C library it replaced on
 // boards: glibc's printf and strtod round the exact binary value half to

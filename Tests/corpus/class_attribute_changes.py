@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-2.1-only
 # Class attributes that change while instances use them: the VM caches what
 # a class's MRO gives for a name, and every change to a class (setattr,
 # delattr, a new class at a collected one's place) must be seen at once.

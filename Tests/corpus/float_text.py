@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-2.1-only
 # Float text both ways: repr's shortest digits (including next to powers of
 # two, where the nearest candidate does not read back but its neighbour
 # does), printf-style formats rounded half to even on the exact binary

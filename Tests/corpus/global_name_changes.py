@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-2.1-only
 # Globals and builtins that change while a loop reads them: the VM caches
 # where a name is in the globals and builtins dicts, and every store,
 # delete, shadowing and growth of the dict must be seen at once.
