@@ -40,6 +40,42 @@ final class HeapTests: XCTestCase {
 
     /// Random allocations and collections keep the arena tiled by blocks,
     /// live blocks intact, and the free count exact.
+    /// List and dict storage is freed and made larger as they grow: it comes
+    /// from the high end, so the holes it leaves are not among small objects.
+    func testGrowingArraysComeFromTheHighEndWhateverTheirSize() {
+        var heap = Heap(size: 16384)
+        let tuple = heap.allocate(.tuple, bytes: 32)!
+        let storage = heap.allocate(.valueArray, bytes: 64)!
+        let table = heap.allocate(.rawArray, bytes: 64)!
+        let instance = heap.allocate(.instance, bytes: 16)!
+        XCTAssertEqual(Int(storage) + 64, heap.size)
+        XCTAssertEqual(Int(table) + 64, Int(storage))
+        XCTAssertLessThan(tuple, instance)
+        XCTAssertLessThan(instance, table)
+        // A freed array's hole is reused by the next array of its size.
+        heap.setMark(tuple); heap.setMark(table); heap.setMark(instance)
+        heap.sweep()
+        XCTAssertEqual(heap.allocate(.valueArray, bytes: 64), storage)
+    }
+
+    /// A module's dict is made at the size of the globals its code stores,
+    /// and a class remembers how many attributes its instances get.
+    func testModuleAndInstanceDictsAreMadeAtTheirSize() throws {
+        let source = "class A:\n    def __init__(self):\n        self.a = 1\n        self.b = 2\n        self.c = 3\n"
+            + "x = A()\ny = A()\nz = 1\nz = 2\n"
+        let image = try Compiler.compile(source: source, filename: "t.py", moduleName: "__main__")
+        let vm = try VM(config: VMConfig(heapSize: 64 * 1024), hooks: silentHooks())
+        try vm.load(image)
+        XCTAssertEqual(vm.globalCount(code: 0), 4, "A, x, y, z")
+        XCTAssertEqual(vm.runMain(), .finished)
+        let main = try XCTUnwrap(vm.dictGetStr(vm.modules, vm.s.__main__))
+        let globals = vm.heap.slot(main.objectOffset, ModuleSlot.dict)
+        let cls = try XCTUnwrap(vm.dictGetStr(globals, try vm.internBytes(Array("A".utf8))))
+        XCTAssertEqual(vm.heap.slot(cls.objectOffset, ClassSlot.instanceSize), .smallInt(3))
+        let y = try XCTUnwrap(vm.dictGetStr(globals, try vm.internBytes(Array("y".utf8))))
+        XCTAssertEqual(vm.dictCount(vm.instanceDict(y)), 3)
+    }
+
     func testRandomAllocationAndSweepKeepTheHeapConsistent() {
         var rng = SplitMix(seed: 42)
         var heap = Heap(size: 64 * 1024)
