@@ -76,6 +76,28 @@ final class HeapTests: XCTestCase {
         XCTAssertEqual(vm.dictCount(vm.instanceDict(y)), 3)
     }
 
+    /// classLookup's and the globals' caches hold offsets: after a collection
+    /// a new class, name or dict may sit where a freed one was, and must be
+    /// looked up afresh (a small heap collects, and reuses offsets, often).
+    func testLookupCachesDoNotOutliveACollection() throws {
+        let source = """
+        for i in range(400):
+            class A:
+                v = i
+                def m(self):
+                    return i
+            a = A()
+            assert a.v == i and a.m() == i and A.v == i, (a.v, i)
+            g = {'k%d' % i: i}
+            globals()['w'] = i
+            assert w == i
+        print('ok')
+        """
+        let (outcome, captured) = try runProgram(source, heap: 16 * 1024)
+        XCTAssertEqual(outcome, .finished, captured.err)
+        XCTAssertEqual(captured.out, "ok\n")
+    }
+
     func testRandomAllocationAndSweepKeepTheHeapConsistent() {
         var rng = SplitMix(seed: 42)
         var heap = Heap(size: 64 * 1024)
