@@ -228,6 +228,29 @@ extension VM {
         (heap.slot(r.objectOffset, RangeSlot.start).intValue, heap.slot(r.objectOffset, RangeSlot.stop).intValue, heap.slot(r.objectOffset, RangeSlot.step).intValue)
     }
 
+    /// Where `x` is in range `r` (range.index and range.count): by
+    /// arithmetic for ints and floats; any other value can equal an
+    /// element only through its own __eq__, so it is compared with each.
+    func rangePosition(_ r: Value, of x: Value) throws(VMError) -> Int? {
+        let (start, _, step) = rangeParts(r)
+        let n = rangeLength(r)
+        var k: Int64? = intOf(x)
+        if k == nil, isFloat(x) {
+            let d = floatValue(x)
+            guard d.rounded() == d, let i = Int64(exactly: d) else { return nil }
+            k = i
+        }
+        if let k {
+            let (offset, o) = k.subtractingReportingOverflow(start)
+            guard !o, offset % step == 0 else { return nil }
+            let at = offset / step
+            return at >= 0 && at < Int64(n) ? Int(at) : nil
+        }
+        guard isType(x, .instance) else { return nil }
+        for i in 0..<n where try valuesEqual(try newInt(start + Int64(i) * step), x) { return i }
+        return nil
+    }
+
     func rangeLength(_ r: Value) -> Int {
         let (start, stop, step) = rangeParts(r)
         if step > 0 { return start < stop ? Int(clamping: (stop - start - 1) / step + 1) : 0 }

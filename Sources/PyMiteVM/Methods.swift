@@ -29,6 +29,7 @@ extension VM {
             case .generator: ok = isType(me, .generator)
             case .property: ok = isType(me, .property)
             case .slice: ok = isType(me, .slice)
+            case .range: ok = isType(me, .range)
             case .pin: ok = isType(me, .pin)
             case .uart: ok = isType(me, .uart)
             case .adc: ok = isType(me, .adc)
@@ -77,11 +78,38 @@ extension VM {
             }
             if id == .tupleIndex { throw raise(.valueError, "tuple.index(x): x not in tuple") }
             return .smallInt(count)
+        case .rangeIndex, .rangeCount:
+            try argumentCount(a, nativeName(id), min: 2, max: 2)
+            let at = try rangePosition(me, of: a[1])
+            if id == .rangeCount { return .smallInt(at == nil ? 0 : 1) }
+            guard let at else {
+                guard isIntegral(a[1]) else { throw raise(.valueError, "sequence.index(x): x not in sequence") }
+                var m: [UInt8] = []
+                try appendText(a[1], &m, repr: true)
+                throw raise(.valueError, m + bytes(" is not in range"))
+            }
+            return .smallInt(at)
         case .bytesDecode, .byteArrayDecode:
             return try decodeBytes(me)
         case .bytesHex, .byteArrayHex:
+            try argumentCount(a, "hex", min: 1, max: 3)
+            // hex(sep, bytes_per_sep): sep between groups counted from the right (from the left when negative).
+            let sepArg = a.value(1, "sep")
+            var sep: [UInt8] = []
+            if let s = sepArg, !s.isNone {
+                guard isStr(s) || isType(s, .bytes) else { throw raiseAboutType(.typeError, "object of type '", s, "' has no len()") }
+                sep = strArray(s)
+                guard strCharCount(s.objectOffset) == 1 else { throw raise(.valueError, "sep must be length 1.") }
+                guard sep.count == 1, sep[0] < 0x80 else { throw raise(.valueError, "sep must be ASCII.") }
+            }
+            let group = try a.value(2, "bytes_per_sep").map { v throws(VMError) in try indexArgument(v) } ?? 1
+            let view = byteView(me)!
+            let n = view.count, every = Int(clamping: group.magnitude)
             var out: [UInt8] = []
-            for b in byteView(me)! { out += hexByte(b) }
+            for (i, b) in view.enumerated() {
+                if !sep.isEmpty && i > 0 && every > 0 && (group < 0 ? i % every == 0 : (n - i) % every == 0) { out += sep }
+                out += hexByte(b)
+            }
             return try newStr(out)
         case .intToBytes:
             try argumentCount(a, "to_bytes", min: 1, max: 3)
