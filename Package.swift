@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "FuzzRegressionTests", dependencies: ["PyMiteFuzz", "PyMiteCompiler"]),
         .testTarget(name: "P14PDistTests", dependencies: ["P14PDist", "PyMiteVM", "PyMiteHost", "p14p", "p14p-dist"]),
         // Board firmware: Embedded Swift VM + board support, linked per board, run under QEMU.
-        .target(name: "P14PFirmware"),
+        .target(name: "P14PFirmware", dependencies: ["PyMiteVM"]),
         .testTarget(name: "P14PFirmwareTests", dependencies: ["P14PFirmware", "P14PDist", "PyMiteVM", "PyMiteCompiler", "p14p", "p14p-dist"]),
     ],
     swiftLanguageModes: [.v5]

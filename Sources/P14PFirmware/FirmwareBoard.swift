@@ -149,7 +149,7 @@ public struct FirmwareBoard: Sendable, Equatable {
     /// A board whose RAM cannot hold the C stack, VM heap and value stack
     /// fails at once, before minutes of compiling (no toolchain needed).
     public func checkRAM() throws {
-        let reserve = SizeReport.runtimeReserve(imageBytes: 0, recursionLimit: recursionLimit, outputBuffer: outputBufferSize)
+        let reserve = SizeReport.runtimeReserve(recursionLimit: recursionLimit, outputBuffer: outputBufferSize)
         let needed = cStackSize + heapSize + valueStackBytes + reserve
         if needed > ramSize {
             throw FirmwareError.doesNotFit(

@@ -90,8 +90,9 @@ public struct FirmwareBuilder {
         }
         FirmwareCache(directory: cacheDirectory, log: log).keep(directory, board: board.name, builtFrom: vmDirectory)  // stamps, prunes (FirmwareCache.swift)
         let elf = try ELFFile(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: elfPath))))
+        try FirmwareBuilder.checkVMDataIsReadOnly(elf)
         let report = try SizeReport(board: board, elf: elf)
-        try report.check(imageBytes: 0)
+        try report.check()
         return PreparedFirmware(board: board, baseELF: elfPath, sizes: report,
                                 usesSemihosting: elf.symbols["p14p_semihost"] != nil)
     }
@@ -139,6 +140,34 @@ public struct FirmwareBuilder {
         }
     }
 
+    /// The linker script puts the VM module's .data in flash: it must hold
+    /// only type metadata (mangled names ending in N) and the standard
+    /// library's immortal empty array and box. A Swift global variable
+    /// with an initial value there would be read-only on a board, so the
+    /// build stops and names it.
+    static func checkVMDataIsReadOnly(_ elf: ELFFile) throws {
+        let written = try writtenVMData(symbols: elf.symbols)
+        if !written.isEmpty {
+            throw FirmwareError.badFirmware("the VM's .data, linked into flash, holds variables a board would need to write: "
+                + written.joined(separator: ", ") + " (make them start at zero, or compute them, so they go to .bss)")
+        }
+    }
+
+    /// The symbols in the VM's .data that are neither type metadata nor the immortal empty storage.
+    static func writtenVMData(symbols: [String: UInt32]) throws -> [String] {
+        guard let start = symbols["__p14p_vm_data_start"], let end = symbols["__p14p_vm_data_end"] else {
+            throw FirmwareError.badFirmware("the linker script does not mark the VM's data (__p14p_vm_data_start/end)")
+        }
+        let immortal: Set<String> = ["$es23_swiftEmptyArrayStorageSi_S3itvp", "$es16_emptyBoxStorageSi_Sitvp"]
+        // Skipped: the linker's markers, local labels, and ARM's mapping symbols ($d, $t, $d.1).
+        func isLabel(_ name: String) -> Bool {
+            name.hasPrefix("__p14p_") || name.hasPrefix(".L") || (name.hasPrefix("$") && (name.count <= 2 || name.dropFirst(2).hasPrefix(".")))
+        }
+        return symbols.filter { name, address in
+            address >= start && address < end && !isLabel(name) && !name.hasSuffix("N") && !immortal.contains(name)
+        }.keys.sorted()
+    }
+
     /// Links with the board's memory map; when a region overflows, links again
     /// with room to spare to measure by how much, and says so.
     func link(objects: [String], template: String, into dir: String) throws {
@@ -157,7 +186,7 @@ public struct FirmwareBuilder {
             try? attempt(flash: roomy, ram: roomy, output: dir + "/measure.elf")
             if let data = FileManager.default.contents(atPath: dir + "/measure.elf"),
                let report = try? SizeReport(board: board, elf: ELFFile(bytes: Array(data))) {
-                try report.check(imageBytes: 0)
+                try report.check()
             }
             throw FirmwareError.toolFailed(step: step, command: command, output: output)
         }

@@ -32,7 +32,7 @@ public struct PreparedFirmware: Sendable {
     /// The firmware ELF bytes with `image` and `argv` in its application section.
     /// `trailer` (e.g. the release stamp) follows argv in the section; the firmware ignores it.
     public func elf(image: [UInt8], argv: [String], trailer: [UInt8] = []) throws -> [UInt8] {
-        try sizes.check(imageBytes: image.count)
+        try sizes.check(image: image)
         FirmwareCache.touch(entryOf: baseELF)
         var file = try FirmwareFile(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: baseELF))))
         try file.setApplication(image: image, argv: argv, settings: board.vmSettings, trailer: trailer, board: board.name)

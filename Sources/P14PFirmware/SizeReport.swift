@@ -3,6 +3,8 @@
 // A firmware's flash and RAM figures, measured from the linked ELF, and
 // the check that the VM's heap and value stack fit in the RAM it leaves.
 
+import PyMiteVM
+
 public struct SizeReport: Sendable, Equatable, Codable {
     public var board: String
     /// Code and constants (.text, .ARM.exidx).
@@ -22,21 +24,39 @@ public struct SizeReport: Sendable, Equatable, Codable {
     public var flashSize: Int
     public var ramSize: Int
 
-    /// Swift-side allocations besides the heap and value stack: tables and
-    /// the VM's start (2.5 KiB), the print buffer, the loaded code (1 byte
-    /// per image byte, for at most 0.56 measured: the constant and name
-    /// tables, a word each, and one small record per code object; its
-    /// instructions, names, line and exception tables stay in the image in
-    /// flash), and the frame array at the recursion limit (64 bytes
-    /// a frame, reserved at start up to a limit of 64; beyond, 112 with the
-    /// array's growth). Measured on QEMU with the allocator's peak over the
-    /// corpus (MemoryFigureTests); see docs/firmware.md.
-    public static func runtimeReserve(imageBytes: Int, recursionLimit: Int, outputBuffer: Int) -> Int {
-        let frames = recursionLimit <= 64 ? 64 * (recursionLimit + 1) : 112 * recursionLimit
-        return 2560 + outputBuffer + imageBytes * reservePerImageByte + frames
+    /// Swift-side allocations besides the heap, value stack and loaded code:
+    /// the VM's start (1.6 KiB on a 32-bit board: the VM object, the heap's
+    /// free lists, the type and exception class tables, argv), the print
+    /// buffer, the frame array at the recursion limit (48 bytes a frame,
+    /// reserved at start up to a limit of 64; beyond, 112 with the array's
+    /// growth), and 1 KiB for what natives build while they run. Measured on
+    /// QEMU with the allocator's peak over the corpus (MemoryFigureTests);
+    /// see docs/firmware.md.
+    public static func runtimeReserve(recursionLimit: Int, outputBuffer: Int) -> Int {
+        let frames = recursionLimit <= 64 ? 48 * (recursionLimit + 1) : 112 * recursionLimit
+        return 1600 + outputBuffer + frames + 1024
     }
-    /// RAM the loaded code takes per byte of code image.
-    public static let reservePerImageByte = 1
+
+    /// RAM a 32-bit board's Swift side takes to load `image`, counted from
+    /// it (ImageFormat.scan): a 72-byte record per code object, a word per
+    /// constant and name, the module list, and where floats are left out, a
+    /// word per float constant (which raises when loaded); the instructions, names,
+    /// line and exception tables stay in flash. Each block also pays the
+    /// allocator's 8-byte header and rounding to 8 (runtime/alloc.c).
+    public static func loadedCodeBytes(image: [UInt8]) throws -> Int {
+        if image.isEmpty { return 0 }
+        let layout: ImageLayout
+        do {
+            layout = try image.withUnsafeBufferPointer { (b) throws(ImageError) in try ImageFormat.scan(buffer: b) }
+        } catch {
+            throw FirmwareError.badFirmware("the code image is not valid: \(error.message)")
+        }
+        func block(_ bytes: Int) -> Int { (bytes + 8 + 7) & ~7 }
+        let arrayHeader = 16
+        let floatless = layout.floatConstantCount > 0 ? block(arrayHeader + 4 * layout.floatConstantCount) : 0
+        return block(arrayHeader + 72 * layout.codeCount) + block(4 * layout.constantCount) + block(4 * layout.nameCount) + floatless
+            + block(arrayHeader + 8 * layout.modules.count) + layout.modules.reduce(0) { $0 + block(arrayHeader + $1.name.count) }
+    }
     public var recursionLimit: Int
     public var outputBuffer: Int
 
@@ -65,32 +85,34 @@ public struct SizeReport: Sendable, Equatable, Codable {
         ramSize = board.ramSize
     }
 
-    /// RAM the firmware needs to run an image of `imageBytes`.
-    public func ramNeeded(imageBytes: Int) -> Int {
-        cStack + data + bss + heap + valueStack + runtimeReserve(imageBytes: imageBytes)
+    /// RAM the firmware needs to run `image` (empty: the firmware alone).
+    public func ramNeeded(image: [UInt8]) throws -> Int {
+        cStack + data + bss + heap + valueStack + runtimeReserve + (try SizeReport.loadedCodeBytes(image: image))
     }
 
     /// `runtimeReserve` for this firmware's board.
-    func runtimeReserve(imageBytes: Int) -> Int {
-        SizeReport.runtimeReserve(imageBytes: imageBytes, recursionLimit: recursionLimit, outputBuffer: outputBuffer)
+    var runtimeReserve: Int {
+        SizeReport.runtimeReserve(recursionLimit: recursionLimit, outputBuffer: outputBuffer)
     }
 
-    /// Throws `doesNotFit` naming the memory, the overflow and what takes the room.
-    public func check(imageBytes: Int) throws {
+    /// Throws `doesNotFit` naming the memory, the overflow and what takes
+    /// the room; `badFirmware` for an image that is not valid.
+    public func check(image: [UInt8] = []) throws {
         let flashNeeded = text + data + appSection
         if flashNeeded > flashSize {
             throw FirmwareError.doesNotFit(
                 board: board, memory: "flash", needed: flashNeeded, available: flashSize,
                 breakdown: "code \(text) + initialised data \(data) + application section \(appSection)")
         }
-        let needed = ramNeeded(imageBytes: imageBytes)
+        let loaded = try SizeReport.loadedCodeBytes(image: image)
+        let needed = try ramNeeded(image: image)
         if needed > ramSize {
             throw FirmwareError.doesNotFit(
                 board: board, memory: "RAM", needed: needed, available: ramSize,
                 breakdown: "C stack \(cStack) + data \(data) + bss \(bss) + VM heap \(heap) + VM value stack \(valueStack) "
-                    + "+ runtime reserve \(runtimeReserve(imageBytes: imageBytes))"
-                    + (imageBytes > 0 ? " (the loaded code of this \(imageBytes)-byte image takes up to \(SizeReport.reservePerImageByte * imageBytes) bytes of RAM; "
-                        + "a smaller program, or a board with more RAM, fits)" : ""))
+                    + "+ runtime reserve \(runtimeReserve)"
+                    + (image.isEmpty ? "" : " + loaded code \(loaded) (this \(image.count)-byte image's code records, "
+                        + "constants and names; a smaller program, or a board with more RAM, fits)"))
         }
     }
 

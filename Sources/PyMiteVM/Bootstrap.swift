@@ -29,7 +29,6 @@ extension VM {
             // Interned names and the two dicts are roots: `young` need not grow
             // through the whole start (its peak is RAM a small board lacks).
             young.removeAll(keepingCapacity: true)
-            buildNativeIndex()
 
             // Built-in types: `object` and `type` now, the others on first use
             // (typeClass). Their methods are not stored here: NativeLookup finds

@@ -130,4 +130,6 @@ public struct ImageLayout {
     public var constantCount = 0
     /// Names and slot names of every code object.
     public var nameCount = 0
+    /// Constants that are or hold a float (a board without floats lists them).
+    public var floatConstantCount = 0
 }

@@ -15,7 +15,7 @@ extension VM {
     /// time's and machine's functions, after sys's.
     static func moduleGroup(_ m: NativeModule) -> Int { sysGroup + 1 + m.rawValue }
 
-    /// The natives of each group, in `Native` order, found by `groupOf`.
+    /// The group (and a second one) a native is listed in by NativeIndexTable.swift.
     static func groups(of id: Native) -> (Int, Int?) {
         switch id.home {
         case .builtins: return (builtinsGroup, nil)
@@ -30,36 +30,11 @@ extension VM {
         }
     }
 
-    /// Fills `nativeOrder` and `groupStart` (a counting sort of the natives by group).
-    func buildNativeIndex() {
-        let groupCount = VM.sysGroup + 1 + NativeModule.allCases.count
-        var counts = [Int](repeating: 0, count: groupCount + 1)
-        for id in Native.allCases {
-            let (g, also) = VM.groups(of: id)
-            counts[g + 1] += 1
-            if let also { counts[also + 1] += 1 }
-        }
-        for g in 0..<groupCount { counts[g + 1] += counts[g] }
-        groupStart = counts.map { UInt16($0) }
-        groupHashBits = [UInt64](repeating: 0, count: groupCount)
-        var next = counts
-        nativeOrder = [UInt8](repeating: 0, count: counts[groupCount])
-        for id in Native.allCases {
-            let (g, also) = VM.groups(of: id)
-            nativeOrder[next[g]] = UInt8(id.rawValue); next[g] += 1
-            if let also { nativeOrder[next[also]] = UInt8(id.rawValue); next[also] += 1 }
-            let name = nativeName(id)
-            let bit = UInt64(1) << UInt64(textHash(name) & 63)
-            groupHashBits[g] |= bit
-            if let also { groupHashBits[also] |= bit }
-        }
-    }
-
     /// The native of `group` whose Python name is the str `name`.
     func nativeNamed(_ name: Value, group: Int) -> Native? {
         guard isStr(name) else { return nil }
         let text = strBuffer(name)
-        for i in Int(groupStart[group])..<Int(groupStart[group + 1]) {
+        for i in Int(nativeGroupStart[group])..<Int(nativeGroupStart[group + 1]) {
             let id = Native(rawValue: Int(nativeOrder[i]))!
             if sameText(text, nativeName(id)) { return id }
         }
@@ -68,7 +43,7 @@ extension VM {
 
     /// The natives of `group`, for dir().
     func nativeNames(group: Int) -> [NameText] {
-        (Int(groupStart[group])..<Int(groupStart[group + 1])).map { nativeName(Native(rawValue: Int(nativeOrder[$0]))!) }
+        (Int(nativeGroupStart[group])..<Int(nativeGroupStart[group + 1])).map { nativeName(Native(rawValue: Int(nativeOrder[$0]))!) }
     }
 
     /// The TypeKind whose built-in class `c` is, or nil for any other class.
@@ -85,7 +60,7 @@ extension VM {
         if !ns.isNull, let v = dictLookup(ns, name, hash: hash) { return v }
         // The group's hash bits turn most misses away without a scan (user
         // classes end in `object`, which has one method).
-        guard let kind = builtinKind(ofClass: c), groupHashBits[kind.rawValue] & (UInt64(1) << UInt64(hash & 63)) != 0,
+        guard let kind = builtinKind(ofClass: c), nativeGroupHashBits[kind.rawValue] & (UInt64(1) << UInt64(hash & 63)) != 0,
               let id = nativeNamed(name, group: kind.rawValue) else { return nil }
         let fn = Value.native(id.rawValue)
         let pending = pendingException  // a full heap only skips the cache (see `cache`)

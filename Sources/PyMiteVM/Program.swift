@@ -12,6 +12,7 @@ extension VM {
         for c in image.codes {
             layout.constantCount += c.constants.count
             layout.nameCount += c.names.count + c.slotNames.count
+            layout.floatConstantCount += c.constants.filter { $0.holdsFloat }.count
         }
         let bytes = ImageFormat.encode(image)
         #if P14P_VALUE32 && _pointerBitWidth(_64)
@@ -57,6 +58,7 @@ extension VM {
         names = UnsafeMutablePointer<Value>.allocate(capacity: max(1, layout.nameCount))
         names.initialize(repeating: .null, count: max(1, layout.nameCount))
         codes.reserveCapacity(layout.codeCount)
+        if !floatsOn { floatlessConstants.reserveCapacity(layout.floatConstantCount) }
     }
 
     func materialize(_ k: Constant) throws(VMError) -> Value {
@@ -186,6 +188,17 @@ extension VM {
 /// pending). Without a VM it only counts what loading takes (`scan`),
 /// keeping nothing but one code object's instructions while they are
 /// checked when they cannot be checked in place.
+extension Constant {
+    /// A float, or a tuple holding one.
+    var holdsFloat: Bool {
+        switch self {
+        case .float: return true
+        case .tuple(let items): return items.contains { $0.holdsFloat }
+        default: return false
+        }
+    }
+}
+
 struct CodeLoader: CodeSink {
     let vm: VM?
     var layout = ImageLayout()
@@ -213,21 +226,20 @@ struct CodeLoader: CodeSink {
     }
 
     mutating func constant(_ k: Constant) {
-        guard let vm, !failed else { return }
-        func hasFloat(_ k: Constant) -> Bool {
-            switch k {
-            case .float: return true
-            case .tuple(let items): return items.contains(where: hasFloat)
-            default: return false
-            }
+        guard let vm else {
+            if k.holdsFloat { layout.floatConstantCount += 1 }
+            return
         }
+        guard !failed else { return }
         do {
             let v = try vm.materialize(k)
             // A constant this build cannot make stays null: loading it raises
             // what making it would (unavailableConstant).
-            if v.isNull && hasFloat(k) { vm.floatlessConstants.append(Int32(vm.constantCount)) }
+            if v.isNull && k.holdsFloat { vm.floatlessConstants.append(Int32(vm.constantCount)) }
             vm.constants[vm.constantCount] = v
             vm.constantCount += 1
+            // Reachable from the table now: `young` stays short however many constants a code has.
+            vm.safePoint()
         } catch {
             failed = true
         }
@@ -247,6 +259,7 @@ struct CodeLoader: CodeSink {
         do {
             vm.names[vm.nameCount] = try vm.intern(try vm.imageStr(text, object: object))
             vm.nameCount += 1
+            vm.safePoint()
         } catch {
             failed = true
         }
@@ -294,9 +307,7 @@ struct CodeLoader: CodeSink {
                                    firstLine: code.firstLine, lines: lines, lineCount: Int32(tables.lineCount),
                                    handlers: handlers, handlerCount: Int32(tables.handlerCount),
                                    constBase: Int32(constBase), nameBase: Int32(nameBase), slotNameBase: Int32(nameBase + ownNames),
-                                   flags: code.flags, argCount: Int32(code.argCount), kwOnlyCount: Int32(code.kwOnlyCount),
-                                   localCount: Int32(code.localCount), freeCount: Int32(code.freeCount),
-                                   stackSize: Int32(code.stackSize)))
+                                   code: code))
         // Everything made above is reachable from the tables now: without
         // this, `young` would grow by a word per constant and name of the image.
         vm.safePoint()

@@ -214,11 +214,24 @@ struct LoadedCode {
     /// Where the slot names start in VM.names (after the code's global and attribute names).
     var slotNameBase: Int32
     var flags: UInt32
-    var argCount: Int32
-    var kwOnlyCount: Int32
-    var localCount: Int32
-    var freeCount: Int32
-    var stackSize: Int32
+    // u16 in the image: stored so, a 16 KiB board keeps a record per code object.
+    private var counts: (arg: UInt16, kwOnly: UInt16, local: UInt16, free: UInt16, stack: UInt16)
+    var argCount: Int32 { Int32(counts.arg) }
+    var kwOnlyCount: Int32 { Int32(counts.kwOnly) }
+    var localCount: Int32 { Int32(counts.local) }
+    var freeCount: Int32 { Int32(counts.free) }
+    var stackSize: Int32 { Int32(counts.stack) }
+
+    init(instructions: UnsafePointer<UInt32>, count: Int32, name: UnsafeBufferPointer<UInt8>, filename: UnsafeBufferPointer<UInt8>,
+         firstLine: UInt32, lines: UnsafePointer<UInt32>, lineCount: Int32, handlers: UnsafePointer<UInt32>, handlerCount: Int32,
+         constBase: Int32, nameBase: Int32, slotNameBase: Int32, code: CodeObject) {
+        self.instructions = instructions; self.count = count; self.name = name; self.filename = filename
+        self.firstLine = firstLine; self.lines = lines; self.lineCount = lineCount
+        self.handlers = handlers; self.handlerCount = handlerCount
+        self.constBase = constBase; self.nameBase = nameBase; self.slotNameBase = slotNameBase
+        flags = code.flags
+        counts = (code.argCount, code.kwOnlyCount, code.localCount, code.freeCount, code.stackSize)
+    }
 
     /// The source line of instruction `index`.
     func line(at index: Int) -> UInt32 {
@@ -279,11 +292,6 @@ public final class VM {
     /// (object,): the bases of every built-in type but object and bool.
     var objectBases: Value = .null
     var exceptionClasses: [Value] = []  // indexed by ExceptionKind; null until first used
-    /// Native ids grouped by namespace (NativeLookup.swift).
-    var nativeOrder: [UInt8] = []
-    var groupStart: [UInt16] = []
-    /// Per group, bit (hash % 64) set for each native name's str hash.
-    var groupHashBits: [UInt64] = []
     var pendingException: Value = .null
     var handledException: Value = .null
     var memoryErrorInstance: Value = .null

@@ -75,7 +75,7 @@ public enum Bundler {
             throw BundleError("\(request.package): firmware.elf's application section (\(firmware.appSize) bytes at "
                 + "0x\(String(firmware.appAddress, radix: 16))) disagrees with metadata.json")
         }
-        try layout.sizes.check(imageBytes: image.count)
+        try layout.sizes.check(image: image)
         // The VM settings and the release stamp the section carries stay with the firmware.
         let settings: VMSettings
         do { settings = try AppSection.settings(in: firmware.applicationSection) } catch {
