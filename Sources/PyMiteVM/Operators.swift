@@ -34,8 +34,11 @@ extension VM {
         return nil
     }
 
-    /// The value of any real number as a double.
+    /// The value of any real number as a double; nil in a build without
+    /// floats (whose callers have handled two ints before asking), so no
+    /// double arithmetic is compiled into it.
     func doubleOf(_ v: Value) -> Double? {
+        if !BuiltFeatures.floats { return nil }
         if let i = intOf(v) { return Double(i) }
         if isFloat(v) { return floatValue(v) }
         return nil
@@ -130,6 +133,7 @@ extension VM {
             if y == 0 { throw raise(.zeroDivisionError, "division by zero") }
             // Doubles hold ints up to 2**53 exactly; beyond, divide exactly.
             if longIntsOn && (x.magnitude > 1 << 53 || y.magnitude > 1 << 53) { return try longBinary(op, BigInt(x), BigInt(y)) }
+            if !floatsOn { throw noFloats() }  // and a build without floats carries no double division
             return try newFloat(Double(x) / Double(y))
         case .floorDivide:
             if x == Int64.min && y == -1 { return try intBinaryWide(op, x, y) }
@@ -138,6 +142,7 @@ extension VM {
         case .power:
             if y < 0 {
                 if x == 0 { throw raise(.zeroDivisionError, "0.0 cannot be raised to a negative power") }
+                if !floatsOn { throw noFloats() }
                 return try newFloat(hooks.pow(Double(x), Double(y)))
             }
             do throws(VMError) {

@@ -103,13 +103,17 @@ func writeError(_ bytes: [UInt8]) {
     bytes.withUnsafeBytes { boardWrite(2, $0.baseAddress, $0.count) }
 }
 
-// The float hook. Float text is the VM's own (FloatText); a board without
+// The float hooks. Float text is the VM's own (FloatText); a board without
 // floats (its recipe's float = false) never raises a double, so there pow
 // does nothing and the C library's libm stays out of the firmware.
 #if P14P_NO_FLOAT
 func power(_ x: Double, _ y: Double) -> Double { 0 }
+/// sys.time() and time.time() give floats; without them the clock is never read
+/// as seconds, and the C side's double division stays out of the firmware.
+func clockSeconds() -> Double { 0 }
 #else
 func power(_ x: Double, _ y: Double) -> Double { boardPow(x, y) }
+func clockSeconds() -> Double { boardClock() }
 #endif
 
 // A board folder's natives.swift gives `boardModule` (docs/porting.md); the builder then sets P14P_BOARD_NATIVES.
@@ -125,7 +129,7 @@ let boardModuleIfAny: BoardModule? = nil
 func makeBoardHooks() -> PlatformHooks {
     PlatformHooks(
         write: { fd, bytes in boardWrite(Int32(fd), bytes.baseAddress, bytes.count) },
-        clock: { boardClock() },
+        clock: { clockSeconds() },
         pow: { power($0, $1) },
         board: BoardHooks(
             name: { boardName() }, ticksUs: { boardTicksUs() }, sleepUs: { boardSleepUs($0) },
