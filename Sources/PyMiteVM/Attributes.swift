@@ -47,6 +47,44 @@ extension VM {
         return raise(.attributeError, bytes("'") + typeName(obj) + bytes("' object has no attribute '") + strArray(name) + bytes("'"))
     }
 
+    /// The interned name getattr, setattr, hasattr, delattr and object's hooks take.
+    func attributeNameArgument(_ v: Value) throws(VMError) -> Value {
+        guard isStr(v) else { throw raiseAboutType(.typeError, "attribute name must be string, not '", v, "'") }
+        return try intern(v)
+    }
+
+    /// A class's own attribute hook (`__getattribute__`, `__getattr__`,
+    /// `__setattr__`, `__delattr__`): a Python function on its MRO. object's
+    /// natives of the same names are the plain access, not a hook.
+    func attributeHook(_ cls: Value, _ name: StaticString) throws(VMError) -> Value? {
+        guard let f = classLookup(cls, try internName(name)), isType(f, .function) else { return nil }
+        return f
+    }
+
+    /// Notes a class namespace that defines `__getattribute__`, `__setattr__`
+    /// or `__delattr__`: until one does, no attribute access looks for them.
+    func noteAttributeHooks(_ namespace: Value) throws(VMError) {
+        if classesHaveAttributeHooks || dictCount(namespace) == 0 { return }  // built-in types' classes: no names to make
+        for hook: StaticString in ["__getattribute__", "__setattr__", "__delattr__"] where dictGetStr(namespace, try internName(hook)) != nil {
+            classesHaveAttributeHooks = true
+        }
+    }
+
+    /// An instance's attribute as object.__getattribute__ finds it (data
+    /// descriptors, then its dict, then its class), without the hooks.
+    func instanceAttribute(_ obj: Value, _ name: Value) throws(VMError) -> Value? {
+        let o = obj.objectOffset
+        let cls = heap.slot(o, InstanceSlot.klass)
+        let classAttr = classLookup(cls, name)
+        if let a = classAttr, isType(a, .property) { return try bindAttribute(a, to: obj, cls: cls) }
+        if let v = dictGetStr(heap.slot(o, InstanceSlot.dict), name) { return v }
+        if let a = classAttr { return try bindAttribute(a, to: obj, cls: cls) }
+        if name == s.__class__ { return cls }
+        if name == s.__dict__ { return heap.slot(o, InstanceSlot.dict) }
+        if isExceptionInstance(obj) && name == s.__traceback__ { return Value.none }
+        return nil
+    }
+
     /// The attribute, or nil when there is none (getattr with a default, hasattr).
     func lookupAttribute(_ obj: Value, _ name: Value) throws(VMError) -> Value? {
         if obj.isObject {
@@ -54,13 +92,19 @@ extension VM {
             switch heap.type(o) {
             case .instance:
                 let cls = heap.slot(o, InstanceSlot.klass)
-                let classAttr = classLookup(cls, name)
-                if let a = classAttr, isType(a, .property) { return try bindAttribute(a, to: obj, cls: cls) }
-                if let v = dictGetStr(heap.slot(o, InstanceSlot.dict), name) { return v }
-                if let a = classAttr { return try bindAttribute(a, to: obj, cls: cls) }
-                if name == s.__class__ { return cls }
-                if name == s.__dict__ { return heap.slot(o, InstanceSlot.dict) }
-                if isExceptionInstance(obj) && name == s.__traceback__ { return Value.none }
+                if classesHaveAttributeHooks, let hook = try attributeHook(cls, "__getattribute__") {
+                    do {
+                        return try call(hook, [obj, name])
+                    } catch {
+                        // Its AttributeError hands over to __getattr__, as in CPython.
+                        guard isInstance(pendingException, exceptionClass(.attributeError)),
+                              let fallback = try attributeHook(cls, "__getattr__") else { throw error }
+                        pendingException = .null
+                        return try call(fallback, [obj, name])
+                    }
+                }
+                if let v = try instanceAttribute(obj, name) { return v }
+                if let fallback = try attributeHook(cls, "__getattr__") { return try call(fallback, [obj, name]) }
                 return nil
             case .klass:
                 if let a = classLookup(obj, name) {
@@ -181,7 +225,9 @@ extension VM {
             switch heap.type(obj.objectOffset) {
             case .instance:
                 let c = heap.slot(obj.objectOffset, InstanceSlot.klass)
-                if dictGetStr(heap.slot(obj.objectOffset, InstanceSlot.dict), name) == nil { cls = c }
+                var hooked = false  // __getattribute__ sees every access, methods too
+                if classesHaveAttributeHooks { hooked = try attributeHook(c, "__getattribute__") != nil }
+                if !hooked && dictGetStr(heap.slot(obj.objectOffset, InstanceSlot.dict), name) == nil { cls = c }
             case .klass, .module, .function, .boundMethod, .superObject:
                 break
             default:
@@ -202,19 +248,30 @@ extension VM {
         push(v)
     }
 
+    /// An instance's attribute stored as object.__setattr__ stores it: a
+    /// property's setter, else its dict.
+    func storeInstanceAttribute(_ obj: Value, _ name: Value, _ value: Value) throws(VMError) {
+        let o = obj.objectOffset
+        let cls = heap.slot(o, InstanceSlot.klass)
+        if let a = classLookup(cls, name), isType(a, .property) {
+            let setter = heap.slot(a.objectOffset, PropertySlot.setter)
+            guard !setter.isNone else { throw raise(.attributeError, bytes("can't set attribute '") + strArray(name) + bytes("'")) }
+            _ = try call(setter, [obj, value])
+            return
+        }
+        try dictStoreStr(heap.slot(o, InstanceSlot.dict), name, value)
+    }
+
     func setAttribute(_ obj: Value, _ name: Value, _ value: Value) throws(VMError) {
         guard obj.isObject else { throw readOnlyAttribute(obj, name) }
         let o = obj.objectOffset
         switch heap.type(o) {
         case .instance:
-            let cls = heap.slot(o, InstanceSlot.klass)
-            if let a = classLookup(cls, name), isType(a, .property) {
-                let setter = heap.slot(a.objectOffset, PropertySlot.setter)
-                guard !setter.isNone else { throw raise(.attributeError, bytes("can't set attribute '") + strArray(name) + bytes("'")) }
-                _ = try call(setter, [obj, value])
+            if classesHaveAttributeHooks, let hook = try attributeHook(heap.slot(o, InstanceSlot.klass), "__setattr__") {
+                _ = try call(hook, [obj, name, value])
                 return
             }
-            try dictStoreStr(heap.slot(o, InstanceSlot.dict), name, value)
+            try storeInstanceAttribute(obj, name, value)
         case .klass:
             if let kind = builtinKind(ofClass: obj) {
                 throw raise(.typeError, bytes("cannot set '") + strArray(name) + bytes("' attribute of immutable type '")
@@ -222,6 +279,7 @@ extension VM {
             }
             try dictStore(try classNamespace(obj), name, value)
             classesChanged()
+            try noteAttributeHooks(heap.slot(o, ClassSlot.namespace))
         case .module:
             try dictStore(heap.slot(o, ModuleSlot.dict), name, value)
         case .function:
@@ -241,6 +299,16 @@ extension VM {
     }
 
     func deleteAttribute(_ obj: Value, _ name: Value) throws(VMError) {
+        if classesHaveAttributeHooks, isType(obj, .instance),
+           let hook = try attributeHook(heap.slot(obj.objectOffset, InstanceSlot.klass), "__delattr__") {
+            _ = try call(hook, [obj, name])
+            return
+        }
+        try removeAttribute(obj, name)
+    }
+
+    /// delattr without the class's hook (object.__delattr__).
+    func removeAttribute(_ obj: Value, _ name: Value) throws(VMError) {
         var d = Value.null
         if obj.isObject {
             switch heap.type(obj.objectOffset) {

@@ -39,7 +39,7 @@ extension VM {
 
             // Exceptions are made on first use, except the root and the one
             // that must be raisable when nothing more can be allocated.
-            exceptionClasses = [Value](repeating: .null, count: ExceptionKind.allCases.count)
+            exceptionClasses = [Value](repeating: .null, count: VM.tabledExceptionKinds)
             _ = try newTypeClass(.baseException)
             memoryErrorInstance = try newException(.memoryError, args: [])
             young.removeAll()  // all of it is reachable from the roots now

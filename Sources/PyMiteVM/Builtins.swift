@@ -151,8 +151,7 @@ extension VM {
             return .bool(try classCheck(a[0], a[1], instance: id == .isinstance))
         case .getattr:
             try argumentCount(a, name, min: 2, max: 3)
-            guard isStr(a[1]) else { throw raise(.typeError, "attribute name must be string") }
-            let attrName = try intern(a[1])
+            let attrName = try attributeNameArgument(a[1])
             if a.positionalCount == 3 {
                 do {
                     if let v = try lookupAttribute(a[0], attrName) { return v }
@@ -165,14 +164,13 @@ extension VM {
             return try getAttribute(a[0], attrName)
         case .setattr:
             try argumentCount(a, name, min: 3, max: 3)
-            guard isStr(a[1]) else { throw raise(.typeError, "attribute name must be string") }
-            try setAttribute(a[0], try intern(a[1]), a[2])
+            try setAttribute(a[0], try attributeNameArgument(a[1]), a[2])
             return .none
         case .hasattr:
             try argumentCount(a, name, min: 2, max: 2)
-            guard isStr(a[1]) else { throw raise(.typeError, "attribute name must be string") }
+            let attrName = try attributeNameArgument(a[1])
             do {
-                return .bool(try lookupAttribute(a[0], try intern(a[1])) != nil)
+                return .bool(try lookupAttribute(a[0], attrName) != nil)
             } catch {
                 guard isInstance(pendingException, exceptionClass(.attributeError)) else { throw error }
                 pendingException = .null
@@ -180,8 +178,7 @@ extension VM {
             }
         case .delattr:
             try argumentCount(a, name, min: 2, max: 2)
-            guard isStr(a[1]) else { throw raise(.typeError, "attribute name must be string") }
-            try deleteAttribute(a[0], try intern(a[1]))
+            try deleteAttribute(a[0], try attributeNameArgument(a[1]))
             return .none
         case .dir:
             return try dirList(a.positionalCount > 0 ? a[0] : .null)

@@ -119,9 +119,12 @@ extension VM {
         if isTypeClass(cls, .object) && argc > 0 {
             throw raise(.typeError, "object() takes no arguments")
         }
-        let inst = try newInstance(cls)
+        let nkw = kwnames.isNull ? 0 : tupleCount(kwnames.objectOffset)
+        // OSError(errno, strerror) is made as the subclass its errno names, as in CPython.
+        let made = kind == .baseException && argc - nkw >= 2 && argc - nkw <= 5 && cls == exceptionClass(.osError)
+            ? try osErrorSubclass(errno: stack[a]) ?? cls : cls
+        let inst = try newInstance(made)
         if kind == .baseException {
-            let nkw = kwnames.isNull ? 0 : tupleCount(kwnames.objectOffset)
             let args = try newTuple(argc - nkw)
             for i in 0..<(argc - nkw) { heap.setSlot(args.objectOffset, i + TupleSlot.firstItem, stack[a + i]) }
             try setExceptionArgs(inst, args)

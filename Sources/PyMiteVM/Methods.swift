@@ -159,6 +159,20 @@ extension VM {
             throw stopIteration()
         case .objectInit:
             return .none
+        case .objectGetattribute:
+            try argumentCount(a, "__getattribute__", min: 2, max: 2)
+            let name = try attributeNameArgument(a[1])
+            if let v = isType(me, .instance) ? try instanceAttribute(me, name) : try lookupAttribute(me, name) { return v }
+            throw attributeError(me, name)
+        case .objectSetattr:
+            try argumentCount(a, "__setattr__", min: 3, max: 3)
+            let name = try attributeNameArgument(a[1])
+            if isType(me, .instance) { try storeInstanceAttribute(me, name, a[2]) } else { try setAttribute(me, name, a[2]) }
+            return .none
+        case .objectDelattr:
+            try argumentCount(a, "__delattr__", min: 2, max: 2)
+            try removeAttribute(me, try attributeNameArgument(a[1]))
+            return .none
         case .genThrow:
             try argumentCount(a, "throw", min: 2, max: 4)
             var exc = a[1]

@@ -105,6 +105,8 @@ extension VM {
                 found = try typeClass(kind)
             } else if let kind = ExceptionKind.allCases.first(where: { sameText(text, $0.name) }) {
                 found = try exceptionClassMade(kind)
+            } else if sameText(text, "IOError") || sameText(text, "EnvironmentError") {
+                found = try exceptionClassMade(.osError)  // CPython's other names for OSError
             } else if sameText(text, "Ellipsis") {
                 found = .ellipsis
             } else if sameText(text, "NotImplemented") {
@@ -124,13 +126,24 @@ extension VM {
     /// The class of a built-in exception, made with its bases on first use:
     /// a program that never meets a KeyError spends no heap on it.
     func exceptionClassMade(_ kind: ExceptionKind) throws(VMError) -> Value {
-        let existing = exceptionClasses[kind.rawValue]
-        if !existing.isNull { return existing }
+        let tabled = kind.rawValue < VM.tabledExceptionKinds
+        let name = try internName(kind.name)
+        if tabled {
+            let existing = exceptionClasses[kind.rawValue]
+            if !existing.isNull { return existing }
+        } else if let existing = dictGetStr(builtins, name) {
+            return existing
+        }
         var base = try typeClass(.object)
         if let b = kind.base { base = try exceptionClassMade(b) }
-        let cls = try newClass(name: try internName(kind.name), bases: try newTuple([base]), namespace: try newDict())
+        let cls = try newClass(name: name, bases: try newTuple([base]), namespace: try newDict())
         heap.setSlot(cls.objectOffset, ClassSlot.kind, .smallInt(TypeKind.baseException.rawValue))
-        exceptionClasses[kind.rawValue] = cls
+        if tabled {
+            exceptionClasses[kind.rawValue] = cls
+        } else {
+            root(cls); defer { unroot() }
+            try dictStore(builtins, name, cls)  // its one home: a second class of that name would not match the first
+        }
         return cls
     }
 

@@ -206,6 +206,19 @@ extension VM {
                 }
                 return
             }
+            if n >= 2, isSubclass(cls, exceptionClass(.osError)), let errno = dictGetStr(instanceDict(v), internStatic("errno")),
+               !errno.isNone, let strerror = dictGetStr(instanceDict(v), internStatic("strerror")) {
+                // [Errno 2] No such file or directory: 'name'
+                out += bytes("[Errno ")
+                try appendText(errno, &out, repr: false)
+                out += bytes("] ")
+                try appendText(strerror, &out, repr: false)
+                if let filename = dictGetStr(instanceDict(v), internStatic("filename")), !filename.isNone {
+                    out += bytes(": ")
+                    try appendText(filename, &out, repr: true)
+                }
+                return
+            }
             if n == 1 {
                 // KeyError shows its key as a repr.
                 let keyError = isSubclass(cls, exceptionClass(.keyError))

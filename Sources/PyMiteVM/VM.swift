@@ -293,6 +293,8 @@ public final class VM {
     var objectBases: Value = .null
     var exceptionClasses: [Value] = []  // indexed by ExceptionKind; null until first used
     var pendingException: Value = .null
+    /// Some class defines __getattribute__, __setattr__ or __delattr__ (Attributes.swift).
+    var classesHaveAttributeHooks = false
     var handledException: Value = .null
     var memoryErrorInstance: Value = .null
     var sysModule: Value = .null

@@ -56,6 +56,16 @@ enum ExceptionKind: Int, CaseIterable {
     case memoryError, nameError, unboundLocalError, runtimeError, recursionError
     case notImplementedError, typeError, valueError, unicodeError, osError, eofError, systemError
     case unicodeDecodeError, unicodeEncodeError
+    // Made only when a program names them (or OSError(errno, ...) picks one),
+    // and kept in the builtins dict: `VM.exceptionClasses` has a slot for
+    // each kind above, those the VM raises by itself.
+    case floatingPointError, bufferError, referenceError, stopAsyncIteration
+    case syntaxError, indentationError, tabError
+    case fileNotFoundError, fileExistsError, permissionError, timeoutError, interruptedError
+    case isADirectoryError, notADirectoryError, blockingIOError
+    case connectionError, brokenPipeError, connectionAbortedError, connectionRefusedError, connectionResetError
+    case warning, userWarning, deprecationWarning, pendingDeprecationWarning, runtimeWarning
+    case syntaxWarning, futureWarning, importWarning, unicodeWarning, bytesWarning, resourceWarning
 
     var name: StaticString {
         switch self {
@@ -89,6 +99,37 @@ enum ExceptionKind: Int, CaseIterable {
         case .systemError: return "SystemError"
         case .unicodeDecodeError: return "UnicodeDecodeError"
         case .unicodeEncodeError: return "UnicodeEncodeError"
+        case .floatingPointError: return "FloatingPointError"
+        case .bufferError: return "BufferError"
+        case .referenceError: return "ReferenceError"
+        case .stopAsyncIteration: return "StopAsyncIteration"
+        case .syntaxError: return "SyntaxError"
+        case .indentationError: return "IndentationError"
+        case .tabError: return "TabError"
+        case .fileNotFoundError: return "FileNotFoundError"
+        case .fileExistsError: return "FileExistsError"
+        case .permissionError: return "PermissionError"
+        case .timeoutError: return "TimeoutError"
+        case .interruptedError: return "InterruptedError"
+        case .isADirectoryError: return "IsADirectoryError"
+        case .notADirectoryError: return "NotADirectoryError"
+        case .blockingIOError: return "BlockingIOError"
+        case .connectionError: return "ConnectionError"
+        case .brokenPipeError: return "BrokenPipeError"
+        case .connectionAbortedError: return "ConnectionAbortedError"
+        case .connectionRefusedError: return "ConnectionRefusedError"
+        case .connectionResetError: return "ConnectionResetError"
+        case .warning: return "Warning"
+        case .userWarning: return "UserWarning"
+        case .deprecationWarning: return "DeprecationWarning"
+        case .pendingDeprecationWarning: return "PendingDeprecationWarning"
+        case .runtimeWarning: return "RuntimeWarning"
+        case .syntaxWarning: return "SyntaxWarning"
+        case .futureWarning: return "FutureWarning"
+        case .importWarning: return "ImportWarning"
+        case .unicodeWarning: return "UnicodeWarning"
+        case .bytesWarning: return "BytesWarning"
+        case .resourceWarning: return "ResourceWarning"
         }
     }
 
@@ -96,7 +137,16 @@ enum ExceptionKind: Int, CaseIterable {
         switch self {
         case .baseException: return nil
         case .systemExit, .keyboardInterrupt, .generatorExit, .exception: return .baseException
-        case .zeroDivisionError, .overflowError: return .arithmeticError
+        case .zeroDivisionError, .overflowError, .floatingPointError: return .arithmeticError
+        case .indentationError: return .syntaxError
+        case .tabError: return .indentationError
+        case .fileNotFoundError, .fileExistsError, .permissionError, .timeoutError, .interruptedError,
+             .isADirectoryError, .notADirectoryError, .blockingIOError, .connectionError:
+            return .osError
+        case .brokenPipeError, .connectionAbortedError, .connectionRefusedError, .connectionResetError: return .connectionError
+        case .userWarning, .deprecationWarning, .pendingDeprecationWarning, .runtimeWarning, .syntaxWarning,
+             .futureWarning, .importWarning, .unicodeWarning, .bytesWarning, .resourceWarning:
+            return .warning
         case .moduleNotFoundError: return .importError
         case .indexError, .keyError: return .lookupError
         case .unboundLocalError: return .nameError
@@ -233,6 +283,7 @@ extension VM {
             try dictStore(namespace, s.__hash__, .none)
         }
         let cls = try allocClass(name: name, bases: bases, namespace: namespace, kind: kind)
+        try noteAttributeHooks(namespace)
         let o = cls.objectOffset
         // C3: merge the bases' MROs and the list of bases.
         var sequences: [[Value]] = []
@@ -344,6 +395,9 @@ extension VM {
     /// The class if made already (else null): enough to test an exception, as none of an unmade class exists.
     @inline(__always) func exceptionClass(_ k: ExceptionKind) -> Value { exceptionClasses[k.rawValue] }
 
+    /// The kinds `exceptionClasses` holds: those the VM raises by itself.
+    static let tabledExceptionKinds = ExceptionKind.floatingPointError.rawValue
+
     /// A new exception instance of a built-in kind with the given args.
     func newException(_ k: ExceptionKind, args: [Value]) throws(VMError) -> Value {
         let e = try newInstance(try exceptionClassMade(k))
@@ -351,14 +405,46 @@ extension VM {
         return e
     }
 
+    /// The OSError subclass CPython makes for `errno` (Linux's numbers), if any.
+    func osErrorSubclass(errno: Value) throws(VMError) -> Value? {
+        guard let n = intOf(errno) else { return nil }
+        let kind: ExceptionKind
+        switch n {
+        case 1, 13: kind = .permissionError
+        case 2: kind = .fileNotFoundError
+        case 4: kind = .interruptedError
+        case 11, 114, 115: kind = .blockingIOError
+        case 17: kind = .fileExistsError
+        case 20: kind = .notADirectoryError
+        case 21: kind = .isADirectoryError
+        case 32, 108: kind = .brokenPipeError
+        case 103: kind = .connectionAbortedError
+        case 104: kind = .connectionResetError
+        case 110: kind = .timeoutError
+        case 111: kind = .connectionRefusedError
+        default: return nil
+        }
+        return try exceptionClassMade(kind)
+    }
+
     /// Sets `args`, and the attributes some exceptions derive from it
-    /// (SystemExit.code, StopIteration.value).
+    /// (SystemExit.code, StopIteration.value, OSError's errno, strerror and filename).
     func setExceptionArgs(_ e: Value, _ args: Value) throws(VMError) {
         let d = instanceDict(e)
         try dictStore(d, s.args, args)
         let cls = heap.slot(e.objectOffset, InstanceSlot.klass)
-        let first: Value = tupleCount(args.objectOffset) > 0 ? tupleItem(args.objectOffset, 0) : .none
-        if isSubclass(cls, exceptionClass(.systemExit)) {
+        let count = tupleCount(args.objectOffset)
+        let first: Value = count > 0 ? tupleItem(args.objectOffset, 0) : .none
+        if isSubclass(cls, exceptionClass(.osError)) {
+            // (errno, strerror[, filename[, winerror[, filename2]]]): args keeps the first two.
+            let described = count >= 2 && count <= 5
+            try dictStore(d, internStatic("errno"), described ? first : .none)
+            try dictStore(d, internStatic("strerror"), described ? tupleItem(args.objectOffset, 1) : .none)
+            try dictStore(d, internStatic("filename"), described && count >= 3 ? tupleItem(args.objectOffset, 2) : .none)
+            if described && count >= 3 {
+                try dictStore(d, s.args, try newTuple([first, tupleItem(args.objectOffset, 1)]))
+            }
+        } else if isSubclass(cls, exceptionClass(.systemExit)) {
             try dictStore(d, internStatic("code"), tupleCount(args.objectOffset) > 1 ? args : first)
         } else if isSubclass(cls, exceptionClass(.stopIteration)) {
             try dictStore(d, s.value, first)
