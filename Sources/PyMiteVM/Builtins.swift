@@ -313,7 +313,7 @@ extension VM {
             case .bytearray: return byteArrayCount(o)
             case .tuple: return tupleCount(o)
             case .list: return listCount(o)
-            case .dict, .set: return dictCount(v)
+            case .dict, .set, .frozenset: return dictCount(v)
             case .range:
                 // Bounds of 63 bits can make a length past 63 bits (or past a board's Int).
                 let (start, stop, step) = rangeParts(v)
@@ -592,8 +592,9 @@ extension VM {
             if n > 0 { try updateDict(d, with: a[0]) }
             for k in 0..<a.keywordCount { try dictStore(d, tupleItem(a.kwnames.objectOffset, k), a[n + k]) }
             return d
-        case .set:
-            let d = try newDict(.set)
+        case .set, .frozenset:
+            if kind == .frozenset && n > 0 && isType(a[0], .frozenset) { return a[0] }  // as CPython: the same object
+            let d = try newDict(kind == .set ? .set : .frozenset)
             if n > 0 {
                 root(d); defer { unroot() }
                 try updateSet(d, with: a[0])

@@ -19,6 +19,7 @@ public enum ObjType: UInt8 {
     case tuple = 16, list, valueArray, dict, set, range, function, cell
     case klass, instance, boundMethod, module, generator, iterator, slice
     case property, staticMethod, classMethod, superObject, bytearray, pin, uart, adc
+    case frozenset  // a set's layout (Objects/Set.swift), hashable and never changed
 
     @inline(__always) var isRaw: Bool { rawValue < 16 }
 }
@@ -205,7 +206,8 @@ struct Heap {
         assert(isLiveBlock(o) && type(o) == kind, "heap: object of the wrong kind")
     }
     @inline(__always) func expect(_ o: UInt32, _ kind: ObjType, or other: ObjType) {
-        assert(isLiveBlock(o) && (type(o) == kind || type(o) == other), "heap: object of the wrong kind")
+        assert(isLiveBlock(o) && (type(o) == kind || type(o) == other || (other == .set && type(o) == .frozenset)),
+               "heap: object of the wrong kind")
     }
 
     // MARK: Allocation

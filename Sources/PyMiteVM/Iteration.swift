@@ -40,7 +40,7 @@ extension VM {
         case .range:
             let (start, stop, step) = rangeParts(v)
             return try newIterator(.range, .none, try newInt(start), try newInt(stop), try newInt(step))
-        case .dict, .set: return try dictIterator(.dictKeys, v)
+        case .dict, .set, .frozenset: return try dictIterator(.dictKeys, v)
         case .generator: return v
         case .iterator:
             switch iteratorKind(v) {

@@ -25,7 +25,7 @@ extension VM {
             case .list: ok = isType(me, .list)
             case .tuple: ok = isType(me, .tuple)
             case .dict: ok = isType(me, .dict)
-            case .set: ok = isType(me, .set)
+            case .set: ok = isType(me, .set) || (isType(me, .frozenset) && id.sharedWithFrozenset)
             case .generator: ok = isType(me, .generator)
             case .property: ok = isType(me, .property)
             case .slice: ok = isType(me, .slice)

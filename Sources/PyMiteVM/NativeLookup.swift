@@ -26,6 +26,7 @@ extension VM {
             // bytes shares str's code; bytearray has bytes.fromhex too.
             if id.sharedWithBytes { return (kind.rawValue, TypeKind.bytes.rawValue) }
             if id == .bytesFromhex { return (kind.rawValue, TypeKind.bytearray.rawValue) }
+            if id.sharedWithFrozenset { return (kind.rawValue, TypeKind.frozenset.rawValue) }
             return (kind.rawValue, nil)
         }
     }
@@ -120,7 +121,7 @@ extension VM {
     /// The built-in types the builtins module names.
     static let builtinTypeNames: [TypeKind] = [
         .int, .float, .str, .bool, .list, .tuple, .dict, .set, .range, .object, .type,
-        .bytes, .bytearray, .slice, .staticMethod, .classMethod, .property, .superType,
+        .bytes, .bytearray, .slice, .staticMethod, .classMethod, .property, .superType, .frozenset,
     ]
 
     /// The class of a built-in exception, made with its bases on first use:

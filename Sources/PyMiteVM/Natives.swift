@@ -60,6 +60,8 @@ enum Native: Int, CaseIterable {
     case rangeIndex, rangeCount
     // object's attribute access without a class's hooks
     case objectGetattribute, objectSetattr, objectDelattr
+    // set's in-place methods
+    case setIntersectionUpdate, setDifferenceUpdate, setSymmetricDifferenceUpdate
 
     var home: NativeHome {
         switch self {
@@ -81,7 +83,8 @@ enum Native: Int, CaseIterable {
              .dictSetdefault, .dictClear, .dictCopy, .dictFromkeys:
             return .type(.dict)
         case .setAdd, .setRemove, .setDiscard, .setPop, .setClear, .setCopy, .setUnion, .setIntersection,
-             .setDifference, .setSymmetricDifference, .setIssubset, .setIssuperset, .setUpdate, .setIsdisjoint:
+             .setDifference, .setSymmetricDifference, .setIssubset, .setIssuperset, .setUpdate, .setIsdisjoint,
+             .setIntersectionUpdate, .setDifferenceUpdate, .setSymmetricDifferenceUpdate:
             return .type(.set)
         case .intBitLength, .intConjugate, .intFromBytes, .intToBytes: return .type(.int)
         case .bytesFromhex: return .type(.bytes)
@@ -105,6 +108,17 @@ enum Native: Int, CaseIterable {
 
     /// Methods called on the class itself (bytes.fromhex, dict.fromkeys, int.from_bytes).
     var isClassLevel: Bool { self == .bytesFromhex || self == .dictFromkeys || self == .intFromBytes }
+
+    /// set methods that change nothing: frozenset has them too.
+    var sharedWithFrozenset: Bool {
+        switch self {
+        case .setCopy, .setUnion, .setIntersection, .setDifference, .setSymmetricDifference,
+             .setIssubset, .setIssuperset, .setIsdisjoint:
+            return true
+        default:
+            return false
+        }
+    }
 
     /// str methods that bytes objects have too (they run the same code).
     var sharedWithBytes: Bool {
@@ -140,7 +154,8 @@ let nativeNameText: StaticString = """
     bit_length\0is_integer\0conjugate\0from_bytes\0to_bytes\0fromhex\0indices\0send\0close\0throw\0\
     setter\0getter\0deleter\0__init__\0__init__\0exit\0heap\0gc\0time\0sleep\0sleep_ms\0sleep_us\0\
     ticks_ms\0ticks_us\0ticks_diff\0ticks_add\0time\0monotonic\0freq\0reset\0unique_id\0value\0on\0off\0\
-    toggle\0write\0read\0readline\0any\0read_u16\0index\0count\0__getattribute__\0__setattr__\0__delattr__\0
+    toggle\0write\0read\0readline\0any\0read_u16\0index\0count\0__getattribute__\0__setattr__\0__delattr__\0\
+    intersection_update\0difference_update\0symmetric_difference_update\0
     """
 
 /// Where each name starts in `nativeNameText`; the last entry is its length.
@@ -152,7 +167,7 @@ let nativeNameStart: [UInt16] = [
     643, 650, 657, 664, 668, 675, 681, 687, 695, 700, 706, 711, 717, 723, 728, 735, 741, 745, 749, 757, 764, 775,
     781, 786, 795, 799, 806, 814, 818, 824, 829, 835, 848, 859, 880, 889, 900, 907, 918, 929, 940, 950, 961, 970,
     978, 986, 991, 997, 1003, 1010, 1017, 1025, 1034, 1043, 1048, 1053, 1056, 1061, 1067, 1076, 1085, 1094, 1103,
-    1114, 1124, 1129, 1139, 1144, 1150, 1160, 1166, 1169, 1173, 1180, 1186, 1191, 1200, 1204, 1213, 1219, 1225, 1242, 1254, 1266,
+    1114, 1124, 1129, 1139, 1144, 1150, 1160, 1166, 1169, 1173, 1180, 1186, 1191, 1200, 1204, 1213, 1219, 1225, 1242, 1254, 1266, 1286, 1304, 1332,
 ]
 
 /// The Python-visible name of a native (one copy: inlined, its table access would be repeated at every native).

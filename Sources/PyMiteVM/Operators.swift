@@ -268,8 +268,11 @@ extension VM {
             for i in 0..<nb { heap.setSlot(t.objectOffset, TupleSlot.firstItem + na + i, tupleItem(b.objectOffset, i)) }
             return t
         case (.set, .or), (.set, .and), (.set, .subtract), (.set, .xor):
-            guard isType(b, .set) else { throw unsupported(op, a, b) }
+            guard isAnySet(b) else { throw unsupported(op, a, b) }
             return try setOperation(op, a, b, inplace: inplace)
+        case (.frozenset, .or), (.frozenset, .and), (.frozenset, .subtract), (.frozenset, .xor):
+            guard isAnySet(b) else { throw unsupported(op, a, b) }
+            return try setOperation(op, a, b, inplace: false)  // |= on a frozenset makes a new one
         case (.instance, _):
             if let r = try callDunder(a, binaryDunder(op, reflected: false, inplace: inplace), b) { return r }
             if inplace, let r = try callDunder(a, binaryDunder(op, reflected: false, inplace: false), b) { return r }
@@ -430,7 +433,7 @@ extension VM {
         case .bytearray: return byteArrayCount(o) != 0
         case .tuple: return tupleCount(o) != 0
         case .list: return listCount(o) != 0
-        case .dict, .set: return dictCount(v) != 0
+        case .dict, .set, .frozenset: return dictCount(v) != 0
         case .range: return rangeLength(v) != 0
         case .instance:
             let cls = heap.slot(o, InstanceSlot.klass)
@@ -473,6 +476,9 @@ extension VM {
         if ta == .instance || tb == .instance { return try instanceEquality(a, b) }
         if let x = byteView(a), let y = byteView(b) {
             return x.count == y.count && (x.count == 0 || memEqual(x.baseAddress!, y.baseAddress!, x.count))
+        }
+        if (ta == .set || ta == .frozenset) && (tb == .set || tb == .frozenset) {
+            return dictCount(a) == dictCount(b) ? try setIsSubset(a, b) : false
         }
         guard ta == tb else { return false }
         if ta == .str || ta == .bytes { return strEqual(a.objectOffset, b.objectOffset) }
@@ -592,7 +598,7 @@ extension VM {
         case .notContains: return .bool(try !contains(b, a))
         default: break
         }
-        if isType(a, .set) && isType(b, .set) {
+        if isAnySet(a) && isAnySet(b) {
             switch op {
             case .lessEqual: return .bool(try setIsSubset(a, b))
             case .less: return dictCount(a) < dictCount(b) ? .bool(try setIsSubset(a, b)) : .false
@@ -644,6 +650,15 @@ extension VM {
             return h == -1 ? -2 : h
         case .list, .dict, .set, .bytearray:
             throw raiseAboutType(.typeError, "unhashable type: '", v, "'")
+        case .frozenset:
+            // Equal frozensets hash the same whatever their order: a sum of mixed element hashes.
+            var h: Int64 = 1927868237 &* Int64(dictCount(v) + 1)
+            try dictForEach(v) { (k, _) throws(VMError) in
+                let e = try hashValue(k)
+                h = h &+ ((e ^ (e << 16) ^ 89869747) &* 3644798167)
+            }
+            h &= 0x3FFF_FFFF_FFFF_FFFF
+            return h == -1 ? -2 : h
         case .instance:
             let cls = heap.slot(o, InstanceSlot.klass)
             if let m = classLookup(cls, s.__hash__) {
@@ -696,7 +711,7 @@ extension VM {
                 i += 1
             }
             return false
-        case .dict, .set:
+        case .dict, .set, .frozenset:
             let h = try hashValue(item)
             return try dictFind(container, item, hash: h) >= 0
         case .range:

@@ -64,9 +64,11 @@ extension VM {
             }
             if !isList && i == 1 { out.append(UInt8(ascii: ",")) }
             out.append(isList ? UInt8(ascii: "]") : UInt8(ascii: ")"))
-        case .dict, .set:
-            let isDict = heap.type(o) == .dict
-            if !isDict && dictCount(v) == 0 { out += bytes("set()"); return }
+        case .dict, .set, .frozenset:
+            let isDict = heap.type(o) == .dict, frozen = heap.type(o) == .frozenset
+            if !isDict && dictCount(v) == 0 { out += bytes(frozen ? "frozenset()" : "set()"); return }
+            if frozen { out += bytes("frozenset(") }
+            defer { if frozen { out.append(UInt8(ascii: ")")) } }
             heap.setBeingPrinted(o, true)
             defer { heap.setBeingPrinted(o, false) }
             out.append(UInt8(ascii: "{"))

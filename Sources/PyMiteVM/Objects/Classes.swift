@@ -8,7 +8,7 @@ enum TypeKind: Int, CaseIterable {
     case object = 0, type, int, bool, float, str, bytes, tuple, list, dict, set, range
     case noneType, function, builtinFunction, method, module, generator, cell, iterator
     case slice, ellipsis, notImplementedType, property, staticMethod, classMethod, superType
-    case baseException, bytearray, pin, uart, adc
+    case baseException, bytearray, pin, uart, adc, frozenset
 
     var name: StaticString {
         switch self {
@@ -44,6 +44,7 @@ enum TypeKind: Int, CaseIterable {
         case .pin: return "Pin"
         case .uart: return "UART"
         case .adc: return "ADC"
+        case .frozenset: return "frozenset"
         }
     }
 }
@@ -222,6 +223,7 @@ extension VM {
         case .list: return .list
         case .dict: return .dict
         case .set: return .set
+        case .frozenset: return .frozenset
         case .range: return .range
         case .function: return .function
         case .boundMethod: return .method

@@ -17,8 +17,12 @@ extension VM {
         return result
     }
 
+    /// A set or a frozenset.
+    @inline(__always) func isAnySet(_ v: Value) -> Bool { isType(v, .set) || isType(v, .frozenset) }
+
+    /// `a op b` for sets: the result has `a`'s type (frozenset | set is a frozenset).
     func setOperation(_ op: BinaryOperator, _ a: Value, _ b: Value, inplace: Bool) throws(VMError) -> Value {
-        let r = inplace ? a : try newDict(.set)
+        let r = inplace ? a : try newDict(heap.type(a.objectOffset))
         root(r); defer { unroot() }
         switch op {
         case .or:
@@ -73,7 +77,7 @@ extension VM {
         case .setClear:
             dictClear(me)
         case .setCopy:
-            return try dictCopy(me)
+            return isType(me, .frozenset) ? me : try dictCopy(me)
         case .setUpdate:
             for i in 1..<a.positionalCount { try updateSet(me, with: a[i]) }
         case .setUnion, .setIntersection, .setDifference, .setSymmetricDifference:
@@ -88,6 +92,15 @@ extension VM {
                 extraRoots[extraRoots.count - 2] = result
             }
             return result
+        case .setIntersectionUpdate, .setDifferenceUpdate, .setSymmetricDifferenceUpdate:
+            if id == .setSymmetricDifferenceUpdate { try argumentCount(a, name, min: 2, max: 2) }
+            let op: BinaryOperator = id == .setIntersectionUpdate ? .and : id == .setDifferenceUpdate ? .subtract : .xor
+            for i in 1..<max(1, a.positionalCount) {
+                let other = try newDict(.set)
+                root(other); defer { unroot() }
+                try updateSet(other, with: a[i])
+                _ = try setOperation(op, me, other, inplace: true)
+            }
         case .setIssubset, .setIssuperset, .setIsdisjoint:
             try argumentCount(a, name, min: 2, max: 2)
             let other = try newDict(.set)
