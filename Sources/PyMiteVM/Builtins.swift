@@ -43,16 +43,24 @@ extension VM {
             var out: [UInt8] = []
             let sep = try optionalStrArgument(a.keyword("sep"), "sep")
             let end = try optionalStrArgument(a.keyword("end"), "end")
+            // Any other file is an object with a write method, given each piece as CPython gives it.
+            let file = a.keyword("file") ?? .none
+            let fd = file.isNone ? 1 : streamDescriptor(file)
+            let writer: Value = fd == nil ? try getAttribute(file, internStatic("write")) : .null
+            root(writer); defer { unroot() }
+            func piece() throws(VMError) {
+                guard fd == nil, !out.isEmpty else { return }
+                _ = try call(writer, [try newStr(out)])
+                out.removeAll()
+            }
             for i in 0..<a.positionalCount {
-                if i > 0 { if let s = sep { out += strBuffer(s) } else { out.append(UInt8(ascii: " ")) } }
+                if i > 0 { if let s = sep { out += strBuffer(s) } else { out.append(UInt8(ascii: " ")) }; try piece() }
                 try appendText(a[i], &out, repr: false)
+                try piece()
             }
             if let e = end { out += strBuffer(e) } else { out.append(UInt8(ascii: "\n")) }
-            var fd = 1
-            if let file = a.keyword("file"), !file.isNone, !sysModule.isNull, file == (dictGetStr(heap.slot(sysModule.objectOffset, ModuleSlot.dict), internStatic("stderr")) ?? .null) {
-                fd = 2
-            }
-            write(fd, out)
+            try piece()
+            if let fd { write(fd, out) }
             if let flush = a.keyword("flush"), try isTruthy(flush) { flushOutput() }
             return .none
         case .len:

@@ -33,6 +33,7 @@ extension VM {
             case .pin: ok = isType(me, .pin)
             case .uart: ok = isType(me, .uart)
             case .adc: ok = isType(me, .adc)
+            case .textStream: ok = streamDescriptor(me) != nil
             default: ok = true
             }
             guard ok else {
@@ -46,6 +47,7 @@ extension VM {
             case .pin: return try callPinMethod(id, me, a)
             case .uart: return try callUARTMethod(id, me, a)
             case .adc: return try callADCMethod(id, me, a)
+            case .textStream: return try callStreamMethod(id, me, a)
             case .bytearray where id != .byteArrayDecode && id != .byteArrayHex:
                 return try callByteArrayMethod(id, me, a)
             default: break

@@ -40,8 +40,12 @@ extension VM {
             }
         case .platform: value = try newStr("p14p")
         case .byteorder: value = try newStr("little")
-        case .stdout: value = try newStr("<stdout>")
-        case .stderr: value = try newStr("<stderr>")
+        case .stdout: value = try newStream(fd: 1)
+        case .stderr: value = try newStream(fd: 2)
+        case .version: value = try newStr("3.11.0 (p14p, PyMite's VM in Swift)")
+        case .versionInfo:
+            // A plain tuple, as MicroPython's: it indexes and compares (`sys.version_info >= (3, 8)`).
+            value = try newTuple([.smallInt(3), .smallInt(11), .smallInt(0), try newStr("final"), .smallInt(0)])
         case .implementation:
             value = try newModule(try internName("implementation"))
             root(value); defer { unroot() }
@@ -49,6 +53,41 @@ extension VM {
         }
         try dictStore(heap.slot(sysModule.objectOffset, ModuleSlot.dict), name, value)
         return value
+    }
+
+    /// sys.stdout or sys.stderr: an instance of the built-in TextIOWrapper
+    /// type whose `name` says which ("<stdout>", "<stderr>").
+    func newStream(fd: Int) throws(VMError) -> Value {
+        let stream = try newInstance(try typeClass(.textStream))
+        root(stream); defer { unroot() }
+        let d = instanceDict(stream)
+        try dictStore(d, try internName("name"), try newStr(fd == 1 ? "<stdout>" : "<stderr>"))
+        try dictStore(d, try internName("mode"), try newStr("w"))
+        try dictStore(d, try internName("encoding"), try newStr("utf-8"))
+        return stream
+    }
+
+    /// The file descriptor of a stream made by `newStream`, or nil.
+    func streamDescriptor(_ v: Value) -> Int? {
+        guard isType(v, .instance), isTypeClass(heap.slot(v.objectOffset, InstanceSlot.klass), .textStream),
+              let name = dictGetStr(instanceDict(v), internStatic("name")), isStr(name) else { return nil }
+        return sameText(strBuffer(name), "<stderr>") ? 2 : 1
+    }
+
+    func callStreamMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        let fd = streamDescriptor(me) ?? 1
+        switch id {
+        case .streamWrite:
+            try argumentCount(a, "write", min: 2, max: 2)
+            guard isStr(a[1]) else { throw raiseAboutType(.typeError, "write() argument must be str, not ", a[1], "") }
+            write(fd, strArray(a[1]))
+            return .smallInt(strCharCount(a[1].objectOffset))
+        case .streamFlush:
+            flushOutput()
+            return .none
+        default:
+            return .smallInt(fd)
+        }
     }
 
     func callSys(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
@@ -73,7 +112,7 @@ extension VM {
 
 /// The sys values made when first read (`VM.sysValue`).
 enum SysValue: CaseIterable {
-    case maxsize, path, platform, byteorder, stdout, stderr, implementation
+    case maxsize, path, platform, byteorder, stdout, stderr, implementation, version, versionInfo
 
     var name: StaticString {
         switch self {
@@ -84,6 +123,8 @@ enum SysValue: CaseIterable {
         case .stdout: return "stdout"
         case .stderr: return "stderr"
         case .implementation: return "implementation"
+        case .version: return "version"
+        case .versionInfo: return "version_info"
         }
     }
 }

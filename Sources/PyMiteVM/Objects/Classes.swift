@@ -8,7 +8,7 @@ enum TypeKind: Int, CaseIterable {
     case object = 0, type, int, bool, float, str, bytes, tuple, list, dict, set, range
     case noneType, function, builtinFunction, method, module, generator, cell, iterator
     case slice, ellipsis, notImplementedType, property, staticMethod, classMethod, superType
-    case baseException, bytearray, pin, uart, adc, frozenset
+    case baseException, bytearray, pin, uart, adc, frozenset, textStream
 
     var name: StaticString {
         switch self {
@@ -45,6 +45,7 @@ enum TypeKind: Int, CaseIterable {
         case .uart: return "UART"
         case .adc: return "ADC"
         case .frozenset: return "frozenset"
+        case .textStream: return "TextIOWrapper"
         }
     }
 }
