@@ -250,6 +250,7 @@ extension VM {
             switch heap.type(v.objectOffset) {
             case .function, .boundMethod, .klass: return .true
             case .instance: return .bool(classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), s.__call__) != nil)
+            case .staticMethod: return .true  // callable since Python 3.10 (a classmethod object is not)
             default: return .false
             }
         case .map:

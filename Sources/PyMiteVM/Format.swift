@@ -105,20 +105,27 @@ extension VM {
             var body: [UInt8]
             switch type {
             case UInt8(ascii: "s"), UInt8(ascii: "r"), UInt8(ascii: "a"):
-                body = []
-                try appendText(value, &body, repr: type != UInt8(ascii: "s"))
+                if type == UInt8(ascii: "a") {
+                    body = strArray(try asciiRepr(value))
+                } else {
+                    body = []
+                    try appendText(value, &body, repr: type != UInt8(ascii: "s"))
+                }
                 if spec.precision >= 0 { body = truncateChars(body, spec.precision) }
                 spec.zeroPad = false
             case UInt8(ascii: "d"), UInt8(ascii: "i"), UInt8(ascii: "u"):
                 var n = value
                 if isFloat(value) {
                     n = try intFromValue(value, base: nil)
+                } else if isType(value, .instance), let i = try intDunder(value), isIntegral(i) {
+                    n = i  // an object that says which int it is
                 } else if !isIntegral(value) {
                     throw raise(.typeError, bytes("%") + [type] + bytes(" format: a real number is required, not ") + typeName(value))
                 }
                 root(n); defer { unroot() }
                 body = try formatInteger(n, spec: spec, radix: 10)
             case UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"):
+                if isType(value, .instance), let i = try callDunder0(value, "__index__"), isIntegral(i) { value = i }
                 guard isIntegral(value) else {
                     throw raise(.typeError, bytes("%") + [type] + bytes(" format: an integer is required, not ") + typeName(value))
                 }
@@ -173,6 +180,12 @@ extension VM {
 
     /// printf's %e, %f or %g of a double, for `precision` digits:
     /// MemoryError when the text could not fit the heap, checked first.
+    /// What `__int__`, else `__index__`, of an instance gives (%d's int, as int() finds it), or nil.
+    func intDunder(_ v: Value) throws(VMError) -> Value? {
+        if let i = try callDunder0(v, "__int__") { return i }
+        return try callDunder0(v, "__index__")
+    }
+
     func printfFloat(_ d: Double, _ conversion: UInt8, precision: Int, alternate: Bool) throws(VMError) -> [UInt8] {
         // %f of 1e308 has 309 digits before the point.
         _ = try checkedSize(Int64(precision) + 320)
@@ -459,7 +472,13 @@ extension VM {
                 }
             }
             root(value); defer { unroot() }
-            if conversion == UInt8(ascii: "r") || conversion == UInt8(ascii: "a") { value = try reprValue(value) } else if conversion == UInt8(ascii: "s") { value = try strValue(value) }
+            if conversion == UInt8(ascii: "r") {
+                value = try reprValue(value)
+            } else if conversion == UInt8(ascii: "a") {
+                value = try asciiRepr(value)
+            } else if conversion == UInt8(ascii: "s") {
+                value = try strValue(value)
+            }
             extraRoots[extraRoots.count - 1] = value
             // A spec may itself hold replacement fields.
             var specValue: Value = .null

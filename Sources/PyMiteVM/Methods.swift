@@ -27,6 +27,7 @@ extension VM {
             case .dict: ok = isType(me, .dict)
             case .set: ok = isType(me, .set) || (isType(me, .frozenset) && id.sharedWithFrozenset)
             case .generator: ok = isType(me, .generator)
+            case .iterator: ok = isType(me, .iterator) || isType(me, .generator)
             case .property: ok = isType(me, .property)
             case .slice: ok = isType(me, .slice)
             case .range: ok = isType(me, .range)
@@ -161,6 +162,11 @@ extension VM {
             throw stopIteration()
         case .objectInit:
             return .none
+        case .iteratorNextMethod:
+            if let v = try iteratorNext(me) { return v }
+            throw stopIteration()
+        case .iteratorIterMethod:
+            return me
         case .objectGetattribute:
             try argumentCount(a, "__getattribute__", min: 2, max: 2)
             let name = try attributeNameArgument(a[1])

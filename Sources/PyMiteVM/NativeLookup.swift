@@ -27,6 +27,7 @@ extension VM {
             if id.sharedWithBytes { return (kind.rawValue, TypeKind.bytes.rawValue) }
             if id == .bytesFromhex { return (kind.rawValue, TypeKind.bytearray.rawValue) }
             if id.sharedWithFrozenset { return (kind.rawValue, TypeKind.frozenset.rawValue) }
+            if id == .iteratorNextMethod || id == .iteratorIterMethod { return (kind.rawValue, TypeKind.generator.rawValue) }
             return (kind.rawValue, nil)
         }
     }
