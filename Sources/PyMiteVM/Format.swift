@@ -19,8 +19,12 @@ struct FormatSpec {
 extension VM {
     // MARK: printf-style
 
+    /// `format % args` for str, and for bytes and bytearray (PEP 461: %s and
+    /// %b take bytes-like objects, %r and %a give ascii(), %c one byte).
     func percentFormat(_ format: Value, _ args: Value) throws(VMError) -> Value {
-        let f = Array(strBuffer(format))
+        let resultType = heap.type(format.objectOffset)
+        let binary = resultType != .str
+        let f = binary ? Array(byteView(format)!) : Array(strBuffer(format))
         var out: [UInt8] = []
         let argTuple: Value? = isType(args, .tuple) ? args : nil
         let mapping: Value? = (isType(args, .dict) || (isType(args, .instance) && classLookup(heap.slot(args.objectOffset, InstanceSlot.klass), s.__getitem__) != nil)) ? args : nil
@@ -53,7 +57,7 @@ extension VM {
                     i += 1
                 }
                 guard depth == 0 else { throw raise(.valueError, "incomplete format key") }
-                let key = try newStr(Array(f[start..<(i - 1)]))
+                let key = try newStr(Array(f[start..<(i - 1)]), type: binary ? .bytes : .str)
                 value = try getItem(m, key)
                 usedMapping = true
             }
@@ -104,6 +108,27 @@ extension VM {
             if leftAlign { spec.zeroPad = false }
             var body: [UInt8]
             switch type {
+            case UInt8(ascii: "s") where binary, UInt8(ascii: "b") where binary:
+                guard let view = byteView(value) else {
+                    throw raiseAboutType(.typeError, "%b requires a bytes-like object, or an object that implements __bytes__, not '", value, "'")
+                }
+                body = Array(view)
+                if spec.precision >= 0 && body.count > spec.precision { body = Array(body[..<spec.precision]) }
+                spec.zeroPad = false
+            case UInt8(ascii: "r") where binary, UInt8(ascii: "a") where binary:
+                body = strArray(try asciiRepr(value))
+                if spec.precision >= 0 && body.count > spec.precision { body = Array(body[..<spec.precision]) }
+                spec.zeroPad = false
+            case UInt8(ascii: "c") where binary:
+                if let n = intOf(value) {
+                    guard n >= 0 && n <= 255 else { throw raise(.overflowError, "%c arg not in range(256)") }
+                    body = [UInt8(n)]
+                } else if let view = byteView(value), view.count == 1 {
+                    body = [view[0]]
+                } else {
+                    throw raise(.typeError, "%c requires an integer in range(256) or a single byte")
+                }
+                spec.zeroPad = false
             case UInt8(ascii: "s"), UInt8(ascii: "r"), UInt8(ascii: "a"):
                 if type == UInt8(ascii: "a") {
                     body = strArray(try asciiRepr(value))
@@ -155,12 +180,11 @@ extension VM {
             if out.count > heap.size { throw memoryError() }
         }
         if let t = argTuple, next < tupleCount(t.objectOffset) {
-            throw raise(.typeError, "not all arguments converted during string formatting")
+            throw notAllConverted(binary)
         }
-        if argTuple == nil && next == 0 && !usedMapping && mapping == nil {
-            throw raise(.typeError, "not all arguments converted during string formatting")
-        }
-        return try newStr(out)
+        if argTuple == nil && next == 0 && !usedMapping && mapping == nil { throw notAllConverted(binary) }
+        if resultType == .bytearray { return try newByteArray(out) }
+        return try newStr(out, type: binary ? .bytes : .str)
     }
 
     /// The decimal number at f[i...] (a width or precision), nil when there
@@ -180,6 +204,10 @@ extension VM {
 
     /// printf's %e, %f or %g of a double, for `precision` digits:
     /// MemoryError when the text could not fit the heap, checked first.
+    func notAllConverted(_ binary: Bool) -> VMError {
+        raise(.typeError, bytes("not all arguments converted during ") + bytes(binary ? "bytes" : "string") + bytes(" formatting"))
+    }
+
     /// What `__int__`, else `__index__`, of an instance gives (%d's int, as int() finds it), or nil.
     func intDunder(_ v: Value) throws(VMError) -> Value? {
         if let i = try callDunder0(v, "__int__") { return i }

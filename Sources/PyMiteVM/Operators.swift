@@ -244,7 +244,7 @@ extension VM {
                 throw raiseAboutType(.typeError, "can't concat ", b, " to bytes")
             }
             return try concatStr(a, b, type: ta)
-        case (.str, .modulo):
+        case (.str, .modulo), (.bytes, .modulo), (.bytearray, .modulo):
             return try percentFormat(a, b)
         case (.str, .multiply), (.bytes, .multiply), (.list, .multiply), (.tuple, .multiply):
             guard isIntegral(b) else { throw unsupported(op, a, b) }
