@@ -70,14 +70,32 @@ extension VM {
         }
     }
 
+    /// A descriptor's method (`__get__`, `__set__`, `__delete__`, `__set_name__`)
+    /// when `attr` is an instance of a class that defines it.
+    func descriptorMethod(_ attr: Value, _ name: StaticString) throws(VMError) -> Value? {
+        guard isType(attr, .instance) else { return nil }
+        return classLookup(heap.slot(attr.objectOffset, InstanceSlot.klass), try internName(name))
+    }
+
+    /// A data descriptor (one with __set__ or __delete__) comes before the instance's dict.
+    func isDataDescriptor(_ attr: Value) throws(VMError) -> Bool {
+        if isType(attr, .property) { return true }
+        if try descriptorMethod(attr, "__set__") != nil { return true }
+        return try descriptorMethod(attr, "__delete__") != nil
+    }
+
     /// An instance's attribute as object.__getattribute__ finds it (data
     /// descriptors, then its dict, then its class), without the hooks.
     func instanceAttribute(_ obj: Value, _ name: Value) throws(VMError) -> Value? {
         let o = obj.objectOffset
         let cls = heap.slot(o, InstanceSlot.klass)
         let classAttr = classLookup(cls, name)
+        var getter: Value? = nil
+        if let a = classAttr { getter = try descriptorMethod(a, "__get__") }
         if let a = classAttr, isType(a, .property) { return try bindAttribute(a, to: obj, cls: cls) }
+        if let a = classAttr, let get = getter, try isDataDescriptor(a) { return try call(get, [a, obj, cls]) }
         if let v = dictGetStr(heap.slot(o, InstanceSlot.dict), name) { return v }
+        if let a = classAttr, let get = getter { return try call(get, [a, obj, cls]) }
         if let a = classAttr { return try bindAttribute(a, to: obj, cls: cls) }
         if name == s.__class__ { return cls }
         if name == s.__dict__ { return heap.slot(o, InstanceSlot.dict) }
@@ -113,6 +131,7 @@ extension VM {
                     }
                     if isType(a, .classMethod) { return try newBoundMethod(obj, heap.slot(a.objectOffset, StaticClassMethodSlot.function)) }
                     if isType(a, .staticMethod) { return heap.slot(a.objectOffset, StaticClassMethodSlot.function) }
+                    if let get = try descriptorMethod(a, "__get__") { return try call(get, [a, .none, obj]) }
                     return a
                 }
                 if name == s.__name__ || name == s.__qualname__ { return heap.slot(o, ClassSlot.name) }
@@ -253,11 +272,17 @@ extension VM {
     func storeInstanceAttribute(_ obj: Value, _ name: Value, _ value: Value) throws(VMError) {
         let o = obj.objectOffset
         let cls = heap.slot(o, InstanceSlot.klass)
-        if let a = classLookup(cls, name), isType(a, .property) {
-            let setter = heap.slot(a.objectOffset, PropertySlot.setter)
-            guard !setter.isNone else { throw raise(.attributeError, bytes("can't set attribute '") + strArray(name) + bytes("'")) }
-            _ = try call(setter, [obj, value])
-            return
+        if let a = classLookup(cls, name) {
+            if isType(a, .property) {
+                let setter = heap.slot(a.objectOffset, PropertySlot.setter)
+                guard !setter.isNone else { throw raise(.attributeError, bytes("can't set attribute '") + strArray(name) + bytes("'")) }
+                _ = try call(setter, [obj, value])
+                return
+            }
+            if let set = try descriptorMethod(a, "__set__") {
+                _ = try call(set, [a, obj, value])
+                return
+            }
         }
         try dictStoreStr(heap.slot(o, InstanceSlot.dict), name, value)
     }
@@ -309,6 +334,19 @@ extension VM {
 
     /// delattr without the class's hook (object.__delattr__).
     func removeAttribute(_ obj: Value, _ name: Value) throws(VMError) {
+        // A property's deleter, or a descriptor's __delete__, on the instance's class.
+        if isType(obj, .instance), let a = classLookup(heap.slot(obj.objectOffset, InstanceSlot.klass), name) {
+            if isType(a, .property) {
+                let deleter = heap.slot(a.objectOffset, PropertySlot.deleter)
+                guard !deleter.isNone else { throw raise(.attributeError, bytes("can't delete attribute '") + strArray(name) + bytes("'")) }
+                _ = try call(deleter, [obj])
+                return
+            }
+            if let delete = try descriptorMethod(a, "__delete__") {
+                _ = try call(delete, [a, obj])
+                return
+            }
+        }
         var d = Value.null
         if obj.isObject {
             switch heap.type(obj.objectOffset) {

@@ -312,7 +312,24 @@ extension VM {
             for i in 0..<sequences.count where sequences[i][0] == next { sequences[i].removeFirst() }
         }
         heap.setSlot(o, ClassSlot.mro, try newTuple(mro))
+        try callSetName(cls, namespace)
         return cls
+    }
+
+    /// `__set_name__(owner, name)` of each attribute that has one, as type()
+    /// calls it when a class is made (names gathered first: the calls may
+    /// change the namespace).
+    func callSetName(_ cls: Value, _ namespace: Value) throws(VMError) {
+        var named: [(Value, Value)] = []
+        try dictForEach(namespace) { (k, v) throws(VMError) in
+            if isType(v, .instance) { named.append((k, v)) }
+        }
+        if named.isEmpty { return }
+        root(cls); defer { unroot() }
+        for (k, v) in named {
+            root(k, v); defer { unroot(2) }
+            if let setName = try descriptorMethod(v, "__set_name__") { _ = try call(setName, [v, cls, k]) }
+        }
     }
 
     /// A class object without its MRO (ClassSlot.mro), which the caller sets.
