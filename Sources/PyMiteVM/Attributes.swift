@@ -136,7 +136,12 @@ extension VM {
                 }
                 if name == s.__name__ || name == s.__qualname__ { return heap.slot(o, ClassSlot.name) }
                 if name == s.__mro__ { return heap.slot(o, ClassSlot.mro) }
-                if name == s.__bases__ { return heap.slot(o, ClassSlot.bases) }
+                if name == s.__bases__ {
+                    // A class stated without bases has object's (CPython's (<class 'object'>,)).
+                    let bases = heap.slot(o, ClassSlot.bases)
+                    if tupleCount(bases.objectOffset) == 0 && !isTypeClass(obj, .object) && !objectBases.isNull { return objectBases }
+                    return bases
+                }
                 // A copy, as CPython's read-only mappingproxy: the class's own
                 // namespace changes only through setattr and delattr (which
                 // keep classLookup's cache right).

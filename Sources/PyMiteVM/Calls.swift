@@ -119,6 +119,9 @@ extension VM {
         if isTypeClass(cls, .object) && argc > 0 {
             throw raise(.typeError, "object() takes no arguments")
         }
+        if kind == .object, let newFn = classLookup(cls, try internName("__new__")), isType(newFn, .function) {
+            return try constructWithNew(cls, newFn, argsAt: a, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
+        }
         let nkw = kwnames.isNull ? 0 : tupleCount(kwnames.objectOffset)
         // OSError(errno, strerror) is made as the subclass its errno names, as in CPython.
         let made = kind == .baseException && argc - nkw >= 2 && argc - nkw <= 5 && cls == exceptionClass(.osError)
@@ -150,6 +153,25 @@ extension VM {
         _ = try callAt(a - 1, argc: argc + 1, kwnames: kwnames, resultSlot: resultSlot)
         stack[resultSlot] = inst
         sp = resultSlot + 1
+        return false
+    }
+
+    /// A class whose own `__new__` makes its instances: `__new__(cls, *args)`,
+    /// then `__init__` with the same arguments when it returned an instance of
+    /// the class (another type's object is returned as it is).
+    func constructWithNew(_ cls: Value, _ newFn: Value, argsAt a: Int, argc: Int, kwnames: Value, resultSlot: Int) throws(VMError) -> Bool {
+        var args = [cls]
+        for i in 0..<argc { args.append(stack[a + i]) }
+        let inst = try call(newFn, args, kwnames: kwnames)
+        root(inst); defer { unroot() }
+        if isType(inst, .instance), isSubclass(heap.slot(inst.objectOffset, InstanceSlot.klass), cls),
+           let initFn = classLookup(cls, s.__init__), !isNative(initFn, .objectInit) {
+            args[0] = inst
+            let r = try call(initFn, args, kwnames: kwnames)
+            guard r.isNone else { throw raiseAboutType(.typeError, "__init__() should return None, not '", r, "'") }
+        }
+        sp = resultSlot
+        push(inst)
         return false
     }
 

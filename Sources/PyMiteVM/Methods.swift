@@ -167,6 +167,12 @@ extension VM {
             throw stopIteration()
         case .iteratorIterMethod:
             return me
+        case .objectNew:
+            // object.__new__(cls): a bare instance of a class whose instances are plain objects.
+            guard isClass(me), classKind(me) == .object else {
+                throw raiseAboutType(.typeError, "object.__new__(X): X is not a type object (", me, ")")
+            }
+            return try newInstance(me)
         case .objectGetattribute:
             try argumentCount(a, "__getattribute__", min: 2, max: 2)
             let name = try attributeNameArgument(a[1])

@@ -66,6 +66,8 @@ enum Native: Int, CaseIterable {
     case streamWrite, streamFlush, streamFileno
     // iterators' and generators' protocol as methods
     case iteratorNextMethod, iteratorIterMethod
+    // object.__new__(cls)
+    case objectNew
 
     var home: NativeHome {
         switch self {
@@ -97,7 +99,7 @@ enum Native: Int, CaseIterable {
         case .genSend, .genClose, .genThrow: return .type(.generator)
         case .propertySetter, .propertyGetter, .propertyDeleter: return .type(.property)
         case .exceptionInit: return .exception
-        case .objectInit, .objectGetattribute, .objectSetattr, .objectDelattr: return .type(.object)
+        case .objectInit, .objectGetattribute, .objectSetattr, .objectDelattr, .objectNew: return .type(.object)
         case .sysExit, .sysHeap, .sysGc, .sysTime: return .sys
         case .timeSleep, .timeSleepMs, .timeSleepUs, .timeTicksMs, .timeTicksUs, .timeTicksDiff, .timeTicksAdd,
              .timeTime, .timeMonotonic:
@@ -161,7 +163,7 @@ let nativeNameText: StaticString = """
     setter\0getter\0deleter\0__init__\0__init__\0exit\0heap\0gc\0time\0sleep\0sleep_ms\0sleep_us\0\
     ticks_ms\0ticks_us\0ticks_diff\0ticks_add\0time\0monotonic\0freq\0reset\0unique_id\0value\0on\0off\0\
     toggle\0write\0read\0readline\0any\0read_u16\0index\0count\0__getattribute__\0__setattr__\0__delattr__\0\
-    intersection_update\0difference_update\0symmetric_difference_update\0write\0flush\0fileno\0__next__\0__iter__\0
+    intersection_update\0difference_update\0symmetric_difference_update\0write\0flush\0fileno\0__next__\0__iter__\0__new__\0
     """
 
 /// Where each name starts in `nativeNameText`; the last entry is its length.
@@ -173,7 +175,7 @@ let nativeNameStart: [UInt16] = [
     643, 650, 657, 664, 668, 675, 681, 687, 695, 700, 706, 711, 717, 723, 728, 735, 741, 745, 749, 757, 764, 775,
     781, 786, 795, 799, 806, 814, 818, 824, 829, 835, 848, 859, 880, 889, 900, 907, 918, 929, 940, 950, 961, 970,
     978, 986, 991, 997, 1003, 1010, 1017, 1025, 1034, 1043, 1048, 1053, 1056, 1061, 1067, 1076, 1085, 1094, 1103,
-    1114, 1124, 1129, 1139, 1144, 1150, 1160, 1166, 1169, 1173, 1180, 1186, 1191, 1200, 1204, 1213, 1219, 1225, 1242, 1254, 1266, 1286, 1304, 1332, 1338, 1344, 1351, 1360, 1369,
+    1114, 1124, 1129, 1139, 1144, 1150, 1160, 1166, 1169, 1173, 1180, 1186, 1191, 1200, 1204, 1213, 1219, 1225, 1242, 1254, 1266, 1286, 1304, 1332, 1338, 1344, 1351, 1360, 1369, 1377,
 ]
 
 /// The Python-visible name of a native (one copy: inlined, its table access would be repeated at every native).

@@ -270,6 +270,13 @@ extension VM {
         case (.set, .or), (.set, .and), (.set, .subtract), (.set, .xor):
             guard isAnySet(b) else { throw unsupported(op, a, b) }
             return try setOperation(op, a, b, inplace: inplace)
+        case (.dict, .or):
+            // d1 | d2 is a new dict; d1 |= d2 updates d1 (PEP 584).
+            guard isType(b, .dict) else { throw unsupported(op, a, b) }
+            let r = inplace ? a : try dictCopy(a)
+            root(r); defer { unroot() }
+            try updateDict(r, with: b)
+            return r
         case (.frozenset, .or), (.frozenset, .and), (.frozenset, .subtract), (.frozenset, .xor):
             guard isAnySet(b) else { throw unsupported(op, a, b) }
             return try setOperation(op, a, b, inplace: false)  // |= on a frozenset makes a new one
