@@ -119,7 +119,7 @@ extension VM {
         if isTypeClass(cls, .object) && argc > 0 {
             throw raise(.typeError, "object() takes no arguments")
         }
-        if kind == .object, let newFn = classLookup(cls, try internName("__new__")), isType(newFn, .function) {
+        if kind == .object && classesHaveAttributeHooks, let newFn = classLookup(cls, try internName("__new__")), isType(newFn, .function) {
             return try constructWithNew(cls, newFn, argsAt: a, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
         }
         let nkw = kwnames.isNull ? 0 : tupleCount(kwnames.objectOffset)

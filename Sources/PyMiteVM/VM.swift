@@ -293,7 +293,7 @@ public final class VM {
     var objectBases: Value = .null
     var exceptionClasses: [Value] = []  // indexed by ExceptionKind; null until first used
     var pendingException: Value = .null
-    /// Some class defines __getattribute__, __setattr__ or __delattr__ (Attributes.swift).
+    /// Some class defines __getattribute__, __getattr__, __setattr__, __delattr__ or __new__ (Attributes.swift).
     var classesHaveAttributeHooks = false
     var handledException: Value = .null
     var memoryErrorInstance: Value = .null

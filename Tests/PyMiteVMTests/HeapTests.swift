@@ -20,6 +20,15 @@ final class HeapTests: XCTestCase {
         XCTAssertEqual(heap.type(a), .tuple)
     }
 
+    /// Heap.type's table gives every ObjType back from its raw value, and .free for any other byte.
+    func testTypeTableMatchesObjType() {
+        for b in 0..<256 {
+            let expected = ObjType(rawValue: UInt8(b)) ?? .free
+            XCTAssertEqual(b < objTypeByByte.count ? objTypeByByte[b] : .free, expected, "type byte \(b)")
+        }
+        XCTAssertEqual(objTypeByByte.count, Int(ObjType.frozenset.rawValue) + 1, "the table ends with the last type")
+    }
+
     func testFreedNeighboursMerge() {
         var heap = Heap(size: 8192)
         let blocks = (0..<10).map { _ in heap.allocate(.tuple, bytes: 64)! }
