@@ -133,7 +133,7 @@ extension VM {
         if tabled {
             let existing = exceptionClasses[kind.rawValue]
             if !existing.isNull { return existing }
-        } else if let existing = dictGetStr(builtins, name) {
+        } else if let existing = dictGetStr(builtins, name), isClass(existing) {
             return existing
         }
         var base = try typeClass(.object)
