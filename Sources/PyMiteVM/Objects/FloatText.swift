@@ -70,6 +70,13 @@ enum FloatText {
     static func significant(_ d: Double, _ count: Int) -> (digits: [UInt8], exponent: Int) {
         if d == 0 { return ([UInt8](repeating: 48, count: count), 0) }
         let (digits, point) = exactDigits(d)
+        return leading(digits, point: point, count)
+    }
+
+    /// The first `count` significant digits of an exact expansion (its
+    /// digits and decimal point), rounded half to even, and the decimal
+    /// exponent of the first.
+    static func leading(_ digits: [UInt8], point: Int, _ count: Int) -> (digits: [UInt8], exponent: Int) {
         var kept = roundedInteger(digits, point: point, shift: count - point)
         var exponent = point - 1
         if kept.count > count { kept.removeLast(); exponent += 1 }  // 9.99 rounded up to 10.0
@@ -146,9 +153,7 @@ enum FloatText {
         let magnitude = abs(d)
         let (digits, point) = exactDigits(magnitude)
         for count in 1..<17 where count < digits.count {
-            var kept = roundedInteger(digits, point: point, shift: count - point)
-            var exponent = point - 1
-            if kept.count > count { kept.removeLast(); exponent += 1 }
+            let (kept, exponent) = leading(digits, point: point, count)
             if value(kept, exponent: exponent - count + 1) == magnitude { return (kept, exponent) }
             // Next to a power of two the interval that reads back is lopsided:
             // the other neighbour at this length may fit where the nearest did not.
@@ -158,11 +163,7 @@ enum FloatText {
                 return (other, exponent)
             }
         }
-        let count = min(digits.count, 17)
-        var kept = roundedInteger(digits, point: point, shift: count - point)
-        var exponent = point - 1
-        if kept.count > count { kept.removeLast(); exponent += 1 }
-        return (kept, exponent)
+        return leading(digits, point: point, min(digits.count, 17))
     }
 
     /// The digits one unit in the last place up or down; nil below 1.

@@ -67,12 +67,21 @@ extension VM {
     /// image's own str object where it lies (flash; `ImageStr`), which costs
     /// no heap; elsewhere, or when the object is out of reach, a copy.
     func imageStr(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) throws(VMError) -> Value {
-        #if _pointerBitWidth(_32) || P14P_VALUE32
-        // Only while this heap lays a str out as the image does (constant-folded).
-        let sameLayout = strDataOffset == ImageStr.fieldBytes && StrField.hash == 12 && HeaderLayout.sizeShift == 8
-        if sameLayout, let object, let o = heap.staticOffset(of: object) { return .object(o) }
-        #endif
+        if let object, let o = staticStrOffset(of: object) { return .object(o) }
         return try newStr(text)
+    }
+
+    /// The offset by which the heap reaches a str object laid out as
+    /// `ImageStr` outside it (an image's name, the VM's names in flash):
+    /// on a 32-bit board, while this heap lays a str out the same way
+    /// (constant-folded); nil elsewhere, or out of reach.
+    @inline(__always) func staticStrOffset(of object: UnsafeRawPointer) -> UInt32? {
+        #if _pointerBitWidth(_32) || P14P_VALUE32
+        let sameLayout = strDataOffset == ImageStr.fieldBytes && StrField.hash == 12 && HeaderLayout.sizeShift == 8
+        return sameLayout ? heap.staticOffset(of: object) : nil
+        #else
+        return nil
+        #endif
     }
 
     func strHash(_ o: UInt32) -> Int64 {
@@ -185,12 +194,7 @@ extension VM {
     /// the heap's reach) a copy, made once and kept in the intern table.
     func vmName(_ k: Int) throws(VMError) -> Value {
         let start = Int(vmNameStart[k])
-        #if _pointerBitWidth(_32) || P14P_VALUE32
-        let sameLayout = strDataOffset == ImageStr.fieldBytes && StrField.hash == 12 && HeaderLayout.sizeShift == 8
-        if sameLayout, let o = vmNameWords.withUnsafeBytes({ heap.staticOffset(of: $0.baseAddress! + 4 * start) }) {
-            return .object(o)
-        }
-        #endif
+        if let o = vmNameWords.withUnsafeBytes({ staticStrOffset(of: $0.baseAddress! + 4 * start) }) { return .object(o) }
         if vmNameCopies.isEmpty { vmNameCopies = [Value](repeating: .null, count: vmNameStart.count) }
         if !vmNameCopies[k].isNull { return vmNameCopies[k] }
         let count = Int(vmNameWords[start + 1])
