@@ -8,6 +8,7 @@ extension VM {
         case .builtins: return try callBuiltin(id, a)
         case .sys: return try callSys(id, a)
         case .module: return try callModuleNative(id, a)
+        case .slot: return try callSlot(id, a)
         default: return try callMethod(id, a)
         }
     }

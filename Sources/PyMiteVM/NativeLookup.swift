@@ -14,6 +14,9 @@ extension VM {
     static let sysGroup = TypeKind.allCases.count + 1
     /// time's and machine's functions, after sys's.
     static func moduleGroup(_ m: NativeModule) -> Int { sysGroup + 1 + m.rawValue }
+    /// The built-in types' special methods (`slotSupported` says which type has which).
+    static let slotGroup = sysGroup + 1 + NativeModule.allCases.count
+    static let groupCount = slotGroup + 1
 
     /// The group (and a second one) a native is listed in by NativeIndexTable.swift.
     static func groups(of id: Native) -> (Int, Int?) {
@@ -22,6 +25,7 @@ extension VM {
         case .sys: return (sysGroup, nil)
         case .module(let m): return (moduleGroup(m), nil)
         case .exception: return (TypeKind.baseException.rawValue, nil)
+        case .slot: return (slotGroup, nil)
         case .type(let kind):
             // bytes shares str's code; bytearray has bytes.fromhex too.
             if id.sharedWithBytes { return (kind.rawValue, TypeKind.bytes.rawValue) }
@@ -62,8 +66,20 @@ extension VM {
         if !ns.isNull, let v = dictLookup(ns, name, hash: hash) { return v }
         // The group's hash bits turn most misses away without a scan (user
         // classes end in `object`, which has one method).
-        guard let kind = builtinKind(ofClass: c), nativeGroupHashBits[kind.rawValue] & (UInt64(1) << UInt64(hash & 63)) != 0,
-              let id = nativeNamed(name, group: kind.rawValue) else { return nil }
+        guard let kind = builtinKind(ofClass: c) else { return nil }
+        let bit = UInt64(1) << UInt64(hash & 63)
+        var found: Native? = nil
+        if nativeGroupHashBits[kind.rawValue] & bit != 0 { found = nativeNamed(name, group: kind.rawValue) }
+        // The special methods of the types that have them (Objects/SlotMethods.swift); none on object.
+        if found == nil && kind != .object && nativeGroupHashBits[VM.slotGroup] & bit != 0,
+           let id = nativeNamed(name, group: VM.slotGroup), VM.slotSupported(id, kind) {
+            found = id
+        }
+        // A mutable built-in's __hash__ is None, as in CPython (hasattr says it is there).
+        if found == nil && name == s.__hash__ && (kind == .list || kind == .dict || kind == .set || kind == .bytearray) {
+            return Value.none
+        }
+        guard let id = found else { return nil }
         let fn = Value.native(id.rawValue)
         let pending = pendingException  // a full heap only skips the cache (see `cache`)
         do { try dictStore(try classNamespace(c), name, fn) } catch { pendingException = pending }

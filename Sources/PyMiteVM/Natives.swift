@@ -11,6 +11,7 @@ enum NativeHome: Equatable {
     case sys
     case module(NativeModule)
     case exception
+    case slot
 }
 
 enum Native: Int, CaseIterable {
@@ -68,6 +69,15 @@ enum Native: Int, CaseIterable {
     case iteratorNextMethod, iteratorIterMethod
     // object.__new__(cls)
     case objectNew
+    // Special methods of the built-in types as attributes (int.__add__, "ab".__len__):
+    // forward and reflected operators in BinaryOperator's order, comparisons in
+    // CompareOperator's, then the protocols (Objects/SlotMethods.swift).
+    case slotAdd, slotSub, slotMul, slotTruediv, slotFloordiv, slotMod, slotPow, slotLshift
+    case slotRshift, slotAnd, slotOr, slotXor, slotRadd, slotRsub, slotRmul, slotRtruediv
+    case slotRfloordiv, slotRmod, slotRpow, slotRlshift, slotRrshift, slotRand, slotRor, slotRxor
+    case slotLt, slotLe, slotEq, slotNe, slotGt, slotGe, slotLen, slotGetitem
+    case slotSetitem, slotDelitem, slotContains, slotIter, slotHash, slotRepr, slotStr, slotBool
+    case slotInt, slotFloat, slotIndex, slotNeg, slotPos, slotAbs, slotInvert
 
     var home: NativeHome {
         switch self {
@@ -110,7 +120,9 @@ enum Native: Int, CaseIterable {
         case .adcReadU16: return .type(.adc)
         case .streamWrite, .streamFlush, .streamFileno: return .type(.textStream)
         case .iteratorNextMethod, .iteratorIterMethod: return .type(.iterator)
-        default: return .type(.str)
+        default:
+            if rawValue >= Native.slotAdd.rawValue && rawValue <= Native.slotInvert.rawValue { return .slot }
+            return .type(.str)
         }
     }
 
@@ -163,7 +175,8 @@ let nativeNameText: StaticString = """
     setter\0getter\0deleter\0__init__\0__init__\0exit\0heap\0gc\0time\0sleep\0sleep_ms\0sleep_us\0\
     ticks_ms\0ticks_us\0ticks_diff\0ticks_add\0time\0monotonic\0freq\0reset\0unique_id\0value\0on\0off\0\
     toggle\0write\0read\0readline\0any\0read_u16\0index\0count\0__getattribute__\0__setattr__\0__delattr__\0\
-    intersection_update\0difference_update\0symmetric_difference_update\0write\0flush\0fileno\0__next__\0__iter__\0__new__\0
+    intersection_update\0difference_update\0symmetric_difference_update\0write\0flush\0fileno\0__next__\0__iter__\0__new__\0\
+    __add__\0__sub__\0__mul__\0__truediv__\0__floordiv__\0__mod__\0__pow__\0__lshift__\0__rshift__\0__and__\0__or__\0__xor__\0__radd__\0__rsub__\0__rmul__\0__rtruediv__\0__rfloordiv__\0__rmod__\0__rpow__\0__rlshift__\0__rrshift__\0__rand__\0__ror__\0__rxor__\0__lt__\0__le__\0__eq__\0__ne__\0__gt__\0__ge__\0__len__\0__getitem__\0__setitem__\0__delitem__\0__contains__\0__iter__\0__hash__\0__repr__\0__str__\0__bool__\0__int__\0__float__\0__index__\0__neg__\0__pos__\0__abs__\0__invert__\0
     """
 
 /// Where each name starts in `nativeNameText`; the last entry is its length.
@@ -176,6 +189,7 @@ let nativeNameStart: [UInt16] = [
     781, 786, 795, 799, 806, 814, 818, 824, 829, 835, 848, 859, 880, 889, 900, 907, 918, 929, 940, 950, 961, 970,
     978, 986, 991, 997, 1003, 1010, 1017, 1025, 1034, 1043, 1048, 1053, 1056, 1061, 1067, 1076, 1085, 1094, 1103,
     1114, 1124, 1129, 1139, 1144, 1150, 1160, 1166, 1169, 1173, 1180, 1186, 1191, 1200, 1204, 1213, 1219, 1225, 1242, 1254, 1266, 1286, 1304, 1332, 1338, 1344, 1351, 1360, 1369, 1377,
+    1385, 1393, 1401, 1413, 1426, 1434, 1442, 1453, 1464, 1472, 1479, 1487, 1496, 1505, 1514, 1527, 1541, 1550, 1559, 1571, 1583, 1592, 1600, 1609, 1616, 1623, 1630, 1637, 1644, 1651, 1659, 1671, 1683, 1695, 1708, 1717, 1726, 1735, 1743, 1752, 1760, 1770, 1780, 1788, 1796, 1804, 1815,
 ]
 
 /// The Python-visible name of a native (one copy: inlined, its table access would be repeated at every native).

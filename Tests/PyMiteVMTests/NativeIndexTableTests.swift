@@ -16,7 +16,7 @@ final class NativeIndexTableTests: XCTestCase {
 
     /// A counting sort of the natives by group; a native in two groups is listed in both.
     func index() -> (order: [Int], start: [Int], hashBits: [UInt64]) {
-        let groupCount = VM.sysGroup + 1 + NativeModule.allCases.count
+        let groupCount = VM.groupCount
         var members = [[Native]](repeating: [], count: groupCount)
         for id in Native.allCases {
             let (g, also) = VM.groups(of: id)

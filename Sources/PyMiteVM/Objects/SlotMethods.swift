@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// The special methods of the built-in types as attributes: `int.__add__`,
+// `(5).__add__(1)`, `"ab".__len__()`, `dict.__setitem__(d, k, v)`. Each is a
+// native of the slot group, found only for a type that has it (a user
+// class's MRO ends in `object`, which has none of them, so the VM's own
+// dunder lookups on classes are unchanged). Calling one runs the operation
+// the syntax would; an operator given an operand it does not take returns
+// NotImplemented, as CPython's slot wrappers do.
+
+extension VM {
+    /// Operations a built-in type has, as bits of `SlotSet`.
+    struct SlotSet: OptionSet {
+        let rawValue: UInt16
+        static let arithmetic = SlotSet(rawValue: 1)    // + - * / // % ** and reflected, unary - + abs
+        static let bits = SlotSet(rawValue: 2)          // << >> & | ^ and reflected, ~, __index__
+        static let order = SlotSet(rawValue: 4)         // < <= > >=
+        static let sequence = SlotSet(rawValue: 8)      // + * (and reflected *), __getitem__, __iter__
+        static let sized = SlotSet(rawValue: 16)        // __len__, __contains__, __iter__
+        static let mutable = SlotSet(rawValue: 32)      // __setitem__, __delitem__
+        static let hashable = SlotSet(rawValue: 64)     // __hash__
+        static let number = SlotSet(rawValue: 128)      // __bool__, __int__, __float__
+        static let setOps = SlotSet(rawValue: 256)      // | & - ^
+        static let modulo = SlotSet(rawValue: 512)      // % (str and bytes formatting)
+        static let union = SlotSet(rawValue: 1024)      // | (dicts)
+        static let keyed = SlotSet(rawValue: 2048)      // __getitem__ with any key
+    }
+
+    /// What each built-in type has; nil for the types without special methods here.
+    static func slots(of kind: TypeKind) -> SlotSet? {
+        switch kind {
+        case .int, .bool: return [.arithmetic, .bits, .order, .hashable, .number]
+        case .float: return [.arithmetic, .order, .hashable, .number]
+        case .str, .bytes: return [.sequence, .sized, .order, .hashable, .modulo]
+        case .tuple: return [.sequence, .sized, .order, .hashable]
+        case .list, .bytearray: return [.sequence, .sized, .order, .mutable]
+        case .dict: return [.sized, .mutable, .union, .keyed]
+        case .set: return [.sized, .order, .setOps]
+        case .frozenset: return [.sized, .order, .setOps, .hashable]
+        case .range: return [.sized, .hashable, .keyed]
+        default: return nil
+        }
+    }
+
+    /// Whether built-in type `kind` has the special method `id`.
+    static func slotSupported(_ id: Native, _ kind: TypeKind) -> Bool {
+        guard let has = slots(of: kind) else { return false }
+        let r = id.rawValue - Native.slotAdd.rawValue
+        if r < 24, let op = BinaryOperator(rawValue: UInt8(r % 12)) {
+            switch op {
+            case .add: return has.contains(.arithmetic) || (has.contains(.sequence) && r < 12)
+            case .multiply: return has.contains(.arithmetic) || has.contains(.sequence)
+            case .modulo: return has.contains(.arithmetic) || (has.contains(.modulo) && r < 12)
+            case .subtract: return has.contains(.arithmetic) || (has.contains(.setOps) && r < 12)
+            case .and, .xor: return has.contains(.bits) || (has.contains(.setOps) && r < 12)
+            case .or: return has.contains(.bits) || ((has.contains(.setOps) || has.contains(.union)) && r < 12)
+            case .lshift, .rshift: return has.contains(.bits)
+            default: return has.contains(.arithmetic)
+            }
+        }
+        switch id {
+        case .slotEq, .slotNe, .slotRepr, .slotStr: return true
+        case .slotLt, .slotLe, .slotGt, .slotGe: return has.contains(.order)
+        case .slotLen, .slotContains, .slotIter: return has.contains(.sized)
+        case .slotGetitem: return has.contains(.sequence) || has.contains(.keyed)
+        case .slotSetitem, .slotDelitem: return has.contains(.mutable)
+        case .slotHash: return has.contains(.hashable)
+        case .slotBool, .slotInt, .slotFloat: return has.contains(.number)
+        case .slotNeg, .slotPos, .slotAbs: return has.contains(.arithmetic)
+        case .slotIndex, .slotInvert: return has.contains(.bits)
+        default: return false
+        }
+    }
+
+    /// Types whose values compare with each other's (numbers; bytes and
+    /// bytearray; set and frozenset); any other type only with itself.
+    static func comparisonFamily(_ kind: TypeKind) -> Int {
+        switch kind {
+        case .int, .bool, .float: return -1
+        case .bytes, .bytearray: return -2
+        case .set, .frozenset: return -3
+        default: return kind.rawValue
+        }
+    }
+
+    /// Calls special method `id` with `self` first.
+    func callSlot(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
+        let name = nativeName(id)
+        guard a.positionalCount >= 1 else {
+            throw raise(.typeError, bytes("descriptor '") + bytes(name) + bytes("' needs an argument"))
+        }
+        let me = a[0]
+        guard let kind = TypeKind(rawValue: Int(heap.slot(try typeOf(me).objectOffset, ClassSlot.kind).intValue)),
+              VM.slotSupported(id, kind) else {
+            throw raise(.typeError, bytes("descriptor '") + bytes(name) + bytes("' does not apply to a '") + typeName(me) + bytes("' object"))
+        }
+        let r = id.rawValue - Native.slotAdd.rawValue
+        // An operand the operation does not take gives NotImplemented.
+        func orNotImplemented(_ body: () throws(VMError) -> Value) throws(VMError) -> Value {
+            do {
+                return try body()
+            } catch {
+                guard isInstance(pendingException, exceptionClass(.typeError)) else { throw error }
+                pendingException = .null
+                return .notImplemented
+            }
+        }
+        if r < 24, let op = BinaryOperator(rawValue: UInt8(r % 12)) {
+            try argumentCount(a, name, min: 2, max: 2)
+            let other = a[1]
+            return try orNotImplemented { () throws(VMError) in
+                r < 12 ? try binaryOperation(op, me, other, inplace: false) : try binaryOperation(op, other, me, inplace: false)
+            }
+        }
+        if r < 30, let op = CompareOperator(rawValue: UInt8(r - 24)) {
+            try argumentCount(a, name, min: 2, max: 2)
+            let other = a[1]
+            // Only values of the same family compare: (1).__eq__("a") is NotImplemented.
+            guard let otherKind = TypeKind(rawValue: Int(heap.slot(try typeOf(other).objectOffset, ClassSlot.kind).intValue)),
+                  VM.comparisonFamily(otherKind) == VM.comparisonFamily(kind) else { return .notImplemented }
+            return try orNotImplemented { () throws(VMError) in try compareOperation(op, me, other) }
+        }
+        switch id {
+        case .slotSetitem:
+            try argumentCount(a, name, min: 3, max: 3)
+            try setItem(me, a[1], a[2])
+            return .none
+        case .slotGetitem, .slotDelitem, .slotContains:
+            try argumentCount(a, name, min: 2, max: 2)
+            if id == .slotGetitem { return try getItem(me, a[1]) }
+            if id == .slotContains { return .bool(try contains(me, a[1])) }
+            try deleteItem(me, a[1])
+            return .none
+        default:
+            break
+        }
+        try argumentCount(a, name, min: 1, max: 1)
+        switch id {
+        case .slotLen: return .smallInt(try length(me))
+        case .slotIter: return try getIterator(me)
+        case .slotHash: return try newInt(try hashValue(me))
+        case .slotRepr: return try reprValue(me)
+        case .slotStr: return try strValue(me)
+        case .slotBool: return .bool(try isTruthy(me))
+        case .slotInt, .slotIndex: return try intFromValue(me, base: nil)
+        case .slotFloat:
+            guard floatsOn else { throw noFloats() }
+            if isFloat(me) { return me }
+            if let i = intOf(me) { return try newFloat(Double(i)) }
+            return try newFloat(try longToDouble(bigOf(me)!))
+        case .slotNeg: return try unaryNegative(me)
+        case .slotPos: return try unaryPositive(me)
+        case .slotInvert: return try unaryInvert(me)
+        default:  // .slotAbs
+            if let i = intOf(me), i != Int64.min { return try newInt(i < 0 ? -i : i) }
+            if var b = bigOf(me) {
+                b.negative = false
+                return try intResult(b)
+            }
+            return try newFloat(abs(floatValue(me)))
+        }
+    }
+}
