@@ -300,6 +300,10 @@ extension VM {
                 case .returnValue:
                     try countStep()
                     var result = stack[sp - 1]
+                    if !result.isNone && !frames[fp].constructed.isNull {
+                        // Raised in __init__'s frame, whose return it is.
+                        throw raiseAboutType(.typeError, "__init__() should return None, not '", result, "'")
+                    }
                     let f = frames.removeLast()
                     if !f.constructed.isNull {
                         result = f.constructed

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: LGPL-2.1-only
 # __new__ (object.__new__(cls), super().__new__, a singleton, returning another
-# type's object, which skips __init__), a class's __bases__ when it names none,
+# type's object, which skips __init__), __init__ returning a value (TypeError),
+# a class's __bases__ when it names none,
 # and dict | dict and |= (PEP 584).
 class A:
     def __new__(cls, x):
@@ -42,3 +43,21 @@ class A:
     class B:
         def m(self): pass
 print(A.B.__qualname__, A.B.m.__qualname__, A.__bases__, A.__mro__[-1].__name__)
+class Bad:
+    def __init__(self):
+        return 1
+try:
+    Bad()
+except TypeError as e:
+    print("TypeError", e)
+class Good:
+    def __init__(self, x):
+        self.x = x
+        return None
+print(Good(4).x)
+class Early:
+    def __init__(self, x):
+        if x:
+            return
+        self.y = 1
+print(hasattr(Early(1), "y"), hasattr(Early(0), "y"))
