@@ -300,12 +300,13 @@ extension VM {
                 case .returnValue:
                     try countStep()
                     var result = stack[sp - 1]
-                    if !result.isNone && !frames[fp].constructed.isNull {
-                        // Raised in __init__'s frame, whose return it is.
-                        throw raiseAboutType(.typeError, "__init__() should return None, not '", result, "'")
-                    }
                     let f = frames.removeLast()
                     if !f.constructed.isNull {
+                        if !result.isNone {
+                            // Raised in __init__'s frame, whose return it is: the frame goes back.
+                            frames.append(f)
+                            throw raiseAboutType(.typeError, "__init__() should return None, not '", result, "'")
+                        }
                         result = f.constructed
                         noteInstanceSize(result)
                     }
