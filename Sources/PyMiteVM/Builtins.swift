@@ -279,6 +279,12 @@ extension VM {
             if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__reversed__")) {
                 return try call(m, [v])
             }
+            if isType(v, .iterator), [IteratorKind.keysView, .valuesView, .itemsView].contains(iteratorKind(v)) {
+                // A dict's view in reverse: its items listed, then read backwards.
+                let items = try newList(of: v)
+                root(items); defer { unroot() }
+                return try newIterator(.reversed, items, .smallInt(listCount(items.objectOffset)))
+            }
             guard v.isObject, [ObjType.list, .tuple, .str, .bytes, .range].contains(heap.type(v.objectOffset))
                     || (isType(v, .instance) && classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), s.__getitem__) != nil) else {
                 throw raiseAboutType(.typeError, "'", v, "' object is not reversible")

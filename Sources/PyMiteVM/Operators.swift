@@ -268,8 +268,12 @@ extension VM {
             for i in 0..<nb { heap.setSlot(t.objectOffset, TupleSlot.firstItem + na + i, tupleItem(b.objectOffset, i)) }
             return t
         case (.set, .or), (.set, .and), (.set, .subtract), (.set, .xor):
-            guard isAnySet(b) else { throw unsupported(op, a, b) }
-            return try setOperation(op, a, b, inplace: inplace)
+            guard isAnySet(b) || isSetLikeView(b) else { throw unsupported(op, a, b) }
+            return try setOperation(op, a, try asSet(b), inplace: inplace)
+        case (.iterator, .or), (.iterator, .and), (.iterator, .subtract), (.iterator, .xor):
+            // A keys or items view with any iterable: a new set.
+            guard isSetLikeView(a) else { break }
+            return try viewSetOperation(op, a, b)
         case (.dict, .or):
             // d1 | d2 is a new dict; d1 |= d2 updates d1 (PEP 584).
             guard isType(b, .dict) else { throw unsupported(op, a, b) }
@@ -278,8 +282,8 @@ extension VM {
             try updateDict(r, with: b)
             return r
         case (.frozenset, .or), (.frozenset, .and), (.frozenset, .subtract), (.frozenset, .xor):
-            guard isAnySet(b) else { throw unsupported(op, a, b) }
-            return try setOperation(op, a, b, inplace: false)  // |= on a frozenset makes a new one
+            guard isAnySet(b) || isSetLikeView(b) else { throw unsupported(op, a, b) }
+            return try setOperation(op, a, try asSet(b), inplace: false)  // |= on a frozenset makes a new one
         case (.instance, _):
             if let r = try callDunder(a, binaryDunder(op, reflected: false, inplace: inplace), b) { return r }
             if inplace, let r = try callDunder(a, binaryDunder(op, reflected: false, inplace: false), b) { return r }
@@ -441,6 +445,7 @@ extension VM {
         case .tuple: return tupleCount(o) != 0
         case .list: return listCount(o) != 0
         case .dict, .set, .frozenset: return dictCount(v) != 0
+        case .iterator where isDictView(v): return dictCount(heap.slot(o, IteratorSlot.source)) != 0
         case .range: return rangeLength(v) != 0
         case .instance:
             let cls = heap.slot(o, InstanceSlot.klass)
@@ -484,8 +489,12 @@ extension VM {
         if let x = byteView(a), let y = byteView(b) {
             return x.count == y.count && (x.count == 0 || memEqual(x.baseAddress!, y.baseAddress!, x.count))
         }
-        if (ta == .set || ta == .frozenset) && (tb == .set || tb == .frozenset) {
-            return dictCount(a) == dictCount(b) ? try setIsSubset(a, b) : false
+        if (ta == .set || ta == .frozenset || isSetLikeView(a)) && (tb == .set || tb == .frozenset || isSetLikeView(b)) {
+            // Sets, frozensets and keys or items views compare as sets.
+            let x = try asSet(a)
+            root(x); defer { unroot() }
+            let y = try asSet(b)
+            return dictCount(x) == dictCount(y) ? try setIsSubset(x, y) : false
         }
         guard ta == tb else { return false }
         if ta == .str || ta == .bytes { return strEqual(a.objectOffset, b.objectOffset) }
@@ -656,6 +665,8 @@ extension VM {
             h &= 0x3FFF_FFFF_FFFF_FFFF
             return h == -1 ? -2 : h
         case .list, .dict, .set, .bytearray:
+            throw raiseAboutType(.typeError, "unhashable type: '", v, "'")
+        case .iterator where isDictView(v):
             throw raiseAboutType(.typeError, "unhashable type: '", v, "'")
         case .frozenset:
             // Equal frozensets hash the same whatever their order: a sum of mixed element hashes.

@@ -9,6 +9,7 @@ enum TypeKind: Int, CaseIterable {
     case noneType, function, builtinFunction, method, module, generator, cell, iterator
     case slice, ellipsis, notImplementedType, property, staticMethod, classMethod, superType
     case baseException, bytearray, pin, uart, adc, frozenset, textStream
+    case dictKeys, dictValues, dictItems  // a dict's views (iterator objects of the view kinds)
 
     var name: StaticString {
         switch self {
@@ -46,6 +47,9 @@ enum TypeKind: Int, CaseIterable {
         case .adc: return "ADC"
         case .frozenset: return "frozenset"
         case .textStream: return "TextIOWrapper"
+        case .dictKeys: return "dict_keys"
+        case .dictValues: return "dict_values"
+        case .dictItems: return "dict_items"
         }
     }
 }
@@ -239,7 +243,13 @@ extension VM {
         case .pin: return .pin
         case .uart: return .uart
         case .adc: return .adc
-        default: return .iterator
+        default:
+            switch iteratorKind(v) {
+            case .keysView: return .dictKeys
+            case .valuesView: return .dictValues
+            case .itemsView: return .dictItems
+            default: return .iterator
+            }
         }
     }
 

@@ -20,6 +20,40 @@ extension VM {
     /// A set or a frozenset.
     @inline(__always) func isAnySet(_ v: Value) -> Bool { isType(v, .set) || isType(v, .frozenset) }
 
+    /// A dict's keys, values or items view.
+    func isDictView(_ v: Value) -> Bool {
+        guard isType(v, .iterator) else { return false }
+        let kind = iteratorKind(v)
+        return kind == .keysView || kind == .valuesView || kind == .itemsView
+    }
+
+    /// A dict's keys or items view: set-like, so it takes the set operators.
+    func isSetLikeView(_ v: Value) -> Bool {
+        guard isType(v, .iterator) else { return false }
+        let kind = iteratorKind(v)
+        return kind == .keysView || kind == .itemsView
+    }
+
+    /// A set of `v`'s items when it is a set-like view (else `v` itself), for the set operators.
+    func asSet(_ v: Value) throws(VMError) -> Value {
+        guard isSetLikeView(v) else { return v }
+        let s = try newDict(.set)
+        root(s); defer { unroot() }
+        try updateSet(s, with: v)
+        return s
+    }
+
+    /// `view op other` for a dict's keys or items view: a new set, as CPython gives.
+    func viewSetOperation(_ op: BinaryOperator, _ a: Value, _ b: Value) throws(VMError) -> Value {
+        let left = try newDict(.set)
+        root(left); defer { unroot() }
+        try updateSet(left, with: a)
+        let right = isAnySet(b) ? b : try newDict(.set)
+        root(right); defer { unroot() }
+        if !isAnySet(b) { try updateSet(right, with: b) }
+        return try setOperation(op, left, right, inplace: true)
+    }
+
     /// `a op b` for sets: the result has `a`'s type (frozenset | set is a frozenset).
     func setOperation(_ op: BinaryOperator, _ a: Value, _ b: Value, inplace: Bool) throws(VMError) -> Value {
         let r = inplace ? a : try newDict(heap.type(a.objectOffset))
