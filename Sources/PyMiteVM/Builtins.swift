@@ -13,6 +13,16 @@ extension VM {
         }
     }
 
+    /// abs() of an int, bool or float; nil for anything else (abs() and int.__abs__).
+    func numberAbsolute(_ v: Value) throws(VMError) -> Value? {
+        if let i = intOf(v), i != Int64.min { return try newInt(i < 0 ? -i : i) }
+        if var b = bigOf(v) {
+            b.negative = false
+            return try intResult(b)
+        }
+        return isFloat(v) ? try newFloat(abs(floatValue(v))) : nil
+    }
+
     func argumentCount(_ a: Arguments, _ name: StaticString, min: Int, max: Int) throws(VMError) {
         try argumentCount(a, NameText(start: name.utf8Start, count: name.utf8CodeUnitCount), min: min, max: max)
     }
@@ -70,12 +80,7 @@ extension VM {
         case .abs:
             try argumentCount(a, name, min: 1, max: 1)
             let v = a[0]
-            if let i = intOf(v), i != Int64.min { return try newInt(i < 0 ? -i : i) }
-            if var b = bigOf(v) {
-                b.negative = false
-                return try intResult(b)
-            }
-            if isFloat(v) { return try newFloat(abs(floatValue(v))) }
+            if let r = try numberAbsolute(v) { return r }
             if let r = try callDunder0(v, "__abs__") { return r }
             throw raiseAboutType(.typeError, "bad operand type for abs(): '", v, "'")
         case .min, .max:

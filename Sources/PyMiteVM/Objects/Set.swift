@@ -28,29 +28,25 @@ extension VM {
     }
 
     /// A dict's keys or items view: set-like, so it takes the set operators.
-    func isSetLikeView(_ v: Value) -> Bool {
-        guard isType(v, .iterator) else { return false }
-        let kind = iteratorKind(v)
-        return kind == .keysView || kind == .itemsView
-    }
+    func isSetLikeView(_ v: Value) -> Bool { isDictView(v) && iteratorKind(v) != .valuesView }
 
-    /// A set of `v`'s items when it is a set-like view (else `v` itself), for the set operators.
-    func asSet(_ v: Value) throws(VMError) -> Value {
-        guard isSetLikeView(v) else { return v }
+    /// A new set of an iterable's items.
+    func newSet(from iterable: Value) throws(VMError) -> Value {
         let s = try newDict(.set)
         root(s); defer { unroot() }
-        try updateSet(s, with: v)
+        try updateSet(s, with: iterable)
         return s
     }
 
+    /// A set of `v`'s items when it is a set-like view (else `v` itself), for the set operators.
+    func asSet(_ v: Value) throws(VMError) -> Value { isSetLikeView(v) ? try newSet(from: v) : v }
+
     /// `view op other` for a dict's keys or items view: a new set, as CPython gives.
     func viewSetOperation(_ op: BinaryOperator, _ a: Value, _ b: Value) throws(VMError) -> Value {
-        let left = try newDict(.set)
+        let left = try newSet(from: a)
         root(left); defer { unroot() }
-        try updateSet(left, with: a)
-        let right = isAnySet(b) ? b : try newDict(.set)
+        let right = isAnySet(b) ? b : try newSet(from: b)
         root(right); defer { unroot() }
-        if !isAnySet(b) { try updateSet(right, with: b) }
         return try setOperation(op, left, right, inplace: true)
     }
 
@@ -118,9 +114,8 @@ extension VM {
             var result = try dictCopy(me)
             root(result); defer { unroot() }
             for i in 1..<max(1, a.positionalCount) {
-                let other = try newDict(.set)
+                let other = try newSet(from: a[i])
                 root(other); defer { unroot() }
-                try updateSet(other, with: a[i])
                 let op: BinaryOperator = id == .setUnion ? .or : id == .setIntersection ? .and : id == .setDifference ? .subtract : .xor
                 result = try setOperation(op, result, other, inplace: false)
                 extraRoots[extraRoots.count - 2] = result
@@ -130,16 +125,14 @@ extension VM {
             if id == .setSymmetricDifferenceUpdate { try argumentCount(a, name, min: 2, max: 2) }
             let op: BinaryOperator = id == .setIntersectionUpdate ? .and : id == .setDifferenceUpdate ? .subtract : .xor
             for i in 1..<max(1, a.positionalCount) {
-                let other = try newDict(.set)
+                let other = try newSet(from: a[i])
                 root(other); defer { unroot() }
-                try updateSet(other, with: a[i])
                 _ = try setOperation(op, me, other, inplace: true)
             }
         case .setIssubset, .setIssuperset, .setIsdisjoint:
             try argumentCount(a, name, min: 2, max: 2)
-            let other = try newDict(.set)
+            let other = try newSet(from: a[1])
             root(other); defer { unroot() }
-            try updateSet(other, with: a[1])
             switch id {
             case .setIssubset: return .bool(try setIsSubset(me, other))
             case .setIssuperset: return .bool(try setIsSubset(other, me))

@@ -151,13 +151,8 @@ extension VM {
         case .slotNeg: return try unaryNegative(me)
         case .slotPos: return try unaryPositive(me)
         case .slotInvert: return try unaryInvert(me)
-        default:  // .slotAbs
-            if let i = intOf(me), i != Int64.min { return try newInt(i < 0 ? -i : i) }
-            if var b = bigOf(me) {
-                b.negative = false
-                return try intResult(b)
-            }
-            return try newFloat(abs(floatValue(me)))
+        default:  // .slotAbs: only numbers have it
+            return try numberAbsolute(me) ?? .none
         }
     }
 }
