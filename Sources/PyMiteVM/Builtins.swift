@@ -149,13 +149,7 @@ extension VM {
             return .bool(id == .all)
         case .hash:
             try argumentCount(a, name, min: 1, max: 1)
-            let h = try hashValue(a[0])
-            // Without long ints a 32-bit board's hashes have 32 bits, as on a 32-bit CPython.
-            if BuiltFeatures.boxedInts && !longIntsOn {
-                let h32 = Int64(Int32(truncatingIfNeeded: h))
-                return try newInt(h32 == -1 ? -2 : h32)
-            }
-            return try newInt(h)
+            return try hashObject(a[0])
         case .id:
             try argumentCount(a, name, min: 1, max: 1)
             return try identity(a[0])

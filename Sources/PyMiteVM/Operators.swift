@@ -692,6 +692,17 @@ extension VM {
         }
     }
 
+    /// hash(v) and v.__hash__() as an int object.
+    func hashObject(_ v: Value) throws(VMError) -> Value {
+        let h = try hashValue(v)
+        // Without long ints a 32-bit board's hashes have 32 bits, as on a 32-bit CPython.
+        if BuiltFeatures.boxedInts && !longIntsOn {
+            let h32 = Int64(Int32(truncatingIfNeeded: h))
+            return try newInt(h32 == -1 ? -2 : h32)
+        }
+        return try newInt(h)
+    }
+
     /// CPython's int hash for values within 63 bits: the value modulo 2**61 - 1, -1 becoming -2.
     func hashInt(_ i: Int64) -> Int64 {
         let p: Int64 = (1 << 61) - 1

@@ -295,6 +295,7 @@ final class BoardRunTests: XCTestCase {
         try runCorpus(fixture)
         if !name.contains("@") { try checkExampleApplication(fixture) }
         try checkTimeAndPins(fixture, recipe: recipe)
+        try checkClockNeverGoesBack(fixture)
         try checkUART(fixture)
         try checkADC(fixture)
         try checkUniqueID(fixture)
@@ -414,6 +415,25 @@ final class BoardRunTests: XCTestCase {
 
     /// machine.unique_id() reads the chip's ID where it has one; elsewhere (and where QEMU
     /// leaves the ID's words blank, all 0 or all 1) it says the board has none.
+    /// time.ticks_us() read back to back never goes back: a reading between SysTick's wrap and
+    /// its interrupt once came 1 ms early, and a driver's timeout (now - start) then ended at once.
+    func checkClockNeverGoesBack(_ f: BoardFixtures.Fixture) throws {
+        let source = """
+            import time
+            back = 0
+            last = time.ticks_us()
+            for i in range(20000):
+                now = time.ticks_us()
+                if time.ticks_diff(now, last) < 0:
+                    back += 1
+                last = now
+            print("went back", back)
+            """
+        let r = try run(source, on: f, timeout: 60)
+        XCTAssertEqual(r.status, 0, "\(f.board.name): " + String(decoding: r.programErrors, as: UTF8.self))
+        XCTAssertEqual(String(decoding: r.stdout, as: UTF8.self), "went back 0\n", f.board.name)
+    }
+
     func checkUniqueID(_ f: BoardFixtures.Fixture) throws {
         let r = try run("import machine\nprint(len(machine.unique_id()))\n", on: f, timeout: 60)
         let out = String(decoding: r.stdout, as: UTF8.self), err = String(decoding: r.programErrors, as: UTF8.self)

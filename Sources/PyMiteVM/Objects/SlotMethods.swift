@@ -138,7 +138,7 @@ extension VM {
         switch id {
         case .slotLen: return .smallInt(try length(me))
         case .slotIter: return try getIterator(me)
-        case .slotHash: return try newInt(try hashValue(me))
+        case .slotHash: return try hashObject(me)
         case .slotRepr: return try reprValue(me)
         case .slotStr: return try strValue(me)
         case .slotBool: return .bool(try isTruthy(me))

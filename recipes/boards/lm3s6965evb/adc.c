@@ -49,8 +49,10 @@ int32_t p14p_adc_read(int32_t channel) {
     ADC(ISC) = SS3;
     ADC(ACTSS) |= SS3;
     TIMER0(GPTMCTL) = CTL_TAEN | CTL_TAOTE;
+    /* The chip converts in microseconds; an emulator on a busy host runs the timer that
+     * triggers the sample late, so the wait is long. */
     uint64_t start = p14p_ticks_us();
-    while (!(ADC(RIS) & SS3) && p14p_ticks_us() - start < 10000) {
+    while (!(ADC(RIS) & SS3) && p14p_ticks_us() - start < 100000) {
     }
     TIMER0(GPTMCTL) = 0;
     if (!(ADC(RIS) & SS3)) return -1;

@@ -62,7 +62,14 @@ __attribute__((weak)) uint64_t p14p_ticks_us(void) {
         ms = milliseconds;
         counted = SYST_RVR - SYST_CVR;  /* SysTick counts down */
     } while (ms != milliseconds);
-    return (uint64_t)ms * 1000u + (uint64_t)counted * 1000u / (SYST_RVR + 1u);
+    /* Between the counter's wrap and its interrupt (a few cycles on a chip, longer in an emulator
+     * whose timer thread lags) the count is new and the milliseconds old: a reading 1 ms early.
+     * Callers subtract readings, so time waits there rather than going back. */
+    static uint64_t latest;
+    uint64_t now = (uint64_t)ms * 1000u + (uint64_t)counted * 1000u / (SYST_RVR + 1u);
+    if (now < latest) return latest;
+    latest = now;
+    return now;
 }
 
 __attribute__((weak)) uint32_t p14p_cpu_hz(void) { return P14P_CONSOLE_CLOCK_HZ; }
