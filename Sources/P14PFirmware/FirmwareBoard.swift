@@ -91,6 +91,10 @@ public struct FirmwareBoard: Sendable, Equatable {
     /// VM bug that would trap becomes undefined behaviour instead; Python's
     /// own errors (IndexError, OverflowError, ...) are raised either way.
     public var runtimeChecks = true
+    /// On, the VM's `@inline(__always)` helpers are inlined as on the host. Off
+    /// (`[build] inline_hot_paths = false`) they are calls: 11 to 16 KB less code, a little
+    /// slower, and more C stack per Python call made by a native (the 16 KiB boards keep it on).
+    public var inlineHotPaths = true
     /// The console (semihosting unless the recipe names a serial driver).
     public var console = FirmwareConsole.semihosting
     /// Bytes of print() output the VM holds before writing them to the console.
@@ -106,6 +110,9 @@ public struct FirmwareBoard: Sendable, Equatable {
         ("float", "P14P_NO_FLOAT", "--no-float"),
         ("long_int", "P14P_NO_LONG_INT", "--no-long-ints"),
         ("bytearray", "P14P_NO_BYTEARRAY", "--no-bytearray"),
+        ("set", "P14P_NO_SET", "--no-set"),
+        ("format", "P14P_NO_FORMAT", "--no-format"),
+        ("more_str_methods", "P14P_NO_MORE_STR_METHODS", "--no-more-str-methods"),
     ]
 
     /// `swiftc -D` conditions for the left-out features.

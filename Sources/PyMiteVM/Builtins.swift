@@ -608,6 +608,7 @@ extension VM {
             for k in 0..<a.keywordCount { try dictStore(d, tupleItem(a.kwnames.objectOffset, k), a[n + k]) }
             return d
         case .set, .frozenset:
+            guard setsOn else { throw leftOut("set", "set") }
             if kind == .frozenset && n > 0 && isType(a[0], .frozenset) { return a[0] }  // as CPython: the same object
             let d = try newDict(kind == .set ? .set : .frozenset)
             if n > 0 {

@@ -371,6 +371,7 @@ extension VM {
             return r
         }
         if specBytes.isEmpty { return try strValue(v) }
+        guard formatSpecsOn else { throw leftOut("a format spec", "format") }
         var spec = try parseFormatSpec(specBytes)
         var body: [UInt8]
         var numeric = false

@@ -197,6 +197,7 @@ extension VM {
                     sp -= arg
                     push(l)
                 case .buildSet:
+                    guard setsOn else { throw leftOut("set", "set") }
                     let d = try newDict(.set, capacity: arg)
                     for i in 0..<arg { try dictStore(d, stack[sp - arg + i], .none) }
                     sp -= arg
@@ -223,6 +224,7 @@ extension VM {
                     try extendList(stack[sp - 2], with: stack[sp - 1])
                     sp -= 1
                 case .setUpdate:
+                    guard setsOn else { throw leftOut("set", "set") }
                     _ = try expect(stack[sp - 2], .set)
                     try updateSet(stack[sp - 2], with: stack[sp - 1])
                     sp -= 1

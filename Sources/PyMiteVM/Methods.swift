@@ -44,7 +44,9 @@ extension VM {
             case .str: return try callStrMethod(id, me, a)
             case .list: return try callListMethod(id, me, a)
             case .dict: return try callDictMethod(id, me, a)
-            case .set: return try callSetMethod(id, me, a)
+            case .set:
+                guard setsOn else { throw leftOut("set", "set") }  // none can be made: its methods are left out too
+                return try callSetMethod(id, me, a)
             case .pin: return try callPinMethod(id, me, a)
             case .uart: return try callUARTMethod(id, me, a)
             case .adc: return try callADCMethod(id, me, a)
@@ -296,6 +298,13 @@ extension VM {
         // bytes share these methods; results keep the receiver's type.
         textType = heap.type(me.objectOffset)
         defer { textType = .str }
+        if id.isMoreStrMethod {
+            guard moreStrMethodsOn else {
+                throw raise(.notImplementedError, (textType == .str ? bytes("str.") : bytes("bytes.")) + bytes(name)
+                            + bytes("() is not available in this build (more_str_methods is off)"))
+            }
+            if let r = try callMoreStrMethod(id, me, a, text) { return r }
+        }
         switch id {
         case .strFind, .strRfind, .strIndex, .strRindex, .strCount:
             try argumentCount(a, name, min: 2, max: 4)
@@ -512,6 +521,21 @@ extension VM {
                 }
             }
             return .true
+        case .strEncode:
+            return try newStr(text, type: .bytes)
+        case .strFormat:
+            guard formatSpecsOn else { throw leftOut(textType == .str ? "str.format()" : "bytes.format()", "format") }
+            return try strFormatMethod(me, a)
+        default:
+            throw raise(.runtimeError, "method not available")
+        }
+    }
+
+    /// The less common str and bytes methods, which a small board's build can leave out
+    /// (nil for those that share a common method's code: swapcase, isalnum, ...).
+    func callMoreStrMethod(_ id: Native, _ me: Value, _ a: Arguments, _ text: UnsafeBufferPointer<UInt8>) throws(VMError) -> Value? {
+        let name = nativeName(id)
+        switch id {
         case .strIsupper, .strIslower:
             var cased = false
             for c in text {
@@ -591,10 +615,6 @@ extension VM {
             }
             if start < b.count { try listAppend(l, try newText(Array(b[start...]))) }
             return l
-        case .strEncode:
-            return try newStr(text, type: .bytes)
-        case .strFormat:
-            return try strFormatMethod(me, a)
         case .strCasefold:
             return try changeCaseUnicode(.strLower, text)
         case .strExpandtabs:
@@ -640,7 +660,7 @@ extension VM {
             }
             return Array(b[(b.count - affix.count)...]) == affix ? try newText(Array(b[0..<(b.count - affix.count)])) : me
         default:
-            throw raise(.runtimeError, "method not available")
+            return nil
         }
     }
 

@@ -119,7 +119,7 @@ extension VM {
             found = .native(id.rawValue)
         } else {
             let text = strBuffer(name)
-            if let kind = VM.builtinTypeNames.first(where: { sameText(text, $0.name) }), kind != .bytearray || byteArraysOn {
+            if let kind = VM.builtinTypeNames.first(where: { sameText(text, $0.name) }), typeIsBuilt(kind) {
                 found = try typeClass(kind)
             } else if let kind = ExceptionKind.allCases.first(where: { sameText(text, $0.name) }) {
                 found = try exceptionClassMade(kind)
@@ -133,6 +133,15 @@ extension VM {
         }
         if let found { cache(found, as: name, in: builtins) }
         return found
+    }
+
+    /// Whether this build or run has the built-in type: a board's recipe can leave some out.
+    func typeIsBuilt(_ kind: TypeKind) -> Bool {
+        switch kind {
+        case .bytearray: return byteArraysOn
+        case .set, .frozenset: return setsOn
+        default: return true
+        }
     }
 
     /// The built-in types the builtins module names.

@@ -141,6 +141,18 @@ enum Native: Int, CaseIterable {
         }
     }
 
+    /// The less common str and bytes methods: a build without `more_str_methods` leaves them out.
+    var isMoreStrMethod: Bool {
+        switch self {
+        case .strSwapcase, .strCapitalize, .strTitle, .strIsalnum, .strIsnumeric, .strIsdecimal, .strIsidentifier,
+             .strIsupper, .strIslower, .strCenter, .strLjust, .strRjust, .strZfill, .strPartition, .strRpartition,
+             .strSplitlines, .strCasefold, .strExpandtabs, .strIstitle, .strRemoveprefix, .strRemovesuffix:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// str methods that bytes objects have too (they run the same code).
     var sharedWithBytes: Bool {
         switch self {

@@ -55,6 +55,10 @@ extension VM {
     }
 
     func noFloats() -> VMError { raise(.notImplementedError, "float is not available in this build (HAVE_FLOAT is off)") }
+    /// A feature this build or run leaves out (a board recipe's [features] switch).
+    func leftOut(_ what: StaticString, _ feature: StaticString) -> VMError {
+        raise(.notImplementedError, bytes(what) + bytes(" is not available in this build (") + bytes(feature) + bytes(" is off)"))
+    }
 
     func overflow() -> VMError { raise(.overflowError, "integer result too large for this VM") }
 
@@ -268,11 +272,12 @@ extension VM {
             for i in 0..<nb { heap.setSlot(t.objectOffset, TupleSlot.firstItem + na + i, tupleItem(b.objectOffset, i)) }
             return t
         case (.set, .or), (.set, .and), (.set, .subtract), (.set, .xor):
-            guard isAnySet(b) || isSetLikeView(b) else { throw unsupported(op, a, b) }
+            guard setsOn, isAnySet(b) || isSetLikeView(b) else { throw unsupported(op, a, b) }
             return try setOperation(op, a, try asSet(b), inplace: inplace)
         case (.iterator, .or), (.iterator, .and), (.iterator, .subtract), (.iterator, .xor):
             // A keys or items view with any iterable: a new set.
             guard isSetLikeView(a) else { break }
+            guard setsOn else { throw leftOut("set", "set") }
             return try viewSetOperation(op, a, b)
         case (.dict, .or):
             // d1 | d2 is a new dict; d1 |= d2 updates d1 (PEP 584).
@@ -282,7 +287,7 @@ extension VM {
             try updateDict(r, with: b)
             return r
         case (.frozenset, .or), (.frozenset, .and), (.frozenset, .subtract), (.frozenset, .xor):
-            guard isAnySet(b) || isSetLikeView(b) else { throw unsupported(op, a, b) }
+            guard setsOn, isAnySet(b) || isSetLikeView(b) else { throw unsupported(op, a, b) }
             return try setOperation(op, a, try asSet(b), inplace: false)  // |= on a frozenset makes a new one
         case (.instance, _):
             if let r = try callDunder(a, binaryDunder(op, reflected: false, inplace: inplace), b) { return r }
@@ -490,6 +495,7 @@ extension VM {
             return x.count == y.count && (x.count == 0 || memEqual(x.baseAddress!, y.baseAddress!, x.count))
         }
         if (ta == .set || ta == .frozenset || isSetLikeView(a)) && (tb == .set || tb == .frozenset || isSetLikeView(b)) {
+            guard setsOn else { throw leftOut("set", "set") }
             // Sets, frozensets and keys or items views compare as sets.
             let x = try asSet(a)
             root(x); defer { unroot() }
@@ -518,7 +524,7 @@ extension VM {
                 guard let w = try dictGet(b, k), try valuesEqual(v, w) else { equal = false; return }
             }
             return equal
-        case .set:
+        case .set where setsOn:
             if dictCount(a) != dictCount(b) { return false }
             return try setIsSubset(a, b)
         case .range:

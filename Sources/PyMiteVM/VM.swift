@@ -42,6 +42,14 @@ public struct VMConfig {
     public var floats: Bool
     /// HAVE_BYTEARRAY: off, there is no `bytearray` (the name is not defined).
     public var byteArrays: Bool
+    /// set and frozenset: off, the names are not defined and a set display raises NotImplementedError.
+    public var sets: Bool
+    /// str.format(), format specs (format(x, ">8"), f"{x:>8}"); off, they raise NotImplementedError
+    /// (plain f-strings, format(x) and `%` stay).
+    public var formatSpecs: Bool
+    /// The less common str and bytes methods (center, partition, splitlines, ...: `Native.isMoreStrMethod`);
+    /// off, they are not attributes.
+    public var moreStrMethods: Bool
     /// Bytes of standard output held before they are written (a small board keeps this small).
     public var outputBufferSize: Int
     /// The lowest address the C stack may reach before a call into Python
@@ -49,12 +57,16 @@ public struct VMConfig {
     public var cStackLimit: UInt
     public init(heapSize: Int = 256 * 1024, stackSlots: Int = 64 * 1024, recursionLimit: Int = 1000,
                 argv: [[UInt8]] = [], backwardJumpLimit: Int = 0, longInts: Bool = true, floats: Bool = true,
-                byteArrays: Bool = true, outputBufferSize: Int = 4096, cStackLimit: UInt = 0) {
+                byteArrays: Bool = true, sets: Bool = true, formatSpecs: Bool = true, moreStrMethods: Bool = true,
+                outputBufferSize: Int = 4096, cStackLimit: UInt = 0) {
         self.outputBufferSize = outputBufferSize
         self.cStackLimit = cStackLimit
         self.longInts = longInts && BuiltFeatures.longInts
         self.floats = floats && BuiltFeatures.floats
         self.byteArrays = byteArrays && BuiltFeatures.byteArrays
+        self.sets = sets && BuiltFeatures.sets
+        self.formatSpecs = formatSpecs && BuiltFeatures.formatSpecs
+        self.moreStrMethods = moreStrMethods && BuiltFeatures.moreStrMethods
         self.heapSize = heapSize; self.stackSlots = stackSlots
         self.recursionLimit = recursionLimit; self.argv = argv
         self.backwardJumpLimit = backwardJumpLimit
@@ -62,7 +74,7 @@ public struct VMConfig {
 }
 
 /// PyMite's feature switches a build can leave out, as compile-time
-/// conditions (`swiftc -D P14P_NO_FLOAT -D P14P_NO_LONG_INT -D P14P_NO_BYTEARRAY`), so a board
+/// conditions (`swiftc -D P14P_NO_FLOAT -D P14P_NO_LONG_INT -D P14P_NO_BYTEARRAY`, ...), so a board
 /// without the feature carries none of its code: no object of the kind can
 /// be made, and the tests below are constants the optimizer folds away.
 /// A build that has a feature can still turn it off (VMConfig), which is
@@ -89,6 +101,22 @@ public enum BuiltFeatures {
     public static let byteArrays = false
     #else
     public static let byteArrays = true
+    #endif
+    // Switches of p14p's own, for boards of PyMite's class (VMConfig says what each leaves out).
+    #if P14P_NO_SET
+    public static let sets = false
+    #else
+    public static let sets = true
+    #endif
+    #if P14P_NO_FORMAT
+    public static let formatSpecs = false
+    #else
+    public static let formatSpecs = true
+    #endif
+    #if P14P_NO_MORE_STR_METHODS
+    public static let moreStrMethods = false
+    #else
+    public static let moreStrMethods = true
     #endif
 }
 
@@ -346,6 +374,9 @@ public final class VM {
     @inline(__always) var longIntsOn: Bool { BuiltFeatures.longInts && config.longInts }
     @inline(__always) var floatsOn: Bool { BuiltFeatures.floats && config.floats }
     @inline(__always) var byteArraysOn: Bool { BuiltFeatures.byteArrays && config.byteArrays }
+    @inline(__always) var setsOn: Bool { BuiltFeatures.sets && config.sets }
+    @inline(__always) var formatSpecsOn: Bool { BuiltFeatures.formatSpecs && config.formatSpecs }
+    @inline(__always) var moreStrMethodsOn: Bool { BuiltFeatures.moreStrMethods && config.moreStrMethods }
 
     /// Fails when the heap is too small to hold the built-in objects.
     public init(config: VMConfig, hooks: PlatformHooks) throws(VMError) {

@@ -93,6 +93,9 @@ struct RunRequest {
     var noLongInts = false
     var noFloat = false
     var noByteArray = false
+    var noSet = false
+    var noFormat = false
+    var noMoreStrMethods = false
 
     init(program: String) { self.program = program }
 
@@ -123,6 +126,7 @@ struct RunRequest {
             do {
                 let config = VMConfig(heapSize: heapSize, recursionLimit: recursionLimit, argv: argv,
                                       longInts: !noLongInts, floats: !noFloat, byteArrays: !noByteArray,
+                                      sets: !noSet, formatSpecs: !noFormat, moreStrMethods: !noMoreStrMethods,
                                       cStackLimit: cStackLimit)
                 vm = try VM(config: config, hooks: HostPlatform.hooks)
                 try vm.load(image)
@@ -161,6 +165,15 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-bytearray"), help: "Run as a board without HAVE_BYTEARRAY: the name bytearray is not defined.")
     var noByteArray = false
 
+    @Flag(name: .customLong("no-set"), help: "Run as a board without set: set and frozenset are not defined, {1, 2} raises NotImplementedError.")
+    var noSet = false
+
+    @Flag(name: .customLong("no-format"), help: "Run as a board without format: str.format() and format specs (f\"{x:>8}\") raise NotImplementedError.")
+    var noFormat = false
+
+    @Flag(name: .customLong("no-more-str-methods"), help: "Run as a board without more_str_methods: str.center(), partition(), splitlines() and the other less common str and bytes methods raise NotImplementedError.")
+    var noMoreStrMethods = false
+
     @Argument(help: "The program (.py or .pmi).")
     var program: String
 
@@ -176,6 +189,9 @@ struct Run: ParsableCommand {
         request.noLongInts = noLongInts
         request.noFloat = noFloat
         request.noByteArray = noByteArray
+        request.noSet = noSet
+        request.noFormat = noFormat
+        request.noMoreStrMethods = noMoreStrMethods
         try request.run()
     }
 }

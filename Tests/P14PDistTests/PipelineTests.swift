@@ -103,7 +103,7 @@ final class PipelineTests: XCTestCase {
         let readme = String(decoding: try XCTUnwrap(members.first { $0.path.hasSuffix("README") }?.bytes), as: UTF8.self)
         XCTAssertTrue(readme.contains("Flash firmware.bin."))
         let desktop = try XCTUnwrap(try RecipeBook.load(root: repo + "/recipes").board("desktop"))
-        XCTAssertTrue(readme.contains("Python features (PyMite's switches): " + desktop.features.enabled.joined(separator: ", ")), readme)
+        XCTAssertTrue(readme.contains("Python features (the recipe's switches): " + desktop.features.enabled.joined(separator: ", ")), readme)
 
         let inspection = try Inspector.inspect(dir + "/pymite-09-desktop.tar.gz")
         XCTAssertEqual(inspection.metadata, meta)

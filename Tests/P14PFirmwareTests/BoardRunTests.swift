@@ -140,6 +140,23 @@ final class BoardRunTests: XCTestCase {
         XCTAssertEqual(short, long, "heap free at start: short names \(short), long names \(long)")
     }
 
+    /// A recipe's switches reach the compiler (-D per left-out feature, always-inline
+    /// helpers as calls) and the host run that stands in for the board.
+    func testRecipeSwitchesReachTheCompilerAndTheHost() throws {
+        let small = try ResolvedBoard(BoardFixtures.recipe("lm3s6965evb"), repositoryRoot: BoardFixtures.root).firmware
+        let flags = try FirmwareBuilder(board: small, repositoryRoot: BoardFixtures.root).swiftFlags
+        for condition in ["P14P_NO_FLOAT", "P14P_NO_LONG_INT", "P14P_NO_SET", "P14P_NO_FORMAT", "P14P_NO_MORE_STR_METHODS"] {
+            XCTAssertTrue(zip(flags, flags.dropFirst()).contains { $0 == ("-D", condition) }, "\(condition) in \(flags)")
+        }
+        XCTAssertTrue(flags.contains("-ignore-always-inline"), "\(flags)")
+        XCTAssertEqual(Set(small.hostRunFlags), ["--no-float", "--no-long-ints", "--no-set", "--no-format", "--no-more-str-methods"])
+        // The 16 KiB boards keep their C stack for Python calls made by natives.
+        let microbit = try ResolvedBoard(BoardFixtures.recipe("microbit"), repositoryRoot: BoardFixtures.root).firmware
+        let microbitFlags = try FirmwareBuilder(board: microbit, repositoryRoot: BoardFixtures.root).swiftFlags
+        XCTAssertFalse(microbitFlags.contains("-ignore-always-inline"))
+        XCTAssertFalse(microbitFlags.contains("P14P_NO_SET"))
+    }
+
     /// Read-only data (Swift's type metadata and constant arrays) is linked
     /// into flash: in .data it would cost its size in RAM as well.
     func testReadOnlyDataStaysInFlash() throws {

@@ -14,6 +14,7 @@
 //   stack_slots = 1024, recursion_limit (50/100/200 by RAM), c_stack (8K, 16K above 256K RAM)
 //   app_size = "32K", app_align = 1024       the application section in flash
 //   runtime_checks = true                    false: the VM without Swift's traps (smaller)
+//   inline_hot_paths = true                  false: the VM's always-inline helpers as calls (smaller)
 //   output_buffer = 1024 (128 up to 32K RAM)  print() output held before it is written
 //   qemu_options = ["-m", "128K"]            extra emulator options
 

@@ -64,6 +64,7 @@ public struct ResolvedBoard: Sendable {
                 supportDirectory: hasSupport ? supportPath : nil)
             board.console = try console(of: recipe)
             board.runtimeChecks = try doc.optionalBool("build.runtime_checks") ?? true
+            board.inlineHotPaths = try doc.optionalBool("build.inline_hot_paths") ?? true
             board.outputBufferSize = try doc.optionalSize("build.output_buffer") ?? (ram <= 32 * 1024 ? 128 : 1024)
             board.libcArchives = try strings("libc_archives", defaults?.libcArchives ?? ["libc.a", "libm.a"])
             let off = Set(recipe.features.all.filter { !$0.on }.map(\.key))

@@ -25,12 +25,17 @@ public struct FeatureSwitches: Equatable, Sendable {
     public var debugInfo = false
     public var defaultArgs = true
     public var longInt = false
+    // p14p's own switches, on unless a recipe turns them off (PyMite had none of these).
+    public var set = true
+    public var format = true
+    public var moreStrMethods = true
 
     /// Recipe keys in table order, with their values.
     public var all: [(key: String, on: Bool)] {
         [("float", float), ("classes", classes), ("assert", assert), ("generators", generators),
          ("closures", closures), ("bytearray", bytearray), ("debug_info", debugInfo),
-         ("default_args", defaultArgs), ("long_int", longInt)]
+         ("default_args", defaultArgs), ("long_int", longInt), ("set", set), ("format", format),
+         ("more_str_methods", moreStrMethods)]
     }
 
     public static let keys: Set<String> = Set(FeatureSwitches().all.map(\.key))
@@ -156,6 +161,9 @@ public struct BoardRecipe: Sendable {
         f.debugInfo = try flag("debug_info", f.debugInfo)
         f.defaultArgs = try flag("default_args", f.defaultArgs)
         f.longInt = try flag("long_int", f.longInt)
+        f.set = try flag("set", f.set)
+        f.format = try flag("format", f.format)
+        f.moreStrMethods = try flag("more_str_methods", f.moreStrMethods)
         if let broken = f.brokenRules.first {
             throw doc.error("features.\(broken.feature)", "\(broken.feature) needs \(broken.needs) (set \(broken.needs) = true or turn \(broken.feature) off)")
         }

@@ -106,6 +106,13 @@ public struct BundleStage: ReleaseStage {
         if !features.float { lines.append("Without float: making a float (a literal, /, float()) raises NotImplementedError.") }
         if !features.longInt { lines.append("Without long_int: an int result past 63 bits raises OverflowError.") }
         if !features.bytearray { lines.append("Without bytearray: the name bytearray is not defined (bytes are there).") }
+        if !features.set { lines.append("Without set: set and frozenset are not defined; a set display ({1, 2}) raises NotImplementedError.") }
+        if !features.format {
+            lines.append("Without format: str.format() and format specs (format(x, \">8\"), f\"{x:>8}\") raise NotImplementedError; % and plain f-strings stay.")
+        }
+        if !features.moreStrMethods {
+            lines.append("Without more_str_methods: the less common str and bytes methods (center, partition, splitlines, title, ...) raise NotImplementedError.")
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -138,7 +145,7 @@ public struct BundleStage: ReleaseStage {
         Toolchain: \(result.toolchain)
         \(built)
         License: \(LicensePolicy.firmware)
-        Python features (PyMite's switches): \(board.features.enabled.joined(separator: ", "))
+        Python features (the recipe's switches): \(board.features.enabled.joined(separator: ", "))
         \(leftOut(board.features))
 
         \(result.instructions)
