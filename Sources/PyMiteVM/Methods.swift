@@ -524,7 +524,7 @@ extension VM {
         case .strEncode:
             return try newStr(text, type: .bytes)
         case .strFormat:
-            guard formatSpecsOn else { throw leftOut(textType == .str ? "str.format()" : "bytes.format()", "format") }
+            guard formatSpecsOn else { throw leftOut("str.format()", "format") }
             return try strFormatMethod(me, a)
         default:
             throw raise(.runtimeError, "method not available")
