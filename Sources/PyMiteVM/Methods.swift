@@ -298,13 +298,7 @@ extension VM {
         // bytes share these methods; results keep the receiver's type.
         textType = heap.type(me.objectOffset)
         defer { textType = .str }
-        if id.isMoreStrMethod {
-            guard moreStrMethodsOn else {
-                throw raise(.notImplementedError, (textType == .str ? bytes("str.") : bytes("bytes.")) + bytes(name)
-                            + bytes("() is not available in this build (more_str_methods is off)"))
-            }
-            if let r = try callMoreStrMethod(id, me, a, text) { return r }
-        }
+        if id.isMoreStrMethod && !moreStrMethodsOn { throw moreStrMethodLeftOut(name) }
         switch id {
         case .strFind, .strRfind, .strIndex, .strRindex, .strCount:
             try argumentCount(a, name, min: 2, max: 4)
@@ -526,17 +520,8 @@ extension VM {
         case .strFormat:
             guard formatSpecsOn else { throw leftOut("str.format()", "format") }
             return try strFormatMethod(me, a)
-        default:
-            throw raise(.runtimeError, "method not available")
-        }
-    }
-
-    /// The less common str and bytes methods, which a small board's build can leave out
-    /// (nil for those that share a common method's code: swapcase, isalnum, ...).
-    func callMoreStrMethod(_ id: Native, _ me: Value, _ a: Arguments, _ text: UnsafeBufferPointer<UInt8>) throws(VMError) -> Value? {
-        let name = nativeName(id)
-        switch id {
         case .strIsupper, .strIslower:
+            guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
             var cased = false
             for c in text {
                 if c >= 65 && c <= 90 { if id == .strIslower { return .false }; cased = true }
@@ -544,6 +529,7 @@ extension VM {
             }
             return .bool(cased)
         case .strCenter, .strLjust, .strRjust:
+            guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
             try argumentCount(a, name, min: 2, max: 3)
             let width = try checkedSize(try indexArgument(a[1], .ssize))
             var fill: [UInt8] = [32]
@@ -568,6 +554,7 @@ extension VM {
             for _ in 0..<(pad - left) { out += fill }
             return try newText(out)
         case .strZfill:
+            guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
             try argumentCount(a, name, min: 2, max: 2)
             let width = try checkedSize(try indexArgument(a[1], .ssize))
             let b = Array(text)
@@ -580,6 +567,7 @@ extension VM {
             out += rest
             return try newText(out)
         case .strPartition, .strRpartition:
+            guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
             try argumentCount(a, name, min: 2, max: 2)
             let sep = try textArgument(a, 1, name)
             if strByteCount(sep.objectOffset) == 0 { throw raise(.valueError, "empty separator") }
@@ -596,6 +584,7 @@ extension VM {
             let tail = try newText(Array(b[(at + sepBytes.count)...]))
             return try newTuple([head, sep, tail])
         case .strSplitlines:
+            guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
             let keepends = a.positionalCount > 1 ? try isTruthy(a[1]) : try isTruthy(a.keyword("keepends") ?? .false)
             let b = Array(text)
             let l = try newList()
@@ -616,8 +605,10 @@ extension VM {
             if start < b.count { try listAppend(l, try newText(Array(b[start...]))) }
             return l
         case .strCasefold:
+            guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
             return try changeCaseUnicode(.strLower, text)
         case .strExpandtabs:
+            guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
             let size = Int(try indexArgument(a.value(1, "tabsize") ?? .smallInt(8), .cInt))
             var out: [UInt8] = []
             var column = 0
@@ -634,6 +625,7 @@ extension VM {
             }
             return try newText(out)
         case .strIstitle:
+            guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
             var cased = false, previousCased = false
             var i = 0
             while i < text.count {
@@ -651,6 +643,7 @@ extension VM {
             }
             return .bool(cased)
         case .strRemoveprefix, .strRemovesuffix:
+            guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
             try argumentCount(a, name, min: 2, max: 2)
             let affix = Array(strBuffer(try textArgument(a, 1, name)))
             let b = Array(text)
@@ -660,8 +653,14 @@ extension VM {
             }
             return Array(b[(b.count - affix.count)...]) == affix ? try newText(Array(b[0..<(b.count - affix.count)])) : me
         default:
-            return nil
+            throw raise(.runtimeError, "method not available")
         }
+    }
+
+    /// One of the less common str and bytes methods, in a build or run without `more_str_methods`.
+    func moreStrMethodLeftOut(_ name: NameText) -> VMError {
+        raise(.notImplementedError, (textType == .str ? bytes("str.") : bytes("bytes.")) + bytes(name)
+              + bytes("() is not available in this build (more_str_methods is off)"))
     }
 
     /// Case changes on text with non-ASCII characters, code point by code point.
