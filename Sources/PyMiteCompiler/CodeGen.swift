@@ -386,21 +386,26 @@ final class CodeGen {
             for _ in decorators { try emit(.callFunction, 1) }
             try emitName(name, .store, s.location)
         case .classDef(let name, let bases, let keywords, let body, let decorators):
-            // `metaclass=type` is what every class gets anyway; other
-            // keywords (metaclasses, __init_subclass__ arguments) are refused.
+            // `metaclass=type` is what every class gets anyway; other metaclasses are
+            // refused. The other keywords go to the parents' __init_subclass__.
+            var classKeywords: [Keyword] = []
             for k in keywords {
-                if k.name == "metaclass", case .name("type") = k.value.kind { continue }
-                throw error("class keyword arguments are not supported", k.value.location)
+                if k.name == "metaclass" {
+                    if case .name("type") = k.value.kind { continue }
+                    throw error("metaclasses other than type are not supported", k.value.location)
+                }
+                classKeywords.append(k)
             }
             for d in decorators { try compile(d) }
             u.line = s.location.line
             try loadConst(.str(Array(name.utf8)))
             try buildSequence(bases, .tuple)
+            if !classKeywords.isEmpty { try buildKeywordDict(classKeywords) }
             let (scope, index) = try compileClassBody(s, name: name, body: body)
             u.line = s.location.line
             try emitMakeFunction(scope, index, Parameters())
             try emit(.callFunction, 0)
-            try emit(.buildClass)
+            try emit(.buildClass, classKeywords.isEmpty ? 0 : 1)
             for _ in decorators { try emit(.callFunction, 1) }
             try emitName(name, .store, s.location)
         case .with(let items, let body):
@@ -1146,6 +1151,12 @@ final class CodeGen {
             try emit(.callFunctionEx, 0)
             return
         }
+        try buildKeywordDict(keywords)
+        try emit(.callFunctionEx, 1)
+    }
+
+    /// One dict of `name=value` and `**mapping` keywords, in their order.
+    func buildKeywordDict(_ keywords: [Keyword]) throws {
         var pending = 0
         var built = false
         for k in keywords {
@@ -1168,7 +1179,6 @@ final class CodeGen {
             try emit(.buildMap, pending)
             if built { try emit(.dictUpdate, 1) }
         }
-        try emit(.callFunctionEx, 1)
     }
 
     enum SequenceKind { case tuple, list, set }

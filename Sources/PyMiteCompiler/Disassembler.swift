@@ -102,7 +102,7 @@ func argumentMeaning(_ op: Opcode, _ arg: UInt32, _ c: CodeObject) -> String? {
             return parts.isEmpty ? nil : parts.joined(separator: ", ")
         case .unpackEx:
             return "\(arg & 0xFF) before, \(arg >> 8) after"
-        case .callFunctionEx:
+        case .callFunctionEx, .buildClass:
             return arg & 1 != 0 ? "with keywords" : nil
         case .formatValue:
             var parts: [String] = []

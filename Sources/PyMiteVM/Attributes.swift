@@ -129,7 +129,7 @@ extension VM {
                 return nil
             case .klass:
                 if let a = classLookup(obj, name) {
-                    if a.isNativeFunction, let id = Native(rawValue: a.nativeID), id.isClassLevel {
+                    if a.isNativeFunction, let id = Native(rawValue: a.nativeID), id.bindsToClass {
                         return try newBoundMethod(obj, a)
                     }
                     if isType(a, .classMethod) { return try newBoundMethod(obj, heap.slot(a.objectOffset, StaticClassMethodSlot.function)) }
@@ -189,6 +189,9 @@ extension VM {
                 for c in tupleItems(heap.slot(objType.objectOffset, ClassSlot.mro).objectOffset) {
                     if after, let a = ownClassAttribute(c, name, hash: strHash(name.objectOffset)) {
                         if isClass(target) {
+                            if a.isNativeFunction, let id = Native(rawValue: a.nativeID), id.bindsToClass {
+                                return try newBoundMethod(target, a)
+                            }
                             if isType(a, .classMethod) { return try newBoundMethod(target, heap.slot(a.objectOffset, StaticClassMethodSlot.function)) }
                             if isType(a, .staticMethod) { return heap.slot(a.objectOffset, StaticClassMethodSlot.function) }
                             return a

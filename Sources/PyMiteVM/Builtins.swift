@@ -630,7 +630,10 @@ extension VM {
             _ = try objectArgument(a[2], .dict, "type.__new__() argument 3", "dict")
             let ns = try dictCopy(a[2])
             root(ns); defer { unroot() }
-            return try newClass(name: a[0], bases: a[1], namespace: ns)
+            let cls = try newClass(name: a[0], bases: a[1], namespace: ns)
+            root(cls); defer { unroot() }
+            try callInitSubclass(cls, keywords: .null)
+            return cls
         case .bytes:
             return try makeBytes(a)
         case .bytearray:

@@ -373,17 +373,21 @@ extension VM {
                     sp -= arg
                     push(r)
                 case .buildClass:
-                    _ = try expect(stack[sp - 3], .str)
-                    _ = try expect(stack[sp - 2], .tuple)
-                    _ = try expect(stack[sp - 1], .dict)
-                    let cls = try newClass(name: stack[sp - 3], bases: stack[sp - 2], namespace: stack[sp - 1])
+                    let k = Int(arg & 1), nsAt = sp - 1, nameAt = sp - 3 - k
+                    _ = try expect(stack[nameAt], .str)
+                    _ = try expect(stack[nameAt + 1], .tuple)
+                    if k == 1 { _ = try expect(stack[nsAt - 1], .dict) }
+                    _ = try expect(stack[nsAt], .dict)
+                    let cls = try newClass(name: stack[nameAt], bases: stack[nameAt + 1], namespace: stack[nsAt])
+                    stack[nameAt] = cls  // kept there while its parents' __init_subclass__ runs
                     let classCell = internStatic("__classcell__")
-                    if let cell = dictGetStr(stack[sp - 1], classCell) {
-                        _ = try dictRemove(stack[sp - 1], classCell)
+                    if let cell = dictGetStr(stack[nsAt], classCell) {
+                        _ = try dictRemove(stack[nsAt], classCell)
                         if isType(cell, .cell) { heap.setSlot(cell.objectOffset, CellSlot.contents, cls) }
                     }
-                    sp -= 3
-                    push(cls)
+                    frames[fp].ip = Int32(r.ip)
+                    try callInitSubclass(cls, keywords: k == 1 ? stack[nsAt - 1] : .null)
+                    sp = nameAt + 1
 
                 case .importName:
                     frames[fp].ip = Int32(r.ip)

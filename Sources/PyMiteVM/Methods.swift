@@ -175,6 +175,11 @@ extension VM {
                 throw raiseAboutType(.typeError, "object.__new__(X): X is not a type object (", me, ")")
             }
             return try newInstance(me)
+        case .objectInitSubclass:
+            // object.__init_subclass__(cls), which super().__init_subclass__(**kw) ends at: no keywords.
+            try argumentCount(a, "__init_subclass__", min: 1, max: 1)
+            if a.keywordCount > 0 { throw initSubclassTakesNoKeywords(me) }
+            return .none
         case .objectGetattribute:
             try argumentCount(a, "__getattribute__", min: 2, max: 2)
             let name = try attributeNameArgument(a[1])

@@ -67,8 +67,8 @@ enum Native: Int, CaseIterable {
     case streamWrite, streamFlush, streamFileno
     // iterators' and generators' protocol as methods
     case iteratorNextMethod, iteratorIterMethod
-    // object.__new__(cls)
-    case objectNew
+    // object.__new__(cls), object.__init_subclass__(cls)
+    case objectNew, objectInitSubclass
     // Special methods of the built-in types as attributes (int.__add__, "ab".__len__):
     // forward and reflected operators in BinaryOperator's order, comparisons in
     // CompareOperator's, then the protocols (Objects/SlotMethods.swift).
@@ -111,7 +111,8 @@ enum Native: Int, CaseIterable {
         case .genSend, .genClose, .genThrow: return .type(.generator)
         case .propertySetter, .propertyGetter, .propertyDeleter: return .type(.property)
         case .exceptionInit: return .exception
-        case .objectInit, .objectGetattribute, .objectSetattr, .objectDelattr, .objectNew: return .type(.object)
+        case .objectInit, .objectGetattribute, .objectSetattr, .objectDelattr, .objectNew, .objectInitSubclass:
+            return .type(.object)
         case .sysExit, .sysHeap, .sysGc, .sysTime: return .sys
         case .timeSleep, .timeSleepMs, .timeSleepUs, .timeTicksMs, .timeTicksUs, .timeTicksDiff, .timeTicksAdd,
              .timeTime, .timeMonotonic:
@@ -129,6 +130,9 @@ enum Native: Int, CaseIterable {
 
     /// Methods called on the class itself (bytes.fromhex, dict.fromkeys, int.from_bytes).
     var isClassLevel: Bool { self == .bytesFromhex || self == .dictFromkeys || self == .intFromBytes }
+
+    /// Read through a class (or super() of one), bound to that class, as CPython's class methods are.
+    var bindsToClass: Bool { isClassLevel || self == .objectInitSubclass }
 
     /// set methods that change nothing: frozenset has them too.
     var sharedWithFrozenset: Bool {
@@ -188,21 +192,23 @@ let nativeNameText: StaticString = """
     setter\0getter\0deleter\0__init__\0__init__\0exit\0heap\0gc\0time\0sleep\0sleep_ms\0sleep_us\0\
     ticks_ms\0ticks_us\0ticks_diff\0ticks_add\0time\0monotonic\0freq\0reset\0unique_id\0value\0on\0off\0\
     toggle\0write\0read\0readline\0any\0read_u16\0index\0count\0__getattribute__\0__setattr__\0__delattr__\0\
-    intersection_update\0difference_update\0symmetric_difference_update\0write\0flush\0fileno\0__next__\0__iter__\0__new__\0\
+    intersection_update\0difference_update\0symmetric_difference_update\0write\0flush\0fileno\0__next__\0__iter__\0__new__\0__init_subclass__\0\
     __add__\0__sub__\0__mul__\0__truediv__\0__floordiv__\0__mod__\0__pow__\0__lshift__\0__rshift__\0__and__\0__or__\0__xor__\0__radd__\0__rsub__\0__rmul__\0__rtruediv__\0__rfloordiv__\0__rmod__\0__rpow__\0__rlshift__\0__rrshift__\0__rand__\0__ror__\0__rxor__\0__lt__\0__le__\0__eq__\0__ne__\0__gt__\0__ge__\0__len__\0__getitem__\0__setitem__\0__delitem__\0__contains__\0__iter__\0__hash__\0__repr__\0__str__\0__bool__\0__int__\0__float__\0__index__\0__neg__\0__pos__\0__abs__\0__invert__\0
     """
 
 /// Where each name starts in `nativeNameText`; the last entry is its length.
 let nativeNameStart: [UInt16] = [
     0, 6, 10, 14, 18, 22, 26, 30, 34, 39, 44, 49, 53, 57, 62, 65, 76, 87, 95, 103, 111, 119, 123, 131, 138, 145, 149,
-    153, 157, 161, 167, 174, 183, 187, 194, 198, 208, 217, 224, 230, 235, 241, 247, 254, 260, 265, 271, 278, 284,
-    291, 298, 306, 317, 326, 332, 338, 346, 354, 362, 370, 378, 386, 397, 403, 412, 419, 425, 431, 437, 447, 458,
-    469, 476, 483, 493, 503, 516, 525, 536, 544, 557, 570, 577, 581, 588, 595, 602, 606, 613, 619, 627, 632, 639,
-    643, 650, 657, 664, 668, 675, 681, 687, 695, 700, 706, 711, 717, 723, 728, 735, 741, 745, 749, 757, 764, 775,
-    781, 786, 795, 799, 806, 814, 818, 824, 829, 835, 848, 859, 880, 889, 900, 907, 918, 929, 940, 950, 961, 970,
-    978, 986, 991, 997, 1003, 1010, 1017, 1025, 1034, 1043, 1048, 1053, 1056, 1061, 1067, 1076, 1085, 1094, 1103,
-    1114, 1124, 1129, 1139, 1144, 1150, 1160, 1166, 1169, 1173, 1180, 1186, 1191, 1200, 1204, 1213, 1219, 1225, 1242, 1254, 1266, 1286, 1304, 1332, 1338, 1344, 1351, 1360, 1369, 1377,
-    1385, 1393, 1401, 1413, 1426, 1434, 1442, 1453, 1464, 1472, 1479, 1487, 1496, 1505, 1514, 1527, 1541, 1550, 1559, 1571, 1583, 1592, 1600, 1609, 1616, 1623, 1630, 1637, 1644, 1651, 1659, 1671, 1683, 1695, 1708, 1717, 1726, 1735, 1743, 1752, 1760, 1770, 1780, 1788, 1796, 1804, 1815,
+    153, 157, 161, 167, 174, 183, 187, 194, 198, 208, 217, 224, 230, 235, 241, 247, 254, 260, 265, 271, 278, 284, 291,
+    298, 306, 317, 326, 332, 338, 346, 354, 362, 370, 378, 386, 397, 403, 412, 419, 425, 431, 437, 447, 458, 469, 476,
+    483, 493, 503, 516, 525, 536, 544, 557, 570, 577, 581, 588, 595, 602, 606, 613, 619, 627, 632, 639, 643, 650, 657,
+    664, 668, 675, 681, 687, 695, 700, 706, 711, 717, 723, 728, 735, 741, 745, 749, 757, 764, 775, 781, 786, 795, 799,
+    806, 814, 818, 824, 829, 835, 848, 859, 880, 889, 900, 907, 918, 929, 940, 950, 961, 970, 978, 986, 991, 997,
+    1003, 1010, 1017, 1025, 1034, 1043, 1048, 1053, 1056, 1061, 1067, 1076, 1085, 1094, 1103, 1114, 1124, 1129, 1139,
+    1144, 1150, 1160, 1166, 1169, 1173, 1180, 1186, 1191, 1200, 1204, 1213, 1219, 1225, 1242, 1254, 1266, 1286, 1304,
+    1332, 1338, 1344, 1351, 1360, 1369, 1377, 1395, 1403, 1411, 1419, 1431, 1444, 1452, 1460, 1471, 1482, 1490, 1497,
+    1505, 1514, 1523, 1532, 1545, 1559, 1568, 1577, 1589, 1601, 1610, 1618, 1627, 1634, 1641, 1648, 1655, 1662, 1669,
+    1677, 1689, 1701, 1713, 1726, 1735, 1744, 1753, 1761, 1770, 1778, 1788, 1798, 1806, 1814, 1822, 1833,
 ]
 
 /// The Python-visible name of a native (one copy: inlined, its table access would be repeated at every native).

@@ -98,7 +98,10 @@ public enum Opcode: UInt8, CaseIterable {
     // If the namespace holds `__classcell__` (a cell: the class body's
     // `__class__` slot, captured by methods that use zero-argument super()),
     // buildClass removes that key and stores the new class in the cell.
-    case buildClass        // [name bases-tuple namespace] -> [class]
+    // With arg 1 the class statement's keywords (a dict, made before the body
+    // runs) are below the namespace: the first `__init_subclass__` of the
+    // class's parents is called with them.
+    case buildClass        // [name bases-tuple (keywords) namespace] -> [class]
 
     // Modules.
     case importName        // [] -> [module names[arg]] (loaded once per run)
@@ -212,7 +215,7 @@ extension Opcode {
              .listAppend, .setAdd, .mapAdd, .unpackSequence, .callFunction, .callFunctionKw,
              .raiseVarargs, .raiseAssertion, .buildString:
             return .count
-        case .unpackEx, .makeFunction, .callFunctionEx, .formatValue: return .raw
+        case .unpackEx, .makeFunction, .callFunctionEx, .formatValue, .buildClass: return .raw
         default: return .none
         }
     }
@@ -266,7 +269,7 @@ extension Opcode {
         case .yieldValue: return 0
         case .yieldFrom: return -1
         case .getYieldFromIter: return 0
-        case .buildClass: return -2
+        case .buildClass: return -2 - Int(arg & 1)
         case .importName: return 1
         case .importFrom: return 1
         case .importStar: return -1
@@ -301,7 +304,8 @@ extension Opcode {
         case .dupTopTwo, .rotTwo, .storeAttr, .binaryOp, .inplaceOp, .compareOp, .binarySubscr,
              .deleteSubscr, .listExtend, .setUpdate, .dictUpdate, .yieldFrom, .exceptMatch, .popExceptReraise:
             return 2
-        case .rotThree, .storeSubscr, .buildClass: return 3
+        case .rotThree, .storeSubscr: return 3
+        case .buildClass: return 3 + Int(arg & 1)
         case .rotFour: return 4
         case .callMethod: return n + 2
         case .buildSlice, .buildTuple, .buildList, .buildSet, .raiseVarargs, .raiseAssertion: return n

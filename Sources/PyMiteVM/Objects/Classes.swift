@@ -295,6 +295,13 @@ extension VM {
         if dictGetStr(namespace, s.__eq__) != nil && dictGetStr(namespace, s.__hash__) == nil {
             try dictStore(namespace, s.__hash__, .none)
         }
+        // __init_subclass__ is a class method without saying so, as in type().
+        let initSubclass = internStatic("__init_subclass__")
+        if let f = dictGetStr(namespace, initSubclass), isType(f, .function) {
+            let o = try allocSlots(.classMethod, StaticClassMethodSlot.slotCount)
+            heap.setSlot(o, StaticClassMethodSlot.function, f)
+            try dictStore(namespace, initSubclass, .object(o))
+        }
         let cls = try allocClass(name: name, bases: bases, namespace: namespace, kind: kind)
         try noteAttributeHooks(namespace)
         let o = cls.objectOffset
@@ -340,6 +347,39 @@ extension VM {
             root(k, v); defer { unroot(2) }
             if let setName = try descriptorMethod(v, "__set_name__") { _ = try call(setName, [v, cls, k]) }
         }
+    }
+
+    /// The first `__init_subclass__` after `cls` in its MRO, called with the class
+    /// statement's keywords (a dict, or null for none), as type() does once the class is
+    /// made; object's takes no keywords.
+    func callInitSubclass(_ cls: Value, keywords: Value) throws(VMError) {
+        let name = internStatic("__init_subclass__")
+        var hook: Value? = nil
+        for c in tupleItems(heap.slot(cls.objectOffset, ClassSlot.mro).objectOffset).dropFirst() {
+            let ns = heap.slot(c.objectOffset, ClassSlot.namespace)
+            if !ns.isNull, let f = dictGetStr(ns, name) { hook = f; break }
+        }
+        let count = keywords.isNull ? 0 : dictCount(keywords)
+        guard let hook else {
+            if count == 0 { return }
+            throw initSubclassTakesNoKeywords(cls)
+        }
+        let bound = try bindAttribute(hook, to: cls, cls: cls)
+        root(bound); defer { unroot() }
+        var names: [Value] = [], values: [Value] = []
+        if count > 0 {
+            try dictForEach(keywords) { (k, v) throws(VMError) in names.append(k); values.append(v) }
+        }
+        let kwnames = names.isEmpty ? Value.null : try newTuple(names)
+        if !kwnames.isNull { root(kwnames) }
+        defer { if !kwnames.isNull { unroot() } }
+        _ = try call(bound, values, kwnames: kwnames)
+    }
+
+    /// object.__init_subclass__ given keywords (`cls` names the class being made).
+    func initSubclassTakesNoKeywords(_ cls: Value) -> VMError {
+        let name = isClass(cls) ? bytes(strBuffer(heap.slot(cls.objectOffset, ClassSlot.name))) : typeName(cls)
+        return raise(.typeError, name + bytes(".__init_subclass__() takes no keyword arguments"))
     }
 
     /// A class object without its MRO (ClassSlot.mro), which the caller sets.
