@@ -517,7 +517,16 @@ extension VM {
         func addClasses(_ cls: Value) throws(VMError) {
             for c in tupleItems(heap.slot(cls.objectOffset, ClassSlot.mro).objectOffset) {
                 if !heap.slot(c.objectOffset, ClassSlot.namespace).isNull { try addKeys(heap.slot(c.objectOffset, ClassSlot.namespace)) }
-                if let kind = builtinKind(ofClass: c) { try addNatives(kind.rawValue) }
+                if let kind = builtinKind(ofClass: c) {
+                    try addNatives(kind.rawValue)
+                    // The special methods a built-in type has as attributes (int.__add__, list.__len__).
+                    if kind != .object {
+                        for n in slotNames(of: kind) { try dictStore(names, try newStr(n), .none) }
+                        if kind == .list || kind == .dict || kind == .set || kind == .bytearray {
+                            try dictStore(names, s.__hash__, .none)  // None there, as in CPython
+                        }
+                    }
+                }
             }
         }
         if v.isNull {
@@ -545,6 +554,7 @@ extension VM {
         } else {
             try addClasses(typeOf(v))
         }
+        if !v.isNull && !isType(v, .module) { try dictStore(names, internStatic("__class__"), .none) }  // object's, as CPython lists it
         let l = try newList(of: names)
         root(l); defer { unroot() }
         try sortList(l, key: .none, reverse: false)

@@ -429,11 +429,16 @@ extension VM {
         let storage = heap.slot(o, GeneratorSlot.frame).objectOffset
         (stack + base).update(from: heap.slotPointer(storage, ValueArraySlot.firstItem), count: count)
         sp = base + count
-        if state == .suspended { push(sent) }
+        var ip = Int32(heap.slot(o, GeneratorSlot.ip).intValue)
+        // Suspended in `yield from`: a thrown exception goes to the iterator it delegates to
+        // (PEP 380), as the value its yieldFrom instruction is resumed with.
+        let delegating = !throwing.isNull && state == .suspended
+            && UInt8(truncatingIfNeeded: c.instructions[Int(ip)]) == Opcode.yieldFrom.rawValue
+        if state == .suspended { push(delegating ? throwing : sent) }
+        throwIntoDelegate = delegating
         let f = heap.slot(o, GeneratorSlot.function)
         heap.setSlot(o, GeneratorSlot.state, .smallInt(GeneratorState.running.rawValue))
-        var ip = Int32(heap.slot(o, GeneratorSlot.ip).intValue)
-        if !throwing.isNull {
+        if !throwing.isNull && !delegating {
             // Raise at the yield: its handler, if any, takes over; else the
             // exception leaves the generator, which is then finished.
             sp -= 1
@@ -490,6 +495,62 @@ extension VM {
                 generatorReturnValue = stopIterationValue(pendingException)
                 pendingException = .null
                 return nil
+            }
+            throw error
+        }
+    }
+
+    /// throw() through `yield from` (PEP 380): GeneratorExit closes the subiterator and is
+    /// raised in the delegating generator; another exception goes to the subiterator's
+    /// throw(), or is raised in the delegating generator when it has none. Like `delegateStep`:
+    /// a value yielded, or nil when the subiterator returned (generatorReturnValue).
+    func delegateThrow(_ sub: Value, _ exc: Value) throws(VMError) -> Value? {
+        generatorReturnValue = .none
+        if isInstance(exc, exceptionClass(.generatorExit)) {
+            try closeIterator(sub)
+            pendingException = exc
+            throw VMError.exception
+        }
+        if isType(sub, .generator) { return try resumeGenerator(sub, sending: .none, throwing: exc) }
+        guard let method = try lookupAttribute(sub, internStatic("throw")) else {
+            pendingException = exc
+            throw VMError.exception
+        }
+        do {
+            return try call(method, [exc])
+        } catch {
+            if isInstance(pendingException, exceptionClass(.stopIteration)) {
+                generatorReturnValue = stopIterationValue(pendingException)
+                pendingException = .null
+                return nil
+            }
+            throw error
+        }
+    }
+
+    /// close() of a generator, or of any iterator that has a close method.
+    func closeIterator(_ it: Value) throws(VMError) {
+        if isType(it, .generator) { return try closeGenerator(it) }
+        if let method = try lookupAttribute(it, internStatic("close")) { _ = try call(method, []) }
+    }
+
+    /// generator.close(): GeneratorExit raised where it is suspended; a value yielded instead is a RuntimeError.
+    func closeGenerator(_ g: Value) throws(VMError) {
+        let state = GeneratorState(rawValue: Int(heap.slot(g.objectOffset, GeneratorSlot.state).intValue))!
+        if state == .created || state == .done {
+            finishGenerator(g)
+            return
+        }
+        let exit = try newException(.generatorExit, args: [])
+        do throws(VMError) {
+            if try resumeGenerator(g, sending: .none, throwing: exit) != nil {
+                throw raise(.runtimeError, "generator ignored GeneratorExit")
+            }
+        } catch {
+            let e = pendingException
+            if isInstance(e, exceptionClass(.generatorExit)) || isInstance(e, exceptionClass(.stopIteration)) {
+                pendingException = .null
+                return
             }
             throw error
         }

@@ -338,7 +338,10 @@ extension VM {
                     // generator yields too, keeping [subiter] and its ip on this instruction.
                     if frames[fp].generator.isNull { throw badImage("yield outside a generator") }
                     frames[fp].ip = Int32(r.ip)
-                    if let v = try delegateStep(stack[sp - 2], sending: stack[sp - 1]) {
+                    let throwing = throwIntoDelegate  // resumed by throw(): the sent value is the exception
+                    throwIntoDelegate = false
+                    if let v = throwing ? try delegateThrow(stack[sp - 2], stack[sp - 1])
+                        : try delegateStep(stack[sp - 2], sending: stack[sp - 1]) {
                         sp -= 1
                         frames[fp].ip = Int32(r.ip - 1)
                         suspendGenerator(frames[fp])

@@ -204,24 +204,7 @@ extension VM {
             if let v = try resumeGenerator(me, sending: .none, throwing: exc) { return v }
             throw stopIteration()
         case .genClose:
-            let state = GeneratorState(rawValue: Int(heap.slot(me.objectOffset, GeneratorSlot.state).intValue))!
-            if state == .created || state == .done {
-                finishGenerator(me)
-                return .none
-            }
-            let exit = try newException(.generatorExit, args: [])
-            do throws(VMError) {
-                if try resumeGenerator(me, sending: .none, throwing: exit) != nil {
-                    throw raise(.runtimeError, "generator ignored GeneratorExit")
-                }
-            } catch {
-                let e = pendingException
-                if isInstance(e, exceptionClass(.generatorExit)) || isInstance(e, exceptionClass(.stopIteration)) {
-                    pendingException = .null
-                    return .none
-                }
-                throw error
-            }
+            try closeGenerator(me)
             return .none
         case .propertySetter, .propertyGetter, .propertyDeleter:
             try argumentCount(a, nativeName(id), min: 2, max: 2)

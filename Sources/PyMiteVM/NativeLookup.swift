@@ -52,6 +52,12 @@ extension VM {
         (Int(nativeGroupStart[group])..<Int(nativeGroupStart[group + 1])).map { nativeName(Native(rawValue: Int(nativeOrder[$0]))!) }
     }
 
+    /// The special methods built-in type `kind` has as attributes, for dir().
+    func slotNames(of kind: TypeKind) -> [NameText] {
+        (Int(nativeGroupStart[VM.slotGroup])..<Int(nativeGroupStart[VM.slotGroup + 1]))
+            .map { Native(rawValue: Int(nativeOrder[$0]))! }.filter { VM.slotSupported($0, kind) }.map(nativeName)
+    }
+
     /// The TypeKind whose built-in class `c` is, or nil for any other class.
     func builtinKind(ofClass c: Value) -> TypeKind? {
         let k = heap.slot(c.objectOffset, ClassSlot.kind)

@@ -363,6 +363,9 @@ public final class VM {
     var generatorYielded = false
     /// What a finished generator returned (StopIteration.value).
     var generatorReturnValue: Value = .none
+    /// Set by `resumeGenerator` when an exception thrown into a generator goes on to the
+    /// iterator its `yield from` delegates to: the sent value is then that exception.
+    var throwIntoDelegate = false
     var nativeDepth = 0
     var exitStatus: Int32? = nil
     var startTime: Double = 0
