@@ -362,7 +362,7 @@ extension VM {
             let maxArg = a.positionalCount > 2 ? a[2] : (a.keyword("maxsplit") ?? .smallInt(-1))
             guard let maxSplit = intOf(maxArg) else { throw raise(.typeError, "'maxsplit' must be an integer") }
             var parts: [(Int, Int)] = []
-            let bytesIn = Array(text)
+            let bytesIn = text  // where they lie: the heap does not move, and the receiver is an argument
             if sepArg.isNone {
                 // Runs of whitespace separate; ends are trimmed.
                 var ranges: [(Int, Int)] = []
@@ -405,24 +405,23 @@ extension VM {
             }
             let l = try newList(capacity: parts.count)
             root(l); defer { unroot() }
-            for (s0, e0) in parts { try listAppend(l, try newText(Array(bytesIn[s0..<e0]))) }
+            for (s0, e0) in parts { try listAppend(l, try newText(UnsafeBufferPointer(rebasing: text[s0..<e0]))) }
             return l
         case .strStrip, .strLstrip, .strRstrip:
             try argumentCount(a, name, min: 1, max: 2)
             let chars: [UInt8]? = (a.positionalCount > 1 && !a[1].isNone) ? Array(strBuffer(try textArgument(a, 1, name))) : nil
-            let b = Array(text)
             func strip(_ c: UInt8) -> Bool { chars.map { $0.contains(c) } ?? isSpace(c) }
-            var i = 0, end = b.count
-            if id != .strRstrip { while i < end && strip(b[i]) { i += 1 } }
-            if id != .strLstrip { while end > i && strip(b[end - 1]) { end -= 1 } }
-            if i == 0 && end == b.count { return me }
-            return try newText(Array(b[i..<end]))
+            var i = 0, end = text.count
+            if id != .strRstrip { while i < end && strip(text[i]) { i += 1 } }
+            if id != .strLstrip { while end > i && strip(text[end - 1]) { end -= 1 } }
+            if i == 0 && end == text.count { return me }
+            return try newText(UnsafeBufferPointer(rebasing: text[i..<end]))
         case .strReplace:
             try argumentCount(a, name, min: 3, max: 4)
             let oldValue = try textArgument(a, 1, name), newValue = try textArgument(a, 2, name)
             let new = Array(strBuffer(newValue))
             var limit = try indexArgument(a.value(3, "count") ?? .smallInt(-1), .ssize)
-            let b = Array(text)
+            let b = text
             var out: [UInt8] = []
             // The result is built on the host before it goes to the heap:
             // past the heap's size it could never be kept.
@@ -454,7 +453,7 @@ extension VM {
             return try newText(out)
         case .strStartswith, .strEndswith:
             try argumentCount(a, name, min: 2, max: 4)
-            let b = Array(text)
+            let b = text
             var candidates: [Value] = []
             if isType(a[1], .tuple) { candidates = Array(tupleItems(a[1].objectOffset)) } else { candidates = [a[1]] }
             let startByte = a.positionalCount > 2 && !a[2].isNone ? strByteOffset(me.objectOffset, charIndex: clampChar(a[2], me)) : 0
@@ -471,10 +470,13 @@ extension VM {
             return .false
         case .strUpper, .strLower, .strSwapcase, .strCapitalize, .strTitle:
             if !strIsASCII(me.objectOffset) { return try changeCaseUnicode(id, text) }
-            var b = Array(text)
+            // ASCII: the result has as many characters as bytes, written where it will live.
+            let r = try newStrUninitialized(text.count, type: textType)
+            let b = heap.bytePointer(r, strDataOffset)
             var previousLetter = false
-            for i in 0..<b.count {
-                let c = b[i]
+            for i in 0..<text.count {
+                let c = text[i]
+                b[i] = c
                 let isLower = c >= 97 && c <= 122, isUpper = c >= 65 && c <= 90
                 switch id {
                 case .strUpper: if isLower { b[i] = c - 32 }
@@ -487,9 +489,9 @@ extension VM {
                 }
                 previousLetter = isLower || isUpper || c >= 0x80
             }
-            return try newText(b)
+            return .object(r)
         case .strIsdigit, .strIsalpha, .strIsspace, .strIsalnum, .strIsnumeric, .strIsdecimal, .strIsidentifier:
-            let b = Array(text)
+            let b = text
             if b.isEmpty { return .false }
             for (i, c) in b.enumerated() {
                 let digit = c >= 48 && c <= 57
