@@ -177,15 +177,27 @@ extension VM {
         if listCount(o) != 0 || !heap.slot(o, ListSlot.items).isNull { throw raise(.valueError, "list modified during sort") }
     }
 
-    /// Sorts `order` (indexes into `keys`, a value array) by the keys, stably.
+    /// Sorts `order` (indexes into `keys`, a value array) by the keys, stably: a
+    /// bottom-up merge sort. Keys that are all small ints sort as (key, index)
+    /// pairs without a call each (`sortIntKeys`); strs compare byte by byte (UTF-8
+    /// order is code point order). `reverse` keeps equal keys in their order, as
+    /// CPython's does.
     private func mergeSort(_ order: inout [Int], keys: Value, reverse: Bool) throws(VMError) {
         let n = order.count
-        var scratch = order
+        let ko = keys.objectOffset
+        if sortIntKeys(&order, keys: keys, reverse: reverse) { return }
+        var strs = true
+        for i in 0..<n where !isType(heap.slot(ko, i), .str) { strs = false; break }
         func less(_ i: Int, _ j: Int) throws(VMError) -> Bool {
-            let a = heap.slot(keys.objectOffset, i), b = heap.slot(keys.objectOffset, j)
-            if a.isInt && b.isInt { return reverse ? b.intValue < a.intValue : a.intValue < b.intValue }
-            return try isTruthy(try compareOperation(.less, reverse ? b : a, reverse ? a : b))
+            let a = heap.slot(ko, reverse ? j : i), b = heap.slot(ko, reverse ? i : j)
+            if strs { return strCompare(a.objectOffset, b.objectOffset) < 0 }
+            if a.isInt && b.isInt { return a.intValue < b.intValue }
+            return try isTruthy(try compareOperation(.less, a, b))
         }
+        // Index buffers of their own: no copy-on-write checks in the loop.
+        var from = UnsafeMutablePointer<Int>.allocate(capacity: n), to = UnsafeMutablePointer<Int>.allocate(capacity: n)
+        defer { from.deallocate(); to.deallocate() }
+        for i in 0..<n { from[i] = order[i] }
         var width = 1
         while width < n {
             var lo = 0
@@ -193,16 +205,49 @@ extension VM {
                 let mid = min(lo + width, n), hi = min(lo + 2 * width, n)
                 var i = lo, j = mid, k = lo
                 while i < mid && j < hi {
-                    if try less(order[j], order[i]) { scratch[k] = order[j]; j += 1 } else { scratch[k] = order[i]; i += 1 }
+                    if try less(from[j], from[i]) { to[k] = from[j]; j += 1 } else { to[k] = from[i]; i += 1 }
                     k += 1
                 }
-                while i < mid { scratch[k] = order[i]; i += 1; k += 1 }
-                while j < hi { scratch[k] = order[j]; j += 1; k += 1 }
+                while i < mid { to[k] = from[i]; i += 1; k += 1 }
+                while j < hi { to[k] = from[j]; j += 1; k += 1 }
                 lo = hi
             }
-            swap(&order, &scratch)
+            swap(&from, &to)
             width *= 2
         }
+        for i in 0..<n { order[i] = from[i] }
+    }
+
+    /// All small-int keys: (key, index) pairs merged where they lie, no call and no
+    /// indirection per comparison. False, untouched, for any other keys.
+    private func sortIntKeys(_ order: inout [Int], keys: Value, reverse: Bool) -> Bool {
+        let n = order.count, ko = keys.objectOffset
+        for i in 0..<n where !heap.slot(ko, i).isInt { return false }
+        var from = UnsafeMutablePointer<(key: Int64, index: Int)>.allocate(capacity: n)
+        var to = UnsafeMutablePointer<(key: Int64, index: Int)>.allocate(capacity: n)
+        defer { from.deallocate(); to.deallocate() }
+        for i in 0..<n { from[i] = (heap.slot(ko, order[i]).intValue, order[i]) }
+        var width = 1
+        while width < n {
+            var lo = 0
+            while lo < n {
+                let mid = min(lo + width, n), hi = min(lo + 2 * width, n)
+                var i = lo, j = mid, k = lo
+                while i < mid && j < hi {
+                    // The right run's item goes first only when strictly before: stable both ways.
+                    let right = reverse ? from[j].key > from[i].key : from[j].key < from[i].key
+                    if right { to[k] = from[j]; j += 1 } else { to[k] = from[i]; i += 1 }
+                    k += 1
+                }
+                while i < mid { to[k] = from[i]; i += 1; k += 1 }
+                while j < hi { to[k] = from[j]; j += 1; k += 1 }
+                lo = hi
+            }
+            swap(&from, &to)
+            width *= 2
+        }
+        for i in 0..<n { order[i] = from[i].index }
+        return true
     }
 
     // MARK: Methods
