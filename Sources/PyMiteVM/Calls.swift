@@ -487,9 +487,14 @@ extension VM {
         generatorReturnValue = .none
         if isType(sub, .generator) { return try resumeGenerator(sub, sending: sent) }
         if sent.isNone { return try iteratorNext(sub) }
-        let send = try getAttribute(sub, internStatic("send"))
+        return try delegateCall(try getAttribute(sub, internStatic("send")), sent)
+    }
+
+    /// A subiterator's send() or throw(): what it yields, or nil once its StopIteration
+    /// gives the `yield from` its value (generatorReturnValue).
+    func delegateCall(_ method: Value, _ argument: Value) throws(VMError) -> Value? {
         do {
-            return try call(send, [sent])
+            return try call(method, [argument])
         } catch {
             if isInstance(pendingException, exceptionClass(.stopIteration)) {
                 generatorReturnValue = stopIterationValue(pendingException)
@@ -516,16 +521,7 @@ extension VM {
             pendingException = exc
             throw VMError.exception
         }
-        do {
-            return try call(method, [exc])
-        } catch {
-            if isInstance(pendingException, exceptionClass(.stopIteration)) {
-                generatorReturnValue = stopIterationValue(pendingException)
-                pendingException = .null
-                return nil
-            }
-            throw error
-        }
+        return try delegateCall(method, exc)
     }
 
     /// close() of a generator, or of any iterator that has a close method.

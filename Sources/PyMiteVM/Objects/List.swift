@@ -177,15 +177,14 @@ extension VM {
         if listCount(o) != 0 || !heap.slot(o, ListSlot.items).isNull { throw raise(.valueError, "list modified during sort") }
     }
 
-    /// Sorts `order` (indexes into `keys`, a value array) by the keys, stably: a
-    /// bottom-up merge sort. Keys that are all small ints sort as (key, index)
-    /// pairs without a call each (`sortIntKeys`); strs compare byte by byte (UTF-8
-    /// order is code point order). `reverse` keeps equal keys in their order, as
-    /// CPython's does.
+    /// Sorts `order` (indexes into `keys`, a value array) by the keys, stably.
+    /// Keys that are all small ints sort as (key, index) pairs without a call each
+    /// (`sortIntKeys`); strs compare byte by byte (UTF-8 order is code point order).
+    /// `reverse` keeps equal keys in their order, as CPython's does.
     private func mergeSort(_ order: inout [Int], keys: Value, reverse: Bool) throws(VMError) {
         let n = order.count
         let ko = keys.objectOffset
-        if sortIntKeys(&order, keys: keys, reverse: reverse) { return }
+        if try sortIntKeys(&order, keys: keys, reverse: reverse) { return }
         var strs = true
         for i in 0..<n where !isType(heap.slot(ko, i), .str) { strs = false; break }
         func less(_ i: Int, _ j: Int) throws(VMError) -> Bool {
@@ -194,39 +193,40 @@ extension VM {
             if a.isInt && b.isInt { return a.intValue < b.intValue }
             return try isTruthy(try compareOperation(.less, a, b))
         }
-        // Index buffers of their own: no copy-on-write checks in the loop.
-        var from = UnsafeMutablePointer<Int>.allocate(capacity: n), to = UnsafeMutablePointer<Int>.allocate(capacity: n)
-        defer { from.deallocate(); to.deallocate() }
-        for i in 0..<n { from[i] = order[i] }
-        var width = 1
-        while width < n {
-            var lo = 0
-            while lo < n {
-                let mid = min(lo + width, n), hi = min(lo + 2 * width, n)
-                var i = lo, j = mid, k = lo
-                while i < mid && j < hi {
-                    if try less(from[j], from[i]) { to[k] = from[j]; j += 1 } else { to[k] = from[i]; i += 1 }
-                    k += 1
-                }
-                while i < mid { to[k] = from[i]; i += 1; k += 1 }
-                while j < hi { to[k] = from[j]; j += 1; k += 1 }
-                lo = hi
-            }
-            swap(&from, &to)
-            width *= 2
-        }
-        for i in 0..<n { order[i] = from[i] }
+        // An index buffer of its own: no copy-on-write checks in the loop.
+        let indexes = UnsafeMutablePointer<Int>.allocate(capacity: n)
+        defer { indexes.deallocate() }
+        for i in 0..<n { indexes[i] = order[i] }
+        try stableMergeSort(indexes, count: n) { (right, left) throws(VMError) in try less(right, left) }
+        for i in 0..<n { order[i] = indexes[i] }
     }
 
     /// All small-int keys: (key, index) pairs merged where they lie, no call and no
     /// indirection per comparison. False, untouched, for any other keys.
-    private func sortIntKeys(_ order: inout [Int], keys: Value, reverse: Bool) -> Bool {
+    private func sortIntKeys(_ order: inout [Int], keys: Value, reverse: Bool) throws(VMError) -> Bool {
         let n = order.count, ko = keys.objectOffset
         for i in 0..<n where !heap.slot(ko, i).isInt { return false }
-        var from = UnsafeMutablePointer<(key: Int64, index: Int)>.allocate(capacity: n)
-        var to = UnsafeMutablePointer<(key: Int64, index: Int)>.allocate(capacity: n)
-        defer { from.deallocate(); to.deallocate() }
-        for i in 0..<n { from[i] = (heap.slot(ko, order[i]).intValue, order[i]) }
+        let pairs = UnsafeMutablePointer<(key: Int64, index: Int)>.allocate(capacity: n)
+        defer { pairs.deallocate() }
+        // Reversed, the keys are negated (small ints have bits to spare: no overflow); equal keys
+        // then keep their order, as `reverse` does.
+        for i in 0..<n {
+            let k = heap.slot(ko, order[i]).intValue
+            pairs[i] = (reverse ? -k : k, order[i])
+        }
+        try stableMergeSort(pairs, count: n) { right, left in right.key < left.key }
+        for i in 0..<n { order[i] = pairs[i].index }
+        return true
+    }
+
+    /// A bottom-up merge sort of the `count` items at `items`, stable: an item of the
+    /// right run goes first only when `before(it, the left run's)`. Sorted in place.
+    @inline(__always)
+    private func stableMergeSort<T>(_ items: UnsafeMutablePointer<T>, count n: Int,
+                                    _ before: (T, T) throws(VMError) -> Bool) throws(VMError) {
+        let scratch = UnsafeMutablePointer<T>.allocate(capacity: n)
+        defer { scratch.deallocate() }
+        var from = items, to = scratch
         var width = 1
         while width < n {
             var lo = 0
@@ -234,9 +234,7 @@ extension VM {
                 let mid = min(lo + width, n), hi = min(lo + 2 * width, n)
                 var i = lo, j = mid, k = lo
                 while i < mid && j < hi {
-                    // The right run's item goes first only when strictly before: stable both ways.
-                    let right = reverse ? from[j].key > from[i].key : from[j].key < from[i].key
-                    if right { to[k] = from[j]; j += 1 } else { to[k] = from[i]; i += 1 }
+                    if try before(from[j], from[i]) { to[k] = from[j]; j += 1 } else { to[k] = from[i]; i += 1 }
                     k += 1
                 }
                 while i < mid { to[k] = from[i]; i += 1; k += 1 }
@@ -246,8 +244,7 @@ extension VM {
             swap(&from, &to)
             width *= 2
         }
-        for i in 0..<n { order[i] = from[i].index }
-        return true
+        if from != items { items.update(from: from, count: n) }
     }
 
     // MARK: Methods
