@@ -113,6 +113,7 @@ public struct FirmwareBoard: Sendable, Equatable {
         ("set", "P14P_NO_SET", "--no-set"),
         ("format", "P14P_NO_FORMAT", "--no-format"),
         ("more_str_methods", "P14P_NO_MORE_STR_METHODS", "--no-more-str-methods"),
+        ("memoryview", "P14P_NO_MEMORYVIEW", "--no-memoryview"),
     ]
 
     /// `swiftc -D` conditions for the left-out features.

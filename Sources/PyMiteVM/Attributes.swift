@@ -201,6 +201,8 @@ extension VM {
                     if c == start { after = true }
                 }
                 return nil
+            case .memoryview:
+                if let v = try memoryViewAttribute(obj, name) { return v }
             case .slice:
                 if name == internStatic("start") { return heap.slot(o, SliceSlot.start) }
                 if name == internStatic("stop") { return heap.slot(o, SliceSlot.stop) }

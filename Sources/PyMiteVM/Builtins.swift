@@ -326,6 +326,7 @@ extension VM {
             case .str: return strCharCount(o)
             case .bytes: return strByteCount(o)
             case .bytearray: return byteArrayCount(o)
+            case .memoryview: return try memoryViewParts(v).count
             case .tuple: return tupleCount(o)
             case .list: return listCount(o)
             case .dict, .set, .frozenset: return dictCount(v)
@@ -646,6 +647,8 @@ extension VM {
             return cls
         case .bytes:
             return try makeBytes(a)
+        case .memoryview:
+            return try makeMemoryView(a)
         case .bytearray:
             if n == 0 { return try newByteArray([]) }
             if isStr(a[0]) {

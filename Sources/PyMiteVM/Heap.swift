@@ -20,6 +20,7 @@ public enum ObjType: UInt8 {
     case klass, instance, boundMethod, module, generator, iterator, slice
     case property, staticMethod, classMethod, superObject, bytearray, pin, uart, adc
     case frozenset  // a set's layout (Objects/Set.swift), hashable and never changed
+    case memoryview  // Objects/MemoryView.swift
 
     @inline(__always) var isRaw: Bool { rawValue < 16 }
 }
@@ -32,6 +33,7 @@ let objTypeByByte: [ObjType] = [
     .tuple, .list, .valueArray, .dict, .set, .range, .function, .cell,
     .klass, .instance, .boundMethod, .module, .generator, .iterator, .slice, .property,
     .staticMethod, .classMethod, .superObject, .bytearray, .pin, .uart, .adc, .frozenset,
+    .memoryview,
 ]
 
 /// The header word: on a 64-bit host, size in the high 32 bits, the

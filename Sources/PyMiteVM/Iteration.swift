@@ -37,6 +37,7 @@ extension VM {
         let o = v.objectOffset
         switch heap.type(o) {
         case .list, .tuple, .str, .bytes, .bytearray: return try newIterator(.sequence, v)
+        case .memoryview: return try newIterator(.sequence, try newStr(try memoryViewBytes(v), type: .bytes))
         case .range:
             let (start, stop, step) = rangeParts(v)
             return try newIterator(.range, .none, try newInt(start), try newInt(stop), try newInt(step))
@@ -359,6 +360,8 @@ extension VM {
         case .dict:
             guard let v = try dictGet(c, key) else { throw raiseValue(.keyError, key) }
             return v
+        case .memoryview:
+            return try memoryViewItem(c, key)
         case .bytearray:
             if isSlice {
                 let view = Array(byteView(c)!)
@@ -438,6 +441,8 @@ extension VM {
             try dictStore(c, key, value)
         case .bytearray:
             try byteArraySubscriptAssign(c, key, value)
+        case .memoryview:
+            try memoryViewAssign(c, key, value)
         case .instance:
             guard let m = classLookup(heap.slot(o, InstanceSlot.klass), s.__setitem__) else { throw noItemAssignment(c) }
             _ = try call(m, [c, key, value])

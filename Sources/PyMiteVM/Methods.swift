@@ -35,6 +35,7 @@ extension VM {
             case .uart: ok = isType(me, .uart)
             case .adc: ok = isType(me, .adc)
             case .textStream: ok = streamDescriptor(me) != nil
+            case .memoryview: ok = isType(me, .memoryview)
             default: ok = true
             }
             guard ok else {
@@ -51,6 +52,7 @@ extension VM {
             case .uart: return try callUARTMethod(id, me, a)
             case .adc: return try callADCMethod(id, me, a)
             case .textStream: return try callStreamMethod(id, me, a)
+            case .memoryview: return try callMemoryViewMethod(id, me, a)
             case .bytearray where id != .byteArrayDecode && id != .byteArrayHex:
                 return try callByteArrayMethod(id, me, a)
             default: break

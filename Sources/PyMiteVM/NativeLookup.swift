@@ -146,6 +146,7 @@ extension VM {
         switch kind {
         case .bytearray: return byteArraysOn
         case .set, .frozenset: return setsOn
+        case .memoryview: return memoryViewsOn
         default: return true
         }
     }
@@ -154,6 +155,7 @@ extension VM {
     static let builtinTypeNames: [TypeKind] = [
         .int, .float, .str, .bool, .list, .tuple, .dict, .set, .range, .object, .type,
         .bytes, .bytearray, .slice, .staticMethod, .classMethod, .property, .superType, .frozenset,
+        .memoryview,
     ]
 
     /// The class of a built-in exception, made with its bases on first use:

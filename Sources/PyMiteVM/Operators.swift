@@ -447,6 +447,7 @@ extension VM {
         case .longInt, .boxedInt: return true  // never zero: zero is a small int
         case .str, .bytes: return strByteCount(o) != 0
         case .bytearray: return byteArrayCount(o) != 0
+        case .memoryview: return try memoryViewParts(v).count != 0
         case .tuple: return tupleCount(o) != 0
         case .list: return listCount(o) != 0
         case .dict, .set, .frozenset: return dictCount(v) != 0
@@ -491,6 +492,10 @@ extension VM {
         }
         let ta = heap.type(a.objectOffset), tb = heap.type(b.objectOffset)
         if ta == .instance || tb == .instance { return try instanceEquality(a, b) }
+        if ta == .memoryview || tb == .memoryview {  // with bytes-like objects, by the bytes shown
+            guard let x = try bufferBytes(a), let y = try bufferBytes(b) else { return false }
+            return x == y
+        }
         if let x = byteView(a), let y = byteView(b) {
             return x.count == y.count && (x.count == 0 || memEqual(x.baseAddress!, y.baseAddress!, x.count))
         }
@@ -674,6 +679,8 @@ extension VM {
             throw raiseAboutType(.typeError, "unhashable type: '", v, "'")
         case .iterator where isDictView(v):
             throw raiseAboutType(.typeError, "unhashable type: '", v, "'")
+        case .memoryview:
+            return try memoryViewHash(v)
         case .frozenset:
             // Equal frozensets hash the same whatever their order: a sum of mixed element hashes.
             var h: Int64 = 1927868237 &* Int64(dictCount(v) + 1)

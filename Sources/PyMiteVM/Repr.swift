@@ -169,6 +169,9 @@ extension VM {
             try appendText(heap.slot(o, SliceSlot.step), &out, repr: true); out += bytes(")")
         case .cell:
             out += bytes("<cell at ") + address(o) + bytes(">")
+        case .memoryview:
+            let released = heap.slot(o, MemoryViewSlot.source).isNone
+            out += bytes(released ? "<released memory at " : "<memory at ") + address(o) + bytes(">")
         case .pin:
             out += bytes("Pin(") + decimal(pinNumber(v)) + bytes(")")
         case .uart:

@@ -50,6 +50,8 @@ public struct VMConfig {
     /// The less common str and bytes methods (center, partition, splitlines, ...: `Native.isMoreStrMethod`);
     /// off, they are not attributes.
     public var moreStrMethods: Bool
+    /// memoryview: off, the name is not defined.
+    public var memoryViews: Bool
     /// Bytes of standard output held before they are written (a small board keeps this small).
     public var outputBufferSize: Int
     /// The lowest address the C stack may reach before a call into Python
@@ -58,7 +60,7 @@ public struct VMConfig {
     public init(heapSize: Int = 256 * 1024, stackSlots: Int = 64 * 1024, recursionLimit: Int = 1000,
                 argv: [[UInt8]] = [], backwardJumpLimit: Int = 0, longInts: Bool = true, floats: Bool = true,
                 byteArrays: Bool = true, sets: Bool = true, formatSpecs: Bool = true, moreStrMethods: Bool = true,
-                outputBufferSize: Int = 4096, cStackLimit: UInt = 0) {
+                memoryViews: Bool = true, outputBufferSize: Int = 4096, cStackLimit: UInt = 0) {
         self.outputBufferSize = outputBufferSize
         self.cStackLimit = cStackLimit
         self.longInts = longInts && BuiltFeatures.longInts
@@ -67,6 +69,7 @@ public struct VMConfig {
         self.sets = sets && BuiltFeatures.sets
         self.formatSpecs = formatSpecs && BuiltFeatures.formatSpecs
         self.moreStrMethods = moreStrMethods && BuiltFeatures.moreStrMethods
+        self.memoryViews = memoryViews && BuiltFeatures.memoryViews
         self.heapSize = heapSize; self.stackSlots = stackSlots
         self.recursionLimit = recursionLimit; self.argv = argv
         self.backwardJumpLimit = backwardJumpLimit
@@ -117,6 +120,11 @@ public enum BuiltFeatures {
     public static let moreStrMethods = false
     #else
     public static let moreStrMethods = true
+    #endif
+    #if P14P_NO_MEMORYVIEW
+    public static let memoryViews = false
+    #else
+    public static let memoryViews = true
     #endif
 }
 
@@ -380,6 +388,7 @@ public final class VM {
     @inline(__always) var setsOn: Bool { BuiltFeatures.sets && config.sets }
     @inline(__always) var formatSpecsOn: Bool { BuiltFeatures.formatSpecs && config.formatSpecs }
     @inline(__always) var moreStrMethodsOn: Bool { BuiltFeatures.moreStrMethods && config.moreStrMethods }
+    @inline(__always) var memoryViewsOn: Bool { BuiltFeatures.memoryViews && config.memoryViews }
 
     /// Fails when the heap is too small to hold the built-in objects.
     public init(config: VMConfig, hooks: PlatformHooks) throws(VMError) {

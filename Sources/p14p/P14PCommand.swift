@@ -96,6 +96,7 @@ struct RunRequest {
     var noSet = false
     var noFormat = false
     var noMoreStrMethods = false
+    var noMemoryView = false
 
     init(program: String) { self.program = program }
 
@@ -127,6 +128,7 @@ struct RunRequest {
                 let config = VMConfig(heapSize: heapSize, recursionLimit: recursionLimit, argv: argv,
                                       longInts: !noLongInts, floats: !noFloat, byteArrays: !noByteArray,
                                       sets: !noSet, formatSpecs: !noFormat, moreStrMethods: !noMoreStrMethods,
+                                      memoryViews: !noMemoryView,
                                       cStackLimit: cStackLimit)
                 vm = try VM(config: config, hooks: HostPlatform.hooks)
                 try vm.load(image)
@@ -174,6 +176,9 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-more-str-methods"), help: "Run as a board without more_str_methods: str.center(), partition(), splitlines() and the other less common str and bytes methods raise NotImplementedError.")
     var noMoreStrMethods = false
 
+    @Flag(name: .customLong("no-memoryview"), help: "Run as a board without memoryview: the name memoryview is not defined.")
+    var noMemoryView = false
+
     @Argument(help: "The program (.py or .pmi).")
     var program: String
 
@@ -192,6 +197,7 @@ struct Run: ParsableCommand {
         request.noSet = noSet
         request.noFormat = noFormat
         request.noMoreStrMethods = noMoreStrMethods
+        request.noMemoryView = noMemoryView
         try request.run()
     }
 }

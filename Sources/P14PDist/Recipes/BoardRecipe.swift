@@ -29,13 +29,14 @@ public struct FeatureSwitches: Equatable, Sendable {
     public var set = true
     public var format = true
     public var moreStrMethods = true
+    public var memoryview = true
 
     /// Recipe keys in table order, with their values.
     public var all: [(key: String, on: Bool)] {
         [("float", float), ("classes", classes), ("assert", assert), ("generators", generators),
          ("closures", closures), ("bytearray", bytearray), ("debug_info", debugInfo),
          ("default_args", defaultArgs), ("long_int", longInt), ("set", set), ("format", format),
-         ("more_str_methods", moreStrMethods)]
+         ("more_str_methods", moreStrMethods), ("memoryview", memoryview)]
     }
 
     public static let keys: Set<String> = Set(FeatureSwitches().all.map(\.key))
@@ -164,6 +165,7 @@ public struct BoardRecipe: Sendable {
         f.set = try flag("set", f.set)
         f.format = try flag("format", f.format)
         f.moreStrMethods = try flag("more_str_methods", f.moreStrMethods)
+        f.memoryview = try flag("memoryview", f.memoryview)
         if let broken = f.brokenRules.first {
             throw doc.error("features.\(broken.feature)", "\(broken.feature) needs \(broken.needs) (set \(broken.needs) = true or turn \(broken.feature) off)")
         }

@@ -110,6 +110,7 @@ public struct BundleStage: ReleaseStage {
         if !features.format {
             lines.append("Without format: str.format() and format specs (format(x, \">8\"), f\"{x:>8}\") raise NotImplementedError; % and plain f-strings stay.")
         }
+        if !features.memoryview { lines.append("Without memoryview: the name memoryview is not defined.") }
         if !features.moreStrMethods {
             lines.append("Without more_str_methods: the less common str and bytes methods (center, partition, splitlines, title, ...) raise NotImplementedError.")
         }

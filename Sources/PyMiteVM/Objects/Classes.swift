@@ -10,6 +10,7 @@ enum TypeKind: Int, CaseIterable {
     case slice, ellipsis, notImplementedType, property, staticMethod, classMethod, superType
     case baseException, bytearray, pin, uart, adc, frozenset, textStream
     case dictKeys, dictValues, dictItems  // a dict's views (iterator objects of the view kinds)
+    case memoryview
 
     var name: StaticString {
         switch self {
@@ -46,6 +47,7 @@ enum TypeKind: Int, CaseIterable {
         case .uart: return "UART"
         case .adc: return "ADC"
         case .frozenset: return "frozenset"
+        case .memoryview: return "memoryview"
         case .textStream: return "TextIOWrapper"
         case .dictKeys: return "dict_keys"
         case .dictValues: return "dict_values"
@@ -229,6 +231,7 @@ extension VM {
         case .dict: return .dict
         case .set: return .set
         case .frozenset: return .frozenset
+        case .memoryview: return .memoryview
         case .range: return .range
         case .function: return .function
         case .boundMethod: return .method

@@ -48,6 +48,16 @@ enum DictEntry {
 }
 
 /// bytearray: a mutable byte sequence (Objects/ByteArray.swift).
+/// memoryview objects (Objects/MemoryView.swift): the bytes or bytearray they
+/// show, and which of its bytes: `count` of them from `start`, `step` apart.
+enum MemoryViewSlot {
+    static let source = 0      // the bytes or bytearray; None once released
+    static let start = 1
+    static let count = 2
+    static let step = 3
+    static let slotCount = 4
+}
+
 enum ByteArraySlot {
     static let count = 0       // number of bytes (small int)
     static let buffer = 1      // rawArray holding the bytes (null while empty)
