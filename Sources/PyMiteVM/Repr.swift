@@ -7,9 +7,18 @@
 extension VM {
     func strValue(_ v: Value) throws(VMError) -> Value {
         if isStr(v) { return v }
+        if v.isInt { return try decimalStr(v.intValue) }
         var out: [UInt8] = []
         try appendText(v, &out, repr: false)
         return try newStr(out)
+    }
+
+    /// str(n) of a small int, its digits written where the str lives.
+    func decimalStr(_ n: Int64) throws(VMError) -> Value {
+        let count = decimalCount(n)
+        let o = try newStrUninitialized(count)
+        writeDecimal(n, into: heap.bytePointer(o, strDataOffset), count: count)
+        return .object(o)
     }
 
     func reprValue(_ v: Value) throws(VMError) -> Value {
@@ -367,12 +376,25 @@ extension VM {
 // MARK: - Integer text
 
 func decimal(_ n: Int64) -> [UInt8] {
-    if n == 0 { return [UInt8(ascii: "0")] }
-    var out: [UInt8] = []
-    var m = n.magnitude
-    while m > 0 { out.append(UInt8(48 + m % 10)); m /= 10 }
-    if n < 0 { out.append(UInt8(ascii: "-")) }
-    return out.reversed()
+    let count = decimalCount(n)
+    return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+        writeDecimal(n, into: buffer.baseAddress!, count: count)
+        initialized = count
+    }
+}
+
+/// How many characters n's decimal text has (its sign included).
+func decimalCount(_ n: Int64) -> Int {
+    var digits = 1, m = n.magnitude
+    while m >= 10 { m /= 10; digits += 1 }
+    return digits + (n < 0 ? 1 : 0)
+}
+
+/// n's decimal text, `count` (decimalCount) characters at `out`, written from the end.
+func writeDecimal(_ n: Int64, into out: UnsafeMutablePointer<UInt8>, count: Int) {
+    var m = n.magnitude, i = count
+    repeat { i -= 1; out[i] = UInt8(48 + m % 10); m /= 10 } while m > 0
+    if n < 0 { out[0] = UInt8(ascii: "-") }
 }
 
 func decimal(_ n: Int) -> [UInt8] { decimal(Int64(n)) }
