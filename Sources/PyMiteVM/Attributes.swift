@@ -200,6 +200,7 @@ extension VM {
                     }
                     if c == start { after = true }
                 }
+                if name == s.__class__ { return try typeOf(obj) }  // the super object's own
                 return nil
             case .memoryview:
                 if let v = try memoryViewAttribute(obj, name) { return v }

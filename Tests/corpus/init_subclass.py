@@ -77,3 +77,4 @@ for attempt in ["object", "plugin", "hook"]:
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
 print("Child" in globals(), Registry.members)
+print(super(Sub, Sub()).__class__.__name__, type(super(Sub, Sub())).__name__)
