@@ -523,9 +523,7 @@ extension VM {
                     // The special methods a built-in type has as attributes (int.__add__, list.__len__).
                     if kind != .object {
                         for n in slotNames(of: kind) { try dictStore(names, try newStr(n), .none) }
-                        if kind == .list || kind == .dict || kind == .set || kind == .bytearray {
-                            try dictStore(names, s.__hash__, .none)  // None there, as in CPython
-                        }
+                        if kind.hashIsNone { try dictStore(names, s.__hash__, .none) }
                     }
                 }
             }

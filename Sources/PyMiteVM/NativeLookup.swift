@@ -81,8 +81,7 @@ extension VM {
            let id = nativeNamed(name, group: VM.slotGroup), VM.slotSupported(id, kind) {
             found = id
         }
-        // A mutable built-in's __hash__ is None, as in CPython (hasattr says it is there).
-        if found == nil && name == s.__hash__ && (kind == .list || kind == .dict || kind == .set || kind == .bytearray) {
+        if found == nil && name == s.__hash__ && kind.hashIsNone {
             return Value.none
         }
         guard let id = found else { return nil }

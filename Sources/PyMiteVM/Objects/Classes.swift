@@ -12,6 +12,9 @@ enum TypeKind: Int, CaseIterable {
     case dictKeys, dictValues, dictItems  // a dict's views (iterator objects of the view kinds)
     case memoryview
 
+    /// A mutable built-in type's `__hash__` is None, as in CPython (hasattr and dir() say it is there).
+    var hashIsNone: Bool { self == .list || self == .dict || self == .set || self == .bytearray }
+
     var name: StaticString {
         switch self {
         case .object: return "object"

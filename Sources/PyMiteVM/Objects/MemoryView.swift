@@ -50,21 +50,25 @@ extension VM {
         let p = try memoryViewParts(v)
         let bytes = byteView(p.source)!
         let at = p.start + k * p.step
-        guard at >= 0 && at < bytes.count else { throw raise(.indexError, "memoryview: the bytearray it shows has shrunk") }
+        guard at >= 0 && at < bytes.count else { throw shrunkView() }
         return (bytes, at)
     }
 
-    /// A copy of the bytes a view shows.
+    /// A copy of the bytes a view shows (the source's bytes read once: nothing allocates meanwhile).
     func memoryViewBytes(_ v: Value) throws(VMError) -> [UInt8] {
-        let count = try memoryViewParts(v).count
+        let p = try memoryViewParts(v)
+        let bytes = byteView(p.source)!
         var out: [UInt8] = []
-        out.reserveCapacity(count)
-        for k in 0..<count {
-            let (bytes, at) = try memoryViewByte(v, k)
+        out.reserveCapacity(p.count)
+        for k in 0..<p.count {
+            let at = p.start + k * p.step
+            guard at >= 0 && at < bytes.count else { throw shrunkView() }
             out.append(bytes[at])
         }
         return out
     }
+
+    func shrunkView() -> VMError { raise(.indexError, "memoryview: the bytearray it shows has shrunk") }
 
     /// The bytes of a bytes-like object or a view, for ==; nil for anything else.
     func bufferBytes(_ v: Value) throws(VMError) -> [UInt8]? {
