@@ -114,6 +114,7 @@ public struct FirmwareBoard: Sendable, Equatable {
         ("format", "P14P_NO_FORMAT", "--no-format"),
         ("more_str_methods", "P14P_NO_MORE_STR_METHODS", "--no-more-str-methods"),
         ("memoryview", "P14P_NO_MEMORYVIEW", "--no-memoryview"),
+        ("error_messages", "P14P_NO_ERROR_MESSAGES", "--no-error-messages"),
     ]
 
     /// `swiftc -D` conditions for the left-out features.

@@ -30,6 +30,7 @@ extension VM {
     func argumentCount(_ a: Arguments, _ name: NameText, min: Int, max: Int) throws(VMError) {
         let n = a.positionalCount
         if n < min || n > max {
+            guard BuiltFeatures.errorMessages else { throw raiseBare(.typeError) }
             var m = Array(name)
             if min == max {
                 m += bytes("() takes exactly ") + decimal(min) + bytes(min == 1 ? " argument (" : " arguments (")
@@ -745,6 +746,7 @@ extension VM {
     func parseInt(_ v: Value, base: Int) throws(VMError) -> Value {
         let text = strArray(v)
         func invalid() throws(VMError) -> Never {
+            guard BuiltFeatures.errorMessages else { throw raiseBare(.valueError) }
             var m = bytes("invalid literal for int() with base ") + decimal(base) + bytes(": ")
             try appendText(v, &m, repr: true)
             throw raise(.valueError, m)
@@ -864,6 +866,7 @@ extension VM {
         let b = UnsafeBufferPointer(byteView(v)!)
         var i = 0
         func failure(_ at: Int, _ why: StaticString) -> VMError {
+            guard BuiltFeatures.errorMessages else { return raiseBare(.unicodeDecodeError) }
             var m = bytes("'utf-8' codec can't decode byte 0x") + hexByte(b[at]) + bytes(" in position ")
             m += decimal(at) + bytes(": ") + bytes(why)
             return raise(.unicodeDecodeError, m)

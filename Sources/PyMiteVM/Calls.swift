@@ -240,6 +240,7 @@ extension VM {
         for i in 0..<min(npos, nparams) { bound[i] = stack[a + i] }
         if npos > nparams {
             guard hasVarArgs else {
+                guard BuiltFeatures.errorMessages else { throw raiseBare(.typeError) }
                 let defaults = heap.slot(fo, FunctionSlot.defaults)
                 let ndef = defaults.isNone ? 0 : tupleCount(defaults.objectOffset)
                 var m = functionName(f) + bytes("() takes ")
@@ -305,6 +306,7 @@ extension VM {
     }
 
     func missingArguments(_ f: Value, _ c: LoadedCode, _ missing: [Int], kind: StaticString) -> VMError {
+        guard BuiltFeatures.errorMessages else { return raiseBare(.typeError) }
         var m = functionName(f) + bytes("() missing ") + decimal(missing.count) + bytes(" required ")
         m += bytes(kind) + bytes(missing.count == 1 ? " argument: " : " arguments: ")
         for (k, i) in missing.enumerated() {

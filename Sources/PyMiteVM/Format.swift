@@ -172,6 +172,7 @@ extension VM {
                 }
                 spec.zeroPad = false
             default:
+                guard BuiltFeatures.errorMessages else { throw raiseBare(.valueError) }
                 var m = bytes("unsupported format character '") + [type] + bytes("' (0x") + hexDigits(UInt64(type), upper: false)
                 m += bytes(") at index ") + decimal(i - 1)
                 throw raise(.valueError, m)

@@ -635,6 +635,7 @@ extension VM {
     @inline(__always) func slotName(_ c: LoadedCode, _ slot: Int) -> Value { names[Int(c.slotNameBase) + slot] }
 
     func unboundLocal(_ code: Int, _ slot: Int) -> VMError {
+        guard BuiltFeatures.errorMessages else { return raiseBare(.unboundLocalError) }
         var m = bytes("cannot access local variable '")
         m += strArray(slotName(codes[code], slot))
         m += bytes("' where it is not associated with a value")
@@ -642,6 +643,7 @@ extension VM {
     }
 
     func unboundDeref(_ code: Int, _ slot: Int) -> VMError {
+        guard BuiltFeatures.errorMessages else { return raiseBare(.nameError) }
         var m = bytes("cannot access free variable '")
         m += strArray(slotName(codes[code], slot))
         m += bytes("' where it is not associated with a value in enclosing scope")

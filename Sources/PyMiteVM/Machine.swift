@@ -238,7 +238,8 @@ extension VM {
     func boardLacks(_ what: StaticString) -> VMError { boardError(.notImplementedError, " has no ", what: what) }
 
     /// An error naming the board: "board NAME" + text + n + more + m + end, parts left out when not given.
-    /// One function for every board message: each is a few bytes of flash at its call.
+    /// One function for every board message: each is a few bytes of flash at its call. A board
+    /// keeps these without `error_messages`: they are what bringing up its hardware needs.
     @inline(never)
     func boardError(_ kind: ExceptionKind, _ text: StaticString, what: StaticString = "", _ n: Int? = nil,
                     _ more: StaticString = "", _ m: Int? = nil, _ end: StaticString = "") -> VMError {
@@ -246,7 +247,7 @@ extension VM {
         if let n { message += decimal(n) }
         message += bytes(more)
         if let m { message += decimal(m) }
-        return raise(kind, message + bytes(end))
+        return raiseText(kind, message + bytes(end))
     }
 
     // MARK: machine.Pin

@@ -201,6 +201,7 @@ extension VM {
     }
 
     func unsupported(_ op: BinaryOperator, _ a: Value, _ b: Value) -> VMError {
+        guard BuiltFeatures.errorMessages else { return raiseBare(.typeError) }
         var m = bytes("unsupported operand type(s) for ") + bytes(op.symbol)
         m += bytes(": '") + typeName(a) + bytes("' and '") + typeName(b) + bytes("'")
         return raise(.typeError, m)
@@ -608,6 +609,7 @@ extension VM {
     }
 
     func unorderable(_ op: StaticString, _ a: Value, _ b: Value) -> VMError {
+        guard BuiltFeatures.errorMessages else { return raiseBare(.typeError) }
         var m = bytes("'") + bytes(op) + bytes("' not supported between instances of '")
         m += typeName(a) + bytes("' and '") + typeName(b) + bytes("'")
         return raise(.typeError, m)
@@ -835,6 +837,7 @@ extension VM {
     }
 
     func unpackCountError(expected: Int, got: Int, atLeast: Bool) -> VMError {
+        guard BuiltFeatures.errorMessages else { return raiseBare(.valueError) }
         if got < expected {
             var m = bytes("not enough values to unpack (expected ")
             if atLeast { m += bytes("at least ") }

@@ -162,6 +162,7 @@ extension VM {
 
     func importFrom(_ module: Value, _ name: Value) throws(VMError) -> Value {
         if let v = try lookupAttribute(module, name) { return v }
+        guard BuiltFeatures.errorMessages else { throw raiseBare(.importError) }
         var m = bytes("cannot import name '") + strArray(name) + bytes("'")
         if isType(module, .module) { m += bytes(" from '") + strArray(heap.slot(module.objectOffset, ModuleSlot.name)) + bytes("'") }
         throw raise(.importError, m)

@@ -52,6 +52,9 @@ public struct VMConfig {
     public var moreStrMethods: Bool
     /// memoryview: off, the name is not defined.
     public var memoryViews: Bool
+    /// The VM's own error messages; off, the exceptions it raises carry no
+    /// text (`str(e) == ""`, the traceback names the kind), as PyMite's did.
+    public var errorMessages: Bool
     /// Bytes of standard output held before they are written (a small board keeps this small).
     public var outputBufferSize: Int
     /// The lowest address the C stack may reach before a call into Python
@@ -60,7 +63,7 @@ public struct VMConfig {
     public init(heapSize: Int = 256 * 1024, stackSlots: Int = 64 * 1024, recursionLimit: Int = 1000,
                 argv: [[UInt8]] = [], backwardJumpLimit: Int = 0, longInts: Bool = true, floats: Bool = true,
                 byteArrays: Bool = true, sets: Bool = true, formatSpecs: Bool = true, moreStrMethods: Bool = true,
-                memoryViews: Bool = true, outputBufferSize: Int = 4096, cStackLimit: UInt = 0) {
+                memoryViews: Bool = true, errorMessages: Bool = true, outputBufferSize: Int = 4096, cStackLimit: UInt = 0) {
         self.outputBufferSize = outputBufferSize
         self.cStackLimit = cStackLimit
         self.longInts = longInts && BuiltFeatures.longInts
@@ -70,6 +73,7 @@ public struct VMConfig {
         self.formatSpecs = formatSpecs && BuiltFeatures.formatSpecs
         self.moreStrMethods = moreStrMethods && BuiltFeatures.moreStrMethods
         self.memoryViews = memoryViews && BuiltFeatures.memoryViews
+        self.errorMessages = errorMessages && BuiltFeatures.errorMessages
         self.heapSize = heapSize; self.stackSlots = stackSlots
         self.recursionLimit = recursionLimit; self.argv = argv
         self.backwardJumpLimit = backwardJumpLimit
@@ -125,6 +129,11 @@ public enum BuiltFeatures {
     public static let memoryViews = false
     #else
     public static let memoryViews = true
+    #endif
+    #if P14P_NO_ERROR_MESSAGES
+    public static let errorMessages = false
+    #else
+    public static let errorMessages = true
     #endif
 }
 

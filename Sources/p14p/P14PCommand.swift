@@ -97,6 +97,7 @@ struct RunRequest {
     var noFormat = false
     var noMoreStrMethods = false
     var noMemoryView = false
+    var noErrorMessages = false
 
     init(program: String) { self.program = program }
 
@@ -128,7 +129,7 @@ struct RunRequest {
                 let config = VMConfig(heapSize: heapSize, recursionLimit: recursionLimit, argv: argv,
                                       longInts: !noLongInts, floats: !noFloat, byteArrays: !noByteArray,
                                       sets: !noSet, formatSpecs: !noFormat, moreStrMethods: !noMoreStrMethods,
-                                      memoryViews: !noMemoryView,
+                                      memoryViews: !noMemoryView, errorMessages: !noErrorMessages,
                                       cStackLimit: cStackLimit)
                 vm = try VM(config: config, hooks: HostPlatform.hooks)
                 try vm.load(image)
@@ -179,6 +180,9 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-memoryview"), help: "Run as a board without memoryview: the name memoryview is not defined.")
     var noMemoryView = false
 
+    @Flag(name: .customLong("no-error-messages"), help: "Run as a board without error_messages: the exceptions the VM raises carry no text (str(e) is empty).")
+    var noErrorMessages = false
+
     @Argument(help: "The program (.py or .pmi).")
     var program: String
 
@@ -198,6 +202,7 @@ struct Run: ParsableCommand {
         request.noFormat = noFormat
         request.noMoreStrMethods = noMoreStrMethods
         request.noMemoryView = noMemoryView
+        request.noErrorMessages = noErrorMessages
         try request.run()
     }
 }

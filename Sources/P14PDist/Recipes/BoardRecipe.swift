@@ -30,13 +30,14 @@ public struct FeatureSwitches: Equatable, Sendable {
     public var format = true
     public var moreStrMethods = true
     public var memoryview = true
+    public var errorMessages = true
 
     /// Recipe keys in table order, with their values.
     public var all: [(key: String, on: Bool)] {
         [("float", float), ("classes", classes), ("assert", assert), ("generators", generators),
          ("closures", closures), ("bytearray", bytearray), ("debug_info", debugInfo),
          ("default_args", defaultArgs), ("long_int", longInt), ("set", set), ("format", format),
-         ("more_str_methods", moreStrMethods), ("memoryview", memoryview)]
+         ("more_str_methods", moreStrMethods), ("memoryview", memoryview), ("error_messages", errorMessages)]
     }
 
     public static let keys: Set<String> = Set(FeatureSwitches().all.map(\.key))
@@ -166,6 +167,7 @@ public struct BoardRecipe: Sendable {
         f.format = try flag("format", f.format)
         f.moreStrMethods = try flag("more_str_methods", f.moreStrMethods)
         f.memoryview = try flag("memoryview", f.memoryview)
+        f.errorMessages = try flag("error_messages", f.errorMessages)
         if let broken = f.brokenRules.first {
             throw doc.error("features.\(broken.feature)", "\(broken.feature) needs \(broken.needs) (set \(broken.needs) = true or turn \(broken.feature) off)")
         }

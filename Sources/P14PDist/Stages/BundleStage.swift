@@ -114,6 +114,9 @@ public struct BundleStage: ReleaseStage {
         if !features.moreStrMethods {
             lines.append("Without more_str_methods: the less common str and bytes methods (center, partition, splitlines, title, ...) raise NotImplementedError.")
         }
+        if !features.errorMessages {
+            lines.append("Without error_messages: the exceptions the VM raises carry no text (str(e) is empty; the traceback names the kind and the line).")
+        }
         return lines.joined(separator: "\n")
     }
 

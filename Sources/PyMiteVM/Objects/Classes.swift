@@ -527,24 +527,58 @@ extension VM {
         }
     }
 
+    // The VM's own messages. These three are inlined where they are called
+    // (`@_transparent`), so that a build without `error_messages` drops each
+    // site's text and the code that builds it: the exception keeps its kind.
+
     /// Sets the pending exception to a new `kind` with `message`; returns the error to throw.
+    @_transparent
     func raise(_ kind: ExceptionKind, _ message: StaticString) -> VMError {
-        raise(kind, Array(UnsafeBufferPointer(start: message.utf8Start, count: message.utf8CodeUnitCount)))
+        BuiltFeatures.errorMessages ? raiseStaticMessage(kind, message) : raiseBare(kind)
+    }
+
+    /// raise(kind, message), the message built only where messages are kept.
+    @_transparent
+    func raise(_ kind: ExceptionKind, _ message: @autoclosure () -> [UInt8]) -> VMError {
+        BuiltFeatures.errorMessages ? raiseMessage(kind, message()) : raiseBare(kind)
     }
 
     /// raise(kind, before + the type name of `v` + after): one copy of the many messages of this shape.
-    @inline(never)
+    @_transparent
     func raiseAboutType(_ kind: ExceptionKind, _ before: StaticString, _ v: Value, _ after: StaticString) -> VMError {
-        raise(kind, bytes(before) + typeName(v) + bytes(after))
+        BuiltFeatures.errorMessages ? raiseMessageAboutType(kind, before, v, after) : raiseBare(kind)
     }
 
-    func raise(_ kind: ExceptionKind, _ message: [UInt8]) -> VMError {
+    @inline(never)
+    func raiseMessageAboutType(_ kind: ExceptionKind, _ before: StaticString, _ v: Value, _ after: StaticString) -> VMError {
+        raiseMessage(kind, bytes(before) + typeName(v) + bytes(after))
+    }
+
+    @inline(never)
+    func raiseStaticMessage(_ kind: ExceptionKind, _ message: StaticString) -> VMError { raiseMessage(kind, bytes(message)) }
+
+    /// The message, unless this run leaves messages out (the host running as such a board).
+    @inline(never)
+    func raiseMessage(_ kind: ExceptionKind, _ message: [UInt8]) -> VMError {
+        config.errorMessages ? raiseText(kind, message) : raiseBare(kind)
+    }
+
+    /// Raises `kind` with `message` whatever the switch: for the few messages a board keeps.
+    @inline(never)
+    func raiseText(_ kind: ExceptionKind, _ message: [UInt8]) -> VMError {
         do {
             let m = try newStr(message)
             pendingException = try newException(kind, args: [m])
         } catch {
             pendingException = memoryErrorInstance
         }
+        return .exception
+    }
+
+    /// The exception without a message, as `raise ValueError` makes it (PyMite's exceptions had none).
+    @inline(never)
+    func raiseBare(_ kind: ExceptionKind) -> VMError {
+        do { pendingException = try newException(kind, args: []) } catch { pendingException = memoryErrorInstance }
         return .exception
     }
 
