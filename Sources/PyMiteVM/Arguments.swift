@@ -64,7 +64,10 @@ enum IntegerRange {
 extension VM {
     /// `v` as an object of `kind`, or TypeError "`what` must be KIND, not TYPE".
     func objectArgument(_ v: Value, _ kind: ObjType, _ what: StaticString, _ kindName: StaticString) throws(VMError) -> UInt32 {
-        guard isType(v, kind) else { throw mustBe(what, kindName, v) }
+        guard isType(v, kind) else {
+            if let inner = builtinValue(v), isType(inner, kind) { return inner.objectOffset }  // a subclass's instance
+            throw mustBe(what, kindName, v)
+        }
         return v.objectOffset
     }
 
@@ -89,6 +92,7 @@ extension VM {
     func textArgument(_ a: Arguments, _ i: Int, _ method: NameText) throws(VMError) -> Value {
         let v = a[i]
         guard isType(v, textType) else {
+            if let inner = builtinValue(v), isType(inner, textType) { return inner }  // a subclass's instance
             if textType == .bytes { throw raiseAboutType(.typeError, "a bytes-like object is required, not '", v, "'") }
             throw raiseAboutType(.typeError, "must be str, not ", v, "")
         }

@@ -110,7 +110,7 @@ extension VM {
             return try newStr(out)
         case .ord:
             try argumentCount(a, name, min: 1, max: 1)
-            let v = a[0]
+            let v = plainValue(a[0])
             if isStr(v) {
                 guard strCharCount(v.objectOffset) == 1 else {
                     throw raise(.typeError, bytes("ord() expected a character, but string of length ") + decimal(strCharCount(v.objectOffset)) + bytes(" found"))
@@ -197,6 +197,7 @@ extension VM {
             return try localsDict()
         case .divmod:
             try argumentCount(a, name, min: 2, max: 2)
+            for i in 0..<2 { stack[a.base + i] = plainValue(a[i]) }  // an int or float subclass's value
             if isIntegral(a[0]) && isIntegral(a[1]) {
                 let q = try binaryOperation(.floorDivide, a[0], a[1], inplace: false)
                 root(q); defer { unroot() }
@@ -416,7 +417,11 @@ extension VM {
 
     func roundBuiltin(_ a: Arguments) throws(VMError) -> Value {
         try argumentCount(a, "round", min: 1, max: 2)
-        let v = a[0]
+        var v = a[0]
+        // An int or float subclass's value, unless the subclass rounds its own way.
+        if let inner = builtinValue(v), classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__round__")) == nil {
+            v = inner
+        }
         let nd: Value = a.value(1, "ndigits") ?? .none
         // As CPython, ndigits past 63 bits is clamped: the answer is the same.
         let n: Int64? = nd.isNone ? nil : try clampedIndexArgument(nd)
@@ -581,6 +586,11 @@ extension VM {
 
     func constructBuiltin(_ kind: TypeKind, _ cls: Value, _ a: Arguments) throws(VMError) -> Value {
         let n = a.positionalCount
+        // int(s), float(s), bytes(s, enc) of a str subclass's instance read its text.
+        if n > 0, kind == .int || kind == .float || kind == .bytes || kind == .bytearray,
+           let inner = builtinValue(a[0]), isStr(inner) || isType(inner, .bytes) {
+            stack[a.base] = inner
+        }
         switch kind {
         case .int:
             if n == 0 { return .smallInt(0) }

@@ -110,6 +110,12 @@ extension VM {
     /// classes get an instance, then `__init__` runs in a constructor frame.
     func construct(_ cls: Value, argsAt a: Int, argc: Int, kwnames: Value, resultSlot: Int) throws(VMError) -> Bool {
         let kind = classKind(cls)
+        if kind.isSubclassableValue && !isTypeClass(cls, kind) {
+            if classesHaveAttributeHooks, let newFn = classLookup(cls, try internName("__new__")), isType(newFn, .function) {
+                return try constructWithNew(cls, newFn, argsAt: a, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
+            }
+            return try constructValueInstance(cls, kind, argsAt: a, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
+        }
         if kind != .object && kind != .baseException {
             let args = Arguments(vm: self, base: a, count: argc, kwnames: kwnames)
             stack[resultSlot] = try constructBuiltin(kind, cls, args)

@@ -373,6 +373,7 @@ extension VM {
         }
         if specBytes.isEmpty { return try strValue(v) }
         guard formatSpecsOn else { throw leftOut("a format spec", "format") }
+        let v = plainValue(v)  // an int, float or str subclass's instance formats as its value
         var spec = try parseFormatSpec(specBytes)
         var body: [UInt8]
         var numeric = false

@@ -11,8 +11,9 @@ extension VM {
         guard a.positionalCount >= 1 else {
             throw raise(.typeError, bytes("descriptor '") + bytes(nativeName(id)) + bytes("' needs an argument"))
         }
-        let me = a[0]
         if id.isClassLevel { return try callClassLevelMethod(id, a) }
+        if case .type(let kind) = id.home, kind != .object { _ = unwrapReceiver(a) }
+        let me = a[0]
         switch id.home {
         case .type(let kind):
             let ok: Bool
@@ -165,6 +166,10 @@ extension VM {
             if let v = try resumeGenerator(me, sending: a[1]) { return v }
             throw stopIteration()
         case .objectInit:
+            // list.__init__ and its kin, reached through a subclass's super().__init__(...).
+            if builtinValue(me) != nil && classKind(heap.slot(me.objectOffset, InstanceSlot.klass)).isFilledByInit {
+                try initValueInstance(me, a)
+            }
             return .none
         case .iteratorNextMethod:
             if let v = try iteratorNext(me) { return v }
@@ -173,10 +178,10 @@ extension VM {
             return me
         case .objectNew:
             // object.__new__(cls): a bare instance of a class whose instances are plain objects.
-            guard isClass(me), classKind(me) == .object else {
+            guard isClass(me), classKind(me) == .object || classKind(me).isSubclassableValue && !isTypeClass(me, classKind(me)) else {
                 throw raiseAboutType(.typeError, "object.__new__(X): X is not a type object (", me, ")")
             }
-            return try newInstance(me)
+            return classKind(me) == .object ? try newInstance(me) : try newValueInstance(me, from: a)
         case .objectInitSubclass:
             // object.__init_subclass__(cls), which super().__init_subclass__(**kw) ends at: no keywords.
             try argumentCount(a, "__init_subclass__", min: 1, max: 1)
@@ -222,7 +227,7 @@ extension VM {
     /// bytes.fromhex, dict.fromkeys, int.from_bytes: called on the class (or an instance).
     func callClassLevelMethod(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
         // Through an instance or the class, the real arguments follow it.
-        let first = (isClass(a[0]) || (id == .bytesFromhex && isBytesLike(a[0])) || (id == .dictFromkeys && isType(a[0], .dict))) ? 1 : 0
+        let first = (isClass(a[0]) || (id == .bytesFromhex && isBytesLike(a[0])) || (id == .dictFromkeys && (isType(a[0], .dict) || builtinValue(a[0]) != nil))) ? 1 : 0
         let wantsByteArray = isTypeClass(a[0], .bytearray) || isType(a[0], .bytearray)
         func arg(_ i: Int) -> Value? { a.positionalCount > first + i ? a[first + i] : nil }
         switch id {
@@ -264,6 +269,16 @@ extension VM {
             if signed, let top = b.last, top >= 0x80 { result = result - (BigInt(1) << (8 * b.count)) }
             return try intResult(result)
         default:  // dict.fromkeys
+            // On a subclass, as CPython: cls(), then d[key] = value through its own __setitem__.
+            let cls = isClass(a[0]) ? a[0] : isType(a[0], .instance) ? heap.slot(a[0].objectOffset, InstanceSlot.klass) : .null
+            if !cls.isNull, classKind(cls) == .dict, !isTypeClass(cls, .dict) {
+                let d = try call(cls, [])
+                root(d); defer { unroot() }
+                let keys = try newList(of: arg(0) ?? .none)
+                root(keys); defer { unroot() }
+                for i in 0..<listCount(keys.objectOffset) { try setItem(d, listItem(keys.objectOffset, i), arg(1) ?? .none) }
+                return d
+            }
             return try dictFromKeys(arg(0) ?? .none, arg(1) ?? .none)
         }
     }
@@ -333,7 +348,11 @@ extension VM {
             var total = 0
             let n = listCount(items.objectOffset)
             for i in 0..<n {
-                let v = listItem(items.objectOffset, i)
+                var v = listItem(items.objectOffset, i)
+                if let inner = builtinValue(v), isType(inner, textType) {  // a str subclass's instance
+                    v = inner
+                    setListItem(items.objectOffset, i, v)
+                }
                 guard isType(v, textType) else {
                     throw raise(.typeError, bytes("sequence item ") + decimal(i) + bytes(": expected str instance, ") + typeName(v) + bytes(" found"))
                 }

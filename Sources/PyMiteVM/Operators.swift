@@ -252,7 +252,10 @@ extension VM {
         case (.str, .modulo), (.bytes, .modulo), (.bytearray, .modulo):
             return try percentFormat(a, b)
         case (.str, .multiply), (.bytes, .multiply), (.list, .multiply), (.tuple, .multiply):
-            guard isIntegral(b) else { throw unsupported(op, a, b) }
+            guard isIntegral(plainValue(b)) else {
+                if isType(b, .instance), let r = try callDunder(b, binaryDunder(op, reflected: true, inplace: false), a) { return r }
+                throw raiseAboutType(.typeError, "can't multiply sequence by non-int of type '", b, "'")
+            }
             return try repeatSequence(a, try repeatCount(b), inplace: inplace)
         case (.list, .add):
             if inplace { try extendList(a, with: b); return a }
@@ -292,6 +295,12 @@ extension VM {
             return try setOperation(op, a, try asSet(b), inplace: false)  // |= on a frozenset makes a new one
         case (.instance, _):
             if let r = try callDunder(a, binaryDunder(op, reflected: false, inplace: inplace), b) { return r }
+            // l += x on a list (bytearray, set, dict) subclass's instance changes its value in place, as
+            // the built-in's __iadd__ would; the instance stays what the name holds.
+            if inplace, let inner = builtinValue(a), isType(inner, .list) || isType(inner, .bytearray) || isAnySet(inner) || isType(inner, .dict),
+               try binaryOperation(op, inner, b, inplace: true) == inner {
+                return a
+            }
             if inplace, let r = try callDunder(a, binaryDunder(op, reflected: false, inplace: false), b) { return r }
         default:
             break
@@ -341,6 +350,7 @@ extension VM {
     /// bits OverflowError, as CPython.
     func repeatCount(_ n: Value) throws(VMError) -> Int64 {
         if let i = intOf(n) { return max(0, i) }
+        if let inner = builtinValue(n) { return try repeatCount(inner) }
         guard BuiltFeatures.longInts else { return 0 }
         let big = longValue(n)
         if big.negative { return 0 }
@@ -697,9 +707,10 @@ extension VM {
             if let m = classLookup(cls, s.__hash__) {
                 if m.isNone { throw raiseAboutType(.typeError, "unhashable type: '", v, "'") }
                 let r = try call(m, [v])
-                if isLong(r) { return longValue(r).pythonHash() }  // as CPython: the hash of the int returned
-                guard let h = intOf(r) else { throw raise(.typeError, "__hash__ method should return an integer") }
-                return hashInt(h)
+                // As CPython: an int that fits 64 bits is the hash itself, a larger one's hash is used.
+                if let h = int64Of(r) { return h == -1 ? -2 : h }
+                guard isLong(r) else { throw raise(.typeError, "__hash__ method should return an integer") }
+                return longValue(r).pythonHash()
             }
             return Int64(o >> 3)
         default:

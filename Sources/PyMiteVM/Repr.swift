@@ -124,8 +124,7 @@ extension VM {
             out += bytes(")")
         case .klass:
             out += bytes("<class '")
-            if classKind(v) == .object || classKind(v) == .baseException,
-               let m = classModule(v), strArray(m) != bytes("builtins") {
+            if builtinKind(ofClass: v) == nil, let m = classModule(v), strArray(m) != bytes("builtins") {
                 out += strBuffer(m)
                 out.append(UInt8(ascii: "."))
             }

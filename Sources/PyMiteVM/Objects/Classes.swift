@@ -294,8 +294,13 @@ extension VM {
         if baseList.isEmpty { baseList.append(try typeClass(.object)) }
         var kind = TypeKind.object
         for b in baseList where classKind(b) != .object {
+            if let k = builtinKind(ofClass: b), !k.isAcceptableBase {
+                throw raise(.typeError, bytes("type '") + bytes(k.name) + bytes("' is not an acceptable base type"))
+            }
+            if kind != .object && classKind(b) != kind {
+                throw raise(.typeError, "multiple bases have instance lay-out conflict")
+            }
             kind = classKind(b)
-            break
         }
         // A class that defines __eq__ but not __hash__ is unhashable.
         if dictGetStr(namespace, s.__eq__) != nil && dictGetStr(namespace, s.__hash__) == nil {

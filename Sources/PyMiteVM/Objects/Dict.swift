@@ -296,8 +296,16 @@ extension VM {
     // MARK: Filling from an iterable
 
     func updateDict(_ d: Value, with other: Value) throws(VMError) {
+        if let inner = builtinValue(other), isType(inner, .dict) { return try updateDict(d, with: inner) }
         if isType(other, .dict) {
             try dictForEach(other) { (k, v) throws(VMError) in try dictStore(d, k, v) }
+            return
+        }
+        // A mapping: an object with keys() gives other[key] for each, as CPython reads it.
+        if isType(other, .instance), let keys = try lookupAttribute(other, internStatic("keys")) {
+            let ks = try call(keys, [])
+            root(ks); defer { unroot() }
+            try forEachItem(of: ks) { (k) throws(VMError) in try dictStore(d, k, try getItem(other, k)) }
             return
         }
         try forEachItem(of: other) { (pair) throws(VMError) in

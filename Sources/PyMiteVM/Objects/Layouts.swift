@@ -162,6 +162,7 @@ enum InstanceSlot {
     static let klass = 0       // the class
     static let dict = 1        // attribute dict (same slot as ModuleSlot.dict: deleteAttribute relies on it)
     static let traceback = 2   // exceptions: traceback list (null until one is recorded)
+    static let value = 2       // subclasses of a built-in value type: the list, str, ... it is (Objects/BuiltinSubclasses.swift)
     static let slotCount = 3
 }
 

@@ -198,7 +198,10 @@ extension VM {
     /// Digits of |v| in `base` (2, 8, 10, 16) and its sign, for any int.
     func intDigits(_ v: Value, base: Int, upper: Bool = false) -> (negative: Bool, digits: [UInt8])? {
         if let i = intOf(v) { return (i < 0, radixDigits(i.magnitude, radix: UInt64(base), upper: upper)) }
-        guard var b = bigOf(v) else { return nil }
+        guard var b = bigOf(v) else {
+            if let inner = builtinValue(v) { return intDigits(inner, base: base, upper: upper) }  // an int subclass's
+            return nil
+        }
         let negative = b.negative
         b.negative = false
         var digits = b.toText(base: base)

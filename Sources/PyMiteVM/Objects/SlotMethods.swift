@@ -89,6 +89,8 @@ extension VM {
         guard a.positionalCount >= 1 else {
             throw raise(.typeError, bytes("descriptor '") + bytes(name) + bytes("' needs an argument"))
         }
+        let receiver = unwrapReceiver(a)
+        root(receiver); defer { unroot() }
         let me = a[0]
         guard let kind = TypeKind(rawValue: Int(heap.slot(try typeOf(me).objectOffset, ClassSlot.kind).intValue)),
               VM.slotSupported(id, kind) else {
@@ -127,7 +129,9 @@ extension VM {
             return .none
         case .slotGetitem, .slotDelitem, .slotContains:
             try argumentCount(a, name, min: 2, max: 2)
-            if id == .slotGetitem { return try getItem(me, a[1]) }
+            if id == .slotGetitem {
+                return receiver != me && isType(me, .dict) ? try subscriptDictInstance(receiver, me, a[1]) : try getItem(me, a[1])
+            }
             if id == .slotContains { return .bool(try contains(me, a[1])) }
             try deleteItem(me, a[1])
             return .none
@@ -140,7 +144,11 @@ extension VM {
         case .slotIter: return try getIterator(me)
         case .slotHash: return try hashObject(me)
         case .slotRepr: return try reprValue(me)
-        case .slotStr: return try strValue(me)
+        case .slotStr:
+            // Only str and bytes have a __str__ of their own; the others' is object's, which is
+            // repr(): a subclass's own __repr__ shows (print(Meters(2.5)) -> Meters(2.5)).
+            if receiver != me && !isStr(me) && !isType(me, .bytes) && !isType(me, .bytearray) { return try reprValue(receiver) }
+            return try strValue(me)
         case .slotBool: return .bool(try isTruthy(me))
         case .slotInt, .slotIndex: return try intFromValue(me, base: nil)
         case .slotFloat:
