@@ -112,6 +112,8 @@ public struct FirmwareBuilder {
          // (about 7 KB less code on every board, `make size`).
          "-Xfrontend", "-mergeable-traps"]
             + board.featureConditions.flatMap { ["-D", $0] }
+            // No firmware carries the compiler: compile(), exec() and eval() raise NotImplementedError.
+            + ["-D", "P14P_NO_COMPILER"]
             + (board.runtimeChecks ? [] : ["-Xfrontend", "-remove-runtime-asserts"])
             // The host's @inline(__always) buys speed with copies of the hot helpers; where flash
             // is short it is worth more (-11.6 KB on lm3s6965evb). LLVM inlining below -Osize's

@@ -27,6 +27,9 @@ enum NameOp { case load, store, delete }
 final class CodeGen {
     let filename: String
     let symbols: SymbolTable
+    /// Code for exec() and eval(): the module's names are LOAD_NAME/STORE_NAME, looked up in
+    /// the locals dict it runs with, then its globals (a module's own code uses its globals).
+    var namesInNamespace = false
     var codes: [CodeObject]
     var u: CodeUnit!
 
@@ -96,8 +99,16 @@ final class CodeGen {
 
     func compileModule(_ body: [Stmt]) throws -> UInt32 {
         try compileUnit(scope: symbols.module, name: "<module>", firstLine: 1, flags: CodeFlags.module) {
-            try compileBody(body, docstringStore: .storeGlobal)
+            try compileBody(body, docstringStore: namesInNamespace ? .storeName : .storeGlobal)
             try loadConst(.none)
+            try emit(.returnValue)
+        }
+    }
+
+    /// eval()'s code: the expression's value is what the code returns.
+    func compileEvaluation(_ e: Expr) throws -> UInt32 {
+        try compileUnit(scope: symbols.module, name: "<module>", firstLine: 1, flags: CodeFlags.module) {
+            try compile(e)
             try emit(.returnValue)
         }
     }
@@ -211,6 +222,9 @@ final class CodeGen {
             try emit(op == .load ? .loadDeref : op == .store ? .storeDeref : .deleteDeref, slot)
         }
         switch scope.kind {
+        case .module where namesInNamespace && scope.resolve(name) != .globalExplicit:
+            // exec/eval code: its names live in the locals dict it is given, as a class body's do.
+            try emitNamed(op == .load ? .loadName : op == .store ? .storeName : .deleteName, name)
         case .module:
             try global()
         case .classBody:

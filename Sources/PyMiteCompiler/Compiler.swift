@@ -58,6 +58,39 @@ public enum Compiler {
         return image
     }
 
+    /// What compile(), exec() and eval() are given: statements, or one expression.
+    public enum Mode: Equatable { case exec, eval }
+
+    /// Compiles source for exec() or eval() (`compile(source, filename, mode)`): an image
+    /// of one module whose names are read and stored in the locals dict the code runs with;
+    /// in `.eval` mode the source is one expression and the code returns its value.
+    public static func compile(source: String, filename: String, mode: Mode) throws -> Image {
+        var image = Image()
+        let (index, all) = try withLargeStack { () throws -> (UInt32, [CodeObject]) in
+            // As CPython's eval: leading blanks do not count as indentation.
+            let text = mode == .eval ? String(source.drop { $0 == " " || $0 == "\t" }) : source
+            let body = try parseModuleOnThisStack(source: text, filename: filename)
+            let symbols = try SymbolTable(module: body, filename: filename)
+            let gen = CodeGen(filename: filename, symbols: symbols, codes: [])
+            gen.namesInNamespace = true
+            let index: UInt32
+            if mode == .eval {
+                guard body.count == 1, case .expression(let e) = body[0].kind else {
+                    let at = body.first?.location ?? SourceLocation(line: 1, column: 1)
+                    throw SyntaxError(body.isEmpty ? "invalid syntax" : "invalid syntax: eval() takes one expression",
+                                      filename: filename, line: at.line, column: at.column)
+                }
+                index = try gen.compileEvaluation(e)
+            } else {
+                index = try gen.compileModule(body)
+            }
+            return (index, gen.codes)
+        }
+        image.codes = all
+        image.modules.append(ImageModule(name: Array("<string>".utf8), code: index))
+        return image
+    }
+
     /// Appends a module's code objects to `codes`; returns the index of its
     /// body. The tree walks recurse as deep as the parser's nesting limit
     /// allows, so this runs on the parser's big stack too.
@@ -162,5 +195,19 @@ public enum Compiler {
         }
         walk(body)
         return names
+    }
+}
+
+extension Compiler {
+    /// `PlatformHooks.compile` on a host: compile(), exec() and eval() through this compiler.
+    public static func compileForVM(_ source: [UInt8], _ filename: [UInt8], _ evaluates: Bool) -> CompileResult {
+        let name = String(decoding: filename, as: UTF8.self)
+        do {
+            return .image(try compile(source: String(decoding: source, as: UTF8.self), filename: name, mode: evaluates ? .eval : .exec))
+        } catch let e as SyntaxError {
+            return .syntaxError(message: Array(e.message.utf8), line: e.line, column: e.column)
+        } catch {
+            return .syntaxError(message: Array("\(error)".utf8), line: 1, column: 1)
+        }
     }
 }

@@ -166,6 +166,7 @@ extension VM {
                 return nil
             case .function:
                 if name == s.__name__ { return heap.slot(o, FunctionSlot.name) }
+                if name == internStatic("__code__") { return try newCodeObject(Int(heap.slot(o, FunctionSlot.code).intValue), evaluates: false) }
                 if name == s.__qualname__ { return heap.slot(o, FunctionSlot.qualname) }
                 let attrs = heap.slot(o, FunctionSlot.dict)
                 if name == s.__doc__ { return attrs.isNull ? Value.none : (dictGetStr(attrs, name) ?? Value.none) }
@@ -204,6 +205,8 @@ extension VM {
                 return nil
             case .memoryview:
                 if let v = try memoryViewAttribute(obj, name) { return v }
+            case .code:
+                if let v = try codeObjectAttribute(obj, name) { return v }
             case .slice:
                 if name == internStatic("start") { return heap.slot(o, SliceSlot.start) }
                 if name == internStatic("stop") { return heap.slot(o, SliceSlot.stop) }

@@ -122,6 +122,8 @@ extension VM {
         case .repr:
             try argumentCount(a, name, min: 1, max: 1)
             return try reprValue(a[0])
+        case .compile, .exec, .eval:
+            return try callExecNative(id, a)
         case .ascii:
             try argumentCount(a, name, min: 1, max: 1)
             return try asciiRepr(a[0])

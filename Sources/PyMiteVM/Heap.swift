@@ -21,6 +21,7 @@ public enum ObjType: UInt8 {
     case property, staticMethod, classMethod, superObject, bytearray, pin, uart, adc
     case frozenset  // a set's layout (Objects/Set.swift), hashable and never changed
     case memoryview  // Objects/MemoryView.swift
+    case code  // a code object (compile(), f.__code__): CodeObjectSlot
 
     @inline(__always) var isRaw: Bool { rawValue < 16 }
 }
@@ -33,7 +34,7 @@ let objTypeByByte: [ObjType] = [
     .tuple, .list, .valueArray, .dict, .set, .range, .function, .cell,
     .klass, .instance, .boundMethod, .module, .generator, .iterator, .slice, .property,
     .staticMethod, .classMethod, .superObject, .bytearray, .pin, .uart, .adc, .frozenset,
-    .memoryview,
+    .memoryview, .code,
 ]
 
 /// The header word: on a 64-bit host, size in the high 32 bits, the

@@ -49,13 +49,21 @@ extension VM {
 
     /// Sizes the code, constant and name tables for the whole image up front
     /// (growing them by doubling would need twice the RAM at the peak).
+    /// Constants and names code compiled at run time may add, in all (8 MB of address space per table on a host).
+    static let runTimeCodeRoom = 1 << 20
+
     func prepareTables(_ layout: ImageLayout) {
         imageModules = layout.modules
         constants.deallocate()
         names.deallocate()
-        constants = UnsafeMutablePointer<Value>.allocate(capacity: max(1, layout.constantCount))
+        // With a compiler, room after the image's entries for code compiled at run time: the
+        // tables never move, since a running frame's registers point into them.
+        let room = hooks.compile == nil ? 0 : VM.runTimeCodeRoom
+        constantCapacity = max(1, layout.constantCount) + room
+        nameCapacity = max(1, layout.nameCount) + room
+        constants = UnsafeMutablePointer<Value>.allocate(capacity: constantCapacity)
         constants.initialize(repeating: .null, count: max(1, layout.constantCount))
-        names = UnsafeMutablePointer<Value>.allocate(capacity: max(1, layout.nameCount))
+        names = UnsafeMutablePointer<Value>.allocate(capacity: nameCapacity)
         names.initialize(repeating: .null, count: max(1, layout.nameCount))
         codes.reserveCapacity(layout.codeCount)
         if !floatsOn { floatlessConstants.reserveCapacity(layout.floatConstantCount) }
@@ -78,7 +86,7 @@ extension VM {
         case .float(let d): return floatsOn ? try newFloat(d) : .null
         case .str(let b): return try internBytes(b)
         case .bytes(let b): return try newStr(b, type: .bytes)
-        case .code(let i): return .smallInt(Int(i))
+        case .code(let i): return .smallInt(Int(i) + codeBase)
         case .tuple(let items):
             var values: [Value] = []
             for item in items {

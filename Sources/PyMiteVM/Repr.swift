@@ -177,6 +177,8 @@ extension VM {
             try appendText(heap.slot(o, SliceSlot.step), &out, repr: true); out += bytes(")")
         case .cell:
             out += bytes("<cell at ") + address(o) + bytes(">")
+        case .code:
+            appendCodeObjectText(v, &out)
         case .memoryview:
             let released = heap.slot(o, MemoryViewSlot.source).isNone
             out += bytes(released ? "<released memory at " : "<memory at ") + address(o) + bytes(">")
@@ -230,6 +232,17 @@ extension VM {
                     out += bytes(": ")
                     try appendText(filename, &out, repr: true)
                 }
+                return
+            }
+            if n == 2, case let place = tupleItem(args!.objectOffset, 1), isType(place, .tuple), tupleCount(place.objectOffset) >= 2,
+               isSubclass(cls, try exceptionClassMade(.syntaxError)) {
+                // invalid syntax (<string>, line 1)
+                try appendText(tupleItem(args!.objectOffset, 0), &out, repr: false)
+                out += bytes(" (")
+                try appendText(tupleItem(place.objectOffset, 0), &out, repr: false)
+                out += bytes(", line ")
+                try appendText(tupleItem(place.objectOffset, 1), &out, repr: false)
+                out += bytes(")")
                 return
             }
             if n == 1 {

@@ -15,6 +15,9 @@ public struct PlatformHooks {
     public var pow: (Double, Double) -> Double
     /// The board's clock and pins, for the time and machine modules (Machine.swift).
     public var board: BoardHooks
+    /// The compiler behind compile(), exec() and eval() (Exec.swift): source, file name and
+    /// whether it is one expression; nil on a board, where they raise NotImplementedError.
+    public var compile: ((_ source: [UInt8], _ filename: [UInt8], _ evaluates: Bool) -> CompileResult)? = nil
 
     /// Without `board`: a board with no clock and no pins (BoardHooks.none).
     public init(write: @escaping (Int, UnsafeRawBufferPointer) -> Void,
@@ -134,6 +137,13 @@ public enum BuiltFeatures {
     public static let errorMessages = false
     #else
     public static let errorMessages = true
+    #endif
+    /// compile(), exec() and eval() need a compiler, which no firmware carries yet: a firmware is
+    /// built with P14P_NO_COMPILER, and their loader and encoder (10 KB) are left out of it.
+    #if P14P_NO_COMPILER
+    public static let compiler = false
+    #else
+    public static let compiler = true
     #endif
 }
 
@@ -322,6 +332,13 @@ public final class VM {
     var floatlessConstants: [Int32] = []
     var constants: UnsafeMutablePointer<Value>
     var constantCount = 0
+    /// Room in `constants` and `names` (their counts plus, where there is a compiler, room for
+    /// code compiled at run time: address space, touched only when used).
+    var constantCapacity = 0, nameCapacity = 0
+    /// While code compiled at run time loads: its first code's index (its code constants count from 0).
+    var codeBase = 0
+    /// Sources compiled at run time (mode, file name, text) and their code: compiled once.
+    var compiledSources: [(key: [UInt8], code: Int)] = []
     var names: UnsafeMutablePointer<Value>
     var nameCount = 0
     var imageModules: [ImageModule] = []

@@ -131,7 +131,9 @@ struct RunRequest {
                                       sets: !noSet, formatSpecs: !noFormat, moreStrMethods: !noMoreStrMethods,
                                       memoryViews: !noMemoryView, errorMessages: !noErrorMessages,
                                       cStackLimit: cStackLimit)
-                vm = try VM(config: config, hooks: HostPlatform.hooks)
+                var hooks = HostPlatform.hooks
+                hooks.compile = Compiler.compileForVM  // compile(), exec() and eval()
+                vm = try VM(config: config, hooks: hooks)
                 try vm.load(image)
             } catch {
                 return nil

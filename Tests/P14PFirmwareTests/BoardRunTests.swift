@@ -146,7 +146,7 @@ final class BoardRunTests: XCTestCase {
         let small = try ResolvedBoard(BoardFixtures.recipe("lm3s6965evb"), repositoryRoot: BoardFixtures.root).firmware
         let flags = try FirmwareBuilder(board: small, repositoryRoot: BoardFixtures.root).swiftFlags
         for condition in ["P14P_NO_FLOAT", "P14P_NO_LONG_INT", "P14P_NO_SET", "P14P_NO_FORMAT", "P14P_NO_MORE_STR_METHODS",
-                          "P14P_NO_MEMORYVIEW", "P14P_NO_ERROR_MESSAGES"] {
+                          "P14P_NO_MEMORYVIEW", "P14P_NO_ERROR_MESSAGES", "P14P_NO_COMPILER"] {
             XCTAssertTrue(zip(flags, flags.dropFirst()).contains { $0 == ("-D", condition) }, "\(condition) in \(flags)")
         }
         XCTAssertTrue(flags.contains("-ignore-always-inline"), "\(flags)")

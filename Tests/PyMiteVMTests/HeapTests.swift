@@ -26,7 +26,7 @@ final class HeapTests: XCTestCase {
             let expected = ObjType(rawValue: UInt8(b)) ?? .free
             XCTAssertEqual(b < objTypeByByte.count ? objTypeByByte[b] : .free, expected, "type byte \(b)")
         }
-        XCTAssertEqual(objTypeByByte.count, Int(ObjType.memoryview.rawValue) + 1, "the table ends with the last type")
+        XCTAssertEqual(objTypeByByte.count, Int(ObjType.code.rawValue) + 1, "the table ends with the last type")
     }
 
     func testFreedNeighboursMerge() {

@@ -16,6 +16,7 @@ final class RootBalanceTests: XCTestCase {
     func run(_ source: String, path: String) throws -> Int {
         var hooks = HostPlatform.hooks
         hooks.write = { _, _ in }
+        hooks.compile = Compiler.compileForVM  // exec() and eval() too, as `p14p run` has them
         let image = try Compiler.compile(source: source, filename: path, moduleName: "__main__")
         // On a thread with a known big C stack, as `p14p run` runs programs (recursion.py goes deep).
         return try HostStack.run { limit -> Result<Int, Error> in

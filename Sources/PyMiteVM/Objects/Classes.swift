@@ -11,6 +11,7 @@ enum TypeKind: Int, CaseIterable {
     case baseException, bytearray, pin, uart, adc, frozenset, textStream
     case dictKeys, dictValues, dictItems  // a dict's views (iterator objects of the view kinds)
     case memoryview
+    case code
 
     /// A mutable built-in type's `__hash__` is None, as in CPython (hasattr and dir() say it is there).
     var hashIsNone: Bool { self == .list || self == .dict || self == .set || self == .bytearray }
@@ -51,6 +52,7 @@ enum TypeKind: Int, CaseIterable {
         case .adc: return "ADC"
         case .frozenset: return "frozenset"
         case .memoryview: return "memoryview"
+        case .code: return "code"
         case .textStream: return "TextIOWrapper"
         case .dictKeys: return "dict_keys"
         case .dictValues: return "dict_values"
@@ -235,6 +237,7 @@ extension VM {
         case .set: return .set
         case .frozenset: return .frozenset
         case .memoryview: return .memoryview
+        case .code: return .code
         case .range: return .range
         case .function: return .function
         case .boundMethod: return .method

@@ -157,6 +157,13 @@ enum ClassSlot {
     static let slotCount = 6
 }
 
+/// code objects (Exec.swift): compile()'s result and a function's __code__.
+enum CodeObjectSlot {
+    static let index = 0       // the code's index in VM.codes (small int)
+    static let evaluates = 1   // True: compile(..., "eval"), the code returns the expression's value
+    static let slotCount = 2
+}
+
 /// instances of user classes, exceptions included (Objects/Classes.swift).
 enum InstanceSlot {
     static let klass = 0       // the class
