@@ -400,16 +400,9 @@ final class CodeGen {
             for _ in decorators { try emit(.callFunction, 1) }
             try emitName(name, .store, s.location)
         case .classDef(let name, let bases, let keywords, let body, let decorators):
-            // `metaclass=type` is what every class gets anyway; other metaclasses are
-            // refused. The other keywords go to the parents' __init_subclass__.
-            var classKeywords: [Keyword] = []
-            for k in keywords {
-                if k.name == "metaclass" {
-                    if case .name("type") = k.value.kind { continue }
-                    throw error("metaclasses other than type are not supported", k.value.location)
-                }
-                classKeywords.append(k)
-            }
+            // `metaclass=M` travels with the other keywords: the VM takes it out and calls M;
+            // the rest go to M, and from type.__new__ to the parents' __init_subclass__.
+            let classKeywords = keywords
             for d in decorators { try compile(d) }
             u.line = s.location.line
             try loadConst(.str(Array(name.utf8)))

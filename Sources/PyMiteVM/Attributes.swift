@@ -149,9 +149,9 @@ extension VM {
                 // namespace changes only through setattr and delattr (which
                 // keep classLookup's cache right).
                 if name == s.__dict__ { return try dictCopy(try classNamespace(obj)) }
-                if name == s.__class__ { return try typeClass(.type) }
+                if name == s.__class__ { return try typeOf(obj) }
                 if isTypeClass(obj, .pin) { return pinClassConstant(name) }  // Pin.IN, Pin.OUT: constants, not heap objects
-                return nil
+                return try metaclassAttribute(obj, name)
             case .module:
                 if let v = dictGetStr(heap.slot(o, ModuleSlot.dict), name) { return v }
                 if obj == sysModule {  // sys's functions and values are made on first use
@@ -185,11 +185,13 @@ extension VM {
                 if name == s.__name__ { return heap.slot(heap.slot(o, GeneratorSlot.function).objectOffset, FunctionSlot.name) }
             case .superObject:
                 let start = heap.slot(o, SuperSlot.start), target = heap.slot(o, SuperSlot.target)
-                let objType = isClass(target) ? target : try typeOf(target)
+                // super(M, cls) in a metaclass's method: cls is an instance of M, not a subclass.
+                let classTarget = isClass(target) && isSubclass(target, start)
+                let objType = classTarget ? target : try typeOf(target)
                 var after = false
                 for c in tupleItems(heap.slot(objType.objectOffset, ClassSlot.mro).objectOffset) {
                     if after, let a = ownClassAttribute(c, name, hash: strHash(name.objectOffset)) {
-                        if isClass(target) {
+                        if classTarget {
                             if a.isNativeFunction, let id = Native(rawValue: a.nativeID), id.bindsToClass {
                                 return try newBoundMethod(target, a)
                             }

@@ -197,6 +197,11 @@ extension VM {
             return frames.last?.globals ?? .none
         case .locals:
             return try localsDict()
+        case .vars:
+            try argumentCount(a, name, min: 0, max: 1)
+            if a.positionalCount == 0 { return try localsDict() }
+            if let d = try lookupAttribute(a[0], s.__dict__) { return d }
+            throw raise(.typeError, "vars() argument must have __dict__ attribute")
         case .divmod:
             try argumentCount(a, name, min: 2, max: 2)
             for i in 0..<2 { stack[a.base + i] = plainValue(a[i]) }  // an int or float subclass's value
@@ -334,6 +339,8 @@ extension VM {
             case .tuple: return tupleCount(o)
             case .list: return listCount(o)
             case .dict, .set, .frozenset: return dictCount(v)
+            case .klass where metaclassOf(v) != nil:
+                if let r = try callMetaclassDunder(v, "__len__") { return Int(try indexArgument(r)) }
             case .range:
                 // Bounds of 63 bits can make a length past 63 bits (or past a board's Int).
                 let (start, stop, step) = rangeParts(v)
@@ -652,10 +659,7 @@ extension VM {
             _ = try objectArgument(a[2], .dict, "type.__new__() argument 3", "dict")
             let ns = try dictCopy(a[2])
             root(ns); defer { unroot() }
-            let cls = try newClass(name: a[0], bases: a[1], namespace: ns)
-            root(cls); defer { unroot() }
-            try callInitSubclass(cls, keywords: .null)
-            return cls
+            return try makeClass(meta: .null, name: a[0], bases: a[1], namespace: ns, keywords: .null)
         case .bytes:
             return try makeBytes(a)
         case .memoryview:
@@ -724,7 +728,8 @@ extension VM {
             if isType(obj, .cell) { obj = heap.slot(obj.objectOffset, CellSlot.contents) }
         }
         guard isClass(start) else { throw raise(.typeError, "super() argument 1 must be a type") }
-        let objType = isClass(obj) ? obj : try typeOf(obj)
+        // A class is taken as a subtype of start, else (a metaclass's method) as an instance.
+        let objType = isClass(obj) && isSubclass(obj, start) ? obj : try typeOf(obj)
         guard isSubclass(objType, start) else {
             throw raise(.typeError, "super(type, obj): obj must be an instance or subtype of type")
         }

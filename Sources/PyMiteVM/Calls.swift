@@ -79,6 +79,17 @@ extension VM {
             stack[fi] = heap.slot(o, BoundMethodSlot.function)
             return try callAt(fi, argc: argc + 1, kwnames: kwnames, resultSlot: resultSlot)
         case .klass:
+            // A metaclass's own __call__ makes the instance (unless type.__call__ is calling).
+            if let m = metaclassOf(f), !bypassMetaclassCall, let callFn = classLookup(m, s.__call__), isType(callFn, .function) {
+                try ensureStack(1)
+                var i = sp
+                while i > fi + 1 { stack[i] = stack[i - 1]; i -= 1 }
+                sp += 1
+                stack[fi + 1] = f
+                stack[fi] = callFn
+                return try callAt(fi, argc: argc + 1, kwnames: kwnames, resultSlot: resultSlot)
+            }
+            bypassMetaclassCall = false
             return try construct(f, argsAt: fi + 1, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
         case .staticMethod, .classMethod, .property:
             throw notCallable(f)
@@ -110,6 +121,10 @@ extension VM {
     /// classes get an instance, then `__init__` runs in a constructor frame.
     func construct(_ cls: Value, argsAt a: Int, argc: Int, kwnames: Value, resultSlot: Int) throws(VMError) -> Bool {
         let kind = classKind(cls)
+        if kind == .type && !isTypeClass(cls, .type) {  // a metaclass: M(name, bases, namespace)
+            try constructWithMetaclass(cls, argsAt: a, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
+            return false
+        }
         if kind.isSubclassableValue && !isTypeClass(cls, kind) {
             if classesHaveAttributeHooks, let newFn = classLookup(cls, try internName("__new__")), isType(newFn, .function) {
                 return try constructWithNew(cls, newFn, argsAt: a, argc: argc, kwnames: kwnames, resultSlot: resultSlot)

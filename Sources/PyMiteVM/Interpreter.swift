@@ -381,15 +381,23 @@ extension VM {
                     _ = try expect(stack[nameAt + 1], .tuple)
                     if k == 1 { _ = try expect(stack[nsAt - 1], .dict) }
                     _ = try expect(stack[nsAt], .dict)
-                    let cls = try newClass(name: stack[nameAt], bases: stack[nameAt + 1], namespace: stack[nsAt])
-                    stack[nameAt] = cls  // kept there while its parents' __init_subclass__ runs
-                    let classCell = internStatic("__classcell__")
-                    if let cell = dictGetStr(stack[nsAt], classCell) {
-                        _ = try dictRemove(stack[nsAt], classCell)
-                        if isType(cell, .cell) { heap.setSlot(cell.objectOffset, CellSlot.contents, cls) }
+                    var keywords: Value = k == 1 ? stack[nsAt - 1] : .null
+                    var meta = Value.null
+                    if k == 1, let m = dictGetStr(keywords, internStatic("metaclass")) {
+                        meta = m
+                        _ = try dictRemove(keywords, internStatic("metaclass"))
+                        if dictCount(keywords) == 0 { keywords = .null }
                     }
                     frames[fp].ip = Int32(r.ip)
-                    try callInitSubclass(cls, keywords: k == 1 ? stack[nsAt - 1] : .null)
+                    // A metaclass other than type (given, or a base's) makes the class: M(name, bases, ns, **kw).
+                    if !meta.isNull && !isClass(meta) {
+                        stack[nameAt] = try callMetaclass(meta, name: stack[nameAt], bases: stack[nameAt + 1], namespace: stack[nsAt], keywords: keywords)
+                    } else {
+                        meta = try winningMetaclass(meta, bases: stack[nameAt + 1])
+                        stack[nameAt] = meta.isNull
+                            ? try makeClass(meta: .null, name: stack[nameAt], bases: stack[nameAt + 1], namespace: stack[nsAt], keywords: keywords)
+                            : try callMetaclass(meta, name: stack[nameAt], bases: stack[nameAt + 1], namespace: stack[nsAt], keywords: keywords)
+                    }
                     sp = nameAt + 1
 
                 case .importName:

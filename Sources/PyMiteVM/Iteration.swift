@@ -43,6 +43,9 @@ extension VM {
             return try newIterator(.range, .none, try newInt(start), try newInt(stop), try newInt(step))
         case .dict, .set, .frozenset: return try dictIterator(.dictKeys, v)
         case .generator: return v
+        case .klass where metaclassOf(v) != nil:
+            if let r = try callMetaclassDunder(v, "__iter__") { return try getIterator(r) }
+            throw notIterable(v)
         case .iterator:
             switch iteratorKind(v) {
             case .keysView: return try dictIterator(.dictKeys, heap.slot(o, IteratorSlot.source))
@@ -392,6 +395,7 @@ extension VM {
             if let m = classLookup(heap.slot(o, InstanceSlot.klass), s.__getitem__) { return try call(m, [c, key]) }
             throw notSubscriptable(c)
         case .klass:
+            if let r = try callMetaclassDunder(c, "__getitem__", [key]) { return r }
             // Generic aliases such as list[int] in annotations: return the class.
             return c
         default:

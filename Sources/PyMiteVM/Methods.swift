@@ -54,6 +54,7 @@ extension VM {
             case .adc: return try callADCMethod(id, me, a)
             case .textStream: return try callStreamMethod(id, me, a)
             case .memoryview: return try callMemoryViewMethod(id, me, a)
+            case .type: return try callTypeMethod(id, a)
             case .bytearray where id != .byteArrayDecode && id != .byteArrayHex:
                 return try callByteArrayMethod(id, me, a)
             default: break

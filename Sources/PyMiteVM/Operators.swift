@@ -745,6 +745,12 @@ extension VM {
         }
         let o = container.objectOffset
         switch heap.type(o) {
+        case .klass where metaclassOf(container) != nil:
+            if let r = try callMetaclassDunder(container, "__contains__", [item]) { return try isTruthy(r) }
+            let it = try getIterator(container)  // the metaclass's __iter__, as CPython falls back on
+            root(it); defer { unroot() }
+            while let x = try iteratorNext(it) { if try valuesEqual(x, item) { return true } }
+            return false
         case .bytes, .bytearray:
             if let n = intOf(item) {
                 for b in byteView(container)! where Int64(b) == n { return true }

@@ -94,6 +94,16 @@ extension VM {
             out.append(UInt8(ascii: "}"))
         case .instance:
             try appendInstanceText(v, &out, repr: repr)
+        case .klass where metaclassOf(v) != nil:
+            // The metaclass's __str__ or __repr__ (str() falls back on repr, as object.__str__ does).
+            var r = repr ? nil : try callMetaclassDunder(v, "__str__")
+            if r == nil { r = try callMetaclassDunder(v, "__repr__") }
+            if let r {
+                guard isStr(r) else { throw raiseAboutType(.typeError, "__repr__ returned non-string (type ", r, ")") }
+                out += strBuffer(r)
+            } else {
+                try appendOtherText(v, &out)
+            }
         default:
             try appendOtherText(v, &out)
         }

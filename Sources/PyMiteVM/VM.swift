@@ -401,6 +401,8 @@ public final class VM {
     /// iterator its `yield from` delegates to: the sent value is then that exception.
     var throwIntoDelegate = false
     var nativeDepth = 0
+    /// type.__call__(cls, ...) is calling cls: its metaclass's own __call__ is not asked again.
+    var bypassMetaclassCall = false
     var exitStatus: Int32? = nil
     var startTime: Double = 0
 

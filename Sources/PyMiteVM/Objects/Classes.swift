@@ -264,6 +264,7 @@ extension VM {
 
     func typeOf(_ v: Value) throws(VMError) -> Value {
         guard let k = typeKind(of: v) else { return heap.slot(v.objectOffset, InstanceSlot.klass) }
+        if k == .type, let m = metaclassOf(v) { return m }
         return try typeClass(k)
     }
 
@@ -447,6 +448,7 @@ extension VM {
 
     func isInstance(_ v: Value, _ cls: Value) -> Bool {
         guard let k = typeKind(of: v) else { return isSubclass(heap.slot(v.objectOffset, InstanceSlot.klass), cls) }
+        if k == .type, let m = metaclassOf(v) { return isSubclass(m, cls) }
         // A built-in type's MRO is (type, object), bool's (bool, int, object).
         return isTypeClass(cls, k) || isTypeClass(cls, .object) || (k == .bool && isTypeClass(cls, .int))
     }

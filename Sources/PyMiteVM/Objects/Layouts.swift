@@ -154,7 +154,8 @@ enum ClassSlot {
     static let namespace = 3   // namespace dict (null for a built-in type until first needed)
     static let kind = 4        // TypeKind raw value of the built-in it derives from (small int)
     static let instanceSize = 5 // attributes its last instance had after __init__ (small int or null): a new one's dict is made that big
-    static let slotCount = 6
+    static let metaclass = 6   // its metaclass when not type (null for type; Objects/Metaclasses.swift)
+    static let slotCount = 7
 }
 
 /// code objects (Exec.swift): compile()'s result and a function's __code__.
