@@ -102,7 +102,11 @@ extension VM {
         if let a = classAttr { return try bindAttribute(a, to: obj, cls: cls) }
         if name == s.__class__ { return cls }
         if name == s.__dict__ { return heap.slot(o, InstanceSlot.dict) }
-        if isExceptionInstance(obj) && name == s.__traceback__ { return Value.none }
+        if isExceptionInstance(obj) {
+            // Before any is set: no traceback, no chained exceptions.
+            if name == s.__traceback__ || name == internStatic("__context__") || name == internStatic("__cause__") { return Value.none }
+            if name == internStatic("__suppress_context__") { return Value.false }
+        }
         return nil
     }
 
@@ -166,6 +170,7 @@ extension VM {
                 return nil
             case .function:
                 if name == s.__name__ { return heap.slot(o, FunctionSlot.name) }
+                if name == internStatic("__globals__") { return heap.slot(o, FunctionSlot.globals) }
                 if name == internStatic("__code__") { return try newCodeObject(Int(heap.slot(o, FunctionSlot.code).intValue), evaluates: false) }
                 if name == s.__qualname__ { return heap.slot(o, FunctionSlot.qualname) }
                 let attrs = heap.slot(o, FunctionSlot.dict)

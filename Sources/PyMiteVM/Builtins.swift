@@ -33,7 +33,8 @@ extension VM {
             guard BuiltFeatures.errorMessages else { throw raiseBare(.typeError) }
             var m = Array(name)
             if min == max {
-                m += bytes("() takes exactly ") + decimal(min) + bytes(min == 1 ? " argument (" : " arguments (")
+                // CPython's words: "takes exactly one argument" for its one-argument builtins.
+                m += bytes("() takes exactly ") + (min == 1 ? bytes("one argument (") : decimal(min) + bytes(" arguments ("))
             } else if n < min {
                 m += bytes(" expected at least ") + decimal(min) + bytes(min == 1 ? " argument, got " : " arguments, got ")
                 m += decimal(n)
@@ -567,6 +568,15 @@ extension VM {
             }
         } else {
             try addClasses(typeOf(v))
+            // What getattr finds on functions besides their type's.
+            if isType(v, .function) || v.isNativeFunction {
+                for n: StaticString in ["__name__", "__qualname__", "__module__", "__doc__"] { try dictStore(names, internStatic(n), .none) }
+            }
+            if isType(v, .function) {
+                for n: StaticString in ["__code__", "__globals__", "__dict__"] { try dictStore(names, internStatic(n), .none) }
+                let d = heap.slot(v.objectOffset, FunctionSlot.dict)
+                if !d.isNull { try addKeys(d) }
+            }
         }
         if !v.isNull && !isType(v, .module) { try dictStore(names, internStatic("__class__"), .none) }  // object's, as CPython lists it
         let l = try newList(of: names)

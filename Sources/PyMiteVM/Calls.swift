@@ -483,6 +483,12 @@ extension VM {
         nativeDepth += 1
         defer { nativeDepth -= 1 }
         generatorYielded = false
+        // The exception the generator handles stays with it while it is suspended (as
+        // CPython's gi_exc_state): its caller's comes back, and its own on the next resume.
+        let callerHandled = handledException
+        if !heap.slot(o, GeneratorSlot.handled).isNull { handledException = heap.slot(o, GeneratorSlot.handled) }
+        heap.setSlot(o, GeneratorSlot.handled, .null)
+        defer { handledException = callerHandled }  // set aside below when it yielded
         let v: Value
         do {
             v = try run()
@@ -497,6 +503,7 @@ extension VM {
             throw error
         }
         if generatorYielded {
+            if handledException != callerHandled { heap.setSlot(o, GeneratorSlot.handled, handledException) }
             generatorYielded = false
             return v
         }

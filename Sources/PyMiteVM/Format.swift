@@ -156,6 +156,7 @@ extension VM {
                 }
                 body = try formatInteger(value, spec: spec, radix: type == UInt8(ascii: "o") ? 8 : 16)
             case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"):
+                if isType(value, .instance), let f = try callDunder0(value, "__float__"), isFloat(f) { value = f }
                 guard let d = try realToDouble(value) else {
                     throw raiseAboutType(.typeError, "must be real number, not ", value, "")
                 }

@@ -92,7 +92,8 @@ enum GeneratorSlot {
     static let valueCount = 3  // number of saved values in `frame` (small int)
     static let state = 4       // GeneratorState raw value (small int)
     static let code = 5        // code index (small int)
-    static let slotCount = 6
+    static let handled = 6     // the exception its except block handles while it is suspended there (null: none)
+    static let slotCount = 7
 }
 
 /// cells, holding a closure variable (Interpreter.swift).
