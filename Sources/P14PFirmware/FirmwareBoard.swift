@@ -122,9 +122,10 @@ public struct FirmwareBoard: Sendable, Equatable {
         FirmwareBoard.removableFeatures.filter { leftOutFeatures.contains($0.feature) }.map(\.condition)
     }
 
-    /// `p14p run` flags under which the host VM gives what this board gives.
+    /// `p14p run` flags under which the host VM gives what this board gives (no firmware
+    /// carries the compiler: FirmwareBuilder builds every one with P14P_NO_COMPILER).
     public var hostRunFlags: [String] {
-        FirmwareBoard.removableFeatures.filter { leftOutFeatures.contains($0.feature) }.map(\.hostFlag)
+        FirmwareBoard.removableFeatures.filter { leftOutFeatures.contains($0.feature) }.map(\.hostFlag) + ["--no-compiler"]
     }
 
     public init(name: String, architecture: FirmwareArchitecture, swiftTarget: String, clangTarget: String? = nil,

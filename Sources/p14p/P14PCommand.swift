@@ -98,6 +98,7 @@ struct RunRequest {
     var noMoreStrMethods = false
     var noMemoryView = false
     var noErrorMessages = false
+    var noCompiler = false
 
     init(program: String) { self.program = program }
 
@@ -132,7 +133,7 @@ struct RunRequest {
                                       memoryViews: !noMemoryView, errorMessages: !noErrorMessages,
                                       cStackLimit: cStackLimit)
                 var hooks = HostPlatform.hooks
-                hooks.compile = Compiler.compileForVM  // compile(), exec() and eval()
+                if !noCompiler { hooks.compile = Compiler.compileForVM }  // compile(), exec() and eval()
                 vm = try VM(config: config, hooks: hooks)
                 try vm.load(image)
             } catch {
@@ -185,6 +186,9 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-error-messages"), help: "Run as a board without error_messages: the exceptions the VM raises carry no text (str(e) is empty).")
     var noErrorMessages = false
 
+    @Flag(name: .customLong("no-compiler"), help: "Run as a firmware, which carries no compiler: compile(), exec() and eval() raise NotImplementedError.")
+    var noCompiler = false
+
     @Argument(help: "The program (.py or .pmi).")
     var program: String
 
@@ -205,6 +209,7 @@ struct Run: ParsableCommand {
         request.noMoreStrMethods = noMoreStrMethods
         request.noMemoryView = noMemoryView
         request.noErrorMessages = noErrorMessages
+        request.noCompiler = noCompiler
         try request.run()
     }
 }
