@@ -664,12 +664,7 @@ extension VM {
         case .type:
             if n == 1 { return try typeOf(a[0]) }
             try argumentCount(a, "type", min: 3, max: 3)
-            _ = try objectArgument(a[0], .str, "type.__new__() argument 1", "str")
-            _ = try objectArgument(a[1], .tuple, "type.__new__() argument 2", "tuple")
-            _ = try objectArgument(a[2], .dict, "type.__new__() argument 3", "dict")
-            let ns = try dictCopy(a[2])
-            root(ns); defer { unroot() }
-            return try makeClass(meta: .null, name: a[0], bases: a[1], namespace: ns, keywords: .null)
+            return try classFromArguments(meta: .null, a[0], a[1], a[2], keywords: .null)
         case .bytes:
             return try makeBytes(a)
         case .memoryview:

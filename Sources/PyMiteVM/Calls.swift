@@ -81,13 +81,7 @@ extension VM {
         case .klass:
             // A metaclass's own __call__ makes the instance (unless type.__call__ is calling).
             if let m = metaclassOf(f), !bypassMetaclassCall, let callFn = classLookup(m, s.__call__), isType(callFn, .function) {
-                try ensureStack(1)
-                var i = sp
-                while i > fi + 1 { stack[i] = stack[i - 1]; i -= 1 }
-                sp += 1
-                stack[fi + 1] = f
-                stack[fi] = callFn
-                return try callAt(fi, argc: argc + 1, kwnames: kwnames, resultSlot: resultSlot)
+                return try callWithReceiver(fi, callFn, f, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
             }
             bypassMetaclassCall = false
             return try construct(f, argsAt: fi + 1, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
@@ -95,13 +89,7 @@ extension VM {
             throw notCallable(f)
         case .instance:
             if let call = classLookup(heap.slot(o, InstanceSlot.klass), s.__call__) {
-                try ensureStack(1)
-                var i = sp
-                while i > fi + 1 { stack[i] = stack[i - 1]; i -= 1 }
-                sp += 1
-                stack[fi + 1] = f
-                stack[fi] = call
-                return try callAt(fi, argc: argc + 1, kwnames: kwnames, resultSlot: resultSlot)
+                return try callWithReceiver(fi, call, f, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
             }
             throw notCallable(f)
         default:
@@ -161,7 +149,13 @@ extension VM {
             sp = resultSlot + 1
             return false
         }
-        // [cls a1..an] -> [init inst a1..an]
+        return try initialize(inst, initFn, argsAt: a, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
+    }
+
+    /// Runs `initFn(inst, args)` for a new instance, whose arguments are at `a` after the
+    /// class: [cls a1..an] -> [init inst a1..an]. True when a Python frame was pushed
+    /// (its return gives `inst`, the frame's `constructed`).
+    func initialize(_ inst: Value, _ initFn: Value, argsAt a: Int, argc: Int, kwnames: Value, resultSlot: Int) throws(VMError) -> Bool {
         try ensureStack(1)
         var i = sp
         while i > a { stack[i] = stack[i - 1]; i -= 1 }
@@ -175,6 +169,18 @@ extension VM {
         stack[resultSlot] = inst
         sp = resultSlot + 1
         return false
+    }
+
+    /// Calls `callable(receiver, args)` where the call site holds [f a1..an] at `fi`: the
+    /// receiver goes in front of the arguments (an instance's or a metaclass's __call__).
+    func callWithReceiver(_ fi: Int, _ callable: Value, _ receiver: Value, argc: Int, kwnames: Value, resultSlot: Int) throws(VMError) -> Bool {
+        try ensureStack(1)
+        var i = sp
+        while i > fi + 1 { stack[i] = stack[i - 1]; i -= 1 }
+        sp += 1
+        stack[fi + 1] = receiver
+        stack[fi] = callable
+        return try callAt(fi, argc: argc + 1, kwnames: kwnames, resultSlot: resultSlot)
     }
 
     /// A class whose own `__new__` makes its instances: `__new__(cls, *args)`,

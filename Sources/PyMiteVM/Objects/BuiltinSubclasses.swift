@@ -78,20 +78,7 @@ extension VM {
             sp = resultSlot + 1
             return false
         }
-        // [cls a1..an] -> [init inst a1..an], as an ordinary class's construction.
-        try ensureStack(1)
-        var i = sp
-        while i > a { stack[i] = stack[i - 1]; i -= 1 }
-        sp += 1
-        stack[a] = inst
-        stack[a - 1] = initFn
-        if isType(initFn, .function) {
-            return try enterFunction(initFn, argsAt: a, argc: argc + 1, kwnames: kwnames, resultSlot: resultSlot, constructed: inst)
-        }
-        _ = try callAt(a - 1, argc: argc + 1, kwnames: kwnames, resultSlot: resultSlot)
-        stack[resultSlot] = inst
-        sp = resultSlot + 1
-        return false
+        return try initialize(inst, initFn, argsAt: a, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
     }
 
     /// object.__new__(cls, *args) for such a class (what `super().__new__(cls, value)` in its

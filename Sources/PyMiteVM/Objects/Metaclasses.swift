@@ -47,6 +47,17 @@ extension VM {
         return cls
     }
 
+    /// type(name, bases, namespace) and type.__new__(meta, ...): the arguments checked, the
+    /// namespace copied, the class made.
+    func classFromArguments(meta: Value, _ name: Value, _ bases: Value, _ namespace: Value, keywords: Value) throws(VMError) -> Value {
+        _ = try objectArgument(name, .str, "type.__new__() argument 1", "str")
+        _ = try objectArgument(bases, .tuple, "type.__new__() argument 2", "tuple")
+        _ = try objectArgument(namespace, .dict, "type.__new__() argument 3", "dict")
+        let ns = try dictCopy(namespace)
+        root(ns); defer { unroot() }
+        return try makeClass(meta: meta, name: name, bases: bases, namespace: ns, keywords: keywords)
+    }
+
     /// A class statement whose metaclass is not `type`: M(name, bases, namespace, **keywords).
     func callMetaclass(_ meta: Value, name: Value, bases: Value, namespace: Value, keywords: Value) throws(VMError) -> Value {
         var args = [name, bases, namespace]
@@ -88,19 +99,13 @@ extension VM {
                 throw raise(.typeError, bytes("type.__new__(") + className(me) + bytes("): ") + className(me) + bytes(" is not a subtype of type"))
             }
             try argumentCount(a, "type.__new__", min: 4, max: 4)
-            _ = try objectArgument(a[1], .str, "type.__new__() argument 1", "str")
-            _ = try objectArgument(a[2], .tuple, "type.__new__() argument 2", "tuple")
-            _ = try objectArgument(a[3], .dict, "type.__new__() argument 3", "dict")
-            let ns = try dictCopy(a[3])
-            root(ns); defer { unroot() }
             var keywords = Value.null
             if a.keywordCount > 0 {
                 keywords = try newDict()
-                root(keywords); defer { unroot() }
                 for k in 0..<a.keywordCount { try dictStore(keywords, tupleItem(a.kwnames.objectOffset, k), a[a.positionalCount + k]) }
-                return try makeClass(meta: me, name: a[1], bases: a[2], namespace: ns, keywords: keywords)
             }
-            return try makeClass(meta: me, name: a[1], bases: a[2], namespace: ns, keywords: .null)
+            root(keywords); defer { unroot() }
+            return try classFromArguments(meta: me, a[1], a[2], a[3], keywords: keywords)
         case .typeCall:
             bypassMetaclassCall = true
             defer { bypassMetaclassCall = false }
