@@ -40,6 +40,22 @@ final class SizeBreakdownTests: XCTestCase {
         20000000      120        8     4         /c/fw/c3-runtime.o:(.data)
         """
 
+    /// Every VM source file with code goes to a part of its own; the heap's, the
+    /// values' and the tables' files are the "heap, collector, values" row by design,
+    /// so a new file cannot fall there unseen.
+    func testEveryVMSourceFileHasItsPart() throws {
+        let vm = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/PyMiteVM")
+        let heapRow: Set = ["Heap.swift", "GC.swift", "Value.swift", "VM.swift", "Layouts.swift",
+                            "NativeIndexTable.swift", "VMNameTable.swift"]
+        let files = try FileManager.default.subpathsOfDirectory(atPath: vm.path).filter { $0.hasSuffix(".swift") }
+            .map { URL(fileURLWithPath: $0).lastPathComponent }
+        XCTAssertGreaterThan(files.count, 20)
+        for file in files where !heapRow.contains(file) {
+            XCTAssertNotNil(VMSourceIndex.partOfFile[file], "\(file) has no part in the size table (VMSourceIndex.partOfFile)")
+        }
+    }
+
     func testEachSectionLandsInItsPart() {
         let b = SizeBreakdown(linkerMap: map, vm: VMSourceIndex(sources: sources))
         XCTAssertEqual(b.bytes[.interpreter], 0x30, "run() is declared in Interpreter.swift")
