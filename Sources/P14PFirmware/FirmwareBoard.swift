@@ -115,6 +115,7 @@ public struct FirmwareBoard: Sendable, Equatable {
         ("more_str_methods", "P14P_NO_MORE_STR_METHODS", "--no-more-str-methods"),
         ("memoryview", "P14P_NO_MEMORYVIEW", "--no-memoryview"),
         ("error_messages", "P14P_NO_ERROR_MESSAGES", "--no-error-messages"),
+        ("class_hooks", "P14P_NO_CLASS_HOOKS", "--no-class-hooks"),
     ]
 
     /// `swiftc -D` conditions for the left-out features.

@@ -66,17 +66,17 @@ extension VM {
     /// attribute access or construction looks for them (a lookup per access
     /// cost the method-call benchmark 14 percent).
     func noteAttributeHooks(_ namespace: Value) throws(VMError) {
-        if classesHaveAttributeHooks || dictCount(namespace) == 0 { return }  // built-in types' classes: no names to make
+        if classHooksDefined || dictCount(namespace) == 0 { return }  // built-in types' classes: no names to make
         for hook: StaticString in ["__getattribute__", "__getattr__", "__setattr__", "__delattr__", "__new__"]
         where dictGetStr(namespace, try internName(hook)) != nil {
-            classesHaveAttributeHooks = true
+            classHooksSeen = true
         }
     }
 
     /// A descriptor's method (`__get__`, `__set__`, `__delete__`, `__set_name__`)
     /// when `attr` is an instance of a class that defines it.
     func descriptorMethod(_ attr: Value, _ name: StaticString) throws(VMError) -> Value? {
-        guard isType(attr, .instance) else { return nil }
+        guard classHooksOn, isType(attr, .instance) else { return nil }
         return classLookup(heap.slot(attr.objectOffset, InstanceSlot.klass), try internName(name))
     }
 
@@ -117,7 +117,7 @@ extension VM {
             switch heap.type(o) {
             case .instance:
                 let cls = heap.slot(o, InstanceSlot.klass)
-                if classesHaveAttributeHooks, let hook = try attributeHook(cls, "__getattribute__") {
+                if classHooksDefined, let hook = try attributeHook(cls, "__getattribute__") {
                     do {
                         return try call(hook, [obj, name])
                     } catch {
@@ -129,7 +129,7 @@ extension VM {
                     }
                 }
                 if let v = try instanceAttribute(obj, name) { return v }
-                if classesHaveAttributeHooks, let fallback = try attributeHook(cls, "__getattr__") { return try call(fallback, [obj, name]) }
+                if classHooksDefined, let fallback = try attributeHook(cls, "__getattr__") { return try call(fallback, [obj, name]) }
                 return nil
             case .klass:
                 if let a = classLookup(obj, name) {
@@ -269,7 +269,7 @@ extension VM {
             case .instance:
                 let c = heap.slot(obj.objectOffset, InstanceSlot.klass)
                 var hooked = false  // __getattribute__ sees every access, methods too
-                if classesHaveAttributeHooks { hooked = try attributeHook(c, "__getattribute__") != nil }
+                if classHooksDefined { hooked = try attributeHook(c, "__getattribute__") != nil }
                 if !hooked && dictGetStr(heap.slot(obj.objectOffset, InstanceSlot.dict), name) == nil { cls = c }
             case .klass, .module, .function, .boundMethod, .superObject:
                 break
@@ -316,7 +316,7 @@ extension VM {
         let o = obj.objectOffset
         switch heap.type(o) {
         case .instance:
-            if classesHaveAttributeHooks, let hook = try attributeHook(heap.slot(o, InstanceSlot.klass), "__setattr__") {
+            if classHooksDefined, let hook = try attributeHook(heap.slot(o, InstanceSlot.klass), "__setattr__") {
                 _ = try call(hook, [obj, name, value])
                 return
             }
@@ -348,7 +348,7 @@ extension VM {
     }
 
     func deleteAttribute(_ obj: Value, _ name: Value) throws(VMError) {
-        if classesHaveAttributeHooks, isType(obj, .instance),
+        if classHooksDefined, isType(obj, .instance),
            let hook = try attributeHook(heap.slot(obj.objectOffset, InstanceSlot.klass), "__delattr__") {
             _ = try call(hook, [obj, name])
             return

@@ -29,24 +29,25 @@ extension VM {
 
     func argumentCount(_ a: Arguments, _ name: NameText, min: Int, max: Int) throws(VMError) {
         let n = a.positionalCount
-        if n < min || n > max {
-            guard BuiltFeatures.errorMessages else { throw raiseBare(.typeError) }
-            var m = Array(name)
-            if min == max {
-                // CPython's words: "takes exactly one argument" for its one-argument builtins.
-                m += bytes("() takes exactly ") + (min == 1 ? bytes("one argument (") : decimal(min) + bytes(" arguments ("))
-            } else if n < min {
-                m += bytes(" expected at least ") + decimal(min) + bytes(min == 1 ? " argument, got " : " arguments, got ")
-                m += decimal(n)
-                throw raise(.typeError, m)
-            } else {
-                m += bytes(" expected at most ") + decimal(max) + bytes(max == 1 ? " argument, got " : " arguments, got ")
-                m += decimal(n)
-                throw raise(.typeError, m)
-            }
+        if n < min || n > max { throw wrongArgumentCount(name, n, min: min, max: max) }
+    }
+
+    /// The TypeError for a wrong number of arguments, apart from argumentCount's test, which
+    /// every native call makes: that stays a compare and a branch.
+    @inline(never)
+    func wrongArgumentCount(_ name: NameText, _ n: Int, min: Int, max: Int) -> VMError {
+        guard BuiltFeatures.errorMessages else { return raiseBare(.typeError) }
+        var m = Array(name)
+        if min == max {
+            // CPython's words: "takes exactly one argument" for its one-argument builtins.
+            m += bytes("() takes exactly ") + (min == 1 ? bytes("one argument (") : decimal(min) + bytes(" arguments ("))
             m += decimal(n) + bytes(" given)")
-            throw raise(.typeError, m)
+        } else if n < min {
+            m += bytes(" expected at least ") + decimal(min) + bytes(min == 1 ? " argument, got " : " arguments, got ") + decimal(n)
+        } else {
+            m += bytes(" expected at most ") + decimal(max) + bytes(max == 1 ? " argument, got " : " arguments, got ") + decimal(n)
         }
+        return raise(.typeError, m)
     }
 
     func callBuiltin(_ id: Native, _ a: Arguments) throws(VMError) -> Value {

@@ -109,12 +109,12 @@ extension VM {
     /// classes get an instance, then `__init__` runs in a constructor frame.
     func construct(_ cls: Value, argsAt a: Int, argc: Int, kwnames: Value, resultSlot: Int) throws(VMError) -> Bool {
         let kind = classKind(cls)
-        if kind == .type && !isTypeClass(cls, .type) {  // a metaclass: M(name, bases, namespace)
+        if classHooksOn && kind == .type && !isTypeClass(cls, .type) {  // a metaclass: M(name, bases, namespace)
             try constructWithMetaclass(cls, argsAt: a, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
             return false
         }
-        if kind.isSubclassableValue && !isTypeClass(cls, kind) {
-            if classesHaveAttributeHooks, let newFn = classLookup(cls, try internName("__new__")), isType(newFn, .function) {
+        if classHooksOn && kind.isSubclassableValue && !isTypeClass(cls, kind) {
+            if classHooksDefined, let newFn = classLookup(cls, try internName("__new__")), isType(newFn, .function) {
                 return try constructWithNew(cls, newFn, argsAt: a, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
             }
             return try constructValueInstance(cls, kind, argsAt: a, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
@@ -128,7 +128,7 @@ extension VM {
         if isTypeClass(cls, .object) && argc > 0 {
             throw raise(.typeError, "object() takes no arguments")
         }
-        if kind == .object && classesHaveAttributeHooks, let newFn = classLookup(cls, try internName("__new__")), isType(newFn, .function) {
+        if kind == .object && classHooksDefined, let newFn = classLookup(cls, try internName("__new__")), isType(newFn, .function) {
             return try constructWithNew(cls, newFn, argsAt: a, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
         }
         let nkw = kwnames.isNull ? 0 : tupleCount(kwnames.objectOffset)

@@ -390,6 +390,7 @@ extension VM {
                     }
                     frames[fp].ip = Int32(r.ip)
                     // A metaclass other than type (given, or a base's) makes the class: M(name, bases, ns, **kw).
+                    if !classHooksOn && !meta.isNull && !isTypeClass(meta, .type) { throw leftOut("a metaclass", "class_hooks") }
                     if !meta.isNull && !isClass(meta) {
                         stack[nameAt] = try callMetaclass(meta, name: stack[nameAt], bases: stack[nameAt + 1], namespace: stack[nsAt], keywords: keywords)
                     } else {

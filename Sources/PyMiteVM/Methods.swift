@@ -12,7 +12,7 @@ extension VM {
             throw raise(.typeError, bytes("descriptor '") + bytes(nativeName(id)) + bytes("' needs an argument"))
         }
         if id.isClassLevel { return try callClassLevelMethod(id, a) }
-        if case .type(let kind) = id.home, kind != .object { _ = unwrapReceiver(a) }
+        if valueSubclassesSeen, case .type(let kind) = id.home, kind != .object { _ = unwrapReceiver(a) }
         let me = a[0]
         switch id.home {
         case .type(let kind):
@@ -179,7 +179,7 @@ extension VM {
             return me
         case .objectNew:
             // object.__new__(cls): a bare instance of a class whose instances are plain objects.
-            guard isClass(me), classKind(me) == .object || classKind(me).isSubclassableValue && !isTypeClass(me, classKind(me)) else {
+            guard isClass(me), classKind(me) == .object || classHooksOn && classKind(me).isSubclassableValue && !isTypeClass(me, classKind(me)) else {
                 throw raiseAboutType(.typeError, "object.__new__(X): X is not a type object (", me, ")")
             }
             return classKind(me) == .object ? try newInstance(me) : try newValueInstance(me, from: a)
@@ -350,7 +350,7 @@ extension VM {
             let n = listCount(items.objectOffset)
             for i in 0..<n {
                 var v = listItem(items.objectOffset, i)
-                if let inner = builtinValue(v), isType(inner, textType) {  // a str subclass's instance
+                if !isType(v, textType), let inner = builtinValue(v), isType(inner, textType) {  // a str subclass's instance
                     v = inner
                     setListItem(items.objectOffset, i, v)
                 }

@@ -55,6 +55,9 @@ public struct VMConfig {
     public var moreStrMethods: Bool
     /// memoryview: off, the name is not defined.
     public var memoryViews: Bool
+    /// Attribute hooks, descriptors, `__new__`, `__init_subclass__`, metaclasses and subclasses
+    /// of the built-in value types; off, a class that would need them is refused (NotImplementedError).
+    public var classHooks: Bool
     /// The VM's own error messages; off, the exceptions it raises carry no
     /// text (`str(e) == ""`, the traceback names the kind), as PyMite's did.
     public var errorMessages: Bool
@@ -66,7 +69,7 @@ public struct VMConfig {
     public init(heapSize: Int = 256 * 1024, stackSlots: Int = 64 * 1024, recursionLimit: Int = 1000,
                 argv: [[UInt8]] = [], backwardJumpLimit: Int = 0, longInts: Bool = true, floats: Bool = true,
                 byteArrays: Bool = true, sets: Bool = true, formatSpecs: Bool = true, moreStrMethods: Bool = true,
-                memoryViews: Bool = true, errorMessages: Bool = true, outputBufferSize: Int = 4096, cStackLimit: UInt = 0) {
+                memoryViews: Bool = true, errorMessages: Bool = true, classHooks: Bool = true, outputBufferSize: Int = 4096, cStackLimit: UInt = 0) {
         self.outputBufferSize = outputBufferSize
         self.cStackLimit = cStackLimit
         self.longInts = longInts && BuiltFeatures.longInts
@@ -77,6 +80,7 @@ public struct VMConfig {
         self.moreStrMethods = moreStrMethods && BuiltFeatures.moreStrMethods
         self.memoryViews = memoryViews && BuiltFeatures.memoryViews
         self.errorMessages = errorMessages && BuiltFeatures.errorMessages
+        self.classHooks = classHooks && BuiltFeatures.classHooks
         self.heapSize = heapSize; self.stackSlots = stackSlots
         self.recursionLimit = recursionLimit; self.argv = argv
         self.backwardJumpLimit = backwardJumpLimit
@@ -132,6 +136,11 @@ public enum BuiltFeatures {
     public static let memoryViews = false
     #else
     public static let memoryViews = true
+    #endif
+    #if P14P_NO_CLASS_HOOKS
+    public static let classHooks = false
+    #else
+    public static let classHooks = true
     #endif
     #if P14P_NO_ERROR_MESSAGES
     public static let errorMessages = false
@@ -356,7 +365,12 @@ public final class VM {
     var exceptionClasses: [Value] = []  // indexed by ExceptionKind; null until first used
     var pendingException: Value = .null
     /// Some class defines __getattribute__, __getattr__, __setattr__, __delattr__ or __new__ (Attributes.swift).
-    var classesHaveAttributeHooks = false
+    var classHooksSeen = false
+    /// Some class has a metaclass other than type / derives from a built-in value type: until
+    /// then no call or built-in method looks for one (Metaclasses.swift, BuiltinSubclasses.swift).
+    var metaclassesSeen = false, valueSubclassesSeen = false
+    /// Whether any class's hooks need looking for: constant false in a build without `class_hooks`.
+    @inline(__always) var classHooksDefined: Bool { BuiltFeatures.classHooks && classHooksSeen }
     var handledException: Value = .null
     var memoryErrorInstance: Value = .null
     var sysModule: Value = .null
@@ -417,6 +431,7 @@ public final class VM {
     @inline(__always) var formatSpecsOn: Bool { BuiltFeatures.formatSpecs && config.formatSpecs }
     @inline(__always) var moreStrMethodsOn: Bool { BuiltFeatures.moreStrMethods && config.moreStrMethods }
     @inline(__always) var memoryViewsOn: Bool { BuiltFeatures.memoryViews && config.memoryViews }
+    @inline(__always) var classHooksOn: Bool { BuiltFeatures.classHooks && config.classHooks }
 
     /// Fails when the heap is too small to hold the built-in objects.
     public init(config: VMConfig, hooks: PlatformHooks) throws(VMError) {

@@ -99,6 +99,7 @@ struct RunRequest {
     var noMemoryView = false
     var noErrorMessages = false
     var noCompiler = false
+    var noClassHooks = false
 
     init(program: String) { self.program = program }
 
@@ -130,7 +131,7 @@ struct RunRequest {
                 let config = VMConfig(heapSize: heapSize, recursionLimit: recursionLimit, argv: argv,
                                       longInts: !noLongInts, floats: !noFloat, byteArrays: !noByteArray,
                                       sets: !noSet, formatSpecs: !noFormat, moreStrMethods: !noMoreStrMethods,
-                                      memoryViews: !noMemoryView, errorMessages: !noErrorMessages,
+                                      memoryViews: !noMemoryView, errorMessages: !noErrorMessages, classHooks: !noClassHooks,
                                       cStackLimit: cStackLimit)
                 var hooks = HostPlatform.hooks
                 if !noCompiler { hooks.compile = Compiler.compileForVM }  // compile(), exec() and eval()
@@ -186,6 +187,9 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-error-messages"), help: "Run as a board without error_messages: the exceptions the VM raises carry no text (str(e) is empty).")
     var noErrorMessages = false
 
+    @Flag(name: .customLong("no-class-hooks"), help: "Run as a board without class_hooks: a class with attribute hooks, descriptors, __new__, __init_subclass__, keywords, a metaclass or a built-in base raises NotImplementedError.")
+    var noClassHooks = false
+
     @Flag(name: .customLong("no-compiler"), help: "Run as a firmware, which carries no compiler: compile(), exec() and eval() raise NotImplementedError.")
     var noCompiler = false
 
@@ -210,6 +214,7 @@ struct Run: ParsableCommand {
         request.noMemoryView = noMemoryView
         request.noErrorMessages = noErrorMessages
         request.noCompiler = noCompiler
+        request.noClassHooks = noClassHooks
         try request.run()
     }
 }

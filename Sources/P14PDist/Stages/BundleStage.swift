@@ -114,6 +114,9 @@ public struct BundleStage: ReleaseStage {
         if !features.moreStrMethods {
             lines.append("Without more_str_methods: the less common str and bytes methods (center, partition, splitlines, title, ...) raise NotImplementedError.")
         }
+        if !features.classHooks {
+            lines.append("Without class_hooks: a class with attribute hooks (__getattr__, ...), descriptors (__get__, ...), __new__, __init_subclass__, class keywords, a metaclass or a built-in base (list, dict, str, ...) raises NotImplementedError; plain classes, inheritance, property, staticmethod and classmethod stay.")
+        }
         if !features.errorMessages {
             lines.append("Without error_messages: the exceptions the VM raises carry no text (str(e) is empty; the traceback names the kind and the line).")
         }

@@ -35,7 +35,7 @@ extension TypeKind {
 extension VM {
     /// The built-in value an instance of a subclass of a built-in type holds; nil for anything else.
     func builtinValue(_ v: Value) -> Value? {
-        guard isType(v, .instance) else { return nil }
+        guard classHooksOn, valueSubclassesSeen, isType(v, .instance) else { return nil }
         let inner = heap.slot(v.objectOffset, InstanceSlot.value)
         guard !inner.isNull, classKind(heap.slot(v.objectOffset, InstanceSlot.klass)).isSubclassableValue else { return nil }
         return inner
@@ -49,7 +49,11 @@ extension VM {
     /// (The caller has checked there is a receiver; most are not instances.)
     @inline(__always) func unwrapReceiver(_ a: Arguments) -> Value {
         let me = stack[a.base]
-        if isType(me, .instance), let inner = builtinValue(me) { stack[a.base] = inner }
+        // The header's type byte, not heap.type's table: this runs on every built-in method call.
+        if classHooksOn && valueSubclassesSeen && me.isObject && heap.typeByte(me.objectOffset) == ObjType.instance.rawValue,
+           let inner = builtinValue(me) {
+            stack[a.base] = inner
+        }
         return me
     }
 

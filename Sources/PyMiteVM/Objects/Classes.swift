@@ -262,10 +262,16 @@ extension VM {
         }
     }
 
-    func typeOf(_ v: Value) throws(VMError) -> Value {
+    @inline(__always) func typeOf(_ v: Value) throws(VMError) -> Value {
         guard let k = typeKind(of: v) else { return heap.slot(v.objectOffset, InstanceSlot.klass) }
-        if k == .type, let m = metaclassOf(v) { return m }
+        if k == .type { return try metaclassOrType(v) }
         return try typeClass(k)
+    }
+
+    /// type(C) for a class: its metaclass, or type (kept out of typeOf, which most values pass through).
+    @inline(never) func metaclassOrType(_ cls: Value) throws(VMError) -> Value {
+        if let m = metaclassOf(cls) { return m }
+        return try typeClass(.type)
     }
 
     /// The type's name as bytes, for messages.
@@ -352,6 +358,7 @@ extension VM {
     /// calls it when a class is made (names gathered first: the calls may
     /// change the namespace).
     func callSetName(_ cls: Value, _ namespace: Value) throws(VMError) {
+        guard classHooksOn else { return }  // no class defines __set_name__
         var named: [(Value, Value)] = []
         try dictForEach(namespace) { (k, v) throws(VMError) in
             if isType(v, .instance) { named.append((k, v)) }
@@ -368,6 +375,7 @@ extension VM {
     /// statement's keywords (a dict, or null for none), as type() does once the class is
     /// made; object's takes no keywords.
     func callInitSubclass(_ cls: Value, keywords: Value) throws(VMError) {
+        guard classHooksOn else { return }  // no class defines __init_subclass__ or takes keywords
         let name = internStatic("__init_subclass__")
         var hook: Value? = nil
         for c in tupleItems(heap.slot(cls.objectOffset, ClassSlot.mro).objectOffset).dropFirst() {

@@ -11,7 +11,7 @@
 extension VM {
     /// A class's metaclass when it is not `type`; nil for a plain class.
     func metaclassOf(_ cls: Value) -> Value? {
-        guard isType(cls, .klass) else { return nil }
+        guard classHooksOn, metaclassesSeen, isType(cls, .klass) else { return nil }
         let m = heap.slot(cls.objectOffset, ClassSlot.metaclass)
         return m.isNull ? nil : m
     }
@@ -34,10 +34,15 @@ extension VM {
     /// type.__new__(meta, name, bases, namespace): the class, with `meta` as its metaclass
     /// (null: type), its `__classcell__` filled and its parents' `__init_subclass__` run.
     func makeClass(meta: Value, name: Value, bases: Value, namespace: Value, keywords: Value) throws(VMError) -> Value {
+        if !classHooksOn { try refuseClassHooks(meta: meta, bases: bases, namespace: namespace, keywords: keywords) }
         let cls = try newClass(name: name, bases: bases, namespace: namespace)
         root(cls); defer { unroot() }
         let winner = try winningMetaclass(meta, bases: bases)
-        if !winner.isNull { heap.setSlot(cls.objectOffset, ClassSlot.metaclass, winner) }
+        if !winner.isNull {
+            heap.setSlot(cls.objectOffset, ClassSlot.metaclass, winner)
+            metaclassesSeen = true
+        }
+        if classKind(cls).isSubclassableValue { valueSubclassesSeen = true }
         let classCell = internStatic("__classcell__")
         if let cell = dictGetStr(namespace, classCell) {
             _ = try dictRemove(namespace, classCell)
@@ -56,6 +61,20 @@ extension VM {
         let ns = try dictCopy(namespace)
         root(ns); defer { unroot() }
         return try makeClass(meta: meta, name: name, bases: bases, namespace: ns, keywords: keywords)
+    }
+
+    /// Without `class_hooks`: a class that would need them is refused, naming what it uses.
+    func refuseClassHooks(meta: Value, bases: Value, namespace: Value, keywords: Value) throws(VMError) {
+        if !meta.isNull && !isTypeClass(meta, .type) { throw leftOut("a metaclass", "class_hooks") }
+        if !keywords.isNull && dictCount(keywords) > 0 { throw leftOut("a class keyword argument", "class_hooks") }
+        for b in tupleItems(bases.objectOffset) where classKind(b).isSubclassableValue || classKind(b) == .type {
+            throw classKind(b) == .type ? leftOut("a metaclass", "class_hooks") : leftOut("a subclass of a built-in type", "class_hooks")
+        }
+        for hook: StaticString in ["__getattr__", "__getattribute__", "__setattr__", "__delattr__", "__get__", "__set__",
+                                   "__delete__", "__set_name__", "__new__", "__init_subclass__"]
+        where dictGetStr(namespace, internStatic(hook)) != nil {
+            throw leftOut(hook, "class_hooks")
+        }
     }
 
     /// A class statement whose metaclass is not `type`: M(name, bases, namespace, **keywords).
@@ -91,6 +110,7 @@ extension VM {
     /// __new__ through super(); type.__init__ does nothing more; type.__call__(cls, ...)
     /// makes an instance of cls as calling it would without its metaclass's __call__.
     func callTypeMethod(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
+        guard classHooksOn else { throw leftOut("type.__new__ and type.__call__", "class_hooks") }
         let me = a[0]
         guard isClass(me) else { throw raiseAboutType(.typeError, "descriptor requires a 'type' object but received '", me, "'") }
         switch id {
