@@ -110,7 +110,9 @@ public struct ProgramGenerator {
     /// A class whose special method returns a generated expression.
     mutating func classDefinition(indent: String) {
         let name = "G\(input.below(3))"
-        let base = input.chance(4) ? input.pick(["C", "E", "Bad", "object", "Exception", "K"]) : expression(2)
+        let base = input.chance(4)
+            ? input.pick(["C", "E", "Bad", "object", "Exception", "K", "L", "D", "S", "int", "tuple", "M", "C, metaclass=M"])
+            : expression(2)
         lines.append(indent + "class \(name)(\(base)):")
         let inner = indent + "    "
         lines.append(inner + "z = \(expression(2))")
@@ -118,6 +120,7 @@ public struct ProgramGenerator {
             "__repr__", "__str__", "__eq__", "__lt__", "__hash__", "__len__", "__iter__", "__next__",
             "__getitem__", "__contains__", "__bool__", "__index__", "__add__", "__call__", "__init__",
             "__getattr__", "__format__", "__exit__", "__enter__", "__setitem__",
+            "__missing__", "__new__", "__init_subclass__", "__set_name__", "__get__", "__set__",
         ])
         lines.append(inner + "def \(special)(self, *a):")
         lines.append(inner + "    return \(expression(1))")

@@ -105,6 +105,20 @@ enum ProgramVocabulary {
                 return 1
         class K(C, E):
             pass
+        class M(type):
+            def __call__(cls, *a, **kw):
+                return super().__call__(*a, **kw)
+            def __iter__(cls):
+                return iter(cls.__mro__)
+        class L(list):
+            def __missing__(self, k):
+                return k
+        class D(dict, metaclass=M):
+            def __missing__(self, k):
+                return len(self)
+        class S(str):
+            def __new__(cls, *a):
+                return super().__new__(cls, *a)
         def gen(n):
             for i in range(n):
                 x = yield i
@@ -144,6 +158,7 @@ enum ProgramVocabulary {
         "enumerate", "reversed", "format", "ascii", "int", "float", "str", "bool", "list", "tuple",
         "dict", "set", "bytes", "bytearray", "slice", "type", "object", "property", "staticmethod",
         "classmethod", "Exception", "ValueError", "KeyError", "StopIteration", "E", "F", "C", "K", "Bad",
+        "M", "L", "D", "S", "vars", "eval", "exec", "compile",
         "fn", "gen", "closure(1)", "sys.heap", "sys.gc", "globals", "locals",
         "machine.Pin", "machine.UART", "machine.ADC", "machine.unique_id", "fz.add", "fz.fail",
     ]
