@@ -8,6 +8,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import PyMiteCompiler
 import PyMiteHost
 import PyMiteVM
 
@@ -29,6 +30,7 @@ public enum FuzzVM {
     public static var silentHooks: PlatformHooks {
         var hooks = HostPlatform.hooks
         hooks.write = { _, _ in }
+        hooks.compile = Compiler.compileForVM  // eval/exec/compile of generated strings, as `p14p run` has them
         FuzzBoard.reset()
         hooks.board = FuzzBoard.hooks
         return hooks
