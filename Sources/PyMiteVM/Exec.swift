@@ -40,20 +40,25 @@ extension VM {
             : try compiledCode(source, filename: bytes("<string>"), evaluates: evaluates, caller: evaluates ? "eval" : "exec")
         root(code); defer { unroot() }
         // The caller's own namespaces unless given: its globals, and its locals (a snapshot in a function).
-        var globals = a.positionalCount > 1 ? a[1] : (a.keyword("globals") ?? .none)
-        var locals = a.positionalCount > 2 ? a[2] : (a.keyword("locals") ?? .none)
+        if a.keywordCount > 0 {  // positional only, as in CPython 3.11
+            throw raise(.typeError, bytes("'") + strArray(tupleItem(a.kwnames.objectOffset, 0)) + bytes("' is an invalid keyword argument for ")
+                            + bytes(name) + bytes("()"))
+        }
+        let givenGlobals = a.positionalCount > 1 ? a[1] : .none
+        let givenLocals = a.positionalCount > 2 ? a[2] : .none
+        var globals = givenGlobals, locals = givenLocals
         if globals.isNone {
             globals = frames.count > 0 ? frames[frames.count - 1].globals : try newDict()
             if locals.isNone { locals = try localsDict() }
         } else {
             globals = plainValue(globals)
             guard isType(globals, .dict) else {
-                throw raise(.typeError, bytes(name) + bytes("() globals must be a dict, not ") + typeName(a[1]))
+                throw raise(.typeError, bytes(name) + bytes("() globals must be a dict, not ") + typeName(givenGlobals))
             }
         }
         if locals.isNone { locals = globals }
         locals = plainValue(locals)
-        guard isType(locals, .dict) else { throw raiseAboutType(.typeError, "locals must be a mapping, not '", a[2], "'") }
+        guard isType(locals, .dict) else { throw raiseAboutType(.typeError, "locals must be a mapping or None, not ", givenLocals, "") }
         root(globals, locals); defer { unroot(2) }
         if dictGetStr(globals, s.__builtins__) == nil { try dictStore(globals, s.__builtins__, builtins) }
         let result = try runCode(Int(heap.slot(code.objectOffset, CodeObjectSlot.index).intValue), globals: globals, locals: locals)

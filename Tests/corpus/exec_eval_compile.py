@@ -80,3 +80,13 @@ g = {}
 exec("import sys as s2", g)
 print("s2" in g)
 print(repr(compile("x", "f", "eval"))[:18])
+for bad in ({"globals": []}, {"locals": {}}):
+    try:
+        exec("1", **bad)
+    except TypeError as e:
+        print(type(e).__name__, e)
+for args in (([],), ({}, 5)):
+    try:
+        exec("1", *args)
+    except TypeError as e:
+        print(type(e).__name__, e)
