@@ -128,7 +128,7 @@ public struct VMSourceIndex: Sendable, Equatable {
         "ByteArray.swift": .strings,
         "Format.swift": .formatting, "Repr.swift": .formatting, "Traceback.swift": .formatting,
         "List.swift": .containers, "Dict.swift": .containers, "Set.swift": .containers, "Sequences.swift": .containers,
-        "Iteration.swift": .containers, "MemoryView.swift": .containers,
+        "Iteration.swift": .containers, "Range.swift": .containers, "MemoryView.swift": .containers,
         "BigInt.swift": .bigints, "LongInt.swift": .bigints, "FloatText.swift": .float,
         "ImageFormat.swift": .loader, "Program.swift": .loader, "CodeObject.swift": .loader, "Opcodes.swift": .loader,
         "Exec.swift": .loader,

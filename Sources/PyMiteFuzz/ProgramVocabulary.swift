@@ -235,9 +235,10 @@ enum ProgramVocabulary {
         "bytearray()", "b'\\xc3\\xa9'", "b'  a '",
     ]
 
-    /// Ranges with small bounds only (see `callables`).
+    /// Ranges with few items only (see `callables`); two have long-int bounds.
     static let rangeLiterals = [
         "range(5)", "range(0)", "range(-3, 10, 2)", "range(10, 0, -3)", "range(2, 2)", "range(1, 100, 7)",
+        "range(2**70, 2**70 + 5)", "range(2**64 + 3, 2**64 - 9, -4)",
     ]
 
     static let otherLiterals = [

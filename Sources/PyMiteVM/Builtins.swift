@@ -79,7 +79,7 @@ extension VM {
             return .none
         case .len:
             try argumentCount(a, name, min: 1, max: 1)
-            return .smallInt(try length(a[0]))
+            return try newInt(Int64(try length(a[0])))  // a long range's length can pass a board's small ints
         case .abs:
             try argumentCount(a, name, min: 1, max: 1)
             let v = a[0]
@@ -299,6 +299,7 @@ extension VM {
                     || (isType(v, .instance) && classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), s.__getitem__) != nil) else {
                 throw raiseAboutType(.typeError, "'", v, "' object is not reversible")
             }
+            if isType(v, .range) && isLongRange(v) { return try reversedLongRange(v) }
             return try newIterator(.reversed, v, .smallInt(try length(v)))
         case .format:
             try argumentCount(a, name, min: 1, max: 2)
@@ -343,12 +344,7 @@ extension VM {
             case .dict, .set, .frozenset: return dictCount(v)
             case .klass where metaclassOf(v) != nil:
                 if let r = try callMetaclassDunder(v, "__len__") { return Int(try indexArgument(r)) }
-            case .range:
-                // Bounds of 63 bits can make a length past 63 bits (or past a board's Int).
-                let (start, stop, step) = rangeParts(v)
-                let span = step > 0 ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
-                if span.overflow || span.partialValue > Int64(Int.max) { throw IntegerRange.ssize.overflow(self) }
-                return rangeLength(v)
+            case .range: return try rangeCount(v)
             case .iterator:
                 switch iteratorKind(v) {
                 case .keysView, .valuesView, .itemsView: return dictCount(heap.slot(o, IteratorSlot.source))
@@ -656,12 +652,7 @@ extension VM {
                 try updateSet(d, with: a[0])
             }
             return d
-        case .range:
-            try argumentCount(a, "range", min: 1, max: 3)
-            var parts: [Int64] = []
-            for i in 0..<n { parts.append(try indexArgument(a[i], .ssize)) }
-            if n == 1 { return try newRange(0, parts[0], 1) }
-            return try newRange(parts[0], parts[1], n == 3 ? parts[2] : 1)
+        case .range: return try constructRange(a)
         case .type:
             if n == 1 { return try typeOf(a[0]) }
             try argumentCount(a, "type", min: 3, max: 3)

@@ -7,6 +7,7 @@
 enum IteratorKind: Int {
     case sequence = 0, range, dictKeys, dictValues, dictItems, map, filter, zip, enumerate, reversed
     case callable
+    case longRange  // a range past the small ints: the current item in `source`
     // Dict views: iterable, sized, never exhausted.
     case keysView = 20, valuesView, itemsView
 }
@@ -38,9 +39,7 @@ extension VM {
         switch heap.type(o) {
         case .list, .tuple, .str, .bytes, .bytearray: return try newIterator(.sequence, v)
         case .memoryview: return try newIterator(.sequence, try newStr(try memoryViewBytes(v), type: .bytes))
-        case .range:
-            let (start, stop, step) = rangeParts(v)
-            return try newIterator(.range, .none, try newInt(start), try newInt(stop), try newInt(step))
+        case .range: return try rangeIterator(v)
         case .dict, .set, .frozenset: return try dictIterator(.dictKeys, v)
         case .generator: return v
         case .klass where metaclassOf(v) != nil:
@@ -120,6 +119,8 @@ extension VM {
             let (next, overflowed) = cur.addingReportingOverflow(step)
             heap.setSlot(o, IteratorSlot.position, overflowed ? heap.slot(o, IteratorSlot.extra) : (Value.int(next) ?? heap.slot(o, IteratorSlot.extra)))
             return .int(cur)!
+        case .longRange:  // made only where long ints are built in
+            return BuiltFeatures.longInts ? try longRangeNext(it) : nil
         case .dictKeys, .dictValues, .dictItems:
             // As CPython: a dict or set that grew or shrank under the loop
             // ends it with RuntimeError, and every later step too.
@@ -210,55 +211,6 @@ extension VM {
         heap.bytePointer(o, strDataOffset)[0] = b
         finishStr(o)
         return .object(o)
-    }
-
-    // MARK: Ranges
-
-    /// A range's bounds are small ints (63 bits), so its length and every
-    /// item fit 64-bit arithmetic; a larger one raises OverflowError.
-    func newRange(_ start: Int64, _ stop: Int64, _ step: Int64) throws(VMError) -> Value {
-        if step == 0 { throw raise(.valueError, "range() arg 3 must not be zero") }
-        guard let a = Value.int(start), let b = Value.int(stop), let c = Value.int(step) else {
-            throw IntegerRange.ssize.overflow(self)
-        }
-        let o = try allocSlots(.range, RangeSlot.slotCount)
-        heap.setSlot(o, RangeSlot.start, a)
-        heap.setSlot(o, RangeSlot.stop, b)
-        heap.setSlot(o, RangeSlot.step, c)
-        return .object(o)
-    }
-
-    func rangeParts(_ r: Value) -> (Int64, Int64, Int64) {
-        (heap.slot(r.objectOffset, RangeSlot.start).intValue, heap.slot(r.objectOffset, RangeSlot.stop).intValue, heap.slot(r.objectOffset, RangeSlot.step).intValue)
-    }
-
-    /// Where `x` is in range `r` (range.index and range.count): by
-    /// arithmetic for ints and floats; any other value can equal an
-    /// element only through its own __eq__, so it is compared with each.
-    func rangePosition(_ r: Value, of x: Value) throws(VMError) -> Int? {
-        let (start, _, step) = rangeParts(r)
-        let n = rangeLength(r)
-        var k: Int64? = intOf(x)
-        if k == nil, isFloat(x) {
-            let d = floatValue(x)
-            guard d.rounded() == d, let i = Int64(exactly: d) else { return nil }
-            k = i
-        }
-        if let k {
-            let (offset, o) = k.subtractingReportingOverflow(start)
-            guard !o, offset % step == 0 else { return nil }
-            let at = offset / step
-            return at >= 0 && at < Int64(n) ? Int(at) : nil
-        }
-        guard isType(x, .instance) else { return nil }
-        for i in 0..<n where try valuesEqual(try newInt(start + Int64(i) * step), x) { return i }
-        return nil
-    }
-
-    func rangeLength(_ r: Value) -> Int {
-        let (start, stop, step) = rangeParts(r)
-        if step > 0 { return start < stop ? Int(clamping: (stop - start - 1) / step + 1) : 0 }
-        return start > stop ? Int(clamping: (start - stop - 1) / (-step) + 1) : 0
     }
 
     // MARK: Subscripts
@@ -378,19 +330,7 @@ extension VM {
             }
             return .smallInt(Int(byteView(c)![i]))
         case .range:
-            let (start, _, step) = rangeParts(c)
-            if isSlice {
-                let (s0, st, _) = try sliceIndices(key, length: rangeLength(c))
-                let stopIndex = sliceStop(key, length: rangeLength(c))
-                // A huge slice step gives a step past what a range holds (CPython's would be a long int).
-                let (newStep, overflow) = step.multipliedReportingOverflow(by: Int64(st))
-                if overflow { throw IntegerRange.ssize.overflow(self) }
-                return try newRange(start + Int64(s0) * step, start + Int64(stopIndex) * step, newStep)
-            }
-            guard let i = try normalizeIndex(key, count: rangeLength(c), what: "range") else {
-                throw raise(.indexError, "range object index out of range")
-            }
-            return try newInt(start + Int64(i) * step)
+            return try rangeItem(c, key)
         case .instance:
             if let m = classLookup(heap.slot(o, InstanceSlot.klass), s.__getitem__) { return try call(m, [c, key]) }
             throw notSubscriptable(c)

@@ -97,7 +97,7 @@ extension VM {
                 try appendText(a[1], &m, repr: true)
                 throw raise(.valueError, m + bytes(" is not in range"))
             }
-            return .smallInt(at)
+            return at
         case .bytesDecode, .byteArrayDecode:
             return try decodeBytes(me)
         case .bytesHex, .byteArrayHex:

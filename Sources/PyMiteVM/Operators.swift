@@ -463,7 +463,7 @@ extension VM {
         case .list: return listCount(o) != 0
         case .dict, .set, .frozenset: return dictCount(v) != 0
         case .iterator where isDictView(v): return dictCount(heap.slot(o, IteratorSlot.source)) != 0
-        case .range: return rangeLength(v) != 0
+        case .range: return !rangeIsEmpty(v)
         case .instance:
             let cls = heap.slot(o, InstanceSlot.klass)
             if let m = classLookup(cls, s.__bool__) {
@@ -544,11 +544,7 @@ extension VM {
             if dictCount(a) != dictCount(b) { return false }
             return try setIsSubset(a, b)
         case .range:
-            let la = rangeLength(a), lb = rangeLength(b)
-            if la != lb { return false }
-            if la == 0 { return true }
-            let (s1, _, st1) = rangeParts(a), (s2, _, st2) = rangeParts(b)
-            return s1 == s2 && (la == 1 || st1 == st2)
+            return try rangesEqual(a, b)
         default: return false
         }
     }
@@ -693,6 +689,8 @@ extension VM {
             throw raiseAboutType(.typeError, "unhashable type: '", v, "'")
         case .memoryview:
             return try memoryViewHash(v)
+        case .range:
+            return try rangeHash(v)
         case .frozenset:
             // Equal frozensets hash the same whatever their order: a sum of mixed element hashes.
             var h: Int64 = 1927868237 &* Int64(dictCount(v) + 1)
@@ -776,10 +774,7 @@ extension VM {
             let h = try hashValue(item)
             return try dictFind(container, item, hash: h) >= 0
         case .range:
-            guard let n = intOf(item) else { return false }
-            let (start, stop, step) = rangeParts(container)
-            if step > 0 ? (n < start || n >= stop) : (n > start || n <= stop) { return false }
-            return (n - start) % step == 0
+            return try rangeContains(container, item)
         case .instance:
             if let m = classLookup(heap.slot(o, InstanceSlot.klass), s.__contains__) { return try isTruthy(try call(m, [container, item])) }
             fallthrough

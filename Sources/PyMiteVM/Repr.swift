@@ -128,10 +128,7 @@ extension VM {
             appendBytesRepr(UnsafeBufferPointer(byteView(v)!), &out)
             out += bytes(")")
         case .range:
-            let (start, stop, step) = rangeParts(v)
-            out += bytes("range(") + decimal(start) + bytes(", ") + decimal(stop)
-            if step != 1 { out += bytes(", ") + decimal(step) }
-            out += bytes(")")
+            try appendRangeRepr(v, &out)
         case .klass:
             out += bytes("<class '")
             if builtinKind(ofClass: v) == nil, let m = classModule(v), strArray(m) != bytes("builtins") {

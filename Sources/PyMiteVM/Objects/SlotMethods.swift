@@ -140,7 +140,7 @@ extension VM {
         }
         try argumentCount(a, name, min: 1, max: 1)
         switch id {
-        case .slotLen: return .smallInt(try length(me))
+        case .slotLen: return try newInt(Int64(try length(me)))
         case .slotIter: return try getIterator(me)
         case .slotHash: return try hashObject(me)
         case .slotRepr: return try reprValue(me)

@@ -1,8 +1,7 @@
 # SPDX-License-Identifier: LGPL-2.1-only
 # A range sliced with a step near 2**63: the new step (range step times
-# slice step) overflowed 64 bits and trapped. Found by fuzz-vm.
-# Expected: OverflowError (p14p's ranges hold machine-size ints; CPython
-# makes a range with a long-int step).
+# slice step) overflowed 64 bits and trapped. Found by fuzz-vm. Such a
+# slice is now a range with a long-int step, as in CPython.
 for k in [2**63, -2**63, 2**62, 10**30]:
     try:
         print(range(-3, 10, 2)[::k])
