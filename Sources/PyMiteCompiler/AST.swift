@@ -140,6 +140,8 @@ public struct Parameters {
     public var varArgs: Parameter?
     public var keywordOnly: [Parameter] = []
     public var varKeywords: Parameter?
+    /// How many of `positional` come before a `/` (positional-only).
+    public var positionalOnlyCount = 0
     public init() {}
 }
 

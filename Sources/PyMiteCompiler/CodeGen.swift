@@ -135,7 +135,7 @@ final class CodeGen {
         if scope.isGenerator { flags |= CodeFlags.generator }
         if p.varArgs != nil { flags |= CodeFlags.varArgs }
         if p.varKeywords != nil { flags |= CodeFlags.varKeywords }
-        return flags
+        return flags | UInt32(min(p.positionalOnlyCount, 0xFFFF)) << CodeFlags.positionalOnlyShift
     }
 
     /// Pushes defaults, keyword-only defaults and the closure, then makes the function.

@@ -696,6 +696,7 @@ final class Parser {
                 if sawStar { throw fail("/ must be ahead of *", at: t) }
                 if params.positional.isEmpty { throw fail("at least one argument must precede /", at: t) }
                 sawSlash = true
+                params.positionalOnlyCount = params.positional.count
             } else {
                 var p = try param()
                 if acceptOp("=") {

@@ -139,6 +139,17 @@ extension VM {
         return try clampedIndexArgument(v)
     }
 
+    /// Any int, or an object's __index__ result, as an int (a bool as 0 or 1).
+    func indexValue(_ v: Value) throws(VMError) -> Value {
+        if let i = intOf(v) { return try newInt(i) }
+        if isLong(v) { return v }
+        if isType(v, .instance), let r = try callDunder0(v, "__index__") {
+            guard isIntegral(r) else { throw raiseAboutType(.typeError, "__index__ returned non-int (type ", r, ")") }
+            return try indexValue(r)
+        }
+        throw raiseAboutType(.typeError, "'", v, "' object cannot be interpreted as an integer")
+    }
+
     /// An instance whose class defines __index__.
     func hasIndexMethod(_ v: Value) -> Bool {
         isType(v, .instance) && classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__index__")) != nil

@@ -173,6 +173,8 @@ extension VM {
                 if name == internStatic("__globals__") { return heap.slot(o, FunctionSlot.globals) }
                 if name == internStatic("__code__") { return try newCodeObject(Int(heap.slot(o, FunctionSlot.code).intValue), evaluates: false) }
                 if name == s.__qualname__ { return heap.slot(o, FunctionSlot.qualname) }
+                if name == internStatic("__defaults__") { return heap.slot(o, FunctionSlot.defaults) }
+                if name == internStatic("__kwdefaults__") { return heap.slot(o, FunctionSlot.kwDefaults) }
                 let attrs = heap.slot(o, FunctionSlot.dict)
                 if name == s.__doc__ { return attrs.isNull ? Value.none : (dictGetStr(attrs, name) ?? Value.none) }
                 if name == s.__module__ { return dictGetStr(heap.slot(o, FunctionSlot.globals), s.__name__) ?? Value.none }

@@ -130,7 +130,13 @@ extension VM {
             try argumentCount(a, name, min: 1, max: 1)
             return try asciiRepr(a[0])
         case .iter:
-            try argumentCount(a, name, min: 1, max: 1)
+            try argumentCount(a, name, min: 1, max: 2)
+            if a.positionalCount == 2 {  // iter(f, sentinel): f() until it returns the sentinel
+                guard isCallable(a[0]) else {
+                    throw raise(.typeError, "iter(v, w): v must be callable")
+                }
+                return try newIterator(.sentinel, a[0], .smallInt(0), a[1])
+            }
             return try getIterator(a[0])
         case .next:
             try argumentCount(a, name, min: 1, max: 2)
@@ -238,7 +244,7 @@ extension VM {
             return try binaryOperation(.power, a[0], a[1], inplace: false)
         case .hex, .oct, .bin:
             try argumentCount(a, name, min: 1, max: 1)
-            guard let (negative, digits) = intDigits(a[0], base: id == .hex ? 16 : id == .oct ? 8 : 2) else {
+            guard let (negative, digits) = intDigits(try indexValue(a[0]), base: id == .hex ? 16 : id == .oct ? 8 : 2) else {
                 throw raiseAboutType(.typeError, "'", a[0], "' object cannot be interpreted as an integer")
             }
             var out: [UInt8] = negative ? [UInt8(ascii: "-")] : []
@@ -255,15 +261,7 @@ extension VM {
             return l
         case .callable:
             try argumentCount(a, name, min: 1, max: 1)
-            let v = a[0]
-            if v.isNativeFunction { return .true }
-            guard v.isObject else { return .false }
-            switch heap.type(v.objectOffset) {
-            case .function, .boundMethod, .klass: return .true
-            case .instance: return .bool(classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), s.__call__) != nil)
-            case .staticMethod: return .true  // callable since Python 3.10 (a classmethod object is not)
-            default: return .false
-            }
+            return .bool(isCallable(a[0]))
         case .map:
             guard a.positionalCount >= 2 else { throw raise(.typeError, "map() must have at least two arguments.") }
             let iters = try newTuple(a.positionalCount - 1)
@@ -274,9 +272,14 @@ extension VM {
             let it = try getIterator(a[1])
             return try newIterator(.filter, a[0], .smallInt(0), it)
         case .zip:
+            let strict = a.keyword("strict")
+            for k in 0..<a.keywordCount where !sameText(strBuffer(tupleItem(a.kwnames.objectOffset, k)), "strict") {
+                throw raise(.typeError, bytes("'") + strArray(tupleItem(a.kwnames.objectOffset, k)) + bytes("' is an invalid keyword argument for zip()"))
+            }
             let iters = try newTuple(a.positionalCount)
+            root(iters); defer { unroot() }
             for i in 0..<a.positionalCount { heap.setSlot(iters.objectOffset, i + TupleSlot.firstItem, try getIterator(a[i])) }
-            return try newIterator(.zip, iters)
+            return try newIterator(.zip, iters, .smallInt(0), .bool(try isTruthy(strict ?? .false)))
         case .enumerate:
             try argumentCount(a, name, min: 1, max: 2)
             let start = a.positionalCount > 1 ? a[1] : (a.keyword("start") ?? .smallInt(0))
@@ -289,8 +292,8 @@ extension VM {
             if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__reversed__")) {
                 return try call(m, [v])
             }
-            if isType(v, .iterator), [IteratorKind.keysView, .valuesView, .itemsView].contains(iteratorKind(v)) {
-                // A dict's view in reverse: its items listed, then read backwards.
+            if isType(v, .dict) || (isType(v, .iterator) && [IteratorKind.keysView, .valuesView, .itemsView].contains(iteratorKind(v))) {
+                // A dict or its view in reverse: its items listed, then read backwards.
                 let items = try newList(of: v)
                 root(items); defer { unroot() }
                 return try newIterator(.reversed, items, .smallInt(listCount(items.objectOffset)))
@@ -306,6 +309,17 @@ extension VM {
             return try formatValue(a[0], spec: a.positionalCount > 1 ? a[1] : .null)
         default:
             throw raise(.runtimeError, "native not available")
+        }
+    }
+
+    func isCallable(_ v: Value) -> Bool {
+        if v.isNativeFunction { return true }
+        guard v.isObject else { return false }
+        switch heap.type(v.objectOffset) {
+        case .function, .boundMethod, .klass: return true
+        case .instance: return classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), s.__call__) != nil
+        case .staticMethod: return true  // callable since Python 3.10 (a classmethod object is not)
+        default: return false
         }
     }
 
@@ -570,7 +584,9 @@ extension VM {
                 for n: StaticString in ["__name__", "__qualname__", "__module__", "__doc__"] { try dictStore(names, internStatic(n), .none) }
             }
             if isType(v, .function) {
-                for n: StaticString in ["__code__", "__globals__", "__dict__"] { try dictStore(names, internStatic(n), .none) }
+                for n: StaticString in ["__code__", "__globals__", "__dict__", "__defaults__", "__kwdefaults__"] {
+                    try dictStore(names, internStatic(n), .none)
+                }
                 let d = heap.slot(v.objectOffset, FunctionSlot.dict)
                 if !d.isNull { try addKeys(d) }
             }
@@ -753,6 +769,7 @@ extension VM {
         }
         if isStr(v) || isType(v, .bytes) { return try parseInt(v, base: 10) }
         if let r = try callDunder0(v, "__int__") { return r }
+        if let r = try callDunder0(v, "__index__") { return r }
         throw raiseAboutType(.typeError, "int() argument must be a string, a bytes-like object or a real number, not '", v, "'")
     }
 
@@ -850,7 +867,7 @@ extension VM {
             guard n > 1 || a.keyword("encoding") != nil else { throw raise(.typeError, "string argument without an encoding") }
             return try newStr(strBuffer(v), type: .bytes)
         }
-        if isIntegral(v) {
+        if isIntegral(v) || hasIndexMethod(v) {
             let count = try indexArgument(v)
             if count < 0 { throw raise(.valueError, "negative count") }
             return try newStr([UInt8](repeating: 0, count: try checkedSize(count)), type: .bytes)

@@ -251,6 +251,20 @@ extension VM {
         return true
     }
 
+    /// As CPython: positional-only parameters named by keywords (without
+    /// **kwargs to take them) are listed together.
+    func refusePositionalOnlyKeywords(_ f: Value, _ c: LoadedCode, _ nposonly: Int, _ kwnames: Value) throws(VMError) {
+        var named: [UInt8] = []
+        for k in 0..<tupleCount(kwnames.objectOffset) {
+            let name = tupleItem(kwnames.objectOffset, k)
+            for p in 0..<nposonly where strEqual(slotName(c, p).objectOffset, name.objectOffset) {
+                named += (named.isEmpty ? [] : bytes(", ")) + strArray(name)
+            }
+        }
+        if named.isEmpty { return }
+        throw raise(.typeError, functionName(f) + bytes("() got some positional-only arguments passed as keyword arguments: '") + named + bytes("'"))
+    }
+
     /// The general argument binding: defaults, keywords, *args, **kwargs.
     func bindArguments(_ f: Value, codeIndex: Int, argsAt a: Int, argc: Int, kwnames: Value) throws(VMError) {
         let c = codes[codeIndex]
@@ -292,16 +306,18 @@ extension VM {
             kwDict = try newDict()
             bound[varKwSlot] = kwDict
         }
+        let nposonly = Int(c.flags >> CodeFlags.positionalOnlyShift)
         for k in 0..<nkw {
             let name = tupleItem(kwnames.objectOffset, k)
             let value = stack[a + npos + k]
             var slot = -1
-            for p in 0..<(nparams + nkwonly) {
+            for p in nposonly..<(nparams + nkwonly) {
                 let pname = slotName(c, p)
                 if pname == name || strEqual(pname.objectOffset, name.objectOffset) { slot = p; break }
             }
             if slot < 0 {
                 guard hasVarKw else {
+                    if nposonly > 0 { try refusePositionalOnlyKeywords(f, c, nposonly, kwnames) }
                     throw raise(.typeError, functionName(f) + bytes("() got an unexpected keyword argument '") + strArray(name) + bytes("'"))
                 }
                 try dictStore(kwDict, name, value)

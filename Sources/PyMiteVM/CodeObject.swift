@@ -33,6 +33,9 @@ public struct CodeFlags {
     public static let varArgs: UInt32 = 8
     /// Takes **kwargs (the slot after *args, if any).
     public static let varKeywords: UInt32 = 16
+    /// The high 16 bits: how many positional parameters are positional-only
+    /// (before a `/`), which a keyword cannot name.
+    public static let positionalOnlyShift: UInt32 = 16
 }
 
 /// Maps a run of instructions to a source line: from `start` until the next entry.

@@ -289,6 +289,9 @@ public enum ImageFormat {
         guard Int(c.argCount) + Int(c.kwOnlyCount) + starSlots <= Int(c.localCount) else {
             throw .malformed("more parameters than local slots")
         }
+        guard c.flags >> CodeFlags.positionalOnlyShift <= UInt32(c.argCount) else {
+            throw .malformed("more positional-only parameters than positional ones")
+        }
         guard c.slotNameCount == slots else { throw .malformed("slot names do not match slot count") }
         for e in exceptionTable {
             guard e.start <= e.end, Int(e.end) <= n, Int(e.target) < n, Int(e.depth) < Int(c.stackSize)

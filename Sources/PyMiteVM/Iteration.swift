@@ -8,6 +8,7 @@ enum IteratorKind: Int {
     case sequence = 0, range, dictKeys, dictValues, dictItems, map, filter, zip, enumerate, reversed
     case callable
     case longRange  // a range past the small ints: the current item in `source`
+    case sentinel   // iter(f, sentinel): `source` is f (null once exhausted), `extra` the sentinel
     // Dict views: iterable, sized, never exhausted.
     case keysView = 20, valuesView, itemsView
 }
@@ -164,7 +165,10 @@ extension VM {
             let t = try newTuple(n)
             root(t); defer { unroot() }
             for i in 0..<n {
-                guard let v = try iteratorNext(tupleItem(source.objectOffset, i)) else { return nil }
+                guard let v = try iteratorNext(tupleItem(source.objectOffset, i)) else {
+                    if heap.slot(o, IteratorSlot.extra).raw == Value.true.raw { try zipStrictCheck(source, stoppedAt: i) }
+                    return nil
+                }
                 heap.setSlot(t.objectOffset, i + TupleSlot.firstItem, v)
             }
             return t
@@ -184,6 +188,22 @@ extension VM {
                 return listItem(source.objectOffset, pos - 1)
             }
             return try getItem(source, .smallInt(pos - 1))
+        case .sentinel:
+            if source.isNull { return nil }
+            let v: Value
+            do {
+                v = try call(source, [])
+            } catch {
+                guard isInstance(pendingException, exceptionClass(.stopIteration)) else { throw error }
+                pendingException = .null
+                heap.setSlot(o, IteratorSlot.source, .null)
+                return nil
+            }
+            if try valuesEqual(v, heap.slot(o, IteratorSlot.extra)) {
+                heap.setSlot(o, IteratorSlot.source, .null)
+                return nil
+            }
+            return v
         case .callable:
             // The old sequence protocol: __getitem__(0), (1), ... until IndexError.
             do {
@@ -200,6 +220,22 @@ extension VM {
         case .keysView, .valuesView, .itemsView:
             throw notAnIterator(it)
         }
+    }
+
+    /// zip(strict=True) ends only when every iterator ends together.
+    func zipStrictCheck(_ iters: Value, stoppedAt i: Int) throws(VMError) {
+        var longer = -1
+        if i == 0 {
+            for j in 1..<tupleCount(iters.objectOffset) where try iteratorNext(tupleItem(iters.objectOffset, j)) != nil {
+                longer = j
+                break
+            }
+            if longer < 0 { return }
+        }
+        let k = i == 0 ? longer : i
+        var m = bytes("zip() argument ") + decimal(k + 1) + bytes(i == 0 ? " is longer than argument" : " is shorter than argument")
+        m += k == 1 ? bytes(" 1") : bytes("s 1-") + decimal(k)
+        throw raise(.valueError, m)
     }
 
     func notAnIterator(_ v: Value) -> VMError {

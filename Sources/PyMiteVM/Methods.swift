@@ -42,6 +42,9 @@ extension VM {
             guard ok else {
                 throw raise(.typeError, bytes("descriptor '") + bytes(nativeName(id)) + bytes("' requires a '") + bytes(kind.name) + bytes("' object but received a '") + typeName(me) + bytes("'"))
             }
+            if a.count > 1 && id.takesNoArguments {
+                throw raise(.typeError, typeName(me) + bytes(".") + bytes(nativeName(id)) + bytes("() takes no arguments (") + decimal(a.count - 1) + bytes(" given)"))
+            }
             switch kind {
             case .str: return try callStrMethod(id, me, a)
             case .list: return try callListMethod(id, me, a)

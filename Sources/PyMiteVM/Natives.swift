@@ -145,6 +145,20 @@ enum Native: Int, CaseIterable {
     /// Read through a class (or super() of one), bound to that class, as CPython's class methods are.
     var bindsToClass: Bool { isClassLevel || self == .objectInitSubclass }
 
+    /// Methods that take nothing but self: more is refused before they run.
+    var takesNoArguments: Bool {
+        switch self {
+        case .strUpper, .strLower, .strIsdigit, .strIsalpha, .strIsspace, .strIsalnum, .strIsupper, .strIslower,
+             .strCapitalize, .strTitle, .strSwapcase, .strIsnumeric, .strIsdecimal, .strIsidentifier, .strCasefold,
+             .strIstitle, .listReverse, .listClear, .listCopy, .dictKeys, .dictValues, .dictItems, .dictPopitem,
+             .dictClear, .dictCopy, .setPop, .setClear, .setCopy, .intBitLength, .intConjugate, .floatIsInteger,
+             .byteArrayClear, .byteArrayReverse, .byteArrayCopy:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// set methods that change nothing: frozenset has them too.
     var sharedWithFrozenset: Bool {
         switch self {

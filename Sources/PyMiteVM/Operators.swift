@@ -208,7 +208,13 @@ extension VM {
     }
 
     func binaryOperation(_ op: BinaryOperator, _ a: Value, _ b: Value, inplace: Bool) throws(VMError) -> Value {
-        if let x = intOf(a), let y = intOf(b) { return try intBinary(op, x, y) }
+        if let x = intOf(a), let y = intOf(b) {
+            // bool & | ^ bool stays a bool, as CPython's bool type defines them.
+            if a.isBool && b.isBool && (op == .and || op == .or || op == .xor) {
+                return .bool(op == .and ? x & y != 0 : op == .or ? x | y != 0 : x ^ y != 0)
+            }
+            return try intBinary(op, x, y)
+        }
         if let x = doubleOf(a), let y = doubleOf(b) { return try floatBinary(op, x, y, a, b) }
         if isLong(a) || isLong(b) {
             if let x = bigOf(a), let y = bigOf(b) { return try longBinary(op, x, y) }
@@ -254,7 +260,10 @@ extension VM {
         case (.str, .multiply), (.bytes, .multiply), (.list, .multiply), (.tuple, .multiply):
             guard isIntegral(plainValue(b)) else {
                 if isType(b, .instance), let r = try callDunder(b, binaryDunder(op, reflected: true, inplace: false), a) { return r }
-                throw raiseAboutType(.typeError, "can't multiply sequence by non-int of type '", b, "'")
+                guard hasIndexMethod(b) else {
+                    throw raiseAboutType(.typeError, "can't multiply sequence by non-int of type '", b, "'")
+                }
+                return try repeatSequence(a, try repeatCount(b), inplace: inplace)
             }
             return try repeatSequence(a, try repeatCount(b), inplace: inplace)
         case (.list, .add):
@@ -351,7 +360,7 @@ extension VM {
     func repeatCount(_ n: Value) throws(VMError) -> Int64 {
         if let i = intOf(n) { return max(0, i) }
         if let inner = builtinValue(n) { return try repeatCount(inner) }
-        guard BuiltFeatures.longInts else { return 0 }
+        guard isLong(n) else { return max(0, try indexArgument(n)) }  // an object with __index__
         let big = longValue(n)
         if big.negative { return 0 }
         guard BigInt.bitLength(big.magnitude) <= 63 else { throw IntegerRange.index.overflow(self) }
@@ -483,8 +492,24 @@ extension VM {
 
     // MARK: Equality, ordering, hashing
 
+    /// Equality of items in a container, as CPython's PyObject_RichCompareBool:
+    /// an object equals itself (a NaN in a list, an instance whatever its __eq__).
     func valuesEqual(_ a: Value, _ b: Value) throws(VMError) -> Bool {
-        if a.raw == b.raw { return !(isFloat(a) && floatValue(a).isNaN) }
+        if a.raw == b.raw { return true }
+        return try equalByValue(a, b)
+    }
+
+    /// `a == b` as the operator: an instance's __eq__ runs even on itself,
+    /// and a NaN is unequal to itself.
+    func operatorEqual(_ a: Value, _ b: Value) throws(VMError) -> Bool {
+        if a.raw == b.raw && !(a.isObject && (heap.type(a.objectOffset) == .instance || heap.type(a.objectOffset) == .float)) {
+            return true
+        }
+        return try equalByValue(a, b)
+    }
+
+    func equalByValue(_ a: Value, _ b: Value) throws(VMError) -> Bool {
+        if a.raw == b.raw && !a.isObject { return true }
         if let x = intOf(a), let y = intOf(b) { return x == y }
         if let x = doubleOf(a), let y = doubleOf(b) {
             if let i = intOf(a) { return exactIntFloatEqual(i, y) }
@@ -623,10 +648,10 @@ extension VM {
 
     func compareOperation(_ op: CompareOperator, _ a: Value, _ b: Value) throws(VMError) -> Value {
         switch op {
-        case .equal: return .bool(try valuesEqual(a, b))
+        case .equal: return .bool(try operatorEqual(a, b))
         case .notEqual:
             if isType(a, .instance), let r = try callDunder(a, internStatic("__ne__"), b) { return r }
-            return .bool(try !valuesEqual(a, b))
+            return .bool(try !operatorEqual(a, b))
         case .isIdentical: return .bool(a.raw == b.raw)
         case .isNotIdentical: return .bool(a.raw != b.raw)
         case .contains: return .bool(try contains(b, a))

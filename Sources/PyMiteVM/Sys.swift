@@ -44,8 +44,10 @@ extension VM {
         case .stderr: value = try newStream(fd: 2)
         case .version: value = try newStr("3.11.0 (p14p, PyMite's VM in Swift)")
         case .versionInfo:
-            // A plain tuple, as MicroPython's: it indexes and compares (`sys.version_info >= (3, 8)`).
-            value = try newTuple([.smallInt(3), .smallInt(11), .smallInt(0), try newStr("final"), .smallInt(0)])
+            // A tuple: it indexes and compares (`sys.version_info >= (3, 8)`). Where built-in
+            // subclasses exist, a `version_info` tuple subclass whose fields also read by name.
+            let tuple = try newTuple([.smallInt(3), .smallInt(11), .smallInt(0), try newStr("final"), .smallInt(0)])
+            value = classHooksOn ? try namedSysTuple(tuple, "version_info", ["major", "minor", "micro", "releaselevel", "serial"]) : tuple
         case .implementation:
             value = try newModule(try internName("implementation"))
             root(value); defer { unroot() }
@@ -53,6 +55,22 @@ extension VM {
         }
         try dictStore(heap.slot(sysModule.objectOffset, ModuleSlot.dict), name, value)
         return value
+    }
+
+    /// An instance of a tuple subclass named `name` holding `tuple`, with each
+    /// field's name a class attribute holding its item (sys's named tuples).
+    func namedSysTuple(_ tuple: Value, _ name: StaticString, _ fields: [StaticString]) throws(VMError) -> Value {
+        root(tuple); defer { unroot() }
+        let namespace = try newDict()
+        root(namespace); defer { unroot() }
+        for (i, f) in fields.enumerated() { try dictStore(namespace, try internName(f), tupleItem(tuple.objectOffset, i)) }
+        try dictStore(namespace, try internName("__module__"), try internName("sys"))
+        let cls = try makeClass(meta: .null, name: try internName(name), bases: try newTuple([try typeClass(.tuple)]),
+                                namespace: namespace, keywords: .null)
+        root(cls); defer { unroot() }
+        let instance = try newInstance(cls)
+        heap.setSlot(instance.objectOffset, InstanceSlot.value, tuple)
+        return instance
     }
 
     /// sys.stdout or sys.stderr: an instance of the built-in TextIOWrapper

@@ -107,9 +107,19 @@ extension VM {
                 return .notImplemented
             }
         }
+        // As CPython's number slots: int's take ints only ((1).__add__(2.5) is NotImplemented), float's ints and floats.
+        func numberTakes(_ other: Value) -> Bool {
+            let v = plainValue(other)
+            switch kind {
+            case .int, .bool: return isIntegral(v)
+            case .float: return isIntegral(v) || isFloat(v)
+            default: return true
+            }
+        }
         if r < 24, let op = BinaryOperator(rawValue: UInt8(r % 12)) {
             try argumentCount(a, name, min: 2, max: 2)
             let other = a[1]
+            guard numberTakes(other) else { return .notImplemented }
             return try orNotImplemented { () throws(VMError) in
                 r < 12 ? try binaryOperation(op, me, other, inplace: false) : try binaryOperation(op, other, me, inplace: false)
             }
@@ -119,7 +129,7 @@ extension VM {
             let other = a[1]
             // Only values of the same family compare: (1).__eq__("a") is NotImplemented.
             guard let otherKind = TypeKind(rawValue: Int(heap.slot(try typeOf(other).objectOffset, ClassSlot.kind).intValue)),
-                  VM.comparisonFamily(otherKind) == VM.comparisonFamily(kind) else { return .notImplemented }
+                  VM.comparisonFamily(otherKind) == VM.comparisonFamily(kind), numberTakes(other) else { return .notImplemented }
             return try orNotImplemented { () throws(VMError) in try compareOperation(op, me, other) }
         }
         switch id {
