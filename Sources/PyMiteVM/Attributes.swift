@@ -143,6 +143,11 @@ extension VM {
                 }
                 if name == s.__name__ || name == s.__qualname__ { return heap.slot(o, ClassSlot.name) }
                 if name == s.__mro__ { return heap.slot(o, ClassSlot.mro) }
+                if name == internStatic("__base__") {
+                    let bases = heap.slot(o, ClassSlot.bases)
+                    if tupleCount(bases.objectOffset) > 0 { return tupleItem(bases.objectOffset, 0) }
+                    return isTypeClass(obj, .object) ? Value.none : try typeClass(.object)
+                }
                 if name == s.__bases__ {
                     // A class stated without bases has object's (CPython's (<class 'object'>,)).
                     let bases = heap.slot(o, ClassSlot.bases)
@@ -235,9 +240,13 @@ extension VM {
         let cls = try typeOf(obj)
         if let a = classLookup(cls, name) { return try bindAttribute(a, to: obj, cls: cls) }
         if name == s.__class__ { return cls }
-        if isFloat(obj) || intOf(obj) != nil {
-            if name == internStatic("real") { return obj.isBool ? .smallInt(obj == .true ? 1 : 0) : obj }
+        if isFloat(obj) || isIntegral(obj) {
+            let plain = obj.isBool ? Value.smallInt(obj == .true ? 1 : 0) : obj
+            if name == internStatic("real") { return plain }
             if name == internStatic("imag") { return isFloat(obj) ? try newFloat(0) : .smallInt(0) }
+            // An int is its own fraction: numerator itself, denominator 1.
+            if !isFloat(obj) && name == internStatic("numerator") { return plain }
+            if !isFloat(obj) && name == internStatic("denominator") { return .smallInt(1) }
         }
         return nil
     }

@@ -226,6 +226,11 @@ extension VM {
         case .pow:
             try argumentCount(a, name, min: 2, max: 3)
             if a.positionalCount == 3 && !a[2].isNone {
+                // An object's own three-argument __pow__ (as CPython, only the base's is asked).
+                if isType(a[0], .instance), let m = classLookup(heap.slot(a[0].objectOffset, InstanceSlot.klass), internStatic("__pow__")) {
+                    let r = try call(m, [a[0], a[1], a[2]])
+                    if r.raw != Value.notImplemented.raw { return r }
+                }
                 let notInts: StaticString = "pow() 3rd argument not allowed unless all arguments are integers"
                 let zero: StaticString = "pow() 3rd argument cannot be 0"
                 // A negative exponent takes the modular inverse (Python 3.8+).
@@ -444,6 +449,9 @@ extension VM {
             v = inner
         }
         let nd: Value = a.value(1, "ndigits") ?? .none
+        if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__round__")) {
+            return try call(m, nd.isNone && a.value(1, "ndigits") == nil ? [v] : [v, nd])  // ndigits as given
+        }
         // As CPython, ndigits past 63 bits is clamped: the answer is the same.
         let n: Int64? = nd.isNone ? nil : try clampedIndexArgument(nd)
         if isIntegral(v) {
@@ -556,9 +564,8 @@ extension VM {
             }
         }
         if v.isNull {
-            if let f = frames.last {
-                try addKeys(f.namespace.isNull ? f.globals : f.namespace)
-            }
+            let scope = try localsDict()  // a function's own names, a module's or class body's namespace
+            if isType(scope, .dict) { try addKeys(scope) }
         } else if isType(v, .instance) {
             try addKeys(instanceDict(v))
             try addClasses(heap.slot(v.objectOffset, InstanceSlot.klass))

@@ -117,15 +117,7 @@ extension VM {
         root(file, msg); defer { unroot(2) }
         let details = try newTuple([file, .smallInt(line), .smallInt(column), text, .smallInt(line), .smallInt(column + 1)])
         root(details); defer { unroot() }
-        let e = try newException(.syntaxError, args: [msg, details])
-        root(e); defer { unroot() }
-        let d = instanceDict(e)
-        try dictStore(d, internStatic("msg"), msg)
-        try dictStore(d, internStatic("filename"), file)
-        try dictStore(d, internStatic("lineno"), .smallInt(line))
-        try dictStore(d, internStatic("offset"), .smallInt(column))
-        try dictStore(d, internStatic("text"), text)
-        pendingException = e
+        pendingException = try newException(.syntaxError, args: [msg, details])  // its attributes come from args
         return .exception
     }
 

@@ -372,8 +372,13 @@ extension VM {
             throw notSubscriptable(c)
         case .klass:
             if let r = try callMetaclassDunder(c, "__getitem__", [key]) { return r }
-            // Generic aliases such as list[int] in annotations: return the class.
-            return c
+            // Generic aliases such as list[int] in annotations: the built-in class itself.
+            if builtinKind(ofClass: c) != nil { return c }
+            if var hook = classLookup(c, internStatic("__class_getitem__")) {  // a class method, declared or not
+                if isType(hook, .classMethod) { hook = heap.slot(hook.objectOffset, StaticClassMethodSlot.function) }
+                return try call(hook, [c, key])
+            }
+            throw raise(.typeError, bytes("type '") + className(c) + bytes("' is not subscriptable"))
         default:
             throw notSubscriptable(c)
         }

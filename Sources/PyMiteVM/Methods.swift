@@ -37,6 +37,8 @@ extension VM {
             case .adc: ok = isType(me, .adc)
             case .textStream: ok = streamDescriptor(me) != nil
             case .memoryview: ok = isType(me, .memoryview)
+            case .dictKeys: ok = isType(me, .iterator) && iteratorKind(me) == .keysView
+            case .dictItems: ok = isType(me, .iterator) && iteratorKind(me) == .itemsView
             default: ok = true
             }
             guard ok else {
@@ -160,6 +162,20 @@ extension VM {
         case .intBitLength:
             if let i = intOf(me) { return .smallInt(64 - i.magnitude.leadingZeroBitCount) }
             return .smallInt(bigOf(me)!.bitLength)
+        case .intBitCount:
+            if let i = intOf(me) { return .smallInt(i.magnitude.nonzeroBitCount) }
+            return .smallInt(bigOf(me)!.magnitude.reduce(0) { $0 + $1.nonzeroBitCount })
+        case .keysIsdisjoint, .itemsIsdisjoint:
+            try argumentCount(a, "isdisjoint", min: 2, max: 2)
+            guard setsOn else { throw leftOut("set", "set") }
+            let mine = try asSet(me)
+            root(mine); defer { unroot() }
+            let it = try getIterator(a[1])
+            root(it); defer { unroot() }
+            while let v = try iteratorNext(it) {
+                if try contains(mine, v) { return .false }
+            }
+            return .true
         case .intConjugate:
             return isLong(me) ? me : try newInt(intOf(me)!)
         case .floatIsInteger:
@@ -357,8 +373,15 @@ extension VM {
                     v = inner
                     setListItem(items.objectOffset, i, v)
                 }
+                if textType == .bytes && !isType(v, .bytes), let view = byteView(v) {
+                    v = try newStr(UnsafeBufferPointer(view), type: .bytes)  // a bytearray joins as its bytes
+                    setListItem(items.objectOffset, i, v)
+                } else if textType == .bytes && isType(v, .memoryview) {
+                    v = try newStr(try memoryViewBytes(v), type: .bytes)
+                    setListItem(items.objectOffset, i, v)
+                }
                 guard isType(v, textType) else {
-                    throw raise(.typeError, bytes("sequence item ") + decimal(i) + bytes(": expected str instance, ") + typeName(v) + bytes(" found"))
+                    throw raise(.typeError, bytes("sequence item ") + decimal(i) + bytes(textType == .bytes ? ": expected a bytes-like object, " : ": expected str instance, ") + typeName(v) + bytes(" found"))
                 }
                 total += strByteCount(v.objectOffset)
             }

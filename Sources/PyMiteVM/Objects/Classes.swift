@@ -542,6 +542,19 @@ extension VM {
             try dictStore(d, internStatic("code"), tupleCount(args.objectOffset) > 1 ? args : first)
         } else if isSubclass(cls, exceptionClass(.stopIteration)) {
             try dictStore(d, s.value, first)
+        } else if let syntax = dictGetStr(builtins, internStatic("SyntaxError")), isClass(syntax), isSubclass(cls, syntax) {
+            // SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])).
+            let details: Value = count == 2 ? tupleItem(args.objectOffset, 1) : .none
+            let n = isType(details, .tuple) ? tupleCount(details.objectOffset) : 0
+            if count == 2 && !(n >= 4 && n <= 6) {
+                guard isType(details, .tuple) else { throw notIterable(details) }
+                throw raise(.typeError, bytes(n < 4 ? "function takes at least 4 arguments (" : "function takes at most 6 arguments (")
+                    + decimal(n) + bytes(" given)"))
+            }
+            try dictStore(d, internStatic("msg"), first)
+            for (i, field) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].enumerated() as EnumeratedSequence<[StaticString]> {
+                try dictStore(d, try internName(field), i < n ? tupleItem(details.objectOffset, i) : .none)
+            }
         }
     }
 

@@ -139,7 +139,12 @@ extension VM {
 
     /// `name` of a class through its metaclass (after its own MRO): a method is bound to the class.
     func metaclassAttribute(_ cls: Value, _ name: Value) throws(VMError) -> Value? {
-        guard let m = metaclassOf(cls), let a = classLookup(m, name) else { return nil }
+        guard let m = metaclassOf(cls) else { return nil }
+        guard let a = classLookup(m, name) else {
+            // The metaclass's __getattr__ answers for names the class lacks.
+            guard let hook = classLookup(m, internStatic("__getattr__")), isType(hook, .function) else { return nil }
+            return try call(hook, [cls, name])
+        }
         return try bindAttribute(a, to: cls, cls: m)
     }
 
