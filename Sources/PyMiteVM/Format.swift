@@ -236,7 +236,6 @@ extension VM {
         if spec.precision > digits.count {
             digits = [UInt8](repeating: 48, count: try checkedSize(Int64(spec.precision - digits.count))) + digits
         }
-        if spec.grouping != 0 && radix == 10 { digits = groupDigits(digits, spec.grouping, every: 3) }
         var prefix: [UInt8] = []
         if negative { prefix.append(UInt8(ascii: "-")) } else if spec.sign == UInt8(ascii: "+") || spec.sign == UInt8(ascii: " ") { prefix.append(spec.sign) }
         if spec.alternate {
@@ -244,20 +243,54 @@ extension VM {
             if radix == 8 { prefix += bytes("0o") }
             if radix == 2 { prefix += bytes("0b") }
         }
+        // Only format specs group (% never does), so a build without them
+        // leaves this out; '_' groups b, o, x, X every 4 digits (PEP 515).
+        if formatSpecsOn && spec.grouping != 0 {
+            digits = try groupDigits(digits, spec, every: radix == 10 ? 3 : 4, besides: prefix.count)
+        }
         return prefix + digits
     }
 
-    func groupDigits(_ digits: [UInt8], _ sep: UInt8, every: Int) -> [UInt8] {
-        var out: [UInt8] = []
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % every == 0 { out.append(sep) }
-            out.append(d)
+    /// The digits with the spec's separators; when zeros pad to the width
+    /// ('0' fill, '=' align), the padding is grouped too ('0,001,234'), as
+    /// CPython's: it grows until it reaches the width less `besides` chars,
+    /// and never begins with a separator.
+    func groupDigits(_ digits: [UInt8], _ spec: FormatSpec, every: Int, besides: Int) throws(VMError) -> [UInt8] {
+        var width = spec.fill == 48 && spec.align == UInt8(ascii: "=") ? spec.width - besides : 0
+        _ = try checkedSize(Int64(max(width, digits.count)) * 2)
+        var out: [UInt8] = []  // reversed
+        var left = digits.count
+        while true {
+            let n = min(every, max(left, width, 1))
+            if !out.isEmpty { out.append(spec.grouping) }
+            for _ in 0..<n {
+                if left > 0 { left -= 1; out.append(digits[left]) } else { out.append(48) }
+            }
+            width -= n
+            if left <= 0 && width <= 0 { break }
+            width -= 1
         }
-        return out
+        return out.reversed()
     }
 
     func formatFloat(_ d: Double, spec: FormatSpec) throws(VMError) -> [UInt8] {
         guard floatsOn else { throw noFloats() }
+        var body = try floatBody(d, spec: spec)
+        var prefix: [UInt8] = []
+        if d.sign == .minus && !d.isNaN { prefix.append(UInt8(ascii: "-")) } else if spec.sign == UInt8(ascii: "+") || spec.sign == UInt8(ascii: " ") { prefix.append(spec.sign) }
+        if formatSpecsOn && spec.grouping != 0 {
+            var intEnd = 0
+            while intEnd < body.count && body[intEnd] >= 48 && body[intEnd] <= 57 { intEnd += 1 }
+            // inf and nan have no digits to group (nor to pad with grouped zeros).
+            if intEnd > 0 {
+                body = try groupDigits(Array(body[0..<intEnd]), spec, every: 3, besides: prefix.count + body.count - intEnd) + body[intEnd...]
+            }
+        }
+        return prefix + body
+    }
+
+    /// A float's text without its sign or grouping.
+    func floatBody(_ d: Double, spec: FormatSpec) throws(VMError) -> [UInt8] {
         var type = spec.type
         var precision = spec.precision < 0 ? 6 : spec.precision
         var repr = false
@@ -269,14 +302,14 @@ extension VM {
                 var e = spec
                 e.type = UInt8(ascii: "e")
                 e.precision = precision - 1
-                let text = try formatFloat(d, spec: e)
+                let text = try floatBody(d, spec: e)
                 return spec.alternate ? text : FloatText.withoutTrailingZeros(text)
             }
         }
         if type == UInt8(ascii: "%") {
             var s2 = spec
             s2.type = UInt8(ascii: "f")
-            return try formatFloat(d * 100, spec: s2) + bytes("%")
+            return try floatBody(d * 100, spec: s2) + bytes("%")
         }
         var body: [UInt8]
         if repr {
@@ -285,18 +318,11 @@ extension VM {
         } else {
             body = try printfFloat(abs(d), type, precision: precision, alternate: spec.alternate)
             if d.isNaN { body = type < 97 ? bytes("NAN") : bytes("nan") }
-            if spec.grouping != 0 {
-                var intEnd = 0
-                while intEnd < body.count && body[intEnd] >= 48 && body[intEnd] <= 57 { intEnd += 1 }
-                body = groupDigits(Array(body[0..<intEnd]), spec.grouping, every: 3) + body[intEnd...]
-            }
             if spec.type == 0 && !body.contains(UInt8(ascii: ".")) && !body.contains(UInt8(ascii: "e")) && d.isFinite {
                 body += bytes(".0")
             }
         }
-        var prefix: [UInt8] = []
-        if d.sign == .minus && !d.isNaN { prefix.append(UInt8(ascii: "-")) } else if spec.sign == UInt8(ascii: "+") || spec.sign == UInt8(ascii: " ") { prefix.append(spec.sign) }
-        return prefix + body
+        return body
     }
 
     /// Pads to the width; numeric zero padding goes after the sign and prefix.
@@ -305,14 +331,13 @@ extension VM {
         if len >= spec.width { return body }
         let n = spec.width - len
         _ = try checkedSize(Int64(body.count) + Int64(n) * (spec.fill < 0x80 ? 1 : 4))
-        if numeric {
-            var signEnd = 0
-            if signEnd < body.count && (body[0] == 45 || body[0] == 43 || body[0] == 32) { signEnd = 1 }
-            if body.count >= signEnd + 2 && body[signEnd] == 48 && [UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"), UInt8(ascii: "b")].contains(body[signEnd + 1]) {
-                signEnd += 2
-            }
-            return Array(body[0..<signEnd]) + [UInt8](repeating: 48, count: n) + body[signEnd...]
+        // Zeros, or '=' alignment's fill, go after the sign and any 0x, 0o or 0b.
+        var signEnd = 0
+        if signEnd < body.count && (body[0] == 45 || body[0] == 43 || body[0] == 32) { signEnd = 1 }
+        if body.count >= signEnd + 2 && body[signEnd] == 48 && [UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"), UInt8(ascii: "b")].contains(body[signEnd + 1]) {
+            signEnd += 2
         }
+        if numeric { return Array(body[0..<signEnd]) + [UInt8](repeating: 48, count: n) + body[signEnd...] }
         var fillBytes: [UInt8] = []
         appendUTF8(UInt32(spec.fill), to: &fillBytes)
         if spec.fill >= 0x80 { fillBytes = [spec.fill] }
@@ -325,8 +350,6 @@ extension VM {
         case UInt8(ascii: "<"): return body + fill(n)
         case UInt8(ascii: "^"): return fill(n / 2) + body + fill(n - n / 2)
         case UInt8(ascii: "="):
-            var signEnd = 0
-            if signEnd < body.count && (body[0] == 45 || body[0] == 43 || body[0] == 32) { signEnd = 1 }
             return Array(body[0..<signEnd]) + fill(n) + body[signEnd...]
         default: return fill(n) + body
         }
@@ -334,25 +357,35 @@ extension VM {
 
     // MARK: format() and str.format()
 
-    func parseFormatSpec(_ s: [UInt8]) throws(VMError) -> FormatSpec {
+    /// The spec for formatting `v` (named in errors; not a number: its type is 's').
+    func parseFormatSpec(_ s: [UInt8], _ v: Value) throws(VMError) -> FormatSpec {
         var spec = FormatSpec()
         var i = 0
         func isAlign(_ c: UInt8) -> Bool { c == 60 || c == 62 || c == 94 || c == 61 }
+        var fillGiven = false
         if s.count >= 2 && isAlign(s[1]) && s[0] < 0x80 {
             spec.fill = s[0]; spec.align = s[1]; i = 2
+            fillGiven = true
         } else if s.count >= 1 && isAlign(s[0]) {
             spec.align = s[0]; i = 1
         }
         if i < s.count && (s[i] == 43 || s[i] == 45 || s[i] == 32) { spec.sign = s[i]; i += 1 }
         if i < s.count && s[i] == 35 { spec.alternate = true; i += 1 }
-        if i < s.count && s[i] == 48 {
+        // '0' fills with zeros unless a fill is given (then it begins the
+        // width); formatValue makes it '=' alignment for numbers only.
+        if i < s.count && s[i] == 48 && !fillGiven {
             spec.zeroPad = true
-            if spec.align == 0 { spec.fill = 48; spec.align = 61 }
+            spec.fill = 48
             i += 1
         }
         let tooMany: StaticString = "Too many decimal digits in format string"
         if let w = try decimalField(s, &i, tooBig: tooMany) { spec.width = try checkedSize(w) }
-        if i < s.count && (s[i] == 44 || s[i] == 95) { spec.grouping = s[i]; i += 1 }
+        if i < s.count && s[i] == 44 { spec.grouping = 44; i += 1 }
+        if i < s.count && s[i] == 95 {
+            guard spec.grouping == 0 else { throw raise(.valueError, "Cannot specify both ',' and '_'.") }
+            spec.grouping = 95; i += 1
+        }
+        if i < s.count && s[i] == 44 && spec.grouping == 95 { throw raise(.valueError, "Cannot specify both ',' and '_'.") }
         if i < s.count && s[i] == 46 {
             i += 1
             guard let p = try decimalField(s, &i, tooBig: tooMany) else { throw raise(.valueError, "Format specifier missing precision") }
@@ -360,8 +393,21 @@ extension VM {
             spec.precision = Int(p)
         }
         if i < s.count { spec.type = s[i]; i += 1 }
-        guard i == s.count else { throw raise(.valueError, "Invalid format specifier") }
-        return spec
+        guard i == s.count else {
+            throw raise(.valueError, bytes("Invalid format specifier '") + s + bytes("' for object of type '") + typeName(v) + bytes("'"))
+        }
+        let type = spec.type == 0 && !isIntegral(v) && !isFloat(v) ? UInt8(ascii: "s") : spec.type
+        // Grouping is for decimal digits; '_' also every 4 digits of b, o, x, X (PEP 515).
+        switch spec.grouping == 0 ? 0 : type {
+        case 0, 100, 101, 102, 103, 69, 70, 71, 37: return spec  // d e f g E F G %
+        case 98, 111, 120, 88:  // b o x X
+            if spec.grouping == 95 { return spec }
+            fallthrough
+        default:
+            var m = bytes("Cannot specify '") + [spec.grouping] + bytes("' with '")
+            m += type > 32 && type < 128 ? [type] : bytes("\\x") + hexDigits(UInt64(type), upper: false)
+            throw raise(.valueError, m + bytes("'."))
+        }
     }
 
     func formatValue(_ v: Value, spec specValue: Value) throws(VMError) -> Value {
@@ -375,11 +421,12 @@ extension VM {
         if specBytes.isEmpty { return try strValue(v) }
         guard formatSpecsOn else { throw leftOut("a format spec", "format") }
         let v = plainValue(v)  // an int, float or str subclass's instance formats as its value
-        var spec = try parseFormatSpec(specBytes)
+        var spec = try parseFormatSpec(specBytes, v)
+        let numeric = isIntegral(v) || isFloat(v)
+        // Numbers align right, after the sign and prefix with the '0' flag.
+        if spec.align == 0 { spec.align = !numeric ? UInt8(ascii: "<") : spec.zeroPad ? UInt8(ascii: "=") : UInt8(ascii: ">") }
         var body: [UInt8]
-        var numeric = false
-        if isIntegral(v), !(v.isBool && spec.type == 0) {
-            numeric = true
+        if isIntegral(v) {  // a bool too: format(True, "^5") is '  1  '
             if spec.precision >= 0 && [0, 98, 99, 100, 110, 111, 120, 88].contains(spec.type) {  // b c d n o x X
                 throw raise(.valueError, "Precision not allowed in integer format specifier")
             }
@@ -389,6 +436,8 @@ extension VM {
             case UInt8(ascii: "o"): body = try formatInteger(v, spec: spec, radix: 8)
             case UInt8(ascii: "b"): body = try formatInteger(v, spec: spec, radix: 2)
             case UInt8(ascii: "c"):
+                guard spec.sign == 0 else { throw raise(.valueError, "Sign not allowed with integer format specifier 'c'") }
+                guard !spec.alternate else { throw raise(.valueError, "Alternate form (#) not allowed with integer format specifier 'c'") }
                 guard let code = intOf(v) else { throw raise(.overflowError, "Python int too large to convert to C long") }
                 guard code >= 0 && code <= 0x10FFFF else { throw raise(.overflowError, "%c arg not in range(0x110000)") }
                 body = []
@@ -398,7 +447,6 @@ extension VM {
             default: throw badFormatCode(spec.type, v)
             }
         } else if isFloat(v) {
-            numeric = true
             switch spec.type {
             case 0, UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"), UInt8(ascii: "%"), UInt8(ascii: "n"):
                 if spec.type == UInt8(ascii: "n") { spec.type = UInt8(ascii: "g") }
@@ -407,11 +455,14 @@ extension VM {
             }
         } else {
             guard spec.type == 0 || spec.type == UInt8(ascii: "s") else { throw badFormatCode(spec.type, v) }
+            if spec.sign == 32 { throw raise(.valueError, "Space not allowed in string format specifier") }
+            guard spec.sign == 0 else { throw raise(.valueError, "Sign not allowed in string format specifier") }
+            guard !spec.alternate else { throw raise(.valueError, "Alternate form (#) not allowed in string format specifier") }
+            guard spec.align != UInt8(ascii: "=") else { throw raise(.valueError, "'=' alignment not allowed in string format specifier") }
             body = []
             try appendText(v, &body, repr: false)
             if spec.precision >= 0 { body = truncateChars(body, spec.precision) }
         }
-        if spec.align == 0 { spec.align = numeric ? UInt8(ascii: ">") : UInt8(ascii: "<") }
         return try newStr(try pad(body, spec: spec, numeric: false))
     }
 
@@ -421,9 +472,17 @@ extension VM {
 
     /// str.format: {} {0} {name} {0.attr} {0[key]} with !r/!s and a spec.
     func strFormatMethod(_ me: Value, _ a: Arguments) throws(VMError) -> Value {
-        let f = Array(strBuffer(me))
+        var numbering = 0
+        return try newStr(try expandFormat(Array(strBuffer(me)), a, &numbering, recursion: 2))
+    }
+
+    /// The text of format string `f`. `numbering` is 0 until a field is
+    /// numbered, then -1 for manual numbers or the next automatic argument;
+    /// the fields in a spec share it ("{:>{}}"), and a `recursion` of 2 (as
+    /// CPython's) allows one level of them.
+    func expandFormat(_ f: [UInt8], _ a: Arguments, _ numbering: inout Int, recursion: Int) throws(VMError) -> [UInt8] {
+        guard recursion > 0 else { throw raise(.valueError, "Max string recursion exceeded") }
         var out: [UInt8] = []
-        var autoIndex = 1
         var i = 0
         while i < f.count {
             let c = f[i]
@@ -460,11 +519,17 @@ extension VM {
             let head = Array(name[0..<headEnd])
             var value: Value
             if head.isEmpty {
-                guard autoIndex < a.positionalCount else {
-                    throw raise(.indexError, bytes("Replacement index ") + decimal(autoIndex - 1) + bytes(" out of range for positional args tuple"))
+                guard numbering >= 0 else { throw raise(.valueError, "cannot switch from manual field specification to automatic field numbering") }
+                if numbering == 0 { numbering = 1 }
+                let k = numbering
+                numbering += 1
+                guard k < a.positionalCount else {
+                    throw raise(.indexError, bytes("Replacement index ") + decimal(k - 1) + bytes(" out of range for positional args tuple"))
                 }
-                value = a[autoIndex]; autoIndex += 1
+                value = a[k]
             } else if head.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                guard numbering <= 0 else { throw raise(.valueError, "cannot switch from automatic field numbering to manual field specification") }
+                numbering = -1
                 var k = 0
                 for d in head {
                     // An index past Int is refused as CPython refuses one past ssize_t (fuzz-vm found the overflow).
@@ -515,13 +580,12 @@ extension VM {
             // A spec may itself hold replacement fields.
             var specValue: Value = .null
             if !specText.isEmpty {
-                let nested = try newStr(specText)
-                specValue = specText.contains(UInt8(ascii: "{")) ? try strFormatMethod(nested, a) : nested
+                specValue = try newStr(specText.contains(UInt8(ascii: "{")) ? try expandFormat(specText, a, &numbering, recursion: recursion - 1) : specText)
             }
             root(specValue); defer { unroot() }
             out += strBuffer(try formatValue(value, spec: specValue))
             if out.count > heap.size { throw memoryError() }
         }
-        return try newStr(out)
+        return out
     }
 }
