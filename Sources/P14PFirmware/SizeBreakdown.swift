@@ -125,6 +125,7 @@ public struct VMSourceIndex: Sendable, Equatable {
         "Builtins.swift": .builtins, "Natives.swift": .builtins, "NativeLookup.swift": .builtins, "Bootstrap.swift": .builtins,
         "Sys.swift": .builtins,
         "Methods.swift": .strings, "Str.swift": .strings, "CaseMapping.swift": .strings, "ByteSearch.swift": .strings,
+        "Codecs.swift": .strings,
         "ByteArray.swift": .strings,
         "Format.swift": .formatting, "Repr.swift": .formatting, "Traceback.swift": .formatting,
         "List.swift": .containers, "Dict.swift": .containers, "Set.swift": .containers, "Sequences.swift": .containers,

@@ -3,6 +3,8 @@
 // The syntax tree the parser builds and the code generator walks.
 // Positions are 1-based line and column, as Python reports them.
 
+import PyMiteVM  // SyntaxErrorKind
+
 public struct SourceLocation: Equatable {
     public var line: Int
     public var column: Int
@@ -212,7 +214,16 @@ public struct SyntaxError: Error, Equatable {
     public init(_ message: String, filename: String, line: Int, column: Int) {
         self.message = message; self.filename = filename; self.line = line; self.column = column
     }
+    /// IndentationError for a block's indentation, TabError for tabs mixed with
+    /// spaces (SyntaxError's subclasses, as CPython raises them).
+    public var kind: SyntaxErrorKind {
+        if message.hasPrefix("inconsistent use of tabs") { return .tab }
+        if message == "unexpected indent" || message.hasPrefix("expected an indented block")
+            || message.hasPrefix("unindent does not match") { return .indentation }
+        return .syntax
+    }
+
     public var description: String {
-        "  File \"\(filename)\", line \(line), column \(column)\nSyntaxError: \(message)"
+        "  File \"\(filename)\", line \(line), column \(column)\n\(kind.name): \(message)"
     }
 }

@@ -205,9 +205,9 @@ extension Compiler {
         do {
             return .image(try compile(source: String(decoding: source, as: UTF8.self), filename: name, mode: evaluates ? .eval : .exec))
         } catch let e as SyntaxError {
-            return .syntaxError(message: Array(e.message.utf8), line: e.line, column: e.column)
+            return .syntaxError(message: Array(e.message.utf8), kind: e.kind, line: e.line, column: e.column)
         } catch {
-            return .syntaxError(message: Array("\(error)".utf8), line: 1, column: 1)
+            return .syntaxError(message: Array("\(error)".utf8), kind: .syntax, line: 1, column: 1)
         }
     }
 }

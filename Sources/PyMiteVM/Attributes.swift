@@ -307,6 +307,20 @@ extension VM {
     func storeInstanceAttribute(_ obj: Value, _ name: Value, _ value: Value) throws(VMError) {
         let o = obj.objectOffset
         let cls = heap.slot(o, InstanceSlot.klass)
+        if name == s.__class__ {
+            // obj.__class__ = C: a class of the same layout (a plain class, or the same built-in base).
+            guard isClass(value) else { throw raiseAboutType(.typeError, "__class__ must be set to a class, not '", value, "' object") }
+            if builtinKind(ofClass: value) != nil {
+                throw raise(.typeError, "__class__ assignment only supported for mutable types or ModuleType subclasses")
+            }
+            guard classKind(value) == classKind(cls) else {
+                throw raise(.typeError, bytes("__class__ assignment: '") + className(value) + bytes("' object layout differs from '")
+                    + className(cls) + bytes("'"))
+            }
+            heap.setSlot(o, InstanceSlot.klass, value)
+            classesChanged()
+            return
+        }
         if let a = classLookup(cls, name) {
             if isType(a, .property) {
                 let setter = heap.slot(a.objectOffset, PropertySlot.setter)

@@ -652,7 +652,7 @@ extension VM {
             throw raiseAboutType(.typeError, "float() argument must be a string or a real number, not '", v, "'")
         case .str:
             if n == 0 { return try newStr("") }
-            if n >= 2, isBytesLike(a[0]) { return try decodeBytes(a[0]) }
+            if n >= 2, isBytesLike(a[0]) { return try decodeBytes(a[0], a) }  // str(b, encoding, errors)
             return try strValue(a[0])
         case .bool:
             return n == 0 ? .false : .bool(try isTruthy(a[0]))
@@ -898,25 +898,6 @@ extension VM {
             out.append(UInt8(b))
         }
         return try newStr(out, type: .bytes)
-    }
-
-    func decodeBytes(_ v: Value) throws(VMError) -> Value {
-        let b = UnsafeBufferPointer(byteView(v)!)
-        var i = 0
-        func failure(_ at: Int, _ why: StaticString) -> VMError {
-            guard BuiltFeatures.errorMessages else { return raiseBare(.unicodeDecodeError) }
-            var m = bytes("'utf-8' codec can't decode byte 0x") + hexByte(b[at]) + bytes(" in position ")
-            m += decimal(at) + bytes(": ") + bytes(why)
-            return raise(.unicodeDecodeError, m)
-        }
-        while i < b.count {
-            let n = utf8SequenceLength(b[i])
-            if n == 1 && b[i] >= 0x80 { throw failure(i, "invalid start byte") }
-            if i + n > b.count { throw failure(i, "unexpected end of data") }
-            for k in 1..<max(1, n) where b[i + k] & 0xC0 != 0x80 { throw failure(i, "invalid continuation byte") }
-            i += n
-        }
-        return try newStr(b)
     }
 }
 

@@ -10,8 +10,29 @@
 /// What the host's compiler gives back for compile(), exec() and eval().
 public enum CompileResult {
     case image(Image)
-    /// A syntax error: its message and where (line and column from 1).
-    case syntaxError(message: [UInt8], line: Int, column: Int)
+    /// A syntax error: its message, kind and where (line and column from 1).
+    case syntaxError(message: [UInt8], kind: SyntaxErrorKind, line: Int, column: Int)
+}
+
+/// Which SyntaxError a compile error is: IndentationError and TabError are its subclasses.
+public enum SyntaxErrorKind {
+    case syntax, indentation, tab
+
+    public var name: StaticString {
+        switch self {
+        case .syntax: return "SyntaxError"
+        case .indentation: return "IndentationError"
+        case .tab: return "TabError"
+        }
+    }
+
+    var exceptionKind: ExceptionKind {
+        switch self {
+        case .syntax: return .syntaxError
+        case .indentation: return .indentationError
+        case .tab: return .tabError
+        }
+    }
 }
 
 extension VM {
@@ -82,8 +103,8 @@ extension VM {
             return try newCodeObject(compiledSources[hit].code, evaluates: evaluates)
         }
         switch compile(bytesOfSource, filename, evaluates) {
-        case .syntaxError(let message, let line, let column):
-            throw try syntaxError(message, filename: filename, line: line, column: column, source: bytesOfSource)
+        case .syntaxError(let message, let kind, let line, let column):
+            throw try syntaxError(message, kind: kind, filename: filename, line: line, column: column, source: bytesOfSource)
         case .image(let image):
             let index = try loadCompiled(image)
             if compiledSources.count >= VM.compiledSourceCacheSize { compiledSources.removeFirst() }
@@ -108,7 +129,8 @@ extension VM {
 
     /// SyntaxError(message, (filename, line, column, text, line, column + 1)) with its
     /// attributes, as CPython's compile() raises it; `text` is the line with its newline.
-    func syntaxError(_ message: [UInt8], filename: [UInt8], line: Int, column: Int, source: [UInt8]) throws(VMError) -> VMError {
+    func syntaxError(_ message: [UInt8], kind: SyntaxErrorKind, filename: [UInt8], line: Int, column: Int,
+                     source: [UInt8]) throws(VMError) -> VMError {
         var lines = source.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
         let text: Value = line >= 1 && line <= lines.count ? try newStr(Array(lines[line - 1]) + [UInt8(ascii: "\n")]) : .none
@@ -117,7 +139,7 @@ extension VM {
         root(file, msg); defer { unroot(2) }
         let details = try newTuple([file, .smallInt(line), .smallInt(column), text, .smallInt(line), .smallInt(column + 1)])
         root(details); defer { unroot() }
-        pendingException = try newException(.syntaxError, args: [msg, details])  // its attributes come from args
+        pendingException = try newException(kind.exceptionKind, args: [msg, details])  // its attributes come from args
         return .exception
     }
 

@@ -104,7 +104,7 @@ extension VM {
             }
             return at
         case .bytesDecode, .byteArrayDecode:
-            return try decodeBytes(me)
+            return try decodeBytes(me, a)
         case .bytesHex, .byteArrayHex:
             try argumentCount(a, "hex", min: 1, max: 3)
             // hex(sep, bytes_per_sep): sep between groups counted from the right (from the left when negative).
@@ -554,7 +554,7 @@ extension VM {
             }
             return .true
         case .strEncode:
-            return try newStr(text, type: .bytes)
+            return try encodeStr(me, a)
         case .strFormat:
             guard formatSpecsOn else { throw leftOut("str.format()", "format") }
             return try strFormatMethod(me, a)

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0-only OR LicenseRef-PyMite-Commercial
+//
+// str.encode and bytes.decode: UTF-8 (a str's own bytes), ASCII and
+// Latin-1, with the errors handlers "strict", "ignore" and "replace".
+// Any other encoding is refused with LookupError, never silently taken as
+// UTF-8; a UnicodeError carries encoding, object, start, end and reason.
+
+enum Codec {
+    case utf8, ascii, latin1
+
+    var name: StaticString {
+        switch self {
+        case .utf8: return "utf-8"
+        case .ascii: return "ascii"
+        case .latin1: return "latin-1"
+        }
+    }
+
+    /// The highest code point the codec holds plus one ("ordinal not in range(N)").
+    var limit: UInt32 { self == .ascii ? 128 : 256 }
+}
+
+enum CodecErrors { case strict, ignore, replace, unknown }
+
+extension VM {
+    /// The codec and errors handler a call names (arguments `first`, `first + 1` or keywords).
+    func codecArguments(_ a: Arguments, _ method: StaticString) throws(VMError) -> (Codec, CodecErrors, Value) {
+        try argumentCount(a, method, min: 1, max: 3)
+        let encoding = a.value(1, "encoding"), errors = a.value(2, "errors")
+        var codec = Codec.utf8
+        if let e = encoding {
+            guard isStr(e) else { throw raiseAboutType(.typeError, "encode() argument 'encoding' must be str, not ", e, "") }
+            // Python's normalisation: case and the separators do not matter.
+            var key: [UInt8] = []
+            for c in strBuffer(e) where c != UInt8(ascii: "-") && c != UInt8(ascii: "_") && c != UInt8(ascii: " ") {
+                key.append(c >= 65 && c <= 90 ? c + 32 : c)
+            }
+            switch key {
+            case bytes("utf8"), bytes("u8"), bytes("utf"), bytes("cp65001"): codec = .utf8
+            case bytes("ascii"), bytes("usascii"), bytes("646"): codec = .ascii
+            case bytes("latin1"), bytes("latin"), bytes("iso88591"), bytes("l1"), bytes("cp819"), bytes("8859"): codec = .latin1
+            default: throw raise(.lookupError, bytes("unknown encoding: ") + strArray(e))
+            }
+        }
+        var handler = CodecErrors.strict
+        let errorsName = errors ?? .none
+        if let h = errors {
+            guard isStr(h) else { throw raiseAboutType(.typeError, "encode() argument 'errors' must be str, not ", h, "") }
+            let text = strBuffer(h)
+            handler = sameText(text, "strict") ? .strict : sameText(text, "ignore") ? .ignore
+                : sameText(text, "replace") ? .replace : .unknown
+        }
+        return (codec, handler, errorsName)
+    }
+
+    /// An error handler named by nothing Python knows is refused only when it is needed, as CPython does.
+    func unknownHandler(_ name: Value) -> VMError {
+        raise(.lookupError, bytes("unknown error handler name '") + strArray(name) + bytes("'"))
+    }
+
+    /// str.encode(encoding="utf-8", errors="strict").
+    func encodeStr(_ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        let (codec, handler, handlerName) = try codecArguments(a, "encode")
+        let text = strBuffer(me)
+        if codec == .utf8 || strIsASCII(me.objectOffset) { return try newStr(text, type: .bytes) }
+        var out: [UInt8] = []
+        var i = 0, position = 0
+        while i < text.count {
+            let c = decodeUTF8(text, i)
+            if c < codec.limit {
+                out.append(UInt8(c))
+            } else {
+                switch handler {
+                case .ignore: break
+                case .replace: out.append(UInt8(ascii: "?"))
+                case .unknown: throw unknownHandler(handlerName)
+                case .strict:
+                    var m = bytes("'") + bytes(codec.name) + bytes("' codec can't encode character '")
+                    m += escapedCodePoint(c) + bytes("' in position ") + decimal(position)
+                    m += bytes(": ordinal not in range(") + decimal(Int(codec.limit)) + bytes(")")
+                    throw try unicodeError(.unicodeEncodeError, m, codec, me, position, position + 1,
+                                             codec == .ascii ? "ordinal not in range(128)" : "ordinal not in range(256)")
+                }
+            }
+            i += max(1, min(utf8SequenceLength(text[i]), text.count - i))
+            position += 1
+        }
+        return try newStr(out, type: .bytes)
+    }
+
+    /// bytes.decode(encoding="utf-8", errors="strict") and bytearray's.
+    func decodeBytes(_ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        let (codec, handler, handlerName) = try codecArguments(a, "decode")
+        let b = Array(byteView(me)!)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            let (length, reason) = codec == .utf8 ? validUTF8Length(b, i) : (b[i] < codec.limit ? 1 : 0, "ordinal not in range(128)")
+            if length > 0 {
+                if codec == .latin1 { appendUTF8(UInt32(b[i]), to: &out) } else { out += b[i..<(i + length)] }
+                i += length
+                continue
+            }
+            // The bad part: one byte, or a sequence cut short (by a bad byte or the end).
+            let bad = codec == .utf8 ? max(1, invalidUTF8Length(b, i)) : 1
+            switch handler {
+            case .ignore: break
+            case .replace: appendUTF8(0xFFFD, to: &out)
+            case .unknown: throw unknownHandler(handlerName)
+            case .strict:
+                var m = bytes("'") + bytes(codec.name) + bytes("' codec can't decode byte")
+                if bad > 1 { m += bytes("s in position ") + decimal(i) + bytes("-") + decimal(i + bad - 1) }
+                else { m += bytes(" 0x") + hexByte(b[i]) + bytes(" in position ") + decimal(i) }
+                m += bytes(": ") + bytes(reason)
+                throw try unicodeError(.unicodeDecodeError, m, codec, me, i, i + bad, reason)
+            }
+            i += bad
+        }
+        return try newStr(out)
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `i`, or 0 and why it is not one.
+    func validUTF8Length(_ b: [UInt8], _ i: Int) -> (Int, StaticString) {
+        let lead = b[i]
+        if lead < 0x80 { return (1, "") }
+        let n = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+        if n == 0 { return (0, "invalid start byte") }
+        let valid = invalidUTF8Length(b, i)
+        if valid == n { return (n, "") }
+        return (0, i + valid >= b.count ? "unexpected end of data" : "invalid continuation byte")
+    }
+
+    /// How many bytes from `i` form a well-formed sequence or its longest valid start (the
+    /// part CPython replaces with one U+FFFD); 0 for a byte that cannot start one.
+    func invalidUTF8Length(_ b: [UInt8], _ i: Int) -> Int {
+        let lead = b[i]
+        let n = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+        if n == 0 { return 0 }
+        var k = 1
+        while k < n && i + k < b.count {
+            let c = b[i + k]
+            // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+            let low: UInt8 = k == 1 && lead == 0xE0 ? 0xA0 : k == 1 && lead == 0xF0 ? 0x90 : 0x80
+            let high: UInt8 = k == 1 && lead == 0xED ? 0x9F : k == 1 && lead == 0xF4 ? 0x8F : 0xBF
+            if c < low || c > high { break }
+            k += 1
+        }
+        return k
+    }
+
+    /// `c` as repr shows it inside quotes: \xNN, \uNNNN or \UNNNNNNNN.
+    func escapedCodePoint(_ c: UInt32) -> [UInt8] {
+        let digits = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8
+        var out = bytes(digits == 2 ? "\\x" : digits == 4 ? "\\u" : "\\U")
+        for k in stride(from: digits - 1, through: 0, by: -1) { out.append(hexDigit(Int((c >> (4 * UInt32(k))) & 15))) }
+        return out
+    }
+
+    /// A UnicodeEncodeError or UnicodeDecodeError with `message` and CPython's attributes.
+    func unicodeError(_ kind: ExceptionKind, _ message: [UInt8], _ codec: Codec, _ object: Value,
+                      _ start: Int, _ end: Int, _ reason: StaticString) throws(VMError) -> VMError {
+        _ = raise(kind, message)
+        let e = pendingException
+        let d = instanceDict(e)
+        try dictStore(d, try internName("encoding"), try newStr(codec.name))
+        try dictStore(d, try internName("object"), object)
+        try dictStore(d, try internName("start"), .smallInt(start))
+        try dictStore(d, try internName("end"), .smallInt(end))
+        try dictStore(d, try internName("reason"), try newStr(reason))
+        pendingException = e
+        return .exception
+    }
+}
+
+@inline(__always) func hexDigit(_ d: Int) -> UInt8 { d < 10 ? UInt8(48 + d) : UInt8(87 + d) }
