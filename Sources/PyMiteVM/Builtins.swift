@@ -643,7 +643,7 @@ extension VM {
             if let i = intOf(v) { return try newFloat(Double(i)) }
             if let b = bigOf(v) { return try newFloat(try longToDouble(b)) }
             if isStr(v) || isType(v, .bytes) {
-                if let d = parseFloatText(strArray(v)) { return try newFloat(d) }
+                if let d = parseFloatText(isStr(v) ? asciiNumberText(strArray(v)) ?? strArray(v) : strArray(v)) { return try newFloat(d) }
                 var m = bytes("could not convert string to float: ")
                 try appendText(v, &m, repr: true)
                 throw raise(.valueError, m)
@@ -782,7 +782,7 @@ extension VM {
 
     /// int(text, base) with Python's rules: whitespace, sign, prefixes, underscores.
     func parseInt(_ v: Value, base: Int) throws(VMError) -> Value {
-        let text = strArray(v)
+        let text = isStr(v) ? asciiNumberText(strArray(v)) ?? strArray(v) : strArray(v)  // int("١٢"), int("１２")
         func invalid() throws(VMError) -> Never {
             guard BuiltFeatures.errorMessages else { throw raiseBare(.valueError) }
             var m = bytes("invalid literal for int() with base ") + decimal(base) + bytes(": ")

@@ -415,11 +415,12 @@ extension VM {
                 // Runs of whitespace separate; ends are trimmed.
                 var ranges: [(Int, Int)] = []
                 var i = 0
+                let unicode = textType == .str  // a str splits on Python's whitespace, bytes on ASCII's
                 while i < bytesIn.count {
-                    while i < bytesIn.count && isSpace(bytesIn[i]) { i += 1 }
+                    while i < bytesIn.count, case let n = whitespaceLength(bytesIn, i, unicode: unicode), n > 0 { i += n }
                     if i >= bytesIn.count { break }
                     let start = i
-                    while i < bytesIn.count && !isSpace(bytesIn[i]) { i += 1 }
+                    while i < bytesIn.count && whitespaceLength(bytesIn, i, unicode: unicode) == 0 { i += 1 }
                     ranges.append((start, i))
                 }
                 if maxSplit >= 0 && ranges.count > Int(clamping: maxSplit) {
@@ -458,10 +459,30 @@ extension VM {
         case .strStrip, .strLstrip, .strRstrip:
             try argumentCount(a, name, min: 1, max: 2)
             let chars: [UInt8]? = (a.positionalCount > 1 && !a[1].isNone) ? Array(strBuffer(try textArgument(a, 1, name))) : nil
-            func strip(_ c: UInt8) -> Bool { chars.map { $0.contains(c) } ?? isSpace(c) }
+            // A str is stripped by whole characters: Python's whitespace, or the characters given.
+            let isText = textType == .str
+            var points: [UInt32] = []
+            if isText, let chars {
+                chars.withUnsafeBufferPointer { c in
+                    var k = 0
+                    while k < c.count { points.append(decodeUTF8(c, k)); k += max(1, utf8SequenceLength(c[k])) }
+                }
+            }
+            func stripsAt(_ i: Int) -> Int {  // bytes of a character to strip at i, or 0
+                guard let chars else { return whitespaceLength(text, i, unicode: isText) }
+                guard isText else { return chars.contains(text[i]) ? 1 : 0 }
+                return points.contains(decodeUTF8(text, i)) ? max(1, min(utf8SequenceLength(text[i]), text.count - i)) : 0
+            }
             var i = 0, end = text.count
-            if id != .strRstrip { while i < end && strip(text[i]) { i += 1 } }
-            if id != .strLstrip { while end > i && strip(text[end - 1]) { end -= 1 } }
+            if id != .strRstrip { while i < end, case let n = stripsAt(i), n > 0 { i += n } }
+            if id != .strLstrip {
+                while end > i {
+                    var j = end - 1
+                    if isText { while j > i && text[j] & 0xC0 == 0x80 { j -= 1 } }  // the last character's start
+                    guard stripsAt(j) == end - j else { break }
+                    end = j
+                }
+            }
             if i == 0 && end == text.count { return me }
             return try newText(UnsafeBufferPointer(rebasing: text[i..<end]))
         case .strReplace:
@@ -541,6 +562,7 @@ extension VM {
         case .strIsdigit, .strIsalpha, .strIsspace, .strIsalnum, .strIsnumeric, .strIsdecimal, .strIsidentifier:
             let b = text
             if b.isEmpty { return .false }
+            if textType == .str && !strIsASCII(me.objectOffset) { return .bool(unicodeTextIs(id, b)) }
             for (i, c) in b.enumerated() {
                 let digit = c >= 48 && c <= 57
                 let alpha = (c | 0x20) >= 97 && (c | 0x20) <= 122
@@ -555,11 +577,21 @@ extension VM {
             return .true
         case .strEncode:
             return try encodeStr(me, a)
+        case .strIsascii:
+            return .bool(!text.contains(where: { $0 >= 0x80 }))
+        case .strIsprintable:
+            var i = 0
+            while i < text.count {
+                if !isPrintable(decodeUTF8(text, i)) { return .false }
+                i += max(1, min(utf8SequenceLength(text[i]), text.count - i))
+            }
+            return .true
         case .strFormat:
             guard formatSpecsOn else { throw leftOut("str.format()", "format") }
             return try strFormatMethod(me, a)
         case .strIsupper, .strIslower:
             guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
+            if textType == .str && !strIsASCII(me.objectOffset) { return .bool(unicodeTextIs(id, text)) }
             var cased = false
             for c in text {
                 if c >= 65 && c <= 90 { if id == .strIslower { return .false }; cased = true }
@@ -693,6 +725,35 @@ extension VM {
         default:
             throw raise(.runtimeError, "method not available")
         }
+    }
+
+    /// str.isdigit() and the other predicates on text past ASCII, code point by code point.
+    func unicodeTextIs(_ id: Native, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0, cased = false
+        while i < text.count {
+            let first = i == 0
+            let cp = decodeUTF8(text, i)
+            i += max(1, min(utf8SequenceLength(text[i]), text.count - i))
+            let decimal = decimalValue(cp) != nil
+            let digit = decimal || isOtherDigit(cp), numeric = digit || isOtherNumeric(cp)
+            // A letter is what is none of the others (the VM has no full letter table).
+            let alpha = cp < 0x80 ? (cp | 0x20) >= 97 && (cp | 0x20) <= 122 : !numeric && !isWhitespace(cp)
+            switch id {
+            case .strIsdecimal: if !decimal { return false }
+            case .strIsdigit: if !digit { return false }
+            case .strIsnumeric: if !numeric { return false }
+            case .strIsspace: if !isWhitespace(cp) { return false }
+            case .strIsalpha: if !alpha { return false }
+            case .strIsupper, .strIslower:
+                let upper = cp < 0x80 ? cp >= 65 && cp <= 90 : isUpperCase(cp)
+                let lower = cp < 0x80 ? cp >= 97 && cp <= 122 : isLowerCase(cp)
+                if id == .strIsupper ? lower : upper { return false }
+                if upper || lower { cased = true }
+            case .strIsidentifier: if !(alpha || cp == 95 || (decimal && !first)) { return false }
+            default: if !(alpha || numeric) { return false }
+            }
+        }
+        return id == .strIsupper || id == .strIslower ? cased : true
     }
 
     /// One of the less common str and bytes methods, in a build or run without `more_str_methods`.

@@ -282,15 +282,7 @@ extension VM {
                 if b[i] < 0x80 { out.append(b[i]); i += 1; continue }
                 let cp = decodeUTF8(b, i)
                 i += min(utf8SequenceLength(b[i]), b.count - i)
-                if cp <= 0xFF {
-                    out += bytes("\\x") + hexByte(UInt8(cp))
-                } else if cp <= 0xFFFF {
-                    let h = hexDigits(UInt64(cp), upper: false)
-                    out += bytes("\\u") + [UInt8](repeating: 48, count: 4 - h.count) + h
-                } else {
-                    let h = hexDigits(UInt64(cp), upper: false)
-                    out += bytes("\\U") + [UInt8](repeating: 48, count: 8 - h.count) + h
-                }
+                out += escapedCodePoint(cp)
             }
         }
         return try newStr(out)
@@ -305,11 +297,7 @@ extension VM {
             if c >= 0x80 {
                 let n = min(utf8SequenceLength(c), b.count - i)
                 let cp = decodeUTF8(b, i)
-                if cp < 0xA0 || cp == 0xAD {
-                    out += bytes("\\x") + hexByte(UInt8(cp & 0xFF))
-                } else {
-                    out += b[i..<(i + n)]
-                }
+                if isPrintable(cp) { out += b[i..<(i + n)] } else { out += escapedCodePoint(cp) }
                 i += n
                 continue
             }

@@ -149,14 +149,6 @@ extension VM {
         return k
     }
 
-    /// `c` as repr shows it inside quotes: \xNN, \uNNNN or \UNNNNNNNN.
-    func escapedCodePoint(_ c: UInt32) -> [UInt8] {
-        let digits = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8
-        var out = bytes(digits == 2 ? "\\x" : digits == 4 ? "\\u" : "\\U")
-        for k in stride(from: digits - 1, through: 0, by: -1) { out.append(hexDigit(Int((c >> (4 * UInt32(k))) & 15))) }
-        return out
-    }
-
     /// A UnicodeEncodeError or UnicodeDecodeError with `message` and CPython's attributes.
     func unicodeError(_ kind: ExceptionKind, _ message: [UInt8], _ codec: Codec, _ object: Value,
                       _ start: Int, _ end: Int, _ reason: StaticString) throws(VMError) -> VMError {
