@@ -684,7 +684,7 @@ final class CodeGen {
     /// Stack while the body runs: [exit self], from loadMethod `__exit__`
     /// (self is NULL when `__exit__` is a plain attribute). An exception in
     /// the body (or in binding the target) reaches a handler that calls
-    /// `__exit__(type(e), e, None)` with e as the handled exception, then
+    /// `__exit__(type(e), e, e.__traceback__)` with e as the handled exception, then
     /// swallows e if the result is truthy and re-raises it otherwise.
     func compileWith(_ items: ArraySlice<WithItem>, _ body: [Stmt], _ loc: SourceLocation) throws {
         guard let item = items.first else {
@@ -727,7 +727,8 @@ final class CodeGen {
         try emit(.dupTop)
         try emitNamed(.loadAttr, "__class__")
         try emit(.rotTwo)           // [e prev exit self type e]
-        try loadConst(.none)
+        try emit(.dupTop)
+        try emitNamed(.loadAttr, "__traceback__")  // [e prev exit self type e tb]
         try emit(.callMethod, 3)    // [e prev result]
         let reraise = Label()
         try emitJump(.popJumpIfFalse, reraise)

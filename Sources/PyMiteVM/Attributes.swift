@@ -104,7 +104,8 @@ extension VM {
         if name == s.__dict__ { return heap.slot(o, InstanceSlot.dict) }
         if isExceptionInstance(obj) {
             // Before any is set: no traceback, no chained exceptions.
-            if name == s.__traceback__ || name == internStatic("__context__") || name == internStatic("__cause__") { return Value.none }
+            if name == s.__traceback__ { return try tracebackObject(obj) }
+            if name == internStatic("__context__") || name == internStatic("__cause__") { return Value.none }
             if name == internStatic("__suppress_context__") { return Value.false }
         }
         return nil
@@ -180,6 +181,7 @@ extension VM {
                 if name == s.__qualname__ { return heap.slot(o, FunctionSlot.qualname) }
                 if name == internStatic("__defaults__") { return heap.slot(o, FunctionSlot.defaults) }
                 if name == internStatic("__kwdefaults__") { return heap.slot(o, FunctionSlot.kwDefaults) }
+                if name == internStatic("__closure__") { return heap.slot(o, FunctionSlot.closure) }
                 let attrs = heap.slot(o, FunctionSlot.dict)
                 if name == s.__doc__ { return attrs.isNull ? Value.none : (dictGetStr(attrs, name) ?? Value.none) }
                 if name == s.__module__ { return dictGetStr(heap.slot(o, FunctionSlot.globals), s.__name__) ?? Value.none }
@@ -193,8 +195,20 @@ extension VM {
                 if name == internStatic("__self__") { return heap.slot(o, BoundMethodSlot.receiver) }
                 if name == internStatic("__func__") { return heap.slot(o, BoundMethodSlot.function) }
                 return try lookupAttribute(heap.slot(o, BoundMethodSlot.function), name)
+            case .cell:
+                if name == internStatic("cell_contents") {
+                    let v = heap.slot(o, CellSlot.contents)
+                    if v.isNull { throw raise(.valueError, "Cell is empty") }
+                    return v
+                }
             case .generator:
-                if name == s.__name__ { return heap.slot(heap.slot(o, GeneratorSlot.function).objectOffset, FunctionSlot.name) }
+                let function = heap.slot(o, GeneratorSlot.function).objectOffset
+                if name == s.__name__ { return heap.slot(function, FunctionSlot.name) }
+                if name == s.__qualname__ { return heap.slot(function, FunctionSlot.qualname) }
+                let state = heap.slot(o, GeneratorSlot.state).intValue
+                if name == internStatic("gi_running") { return .bool(state == GeneratorState.running.rawValue) }
+                if name == internStatic("gi_suspended") { return .bool(state == GeneratorState.suspended.rawValue) }
+                if name == internStatic("gi_code") { return try newCodeObject(Int(heap.slot(o, GeneratorSlot.code).intValue), evaluates: false) }
             case .superObject:
                 let start = heap.slot(o, SuperSlot.start), target = heap.slot(o, SuperSlot.target)
                 // super(M, cls) in a metaclass's method: cls is an instance of M, not a subclass.

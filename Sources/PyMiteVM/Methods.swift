@@ -181,6 +181,12 @@ extension VM {
         case .floatIsInteger:
             let d = floatValue(me)
             return .bool(d.isFinite && d == d.rounded(.towardZero))
+        case .intAsIntegerRatio:
+            return try newTuple([isLong(me) ? me : try newInt(intOf(me)!), .smallInt(1)])
+        case .floatAsIntegerRatio:
+            return try floatIntegerRatio(floatValue(me))
+        case .floatHex:
+            return try newStr(floatHexText(floatValue(me)))
         case .genSend:
             try argumentCount(a, "send", min: 2, max: 2)
             if let v = try resumeGenerator(me, sending: a[1]) { return v }

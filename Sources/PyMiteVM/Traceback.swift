@@ -27,6 +27,27 @@ extension VM {
         return .exited(1)
     }
 
+    /// e.__traceback__: None before it is raised, else a `traceback` object for
+    /// the outermost frame it passed through, `tb_next` leading inward, each
+    /// with `tb_lineno`. Made when read (the VM keeps only code and line pairs).
+    func tracebackObject(_ exc: Value) throws(VMError) -> Value {
+        let tb = heap.slot(exc.objectOffset, InstanceSlot.traceback)
+        guard !tb.isNull, listCount(tb.objectOffset) >= 2 else { return .none }
+        let made = try newList()  // holds what is made, for the collector
+        root(made); defer { unroot() }
+        let cls = try newClass(name: try internName("traceback"), bases: try newTuple([]), namespace: try newDict())
+        try listAppend(made, cls)
+        var next = Value.none
+        for pair in stride(from: 0, to: listCount(tb.objectOffset) - 1, by: 2) {  // innermost first
+            let o = try newInstance(cls)
+            try listAppend(made, o)
+            try dictStore(instanceDict(o), try internName("tb_lineno"), listItem(tb.objectOffset, pair + 1))
+            try dictStore(instanceDict(o), try internName("tb_next"), next)
+            next = o
+        }
+        return next
+    }
+
     /// CPython's layout: outermost call first, then `Type: message`;
     /// a cause or context is printed first, as CPython chains them.
     public func tracebackText(_ exc: Value, depth: Int = 0) -> [UInt8] {

@@ -715,17 +715,18 @@ final class CodeGenTests: XCTestCase {
             "LOAD_GLOBAL a", "DUP_TOP", "LOAD_SPECIAL __exit__", "ROT_THREE", "ROT_THREE",    // 0 [exit self mgr]
             "LOAD_SPECIAL __enter__", "CALL_METHOD 0", "STORE_FAST x",                        // 5
             "LOAD_GLOBAL b", "CALL_FUNCTION 0", "POP_TOP",                                   // 8  body
-            "LOAD_CONST None", "LOAD_CONST None", "LOAD_CONST None", "CALL_METHOD 3", "POP_TOP", "JUMP 37", // 11
+            "LOAD_CONST None", "LOAD_CONST None", "LOAD_CONST None", "CALL_METHOD 3", "POP_TOP", "JUMP 38", // 11
             "DUP_TOP", "ROT_FOUR", "PUSH_EXC_INFO", "ROT_TWO", "ROT_FOUR",                   // 17 [e prev exit self e]
-            "DUP_TOP", "LOAD_ATTR __class__", "ROT_TWO", "LOAD_CONST None", "CALL_METHOD 3", // 22 __exit__(type, e, None)
-            "POP_JUMP_IF_FALSE 31", "POP_EXCEPT", "POP_TOP", "JUMP 37",                      // 27 swallowed
-            "ROT_TWO", "POP_EXCEPT_RERAISE",                                                 // 31 re-raised
-            "ROT_THREE", "ROT_THREE", "POP_TOP", "POP_EXCEPT_RERAISE",                       // 33 __exit__ raised
+            "DUP_TOP", "LOAD_ATTR __class__", "ROT_TWO",                                     // 22 __exit__(type, e, tb)
+            "DUP_TOP", "LOAD_ATTR __traceback__", "CALL_METHOD 3",
+            "POP_JUMP_IF_FALSE 32", "POP_EXCEPT", "POP_TOP", "JUMP 38",                      // 28 swallowed
+            "ROT_TWO", "POP_EXCEPT_RERAISE",                                                 // 32 re-raised
+            "ROT_THREE", "ROT_THREE", "POP_TOP", "POP_EXCEPT_RERAISE",                       // 34 __exit__ raised
             "LOAD_CONST None", "RETURN_VALUE",
         ])
         XCTAssertEqual(f.exceptionTable, [
             ExceptionEntry(start: 7, end: 11, target: 17, depth: 2),  // the target binding is protected too
-            ExceptionEntry(start: 22, end: 28, target: 33, depth: 2),
+            ExceptionEntry(start: 22, end: 29, target: 34, depth: 2),
         ])
         XCTAssertEqual(f.stackSize, 7)
     }

@@ -275,3 +275,39 @@ enum FloatText {
         return negative ? -v : v
     }
 }
+
+extension VM {
+    /// float.as_integer_ratio(): the exact fraction, lowest terms, positive denominator.
+    func floatIntegerRatio(_ d: Double) throws(VMError) -> Value {
+        if d.isNaN { throw raise(.valueError, "cannot convert NaN to integer ratio") }
+        if d.isInfinite { throw raise(.overflowError, "cannot convert Infinity to integer ratio") }
+        if d == 0 { return try newTuple([.smallInt(0), .smallInt(1)]) }
+        // d = significand * 2^exponent with an odd significand.
+        var significand = d.significandBitPattern | (d.isNormal ? 1 << 52 : 0)
+        var exponent = Int(d.isNormal ? d.exponent : Double.leastNormalMagnitude.exponent) - 52
+        let shift = significand.trailingZeroBitCount
+        significand >>= UInt64(shift)
+        exponent += shift
+        let numerator = BigInt(negative: d < 0, magnitude: BigInt.limbs(of: significand))
+        let one = BigInt(1)
+        let top = exponent > 0 ? BigInt(negative: d < 0, magnitude: BigInt.shlMag(numerator.magnitude, exponent)) : numerator
+        let bottom = exponent < 0 ? BigInt(negative: false, magnitude: BigInt.shlMag(one.magnitude, -exponent)) : one
+        let t = try intResult(top)
+        root(t); defer { unroot() }
+        return try newTuple([t, try intResult(bottom)])
+    }
+}
+
+/// float.hex(): [-]0x1.<13 hex digits>p<exponent>, 0x0.<...>p-1022 below the normals.
+func floatHexText(_ d: Double) -> [UInt8] {
+    if d.isNaN { return bytes("nan") }
+    if d.isInfinite { return bytes(d < 0 ? "-inf" : "inf") }
+    var out: [UInt8] = d.sign == .minus ? bytes("-") : []
+    if d == 0 { return out + bytes("0x0.0p+0") }
+    let fraction = d.significandBitPattern
+    out += bytes(d.isNormal ? "0x1." : "0x0.")
+    for k in stride(from: 12, through: 0, by: -1) { out.append(hexDigit(Int((fraction >> UInt64(4 * k)) & 15))) }
+    let exponent = d.isNormal ? Int(d.exponent) : -1022
+    out += bytes(exponent < 0 ? "p-" : "p+") + decimal(abs(exponent))
+    return out
+}

@@ -123,7 +123,7 @@ extension VM {
         return try hashValue(try newStr(try memoryViewBytes(v), type: .bytes))
     }
 
-    /// readonly, nbytes, itemsize, format, ndim and obj.
+    /// readonly, nbytes, itemsize, format, ndim, shape, strides and obj.
     func memoryViewAttribute(_ v: Value, _ name: Value) throws(VMError) -> Value? {
         let text = strBuffer(name.objectOffset)
         if sameText(text, "itemsize") || sameText(text, "ndim") { return .smallInt(1) }
@@ -132,6 +132,8 @@ extension VM {
         if sameText(text, "readonly") { return .bool(!isType(p.source, .bytearray)) }
         if sameText(text, "nbytes") { return .smallInt(p.count) }
         if sameText(text, "obj") { return p.source }
+        if sameText(text, "shape") { return try newTuple([.smallInt(p.count)]) }
+        if sameText(text, "strides") { return try newTuple([.smallInt(1)]) }
         return nil
     }
 
