@@ -421,13 +421,21 @@ extension VM {
     /// the class first (a property wins over the instance's dict).
     func classLookup(_ cls: Value, _ name: Value) -> Value? {
         guard lookupCacheMask != 0 else { return classLookupUncached(cls, name) }
+        // Two ways per set: two hot (class, name) pairs that hash alike do not
+        // evict each other (a program's speed no longer hangs on where its names lie).
         let c = cls.objectOffset, n = name.objectOffset
-        let entry = lookupCache + Int((c >> 3 ^ n >> 2 ^ n >> 9) & UInt32(truncatingIfNeeded: lookupCacheMask))
+        let entry = lookupCache + Int((c >> 3 ^ n >> 2 ^ n >> 9) & UInt32(truncatingIfNeeded: lookupCacheMask) & ~1)
         if entry.pointee.epoch == lookupEpoch && entry.pointee.cls == c && entry.pointee.name == n {
             let v = entry.pointee.value
             return v.isNull ? nil : v
         }
+        let other = entry + 1
+        if other.pointee.epoch == lookupEpoch && other.pointee.cls == c && other.pointee.name == n {
+            let v = other.pointee.value
+            return v.isNull ? nil : v
+        }
         let v = classLookupUncached(cls, name)
+        other.pointee = entry.pointee  // the newest first, the one before it kept
         entry.pointee = LookupCacheEntry(cls: c, name: n, epoch: lookupEpoch, value: v ?? .null)
         return v
     }
