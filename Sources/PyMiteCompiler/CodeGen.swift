@@ -172,11 +172,13 @@ final class CodeGen {
 
     func compileFunction(_ s: Stmt, name: String, params: Parameters, body: [Stmt]) throws -> (Scope, UInt32) {
         guard let scope = symbols.scope(of: s) else { throw error("internal compiler error: no scope", s.location) }
+        let doc = CodeGen.docstring(body)
         let index = try compileUnit(scope: scope, name: name, firstLine: s.location.line,
-                                    flags: functionFlags(scope, params), argCount: params.positional.count,
-                                    kwOnlyCount: params.keywordOnly.count) {
+                                    flags: functionFlags(scope, params) | (doc == nil ? 0 : CodeFlags.docstring),
+                                    argCount: params.positional.count, kwOnlyCount: params.keywordOnly.count) {
+            // The docstring is constant 0 (f.__doc__ reads it); as a statement it does nothing.
+            if let doc { _ = try addConst(.str(Array(doc.utf8))) }
             try emitMakeCells()
-            // A docstring is a constant expression statement: compile() skips it.
             for st in body { try compile(st) }
             if u.reachable {
                 try loadConst(.none)

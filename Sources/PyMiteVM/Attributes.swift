@@ -25,6 +25,12 @@ extension VM {
         }
     }
 
+    /// A function's docstring: its code's constant 0 when the compiler kept one, else None.
+    func functionDocstring(_ f: Value) -> Value {
+        let c = codes[Int(heap.slot(f.objectOffset, FunctionSlot.code).intValue)]
+        return c.flags & CodeFlags.docstring != 0 ? constants[Int(c.constBase)] : .none
+    }
+
     func newBoundMethod(_ obj: Value, _ f: Value) throws(VMError) -> Value {
         let o = try allocSlots(.boundMethod, BoundMethodSlot.slotCount)
         heap.setSlot(o, BoundMethodSlot.receiver, obj)
@@ -183,7 +189,10 @@ extension VM {
                 if name == internStatic("__kwdefaults__") { return heap.slot(o, FunctionSlot.kwDefaults) }
                 if name == internStatic("__closure__") { return heap.slot(o, FunctionSlot.closure) }
                 let attrs = heap.slot(o, FunctionSlot.dict)
-                if name == s.__doc__ { return attrs.isNull ? Value.none : (dictGetStr(attrs, name) ?? Value.none) }
+                if name == s.__doc__ {
+                    if !attrs.isNull, let d = dictGetStr(attrs, name) { return d }
+                    return functionDocstring(obj)
+                }
                 if name == s.__module__ { return dictGetStr(heap.slot(o, FunctionSlot.globals), s.__name__) ?? Value.none }
                 let d = heap.slot(o, FunctionSlot.dict)
                 if !d.isNull, let v = dictGetStr(d, name) { return v }
@@ -195,6 +204,12 @@ extension VM {
                 if name == internStatic("__self__") { return heap.slot(o, BoundMethodSlot.receiver) }
                 if name == internStatic("__func__") { return heap.slot(o, BoundMethodSlot.function) }
                 return try lookupAttribute(heap.slot(o, BoundMethodSlot.function), name)
+            case .property:
+                let getter = heap.slot(o, PropertySlot.getter)
+                if name == internStatic("fget") { return getter }
+                if name == internStatic("fset") { return heap.slot(o, PropertySlot.setter) }
+                if name == internStatic("fdel") { return heap.slot(o, PropertySlot.deleter) }
+                if name == s.__doc__ { return getter.isNone ? Value.none : try lookupAttribute(getter, name) ?? Value.none }
             case .cell:
                 if name == internStatic("cell_contents") {
                     let v = heap.slot(o, CellSlot.contents)

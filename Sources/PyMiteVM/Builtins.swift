@@ -541,6 +541,14 @@ extension VM {
     }
 
     func dirList(_ v: Value) throws(VMError) -> Value {
+        // An object's own __dir__ decides, sorted (as CPython's dir()).
+        if isType(v, .instance), let hook = classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__dir__")),
+           isType(hook, .function) {
+            let l = try newList(of: try call(hook, [v]))
+            root(l); defer { unroot() }
+            try sortList(l, key: .none, reverse: false)
+            return l
+        }
         let names = try newDict(.set)
         root(names); defer { unroot() }
         func addKeys(_ d: Value) throws(VMError) {
@@ -591,7 +599,7 @@ extension VM {
                 for n: StaticString in ["__name__", "__qualname__", "__module__", "__doc__"] { try dictStore(names, internStatic(n), .none) }
             }
             if isType(v, .function) {
-                for n: StaticString in ["__code__", "__globals__", "__dict__", "__defaults__", "__kwdefaults__"] {
+                for n: StaticString in ["__code__", "__globals__", "__dict__", "__defaults__", "__kwdefaults__", "__closure__"] {
                     try dictStore(names, internStatic(n), .none)
                 }
                 let d = heap.slot(v.objectOffset, FunctionSlot.dict)

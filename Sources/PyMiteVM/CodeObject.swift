@@ -33,6 +33,8 @@ public struct CodeFlags {
     public static let varArgs: UInt32 = 8
     /// Takes **kwargs (the slot after *args, if any).
     public static let varKeywords: UInt32 = 16
+    /// A function with a docstring: it is constant 0 (f.__doc__).
+    public static let docstring: UInt32 = 32
     /// The high 16 bits: how many positional parameters are positional-only
     /// (before a `/`), which a keyword cannot name.
     public static let positionalOnlyShift: UInt32 = 16

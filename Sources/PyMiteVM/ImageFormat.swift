@@ -289,6 +289,9 @@ public enum ImageFormat {
         guard Int(c.argCount) + Int(c.kwOnlyCount) + starSlots <= Int(c.localCount) else {
             throw .malformed("more parameters than local slots")
         }
+        guard c.flags & CodeFlags.docstring == 0 || c.constantCount > 0 else {
+            throw .malformed("a docstring flag without constants")
+        }
         guard c.flags >> CodeFlags.positionalOnlyShift <= UInt32(c.argCount) else {
             throw .malformed("more positional-only parameters than positional ones")
         }

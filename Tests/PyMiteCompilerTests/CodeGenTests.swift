@@ -183,7 +183,8 @@ final class CodeGenTests: XCTestCase {
         XCTAssertEqual(f.argCount, 2)
         XCTAssertEqual(f.kwOnlyCount, 2)
         XCTAssertEqual(f.localCount, 7)
-        XCTAssertEqual(f.flags, CodeFlags.varArgs | CodeFlags.varKeywords)
+        XCTAssertEqual(f.flags, CodeFlags.varArgs | CodeFlags.varKeywords | CodeFlags.docstring)
+        XCTAssertEqual(f.constants.first, .str(Array("doc".utf8)))  // f.__doc__, with no instruction for it
         XCTAssertEqual(f.slotNames.map { String(decoding: $0, as: UTF8.self) }, ["a", "b", "c", "d", "args", "kw", "e"])
         XCTAssertEqual(listing(f), ["LOAD_FAST a", "LOAD_FAST b", "BINARY_OP +", "STORE_FAST e",
                                     "LOAD_FAST e", "RETURN_VALUE"])

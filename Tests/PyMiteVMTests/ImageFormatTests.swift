@@ -253,6 +253,29 @@ final class ImageFormatTests: XCTestCase {
         let good = image([Instruction(.loadConst, 0), Instruction(.returnValue)], stack: 1)
         XCTAssertNoThrow(try ImageFormat.decode(ImageFormat.encode(good)))
     }
+
+    /// Flags that make the VM read a constant or name a parameter are checked against the counts.
+    func testVerifierChecksWhatFlagsPromise() {
+        func image(flags: UInt32, constants: [Constant], argCount: UInt16) -> Image {
+            var c = CodeObject(name: Array("f".utf8), filename: Array("m.py".utf8), flags: flags, argCount: argCount,
+                               localCount: argCount, stackSize: 1)
+            c.constants = constants
+            c.slotNames = (0..<Int(argCount)).map { Array("p\($0)".utf8) }
+            c.instructions = [Instruction(.loadFast, 0).raw, Instruction(.returnValue).raw]  // reads no constant
+            let main = CodeObject(name: Array("<module>".utf8), filename: Array("m.py".utf8), flags: CodeFlags.module,
+                                  stackSize: 1, constants: [.none],
+                                  instructions: [Instruction(.loadConst, 0).raw, Instruction(.returnValue).raw])
+            return Image(modules: [ImageModule(name: Array("__main__".utf8), code: 0)], codes: [main, c])
+        }
+        // A docstring flag with no constant 0 to read.
+        XCTAssertThrowsError(try ImageFormat.decode(ImageFormat.encode(image(flags: CodeFlags.docstring, constants: [], argCount: 1))))
+        XCTAssertNoThrow(try ImageFormat.decode(ImageFormat.encode(image(flags: 0, constants: [], argCount: 1))))
+        XCTAssertNoThrow(try ImageFormat.decode(ImageFormat.encode(image(flags: CodeFlags.docstring, constants: [.str(Array("d".utf8))], argCount: 1))))
+        // More positional-only parameters than positional ones.
+        let posonly = { (n: UInt32) in n << CodeFlags.positionalOnlyShift }
+        XCTAssertThrowsError(try ImageFormat.decode(ImageFormat.encode(image(flags: posonly(2), constants: [.none], argCount: 1))))
+        XCTAssertNoThrow(try ImageFormat.decode(ImageFormat.encode(image(flags: posonly(1), constants: [.none], argCount: 1))))
+    }
 }
 
 /// A small deterministic generator, so a failing fuzz case can be replayed.
