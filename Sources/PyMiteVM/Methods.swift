@@ -568,7 +568,8 @@ extension VM {
         case .strIsdigit, .strIsalpha, .strIsspace, .strIsalnum, .strIsnumeric, .strIsdecimal, .strIsidentifier:
             let b = text
             if b.isEmpty { return .false }
-            if textType == .str && !strIsASCII(me.objectOffset) { return .bool(unicodeTextIs(id, b)) }
+            // Past ASCII with more_str_methods; without, as PyMite: non-ASCII bytes are letters.
+            if moreStrMethodsOn && textType == .str && !strIsASCII(me.objectOffset) { return .bool(unicodeTextIs(id, b)) }
             for (i, c) in b.enumerated() {
                 let digit = c >= 48 && c <= 57
                 let alpha = (c | 0x20) >= 97 && (c | 0x20) <= 122

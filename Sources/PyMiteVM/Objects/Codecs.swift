@@ -35,12 +35,10 @@ extension VM {
             for c in strBuffer(e) where c != UInt8(ascii: "-") && c != UInt8(ascii: "_") && c != UInt8(ascii: " ") {
                 key.append(c >= 65 && c <= 90 ? c + 32 : c)
             }
-            switch key {
-            case bytes("utf8"), bytes("u8"), bytes("utf"), bytes("cp65001"): codec = .utf8
-            case bytes("ascii"), bytes("usascii"), bytes("646"): codec = .ascii
-            case bytes("latin1"), bytes("latin"), bytes("iso88591"), bytes("l1"), bytes("cp819"), bytes("8859"): codec = .latin1
-            default: throw raise(.lookupError, bytes("unknown encoding: ") + strArray(e))
-            }
+            if isOneOf(key, "utf8 u8 utf cp65001") { codec = .utf8 }
+            else if isOneOf(key, "ascii usascii 646") { codec = .ascii }
+            else if isOneOf(key, "latin1 latin iso88591 l1 cp819 8859") { codec = .latin1 }
+            else { throw raise(.lookupError, bytes("unknown encoding: ") + strArray(e)) }
         }
         var handler = CodecErrors.strict
         let errorsName = errors ?? .none
@@ -50,7 +48,22 @@ extension VM {
             handler = sameText(text, "strict") ? .strict : sameText(text, "ignore") ? .ignore
                 : sameText(text, "replace") ? .replace : .unknown
         }
+        // Without more_str_methods a board has UTF-8 alone, strict (PyMite's text was bytes).
+        if !moreStrMethodsOn && (codec != .utf8 || handler != .strict) {
+            throw raise(.notImplementedError, bytes("only UTF-8, strict, is available in this build (more_str_methods is off)"))
+        }
         return (codec, handler, errorsName)
+    }
+
+    /// Whether `key` is one of the space-separated `names`.
+    func isOneOf(_ key: [UInt8], _ names: StaticString) -> Bool {
+        let all = UnsafeBufferPointer(start: names.utf8Start, count: names.utf8CodeUnitCount)
+        var start = 0
+        for i in 0...all.count where i == all.count || all[i] == 32 {
+            if i - start == key.count && (0..<key.count).allSatisfy({ all[start + $0] == key[$0] }) { return true }
+            start = i + 1
+        }
+        return false
     }
 
     /// An error handler named by nothing Python knows is refused only when it is needed, as CPython does.
@@ -62,7 +75,7 @@ extension VM {
     func encodeStr(_ me: Value, _ a: Arguments) throws(VMError) -> Value {
         let (codec, handler, handlerName) = try codecArguments(a, "encode")
         let text = strBuffer(me)
-        if codec == .utf8 || strIsASCII(me.objectOffset) { return try newStr(text, type: .bytes) }
+        if !moreStrMethodsOn || codec == .utf8 || strIsASCII(me.objectOffset) { return try newStr(text, type: .bytes) }
         var out: [UInt8] = []
         var i = 0, position = 0
         while i < text.count {
@@ -90,7 +103,9 @@ extension VM {
 
     /// bytes.decode(encoding="utf-8", errors="strict") and bytearray's.
     func decodeBytes(_ me: Value, _ a: Arguments) throws(VMError) -> Value {
-        let (codec, handler, handlerName) = try codecArguments(a, "decode")
+        let (named, namedHandler, handlerName) = try codecArguments(a, "decode")
+        // Constants where more_str_methods is compiled out: the other codecs' code folds away.
+        let codec = moreStrMethodsOn ? named : .utf8, handler = moreStrMethodsOn ? namedHandler : .strict
         let b = Array(byteView(me)!)
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
