@@ -171,7 +171,7 @@ enum ProgramVocabulary {
         "isupper", "islower", "capitalize", "title", "swapcase", "center", "ljust", "rjust", "zfill",
         "partition", "rpartition", "splitlines", "encode", "format", "isnumeric", "isdecimal",
         "isidentifier", "casefold", "expandtabs", "istitle", "removeprefix", "removesuffix",
-        "decode", "hex", "fromhex",
+        "decode", "hex", "fromhex", "isascii", "isprintable",
         // bytearray, list, tuple
         "append", "extend", "insert", "pop", "remove", "clear", "reverse", "copy", "sort",
         // dict, set
@@ -179,7 +179,8 @@ enum ProgramVocabulary {
         "add", "discard", "union", "intersection", "difference", "symmetric_difference",
         "issubset", "issuperset", "isdisjoint",
         // numbers, slices, generators, properties, exceptions
-        "bit_length", "conjugate", "from_bytes", "to_bytes", "is_integer", "indices",
+        "bit_length", "conjugate", "from_bytes", "to_bytes", "is_integer", "indices", "bit_count",
+        "as_integer_ratio",
         "send", "close", "throw", "setter", "getter", "deleter", "with_traceback",
         // special methods called directly
         "__len__", "__repr__", "__str__", "__eq__", "__lt__", "__hash__", "__getitem__", "__setitem__",
@@ -195,12 +196,14 @@ enum ProgramVocabulary {
     static let attributes = [
         "__class__", "__name__", "__dict__", "__mro__", "__bases__", "__doc__", "args", "a", "kw", "k",
         "p", "real", "imag", "start", "stop", "step", "value", "__traceback__", "__cause__", "__context__",
-        "extra", "x", "__module__", "__qualname__",
+        "extra", "x", "__module__", "__qualname__", "__base__", "__closure__", "__defaults__",
+        "__kwdefaults__", "cell_contents", "gi_running", "gi_code", "tb_lineno", "tb_next", "fget", "shape",
+        "numerator", "denominator",
     ]
 
     static let keywords = [
         "key", "reverse", "sep", "end", "default", "start", "base", "maxsplit", "byteorder", "signed",
-        "encoding", "errors", "d", "b", "x",
+        "encoding", "errors", "d", "b", "x", "strict",
     ]
 
     static let binaryOperators = [
@@ -228,6 +231,7 @@ enum ProgramVocabulary {
         "''", "'a'", "'abc'", "'Hello World'", "'\\u00e9t\\u00e9'", "'\\u2603\\n'", "'\\x00'", "'{}'",
         "'{0}{1}'", "'{:>8}'", "'{!r}'", "'%s'", "'%d %s'", "'%5.2f'", "'%(a)s'", "' 12 '", "'0x1f'",
         "'1_000'", "'-5'", "'inf'", "'\\t a\\tb '", "'a,b,,c'", "'\\r\\n'", "'ß'", "'İ'", "'12.5e3'",
+        "'\\u0663\\u0664'", "'\\u3000x\\xa0'", "'latin-1'", "'ascii'", "'replace'", "'\\ud7ff\\U0010ffff'",
     ]
 
     static let bytesLiterals = [
