@@ -20,7 +20,7 @@ extension VM {
             switch kind {
             case .int: ok = isIntegral(me)
             case .float: ok = isFloat(me)
-            case .str: ok = isStr(me) || (isType(me, .bytes) && id.sharedWithBytes)
+            case .str: ok = isStr(me) || ((isType(me, .bytes) || isType(me, .bytearray)) && id.sharedWithBytes)
             case .bytes: ok = isType(me, .bytes)
             case .bytearray: ok = isType(me, .bytearray)
             case .list: ok = isType(me, .list)
@@ -48,6 +48,7 @@ extension VM {
                 throw raise(.typeError, typeName(me) + bytes(".") + bytes(nativeName(id)) + bytes("() takes no arguments (") + decimal(a.count - 1) + bytes(" given)"))
             }
             switch kind {
+            case .str where isType(me, .bytearray): return try callByteArrayAsBytes(id, me, a)
             case .str: return try callStrMethod(id, me, a)
             case .list: return try callListMethod(id, me, a)
             case .dict: return try callDictMethod(id, me, a)
@@ -732,6 +733,28 @@ extension VM {
         default:
             throw raise(.runtimeError, "method not available")
         }
+    }
+
+    /// One of bytes' str-like methods on a bytearray: run on a bytes copy, and
+    /// what comes back as bytes (alone, in a list or in a tuple) made a bytearray.
+    func callByteArrayAsBytes(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        let copy = try newStr(UnsafeBufferPointer(byteView(me)!), type: .bytes)
+        stack[a.base] = copy  // the receiver's slot: rooted as an argument
+        let r = try callStrMethod(id, copy, a)
+        func converted(_ v: Value) throws(VMError) -> Value {
+            isType(v, .bytes) ? try newByteArray(UnsafeBufferPointer(byteView(v)!)) : v
+        }
+        if isType(r, .list) || isType(r, .tuple) {
+            root(r); defer { unroot() }
+            let o = r.objectOffset
+            let n = isType(r, .list) ? listCount(o) : tupleCount(o)
+            for i in 0..<n {
+                if isType(r, .list) { setListItem(o, i, try converted(listItem(o, i))) }
+                else { heap.setSlot(o, i + TupleSlot.firstItem, try converted(tupleItem(o, i))) }
+            }
+            return r
+        }
+        return try converted(r)
     }
 
     /// str.isdigit() and the other predicates on text past ASCII, code point by code point.

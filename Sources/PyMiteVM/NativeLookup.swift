@@ -76,6 +76,11 @@ extension VM {
         let bit = UInt64(1) << UInt64(hash & 63)
         var found: Native? = nil
         if nativeGroupHashBits[kind.rawValue] & bit != 0 { found = nativeNamed(name, group: kind.rawValue) }
+        // bytearray has bytes' str-like methods too (run on a bytes copy, see `callMethod`).
+        if found == nil && kind == .bytearray && nativeGroupHashBits[TypeKind.bytes.rawValue] & bit != 0,
+           let id = nativeNamed(name, group: TypeKind.bytes.rawValue), id.sharedWithBytes {
+            found = id
+        }
         // The special methods of the types that have them (Objects/SlotMethods.swift); none on object.
         if found == nil && kind != .object && nativeGroupHashBits[VM.slotGroup] & bit != 0,
            let id = nativeNamed(name, group: VM.slotGroup), VM.slotSupported(id, kind) {
