@@ -254,7 +254,8 @@ extension VM {
     /// bytes.fromhex, dict.fromkeys, int.from_bytes: called on the class (or an instance).
     func callClassLevelMethod(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
         // Through an instance or the class, the real arguments follow it.
-        let first = (isClass(a[0]) || (id == .bytesFromhex && isBytesLike(a[0])) || (id == .dictFromkeys && (isType(a[0], .dict) || builtinValue(a[0]) != nil))) ? 1 : 0
+        let first = (isClass(a[0]) || id == .strMaketrans || (id == .bytesFromhex && isBytesLike(a[0]))
+                     || (id == .dictFromkeys && (isType(a[0], .dict) || builtinValue(a[0]) != nil))) ? 1 : 0
         let wantsByteArray = isTypeClass(a[0], .bytearray) || isType(a[0], .bytearray)
         func arg(_ i: Int) -> Value? { a.positionalCount > first + i ? a[first + i] : nil }
         switch id {
@@ -295,6 +296,9 @@ extension VM {
             for byte in b.reversed() { result = (result << 8) + BigInt(Int64(byte)) }
             if signed, let top = b.last, top >= 0x80 { result = result - (BigInt(1) << (8 * b.count)) }
             return try intResult(result)
+        case .strMaketrans:
+            guard moreStrMethodsOn else { throw moreStrMethodLeftOut(nativeName(id)) }
+            return try makeTranslation(arg(0), arg(1), arg(2))
         default:  // dict.fromkeys
             // On a subclass, as CPython: cls(), then d[key] = value through its own __setitem__.
             let cls = isClass(a[0]) ? a[0] : isType(a[0], .instance) ? heap.slot(a[0].objectOffset, InstanceSlot.klass) : .null
@@ -585,6 +589,10 @@ extension VM {
             return .true
         case .strEncode:
             return try encodeStr(me, a)
+        case .strTranslate:
+            guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }
+            try argumentCount(a, name, min: 2, max: 2)
+            return try translate(me, a[1])
         case .strIsascii:
             return .bool(!text.contains(where: { $0 >= 0x80 }))
         case .strIsprintable:
@@ -733,6 +741,81 @@ extension VM {
         default:
             throw raise(.runtimeError, "method not available")
         }
+    }
+
+    /// str.translate(table): each character looked up in the table (by its code
+    /// point): a str or code point replaces it, None drops it, a LookupError keeps it.
+    func translate(_ me: Value, _ table: Value) throws(VMError) -> Value {
+        let text = Array(strBuffer(me))
+        var out: [UInt8] = []
+        var i = 0
+        while i < text.count {
+            let n = max(1, min(utf8SequenceLength(text[i]), text.count - i))
+            let cp = text.withUnsafeBufferPointer { decodeUTF8($0, i) }
+            var mapped: Value?
+            if isType(table, .dict) {
+                mapped = try dictGet(table, .smallInt(Int(cp)))
+            } else {
+                do { mapped = try getItem(table, .smallInt(Int(cp))) } catch {
+                    guard isInstance(pendingException, exceptionClass(.lookupError)) else { throw error }
+                    pendingException = .null
+                }
+            }
+            if let v = mapped {
+                if let c = intOf(v) {
+                    guard c >= 0 && c < 0x110000 else { throw raise(.valueError, "character mapping must be in range(0x110000)") }
+                    appendUTF8(UInt32(c), to: &out)
+                } else if isStr(v) {
+                    out += strBuffer(v)
+                } else if !v.isNone {
+                    throw raise(.typeError, "character mapping must return integer, None or str")
+                }
+            } else {
+                out += text[i..<(i + n)]
+            }
+            i += n
+        }
+        return try newStr(out)
+    }
+
+    /// str.maketrans(x[, y[, z]]): the dict translate() takes.
+    func makeTranslation(_ x: Value?, _ y: Value?, _ z: Value?) throws(VMError) -> Value {
+        let d = try newDict()
+        root(d); defer { unroot() }
+        guard let x else { throw raise(.typeError, "maketrans() takes at least 1 argument (0 given)") }
+        func codePoints(_ s: Value) -> [UInt32] {
+            let b = strBuffer(s)
+            var cps: [UInt32] = [], i = 0
+            while i < b.count { cps.append(decodeUTF8(b, i)); i += max(1, min(utf8SequenceLength(b[i]), b.count - i)) }
+            return cps
+        }
+        guard let y else {
+            guard isType(x, .dict) else { throw raise(.typeError, "if you give only one argument to maketrans it must be a dict") }
+            var failure: VMError? = nil
+            try dictForEach(x) { (k, v) throws(VMError) in
+                if failure != nil { return }
+                if isStr(k) {
+                    let cps = codePoints(k)
+                    guard cps.count == 1 else { failure = raise(.valueError, "string keys in translate table must be of length 1"); return }
+                    try dictStore(d, .smallInt(Int(cps[0])), v)
+                } else if intOf(k) != nil {
+                    try dictStore(d, k, v)
+                } else {
+                    failure = raise(.typeError, "keys in translate table must be strings or integers")
+                }
+            }
+            if let failure { throw failure }
+            return d
+        }
+        guard isStr(x), isStr(y) else { throw raise(.typeError, "maketrans() arguments must be str") }
+        let from = codePoints(x), to = codePoints(y)
+        guard from.count == to.count else { throw raise(.valueError, "the first two maketrans arguments must have equal length") }
+        for (f, t) in zip(from, to) { try dictStore(d, .smallInt(Int(f)), .smallInt(Int(t))) }
+        if let z {
+            guard isStr(z) else { throw raise(.typeError, "maketrans() argument 3 must be str") }
+            for c in codePoints(z) { try dictStore(d, .smallInt(Int(c)), .none) }
+        }
+        return d
     }
 
     /// One of bytes' str-like methods on a bytearray: run on a bytes copy, and
