@@ -107,7 +107,7 @@ extension VM {
         if let a = classAttr, let get = getter { return try call(get, [a, obj, cls]) }
         if let a = classAttr { return try bindAttribute(a, to: obj, cls: cls) }
         if name == s.__class__ { return cls }
-        if name == s.__dict__ { return heap.slot(o, InstanceSlot.dict) }
+        if name == s.__dict__ && slotsAllow(cls, name) { return heap.slot(o, InstanceSlot.dict) }
         if isExceptionInstance(obj) {
             // Before any is set: no traceback, no chained exceptions.
             if name == s.__traceback__ { return try tracebackObject(obj) }
@@ -362,6 +362,7 @@ extension VM {
                 return
             }
         }
+        guard slotsAllow(cls, name) else { throw attributeError(obj, name) }
         try dictStoreStr(heap.slot(o, InstanceSlot.dict), name, value)
     }
 

@@ -156,7 +156,8 @@ enum ClassSlot {
     static let kind = 4        // TypeKind raw value of the built-in it derives from (small int)
     static let instanceSize = 5 // attributes its last instance had after __init__ (small int or null): a new one's dict is made that big
     static let metaclass = 6   // its metaclass when not type (null for type; Objects/Metaclasses.swift)
-    static let slotCount = 7
+    static let slots = 7       // __slots__: tuple of the attribute names its instances may have (null: any)
+    static let slotCount = 8
 }
 
 /// code objects (Exec.swift): compile()'s result and a function's __code__.

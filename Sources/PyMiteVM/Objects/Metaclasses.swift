@@ -9,6 +9,41 @@
 // a plain dict (no `__prepare__`).
 
 extension VM {
+    /// `__slots__` in a class body: its instances may set only those names (and
+    /// their bases' slots), unless a base without `__slots__` gives them a dict.
+    func applySlots(_ cls: Value, _ namespace: Value) throws(VMError) {
+        guard let declared = dictGetStr(namespace, internStatic("__slots__")) else { return }
+        var names: [Value] = []
+        if isStr(declared) { names = [declared] } else {
+            try forEachItem(of: declared) { (n: Value) throws(VMError) in
+                guard isStr(n) else { throw raiseAboutType(.typeError, "__slots__ items must be strings, not '", n, "'") }
+                names.append(n)
+            }
+        }
+        for n in names {
+            if sameText(strBuffer(n), "__dict__") { return }  // a dict after all: any attribute
+            if dictGetStr(namespace, n) != nil {
+                throw raise(.valueError, bytes("'") + strArray(n) + bytes("' in __slots__ conflicts with class variable"))
+            }
+        }
+        for b in tupleItems(heap.slot(cls.objectOffset, ClassSlot.bases).objectOffset) {
+            if builtinKind(ofClass: b) != nil { continue }  // object and the built-in types add no dict
+            let inherited = heap.slot(b.objectOffset, ClassSlot.slots)
+            if inherited.isNull { return }  // a base whose instances have a dict
+            names += tupleItems(inherited.objectOffset)
+        }
+        heap.setSlot(cls.objectOffset, ClassSlot.slots, try newTuple(names))
+    }
+
+    /// Whether an instance of `cls` may have attribute `name` in its dict (see `applySlots`).
+    @inline(__always) func slotsAllow(_ cls: Value, _ name: Value) -> Bool {
+        guard classHooksOn else { return true }
+        let allowed = heap.slot(cls.objectOffset, ClassSlot.slots)
+        if allowed.isNull { return true }
+        for n in tupleItems(allowed.objectOffset) where n.raw == name.raw || strEqual(n.objectOffset, name.objectOffset) { return true }
+        return false
+    }
+
     /// A class's metaclass when it is not `type`; nil for a plain class.
     func metaclassOf(_ cls: Value) -> Value? {
         guard classHooksOn, metaclassesSeen, isType(cls, .klass) else { return nil }
@@ -43,6 +78,7 @@ extension VM {
             metaclassesSeen = true
         }
         if classKind(cls).isSubclassableValue { valueSubclassesSeen = true }
+        if classHooksOn { try applySlots(cls, namespace) }
         let classCell = internStatic("__classcell__")
         if let cell = dictGetStr(namespace, classCell) {
             _ = try dictRemove(namespace, classCell)
