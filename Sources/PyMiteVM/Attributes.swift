@@ -224,6 +224,7 @@ extension VM {
                 if name == internStatic("gi_running") { return .bool(state == GeneratorState.running.rawValue) }
                 if name == internStatic("gi_suspended") { return .bool(state == GeneratorState.suspended.rawValue) }
                 if name == internStatic("gi_code") { return try newCodeObject(Int(heap.slot(o, GeneratorSlot.code).intValue), evaluates: false) }
+                if name == internStatic("gi_frame") { return state == GeneratorState.done.rawValue ? Value.none : try generatorFrame(obj) }
             case .superObject:
                 let start = heap.slot(o, SuperSlot.start), target = heap.slot(o, SuperSlot.target)
                 // super(M, cls) in a metaclass's method: cls is an instance of M, not a subclass.

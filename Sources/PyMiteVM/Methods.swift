@@ -67,7 +67,16 @@ extension VM {
             }
         case .exception:
             guard isExceptionInstance(me) else {
-                throw raiseAboutType(.typeError, "descriptor '__init__' requires a 'BaseException' object but received a '", me, "'")
+                var m = bytes("descriptor '") + bytes(nativeName(id))
+                m += bytes("' requires a 'BaseException' object but received a '") + typeName(me) + bytes("'")
+                throw raise(.typeError, m)
+            }
+            if id == .exceptionWithTraceback {
+                // e.with_traceback(tb): None forgets where it was raised; a traceback object keeps it (the VM
+                // keeps only its own record of frames).
+                try argumentCount(a, "with_traceback", min: 2, max: 2)
+                if a[1].isNone { heap.setSlot(me.objectOffset, InstanceSlot.traceback, .null) }
+                return me
             }
             try setExceptionArgs(me, try newTupleFromArgs(a, from: 1))
             return .none
@@ -296,6 +305,11 @@ extension VM {
             for byte in b.reversed() { result = (result << 8) + BigInt(Int64(byte)) }
             if signed, let top = b.last, top >= 0x80 { result = result - (BigInt(1) << (8 * b.count)) }
             return try intResult(result)
+        case .floatFromhex:
+            guard let text = arg(0), isStr(text) else { throw raise(.typeError, "fromhex() argument must be str") }
+            guard floatsOn else { throw noFloats() }
+            guard let d = floatFromHexText(Array(strBuffer(text))) else { throw raise(.valueError, "invalid hexadecimal floating-point string") }
+            return try newFloat(d)
         case .strMaketrans:
             guard moreStrMethodsOn else { throw moreStrMethodLeftOut(nativeName(id)) }
             return try makeTranslation(arg(0), arg(1), arg(2))

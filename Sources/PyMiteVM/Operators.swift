@@ -708,7 +708,7 @@ extension VM {
             }
             h &= 0x3FFF_FFFF_FFFF_FFFF
             return h == -1 ? -2 : h
-        case .list, .dict, .set, .bytearray:
+        case .list, .dict, .set, .bytearray, .slice:  // slices became hashable only in 3.12
             throw raiseAboutType(.typeError, "unhashable type: '", v, "'")
         case .iterator where isDictView(v):
             throw raiseAboutType(.typeError, "unhashable type: '", v, "'")

@@ -48,6 +48,22 @@ extension VM {
         return next
     }
 
+    /// A suspended generator's gi_frame: a `frame` object with f_code and
+    /// f_lineno (the VM's frames are not objects; this is made when read).
+    func generatorFrame(_ g: Value) throws(VMError) -> Value {
+        let o = g.objectOffset
+        let code = Int(heap.slot(o, GeneratorSlot.code).intValue)
+        let cls = try newClass(name: try internName("frame"), bases: try newTuple([]), namespace: try newDict())
+        root(cls); defer { unroot() }
+        let frame = try newInstance(cls)
+        root(frame); defer { unroot() }
+        let d = instanceDict(frame)
+        try dictStore(d, try internName("f_code"), try newCodeObject(code, evaluates: false))
+        let ip = Int(heap.slot(o, GeneratorSlot.ip).intValue)
+        try dictStore(d, try internName("f_lineno"), try newInt(Int64(codes[code].line(at: max(0, ip - 1)))))
+        return frame
+    }
+
     /// CPython's layout: outermost call first, then `Type: message`;
     /// a cause or context is printed first, as CPython chains them.
     public func tracebackText(_ exc: Value, depth: Int = 0) -> [UInt8] {

@@ -49,7 +49,7 @@ final class NativeIndexTableTests: XCTestCase {
         // is its length), and `nativeGroupHashBits` one bit per name's
         // hash & 63, which turns most misses away without a scan.
 
-        let nativeOrder: [UInt8] = [
+        let nativeOrder: [UInt16] = [
         \(rows(order.map(String.init), perRow: 24))
         ]
 

@@ -311,3 +311,46 @@ func floatHexText(_ d: Double) -> [UInt8] {
     out += bytes(exponent < 0 ? "p-" : "p+") + decimal(abs(exponent))
     return out
 }
+
+/// float.fromhex(): [sign] [0x] hex digits [. hex digits] [p [sign] decimal exponent], or
+/// inf, infinity, nan; surrounding whitespace allowed. nil when malformed; inf when too large.
+func floatFromHexText(_ text: [UInt8]) -> Double? {
+    var i = 0, end = text.count
+    while i < end && isSpace(text[i]) { i += 1 }
+    while end > i && isSpace(text[end - 1]) { end -= 1 }
+    var negative = false
+    if i < end && (text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-")) { negative = text[i] == UInt8(ascii: "-"); i += 1 }
+    let rest = text[i..<end].map { $0 | 0x20 }
+    if rest == Array("inf".utf8) || rest == Array("infinity".utf8) { return negative ? -.infinity : .infinity }
+    if rest == Array("nan".utf8) { return .nan }
+    if end - i >= 2 && text[i] == UInt8(ascii: "0") && text[i + 1] | 0x20 == UInt8(ascii: "x") { i += 2 }
+    func hexValue(_ c: UInt8) -> Int? {
+        if c >= 48 && c <= 57 { return Int(c - 48) }
+        let l = c | 0x20
+        return l >= 97 && l <= 102 ? Int(l - 87) : nil
+    }
+    // The digits as an exact binary fraction: a 64-bit significand (later digits only make it sticky) and a power of 2.
+    var significand: UInt64 = 0, exponent = 0, digits = 0, sticky = false, seenPoint = false
+    while i < end {
+        if text[i] == UInt8(ascii: ".") && !seenPoint { seenPoint = true; i += 1; continue }
+        guard let d = hexValue(text[i]) else { break }
+        if significand >> 60 == 0 { significand = significand << 4 | UInt64(d); if seenPoint { exponent -= 4 } }
+        else { if d != 0 { sticky = true }; if !seenPoint { exponent += 4 } }
+        digits += 1
+        i += 1
+    }
+    if digits == 0 { return nil }
+    if i < end && text[i] | 0x20 == UInt8(ascii: "p") {
+        i += 1
+        var expNegative = false
+        if i < end && (text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-")) { expNegative = text[i] == UInt8(ascii: "-"); i += 1 }
+        var e = 0, expDigits = 0
+        while i < end, text[i] >= 48 && text[i] <= 57 { e = min(e * 10 + Int(text[i] - 48), 100_000); expDigits += 1; i += 1 }
+        if expDigits == 0 { return nil }
+        exponent += expNegative ? -e : e
+    }
+    if i != end { return nil }
+    if sticky { significand |= 1 }  // rounds as the dropped digits would
+    let value = Double(sign: negative ? .minus : .plus, exponent: exponent, significand: Double(significand))
+    return value
+}
