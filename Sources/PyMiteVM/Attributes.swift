@@ -166,6 +166,7 @@ extension VM {
                 // keep classLookup's cache right).
                 if name == s.__dict__ { return try dictCopy(try classNamespace(obj)) }
                 if name == s.__class__ { return try typeOf(obj) }
+                if name == internStatic("mro") { return try newBoundMethod(obj, .native(Native.typeMro.rawValue)) }  // type's, as C.mro
                 if isTypeClass(obj, .pin) { return pinClassConstant(name) }  // Pin.IN, Pin.OUT: constants, not heap objects
                 return try metaclassAttribute(obj, name)
             case .module:

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: LGPL-2.1-only
 # Everyday objects: bytes.join of bytes-like items, three-argument __pow__, __round__
 # with ndigits, dir() in a function, __base__, __class_getitem__, a metaclass's
-# __getattr__, SyntaxError(msg, details) attributes, int numerator/denominator,
+# __getattr__, SyntaxError(msg, details) attributes, int numerator/denominator, C.mro(),
 # dict views' isdisjoint, int.bit_count.
 # --- t7
 print(b"-".join([b"a", bytearray(b"c"), memoryview(b"m")]))
@@ -69,3 +69,10 @@ print((5).numerator, (5).denominator, True.numerator, (2**70).real, (2**70).nume
 d = {1: "a", 2: "b"}
 print(d.keys().isdisjoint([3]), d.keys().isdisjoint({2}), d.items().isdisjoint([(1, "a")]), d.items().isdisjoint([(1, "z")]), {}.keys().isdisjoint([1]))
 print((10).bit_count(), (-7).bit_count(), (2**70 + 3).bit_count(), (0).bit_count(), True.bit_count())
+# --- mro()
+class A: pass
+class B(A): pass
+class C(A): pass
+class D(B, C): pass
+print([k.__name__ for k in D.mro()], D.mro() == list(D.__mro__), type.mro(B) == [B, A, object], int.mro())
+print(A.mro()[-1] is object, type(D.mro()).__name__)

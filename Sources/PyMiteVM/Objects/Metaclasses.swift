@@ -146,9 +146,13 @@ extension VM {
     /// __new__ through super(); type.__init__ does nothing more; type.__call__(cls, ...)
     /// makes an instance of cls as calling it would without its metaclass's __call__.
     func callTypeMethod(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
-        guard classHooksOn else { throw leftOut("type.__new__ and type.__call__", "class_hooks") }
         let me = a[0]
         guard isClass(me) else { throw raiseAboutType(.typeError, "descriptor requires a 'type' object but received '", me, "'") }
+        if id == .typeMro {  // C.mro(): the MRO as a list
+            try argumentCount(a, "mro", min: 1, max: 1)
+            return try newList(of: heap.slot(me.objectOffset, ClassSlot.mro))
+        }
+        guard classHooksOn else { throw leftOut("type.__new__ and type.__call__", "class_hooks") }
         switch id {
         case .typeNew:
             guard isSubclass(me, try typeClass(.type)) else {
