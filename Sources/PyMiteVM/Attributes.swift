@@ -178,6 +178,8 @@ extension VM {
                     return v  // time's and machine's too
                 } else if obj == boardModule, let v = boardModuleAttribute(name) {
                     return v
+                } else if heap.slot(o, ModuleSlot.dict) == builtins, let v = try builtinNamed(name) {
+                    return v  // a built-in not looked up yet
                 }
                 if name == s.__dict__ { return heap.slot(o, ModuleSlot.dict) }
                 return nil

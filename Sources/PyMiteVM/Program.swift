@@ -148,6 +148,14 @@ extension VM {
         if let m = dictGetStr(modules, name) { return m }
         let wanted = strArray(name)
         if sysModule.isNull && wanted == bytes("sys") { return try makeSysModule() }
+        if wanted == bytes("builtins") {  // a module whose namespace is the builtins dict itself
+            let m = try newModule(name)
+            root(m); defer { unroot() }
+            heap.setSlot(m.objectOffset, ModuleSlot.dict, builtins)
+            try dictStore(builtins, s.__name__, name)
+            try dictStore(modules, name, m)
+            return m
+        }
         if let kind = NativeModule.allCases.first(where: { wanted == bytes($0.name) }) { return try makeNativeModule(kind) }
         if let table = boardModuleNamed(wanted) { return try makeBoardModule(table) }
         for m in imageModules.dropFirst() where m.name == wanted {
