@@ -71,6 +71,20 @@ extension VM {
                 m += bytes("' requires a 'BaseException' object but received a '") + typeName(me) + bytes("'")
                 throw raise(.typeError, m)
             }
+            if id == .exceptionAddNote {  // e.add_note(s): appended to e.__notes__, printed after the message
+                try argumentCount(a, "add_note", min: 2, max: 2)
+                guard isStr(a[1]) else { throw raiseAboutType(.typeError, "note must be a str, not '", a[1], "'") }
+                let d = instanceDict(me)
+                let notesName = try internName("__notes__")
+                var notes = dictGetStr(d, notesName) ?? .null
+                if notes.isNull {
+                    notes = try newList()
+                    try dictStore(d, notesName, notes)
+                }
+                guard isType(notes, .list) else { throw raise(.typeError, "Cannot add note: __notes__ is not a list") }
+                try listAppend(notes, a[1])
+                return .none
+            }
             if id == .exceptionWithTraceback {
                 // e.with_traceback(tb): None forgets where it was raised; a traceback object keeps it (the VM
                 // keeps only its own record of frames).

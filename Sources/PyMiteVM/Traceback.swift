@@ -102,6 +102,16 @@ extension VM {
         do { try appendText(exc, &message, repr: false) } catch { message = bytes("<exception str() failed>") }
         if !message.isEmpty { out += bytes(": ") + message }
         out.append(10)
+        // add_note()'s notes, each on its own line (3.11).
+        if isType(exc, .instance), let notes = dictGetStr(instanceDict(exc), internStatic("__notes__")), isType(notes, .list) {
+            var i = 0
+            while i < listCount(notes.objectOffset) {  // by index: a note's __str__ may change the list
+                var line: [UInt8] = []
+                do { try appendText(listItem(notes.objectOffset, i), &line, repr: false) } catch { line = bytes("<note str() failed>") }
+                out += line + [10]
+                i += 1
+            }
+        }
         return out
     }
 }
