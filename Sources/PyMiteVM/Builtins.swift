@@ -4,6 +4,7 @@
 
 extension VM {
     func callNative(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
+        currentNative = id
         switch id.home {
         case .builtins: return try callBuiltin(id, a)
         case .sys: return try callSys(id, a)
@@ -38,10 +39,25 @@ extension VM {
     func wrongArgumentCount(_ name: NameText, _ n: Int, min: Int, max: Int) -> VMError {
         guard BuiltFeatures.errorMessages else { return raiseBare(.typeError) }
         var m = Array(name)
-        if min == max {
-            // CPython's words: "takes exactly one argument" for its one-argument builtins.
-            m += bytes("() takes exactly ") + (min == 1 ? bytes("one argument (") : decimal(min) + bytes(" arguments ("))
+        var (n, min, max) = (n, min, max)
+        // A method of a built-in type counts self among its arguments; CPython does not,
+        // and names the type where a method takes exactly one ("list.append() takes ...").
+        var owner: [UInt8] = []
+        if let id = currentNative, sameText(name, nativeName(id)) {
+            switch id.home {
+            case .type(let kind): owner = bytes(kind.name)
+            case .exception: owner = bytes("BaseException")
+            default: break
+            }
+            if !owner.isEmpty && !id.isClassLevel { (n, min, max) = (n - 1, min - 1, max - 1) }
+        }
+        if min == max && min <= 1 {
+            // CPython's words: "takes exactly one argument" for its one-argument builtins and methods.
+            if !owner.isEmpty { m = owner + bytes(".") + m }
+            m += min == 0 ? bytes("() takes no arguments (") : bytes("() takes exactly one argument (")
             m += decimal(n) + bytes(" given)")
+        } else if min == max {
+            m += bytes(" expected ") + decimal(min) + bytes(" arguments, got ") + decimal(n)
         } else if n < min {
             m += bytes(" expected at least ") + decimal(min) + bytes(min == 1 ? " argument, got " : " arguments, got ") + decimal(n)
         } else {

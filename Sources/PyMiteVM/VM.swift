@@ -417,6 +417,9 @@ public final class VM {
     var nativeDepth = 0
     /// type.__call__(cls, ...) is calling cls: its metaclass's own __call__ is not asked again.
     var bypassMetaclassCall = false
+    /// The native running (set as each is called): a method's wrong argument count is told
+    /// as CPython tells it, without counting self (`wrongArgumentCount`).
+    var currentNative: Native? = nil
     var exitStatus: Int32? = nil
     var startTime: Double = 0
 

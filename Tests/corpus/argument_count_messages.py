@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: LGPL-2.1-only
+# Wrong argument counts to built-in functions and methods, in CPython's words
+# (a method does not count self; one that takes exactly one names its type).
+for e in ["[].append()", "[].append(1, 2)", "''.join()", "isinstance(1)", "len()", "len(1, 2)", "{}.get()", "[].insert(1)", "[].index()", "divmod(1)", "{}.setdefault()", "set().add()", "'x'.center()", "[].extend()", "[].remove()", "{}.pop()", "ValueError().with_traceback()", "iter()", "hash()"]:
+    try:
+        eval(e)
+    except TypeError as x:
+        print(e, "->", x)
