@@ -27,6 +27,7 @@ final class HeapTests: XCTestCase {
             XCTAssertEqual(objType(byte: UInt8(b)), expected, "type byte \(b)")
         }
         XCTAssertLessThan(ObjType.code.rawValue, 64, "the table covers every type byte")
+        XCTAssertEqual(objTypeCaseIndex.utf8CodeUnitCount, 64, "a byte for each type byte below 64")
     }
 
     func testFreedNeighboursMerge() {
