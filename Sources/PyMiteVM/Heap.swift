@@ -74,8 +74,11 @@ struct Heap {
     /// objects' space. Everything in top..<high is free, outside the lists.
     var top: UInt32
     var high: UInt32
-    /// Exact-size free lists for blocks up to `smallLimit` bytes, indexed by size / granule.
-    var smallFree: [UInt32]
+    /// Exact-size free lists for blocks up to `smallLimit` bytes, indexed by size / granule
+    /// (`smallLists` heads). Memory of its own, not an Array: with no reference in it, a
+    /// Heap is plain data, and reading `vm.heap` costs no retain and release.
+    let smallFree: UnsafeMutablePointer<UInt32>
+    static let smallLists = smallLimit / granule + 1
     /// Bit k set when smallFree[k] is not empty (k = size / granule, up to 64),
     /// so finding a larger free block is a bit scan, not a walk.
     var smallMask: (low: UInt64, high: UInt64) = (0, 0)
@@ -121,7 +124,14 @@ struct Heap {
         base = UnsafeMutableRawPointer.allocate(byteCount: size + Heap.imageRoom, alignment: 16)
         top = UInt32(Heap.granule)  // offset 0 is the null value
         high = UInt32(size)
-        smallFree = [UInt32](repeating: 0, count: Heap.smallLimit / Heap.granule + 1)
+        smallFree = UnsafeMutablePointer<UInt32>.allocate(capacity: Heap.smallLists)
+        smallFree.initialize(repeating: 0, count: Heap.smallLists)
+    }
+
+    /// Frees the arena and the free lists' heads (the VM's deinit).
+    func release() {
+        base.deallocate()
+        smallFree.deallocate()
     }
 
     // MARK: Block headers
@@ -353,7 +363,7 @@ struct Heap {
     /// Frees every unmarked block, clears the marks, and merges runs of
     /// free blocks (the wilderness at `top` absorbs a free tail).
     mutating func sweep() {
-        for i in 0..<smallFree.count { smallFree[i] = 0 }
+        smallFree.update(repeating: 0, count: Heap.smallLists)
         smallMask = (0, 0)
         largeFree = 0
         freeInLists = 0

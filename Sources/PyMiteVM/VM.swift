@@ -473,7 +473,7 @@ public final class VM {
         names.deallocate()
         for p in ownedTables { p.deallocate() }
         ownedImage?.deallocate()
-        heap.base.deallocate()
+        heap.release()
     }
 
     // MARK: Allocation
