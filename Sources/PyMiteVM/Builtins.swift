@@ -6,6 +6,10 @@ extension VM {
     func callNative(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
         currentNative = id
         switch id.home {
+        case .builtins, .sys, .module: try checkArity(id, a)
+        default: break  // a method's count is checked once its receiver is
+        }
+        switch id.home {
         case .builtins: return try callBuiltin(id, a)
         case .sys: return try callSys(id, a)
         case .module: return try callModuleNative(id, a)
@@ -22,6 +26,14 @@ extension VM {
             return try intResult(b)
         }
         return isFloat(v) ? try newFloat(abs(floatValue(v))) : nil
+    }
+
+    /// A call's positional count against the native's row in `Native.arity`.
+    func checkArity(_ id: Native, _ a: Arguments) throws(VMError) {
+        let row = id.arity
+        if row == Native.ownCount { return }
+        let n = a.positionalCount, min = Int(row & 15), max = Int(row >> 4)
+        if n < min || n > max { throw wrongArgumentCount(nativeName(id), n, min: min, max: max) }
     }
 
     func argumentCount(_ a: Arguments, _ name: StaticString, min: Int, max: Int) throws(VMError) {
@@ -50,6 +62,9 @@ extension VM {
             default: break
             }
             if !owner.isEmpty && !id.isClassLevel { (n, min, max) = (n - 1, min - 1, max - 1) }
+            if id.home == .slot {  // CPython's slot wrappers: "expected 1 argument, got 0", self not counted
+                return raise(.typeError, bytes("expected ") + decimal(min - 1) + bytes(min == 2 ? " argument, got " : " arguments, got ") + decimal(n - 1))
+            }
         }
         if min == max && min <= 1 {
             // CPython's words: "takes exactly one argument" for its one-argument builtins and methods.
@@ -67,7 +82,6 @@ extension VM {
     }
 
     func callBuiltin(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
-        let name = nativeName(id)
         switch id {
         case .print:
             var out: [UInt8] = []
@@ -94,10 +108,8 @@ extension VM {
             if let flush = a.keyword("flush"), try isTruthy(flush) { flushOutput() }
             return .none
         case .len:
-            try argumentCount(a, name, min: 1, max: 1)
             return try newInt(Int64(try length(a[0])))  // a long range's length can pass a board's small ints
         case .abs:
-            try argumentCount(a, name, min: 1, max: 1)
             let v = a[0]
             if let r = try numberAbsolute(v) { return r }
             if let r = try callDunder0(v, "__abs__") { return r }
@@ -105,7 +117,6 @@ extension VM {
         case .min, .max:
             return try minMax(a, wantMax: id == .max)
         case .sum:
-            try argumentCount(a, name, min: 1, max: 2)
             var total: Value = a.positionalCount > 1 ? a[1] : (a.keyword("start") ?? .smallInt(0))
             let it = try getIterator(a[0])
             root(it); defer { unroot() }
@@ -120,14 +131,12 @@ extension VM {
             }
             return total
         case .chr:
-            try argumentCount(a, name, min: 1, max: 1)
             let i = try indexArgument(a[0], .cInt)
             guard i >= 0 && i <= 0x10FFFF else { throw raise(.valueError, "chr() arg not in range(0x110000)") }
             var out: [UInt8] = []
             appendUTF8(UInt32(i), to: &out)
             return try newStr(out)
         case .ord:
-            try argumentCount(a, name, min: 1, max: 1)
             let v = plainValue(a[0])
             if isStr(v) {
                 guard strCharCount(v.objectOffset) == 1 else {
@@ -138,15 +147,12 @@ extension VM {
             if isType(v, .bytes) && strByteCount(v.objectOffset) == 1 { return .smallInt(Int(strBuffer(v)[0])) }
             throw raiseAboutType(.typeError, "ord() expected string of length 1, but ", v, " found")
         case .repr:
-            try argumentCount(a, name, min: 1, max: 1)
             return try reprValue(a[0])
         case .compile, .exec, .eval:
             return try callExecNative(id, a)
         case .ascii:
-            try argumentCount(a, name, min: 1, max: 1)
             return try asciiRepr(a[0])
         case .iter:
-            try argumentCount(a, name, min: 1, max: 2)
             if a.positionalCount == 2 {  // iter(f, sentinel): f() until it returns the sentinel
                 guard isCallable(a[0]) else {
                     throw raise(.typeError, "iter(v, w): v must be callable")
@@ -155,7 +161,6 @@ extension VM {
             }
             return try getIterator(a[0])
         case .next:
-            try argumentCount(a, name, min: 1, max: 2)
             let it = a[0]
             guard it.isObject, [ObjType.iterator, .generator, .instance].contains(heap.type(it.objectOffset)) else {
                 throw notAnIterator(it)
@@ -165,7 +170,6 @@ extension VM {
             if a.positionalCount > 1 { return a[1] }
             throw stopIteration()
         case .any, .all:
-            try argumentCount(a, name, min: 1, max: 1)
             let it = try getIterator(a[0])
             root(it); defer { unroot() }
             while let v = try iteratorNext(it) {
@@ -175,17 +179,13 @@ extension VM {
             }
             return .bool(id == .all)
         case .hash:
-            try argumentCount(a, name, min: 1, max: 1)
             return try hashObject(a[0])
         case .id:
-            try argumentCount(a, name, min: 1, max: 1)
             return try identity(a[0])
         case .isinstance, .issubclass:
-            try argumentCount(a, name, min: 2, max: 2)
             if id == .issubclass && !isClass(a[0]) { throw raise(.typeError, "issubclass() arg 1 must be a class") }
             return .bool(try classCheck(a[0], a[1], instance: id == .isinstance))
         case .getattr:
-            try argumentCount(a, name, min: 2, max: 3)
             let attrName = try attributeNameArgument(a[1])
             if a.positionalCount == 3 {
                 do {
@@ -198,11 +198,9 @@ extension VM {
             }
             return try getAttribute(a[0], attrName)
         case .setattr:
-            try argumentCount(a, name, min: 3, max: 3)
             try setAttribute(a[0], try attributeNameArgument(a[1]), a[2])
             return .none
         case .hasattr:
-            try argumentCount(a, name, min: 2, max: 2)
             let attrName = try attributeNameArgument(a[1])
             do {
                 return .bool(try lookupAttribute(a[0], attrName) != nil)
@@ -212,7 +210,6 @@ extension VM {
                 return .false
             }
         case .delattr:
-            try argumentCount(a, name, min: 2, max: 2)
             try deleteAttribute(a[0], try attributeNameArgument(a[1]))
             return .none
         case .dir:
@@ -222,12 +219,10 @@ extension VM {
         case .locals:
             return try localsDict()
         case .vars:
-            try argumentCount(a, name, min: 0, max: 1)
             if a.positionalCount == 0 { return try localsDict() }
             if let d = try lookupAttribute(a[0], s.__dict__) { return d }
             throw raise(.typeError, "vars() argument must have __dict__ attribute")
         case .divmod:
-            try argumentCount(a, name, min: 2, max: 2)
             for i in 0..<2 { stack[a.base + i] = plainValue(a[i]) }  // an int or float subclass's value
             if isIntegral(a[0]) && isIntegral(a[1]) {
                 let q = try binaryOperation(.floorDivide, a[0], a[1], inplace: false)
@@ -240,7 +235,6 @@ extension VM {
             root(q); defer { unroot() }
             return try newTuple([q, try newFloat(floatFloorMod(x, y))])
         case .pow:
-            try argumentCount(a, name, min: 2, max: 3)
             if a.positionalCount == 3 && !a[2].isNone {
                 // An object's own three-argument __pow__ (as CPython, only the base's is asked).
                 if isType(a[0], .instance), let m = classLookup(heap.slot(a[0].objectOffset, InstanceSlot.klass), internStatic("__pow__")) {
@@ -264,7 +258,6 @@ extension VM {
             }
             return try binaryOperation(.power, a[0], a[1], inplace: false)
         case .hex, .oct, .bin:
-            try argumentCount(a, name, min: 1, max: 1)
             guard let (negative, digits) = intDigits(try indexValue(a[0]), base: id == .hex ? 16 : id == .oct ? 8 : 2) else {
                 throw raiseAboutType(.typeError, "'", a[0], "' object cannot be interpreted as an integer")
             }
@@ -275,13 +268,11 @@ extension VM {
         case .round:
             return try roundBuiltin(a)
         case .sorted:
-            try argumentCount(a, name, min: 1, max: 1)
             let l = try newList(of: a[0])
             root(l); defer { unroot() }
             try sortList(l, key: a.keyword("key") ?? .none, reverse: try isTruthy(a.keyword("reverse") ?? .false))
             return l
         case .callable:
-            try argumentCount(a, name, min: 1, max: 1)
             return .bool(isCallable(a[0]))
         case .map:
             guard a.positionalCount >= 2 else { throw raise(.typeError, "map() must have at least two arguments.") }
@@ -289,7 +280,6 @@ extension VM {
             for i in 1..<a.positionalCount { heap.setSlot(iters.objectOffset, i - 1 + TupleSlot.firstItem, try getIterator(a[i])) }
             return try newIterator(.map, a[0], .smallInt(0), iters)
         case .filter:
-            try argumentCount(a, name, min: 2, max: 2)
             let it = try getIterator(a[1])
             return try newIterator(.filter, a[0], .smallInt(0), it)
         case .zip:
@@ -302,13 +292,11 @@ extension VM {
             for i in 0..<a.positionalCount { heap.setSlot(iters.objectOffset, i + TupleSlot.firstItem, try getIterator(a[i])) }
             return try newIterator(.zip, iters, .smallInt(0), .bool(try isTruthy(strict ?? .false)))
         case .enumerate:
-            try argumentCount(a, name, min: 1, max: 2)
             let start = a.positionalCount > 1 ? a[1] : (a.keyword("start") ?? .smallInt(0))
             guard intOf(start) != nil else { throw raise(.typeError, "'start' must be an integer") }
             let it = try getIterator(a[0])
             return try newIterator(.enumerate, it, .int(intOf(start)!)!)
         case .reversed:
-            try argumentCount(a, name, min: 1, max: 1)
             let v = a[0]
             if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__reversed__")) {
                 return try call(m, [v])
@@ -326,7 +314,6 @@ extension VM {
             if isType(v, .range) && isLongRange(v) { return try reversedLongRange(v) }
             return try newIterator(.reversed, v, .smallInt(try length(v)))
         case .format:
-            try argumentCount(a, name, min: 1, max: 2)
             return try formatValue(a[0], spec: a.positionalCount > 1 ? a[1] : .null)
         default:
             throw raise(.runtimeError, "native not available")

@@ -161,10 +161,8 @@ extension VM {
 
     func callModuleNative(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
         let board = hooks.board
-        let name = nativeName(id)
         switch id {
         case .timeSleep:
-            try argumentCount(a, name, min: 1, max: 1)
             let seconds = a[0]
             let us: Int64
             if let i = intOf(seconds) {
@@ -178,40 +176,32 @@ extension VM {
             }
             return try sleep(microseconds: us)
         case .timeSleepMs, .timeSleepUs:
-            try argumentCount(a, name, min: 1, max: 1)
             let n = try indexArgument(a[0])
             let us = id == .timeSleepUs ? n : (n.multipliedReportingOverflow(by: 1000).overflow ? Int64.max : n * 1000)
             return try sleep(microseconds: us)
         case .timeTicksMs, .timeTicksUs:
-            try argumentCount(a, name, min: 0, max: 0)
             let us = board.ticksUs()
             let ticks = id == .timeTicksUs ? us : us / 1000
             return .smallInt(Int(Int64(truncatingIfNeeded: ticks % UInt64(VM.ticksPeriod))))
         case .timeTicksDiff:
-            try argumentCount(a, name, min: 2, max: 2)
             let later = try indexArgument(a[0]), earlier = try indexArgument(a[1])
             let half = VM.ticksPeriod / 2
             let diff = ((later &- earlier &+ half) & (VM.ticksPeriod - 1)) - half
             return .smallInt(Int(diff))
         case .timeTicksAdd:
-            try argumentCount(a, name, min: 2, max: 2)
             let ticks = try indexArgument(a[0]), delta = try indexArgument(a[1])
             return .smallInt(Int((ticks &+ delta) & (VM.ticksPeriod - 1)))
         case .timeTime, .timeMonotonic:
-            try argumentCount(a, name, min: 0, max: 0)
             guard floatsOn else { return .smallInt(Int(Int64(truncatingIfNeeded: board.ticksUs() / 1_000_000))) }
             return try newFloat(Double(board.ticksUs()) / 1e6)
         case .machineFreq:
-            try argumentCount(a, name, min: 0, max: 0)
             return .smallInt(Int(board.frequency()))
         case .machineReset:
-            try argumentCount(a, name, min: 0, max: 0)
             flushOutput()
             board.reset()
             pendingException = try newException(.systemExit, args: [])  // a board does not come back; the desktop ends the program
             throw VMError.exception
         case .machineUniqueId:
-            try argumentCount(a, name, min: 0, max: 0)
             var id = [UInt8](repeating: 0, count: 32)
             let n = id.withUnsafeMutableBufferPointer { board.uniqueID($0.baseAddress, $0.count) }
             guard n > 0 else { throw boardLacks("unique id") }
@@ -300,19 +290,15 @@ extension VM {
     func callPinMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
         let board = hooks.board
         let pin = Int32(pinNumber(me))
-        let name = nativeName(id)
         switch id {
         case .pinValue:
-            try argumentCount(a, name, min: 1, max: 2)
             if a.positionalCount == 1 { return .smallInt(board.pinRead(pin) != 0 ? 1 : 0) }
             board.pinWrite(pin, try isTruthy(a[1]) ? 1 : 0)
             return .none
         case .pinOn, .pinOff:
-            try argumentCount(a, name, min: 1, max: 1)
             board.pinWrite(pin, id == .pinOn ? 1 : 0)
             return .none
         case .pinToggle:
-            try argumentCount(a, name, min: 1, max: 1)
             board.pinWrite(pin, board.pinRead(pin) != 0 ? 0 : 1)
             return .none
         default:
@@ -350,11 +336,9 @@ extension VM {
 
     func callUARTMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
         let board = hooks.board
-        let name = nativeName(id)
         flushOutput()  // what print() buffered goes out first: a prompt shows before the wait, output stays in order
         switch id {
         case .uartWrite:
-            try argumentCount(a, name, min: 2, max: 2)
             let data = a[1]
             let payload: UnsafeBufferPointer<UInt8>
             if isStr(data) {
@@ -367,10 +351,8 @@ extension VM {
             hooks.write(1, UnsafeRawBufferPointer(payload))
             return .smallInt(payload.count)
         case .uartAny:
-            try argumentCount(a, name, min: 1, max: 1)
             return .smallInt(Int(max(0, board.uartAny())))
         case .uartRead, .uartReadline:
-            try argumentCount(a, name, min: 1, max: id == .uartRead ? 2 : 1)
             var limit = Int64.max
             if a.positionalCount > 1 && !a[1].isNone {
                 limit = try indexArgument(a[1])
@@ -423,7 +405,6 @@ extension VM {
     func adcChannel(_ adc: Value) -> Int { Int(heap.slot(adc.objectOffset, ADCSlot.channel).intValue) }
 
     func callADCMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
-        try argumentCount(a, nativeName(id), min: 1, max: 1)
         let channel = adcChannel(me)
         let sample = hooks.board.adcRead(Int32(channel))
         guard sample >= 0 else {

@@ -44,6 +44,7 @@ extension VM {
             guard ok else {
                 throw raise(.typeError, bytes("descriptor '") + bytes(nativeName(id)) + bytes("' requires a '") + bytes(kind.name) + bytes("' object but received a '") + typeName(me) + bytes("'"))
             }
+            try checkArity(id, a)
             if a.count > 1 && id.takesNoArguments {
                 throw raise(.typeError, typeName(me) + bytes(".") + bytes(nativeName(id)) + bytes("() takes no arguments (") + decimal(a.count - 1) + bytes(" given)"))
             }
@@ -71,8 +72,8 @@ extension VM {
                 m += bytes("' requires a 'BaseException' object but received a '") + typeName(me) + bytes("'")
                 throw raise(.typeError, m)
             }
+            try checkArity(id, a)
             if id == .exceptionAddNote {  // e.add_note(s): appended to e.__notes__, printed after the message
-                try argumentCount(a, "add_note", min: 2, max: 2)
                 guard isStr(a[1]) else { throw raiseAboutType(.typeError, "note must be a str, not '", a[1], "'") }
                 let d = instanceDict(me)
                 let notesName = try internName("__notes__")
@@ -88,7 +89,6 @@ extension VM {
             if id == .exceptionWithTraceback {
                 // e.with_traceback(tb): None forgets where it was raised; a traceback object keeps it (the VM
                 // keeps only its own record of frames).
-                try argumentCount(a, "with_traceback", min: 2, max: 2)
                 if a[1].isNone { heap.setSlot(me.objectOffset, InstanceSlot.traceback, .null) }
                 return me
             }
@@ -98,7 +98,6 @@ extension VM {
         }
         switch id {
         case .tupleIndex, .tupleCount:
-            try argumentCount(a, nativeName(id), min: 2, max: id == .tupleIndex ? 4 : 2)
             var count = 0
             let n = tupleCount(me.objectOffset)
             func bound(_ k: Int, _ dflt: Int) -> Int {
@@ -117,7 +116,6 @@ extension VM {
             if id == .tupleIndex { throw raise(.valueError, "tuple.index(x): x not in tuple") }
             return .smallInt(count)
         case .rangeIndex, .rangeCount:
-            try argumentCount(a, nativeName(id), min: 2, max: 2)
             let at = try rangePosition(me, of: a[1])
             if id == .rangeCount { return .smallInt(at == nil ? 0 : 1) }
             guard let at else {
@@ -130,7 +128,6 @@ extension VM {
         case .bytesDecode, .byteArrayDecode:
             return try decodeBytes(me, a)
         case .bytesHex, .byteArrayHex:
-            try argumentCount(a, "hex", min: 1, max: 3)
             // hex(sep, bytes_per_sep): sep between groups counted from the right (from the left when negative).
             let sepArg = a.value(1, "sep")
             var sep: [UInt8] = []
@@ -150,7 +147,6 @@ extension VM {
             }
             return try newStr(out)
         case .intToBytes:
-            try argumentCount(a, "to_bytes", min: 1, max: 3)
             let length = a.positionalCount > 1 ? a[1] : (a.keyword("length") ?? .smallInt(1))
             let order = a.positionalCount > 2 ? a[2] : (a.keyword("byteorder") ?? .null)
             let signed = try isTruthy(a.keyword("signed") ?? .false)
@@ -178,7 +174,6 @@ extension VM {
             if !(isStr(order) && strArray(order) == bytes("little")) { out.reverse() }
             return try newStr(out, type: .bytes)
         case .sliceIndicesMethod:
-            try argumentCount(a, "indices", min: 2, max: 2)
             guard let n = intOf(a[1]), n >= 0 else { throw raise(.valueError, "length should not be negative") }
             let (start, step, _) = try sliceIndices(me, length: Int(n))
             let stop = sliceStop(me, length: Int(n))
@@ -190,7 +185,6 @@ extension VM {
             if let i = intOf(me) { return .smallInt(i.magnitude.nonzeroBitCount) }
             return .smallInt(bigOf(me)!.magnitude.reduce(0) { $0 + $1.nonzeroBitCount })
         case .keysIsdisjoint, .itemsIsdisjoint:
-            try argumentCount(a, "isdisjoint", min: 2, max: 2)
             guard setsOn else { throw leftOut("set", "set") }
             let mine = try asSet(me)
             root(mine); defer { unroot() }
@@ -212,7 +206,6 @@ extension VM {
         case .floatHex:
             return try newStr(floatHexText(floatValue(me)))
         case .genSend:
-            try argumentCount(a, "send", min: 2, max: 2)
             if let v = try resumeGenerator(me, sending: a[1]) { return v }
             throw stopIteration()
         case .objectInit:
@@ -234,25 +227,20 @@ extension VM {
             return classKind(me) == .object ? try newInstance(me) : try newValueInstance(me, from: a)
         case .objectInitSubclass:
             // object.__init_subclass__(cls), which super().__init_subclass__(**kw) ends at: no keywords.
-            try argumentCount(a, "__init_subclass__", min: 1, max: 1)
             if a.keywordCount > 0 { throw initSubclassTakesNoKeywords(me) }
             return .none
         case .objectGetattribute:
-            try argumentCount(a, "__getattribute__", min: 2, max: 2)
             let name = try attributeNameArgument(a[1])
             if let v = isType(me, .instance) ? try instanceAttribute(me, name) : try lookupAttribute(me, name) { return v }
             throw attributeError(me, name)
         case .objectSetattr:
-            try argumentCount(a, "__setattr__", min: 3, max: 3)
             let name = try attributeNameArgument(a[1])
             if isType(me, .instance) { try storeInstanceAttribute(me, name, a[2]) } else { try setAttribute(me, name, a[2]) }
             return .none
         case .objectDelattr:
-            try argumentCount(a, "__delattr__", min: 2, max: 2)
             try removeAttribute(me, try attributeNameArgument(a[1]))
             return .none
         case .genThrow:
-            try argumentCount(a, "throw", min: 2, max: 4)
             var exc = a[1]
             if isClass(exc) {
                 exc = try call(exc, a.positionalCount > 2 && !a[2].isNone ? [a[2]] : [])
@@ -264,7 +252,6 @@ extension VM {
             try closeGenerator(me)
             return .none
         case .propertySetter, .propertyGetter, .propertyDeleter:
-            try argumentCount(a, nativeName(id), min: 2, max: 2)
             let o = try allocSlots(.property, PropertySlot.slotCount)
             for i in 0..<PropertySlot.slotCount { heap.setSlot(o, i, heap.slot(me.objectOffset, i)) }
             heap.setSlot(o, id == .propertyGetter ? PropertySlot.getter : id == .propertySetter ? PropertySlot.setter : PropertySlot.deleter, a[1])
@@ -365,7 +352,6 @@ extension VM {
         if id.isMoreStrMethod && !moreStrMethodsOn { throw moreStrMethodLeftOut(name) }
         switch id {
         case .strFind, .strRfind, .strIndex, .strRindex, .strCount:
-            try argumentCount(a, name, min: 2, max: 4)
             let needle = try textArgument(a, 1, name)
             // Optional start/end are character indexes; map them to bytes.
             let chars = strCharCount(me.objectOffset)
@@ -401,7 +387,6 @@ extension VM {
             }
             return .smallInt(strIsASCII(me.objectOffset) ? at : utf8CharCount(UnsafeBufferPointer(rebasing: text[0..<at])))
         case .strJoin:
-            try argumentCount(a, name, min: 2, max: 2)
             let items = try newList(of: a[1])
             root(items); defer { unroot() }
             var total = 0
@@ -444,7 +429,6 @@ extension VM {
             heap.setU32(r, StrField.charCount, textType == .str ? UInt32(chars) : UInt32(total))
             return .object(r)
         case .strSplit, .strRsplit:
-            try argumentCount(a, name, min: 1, max: 3)
             let sepArg = a.positionalCount > 1 ? a[1] : (a.keyword("sep") ?? .none)
             let maxArg = a.positionalCount > 2 ? a[2] : (a.keyword("maxsplit") ?? .smallInt(-1))
             guard let maxSplit = intOf(maxArg) else { throw raise(.typeError, "'maxsplit' must be an integer") }
@@ -496,7 +480,6 @@ extension VM {
             for (s0, e0) in parts { try listAppend(l, try newText(UnsafeBufferPointer(rebasing: text[s0..<e0]))) }
             return l
         case .strStrip, .strLstrip, .strRstrip:
-            try argumentCount(a, name, min: 1, max: 2)
             let chars: [UInt8]? = (a.positionalCount > 1 && !a[1].isNone) ? Array(strBuffer(try textArgument(a, 1, name))) : nil
             // A str is stripped by whole characters: Python's whitespace, or the characters given.
             let isText = textType == .str
@@ -525,7 +508,6 @@ extension VM {
             if i == 0 && end == text.count { return me }
             return try newText(UnsafeBufferPointer(rebasing: text[i..<end]))
         case .strReplace:
-            try argumentCount(a, name, min: 3, max: 4)
             let oldValue = try textArgument(a, 1, name), newValue = try textArgument(a, 2, name)
             let new = Array(strBuffer(newValue))
             var limit = try indexArgument(a.value(3, "count") ?? .smallInt(-1), .ssize)
@@ -560,7 +542,6 @@ extension VM {
             out += b[i...]
             return try newText(out)
         case .strStartswith, .strEndswith:
-            try argumentCount(a, name, min: 2, max: 4)
             let b = text
             var candidates: [Value] = []
             if isType(a[1], .tuple) { candidates = Array(tupleItems(a[1].objectOffset)) } else { candidates = [a[1]] }
@@ -619,7 +600,6 @@ extension VM {
             return try encodeStr(me, a)
         case .strTranslate:
             guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }
-            try argumentCount(a, name, min: 2, max: 2)
             return try translate(me, a[1])
         case .strIsascii:
             return .bool(!text.contains(where: { $0 >= 0x80 }))
@@ -644,7 +624,6 @@ extension VM {
             return .bool(cased)
         case .strCenter, .strLjust, .strRjust:
             guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
-            try argumentCount(a, name, min: 2, max: 3)
             let width = try checkedSize(try indexArgument(a[1], .ssize))
             var fill: [UInt8] = [32]
             if a.positionalCount > 2 {
@@ -669,7 +648,6 @@ extension VM {
             return try newText(out)
         case .strZfill:
             guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
-            try argumentCount(a, name, min: 2, max: 2)
             let width = try checkedSize(try indexArgument(a[1], .ssize))
             let b = Array(text)
             let pad = width - strCharCount(me.objectOffset)
@@ -682,7 +660,6 @@ extension VM {
             return try newText(out)
         case .strPartition, .strRpartition:
             guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
-            try argumentCount(a, name, min: 2, max: 2)
             let sep = try textArgument(a, 1, name)
             if strByteCount(sep.objectOffset) == 0 { throw raise(.valueError, "empty separator") }
             let b = Array(text)
@@ -758,7 +735,6 @@ extension VM {
             return .bool(cased)
         case .strRemoveprefix, .strRemovesuffix:
             guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
-            try argumentCount(a, name, min: 2, max: 2)
             let affix = Array(strBuffer(try textArgument(a, 1, name)))
             let b = Array(text)
             if affix.isEmpty || affix.count > b.count { return me }

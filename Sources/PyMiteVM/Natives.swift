@@ -14,7 +14,7 @@ enum NativeHome: Equatable {
     case slot
 }
 
-enum Native: Int, CaseIterable {
+enum Native: Int {
     // Built-in functions.
     case print = 0, len, abs, min, max, sum, chr, ord, repr, iter, next, any, all, hash, id
     case isinstance, issubclass, getattr, setattr, hasattr, delattr, dir, globals, locals
@@ -177,6 +177,53 @@ enum Native: Int, CaseIterable {
             return false
         }
     }
+
+    /// How many positional arguments a native takes, a method's self included, as
+    /// min | max << 4: one row per native, checked before it runs (`VM.checkArity`)
+    /// instead of a check in every case of the natives' switches. `ownCount`: the native
+    /// counts its own (keywords, a count that depends on the call, a name of its own).
+    var arity: UInt8 {
+        switch self {
+        case .timeTicksMs, .timeTicksUs, .timeTime, .timeMonotonic, .machineFreq, .machineReset, .machineUniqueId:
+            return 0 | 0 << 4
+        case .vars:
+            return 0 | 1 << 4
+        case .objectInitSubclass, .timeSleep, .timeSleepMs, .timeSleepUs, .pinOn, .pinOff, .pinToggle, .uartAny,
+             .len, .abs, .chr, .ord, .repr, .ascii, .any, .all, .hash, .id, .hex, .oct, .bin, .sorted, .callable,
+             .reversed, .listSort, .adcReadU16, .typeMro, .uartReadline, .slotLen, .slotIter, .slotHash, .slotRepr,
+             .slotStr, .slotBool, .slotInt, .slotFloat, .slotIndex, .slotNeg, .slotPos, .slotAbs, .slotInvert:
+            return 1 | 1 << 4
+        case .strStrip, .strLstrip, .strRstrip, .pinValue, .sum, .iter, .next, .enumerate, .format, .byteArrayPop,
+             .listPop, .uartRead:
+            return 1 | 2 << 4
+        case .bytesHex, .byteArrayHex, .intToBytes, .strSplit, .strRsplit:
+            return 1 | 3 << 4
+        case .rangeIndex, .rangeCount, .sliceIndicesMethod, .keysIsdisjoint, .itemsIsdisjoint, .genSend,
+             .objectGetattribute, .objectDelattr, .propertySetter, .propertyGetter, .propertyDeleter, .strJoin,
+             .strTranslate, .strZfill, .strPartition, .strRpartition, .strRemoveprefix, .strRemovesuffix,
+             .timeTicksDiff, .timeTicksAdd, .uartWrite, .streamWrite, .isinstance, .issubclass, .hasattr, .delattr,
+             .divmod, .filter, .byteArrayAppend, .byteArrayExtend, .byteArrayRemove, .listAppend, .listExtend,
+             .listRemove, .listCount, .slotGetitem, .slotDelitem, .slotContains, .setAdd, .setRemove, .setDiscard,
+             .setIssubset, .setIssuperset, .setIsdisjoint, .exceptionAddNote, .exceptionWithTraceback, .tupleCount,
+             .slotAdd, .slotSub, .slotMul, .slotTruediv, .slotFloordiv, .slotMod, .slotPow, .slotLshift, .slotRshift,
+             .slotAnd, .slotOr, .slotXor, .slotRadd, .slotRsub, .slotRmul, .slotRtruediv, .slotRfloordiv, .slotRmod,
+             .slotRpow, .slotRlshift, .slotRrshift, .slotRand, .slotRor, .slotRxor, .slotLt, .slotLe, .slotEq,
+             .slotNe, .slotGt, .slotGe:
+            return 2 | 2 << 4
+        case .strCenter, .strLjust, .strRjust, .getattr, .pow, .dictGet, .dictPop, .dictSetdefault:
+            return 2 | 3 << 4
+        case .genThrow, .strFind, .strRfind, .strIndex, .strRindex, .strCount, .strStartswith, .strEndswith,
+             .listIndex, .tupleIndex:
+            return 2 | 4 << 4
+        case .objectSetattr, .setattr, .byteArrayInsert, .listInsert, .slotSetitem:
+            return 3 | 3 << 4
+        case .strReplace:
+            return 3 | 4 << 4
+        default:
+            return Native.ownCount
+        }
+    }
+    static let ownCount: UInt8 = 0xFF
 
     /// set methods that change nothing: frozenset has them too.
     var sharedWithFrozenset: Bool {

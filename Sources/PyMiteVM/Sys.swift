@@ -96,7 +96,6 @@ extension VM {
         let fd = streamDescriptor(me) ?? 1
         switch id {
         case .streamWrite:
-            try argumentCount(a, "write", min: 2, max: 2)
             guard isStr(a[1]) else { throw raiseAboutType(.typeError, "write() argument must be str, not ", a[1], "") }
             write(fd, strArray(a[1]))
             return .smallInt(strCharCount(a[1].objectOffset))

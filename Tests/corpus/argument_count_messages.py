@@ -6,3 +6,10 @@ for e in ["[].append()", "[].append(1, 2)", "''.join()", "isinstance(1)", "len()
         eval(e)
     except TypeError as x:
         print(e, "->", x)
+
+# Special methods as attributes (CPython's slot wrappers) count without self.
+for e in ["(1).__add__()", "(1).__add__(1, 2)", "'a'.__len__(1)", "(1).__lt__()", "'a'.__contains__()", "(1).__neg__(2)"]:
+    try:
+        eval(e)
+    except TypeError as x:
+        print(e, "->", x)

@@ -95,23 +95,18 @@ extension VM {
 
     func callByteArrayMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
         if !BuiltFeatures.byteArrays { fatalError() }  // only a bytearray reaches its methods
-        let name = nativeName(id)
         var contents = Array(byteView(me)!)
         switch id {
         case .byteArrayAppend:
-            try argumentCount(a, name, min: 2, max: 2)
             contents.append(try byteValue(a[1]))
         case .byteArrayExtend:
-            try argumentCount(a, name, min: 2, max: 2)
             contents += try bytesFromIterable(a[1])
         case .byteArrayInsert:
-            try argumentCount(a, name, min: 3, max: 3)
             guard var i = intOf(a[1]) else { throw raise(.typeError, "an integer is required") }
             let n = Int64(contents.count)
             if i < 0 { i = max(0, i + n) }
             contents.insert(try byteValue(a[2]), at: Int(min(i, n)))
         case .byteArrayPop:
-            try argumentCount(a, name, min: 1, max: 2)
             if contents.isEmpty { throw raise(.indexError, "pop from empty bytearray") }
             var i = contents.count - 1
             if a.positionalCount > 1 {
@@ -124,7 +119,6 @@ extension VM {
             try byteArraySetContents(me, contents)
             return .smallInt(Int(v))
         case .byteArrayRemove:
-            try argumentCount(a, name, min: 2, max: 2)
             let b = try byteValue(a[1])
             guard let i = contents.firstIndex(of: b) else { throw raise(.valueError, "value not found in bytearray") }
             contents.remove(at: i)

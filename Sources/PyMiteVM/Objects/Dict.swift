@@ -320,16 +320,13 @@ extension VM {
     // MARK: Methods
 
     func callDictMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
-        let name = nativeName(id)
         switch id {
         case .dictKeys: return try newIterator(.keysView, me)
         case .dictValues: return try newIterator(.valuesView, me)
         case .dictItems: return try newIterator(.itemsView, me)
         case .dictGet:
-            try argumentCount(a, name, min: 2, max: 3)
             return try dictGet(me, a[1]) ?? (a.positionalCount > 2 ? a[2] : .none)
         case .dictPop:
-            try argumentCount(a, name, min: 2, max: 3)
             if let v = try dictRemove(me, a[1]) { return v }
             if a.positionalCount > 2 { return a[2] }
             throw raiseValue(.keyError, a[1])
@@ -346,7 +343,6 @@ extension VM {
             for k in 0..<a.keywordCount { try dictStore(me, tupleItem(a.kwnames.objectOffset, k), a[a.positionalCount + k]) }
             return .none
         case .dictSetdefault:
-            try argumentCount(a, name, min: 2, max: 3)
             if let v = try dictGet(me, a[1]) { return v }
             let d = a.positionalCount > 2 ? a[2] : .none
             try dictStore(me, a[1], d)

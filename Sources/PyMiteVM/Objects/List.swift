@@ -251,13 +251,10 @@ extension VM {
 
     func callListMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
         let o = me.objectOffset
-        let name = nativeName(id)
         switch id {
         case .listAppend:
-            try argumentCount(a, name, min: 2, max: 2)
             try listAppend(me, a[1])
         case .listExtend:
-            try argumentCount(a, name, min: 2, max: 2)
             if a[1] == me {
                 let copy = try newList(Array(listItems(o)))
                 root(copy); defer { unroot() }
@@ -266,13 +263,11 @@ extension VM {
                 try extendList(me, with: a[1])
             }
         case .listInsert:
-            try argumentCount(a, name, min: 3, max: 3)
             guard var i = intOf(a[1]) else { throw raise(.typeError, "'str' object cannot be interpreted as an integer") }
             let n = Int64(listCount(o))
             if i < 0 { i = max(0, i + n) }
             try listInsert(me, Int(min(i, n)), a[2])
         case .listPop:
-            try argumentCount(a, name, min: 1, max: 2)
             let n = listCount(o)
             if n == 0 { throw raise(.indexError, "pop from empty list") }
             var i = n - 1
@@ -282,7 +277,6 @@ extension VM {
             }
             return listRemove(me, at: i)
         case .listRemove:
-            try argumentCount(a, name, min: 2, max: 2)
             var i = 0
             while i < listCount(o) {
                 if try valuesEqual(listItem(o, i), a[1]) { _ = listRemove(me, at: i); return .none }
@@ -290,7 +284,6 @@ extension VM {
             }
             throw raise(.valueError, "list.remove(x): x not in list")
         case .listIndex:
-            try argumentCount(a, name, min: 2, max: 4)
             let n = listCount(o)
             var start = a.positionalCount > 2 ? Int(clamping: intOf(a[2]) ?? 0) : 0
             var stop = a.positionalCount > 3 ? Int(clamping: intOf(a[3]) ?? Int64(n)) : n
@@ -305,7 +298,6 @@ extension VM {
             try appendText(a[1], &m, repr: true)
             throw raise(.valueError, m + bytes(" is not in list"))
         case .listCount:
-            try argumentCount(a, name, min: 2, max: 2)
             var count = 0, i = 0
             while i < listCount(o) {
                 if try valuesEqual(listItem(o, i), a[1]) { count += 1 }
@@ -317,7 +309,6 @@ extension VM {
             var i = 0, j = items.count - 1
             while i < j { items.swapAt(i, j); i += 1; j -= 1 }
         case .listSort:
-            try argumentCount(a, name, min: 1, max: 1)
             try sortList(me, key: a.keyword("key") ?? .none, reverse: try isTruthy(a.keyword("reverse") ?? .false))
         case .listClear:
             listSetCount(me, 0)

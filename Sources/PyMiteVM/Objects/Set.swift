@@ -91,13 +91,10 @@ extension VM {
         let name = nativeName(id)
         switch id {
         case .setAdd:
-            try argumentCount(a, name, min: 2, max: 2)
             try dictStore(me, a[1], .none)
         case .setRemove:
-            try argumentCount(a, name, min: 2, max: 2)
             if try dictRemove(me, a[1]) == nil { throw raiseValue(.keyError, a[1]) }
         case .setDiscard:
-            try argumentCount(a, name, min: 2, max: 2)
             _ = try dictRemove(me, a[1])
         case .setPop:
             guard let e = dictNextEntry(me, from: 0) else { throw raise(.keyError, "pop from an empty set") }
@@ -130,7 +127,6 @@ extension VM {
                 _ = try setOperation(op, me, other, inplace: true)
             }
         case .setIssubset, .setIssuperset, .setIsdisjoint:
-            try argumentCount(a, name, min: 2, max: 2)
             let other = try newSet(from: a[1])
             root(other); defer { unroot() }
             switch id {

@@ -96,6 +96,7 @@ extension VM {
               VM.slotSupported(id, kind) else {
             throw raise(.typeError, bytes("descriptor '") + bytes(name) + bytes("' does not apply to a '") + typeName(me) + bytes("' object"))
         }
+        try checkArity(id, a)
         let r = id.rawValue - Native.slotAdd.rawValue
         // An operand the operation does not take gives NotImplemented.
         func orNotImplemented(_ body: () throws(VMError) -> Value) throws(VMError) -> Value {
@@ -117,7 +118,6 @@ extension VM {
             }
         }
         if r < 24, let op = BinaryOperator(rawValue: UInt8(r % 12)) {
-            try argumentCount(a, name, min: 2, max: 2)
             let other = a[1]
             guard numberTakes(other) else { return .notImplemented }
             return try orNotImplemented { () throws(VMError) in
@@ -125,7 +125,6 @@ extension VM {
             }
         }
         if r < 30, let op = CompareOperator(rawValue: UInt8(r - 24)) {
-            try argumentCount(a, name, min: 2, max: 2)
             let other = a[1]
             // Only values of the same family compare: (1).__eq__("a") is NotImplemented.
             guard let otherKind = TypeKind(rawValue: Int(heap.slot(try typeOf(other).objectOffset, ClassSlot.kind).intValue)),
@@ -134,11 +133,9 @@ extension VM {
         }
         switch id {
         case .slotSetitem:
-            try argumentCount(a, name, min: 3, max: 3)
             try setItem(me, a[1], a[2])
             return .none
         case .slotGetitem, .slotDelitem, .slotContains:
-            try argumentCount(a, name, min: 2, max: 2)
             if id == .slotGetitem {
                 return receiver != me && isType(me, .dict) ? try subscriptDictInstance(receiver, me, a[1]) : try getItem(me, a[1])
             }
@@ -148,7 +145,6 @@ extension VM {
         default:
             break
         }
-        try argumentCount(a, name, min: 1, max: 1)
         switch id {
         case .slotLen: return try newInt(Int64(try length(me)))
         case .slotIter: return try getIterator(me)
