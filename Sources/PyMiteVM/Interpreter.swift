@@ -12,7 +12,10 @@ extension VM {
     func run() throws(VMError) -> Value {
         let savedYoungBase = youngBase
         youngBase = young.count
-        defer { youngBase = savedYoungBase }
+        defer {
+            youngBase = savedYoungBase
+            youngToForget = true  // the caller's young objects above its base, if this run forgot the flag
+        }
 
         var fp = frames.count - 1
         var r = Registers(self, frames[fp], ip: Int(frames[fp].ip))
@@ -20,7 +23,7 @@ extension VM {
 
         while true {
             let word = r.ins[r.ip]
-            r.ip += 1
+            r.ip &+= 1
             safePoint()
             let arg = Int(word >> 8)
             do throws(VMError) {
@@ -28,11 +31,11 @@ extension VM {
                 case .nop:
                     break
                 case .popTop:
-                    sp -= 1
+                    sp &-= 1
                 case .dupTop:
-                    stack[sp] = stack[sp - 1]; sp += 1
+                    stack[sp] = stack[sp - 1]; sp &+= 1
                 case .dupTopTwo:
-                    stack[sp] = stack[sp - 2]; stack[sp + 1] = stack[sp - 1]; sp += 2
+                    stack[sp] = stack[sp - 2]; stack[sp + 1] = stack[sp - 1]; sp &+= 2
                 case .rotTwo:
                     let t = stack[sp - 1]; stack[sp - 1] = stack[sp - 2]; stack[sp - 2] = t
                 case .rotThree:
@@ -46,13 +49,13 @@ extension VM {
                 case .loadConst:
                     let v = r.consts[arg]
                     if v.isNull { throw unavailableConstant(code: Int(frames[fp].code), index: arg) }
-                    stack[sp] = v; sp += 1
+                    stack[sp] = v; sp &+= 1
                 case .loadFast:
                     let v = stack[r.base + arg]
                     if v.isNull { throw unboundLocal(Int(frames[fp].code), arg) }
-                    stack[sp] = v; sp += 1
+                    stack[sp] = v; sp &+= 1
                 case .storeFast:
-                    sp -= 1; stack[r.base + arg] = stack[sp]
+                    sp &-= 1; stack[r.base + arg] = stack[sp]
                 case .deleteFast:
                     if stack[r.base + arg].isNull { throw unboundLocal(Int(frames[fp].code), arg) }
                     stack[r.base + arg] = .null
@@ -63,7 +66,7 @@ extension VM {
                     push(v)
                 case .storeDeref:
                     let cell = try expect(stack[r.base + arg], .cell)
-                    sp -= 1; heap.setSlot(cell, CellSlot.contents, stack[sp])
+                    sp &-= 1; heap.setSlot(cell, CellSlot.contents, stack[sp])
                 case .deleteDeref:
                     heap.setSlot(try expect(stack[r.base + arg], .cell), CellSlot.contents, .null)
                 case .loadClosure:
@@ -76,7 +79,7 @@ extension VM {
                 case .loadGlobal:
                     push(try globalOrBuiltin(frames[fp].globals, r.names[arg]))
                 case .storeGlobal:
-                    sp -= 1
+                    sp &-= 1
                     try dictStoreStr(frames[fp].globals, r.names[arg], stack[sp])
                 case .deleteGlobal:
                     if try dictRemove(frames[fp].globals, r.names[arg]) == nil { throw nameError(r.names[arg]) }
@@ -89,7 +92,7 @@ extension VM {
                         push(try globalOrBuiltin(frames[fp].globals, name))
                     }
                 case .storeName:
-                    sp -= 1
+                    sp &-= 1
                     let ns = frames[fp].namespace
                     try dictStore(ns.isNull ? frames[fp].globals : ns, r.names[arg], stack[sp])
                 case .deleteName:
@@ -104,10 +107,10 @@ extension VM {
                     stack[sp - 1] = try getAttribute(stack[sp - 1], r.names[arg])
                 case .storeAttr:
                     try setAttribute(stack[sp - 1], r.names[arg], stack[sp - 2])
-                    sp -= 2
+                    sp &-= 2
                 case .deleteAttr:
                     try deleteAttribute(stack[sp - 1], r.names[arg])
-                    sp -= 1
+                    sp &-= 1
                 case .loadMethod:
                     try loadMethod(r.names[arg])
                 case .loadSpecial:
@@ -129,12 +132,12 @@ extension VM {
                         default: break
                         }
                         if let r = r, let v = Value.int(r) {
-                            stack[sp - 2] = v; sp -= 1
+                            stack[sp - 2] = v; sp &-= 1
                             break
                         }
                     }
                     stack[sp - 2] = try binaryOperation(op, a, b, inplace: word & 0xFF == UInt32(Opcode.inplaceOp.rawValue))
-                    sp -= 1
+                    sp &-= 1
                 case .compareOp:
                     let a = stack[sp - 2], b = stack[sp - 1]
                     let op = unsafeBitCast(UInt8(truncatingIfNeeded: arg), to: CompareOperator.self)
@@ -150,14 +153,14 @@ extension VM {
                         case .greaterEqual: r = x >= y
                         default:
                             stack[sp - 2] = try compareOperation(CompareOperator(rawValue: UInt8(arg))!, a, b)
-                            sp -= 1
+                            sp &-= 1
                             continue
                         }
-                        stack[sp - 2] = r ? .true : .false; sp -= 1
+                        stack[sp - 2] = r ? .true : .false; sp &-= 1
                         break
                     }
                     stack[sp - 2] = try compareOperation(op, a, b)
-                    sp -= 1
+                    sp &-= 1
                 case .unaryNegative:
                     stack[sp - 1] = try unaryNegative(stack[sp - 1])
                 case .unaryPositive:
@@ -168,13 +171,13 @@ extension VM {
                     stack[sp - 1] = try unaryInvert(stack[sp - 1])
                 case .binarySubscr:
                     stack[sp - 2] = try getItem(stack[sp - 2], stack[sp - 1])
-                    sp -= 1
+                    sp &-= 1
                 case .storeSubscr:
                     try setItem(stack[sp - 2], stack[sp - 1], stack[sp - 3])
-                    sp -= 3
+                    sp &-= 3
                 case .deleteSubscr:
                     try deleteItem(stack[sp - 2], stack[sp - 1])
-                    sp -= 2
+                    sp &-= 2
                 case .buildSlice:
                     let o = try allocSlots(.slice, SliceSlot.slotCount)
                     heap.setSlot(o, SliceSlot.start, stack[sp - arg])
@@ -205,33 +208,33 @@ extension VM {
                 case .buildMap:
                     let d = try newDict(.dict, capacity: arg)
                     for i in 0..<arg { try dictStore(d, stack[sp - 2 * arg + 2 * i], stack[sp - 2 * arg + 2 * i + 1]) }
-                    sp -= 2 * arg
+                    sp &-= 2 * arg
                     push(d)
                 case .listAppend:
                     _ = try expect(stack[sp - 1 - arg], .list)
                     try listAppend(stack[sp - 1 - arg], stack[sp - 1])
-                    sp -= 1
+                    sp &-= 1
                 case .setAdd:
                     _ = try expect(stack[sp - 1 - arg], .set)
                     try dictStore(stack[sp - 1 - arg], stack[sp - 1], .none)
-                    sp -= 1
+                    sp &-= 1
                 case .mapAdd:
                     _ = try expect(stack[sp - 2 - arg], .dict)
                     try dictStore(stack[sp - 2 - arg], stack[sp - 2], stack[sp - 1])
-                    sp -= 2
+                    sp &-= 2
                 case .listExtend:
                     _ = try expect(stack[sp - 2], .list)
                     try extendList(stack[sp - 2], with: stack[sp - 1])
-                    sp -= 1
+                    sp &-= 1
                 case .setUpdate:
                     guard setsOn else { throw leftOut("set", "set") }
                     _ = try expect(stack[sp - 2], .set)
                     try updateSet(stack[sp - 2], with: stack[sp - 1])
-                    sp -= 1
+                    sp &-= 1
                 case .dictUpdate:
                     _ = try expect(stack[sp - 2], .dict)
                     try updateDict(stack[sp - 2], with: stack[sp - 1])
-                    sp -= 1
+                    sp &-= 1
                 case .listToTuple:
                     let l = try expect(stack[sp - 1], .list)
                     let n = listCount(l)
@@ -248,25 +251,25 @@ extension VM {
                     r.ip = arg
                 case .popJumpIfFalse:
                     if arg < r.ip { try countStep() }
-                    sp -= 1
+                    sp &-= 1
                     let v = stack[sp]
                     if v.raw == Value.false.raw { r.ip = arg } else if v.raw != Value.true.raw, try !isTruthy(v) { r.ip = arg }
                 case .popJumpIfTrue:
                     if arg < r.ip { try countStep() }
-                    sp -= 1
+                    sp &-= 1
                     let v = stack[sp]
                     if v.raw == Value.true.raw { r.ip = arg } else if v.raw != Value.false.raw, try isTruthy(v) { r.ip = arg }
                 case .jumpIfFalseOrPop:
-                    if try isTruthy(stack[sp - 1]) { sp -= 1 } else { r.ip = arg }
+                    if try isTruthy(stack[sp - 1]) { sp &-= 1 } else { r.ip = arg }
                 case .jumpIfTrueOrPop:
-                    if try isTruthy(stack[sp - 1]) { r.ip = arg } else { sp -= 1 }
+                    if try isTruthy(stack[sp - 1]) { r.ip = arg } else { sp &-= 1 }
                 case .getIter:
                     stack[sp - 1] = try getIterator(stack[sp - 1])
                 case .forIter:
                     if let v = try iteratorNext(stack[sp - 1]) {
                         push(v)
                     } else {
-                        sp -= 1
+                        sp &-= 1
                         r.ip = arg
                     }
 
@@ -281,7 +284,7 @@ extension VM {
                     case .callFunction:
                         pushed = try callAt(sp - arg - 1, argc: arg, kwnames: .null, resultSlot: sp - arg - 1)
                     case .callFunctionKw:
-                        sp -= 1
+                        sp &-= 1
                         let kw = stack[sp]
                         try checkKeywordNames(kw, count: arg)
                         pushed = try callAt(sp - arg - 1, argc: arg, kwnames: kw, resultSlot: sp - arg - 1)
@@ -316,7 +319,7 @@ extension VM {
                     stack[Int(f.resultSlot)] = result
                     sp = Int(f.resultSlot) + 1
                     if f.isBoundary {
-                        sp -= 1
+                        sp &-= 1
                         return result
                     }
                     fp -= 1
@@ -324,7 +327,7 @@ extension VM {
                 case .yieldValue:
                     if frames[fp].generator.isNull { throw badImage("yield outside a generator") }
                     let v = stack[sp - 1]
-                    sp -= 1
+                    sp &-= 1
                     frames[fp].ip = Int32(r.ip)
                     suspendGenerator(frames[fp])
                     let f = frames.removeLast()
@@ -342,7 +345,7 @@ extension VM {
                     throwIntoDelegate = false
                     if let v = throwing ? try delegateThrow(stack[sp - 2], stack[sp - 1])
                         : try delegateStep(stack[sp - 2], sending: stack[sp - 1]) {
-                        sp -= 1
+                        sp &-= 1
                         frames[fp].ip = Int32(r.ip - 1)
                         suspendGenerator(frames[fp])
                         let f = frames.removeLast()
@@ -350,7 +353,7 @@ extension VM {
                         generatorYielded = true
                         return v
                     }
-                    sp -= 1
+                    sp &-= 1
                     stack[sp - 1] = generatorReturnValue
                     generatorReturnValue = .none
                 case .setupAnnotations:
@@ -409,7 +412,7 @@ extension VM {
                 case .importStar:
                     let ns = frames[fp].namespace
                     try importStar(stack[sp - 1], into: ns.isNull ? frames[fp].globals : ns)
-                    sp -= 1
+                    sp &-= 1
 
                 case .raiseVarargs:
                     if arg == 0 {
@@ -438,14 +441,14 @@ extension VM {
                 case .pushExcInfo:
                     let exc = stack[sp - 1]
                     stack[sp - 1] = handledException.isNull ? .none : handledException
-                    stack[sp] = exc; sp += 1
+                    stack[sp] = exc; sp &+= 1
                     handledException = exc
                 case .popExcept:
-                    sp -= 1
+                    sp &-= 1
                     let prev = stack[sp]
                     handledException = prev.isNone ? .null : prev
                 case .reraise:
-                    sp -= 1
+                    sp &-= 1
                     pendingException = stack[sp]
                     reraising = true
                     throw VMError.exception
@@ -455,7 +458,7 @@ extension VM {
                 case .popExceptReraise:
                     let exc = stack[sp - 1]
                     let prev = stack[sp - 2]
-                    sp -= 2
+                    sp &-= 2
                     handledException = prev.isNone ? .null : prev
                     pendingException = exc
                     reraising = true

@@ -383,6 +383,9 @@ public final class VM {
     /// through a collection, so natives need not root their temporaries.
     var young: [UInt32] = []
     var youngBase = 0
+    /// Set by each allocation: `young` may hold objects above `youngBase`. The test every
+    /// instruction makes is then one load, not the array's count and the base.
+    var youngToForget = false
     var extraRoots: [Value] = []
 
     var collections = 0
@@ -487,11 +490,13 @@ public final class VM {
     func allocBytes(_ type: ObjType, _ bytes: Int) throws(VMError) -> UInt32 {
         if let o = heap.allocate(type, bytes: bytes) {
             young.append(o)
+            youngToForget = true
             return o
         }
         collectGarbage()
         if let o = heap.allocate(type, bytes: bytes) {
             young.append(o)
+            youngToForget = true
             if emergencyReserve == 0 && heap.freeBytes > 4 * reserveBytes {
                 emergencyReserve = heap.allocate(.rawArray, bytes: reserveBytes) ?? 0
             }
@@ -523,6 +528,11 @@ public final class VM {
     /// Forget the young objects above the innermost native call: they are
     /// now reachable from the stack or garbage.
     @inline(__always) func safePoint() {
+        if youngToForget { forgetYoung() }
+    }
+
+    @inline(never) func forgetYoung() {
+        youngToForget = false
         if young.count > youngBase { young.removeSubrange(youngBase...) }
     }
 
@@ -547,8 +557,8 @@ public final class VM {
 
     // MARK: Stack
 
-    @inline(__always) func push(_ v: Value) { stack[sp] = v; sp += 1 }
-    @inline(__always) func pop() -> Value { sp -= 1; return stack[sp] }
+    @inline(__always) func push(_ v: Value) { stack[sp] = v; sp &+= 1 }  // no overflow test: the verifier and ensureStack bound sp
+    @inline(__always) func pop() -> Value { sp &-= 1; return stack[sp] }
 
     /// Checks there is room for `n` more values (natives and calls).
     @inline(__always) func ensureStack(_ n: Int) throws(VMError) {
