@@ -282,7 +282,14 @@ extension VM {
                     let pushed: Bool
                     switch op {
                     case .callFunction:
-                        pushed = try callAt(sp - arg - 1, argc: arg, kwnames: .null, resultSlot: sp - arg - 1)
+                        let fi = sp &- arg &- 1
+                        let f = stack[fi]
+                        // A Python function: straight to its frame, without callAt's dispatch on the callee.
+                        if f.isObject && heap.type(f.objectOffset) == .function {
+                            pushed = try enterFunction(f, argsAt: fi &+ 1, argc: arg, kwnames: .null, resultSlot: fi, constructed: .null)
+                        } else {
+                            pushed = try callAt(fi, argc: arg, kwnames: .null, resultSlot: fi)
+                        }
                     case .callFunctionKw:
                         sp &-= 1
                         let kw = stack[sp]
@@ -533,20 +540,30 @@ extension VM {
         throw nameError(name)
     }
 
-    /// dictGetStr for a global or builtin name, through `nameCache`.
-    func nameLookup(_ d: Value, _ name: Value) -> Value? {
+    /// dictGetStr for a global or builtin name, through `nameCache`: a hit is inline in the
+    /// loop (`.some(nil)`: the name is known to be absent), a miss a call.
+    @inline(__always) func nameLookup(_ d: Value, _ name: Value) -> Value? {
         let o = d.objectOffset, n = name.objectOffset
         let entry = nameCache + Int((o >> 3 ^ n >> 2 ^ n >> 9) & UInt32(truncatingIfNeeded: lookupCacheMask))
-        let entries = heap.slot(o, DictSlot.entries)
-        let entriesOffset = entries.isNull ? 0 : entries.objectOffset
-        if entry.pointee.epoch == lookupEpoch && entry.pointee.dict == o && entry.pointee.name == n && entry.pointee.entries == entriesOffset {
+        if entry.pointee.epoch == lookupEpoch && entry.pointee.dict == o && entry.pointee.name == n {
+            let entries = heap.slot(o, DictSlot.entries)
+            let entriesOffset = entries.isNull ? 0 : entries.objectOffset
             let i = Int(entry.pointee.index)
-            if entry.pointee.absent {
-                if dictUsed(d) == i { return nil }
-            } else if i < dictUsed(d), heap.slot(entriesOffset, i * DictEntry.stride + DictEntry.key).raw == name.raw {
-                return heap.slot(entriesOffset, i * DictEntry.stride + DictEntry.value)
+            if entry.pointee.entries == entriesOffset {
+                if entry.pointee.absent {
+                    if dictUsed(d) == i { return nil }
+                } else if i < dictUsed(d), heap.slot(entriesOffset, i &* DictEntry.stride &+ DictEntry.key).raw == name.raw {
+                    return heap.slot(entriesOffset, i &* DictEntry.stride &+ DictEntry.value)
+                }
             }
         }
+        return nameLookupMiss(d, name, entry)
+    }
+
+    @inline(never) func nameLookupMiss(_ d: Value, _ name: Value, _ entry: UnsafeMutablePointer<NameCacheEntry>) -> Value? {
+        let o = d.objectOffset, n = name.objectOffset
+        let entries = heap.slot(o, DictSlot.entries)
+        let entriesOffset = entries.isNull ? 0 : entries.objectOffset
         let i = dictFindStr(d, name, hash: strHash(n))
         entry.pointee = NameCacheEntry(dict: o, name: n, epoch: lookupEpoch, entries: entriesOffset,
                                        index: Int32(i < 0 ? dictUsed(d) : i), absent: i < 0)
