@@ -28,7 +28,7 @@ extension VM {
             let builtinsName = try name("builtins")
             // Interned names and the two dicts are roots: `young` need not grow
             // through the whole start (its peak is RAM a small board lacks).
-            young.removeAll(keepingCapacity: true)
+            young.removeAll()
 
             // Built-in types: `object` and `type` now, the others on first use
             // (typeClass). Their methods are not stored here: NativeLookup finds

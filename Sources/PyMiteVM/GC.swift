@@ -57,7 +57,7 @@ extension VM {
         gcMark(objectBases)
         for v in exceptionClasses { gcMark(v) }
         for v in extraRoots { gcMark(v) }
-        for o in young { gcMark(.object(o)) }
+        for i in 0..<young.count { gcMark(.object(young[i])) }
         if emergencyReserve != 0 { heap.setMark(emergencyReserve) }
         gcDrain()
         while markOverflowed {

@@ -233,6 +233,40 @@ struct FrameStack {
     }
 }
 
+/// The objects allocated since the last instruction boundary (`VM.young`): words the
+/// VM owns, cut back at each boundary without an Array's uniqueness check and
+/// generic range removal (2.4% of a string-heavy program's instructions).
+struct YoungList {
+    private var base: UnsafeMutablePointer<UInt32>
+    private(set) var count = 0
+    private var capacity = 16
+
+    init() { base = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity) }
+
+    func release() { base.deallocate() }
+
+    @inline(__always) subscript(i: Int) -> UInt32 { base[i] }
+
+    @inline(__always) mutating func append(_ o: UInt32) {
+        if count == capacity { grow() }
+        base[count] = o
+        count &+= 1
+    }
+
+    /// Keeps the first `n`.
+    @inline(__always) mutating func truncate(_ n: Int) { if n < count { count = max(0, n) } }
+
+    mutating func removeAll() { count = 0 }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity * 2)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+}
+
 /// What a class's MRO gives for a name (null: nothing), as classLookup
 /// found it while `epoch` was the VM's `lookupEpoch`.
 struct LookupCacheEntry {
@@ -381,7 +415,7 @@ public final class VM {
     var boardModule: Value = .null
     /// Objects allocated since the last instruction boundary stay alive
     /// through a collection, so natives need not root their temporaries.
-    var young: [UInt32] = []
+    var young = YoungList()
     var youngBase = 0
     /// Set by each allocation: `young` may hold objects above `youngBase`. The test every
     /// instruction makes is then one load, not the array's count and the base.
@@ -477,6 +511,7 @@ public final class VM {
         for p in ownedTables { p.deallocate() }
         ownedImage?.deallocate()
         heap.release()
+        young.release()
     }
 
     // MARK: Allocation
@@ -533,7 +568,7 @@ public final class VM {
 
     @inline(never) func forgetYoung() {
         youngToForget = false
-        if young.count > youngBase { young.removeSubrange(youngBase...) }
+        young.truncate(youngBase)
     }
 
     // MARK: Output
