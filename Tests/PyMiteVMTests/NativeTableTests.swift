@@ -47,4 +47,22 @@ final class NativeTableTests: XCTestCase {
             seen[key] = n
         }
     }
+
+    /// Each row of `Native.arity` is one the check can use, and a native the check never sees
+    /// (a class-level method, `callClassLevelMethod`'s own) has none.
+    func testArityRowsAreWellFormed() {
+        var rows = 0
+        for n in Native.allCases where n.arity != Native.ownCount {
+            rows += 1
+            let min = n.arity & 15, max = n.arity >> 4
+            XCTAssertLessThanOrEqual(min, max, "\(n)")
+            XCTAssertFalse(n.isClassLevel, "\(n) is called on its class, where no row is checked")
+            if case .type = n.home { XCTAssertGreaterThanOrEqual(min, 1, "\(n): a method's count includes self") }
+            if n.home == .slot { XCTAssertGreaterThanOrEqual(min, 1, "\(n): a slot's count includes self") }
+        }
+        XCTAssertGreaterThan(rows, 150, "most natives have a row")
+        XCTAssertEqual(Native.len.arity, 1 | 1 << 4)
+        XCTAssertEqual(Native.strReplace.arity, 3 | 4 << 4)
+        XCTAssertEqual(Native.print.arity, Native.ownCount, "print counts its own: keywords")
+    }
 }
