@@ -283,13 +283,7 @@ extension VM {
                     switch op {
                     case .callFunction:
                         let fi = sp &- arg &- 1
-                        let f = stack[fi]
-                        // A Python function: straight to its frame, without callAt's dispatch on the callee.
-                        if f.isObject && heap.type(f.objectOffset) == .function {
-                            pushed = try enterFunction(f, argsAt: fi &+ 1, argc: arg, kwnames: .null, resultSlot: fi, constructed: .null)
-                        } else {
-                            pushed = try callAt(fi, argc: arg, kwnames: .null, resultSlot: fi)
-                        }
+                        pushed = try callFast(fi, argc: arg, resultSlot: fi)
                     case .callFunctionKw:
                         sp &-= 1
                         let kw = stack[sp]
@@ -298,11 +292,11 @@ extension VM {
                     case .callFunctionEx:
                         pushed = try callWithUnpacked(hasKwargs: arg & 1 != 0)
                     default:  // callMethod
-                        let fi = sp - arg - 2
+                        let fi = sp &- arg &- 2
                         if stack[fi].isNull {
-                            pushed = try callAt(fi + 1, argc: arg, kwnames: .null, resultSlot: fi)
+                            pushed = try callFast(fi &+ 1, argc: arg, resultSlot: fi)
                         } else {
-                            pushed = try callAt(fi, argc: arg + 1, kwnames: .null, resultSlot: fi)
+                            pushed = try callFast(fi, argc: arg &+ 1, resultSlot: fi)
                         }
                     }
                     if pushed {
@@ -530,6 +524,16 @@ extension VM {
 
     /// The value of a global name (loadGlobal; loadName outside a class
     /// body's namespace): the module's, else a builtin's, else NameError.
+    /// A call without keywords: a Python function goes straight to its frame, without
+    /// callAt's dispatch on the callee.
+    @inline(__always) func callFast(_ fi: Int, argc: Int, resultSlot: Int) throws(VMError) -> Bool {
+        let f = stack[fi]
+        if f.isObject && heap.type(f.objectOffset) == .function {
+            return try enterFunction(f, argsAt: fi &+ 1, argc: argc, kwnames: .null, resultSlot: resultSlot, constructed: .null)
+        }
+        return try callAt(fi, argc: argc, kwnames: .null, resultSlot: resultSlot)
+    }
+
     @inline(__always) func globalOrBuiltin(_ globals: Value, _ name: Value) throws(VMError) -> Value {
         if lookupCacheMask != 0 {
             if let v = nameLookup(globals, name) ?? nameLookup(builtins, name) { return v }
