@@ -303,6 +303,73 @@ extension VM {
         }
     }
 
+    // MARK: Instance attributes cached by instruction
+
+    /// The entry of `attrCache` for the instruction at `site`.
+    @inline(__always) func attrCacheEntry(_ site: UnsafePointer<UInt32>) -> UnsafeMutablePointer<AttrCacheEntry> {
+        attrCache + Int(truncatingIfNeeded: UInt(bitPattern: site) >> 2) & lookupCacheMask
+    }
+
+    /// Where an instance's own attribute `name` is in its dict, by the cache entry: the
+    /// entry's class, no class changed since, no attribute hooks, and the key still there.
+    @inline(__always) func cachedAttributeEntry(_ obj: Value, _ name: Value, _ entry: UnsafeMutablePointer<AttrCacheEntry>,
+                                                _ site: UnsafePointer<UInt32>) -> (entries: UInt32, index: Int)? {
+        guard entry.pointee.site == UInt(bitPattern: site), entry.pointee.epoch == lookupEpoch, !classHooksDefined,
+              obj.isObject, heap.type(obj.objectOffset) == .instance,
+              heap.slot(obj.objectOffset, InstanceSlot.klass).objectOffset == entry.pointee.cls else { return nil }
+        let d = heap.slot(obj.objectOffset, InstanceSlot.dict)
+        let i = Int(entry.pointee.index)
+        guard d.isObject, heap.type(d.objectOffset) == .dict, i < dictUsed(d) else { return nil }
+        let entries = heap.slot(d.objectOffset, DictSlot.entries).objectOffset
+        guard heap.slot(entries, i &* DictEntry.stride &+ DictEntry.key).raw == name.raw else { return nil }
+        return (entries, i)
+    }
+
+    /// LOAD_ATTR: a cached instance attribute inline, anything else through getAttribute.
+    @inline(__always) func loadAttribute(_ obj: Value, _ name: Value, site: UnsafePointer<UInt32>) throws(VMError) -> Value {
+        if lookupCacheMask != 0 {
+            let entry = attrCacheEntry(site)
+            if let (entries, i) = cachedAttributeEntry(obj, name, entry, site) {
+                return heap.slot(entries, i &* DictEntry.stride &+ DictEntry.value)
+            }
+            if let (entries, i) = try fillAttributeCache(obj, name, entry, site) {
+                return heap.slot(entries, i &* DictEntry.stride &+ DictEntry.value)
+            }
+        }
+        return try getAttribute(obj, name)
+    }
+
+    /// STORE_ATTR: a cached instance attribute replaced inline, anything else through setAttribute.
+    @inline(__always) func storeAttribute(_ obj: Value, _ name: Value, _ value: Value, site: UnsafePointer<UInt32>) throws(VMError) {
+        if lookupCacheMask != 0 {
+            let entry = attrCacheEntry(site)
+            if let (entries, i) = cachedAttributeEntry(obj, name, entry, site) {
+                heap.setSlot(entries, i &* DictEntry.stride &+ DictEntry.value, value)
+                return
+            }
+            if let (entries, i) = try fillAttributeCache(obj, name, entry, site) {
+                heap.setSlot(entries, i &* DictEntry.stride &+ DictEntry.value, value)
+                return
+            }
+        }
+        try setAttribute(obj, name, value)
+    }
+
+    /// Fills the entry when `name` is an instance's own attribute, found in its dict
+    /// with nothing of that name on its class (which would come first, as a
+    /// descriptor, or decide how it is set); nil otherwise.
+    @inline(never) func fillAttributeCache(_ obj: Value, _ name: Value, _ entry: UnsafeMutablePointer<AttrCacheEntry>,
+                                           _ site: UnsafePointer<UInt32>) throws(VMError) -> (entries: UInt32, index: Int)? {
+        guard !classHooksDefined, obj.isObject, heap.type(obj.objectOffset) == .instance, name != s.__class__ else { return nil }
+        let cls = heap.slot(obj.objectOffset, InstanceSlot.klass)
+        let d = heap.slot(obj.objectOffset, InstanceSlot.dict)
+        guard d.isObject, heap.type(d.objectOffset) == .dict, classLookup(cls, name) == nil, slotsAllow(cls, name) else { return nil }
+        let i = dictFindStr(d, name, hash: strHash(name.objectOffset))
+        guard i >= 0 else { return nil }
+        entry.pointee = AttrCacheEntry(site: UInt(bitPattern: site), cls: cls.objectOffset, epoch: lookupEpoch, index: Int32(i))
+        return (heap.slot(d.objectOffset, DictSlot.entries).objectOffset, i)
+    }
+
     /// loadMethod: [obj] -> [function obj] when a plain method is found
     /// on the class, else [null attribute] (no bound method allocated).
     func loadMethod(_ name: Value) throws(VMError) {
@@ -357,7 +424,7 @@ extension VM {
         if let a = classLookup(cls, name) {
             if isType(a, .property) {
                 let setter = heap.slot(a.objectOffset, PropertySlot.setter)
-                guard !setter.isNone else { throw raise(.attributeError, bytes("can't set attribute '") + strArray(name) + bytes("'")) }
+                guard !setter.isNone else { throw propertyLacks(a, obj, "' object has no setter") }
                 _ = try call(setter, [obj, value])
                 return
             }
@@ -415,13 +482,20 @@ extension VM {
         try removeAttribute(obj, name)
     }
 
+    /// CPython's words for a property without a setter or deleter: named once its class has named it.
+    func propertyLacks(_ property: Value, _ obj: Value, _ what: StaticString) -> VMError {
+        let name = heap.slot(property.objectOffset, PropertySlot.name)
+        return raise(.attributeError, bytes("property ") + (isStr(name) ? bytes("'") + strArray(name) + bytes("' ") : []) + bytes("of '")
+            + typeName(obj) + bytes(what))
+    }
+
     /// delattr without the class's hook (object.__delattr__).
     func removeAttribute(_ obj: Value, _ name: Value) throws(VMError) {
         // A property's deleter, or a descriptor's __delete__, on the instance's class.
         if isType(obj, .instance), let a = classLookup(heap.slot(obj.objectOffset, InstanceSlot.klass), name) {
             if isType(a, .property) {
                 let deleter = heap.slot(a.objectOffset, PropertySlot.deleter)
-                guard !deleter.isNone else { throw raise(.attributeError, bytes("can't delete attribute '") + strArray(name) + bytes("'")) }
+                guard !deleter.isNone else { throw propertyLacks(a, obj, "' object has no deleter") }
                 _ = try call(deleter, [obj])
                 return
             }

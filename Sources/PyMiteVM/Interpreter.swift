@@ -104,9 +104,9 @@ extension VM {
                     let ns = frames[fp].namespace
                     push(ns.isNull ? frames[fp].globals : ns)
                 case .loadAttr:
-                    stack[sp - 1] = try getAttribute(stack[sp - 1], r.names[arg])
+                    stack[sp - 1] = try loadAttribute(stack[sp - 1], r.names[arg], site: r.ins + r.ip)
                 case .storeAttr:
-                    try setAttribute(stack[sp - 1], r.names[arg], stack[sp - 2])
+                    try storeAttribute(stack[sp - 1], r.names[arg], stack[sp - 2], site: r.ins + r.ip)
                     sp &-= 2
                 case .deleteAttr:
                     try deleteAttribute(stack[sp - 1], r.names[arg])

@@ -290,6 +290,16 @@ struct NameCacheEntry {
     var absent = false
 }
 
+/// Where LOAD_ATTR or STORE_ATTR at one instruction (`site`, its address) last
+/// found an instance's own attribute: for an instance of `cls`, at `index` in its
+/// dict, while no class has changed (`epoch`). `VM.attrCache`.
+struct AttrCacheEntry {
+    var site: UInt = 0
+    var cls: UInt32 = 0
+    var epoch: UInt32 = 0
+    var index: Int32 = 0
+}
+
 /// A loaded code object in the form the loop reads without ARC traffic.
 /// Its instructions, names and tables stay in the image (a board's flash,
 /// or the host's copy the VM keeps); only an unaligned caller's buffer
@@ -359,6 +369,8 @@ public final class VM {
     var lookupCacheMask = 0
     /// nameLookup's cache of global and builtin names, as big as lookupCache.
     var nameCache: UnsafeMutablePointer<NameCacheEntry>
+    /// Instance attributes by instruction (Attributes.swift), as big as lookupCache.
+    var attrCache: UnsafeMutablePointer<AttrCacheEntry>
     /// The cache's entries hold only while this stays the same: a
     /// collection (which may free a class, a name or a value, and reuse its
     /// offset) and any change to a class's namespace move it on.
@@ -496,6 +508,8 @@ public final class VM {
         lookupCache.initialize(repeating: LookupCacheEntry(), count: max(1, entries))
         nameCache = UnsafeMutablePointer<NameCacheEntry>.allocate(capacity: max(1, entries))
         nameCache.initialize(repeating: NameCacheEntry(), count: max(1, entries))
+        attrCache = UnsafeMutablePointer<AttrCacheEntry>.allocate(capacity: max(1, entries))
+        attrCache.initialize(repeating: AttrCacheEntry(), count: max(1, entries))
         startTime = hooks.clock()
         try bootstrap()
     }
@@ -503,6 +517,7 @@ public final class VM {
     deinit {
         lookupCache.deallocate()
         nameCache.deallocate()
+        attrCache.deallocate()
         frames.removeAll()
         frames.release()
         stack.deallocate()

@@ -358,10 +358,10 @@ extension VM {
     /// calls it when a class is made (names gathered first: the calls may
     /// change the namespace).
     func callSetName(_ cls: Value, _ namespace: Value) throws(VMError) {
-        guard classHooksOn else { return }  // no class defines __set_name__
         var named: [(Value, Value)] = []
         try dictForEach(namespace) { (k, v) throws(VMError) in
-            if isType(v, .instance) { named.append((k, v)) }
+            if isType(v, .property) && isStr(k) { heap.setSlot(v.objectOffset, PropertySlot.name, k) }  // property's own __set_name__
+            if classHooksOn && isType(v, .instance) { named.append((k, v)) }
         }
         if named.isEmpty { return }
         root(cls); defer { unroot() }

@@ -188,7 +188,8 @@ enum PropertySlot {
     static let getter = 0      // fget, or None
     static let setter = 1      // fset, or None
     static let deleter = 2     // fdel, or None
-    static let slotCount = 3
+    static let name = 3        // the class attribute it was made as (a str), or null: for messages
+    static let slotCount = 4
 }
 
 /// staticmethod and classmethod objects (same layout; Builtins.swift).
