@@ -347,23 +347,40 @@ extension VM {
                 heap.setSlot(entries, i &* DictEntry.stride &+ DictEntry.value, value)
                 return
             }
-            if let (entries, i) = try fillAttributeCache(obj, name, entry, site) {
-                heap.setSlot(entries, i &* DictEntry.stride &+ DictEntry.value, value)
-                return
-            }
+            try storeAttributeFilling(obj, name, value, entry, site)
+            return
         }
         try setAttribute(obj, name, value)
     }
 
-    /// Fills the entry when `name` is an instance's own attribute, found in its dict
-    /// with nothing of that name on its class (which would come first, as a
-    /// descriptor, or decide how it is set); nil otherwise.
-    @inline(never) func fillAttributeCache(_ obj: Value, _ name: Value, _ entry: UnsafeMutablePointer<AttrCacheEntry>,
-                                           _ site: UnsafePointer<UInt32>) throws(VMError) -> (entries: UInt32, index: Int)? {
+    /// STORE_ATTR's miss: an instance's own attribute is replaced or added in its dict
+    /// (once, not looked for first), and the entry filled; anything else through setAttribute.
+    @inline(never) func storeAttributeFilling(_ obj: Value, _ name: Value, _ value: Value, _ entry: UnsafeMutablePointer<AttrCacheEntry>,
+                                              _ site: UnsafePointer<UInt32>) throws(VMError) {
+        guard let (cls, d) = cacheableInstance(obj, name) else {
+            try setAttribute(obj, name, value)
+            return
+        }
+        let i = try dictStoreStrAt(d, name, value)
+        entry.pointee = AttrCacheEntry(site: UInt(bitPattern: site), cls: cls.objectOffset, epoch: lookupEpoch, index: Int32(i))
+    }
+
+    /// The class and dict of an instance whose attribute `name` lives in its dict alone:
+    /// no attribute hooks, nothing of that name on its class (which would come first, as a
+    /// descriptor, or decide how it is set), allowed by its class's slots.
+    @inline(__always) func cacheableInstance(_ obj: Value, _ name: Value) -> (cls: Value, dict: Value)? {
         guard !classHooksDefined, obj.isObject, heap.type(obj.objectOffset) == .instance, name != s.__class__ else { return nil }
         let cls = heap.slot(obj.objectOffset, InstanceSlot.klass)
         let d = heap.slot(obj.objectOffset, InstanceSlot.dict)
         guard d.isObject, heap.type(d.objectOffset) == .dict, classLookup(cls, name) == nil, slotsAllow(cls, name) else { return nil }
+        return (cls, d)
+    }
+
+    /// LOAD_ATTR's miss: fills the entry when `name` is an instance's own attribute
+    /// (`cacheableInstance`) found in its dict; nil otherwise.
+    @inline(never) func fillAttributeCache(_ obj: Value, _ name: Value, _ entry: UnsafeMutablePointer<AttrCacheEntry>,
+                                           _ site: UnsafePointer<UInt32>) throws(VMError) -> (entries: UInt32, index: Int)? {
+        guard let (cls, d) = cacheableInstance(obj, name) else { return nil }
         let i = dictFindStr(d, name, hash: strHash(name.objectOffset))
         guard i >= 0 else { return nil }
         entry.pointee = AttrCacheEntry(site: UInt(bitPattern: site), cls: cls.objectOffset, epoch: lookupEpoch, index: Int32(i))

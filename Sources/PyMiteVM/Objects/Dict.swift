@@ -138,10 +138,16 @@ extension VM {
 
     /// dictStore for a str key (attribute and global names): no generic hashing or equality.
     func dictStoreStr(_ d: Value, _ key: Value, _ value: Value) throws(VMError) {
+        _ = try dictStoreStrAt(d, key, value)
+    }
+
+    /// dictStoreStr, saying at which entry the key now is (an append goes last, after any compaction).
+    @discardableResult func dictStoreStrAt(_ d: Value, _ key: Value, _ value: Value) throws(VMError) -> Int {
         let h = Value.storedHash(strHash(key.objectOffset))
         let e = dictFindStr(d, key, hash: h)
-        if e >= 0 { setDictEntryValue(d, e, value); return }
+        if e >= 0 { setDictEntryValue(d, e, value); return e }
         try dictAppend(d, key, value, hash: h)
+        return dictUsed(d) - 1
     }
 
     /// Lookup by a str key.
