@@ -189,6 +189,18 @@ final class BoardRunTests: XCTestCase {
         XCTAssertEqual(try FirmwareBuilder.writtenVMData(symbols: symbols), ["$e8PyMiteVM7counterSivp"])
     }
 
+    /// The VM keeps clear of Swift's String: its Unicode views and index
+    /// machinery are kilobytes of flash. One `Array("inf".utf8)` on a float
+    /// path once brought 8.7 KB of it into every board with floats.
+    func testNoSwiftStringCodeInTheFirmware() throws {
+        let fixture = try BoardFixtures.prepared("mps2-an385")
+        let elf = try ELFFile(bytes: try readFileBytes(fixture.firmware.baseELF))
+        let stringCode = elf.symbols.keys.filter { name in
+            ["_StringGuts", "UTF16View", "UTF8View", "_StringObject"].contains { name.contains($0) }
+        }
+        XCTAssertEqual(stringCode.sorted(), [], "Swift String code linked into the firmware")
+    }
+
     /// The files a release bundles: .bin and .hex hold the same flash bytes
     /// as the .elf's load segments, with the image in the application section.
     func testFirmwareFilesAgree() throws {

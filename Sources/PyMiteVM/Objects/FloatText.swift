@@ -321,8 +321,9 @@ func floatFromHexText(_ text: [UInt8]) -> Double? {
     var negative = false
     if i < end && (text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-")) { negative = text[i] == UInt8(ascii: "-"); i += 1 }
     let rest = text[i..<end].map { $0 | 0x20 }
-    if rest == Array("inf".utf8) || rest == Array("infinity".utf8) { return negative ? -.infinity : .infinity }
-    if rest == Array("nan".utf8) { return .nan }
+    // StaticString, not a String's utf8 view: that pulled 8.5 KB of Swift's String code into every float board.
+    if rest == bytes("inf") || rest == bytes("infinity") { return negative ? -.infinity : .infinity }
+    if rest == bytes("nan") { return .nan }
     if end - i >= 2 && text[i] == UInt8(ascii: "0") && text[i + 1] | 0x20 == UInt8(ascii: "x") { i += 2 }
     func hexValue(_ c: UInt8) -> Int? {
         if c >= 48 && c <= 57 { return Int(c - 48) }
