@@ -80,7 +80,7 @@ extension VM {
                     push(try globalOrBuiltin(frames[fp].globals, r.names[arg]))
                 case .storeGlobal:
                     sp &-= 1
-                    try dictStoreStr(frames[fp].globals, r.names[arg], stack[sp])
+                    try storeGlobal(frames[fp].globals, r.names[arg], stack[sp])
                 case .deleteGlobal:
                     if try dictRemove(frames[fp].globals, r.names[arg]) == nil { throw nameError(r.names[arg]) }
                 case .loadName:
@@ -548,7 +548,7 @@ extension VM {
     /// loop (`.some(nil)`: the name is known to be absent), a miss a call.
     @inline(__always) func nameLookup(_ d: Value, _ name: Value) -> Value? {
         let o = d.objectOffset, n = name.objectOffset
-        let entry = nameCache + Int((o >> 3 ^ n >> 2 ^ n >> 9) & UInt32(truncatingIfNeeded: lookupCacheMask))
+        let entry = nameCacheEntry(o, n)
         if entry.pointee.epoch == lookupEpoch && entry.pointee.dict == o && entry.pointee.name == n {
             let entries = heap.slot(o, DictSlot.entries)
             let entriesOffset = entries.isNull ? 0 : entries.objectOffset
@@ -562,6 +562,30 @@ extension VM {
             }
         }
         return nameLookupMiss(d, name, entry)
+    }
+
+    @inline(__always) func nameCacheEntry(_ dict: UInt32, _ name: UInt32) -> UnsafeMutablePointer<NameCacheEntry> {
+        nameCache + Int((dict >> 3 ^ name >> 2 ^ name >> 9) & UInt32(truncatingIfNeeded: lookupCacheMask))
+    }
+
+    /// STORE_GLOBAL: a name `nameCache` knows where to find (the same entry LOAD_GLOBAL
+    /// fills) is replaced in place; anything else through dictStoreStr.
+    @inline(__always) func storeGlobal(_ globals: Value, _ name: Value, _ value: Value) throws(VMError) {
+        if lookupCacheMask != 0 {
+            let o = globals.objectOffset
+            let entry = nameCacheEntry(o, name.objectOffset)
+            if entry.pointee.epoch == lookupEpoch && entry.pointee.dict == o && entry.pointee.name == name.objectOffset
+                && !entry.pointee.absent {
+                let entries = heap.slot(o, DictSlot.entries)
+                let i = Int(entry.pointee.index)
+                if entries.isObject && entries.objectOffset == entry.pointee.entries && i < dictUsed(globals)
+                    && heap.slot(entries.objectOffset, i &* DictEntry.stride &+ DictEntry.key).raw == name.raw {
+                    heap.setSlot(entries.objectOffset, i &* DictEntry.stride &+ DictEntry.value, value)
+                    return
+                }
+            }
+        }
+        try dictStoreStr(globals, name, value)
     }
 
     @inline(never) func nameLookupMiss(_ d: Value, _ name: Value, _ entry: UnsafeMutablePointer<NameCacheEntry>) -> Value? {
