@@ -54,7 +54,7 @@ extension VM {
             }
         }
         for v in typeClasses { gcMark(v) }
-        gcMark(objectBases)
+        gcMark(objectBases); gcMark(plainClasses)
         for v in exceptionClasses { gcMark(v) }
         for v in extraRoots { gcMark(v) }
         for i in 0..<young.count { gcMark(.object(young[i])) }

@@ -27,6 +27,18 @@ extension VM {
         return .exited(1)
     }
 
+    /// The class `name` of plain objects the VM makes when they are read, made once:
+    /// every traceback object is of one class, as in CPython.
+    func plainClass(_ name: StaticString) throws(VMError) -> Value {
+        if plainClasses.isNull { plainClasses = try newDict() }
+        let key = try internName(name)
+        if let cls = dictGetStr(plainClasses, key) { return cls }
+        let cls = try newClass(name: key, bases: try newTuple([]), namespace: try newDict())
+        root(cls); defer { unroot() }
+        try dictStore(plainClasses, key, cls)
+        return cls
+    }
+
     /// e.__traceback__: None before it is raised, else a `traceback` object for
     /// the outermost frame it passed through, `tb_next` leading inward, each
     /// with `tb_lineno`. Made when read (the VM keeps only code and line pairs).
@@ -35,8 +47,7 @@ extension VM {
         guard !tb.isNull, listCount(tb.objectOffset) >= 2 else { return .none }
         let made = try newList()  // holds what is made, for the collector
         root(made); defer { unroot() }
-        let cls = try newClass(name: try internName("traceback"), bases: try newTuple([]), namespace: try newDict())
-        try listAppend(made, cls)
+        let cls = try plainClass("traceback")
         var next = Value.none
         for pair in stride(from: 0, to: listCount(tb.objectOffset) - 1, by: 2) {  // innermost first
             let o = try newInstance(cls)
@@ -53,9 +64,7 @@ extension VM {
     func generatorFrame(_ g: Value) throws(VMError) -> Value {
         let o = g.objectOffset
         let code = Int(heap.slot(o, GeneratorSlot.code).intValue)
-        let cls = try newClass(name: try internName("frame"), bases: try newTuple([]), namespace: try newDict())
-        root(cls); defer { unroot() }
-        let frame = try newInstance(cls)
+        let frame = try newInstance(try plainClass("frame"))
         root(frame); defer { unroot() }
         let d = instanceDict(frame)
         try dictStore(d, try internName("f_code"), try newCodeObject(code, evaluates: false))

@@ -408,6 +408,9 @@ public final class VM {
     var typeClasses: [Value] = []       // indexed by TypeKind; null until first used
     /// (object,): the bases of every built-in type but object and bool.
     var objectBases: Value = .null
+    /// The classes of objects the VM makes when they are read (traceback, frame), by name,
+    /// each made once (`plainClass`); null until the first.
+    var plainClasses: Value = .null
     var exceptionClasses: [Value] = []  // indexed by ExceptionKind; null until first used
     var pendingException: Value = .null
     /// Some class defines __getattribute__, __getattr__, __setattr__, __delattr__ or __new__ (Attributes.swift).

@@ -32,3 +32,20 @@ for bad in ["", "0x", "1pz", "0x1q", "p1"]:
     except ValueError as e:
         print("ValueError", repr(bad), e)
 print((0.1).hex() == float.fromhex((0.1).hex()).hex(), float.fromhex("nan") != float.fromhex("nan"))
+
+# Traceback and frame objects are each of one class, as in CPython.
+def fail():
+    raise ValueError("x")
+tbs = []
+for i in range(3):
+    try:
+        fail()
+    except ValueError as e:
+        tbs.append(e.__traceback__)
+print(type(tbs[0]).__name__, type(tbs[0]) is type(tbs[2]), tbs[0].tb_next.tb_lineno)
+def two():
+    yield 1
+    yield 2
+ga, gb = two(), two()
+next(ga); next(gb)
+print(type(ga.gi_frame).__name__, type(ga.gi_frame) is type(gb.gi_frame), ga.gi_frame.f_lineno)
