@@ -25,7 +25,7 @@ final class VMNameTableTests: XCTestCase {
         names.formUnion(ExceptionKind.allCases.map { text($0.name) })
         names.formUnion(NativeModule.allCases.map { text($0.name) })
         // Literals passed to the interning calls, and every dunder name in the sources.
-        let patterns = [#"internStatic\("([^"]*)"\)"#, #"internName\("([^"]*)"\)"#, #"\bname\("([^"]*)"\)"#, #"callDunder0\([^,()]+, "([^"]*)"\)"#,
+        let patterns = [#"internStatic\("([^"]*)"\)"#, #"internName\("([^"]*)"\)"#, #"\bname\("([^"]*)"\)"#, #"callDunder0\([^,()]+, "([^"]*)"\)"#, #"plainClass\("([^"]*)"\)"#,
                         #""(__[a-z0-9_]+__)""#]
         let files = try FileManager.default.subpathsOfDirectory(atPath: Self.sources.path).filter { $0.hasSuffix(".swift") && !$0.hasSuffix("VMNameTable.swift") }
         for file in files {
