@@ -109,7 +109,7 @@ extension VM {
             default:  // str: position is a byte offset
                 let buf = strBuffer(so)
                 guard pos < buf.count else { return nil }
-                let len = min(utf8SequenceLength(buf[pos]), buf.count - pos)
+                let len = utf8Step(buf, pos)
                 heap.setSlot(o, IteratorSlot.position, .smallInt(pos + len))
                 if len == 1 { return try singleByteStr(buf[pos]) }
                 return try newStr(UnsafeBufferPointer(rebasing: buf[pos..<(pos + len)]))

@@ -487,13 +487,13 @@ extension VM {
             if isText, let chars {
                 chars.withUnsafeBufferPointer { c in
                     var k = 0
-                    while k < c.count { points.append(decodeUTF8(c, k)); k += max(1, utf8SequenceLength(c[k])) }
+                    while k < c.count { points.append(decodeUTF8(c, k)); k += utf8Step(c, k) }
                 }
             }
             func stripsAt(_ i: Int) -> Int {  // bytes of a character to strip at i, or 0
                 guard let chars else { return whitespaceLength(text, i, unicode: isText) }
                 guard isText else { return chars.contains(text[i]) ? 1 : 0 }
-                return points.contains(decodeUTF8(text, i)) ? max(1, min(utf8SequenceLength(text[i]), text.count - i)) : 0
+                return points.contains(decodeUTF8(text, i)) ? utf8Step(text, i) : 0
             }
             var i = 0, end = text.count
             if id != .strRstrip { while i < end, case let n = stripsAt(i), n > 0 { i += n } }
@@ -607,7 +607,7 @@ extension VM {
             var i = 0
             while i < text.count {
                 if !isPrintable(decodeUTF8(text, i)) { return .false }
-                i += max(1, min(utf8SequenceLength(text[i]), text.count - i))
+                i += utf8Step(text, i)
             }
             return .true
         case .strFormat:
@@ -721,7 +721,7 @@ extension VM {
             var i = 0
             while i < text.count {
                 let cp = decodeUTF8(text, i)
-                i += min(utf8SequenceLength(text[i]), text.count - i)
+                i += utf8Step(text, i)
                 if isUpperCase(cp) {
                     if previousCased { return .false }
                     previousCased = true; cased = true
@@ -754,7 +754,7 @@ extension VM {
         var out: [UInt8] = []
         var i = 0
         while i < text.count {
-            let n = max(1, min(utf8SequenceLength(text[i]), text.count - i))
+            let n = utf8Step(text, i)
             let cp = text.withUnsafeBufferPointer { decodeUTF8($0, i) }
             var mapped: Value?
             if isType(table, .dict) {
@@ -790,7 +790,7 @@ extension VM {
         func codePoints(_ s: Value) -> [UInt32] {
             let b = strBuffer(s)
             var cps: [UInt32] = [], i = 0
-            while i < b.count { cps.append(decodeUTF8(b, i)); i += max(1, min(utf8SequenceLength(b[i]), b.count - i)) }
+            while i < b.count { cps.append(decodeUTF8(b, i)); i += utf8Step(b, i) }
             return cps
         }
         guard let y else {
@@ -850,7 +850,7 @@ extension VM {
         while i < text.count {
             let first = i == 0
             let cp = decodeUTF8(text, i)
-            i += max(1, min(utf8SequenceLength(text[i]), text.count - i))
+            i += utf8Step(text, i)
             let decimal = decimalValue(cp) != nil
             let digit = decimal || isOtherDigit(cp), numeric = digit || isOtherNumeric(cp)
             // A letter is what is none of the others (the VM has no full letter table).
@@ -886,7 +886,7 @@ extension VM {
         var previousCased = false
         var first = true
         while i < text.count {
-            let n = min(utf8SequenceLength(text[i]), text.count - i)
+            let n = utf8Step(text, i)
             let cp = decodeUTF8(text, i)
             i += n
             let upper = isUpperCase(cp), lower = isLowerCase(cp)

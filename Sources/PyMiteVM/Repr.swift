@@ -281,7 +281,7 @@ extension VM {
             while i < b.count {
                 if b[i] < 0x80 { out.append(b[i]); i += 1; continue }
                 let cp = decodeUTF8(b, i)
-                i += min(utf8SequenceLength(b[i]), b.count - i)
+                i += utf8Step(b, i)
                 out += escapedCodePoint(cp)
             }
         }
@@ -295,7 +295,7 @@ extension VM {
         while i < b.count {
             let c = b[i]
             if c >= 0x80 {
-                let n = min(utf8SequenceLength(c), b.count - i)
+                let n = utf8Step(b, i)
                 let cp = decodeUTF8(b, i)
                 if isPrintable(cp) { out += b[i..<(i + n)] } else { out += escapedCodePoint(cp) }
                 i += n

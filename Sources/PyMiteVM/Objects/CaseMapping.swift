@@ -101,7 +101,7 @@ func asciiNumberText(_ text: [UInt8]) -> [UInt8]? {
     var i = 0
     text.withUnsafeBufferPointer { b in
         while i < b.count {
-            let n = max(1, min(utf8SequenceLength(b[i]), b.count - i))
+            let n = utf8Step(b, i)
             let cp = decodeUTF8(b, i)
             if let d = decimalValue(cp) { out.append(UInt8(48 + d)) }
             else if isWhitespace(cp) { out.append(32) }
@@ -118,7 +118,7 @@ func whitespaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, unicode: Bool) 
     let c = b[i]
     if c < 0x80 { return (unicode ? isWhitespace(UInt32(c)) : isSpace(c)) ? 1 : 0 }
     guard unicode else { return 0 }
-    return isWhitespace(decodeUTF8(b, i)) ? max(1, min(utf8SequenceLength(c), b.count - i)) : 0
+    return isWhitespace(decodeUTF8(b, i)) ? utf8Step(b, i) : 0
 }
 
 /// `c` as repr shows it inside quotes: \xNN, \uNNNN or \UNNNNNNNN.

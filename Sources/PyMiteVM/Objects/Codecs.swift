@@ -95,7 +95,7 @@ extension VM {
                                              codec == .ascii ? "ordinal not in range(128)" : "ordinal not in range(256)")
                 }
             }
-            i += max(1, min(utf8SequenceLength(text[i]), text.count - i))
+            i += utf8Step(text, i)
             position += 1
         }
         return try newStr(out, type: .bytes)

@@ -233,9 +233,16 @@ extension VM {
     func strCharAt(_ o: UInt32, _ i: Int) throws(VMError) -> Value {
         let start = strByteOffset(o, charIndex: i)
         let buf = strBuffer(o)
-        let len = min(utf8SequenceLength(buf[start]), buf.count - start)
+        let len = utf8Step(buf, start)
         return try newStr(UnsafeBufferPointer(rebasing: buf[start..<(start + len)]))
     }
+}
+
+/// Bytes of the character that starts at `i` (below `b.count`), cut at the end of
+/// `b`: a step through text that always moves on and never passes the end.
+@inline(__always) func utf8Step<Bytes: RandomAccessCollection>(_ b: Bytes, _ i: Int) -> Int
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+    min(utf8SequenceLength(b[i]), b.count - i)
 }
 
 @inline(__always) func utf8SequenceLength(_ lead: UInt8) -> Int {
