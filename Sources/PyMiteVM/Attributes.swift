@@ -212,7 +212,11 @@ extension VM {
                 if name == internStatic("fget") { return getter }
                 if name == internStatic("fset") { return heap.slot(o, PropertySlot.setter) }
                 if name == internStatic("fdel") { return heap.slot(o, PropertySlot.deleter) }
-                if name == s.__doc__ { return getter.isNone ? Value.none : try lookupAttribute(getter, name) ?? Value.none }
+                if name == s.__doc__ {
+                    // The getter's, as CPython takes it; a property whose getter is a property stops
+                    // there, so a chain of them is not a recursion the host pays for.
+                    return getter.isNone || isType(getter, .property) ? Value.none : try lookupAttribute(getter, name) ?? Value.none
+                }
             case .cell:
                 if name == internStatic("cell_contents") {
                     let v = heap.slot(o, CellSlot.contents)
