@@ -304,11 +304,15 @@ let nativeNameStart: [UInt16] = [
     1852, 1860, 1870, 1879, 1887, 1892, 1897, 1905, 1914, 1923, 1928, 1939, 1950, 1960, 1968, 1980, 1997, 2001, 2018, 2028, 2038, 2053, 2061, 2065, 2074,
 ]
 
-/// The Python-visible name of a native (one copy: inlined, its table access would be repeated at every native).
+/// The Python-visible name of a native.
+func nativeName(_ n: Native) -> NameText { tableName(nativeNameText, nativeNameStart, n.rawValue) }
+
+/// Name `i` of a table of NUL-ended names in one string and where each starts (one copy:
+/// inlined, its table access would be repeated at every use).
 @inline(never)
-func nativeName(_ n: Native) -> NameText {
-    let start = Int(nativeNameStart[n.rawValue]), end = Int(nativeNameStart[n.rawValue + 1]) - 1
-    return NameText(start: nativeNameText.utf8Start + start, count: end - start)
+func tableName(_ text: StaticString, _ starts: [UInt16], _ i: Int) -> NameText {
+    let start = Int(starts[i]), end = Int(starts[i + 1]) - 1
+    return NameText(start: text.utf8Start + start, count: end - start)
 }
 
 /// A name in a static table: bytes in flash.

@@ -17,6 +17,7 @@ final class VMNameTableTests: XCTestCase {
     static let tablePath = sources.appendingPathComponent("VMNameTable.swift")
 
     func text(_ s: StaticString) -> String { String(decoding: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount), as: UTF8.self) }
+    func text(_ s: NameText) -> String { String(decoding: s, as: UTF8.self) }
 
     /// Every name the VM makes from its own text.
     func namesTheVMUses() throws -> [String] {

@@ -16,49 +16,8 @@ enum TypeKind: Int, CaseIterable {
     /// A mutable built-in type's `__hash__` is None, as in CPython (hasattr and dir() say it is there).
     var hashIsNone: Bool { self == .list || self == .dict || self == .set || self == .bytearray }
 
-    var name: StaticString {
-        switch self {
-        case .object: return "object"
-        case .type: return "type"
-        case .int: return "int"
-        case .bool: return "bool"
-        case .float: return "float"
-        case .str: return "str"
-        case .bytes: return "bytes"
-        case .tuple: return "tuple"
-        case .list: return "list"
-        case .dict: return "dict"
-        case .set: return "set"
-        case .range: return "range"
-        case .noneType: return "NoneType"
-        case .function: return "function"
-        case .builtinFunction: return "builtin_function_or_method"
-        case .method: return "method"
-        case .module: return "module"
-        case .generator: return "generator"
-        case .cell: return "cell"
-        case .iterator: return "iterator"
-        case .slice: return "slice"
-        case .ellipsis: return "ellipsis"
-        case .notImplementedType: return "NotImplementedType"
-        case .property: return "property"
-        case .staticMethod: return "staticmethod"
-        case .classMethod: return "classmethod"
-        case .superType: return "super"
-        case .baseException: return "BaseException"
-        case .bytearray: return "bytearray"
-        case .pin: return "Pin"
-        case .uart: return "UART"
-        case .adc: return "ADC"
-        case .frozenset: return "frozenset"
-        case .memoryview: return "memoryview"
-        case .code: return "code"
-        case .textStream: return "TextIOWrapper"
-        case .dictKeys: return "dict_keys"
-        case .dictValues: return "dict_values"
-        case .dictItems: return "dict_items"
-        }
-    }
+    /// Its Python name, from `typeKindNameText` (a switch was 0.5 KB of code).
+    var name: NameText { tableName(typeKindNameText, typeKindNameStart, rawValue) }
 }
 
 /// The built-in exception classes, each listed after its base.
@@ -80,71 +39,8 @@ enum ExceptionKind: Int, CaseIterable {
     case warning, userWarning, deprecationWarning, pendingDeprecationWarning, runtimeWarning
     case syntaxWarning, futureWarning, importWarning, unicodeWarning, bytesWarning, resourceWarning
 
-    var name: StaticString {
-        switch self {
-        case .baseException: return "BaseException"
-        case .systemExit: return "SystemExit"
-        case .keyboardInterrupt: return "KeyboardInterrupt"
-        case .generatorExit: return "GeneratorExit"
-        case .exception: return "Exception"
-        case .stopIteration: return "StopIteration"
-        case .arithmeticError: return "ArithmeticError"
-        case .zeroDivisionError: return "ZeroDivisionError"
-        case .overflowError: return "OverflowError"
-        case .assertionError: return "AssertionError"
-        case .attributeError: return "AttributeError"
-        case .importError: return "ImportError"
-        case .moduleNotFoundError: return "ModuleNotFoundError"
-        case .lookupError: return "LookupError"
-        case .indexError: return "IndexError"
-        case .keyError: return "KeyError"
-        case .memoryError: return "MemoryError"
-        case .nameError: return "NameError"
-        case .unboundLocalError: return "UnboundLocalError"
-        case .runtimeError: return "RuntimeError"
-        case .recursionError: return "RecursionError"
-        case .notImplementedError: return "NotImplementedError"
-        case .typeError: return "TypeError"
-        case .valueError: return "ValueError"
-        case .unicodeError: return "UnicodeError"
-        case .osError: return "OSError"
-        case .eofError: return "EOFError"
-        case .systemError: return "SystemError"
-        case .unicodeDecodeError: return "UnicodeDecodeError"
-        case .unicodeEncodeError: return "UnicodeEncodeError"
-        case .floatingPointError: return "FloatingPointError"
-        case .bufferError: return "BufferError"
-        case .referenceError: return "ReferenceError"
-        case .stopAsyncIteration: return "StopAsyncIteration"
-        case .syntaxError: return "SyntaxError"
-        case .indentationError: return "IndentationError"
-        case .tabError: return "TabError"
-        case .fileNotFoundError: return "FileNotFoundError"
-        case .fileExistsError: return "FileExistsError"
-        case .permissionError: return "PermissionError"
-        case .timeoutError: return "TimeoutError"
-        case .interruptedError: return "InterruptedError"
-        case .isADirectoryError: return "IsADirectoryError"
-        case .notADirectoryError: return "NotADirectoryError"
-        case .blockingIOError: return "BlockingIOError"
-        case .connectionError: return "ConnectionError"
-        case .brokenPipeError: return "BrokenPipeError"
-        case .connectionAbortedError: return "ConnectionAbortedError"
-        case .connectionRefusedError: return "ConnectionRefusedError"
-        case .connectionResetError: return "ConnectionResetError"
-        case .warning: return "Warning"
-        case .userWarning: return "UserWarning"
-        case .deprecationWarning: return "DeprecationWarning"
-        case .pendingDeprecationWarning: return "PendingDeprecationWarning"
-        case .runtimeWarning: return "RuntimeWarning"
-        case .syntaxWarning: return "SyntaxWarning"
-        case .futureWarning: return "FutureWarning"
-        case .importWarning: return "ImportWarning"
-        case .unicodeWarning: return "UnicodeWarning"
-        case .bytesWarning: return "BytesWarning"
-        case .resourceWarning: return "ResourceWarning"
-        }
-    }
+    /// Its Python name, from `exceptionKindNameText` (a switch was 0.8 KB of code).
+    var name: NameText { tableName(exceptionKindNameText, exceptionKindNameStart, rawValue) }
 
     var base: ExceptionKind? {
         switch self {
@@ -632,3 +528,36 @@ extension VM {
         return a
     }
 }
+
+/// The names of `TypeKind`'s cases in order, each ended by a NUL, and where each starts (the
+/// last entry is the length): data in flash instead of a switch. NativeTableTests checks them.
+let typeKindNameText: StaticString = """
+    object\0type\0int\0bool\0float\0str\0bytes\0tuple\0list\0dict\0set\0range\0NoneType\0function\0\
+    builtin_function_or_method\0method\0module\0generator\0cell\0iterator\0slice\0ellipsis\0\
+    NotImplementedType\0property\0staticmethod\0classmethod\0super\0BaseException\0bytearray\0Pin\0UART\0ADC\0\
+    frozenset\0TextIOWrapper\0dict_keys\0dict_values\0dict_items\0memoryview\0code\0
+    """
+let typeKindNameStart: [UInt16] = [
+    0, 7, 12, 16, 21, 27, 31, 37, 43, 48, 53, 57, 63, 72, 81, 108, 115, 122, 132, 137, 146, 152, 161, 180, 189,
+    202, 214, 220, 234, 244, 248, 253, 257, 267, 281, 291, 303, 314, 325, 330,
+]
+
+/// The names of `ExceptionKind`'s cases in order, each ended by a NUL, and where each starts (the
+/// last entry is the length): data in flash instead of a switch. NativeTableTests checks them.
+let exceptionKindNameText: StaticString = """
+    BaseException\0SystemExit\0KeyboardInterrupt\0GeneratorExit\0Exception\0StopIteration\0ArithmeticError\0\
+    ZeroDivisionError\0OverflowError\0AssertionError\0AttributeError\0ImportError\0ModuleNotFoundError\0\
+    LookupError\0IndexError\0KeyError\0MemoryError\0NameError\0UnboundLocalError\0RuntimeError\0\
+    RecursionError\0NotImplementedError\0TypeError\0ValueError\0UnicodeError\0OSError\0EOFError\0SystemError\0\
+    UnicodeDecodeError\0UnicodeEncodeError\0FloatingPointError\0BufferError\0ReferenceError\0\
+    StopAsyncIteration\0SyntaxError\0IndentationError\0TabError\0FileNotFoundError\0FileExistsError\0\
+    PermissionError\0TimeoutError\0InterruptedError\0IsADirectoryError\0NotADirectoryError\0BlockingIOError\0\
+    ConnectionError\0BrokenPipeError\0ConnectionAbortedError\0ConnectionRefusedError\0ConnectionResetError\0\
+    Warning\0UserWarning\0DeprecationWarning\0PendingDeprecationWarning\0RuntimeWarning\0SyntaxWarning\0\
+    FutureWarning\0ImportWarning\0UnicodeWarning\0BytesWarning\0ResourceWarning\0
+    """
+let exceptionKindNameStart: [UInt16] = [
+    0, 14, 25, 43, 57, 67, 81, 97, 115, 129, 144, 159, 171, 191, 203, 214, 223, 235, 245, 263, 276, 291, 311,
+    321, 332, 345, 353, 362, 374, 393, 412, 431, 443, 458, 477, 489, 506, 515, 533, 549, 565, 578, 595, 613,
+    632, 648, 664, 680, 703, 726, 747, 755, 767, 786, 812, 827, 841, 855, 869, 884, 897, 913,
+]

@@ -171,9 +171,12 @@ extension VM {
     /// (VMNameTable.swift, which VMNameTableTests keeps holding every such
     /// name), or made in the heap for a name the table lacks.
     func internName(_ s: StaticString) throws(VMError) -> Value {
-        let text = UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)
+        try internName(NameText(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    func internName(_ text: NameText) throws(VMError) -> Value {
         if let k = vmNameOrdinal(text, hash: hashText(text)) { return try vmName(k) }
-        return try intern(try newStr(s))
+        return try intern(try newStr(text))
     }
 
     /// internName where a failure cannot be raised: when the heap is full
