@@ -210,7 +210,8 @@ extension VM {
         let codeIndex = Int(heap.slot(fo, FunctionSlot.code).intValue)
         let c = codes[codeIndex]
         let slots = Int(c.localCount + c.freeCount)
-        if frames.count >= config.recursionLimit || a + slots + Int(c.stackSize) + 8 >= stackCapacity {
+        // No overflow test: a is below stackCapacity (at most Int32.max / 2), the counts 16-bit.
+        if frames.count >= config.recursionLimit || a &+ slots &+ Int(c.stackSize) &+ 8 >= stackCapacity {
             throw raise(.recursionError, "maximum recursion depth exceeded")
         }
         let simple = kwnames.isNull && argc == Int(c.argCount) && c.kwOnlyCount == 0
@@ -218,8 +219,8 @@ extension VM {
         if !simple {
             try bindArguments(f, codeIndex: codeIndex, argsAt: a, argc: argc, kwnames: kwnames)
         } else {
-            var i = a + argc
-            while i < a + Int(c.localCount) { stack[i] = .null; i += 1 }
+            var i = a &+ argc
+            while i < a &+ Int(c.localCount) { stack[i] = .null; i &+= 1 }
         }
         if c.freeCount > 0 {
             let closure = heap.slot(fo, FunctionSlot.closure)
@@ -245,7 +246,9 @@ extension VM {
         sp = a + slots
         var namespace = Value.null
         if c.flags & CodeFlags.classBody != 0 { namespace = try newDict() }
-        frames.append(Frame(code: Int32(codeIndex), ip: 0, base: Int32(a), resultSlot: Int32(resultSlot),
+        // Stack indexes are below stackCapacity (at most Int32.max / 2), code indexes below codes.count.
+        frames.append(Frame(code: Int32(truncatingIfNeeded: codeIndex), ip: 0, base: Int32(truncatingIfNeeded: a),
+                            resultSlot: Int32(truncatingIfNeeded: resultSlot),
                             function: f, globals: heap.slot(fo, FunctionSlot.globals), namespace: namespace,
                             generator: .null, constructed: constructed, isBoundary: false))
         return true

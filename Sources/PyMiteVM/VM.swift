@@ -493,7 +493,8 @@ public final class VM {
         self.config = config
         self.hooks = hooks
         heap = Heap(size: config.heapSize)
-        stackCapacity = max(VM.minStackSlots, config.stackSlots)  // a board may choose a small value stack
+        // A board may choose a small value stack; every stack index then fits a frame's Int32 fields.
+        stackCapacity = min(max(VM.minStackSlots, config.stackSlots), Int(Int32.max) / 2)
         stack = UnsafeMutablePointer<Value>.allocate(capacity: stackCapacity)
         stack.initialize(repeating: .null, count: stackCapacity)
         // A board's small recursion limit gets its frames up front: growing
