@@ -343,6 +343,21 @@ extension VM {
 
     // MARK: str
 
+    /// s.split(sep) with no maxsplit, the common case: each piece made as it is found,
+    /// without gathering where they are first.
+    func splitAll(_ text: UnsafeBufferPointer<UInt8>, by sep: UnsafeBufferPointer<UInt8>) throws(VMError) -> Value {
+        if sep.isEmpty { throw raise(.valueError, "empty separator") }
+        let l = try newList()
+        root(l); defer { unroot() }
+        var start = 0
+        while let at = findBytes(text, sep, from: start) {
+            try listAppend(l, try newText(UnsafeBufferPointer(rebasing: text[start..<at])))
+            start = at + sep.count
+        }
+        try listAppend(l, try newText(UnsafeBufferPointer(rebasing: text[start...])))
+        return l
+    }
+
     func callStrMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
         let name = nativeName(id)
         let text = strBuffer(me)
@@ -432,6 +447,9 @@ extension VM {
             let sepArg = a.positionalCount > 1 ? a[1] : (a.keyword("sep") ?? .none)
             let maxArg = a.positionalCount > 2 ? a[2] : (a.keyword("maxsplit") ?? .smallInt(-1))
             guard let maxSplit = intOf(maxArg) else { throw raise(.typeError, "'maxsplit' must be an integer") }
+            if id == .strSplit && maxSplit < 0 && !sepArg.isNone && isType(sepArg, textType) {
+                return try splitAll(text, by: strBuffer(sepArg))
+            }
             var parts: [(Int, Int)] = []
             let bytesIn = text  // where they lie: the heap does not move, and the receiver is an argument
             if sepArg.isNone {
