@@ -343,18 +343,31 @@ extension VM {
 
     // MARK: str
 
-    /// s.split(sep) with no maxsplit, the common case: each piece made as it is found,
-    /// without gathering where they are first.
-    func splitAll(_ text: UnsafeBufferPointer<UInt8>, by sep: UnsafeBufferPointer<UInt8>) throws(VMError) -> Value {
-        if sep.isEmpty { throw raise(.valueError, "empty separator") }
+    /// s.split(sep) or s.split() with no maxsplit, the common cases: each piece made as it
+    /// is found, without gathering where they are first. No separator: runs of whitespace
+    /// (Python's for a str, ASCII's for bytes) separate, and the ends are trimmed.
+    func splitAll(_ text: UnsafeBufferPointer<UInt8>, by sep: UnsafeBufferPointer<UInt8>?) throws(VMError) -> Value {
+        if let sep, sep.isEmpty { throw raise(.valueError, "empty separator") }
         let l = try newList()
         root(l); defer { unroot() }
         var start = 0
-        while let at = findBytes(text, sep, from: start) {
-            try listAppend(l, try newText(UnsafeBufferPointer(rebasing: text[start..<at])))
-            start = at + sep.count
+        if let sep {
+            while let at = findBytes(text, sep, from: start) {
+                try listAppend(l, try newText(UnsafeBufferPointer(rebasing: text[start..<at])))
+                start = at + sep.count
+            }
+            try listAppend(l, try newText(UnsafeBufferPointer(rebasing: text[start...])))
+            return l
         }
-        try listAppend(l, try newText(UnsafeBufferPointer(rebasing: text[start...])))
+        let unicode = textType == .str
+        while start < text.count {
+            while start < text.count, case let n = whitespaceLength(text, start, unicode: unicode), n > 0 { start += n }
+            if start >= text.count { break }
+            var end = start
+            while end < text.count && whitespaceLength(text, end, unicode: unicode) == 0 { end += 1 }
+            try listAppend(l, try newText(UnsafeBufferPointer(rebasing: text[start..<end])))
+            start = end
+        }
         return l
     }
 
@@ -447,8 +460,9 @@ extension VM {
             let sepArg = a.positionalCount > 1 ? a[1] : (a.keyword("sep") ?? .none)
             let maxArg = a.positionalCount > 2 ? a[2] : (a.keyword("maxsplit") ?? .smallInt(-1))
             guard let maxSplit = intOf(maxArg) else { throw raise(.typeError, "'maxsplit' must be an integer") }
-            if id == .strSplit && maxSplit < 0 && !sepArg.isNone && isType(sepArg, textType) {
-                return try splitAll(text, by: strBuffer(sepArg))
+            if id == .strSplit && maxSplit < 0 {
+                if sepArg.isNone { return try splitAll(text, by: nil) }
+                if isType(sepArg, textType) { return try splitAll(text, by: strBuffer(sepArg)) }
             }
             var parts: [(Int, Int)] = []
             let bytesIn = text  // where they lie: the heap does not move, and the receiver is an argument

@@ -11,3 +11,6 @@ print("é,ü".split(","))
 big = ",".join(str(i) for i in range(3000))
 parts = big.split(",")
 print(len(parts), parts[0], parts[-1], sum(len(p) for p in parts))
+# No separator: runs of whitespace, ends trimmed; a str knows Unicode's spaces, bytes ASCII's.
+print("  a  b\tc\n".split(), "".split(), "   ".split(), "a\u3000b\u00a0c".split(), b" x\x0by ".split(), "x".split(None))
+print(" a b ".split(None, 1), " a b ".rsplit(None, 1), bytearray(b" p q ").split())
