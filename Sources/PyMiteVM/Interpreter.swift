@@ -170,10 +170,20 @@ extension VM {
                 case .unaryInvert:
                     stack[sp - 1] = try unaryInvert(stack[sp - 1])
                 case .binarySubscr:
-                    stack[sp - 2] = try getItem(stack[sp - 2], stack[sp - 1])
+                    let c = stack[sp &- 2], key = stack[sp &- 1]
+                    if let i = listIndex(c, key) {
+                        stack[sp &- 2] = listItem(c.objectOffset, i)
+                    } else {
+                        stack[sp &- 2] = try getItem(c, key)
+                    }
                     sp &-= 1
                 case .storeSubscr:
-                    try setItem(stack[sp - 2], stack[sp - 1], stack[sp - 3])
+                    let c = stack[sp &- 2], key = stack[sp &- 1]
+                    if let i = listIndex(c, key) {
+                        setListItem(c.objectOffset, i, stack[sp &- 3])
+                    } else {
+                        try setItem(c, key, stack[sp &- 3])
+                    }
                     sp &-= 3
                 case .deleteSubscr:
                     try deleteItem(stack[sp - 2], stack[sp - 1])
@@ -524,6 +534,16 @@ extension VM {
 
     /// The value of a global name (loadGlobal; loadName outside a class
     /// body's namespace): the module's, else a builtin's, else NameError.
+    /// `c[key]` for a list and a small int inside it (negative from the end): the
+    /// position, for the loop to read or write inline; nil for anything else.
+    @inline(__always) func listIndex(_ c: Value, _ key: Value) -> Int? {
+        guard key.isInt, c.isObject, heap.type(c.objectOffset) == .list else { return nil }
+        let n = listCount(c.objectOffset)
+        var i = Int(truncatingIfNeeded: key.intValue)
+        if i < 0 { i &+= n }
+        return i >= 0 && i < n ? i : nil
+    }
+
     /// A call without keywords: a Python function goes straight to its frame, without
     /// callAt's dispatch on the callee.
     @inline(__always) func callFast(_ fi: Int, argc: Int, resultSlot: Int) throws(VMError) -> Bool {

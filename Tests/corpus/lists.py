@@ -122,3 +122,20 @@ for op in ("pop", "remove", "index", "idx"):
             [1, 2][5]
     except (IndexError, ValueError) as ex:
         print(op, type(ex).__name__)
+
+# Item access by small ints (read and written inline by the loop), negative, out of range, huge, bool.
+l = [1, 2, 3]
+print(l[0], l[-1], l[-3], l[2])
+for bad in (3, -4, 2**40, -2**40):
+    try:
+        l[bad]
+    except IndexError as e:
+        print("IndexError", e)
+    try:
+        l[bad] = 0
+    except IndexError as e:
+        print("IndexError", e)
+l[-1] = 9; l[0] = 7
+print(l, l[True], l[False])
+l[True] = 5
+print(l)
