@@ -185,47 +185,49 @@ struct Frame {
     var isBoundary: Bool
 }
 
-/// The call stack: frames in memory the VM owns, without an Array's
-/// uniqueness checks on every call and return (a Python call pushes one).
+/// A growable stack in memory the VM owns, without an Array's uniqueness
+/// checks on every change: the call stack (a Python call pushes a frame) and
+/// the young list (cut back at every instruction boundary; 2.4% of a
+/// string-heavy program's instructions as an Array). Elements are plain data.
 /// The VM keeps the only copy and frees it (`release`) when it goes.
-struct FrameStack {
-    private var base: UnsafeMutablePointer<Frame>
+struct OwnedStack<Element> {
+    private var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
     private var capacity: Int
 
     init(capacity: Int) {
         self.capacity = max(4, capacity)
-        base = UnsafeMutablePointer<Frame>.allocate(capacity: self.capacity)
+        base = UnsafeMutablePointer<Element>.allocate(capacity: self.capacity)
     }
 
     func release() { base.deallocate() }
 
-    @inline(__always) subscript(i: Int) -> Frame {
+    @inline(__always) subscript(i: Int) -> Element {
         get { base[i] }
         nonmutating set { base[i] = newValue }
     }
 
-    var last: Frame? { count > 0 ? base[count - 1] : nil }
+    var last: Element? { count > 0 ? base[count - 1] : nil }
 
-    @inline(__always) mutating func append(_ f: Frame) {
+    @inline(__always) mutating func append(_ e: Element) {
         if count == capacity { grow() }
-        (base + count).initialize(to: f)
-        count += 1
+        (base + count).initialize(to: e)
+        count &+= 1
     }
 
-    @discardableResult @inline(__always) mutating func removeLast() -> Frame {
+    @discardableResult @inline(__always) mutating func removeLast() -> Element {
         count -= 1
         return (base + count).move()
     }
 
-    mutating func removeAll() {
-        base.deinitialize(count: count)
-        count = 0
-    }
+    /// Keeps the first `n` (plain data: nothing to deinitialize).
+    @inline(__always) mutating func truncate(_ n: Int) { if n < count { count = max(0, n) } }
+
+    mutating func removeAll() { count = 0 }
 
     /// Doubling: a deep recursion on the host; a board's frames are reserved up front.
     private mutating func grow() {
-        let bigger = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
+        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
         bigger.moveInitialize(from: base, count: count)
         base.deallocate()
         base = bigger
@@ -233,39 +235,9 @@ struct FrameStack {
     }
 }
 
-/// The objects allocated since the last instruction boundary (`VM.young`): words the
-/// VM owns, cut back at each boundary without an Array's uniqueness check and
-/// generic range removal (2.4% of a string-heavy program's instructions).
-struct YoungList {
-    private var base: UnsafeMutablePointer<UInt32>
-    private(set) var count = 0
-    private var capacity = 16
-
-    init() { base = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity) }
-
-    func release() { base.deallocate() }
-
-    @inline(__always) subscript(i: Int) -> UInt32 { base[i] }
-
-    @inline(__always) mutating func append(_ o: UInt32) {
-        if count == capacity { grow() }
-        base[count] = o
-        count &+= 1
-    }
-
-    /// Keeps the first `n`.
-    @inline(__always) mutating func truncate(_ n: Int) { if n < count { count = max(0, n) } }
-
-    mutating func removeAll() { count = 0 }
-
-    private mutating func grow() {
-        let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity * 2)
-        bigger.update(from: base, count: count)
-        base.deallocate()
-        base = bigger
-        capacity *= 2
-    }
-}
+typealias FrameStack = OwnedStack<Frame>
+/// The objects allocated since the last instruction boundary (`VM.young`).
+typealias YoungList = OwnedStack<UInt32>
 
 /// What a class's MRO gives for a name (null: nothing), as classLookup
 /// found it while `epoch` was the VM's `lookupEpoch`.
@@ -430,7 +402,7 @@ public final class VM {
     var boardModule: Value = .null
     /// Objects allocated since the last instruction boundary stay alive
     /// through a collection, so natives need not root their temporaries.
-    var young = YoungList()
+    var young = YoungList(capacity: 16)
     var youngBase = 0
     /// Set by each allocation: `young` may hold objects above `youngBase`. The test every
     /// instruction makes is then one load, not the array's count and the base.
