@@ -30,6 +30,53 @@ extension VM {
         try newIterator(kind, table, .smallInt(0), .smallInt(dictCount(table)))
     }
 
+    /// The name of an iterator's type, as CPython's (list_iterator, dict_keyiterator, zip, ...).
+    /// All are one type here, `iterator`, but each kind shows as CPython's type (`typeOf`).
+    func iteratorTypeName(_ v: Value) -> StaticString {
+        let source = heap.slot(v.objectOffset, IteratorSlot.source)
+        switch iteratorKind(v) {
+        case .sequence:
+            guard source.isObject else { return "iterator" }
+            switch heap.type(source.objectOffset) {
+            case .list: return "list_iterator"
+            case .tuple: return "tuple_iterator"
+            case .str: return strIsASCII(source.objectOffset) ? "str_ascii_iterator" : "str_iterator"
+            case .bytes: return "bytes_iterator"
+            case .bytearray: return "bytearray_iterator"
+            default: return "iterator"
+            }
+        case .range: return "range_iterator"
+        case .longRange: return "longrange_iterator"
+        case .dictKeys: return isType(source, .dict) ? "dict_keyiterator" : "set_iterator"
+        case .dictValues: return "dict_valueiterator"
+        case .dictItems: return "dict_itemiterator"
+        case .map: return "map"
+        case .filter: return "filter"
+        case .zip: return "zip"
+        case .enumerate: return "enumerate"
+        case .reversed: return isType(source, .list) ? "list_reverseiterator" : "reversed"
+        case .sentinel: return "callable_iterator"
+        case .callable: return "iterator"
+        case .keysView: return "dict_keys"
+        case .valuesView: return "dict_values"
+        case .itemsView: return "dict_items"
+        }
+    }
+
+    /// The class an iterator shows as (`iteratorTypeName`): a subclass of `iterator`,
+    /// one per name, made once (`plainClasses`), whose methods are iterator's.
+    func iteratorClass(_ v: Value) throws(VMError) -> Value {
+        let name = try internName(iteratorTypeName(v))
+        if plainClasses.isNull { plainClasses = try newDict() }
+        if let cls = dictGetStr(plainClasses, name) { return cls }
+        let base = try typeClass(.iterator)
+        let cls = try newClassRaw(name: name, bases: try newTuple([base]), namespace: .null, kind: .iterator)
+        root(cls); defer { unroot() }
+        heap.setSlot(cls.objectOffset, ClassSlot.mro, try newTuple([cls, base, try typeClass(.object)]))
+        try dictStore(plainClasses, name, cls)
+        return cls
+    }
+
     @inline(__always) func iteratorKind(_ v: Value) -> IteratorKind {
         IteratorKind(rawValue: Int(heap.slot(v.objectOffset, IteratorSlot.kind).intValue))!
     }

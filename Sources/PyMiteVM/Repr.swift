@@ -164,18 +164,7 @@ extension VM {
                 }
                 out += bytes("])")
             default:
-                let name: StaticString
-                switch kind {
-                case .map: name = "map"
-                case .filter: name = "filter"
-                case .zip: name = "zip"
-                case .enumerate: name = "enumerate"
-                case .reversed: name = "list_reverseiterator"
-                case .range: name = "range_iterator"
-                case .dictKeys: name = "dict_keyiterator"
-                default: name = "iterator"
-                }
-                out += bytes("<") + bytes(name) + bytes(" object at ") + address(o) + bytes(">")
+                out += bytes("<") + bytes(iteratorTypeName(v)) + bytes(" object at ") + address(o) + bytes(">")
             }
         case .slice:
             out += bytes("slice(")

@@ -161,6 +161,7 @@ extension VM {
     @inline(__always) func typeOf(_ v: Value) throws(VMError) -> Value {
         guard let k = typeKind(of: v) else { return heap.slot(v.objectOffset, InstanceSlot.klass) }
         if k == .type { return try metaclassOrType(v) }
+        if k == .iterator { return try iteratorClass(v) }
         return try typeClass(k)
     }
 
@@ -173,7 +174,7 @@ extension VM {
     /// The type's name as bytes, for messages.
     func typeName(_ v: Value) -> [UInt8] {
         guard let k = typeKind(of: v) else { return className(heap.slot(v.objectOffset, InstanceSlot.klass)) }
-        return bytes(k.name)
+        return k == .iterator ? bytes(iteratorTypeName(v)) : bytes(k.name)
     }
     func className(_ cls: Value) -> [UInt8] { strArray(heap.slot(cls.objectOffset, ClassSlot.name)) }
 
@@ -202,6 +203,9 @@ extension VM {
         for b in baseList where classKind(b) != .object {
             if let k = builtinKind(ofClass: b), !k.isAcceptableBase {
                 throw raise(.typeError, bytes("type '") + bytes(k.name) + bytes("' is not an acceptable base type"))
+            }
+            if classKind(b) == .iterator {  // list_iterator and its kin (iteratorClass): no more than iterator
+                throw raise(.typeError, bytes("type '") + className(b) + bytes("' is not an acceptable base type"))
             }
             if kind != .object && classKind(b) != kind {
                 throw raise(.typeError, "multiple bases have instance lay-out conflict")
@@ -361,6 +365,10 @@ extension VM {
     func isInstance(_ v: Value, _ cls: Value) -> Bool {
         guard let k = typeKind(of: v) else { return isSubclass(heap.slot(v.objectOffset, InstanceSlot.klass), cls) }
         if k == .type, let m = metaclassOf(v) { return isSubclass(m, cls) }
+        // An iterator's class is the one named for its kind (made once), under iterator.
+        if k == .iterator && isClass(cls) && classKind(cls) == .iterator && !isTypeClass(cls, .iterator) {
+            return sameText(strBuffer(heap.slot(cls.objectOffset, ClassSlot.name)), iteratorTypeName(v))
+        }
         // A built-in type's MRO is (type, object), bool's (bool, int, object).
         return isTypeClass(cls, k) || isTypeClass(cls, .object) || (k == .bool && isTypeClass(cls, .int))
     }
