@@ -309,18 +309,26 @@ extension VM {
 
     // MARK: Instance attributes cached by instruction
 
-    /// The entry of `attrCache` for the instruction at `site`.
+    /// The pair of `attrCache` entries for the instruction at `site`: two ways, so that two
+    /// hot sites whose addresses fall on one set do not evict each other (each instruction
+    /// is a word: sites 1 KiB apart shared one entry, and a method-heavy loop missed 4 times).
     @inline(__always) func attrCacheEntry(_ site: UnsafePointer<UInt32>) -> UnsafeMutablePointer<AttrCacheEntry> {
-        attrCache + Int(truncatingIfNeeded: UInt(bitPattern: site) >> 2) & lookupCacheMask
+        attrCache + Int(truncatingIfNeeded: UInt(bitPattern: site) >> 2) & lookupCacheMask & ~1
     }
 
-    /// Where an instance's own attribute `name` is in its dict, by the cache entry: the
-    /// entry's class, no class changed since, no attribute hooks, and the key still there.
-    @inline(__always) func cachedAttributeEntry(_ obj: Value, _ name: Value, _ entry: UnsafeMutablePointer<AttrCacheEntry>,
+    /// Where an instance's own attribute `name` is in its dict, by the site's cache entry
+    /// in either way (a site that sees two classes keeps both): the entry's class, no class
+    /// changed since, no attribute hooks, and the key still there.
+    @inline(__always) func cachedAttributeEntry(_ obj: Value, _ name: Value, _ pair: UnsafeMutablePointer<AttrCacheEntry>,
                                                 _ site: UnsafePointer<UInt32>) -> (entries: UInt32, index: Int)? {
-        guard entry.pointee.site == UInt(bitPattern: site), entry.pointee.epoch == lookupEpoch, !classHooksDefined,
-              obj.isObject, heap.type(obj.objectOffset) == .instance,
-              heap.slot(obj.objectOffset, InstanceSlot.klass).objectOffset == entry.pointee.cls else { return nil }
+        guard attrEpoch == pair.pointee.epoch || attrEpoch == (pair + 1).pointee.epoch, !classHooksDefined,
+              obj.isObject, heap.type(obj.objectOffset) == .instance else { return nil }
+        let cls = heap.slot(obj.objectOffset, InstanceSlot.klass).objectOffset
+        var entry = pair
+        if !(entry.pointee.site == UInt(bitPattern: site) && entry.pointee.cls == cls && entry.pointee.epoch == attrEpoch) {
+            entry += 1
+            guard entry.pointee.site == UInt(bitPattern: site) && entry.pointee.cls == cls && entry.pointee.epoch == attrEpoch else { return nil }
+        }
         let d = heap.slot(obj.objectOffset, InstanceSlot.dict)
         let i = Int(entry.pointee.index)
         guard d.isObject, heap.type(d.objectOffset) == .dict, i < dictUsed(d) else { return nil }
@@ -366,7 +374,16 @@ extension VM {
             return
         }
         let i = try dictStoreStrAt(d, name, value)
-        entry.pointee = AttrCacheEntry(site: UInt(bitPattern: site), cls: cls.objectOffset, epoch: lookupEpoch, index: Int32(i))
+        fillAttrCache(entry, AttrCacheEntry(site: UInt(bitPattern: site), cls: cls.objectOffset, epoch: attrEpoch, index: Int32(i)))
+    }
+
+    /// Puts `e` in its pair: in place of the entry for the same site and class, else
+    /// first, the one before it kept.
+    func fillAttrCache(_ pair: UnsafeMutablePointer<AttrCacheEntry>, _ e: AttrCacheEntry) {
+        if pair.pointee.site == e.site && pair.pointee.cls == e.cls { pair.pointee = e; return }
+        if (pair + 1).pointee.site == e.site && (pair + 1).pointee.cls == e.cls { (pair + 1).pointee = e; return }
+        (pair + 1).pointee = pair.pointee
+        pair.pointee = e
     }
 
     /// The class and dict of an instance whose attribute `name` lives in its dict alone:
@@ -387,7 +404,7 @@ extension VM {
         guard let (cls, d) = cacheableInstance(obj, name) else { return nil }
         let i = dictFindStr(d, name, hash: strHash(name.objectOffset))
         guard i >= 0 else { return nil }
-        entry.pointee = AttrCacheEntry(site: UInt(bitPattern: site), cls: cls.objectOffset, epoch: lookupEpoch, index: Int32(i))
+        fillAttrCache(entry, AttrCacheEntry(site: UInt(bitPattern: site), cls: cls.objectOffset, epoch: attrEpoch, index: Int32(i)))
         return (heap.slot(d.objectOffset, DictSlot.entries).objectOffset, i)
     }
 

@@ -21,7 +21,10 @@ extension VM {
 
     func collectGarbage() {
         collections += 1
-        classesChanged()  // a freed class's, name's or value's offset may be reused
+        // A freed class's, name's or value's offset may be reused: the lookup caches start again
+        // (attrCache only when a class goes, below).
+        lookupEpoch &+= 1
+        if lookupEpoch == 0 { lookupEpoch = 1 }
         // A collection visits the whole heap: under the instruction budget it
         // costs a step per 4 KiB, so a program that keeps its heap full and
         // catches MemoryError in a loop (a collection for every allocation)
@@ -70,7 +73,9 @@ extension VM {
                 }
             }
         }
+        heap.sweptClass = false
         heap.sweep()
+        if heap.sweptClass { attrCacheChanged() }
     }
 
     private func gcMark(_ v: Value) {

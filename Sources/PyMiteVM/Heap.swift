@@ -85,6 +85,8 @@ struct Heap {
     /// Larger free blocks, first fit.
     var largeFree: UInt32 = 0
     var freeInLists: Int = 0
+    /// Set by `sweep` when it freed a class object (the attribute cache names classes by offset).
+    var sweptClass = false
 
     /// Bytes of a block header, and of a slot; block sizes are multiples of it.
     static let granule = MemoryLayout<HeaderWord>.size
@@ -393,6 +395,7 @@ struct Heap {
                 setHeader(o, h & ~HeaderLayout.markBit)
                 if runSize > 0 { addFree(runStart, size: runSize); runSize = 0 }
             } else {
+                if h & HeaderLayout.typeMask == HeaderWord(ObjType.klass.rawValue) { sweptClass = true }
                 if runSize == 0 { runStart = o }
                 runSize += sz
             }

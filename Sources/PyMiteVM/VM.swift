@@ -347,6 +347,10 @@ public final class VM {
     /// collection (which may free a class, a name or a value, and reuse its
     /// offset) and any change to a class's namespace move it on.
     var lookupEpoch: UInt32 = 1
+    /// attrCache's entries hold while this stays the same: any change to a class's
+    /// namespace moves it on, and a collection only when it frees a class (an entry
+    /// names its class by offset; the rest it checks in the instance's own dict).
+    var attrEpoch: UInt32 = 1
 
     // Loaded program.
     var codes: [LoadedCode] = []

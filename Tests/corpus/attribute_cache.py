@@ -106,3 +106,25 @@ except AttributeError as e:
     print("AttributeError", e)
 write(s, 5)
 print(read(s))
+
+# Classes made and dropped while one access site reads through them: a class
+# freed by a collection may leave its place to the next one.
+def read(o):
+    return o.x
+
+out = []
+for i in range(400):
+    if i % 2:
+        class K:
+            x = property(lambda self: "prop")
+            def __init__(self):
+                self.__dict__["x"] = "dict"
+    else:
+        class K:
+            def __init__(self):
+                self.x = "dict"
+    k = K()
+    out.append(read(k))
+    junk = [[j] for j in range(50)]  # collections in between
+    del k, K
+print(out.count("prop"), out.count("dict"), out[:4])

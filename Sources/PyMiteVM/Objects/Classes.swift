@@ -344,6 +344,12 @@ extension VM {
     @inline(__always) func classesChanged() {
         lookupEpoch &+= 1
         if lookupEpoch == 0 { lookupEpoch = 1 }  // 0 marks an empty entry
+        attrCacheChanged()
+    }
+
+    @inline(__always) func attrCacheChanged() {
+        attrEpoch &+= 1
+        if attrEpoch == 0 { attrEpoch = 1 }
     }
 
     func classLookupUncached(_ cls: Value, _ name: Value) -> Value? {
