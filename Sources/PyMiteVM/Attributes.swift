@@ -486,9 +486,9 @@ extension VM {
             }
             try storeInstanceAttribute(obj, name, value)
         case .klass:
-            if let kind = builtinKind(ofClass: obj) {
+            if builtinKind(ofClass: obj) != nil {
                 throw raise(.typeError, bytes("cannot set '") + strArray(name) + bytes("' attribute of immutable type '")
-                    + bytes(kind.name) + bytes("'"))
+                    + className(obj) + bytes("'"))
             }
             try dictStore(try classNamespace(obj), name, value)
             classesChanged()

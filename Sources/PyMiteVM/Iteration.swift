@@ -63,16 +63,16 @@ extension VM {
         }
     }
 
-    /// The class an iterator shows as (`iteratorTypeName`): a subclass of `iterator`,
-    /// one per name, made once (`plainClasses`), whose methods are iterator's.
+    /// The class an iterator shows as (`iteratorTypeName`): iterator's type under that
+    /// name (its methods are iterator's: `builtinKind(ofClass:)`), one per name, made once
+    /// (`plainClasses`).
     func iteratorClass(_ v: Value) throws(VMError) -> Value {
         let name = try internName(iteratorTypeName(v))
         if plainClasses.isNull { plainClasses = try newDict() }
         if let cls = dictGetStr(plainClasses, name) { return cls }
-        let base = try typeClass(.iterator)
-        let cls = try newClassRaw(name: name, bases: try newTuple([base]), namespace: .null, kind: .iterator)
+        if objectBases.isNull { objectBases = try newTuple([try typeClass(.object)]) }
+        let cls = try newClassRaw(name: name, bases: objectBases, namespace: .null, kind: .iterator)
         root(cls); defer { unroot() }
-        heap.setSlot(cls.objectOffset, ClassSlot.mro, try newTuple([cls, base, try typeClass(.object)]))
         try dictStore(plainClasses, name, cls)
         return cls
     }

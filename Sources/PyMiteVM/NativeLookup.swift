@@ -61,7 +61,8 @@ extension VM {
     /// The TypeKind whose built-in class `c` is, or nil for any other class.
     func builtinKind(ofClass c: Value) -> TypeKind? {
         let k = heap.slot(c.objectOffset, ClassSlot.kind)
-        guard k.isInt, let kind = TypeKind(rawValue: Int(k.intValue)), typeClasses[kind.rawValue] == c else { return nil }
+        // list_iterator and its kin (iteratorClass) are iterator's type under other names.
+        guard k.isInt, let kind = TypeKind(rawValue: Int(k.intValue)), typeClasses[kind.rawValue] == c || kind == .iterator else { return nil }
         return kind
     }
 

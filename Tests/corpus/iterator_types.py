@@ -24,3 +24,18 @@ try:
 except TypeError as e:
     print("TypeError", e)
 print(isinstance(iter([]), type(iter(()))), type(iter([])) == type(iter([5])))
+
+# The type itself: its MRO, dir(), no instances, no new attributes.
+it = iter([1])
+t = type(it)
+print(t, t.__mro__[0].__name__, len(t.__mro__), "__next__" in dir(it), "__next__" in dir(t))
+print(t.__name__, t.__qualname__ if hasattr(t, "__qualname__") else None)
+try:
+    t()
+except TypeError as e:
+    print("TypeError", e)
+try:
+    t.x = 1
+except TypeError as e:
+    print("TypeError", e)
+print(issubclass(t, object), isinstance(it, object))

@@ -202,9 +202,6 @@ extension VM {
         var kind = TypeKind.object
         for b in baseList where classKind(b) != .object {
             if let k = builtinKind(ofClass: b), !k.isAcceptableBase {
-                throw raise(.typeError, bytes("type '") + bytes(k.name) + bytes("' is not an acceptable base type"))
-            }
-            if classKind(b) == .iterator {  // list_iterator and its kin (iteratorClass): no more than iterator
                 throw raise(.typeError, bytes("type '") + className(b) + bytes("' is not an acceptable base type"))
             }
             if kind != .object && classKind(b) != kind {
