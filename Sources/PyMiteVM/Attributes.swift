@@ -309,9 +309,10 @@ extension VM {
 
     // MARK: Instance attributes cached by instruction
 
-    /// The pair of `attrCache` entries for the instruction at `site`: two ways, so that two
-    /// hot sites whose addresses fall on one set do not evict each other (each instruction
-    /// is a word: sites 1 KiB apart shared one entry, and a method-heavy loop missed 4 times).
+    /// The pair of `attrCache` entries for the instruction at `site`: two ways, so that a
+    /// site that sees instances of two classes (a method a subclass inherits) keeps both,
+    /// and two hot sites that fall on one set (instructions are words: sites 1 KiB apart
+    /// share a set) do not evict each other.
     @inline(__always) func attrCacheEntry(_ site: UnsafePointer<UInt32>) -> UnsafeMutablePointer<AttrCacheEntry> {
         attrCache + Int(truncatingIfNeeded: UInt(bitPattern: site) >> 2) & lookupCacheMask & ~1
     }
