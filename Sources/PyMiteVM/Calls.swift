@@ -214,6 +214,13 @@ extension VM {
         if frames.count >= config.recursionLimit || a &+ slots &+ Int(c.stackSize) &+ 8 >= stackCapacity {
             throw raise(.recursionError, "maximum recursion depth exceeded")
         }
+        if c.isDirect && kwnames.isNull && argc == Int(c.argCount) {  // the common call, by itself: fib 3% fewer
+            var i = a &+ argc
+            while i < a &+ slots { stack[i] = .null; i &+= 1 }
+            sp = a &+ slots
+            pushFrame(codeIndex, base: a, resultSlot: resultSlot, function: f, namespace: .null, constructed: constructed)
+            return true
+        }
         let simple = kwnames.isNull && argc == Int(c.argCount) && c.kwOnlyCount == 0
             && c.flags & (CodeFlags.varArgs | CodeFlags.varKeywords) == 0
         if !simple {
@@ -246,12 +253,17 @@ extension VM {
         sp = a + slots
         var namespace = Value.null
         if c.flags & CodeFlags.classBody != 0 { namespace = try newDict() }
-        // Stack indexes are below stackCapacity (at most Int32.max / 2), code indexes below codes.count.
-        frames.append(Frame(code: Int32(truncatingIfNeeded: codeIndex), ip: 0, base: Int32(truncatingIfNeeded: a),
-                            resultSlot: Int32(truncatingIfNeeded: resultSlot),
-                            function: f, globals: heap.slot(fo, FunctionSlot.globals), namespace: namespace,
-                            generator: .null, constructed: constructed, isBoundary: false))
+        pushFrame(codeIndex, base: a, resultSlot: resultSlot, function: f, namespace: namespace, constructed: constructed)
         return true
+    }
+
+    @inline(__always) func pushFrame(_ codeIndex: Int, base: Int, resultSlot: Int, function f: Value, namespace: Value,
+                                     constructed: Value) {
+        // Stack indexes are below stackCapacity (at most Int32.max / 2), code indexes below codes.count.
+        frames.append(Frame(code: Int32(truncatingIfNeeded: codeIndex), ip: 0, base: Int32(truncatingIfNeeded: base),
+                            resultSlot: Int32(truncatingIfNeeded: resultSlot),
+                            function: f, globals: heap.slot(f.objectOffset, FunctionSlot.globals), namespace: namespace,
+                            generator: .null, constructed: constructed, isBoundary: false))
     }
 
     /// As CPython: positional-only parameters named by keywords (without

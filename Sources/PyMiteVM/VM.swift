@@ -209,6 +209,9 @@ struct OwnedStack<Element> {
 
     var last: Element? { count > 0 ? base[count - 1] : nil }
 
+    /// The last element where it lies (the stack must not be empty).
+    @inline(__always) var top: UnsafeMutablePointer<Element> { base + (count &- 1) }
+
     @inline(__always) mutating func append(_ e: Element) {
         if count == capacity { grow() }
         (base + count).initialize(to: e)
@@ -296,6 +299,10 @@ struct LoadedCode {
     var flags: UInt32
     // u16 in the image: stored so, a 16 KiB board keeps a record per code object.
     private var counts: (arg: UInt16, kwOnly: UInt16, local: UInt16, free: UInt16, stack: UInt16)
+    /// A call with its positional parameters' count of arguments binds them where they lie:
+    /// no keyword-only parameters, *args, **kwargs, free variables, generator or class body
+    /// (enterFunction's one test for them; it fits in the record's padding).
+    let isDirect: Bool
     var argCount: Int32 { Int32(counts.arg) }
     var kwOnlyCount: Int32 { Int32(counts.kwOnly) }
     var localCount: Int32 { Int32(counts.local) }
@@ -311,6 +318,8 @@ struct LoadedCode {
         self.constBase = constBase; self.nameBase = nameBase; self.slotNameBase = slotNameBase
         flags = code.flags
         counts = (code.argCount, code.kwOnlyCount, code.localCount, code.freeCount, code.stackSize)
+        let indirect = CodeFlags.varArgs | CodeFlags.varKeywords | CodeFlags.generator | CodeFlags.classBody
+        isDirect = code.kwOnlyCount == 0 && code.freeCount == 0 && code.flags & indirect == 0
     }
 
     /// The source line of instruction `index`.
