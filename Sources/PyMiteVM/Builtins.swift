@@ -735,6 +735,13 @@ extension VM {
             heap.setSlot(o, PropertySlot.setter, n > 1 ? a[1] : (a.keyword("fset") ?? .none))
             heap.setSlot(o, PropertySlot.deleter, .none)
             return .object(o)
+        case .iterator:
+            let name = heap.slot(cls.objectOffset, ClassSlot.name)
+            if let id = VM.iteratorMakers.first(where: { sameText(strBuffer(name), nativeName($0)) }) {
+                try checkArity(id, a)
+                return try callBuiltin(id, a)
+            }
+            fallthrough
         default:
             throw raise(.typeError, bytes("cannot create '") + className(cls) + bytes("' instances"))
         }

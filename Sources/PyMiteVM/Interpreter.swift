@@ -307,15 +307,20 @@ extension VM {
 
                 case .makeFunction:
                     try makeFunction(flags: UInt32(arg), in: frames[fp])
-                case .callFunction, .callFunctionKw, .callFunctionEx, .callMethod:
+                case .callFunction:  // by itself: no second dispatch on the kind of call (fib 1%)
+                    try countStep()
+                    frames[fp].ip = Int32(truncatingIfNeeded: r.ip)  // ip < the code's count, an Int32
+                    let fi = sp &- arg &- 1
+                    if try callFast(fi, argc: arg, resultSlot: fi) {
+                        fp = frames.count &- 1
+                        r = Registers(self, frames[fp], ip: 0)
+                    }
+                case .callFunctionKw, .callFunctionEx, .callMethod:
                     try countStep()
                     let op = unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self)
                     frames[fp].ip = Int32(truncatingIfNeeded: r.ip)  // ip < the code's count, an Int32
                     let pushed: Bool
                     switch op {
-                    case .callFunction:
-                        let fi = sp &- arg &- 1
-                        pushed = try callFast(fi, argc: arg, resultSlot: fi)
                     case .callFunctionKw:
                         sp &-= 1
                         let kw = stack[sp]

@@ -67,7 +67,14 @@ extension VM {
     /// name (its methods are iterator's: `builtinKind(ofClass:)`), one per name, made once
     /// (`plainClasses`).
     func iteratorClass(_ v: Value) throws(VMError) -> Value {
-        let name = try internName(iteratorTypeName(v))
+        try iteratorClass(named: try internName(iteratorTypeName(v)))
+    }
+
+    /// zip, map, filter, enumerate and reversed are classes, as in CPython: calling one
+    /// runs the built-in that makes such an iterator (`constructBuiltin`).
+    static let iteratorMakers: [Native] = [.zip, .map, .filter, .enumerate, .reversed]
+
+    func iteratorClass(named name: Value) throws(VMError) -> Value {
         if plainClasses.isNull { plainClasses = try newDict() }
         if let cls = dictGetStr(plainClasses, name) { return cls }
         if objectBases.isNull { objectBases = try newTuple([try typeClass(.object)]) }

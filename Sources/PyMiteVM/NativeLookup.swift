@@ -127,7 +127,7 @@ extension VM {
         guard isStr(name) else { return nil }
         var found: Value? = nil
         if let id = nativeNamed(name, group: VM.builtinsGroup) {
-            found = .native(id.rawValue)
+            found = VM.iteratorMakers.contains(id) ? try iteratorClass(named: try internName(nativeName(id))) : .native(id.rawValue)
         } else {
             let text = strBuffer(name)
             if let kind = VM.builtinTypeNames.first(where: { sameText(text, $0.name) }), typeIsBuilt(kind) {
