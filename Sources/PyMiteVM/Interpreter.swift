@@ -578,9 +578,27 @@ extension VM {
     @inline(__always) func callFast(_ fi: Int, argc: Int, resultSlot: Int) throws(VMError) -> Bool {
         let f = stack[fi]
         if f.isObject && heap.type(f.objectOffset) == .function {
+            if enterDirect(f, argsAt: fi &+ 1, argc: argc, resultSlot: resultSlot) { return true }
             return try enterFunction(f, argsAt: fi &+ 1, argc: argc, kwnames: .null, resultSlot: resultSlot, constructed: .null)
         }
         return try callAt(fi, argc: argc, kwnames: .null, resultSlot: resultSlot)
+    }
+
+    /// enterFunction's common case in the loop itself: a plain positional call of a function
+    /// whose code takes them so (`LoadedCode.isDirect`), with room for its frame. Anything
+    /// else (and every error) is enterFunction's.
+    @inline(__always) func enterDirect(_ f: Value, argsAt a: Int, argc: Int, resultSlot: Int) -> Bool {
+        let codeIndex = Int(heap.slot(f.objectOffset, FunctionSlot.code).intValue)
+        guard codeIndex >= 0 && codeIndex < codes.count else { return false }
+        let c = codes[codeIndex]
+        let slots = Int(c.localCount)
+        guard c.isDirect && argc == Int(c.argCount) && frames.count < config.recursionLimit
+              && a &+ slots &+ Int(c.stackSize) &+ 8 < stackCapacity else { return false }
+        var i = a &+ argc
+        while i < a &+ slots { stack[i] = .null; i &+= 1 }
+        sp = a &+ slots
+        pushFrame(codeIndex, base: a, resultSlot: resultSlot, function: f, namespace: .null, constructed: .null)
+        return true
     }
 
     @inline(__always) func globalOrBuiltin(_ globals: Value, _ name: Value) throws(VMError) -> Value {
