@@ -191,17 +191,22 @@ extension VM {
     /// The value of any real number as a double, raising for huge ints.
     func realToDouble(_ v: Value) throws(VMError) -> Double? {
         if let d = doubleOf(v) { return d }
-        if let b = bigOf(v) { return try longToDouble(b) }
+        // Rounded to nearest, ties to even, as longToDouble. A build without floats has no use for
+        // the number (formatFloat refuses any), so no soft-float conversion is linked for it.
+        if let i = intOf(v) { return BuiltFeatures.floats ? Double(i) : 0 }
+        // isLong, not bigOf: without long ints built in, no BigInt code stays linked for this.
+        if isLong(v) { return try longToDouble(longValue(v)) }
         return nil
     }
 
     /// Digits of |v| in `base` (2, 8, 10, 16) and its sign, for any int.
     func intDigits(_ v: Value, base: Int, upper: Bool = false) -> (negative: Bool, digits: [UInt8])? {
         if let i = intOf(v) { return (i < 0, radixDigits(i.magnitude, radix: UInt64(base), upper: upper)) }
-        guard var b = bigOf(v) else {
+        guard isLong(v) else {
             if let inner = builtinValue(v) { return intDigits(inner, base: base, upper: upper) }  // an int subclass's
             return nil
         }
+        var b = longValue(v)
         let negative = b.negative
         b.negative = false
         var digits = b.toText(base: base)
