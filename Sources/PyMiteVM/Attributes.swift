@@ -370,6 +370,21 @@ extension VM {
     /// (once, not looked for first), and the entry filled; anything else through setAttribute.
     @inline(never) func storeAttributeFilling(_ obj: Value, _ name: Value, _ value: Value, _ entry: UnsafeMutablePointer<AttrCacheEntry>,
                                               _ site: UnsafePointer<UInt32>) throws(VMError) {
+        // __init__ of a fresh instance: this site put the attribute at the entry this
+        // instance's dict is about to fill, for an instance of the same class, and no class
+        // has changed since, so the class still has nothing of that name (cacheableInstance
+        // held then): it is stored without asking the class again (mixed 4%).
+        if !classHooksDefined, obj.isObject, heap.type(obj.objectOffset) == .instance {
+            let cls = heap.slot(obj.objectOffset, InstanceSlot.klass).objectOffset
+            let d = heap.slot(obj.objectOffset, InstanceSlot.dict)
+            var way = entry
+            if !(way.pointee.site == UInt(bitPattern: site) && way.pointee.cls == cls) { way += 1 }
+            if way.pointee.site == UInt(bitPattern: site) && way.pointee.cls == cls && way.pointee.epoch == attrEpoch,
+               d.isObject, heap.type(d.objectOffset) == .dict, Int(way.pointee.index) == dictUsed(d) {
+                way.pointee.index = Int32(truncatingIfNeeded: try dictStoreStrAt(d, name, value))
+                return
+            }
+        }
         guard let (cls, d) = cacheableInstance(obj, name) else {
             try setAttribute(obj, name, value)
             return

@@ -53,6 +53,8 @@ extension VM {
     static let runTimeCodeRoom = 1 << 20
 
     func prepareTables(_ layout: ImageLayout) {
+        // The caches that go by an instruction's address: a new image may lie where an old one did.
+        classesChanged()
         imageModules = layout.modules
         constants.deallocate()
         names.deallocate()

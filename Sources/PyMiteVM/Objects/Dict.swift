@@ -35,8 +35,20 @@ extension VM {
         heap.setSlot(o, DictSlot.used, .smallInt(0))
         heap.setSlot(o, DictSlot.indexCapacity, .smallInt(0))
         let d = Value.object(o)
-        if capacity > 0 { try dictResize(d, minEntries: capacity) }
+        if capacity > VM.linearDictLimit {
+            try dictResize(d, minEntries: capacity)
+        } else if capacity > 0 {
+            // A small table (an instance's dict at its class's size): its entries alone, no index,
+            // and nothing to copy, so not dictResize's way (the dict is young: rooted meanwhile).
+            let entries = try allocSlots(.valueArray, VM.smallEntryCapacity(capacity) * DictEntry.stride)
+            heap.setSlot(o, DictSlot.entries, .object(entries))
+        }
         return d
+    }
+
+    /// Entries a table of up to `linearDictLimit` gets: 2, 4 or 8.
+    @inline(__always) static func smallEntryCapacity(_ minEntries: Int) -> Int {
+        minEntries <= 2 ? 2 : (minEntries <= 4 ? 4 : VM.linearDictLimit)
     }
 
     @inline(__always) func dictCount(_ d: Value) -> Int { heap.expect(d.objectOffset, .dict, or: .set); return Int(heap.slot(d.objectOffset, DictSlot.count).intValue) }
@@ -207,7 +219,7 @@ extension VM {
         var cap = 0
         var entryCapacity: Int
         if minEntries <= VM.linearDictLimit {
-            entryCapacity = minEntries <= 2 ? 2 : (minEntries <= 4 ? 4 : VM.linearDictLimit)
+            entryCapacity = VM.smallEntryCapacity(minEntries)
         } else {
             // Entries grow by half; the index stays at most two thirds full.
             entryCapacity = minEntries + minEntries / 2
