@@ -13,7 +13,7 @@ import PyMiteVM
 
 public enum HostPlatform {
     public static var hooks: PlatformHooks {
-        PlatformHooks(
+        var hooks = PlatformHooks(
             write: { fd, bytes in
                 var offset = 0
                 while offset < bytes.count {
@@ -30,6 +30,30 @@ public enum HostPlatform {
             pow: { Glibc.pow($0, $1) },
             board: SimulatedBoard.hooks
         )
+        hooks.sourceLine = sourceLine
+        return hooks
+    }
+
+    /// Line `line` (from 1) of the file `filename` names, for a traceback; nil when it cannot
+    /// be read (code compiled from a string is `<string>`). Only a traceback asks, so each
+    /// ask reads the file again, as far as that line.
+    public static func sourceLine(_ filename: [UInt8], _ line: Int) -> [UInt8]? {
+        guard line > 0, let first = filename.first, first != UInt8(ascii: "<") else { return nil }
+        guard let file = fopen(String(decoding: filename, as: UTF8.self), "rb") else { return nil }
+        defer { fclose(file) }
+        var current = 1
+        var text: [UInt8] = []
+        while true {
+            let c = getc(file)
+            if c == EOF { return current == line && !text.isEmpty ? text : nil }
+            if c == 10 {
+                if current == line { return text }
+                current += 1
+            } else if current == line {
+                text.append(UInt8(truncatingIfNeeded: c))
+                if text.count >= 4096 { return text }  // a line this long is shown cut
+            }
+        }
     }
 
     /// Nanoseconds of CLOCK_MONOTONIC.

@@ -89,14 +89,30 @@ extension VM {
 
     /// Argument i of a str method as text of the receiver's kind (str, or
     /// bytes while a bytes method runs).
-    func textArgument(_ a: Arguments, _ i: Int, _ method: NameText) throws(VMError) -> Value {
+    /// `numbered`: CPython's words for the methods it checks by declaration ("replace() argument 1
+    /// must be str, not int"; false: "removeprefix() argument must be ..."); nil: "must be str, not int".
+    func textArgument(_ a: Arguments, _ i: Int, _ method: NameText, numbered: Bool? = nil) throws(VMError) -> Value {
         let v = a[i]
         guard isType(v, textType) else {
             if let inner = builtinValue(v), isType(inner, textType) { return inner }  // a subclass's instance
             if textType == .bytes { throw raiseAboutType(.typeError, "a bytes-like object is required, not '", v, "'") }
-            throw raiseAboutType(.typeError, "must be str, not ", v, "")
+            guard let numbered, BuiltFeatures.errorMessages else { throw raiseAboutType(.typeError, "must be str, not ", v, "") }
+            var m = Array(method) + bytes("() argument ")
+            if numbered { m += decimal(i) + bytes(" ") }
+            throw raise(.typeError, m + bytes("must be str, not ") + typeName(v))
         }
         return v
+    }
+
+    /// int.to_bytes' and int.from_bytes' byteorder: "big" (also when not given, as in 3.11) or "little".
+    func byteOrderIsLittle(_ order: Value?, _ method: StaticString) throws(VMError) -> Bool {
+        guard let order else { return false }
+        guard isStr(order) else {
+            throw raise(.typeError, bytes(method) + bytes("() argument 'byteorder' must be str, not ") + typeName(order))
+        }
+        if strArray(order) == bytes("little") { return true }
+        if strArray(order) == bytes("big") { return false }
+        throw raise(.valueError, "byteorder must be either 'little' or 'big'")
     }
 
     /// An integer argument used as a size, count or position: an int,

@@ -55,7 +55,9 @@ extension VM {
         // A method of a built-in type counts self among its arguments; CPython does not,
         // and names the type where a method takes exactly one ("list.append() takes ...").
         var owner: [UInt8] = []
+        var takesWords = false
         if let id = currentNative, sameText(name, nativeName(id)) {
+            takesWords = id.countsInTakesWords
             switch id.home {
             case .type(let kind): owner = bytes(kind.name)
             case .exception: owner = bytes("BaseException")
@@ -66,7 +68,13 @@ extension VM {
                 return raise(.typeError, bytes("expected ") + decimal(min - 1) + bytes(min == 2 ? " argument, got " : " arguments, got ") + decimal(n - 1))
             }
         }
-        if min == max && min <= 1 {
+        if takesWords {
+            // "to_bytes() takes at most 2 positional arguments (3 given)": it also takes keywords.
+            let bound = n < min ? min : max
+            m += n < min ? bytes("() takes at least ") : bytes("() takes at most ")
+            m += decimal(bound) + (currentNative == .intToBytes ? bytes(" positional argument") : bytes(" argument"))
+            m += (bound == 1 ? bytes(" (") : bytes("s (")) + decimal(n) + bytes(" given)")
+        } else if min == max && min <= 1 {
             // CPython's words: "takes exactly one argument" for its one-argument builtins and methods.
             if !owner.isEmpty { m = owner + bytes(".") + m }
             m += min == 0 ? bytes("() takes no arguments (") : bytes("() takes exactly one argument (")
@@ -305,13 +313,27 @@ extension VM {
                 // A dict or its view in reverse: its items listed, then read backwards.
                 let items = try newList(of: v)
                 root(items); defer { unroot() }
-                return try newIterator(.reversed, items, .smallInt(listCount(items.objectOffset)))
+                let view = isType(v, .dict) ? IteratorKind.keysView : iteratorKind(v)
+                return try newIterator(.reversed, items, .smallInt(listCount(items.objectOffset)), .none, .smallInt(view.rawValue))
             }
             guard v.isObject, [ObjType.list, .tuple, .str, .bytes, .range].contains(heap.type(v.objectOffset))
                     || (isType(v, .instance) && classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), s.__getitem__) != nil) else {
                 throw raiseAboutType(.typeError, "'", v, "' object is not reversible")
             }
-            if isType(v, .range) && isLongRange(v) { return try reversedLongRange(v) }
+            if isType(v, .range) {
+                if isLongRange(v) { return try reversedLongRange(v) }
+                // A range_iterator from the last item back, as CPython's (range(start, stop, step)
+                // has start + (n - 1) * step last; the one before the first is start - step).
+                let (start, _, step) = rangeParts(v)
+                let n = Int64(try length(v))
+                let (span, o1) = (n - 1).multipliedReportingOverflow(by: step)
+                let (last, o2) = start.addingReportingOverflow(span)
+                let (before, o3) = start.subtractingReportingOverflow(step)
+                if n == 0 { return try newIterator(.range, .none, try newInt(start), try newInt(start), .smallInt(1)) }
+                if !o1 && !o2 && !o3 && step != Int64.min {
+                    return try newIterator(.range, .none, try newInt(last), try newInt(before), try newInt(-step))
+                }
+            }
             return try newIterator(.reversed, v, .smallInt(try length(v)))
         case .format:
             return try formatValue(a[0], spec: a.positionalCount > 1 ? a[1] : .null)

@@ -479,8 +479,10 @@ extension VM {
     /// The text of format string `f`. `numbering` is 0 until a field is
     /// numbered, then -1 for manual numbers or the next automatic argument;
     /// the fields in a spec share it ("{:>{}}"), and a `recursion` of 2 (as
-    /// CPython's) allows one level of them.
-    func expandFormat(_ f: [UInt8], _ a: Arguments, _ numbering: inout Int, recursion: Int) throws(VMError) -> [UInt8] {
+    /// CPython's) allows one level of them. With a `mapping` (str.format_map),
+    /// a named field is `mapping[name]` and there are no positional ones.
+    func expandFormat(_ f: [UInt8], _ a: Arguments, _ numbering: inout Int, recursion: Int,
+                      mapping: Value = .null) throws(VMError) -> [UInt8] {
         guard recursion > 0 else { throw raise(.valueError, "Max string recursion exceeded") }
         var out: [UInt8] = []
         var i = 0
@@ -518,7 +520,12 @@ extension VM {
             while headEnd < name.count && name[headEnd] != UInt8(ascii: ".") && name[headEnd] != UInt8(ascii: "[") { headEnd += 1 }
             let head = Array(name[0..<headEnd])
             var value: Value
-            if head.isEmpty {
+            if !mapping.isNull {
+                if head.isEmpty || head.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                    throw raise(.valueError, "Format string contains positional fields")
+                }
+                value = try getItem(mapping, try newStr(head))
+            } else if head.isEmpty {
                 guard numbering >= 0 else { throw raise(.valueError, "cannot switch from manual field specification to automatic field numbering") }
                 if numbering == 0 { numbering = 1 }
                 let k = numbering
@@ -580,7 +587,8 @@ extension VM {
             // A spec may itself hold replacement fields.
             var specValue: Value = .null
             if !specText.isEmpty {
-                specValue = try newStr(specText.contains(UInt8(ascii: "{")) ? try expandFormat(specText, a, &numbering, recursion: recursion - 1) : specText)
+                specValue = try newStr(specText.contains(UInt8(ascii: "{"))
+                                       ? try expandFormat(specText, a, &numbering, recursion: recursion - 1, mapping: mapping) : specText)
             }
             root(specValue); defer { unroot() }
             out += strBuffer(try formatValue(value, spec: specValue))

@@ -54,7 +54,13 @@ extension VM {
         case .filter: return "filter"
         case .zip: return "zip"
         case .enumerate: return "enumerate"
-        case .reversed: return isType(source, .list) ? "list_reverseiterator" : "reversed"
+        case .reversed:
+            // A dict or view in reverse is its list read backwards; extra2 says which view.
+            let view = heap.slot(v.objectOffset, IteratorSlot.extra2)
+            if view == .smallInt(IteratorKind.keysView.rawValue) { return "dict_reversekeyiterator" }
+            if view == .smallInt(IteratorKind.valuesView.rawValue) { return "dict_reversevalueiterator" }
+            if view == .smallInt(IteratorKind.itemsView.rawValue) { return "dict_reverseitemiterator" }
+            return isType(source, .list) ? "list_reverseiterator" : "reversed"
         case .sentinel: return "callable_iterator"
         case .callable: return "iterator"
         case .keysView: return "dict_keys"
@@ -114,6 +120,21 @@ extension VM {
             }
             throw notIterable(v)
         default: throw notIterable(v)
+        }
+    }
+
+    /// Whether getIterator takes `v` by its type (an instance's or metaclass's `__iter__` may
+    /// still fail), for messages that name what is not a sequence before iterating it.
+    func isIterable(_ v: Value) -> Bool {
+        guard v.isObject else { return false }
+        switch heap.type(v.objectOffset) {
+        case .list, .tuple, .str, .bytes, .bytearray, .memoryview, .range, .dict, .set, .frozenset, .generator, .iterator:
+            return true
+        case .klass: return metaclassOf(v) != nil
+        case .instance:
+            let cls = heap.slot(v.objectOffset, InstanceSlot.klass)
+            return classLookup(cls, s.__iter__) != nil || classLookup(cls, s.__getitem__) != nil
+        default: return false
         }
     }
 

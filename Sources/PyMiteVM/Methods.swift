@@ -148,14 +148,14 @@ extension VM {
             return try newStr(out)
         case .intToBytes:
             let length = a.positionalCount > 1 ? a[1] : (a.keyword("length") ?? .smallInt(1))
-            let order = a.positionalCount > 2 ? a[2] : (a.keyword("byteorder") ?? .null)
+            let little = try byteOrderIsLittle(a.positionalCount > 2 ? a[2] : a.keyword("byteorder"), "to_bytes")
             let signed = try isTruthy(a.keyword("signed") ?? .false)
             let count = try indexArgument(length, .ssize)
             guard count >= 0 else { throw raise(.valueError, "length argument must be non-negative") }
             let n = try checkedSize(count)  // the bytes go on the heap: no larger than it
             if !longIntsOn {  // `me` is a small int or a bool in such a build
                 var out = try int64Bytes(intOf(me) ?? 0, count: n, signed: signed)
-                if !(isStr(order) && strArray(order) == bytes("little")) { out.reverse() }
+                if !little { out.reverse() }
                 return try newStr(out, type: .bytes)
             }
             var b = bigOf(me)!
@@ -171,7 +171,7 @@ extension VM {
             }
             let tooBig = !rest.magnitude.isEmpty || (signed && n > 0 && (out.last! >= 0x80) != bigOf(me)!.negative)
             if tooBig { throw raise(.overflowError, "int too big to convert") }
-            if !(isStr(order) && strArray(order) == bytes("little")) { out.reverse() }
+            if !little { out.reverse() }
             return try newStr(out, type: .bytes)
         case .sliceIndicesMethod:
             guard let n = intOf(a[1]), n >= 0 else { throw raise(.valueError, "length should not be negative") }
@@ -298,9 +298,9 @@ extension VM {
                     b.append(UInt8(i))
                 }
             }
-            let order = arg(1) ?? a.keyword("byteorder") ?? .null
+            let little = try byteOrderIsLittle(arg(1) ?? a.keyword("byteorder"), "from_bytes")
             let signed = try isTruthy(a.keyword("signed") ?? .false)
-            if !(isStr(order) && strArray(order) == bytes("little")) { b.reverse() }
+            if !little { b.reverse() }
             if !longIntsOn { return try int64FromBytes(b, signed: signed) }
             var result = BigInt(0)
             for byte in b.reversed() { result = (result << 8) + BigInt(Int64(byte)) }
@@ -459,7 +459,7 @@ extension VM {
         case .strSplit, .strRsplit:
             let sepArg = a.positionalCount > 1 ? a[1] : (a.keyword("sep") ?? .none)
             let maxArg = a.positionalCount > 2 ? a[2] : (a.keyword("maxsplit") ?? .smallInt(-1))
-            guard let maxSplit = intOf(maxArg) else { throw raise(.typeError, "'maxsplit' must be an integer") }
+            let maxSplit = try indexArgument(maxArg, .ssize)
             if id == .strSplit && maxSplit < 0 {
                 if sepArg.isNone { return try splitAll(text, by: nil) }
                 if isType(sepArg, textType) { return try splitAll(text, by: strBuffer(sepArg)) }
@@ -512,6 +512,9 @@ extension VM {
             for (s0, e0) in parts { try listAppend(l, try newText(UnsafeBufferPointer(rebasing: text[s0..<e0]))) }
             return l
         case .strStrip, .strLstrip, .strRstrip:
+            if a.positionalCount > 1 && !a[1].isNone && textType == .str && !isStr(plainValue(a[1])) {
+                throw raise(.typeError, Array(name) + bytes(" arg must be None or str"))
+            }
             let chars: [UInt8]? = (a.positionalCount > 1 && !a[1].isNone) ? Array(strBuffer(try textArgument(a, 1, name))) : nil
             // A str is stripped by whole characters: Python's whitespace, or the characters given.
             let isText = textType == .str
@@ -540,7 +543,7 @@ extension VM {
             if i == 0 && end == text.count { return me }
             return try newText(UnsafeBufferPointer(rebasing: text[i..<end]))
         case .strReplace:
-            let oldValue = try textArgument(a, 1, name), newValue = try textArgument(a, 2, name)
+            let oldValue = try textArgument(a, 1, name, numbered: true), newValue = try textArgument(a, 2, name, numbered: true)
             let new = Array(strBuffer(newValue))
             var limit = try indexArgument(a.value(3, "count") ?? .smallInt(-1), .ssize)
             let b = text
@@ -645,6 +648,10 @@ extension VM {
         case .strFormat:
             guard formatSpecsOn else { throw leftOut("str.format()", "format") }
             return try strFormatMethod(me, a)
+        case .strFormatMap:
+            guard formatSpecsOn else { throw leftOut("str.format_map()", "format") }
+            var numbering = 0
+            return try newStr(try expandFormat(Array(text), a, &numbering, recursion: 2, mapping: a[1]))
         case .strIsupper, .strIslower:
             guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
             if textType == .str && !strIsASCII(me.objectOffset) { return .bool(unicodeTextIs(id, text)) }
@@ -767,7 +774,7 @@ extension VM {
             return .bool(cased)
         case .strRemoveprefix, .strRemovesuffix:
             guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
-            let affix = Array(strBuffer(try textArgument(a, 1, name)))
+            let affix = Array(strBuffer(try textArgument(a, 1, name, numbered: false)))
             let b = Array(text)
             if affix.isEmpty || affix.count > b.count { return me }
             if id == .strRemoveprefix {

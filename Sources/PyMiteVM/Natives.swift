@@ -100,6 +100,8 @@ enum Native: Int {
     case typeMro
     // BaseException.add_note (3.11)
     case exceptionAddNote
+    // str.format_map
+    case strFormatMap
 
     var home: NativeHome {
         // Before the switch, which then stays a table lookup (a range test in its default took 0.5 KB).
@@ -194,7 +196,7 @@ enum Native: Int {
              .slotStr, .slotBool, .slotInt, .slotFloat, .slotIndex, .slotNeg, .slotPos, .slotAbs, .slotInvert:
             return 1 | 1 << 4
         case .strStrip, .strLstrip, .strRstrip, .pinValue, .sum, .iter, .next, .enumerate, .format, .byteArrayPop,
-             .listPop, .uartRead:
+             .listPop, .uartRead, .strExpandtabs:
             return 1 | 2 << 4
         case .bytesHex, .byteArrayHex, .intToBytes, .strSplit, .strRsplit:
             return 1 | 3 << 4
@@ -208,7 +210,7 @@ enum Native: Int {
              .slotAdd, .slotSub, .slotMul, .slotTruediv, .slotFloordiv, .slotMod, .slotPow, .slotLshift, .slotRshift,
              .slotAnd, .slotOr, .slotXor, .slotRadd, .slotRsub, .slotRmul, .slotRtruediv, .slotRfloordiv, .slotRmod,
              .slotRpow, .slotRlshift, .slotRrshift, .slotRand, .slotRor, .slotRxor, .slotLt, .slotLe, .slotEq,
-             .slotNe, .slotGt, .slotGe:
+             .slotNe, .slotGt, .slotGe, .strFormatMap:
             return 2 | 2 << 4
         case .strCenter, .strLjust, .strRjust, .getattr, .pow, .dictGet, .dictPop, .dictSetdefault:
             return 2 | 3 << 4
@@ -224,6 +226,18 @@ enum Native: Int {
         }
     }
     static let ownCount: UInt8 = 0xFF
+
+    /// Methods whose wrong argument count CPython words the older way, "find() takes at least
+    /// 1 argument (0 given)", where the others say "index expected at least 1 argument, got 0".
+    var countsInTakesWords: Bool {
+        switch self {
+        case .strCount, .strFind, .strRfind, .strIndex, .strRindex, .strStartswith, .strEndswith, .strSplit,
+             .strRsplit, .strEncode, .strExpandtabs, .intToBytes:
+            return true
+        default:
+            return false
+        }
+    }
 
     /// set methods that change nothing: frozenset has them too.
     var sharedWithFrozenset: Bool {
@@ -285,7 +299,7 @@ let nativeNameText: StaticString = """
     toggle\0write\0read\0readline\0any\0read_u16\0index\0count\0__getattribute__\0__setattr__\0__delattr__\0\
     intersection_update\0difference_update\0symmetric_difference_update\0write\0flush\0fileno\0__next__\0__iter__\0__new__\0__init_subclass__\0\
     __add__\0__sub__\0__mul__\0__truediv__\0__floordiv__\0__mod__\0__pow__\0__lshift__\0__rshift__\0__and__\0__or__\0__xor__\0__radd__\0__rsub__\0__rmul__\0__rtruediv__\0__rfloordiv__\0__rmod__\0__rpow__\0__rlshift__\0__rrshift__\0__rand__\0__ror__\0__rxor__\0__lt__\0__le__\0__eq__\0__ne__\0__gt__\0__ge__\0__len__\0__getitem__\0__setitem__\0__delitem__\0__contains__\0__iter__\0__hash__\0__repr__\0__str__\0__bool__\0__int__\0__float__\0__index__\0__neg__\0__pos__\0__abs__\0__invert__\0\
-    tobytes\0tolist\0hex\0release\0__enter__\0__exit__\0compile\0exec\0eval\0__new__\0__init__\0__call__\0vars\0isdisjoint\0isdisjoint\0bit_count\0isascii\0isprintable\0as_integer_ratio\0hex\0as_integer_ratio\0translate\0maketrans\0with_traceback\0fromhex\0mro\0add_note\0
+    tobytes\0tolist\0hex\0release\0__enter__\0__exit__\0compile\0exec\0eval\0__new__\0__init__\0__call__\0vars\0isdisjoint\0isdisjoint\0bit_count\0isascii\0isprintable\0as_integer_ratio\0hex\0as_integer_ratio\0translate\0maketrans\0with_traceback\0fromhex\0mro\0add_note\0format_map\0
     """
 
 /// Where each name starts in `nativeNameText`; the last entry is its length.
@@ -301,7 +315,7 @@ let nativeNameStart: [UInt16] = [
     1332, 1338, 1344, 1351, 1360, 1369, 1377, 1395, 1403, 1411, 1419, 1431, 1444, 1452, 1460, 1471, 1482, 1490, 1497,
     1505, 1514, 1523, 1532, 1545, 1559, 1568, 1577, 1589, 1601, 1610, 1618, 1627, 1634, 1641, 1648, 1655, 1662, 1669,
     1677, 1689, 1701, 1713, 1726, 1735, 1744, 1753, 1761, 1770, 1778, 1788, 1798, 1806, 1814, 1822, 1833, 1841, 1848,
-    1852, 1860, 1870, 1879, 1887, 1892, 1897, 1905, 1914, 1923, 1928, 1939, 1950, 1960, 1968, 1980, 1997, 2001, 2018, 2028, 2038, 2053, 2061, 2065, 2074,
+    1852, 1860, 1870, 1879, 1887, 1892, 1897, 1905, 1914, 1923, 1928, 1939, 1950, 1960, 1968, 1980, 1997, 2001, 2018, 2028, 2038, 2053, 2061, 2065, 2074, 2085,
 ]
 
 /// The Python-visible name of a native.

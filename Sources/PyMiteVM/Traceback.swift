@@ -73,6 +73,15 @@ extension VM {
         return frame
     }
 
+    /// A source line as CPython's traceback shows it: without its indentation (spaces, tabs,
+    /// form feeds) and line end; what follows the last character stays.
+    func strippedLine(_ text: [UInt8]) -> ArraySlice<UInt8> {
+        var start = 0, end = text.count
+        while start < end && (text[start] == 32 || text[start] == 9 || text[start] == 12) { start += 1 }
+        while end > start && (text[end - 1] == 13 || text[end - 1] == 10) { end -= 1 }
+        return text[start..<end]
+    }
+
     /// CPython's layout: outermost call first, then `Type: message`;
     /// a cause or context is printed first, as CPython chains them.
     public func tracebackText(_ exc: Value, depth: Int = 0) -> [UInt8] {
@@ -98,6 +107,10 @@ extension VM {
                     let co = codes[code]
                     out += bytes("  File \"") + Array(co.filename) + bytes("\", line ") + decimal(line)
                     out += bytes(", in ") + Array(co.name) + bytes("\n")
+                    if let text = hooks.sourceLine?(Array(co.filename), Int(line)) {
+                        let shown = strippedLine(text)
+                        if !shown.isEmpty { out += bytes("    ") + shown + bytes("\n") }
+                    }
                 }
             }
         }

@@ -18,6 +18,9 @@ public struct PlatformHooks {
     /// The compiler behind compile(), exec() and eval() (Exec.swift): source, file name and
     /// whether it is one expression; nil on a board, where they raise NotImplementedError.
     public var compile: ((_ source: [UInt8], _ filename: [UInt8], _ evaluates: Bool) -> CompileResult)? = nil
+    /// Line `line` (from 1) of the file a program's code came from, which a traceback shows
+    /// under the frame as CPython does; nil where there is no file to read (a board, a string).
+    public var sourceLine: ((_ filename: [UInt8], _ line: Int) -> [UInt8]?)? = nil
 
     /// Without `board`: a board with no clock and no pins (BoardHooks.none).
     public init(write: @escaping (Int, UnsafeRawBufferPointer) -> Void,

@@ -107,6 +107,27 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try p14p(["run", "a.pmi"]).stdout, "8\n")
     }
 
+    func testATracebackShowsEachFramesSourceLine() throws {
+        // As CPython: the line's text without its indentation (what trails it stays) under
+        // each `File` line; none for code compiled from a string, whose file is `<string>`.
+        try "def f(x):\n    return 1 / x\n\ndef g():\n\t  return f(0)   \r\n\nexec('g()')\n"
+            .write(to: work.appendingPathComponent("tb.py"), atomically: true, encoding: .utf8)
+        let r = try p14p(["run", "tb.py"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertEqual(r.stderr, [
+            "Traceback (most recent call last):",
+            "  File \"tb.py\", line 7, in <module>",
+            "    exec('g()')",
+            "  File \"<string>\", line 1, in <module>",
+            "  File \"tb.py\", line 5, in g",
+            "    return f(0)   ",
+            "  File \"tb.py\", line 2, in f",
+            "    return 1 / x",
+            "ZeroDivisionError: division by zero",
+            "",
+        ].joined(separator: "\n"))
+    }
+
     /// Runs p14p through sh with `limits` (ulimit options) applied first.
     func p14pLimited(_ limits: String, _ args: [String]) throws -> RunResult {
         let exe = try Executables.p14p.get()

@@ -326,12 +326,18 @@ extension VM {
             try forEachItem(of: ks) { (k) throws(VMError) in try dictStore(d, k, try getItem(other, k)) }
             return
         }
+        var index = 0
         try forEachItem(of: other) { (pair) throws(VMError) in
+            guard isIterable(pair) else {
+                throw raise(.typeError, bytes("cannot convert dictionary update sequence element #") + decimal(index) + bytes(" to a sequence"))
+            }
             let kv = try collect(pair)
             guard kv.count == 2 else {
-                throw raise(.valueError, bytes("dictionary update sequence element has length ") + decimal(kv.count) + bytes("; 2 is required"))
+                throw raise(.valueError, bytes("dictionary update sequence element #") + decimal(index) + bytes(" has length ")
+                                + decimal(kv.count) + bytes("; 2 is required"))
             }
             try dictStore(d, kv[0], kv[1])
+            index += 1
         }
     }
 

@@ -109,7 +109,7 @@ enum IteratorSlot {
     static let position = 2    // position or counter
     static let extra = 3       // range: stop; dict iteration: the dict's size when it began;
                                // map: tuple of iterators; filter: the inner iterator
-    static let extra2 = 4      // range: step
+    static let extra2 = 4      // range: step; reversed: what a dict's reversal lists (IteratorKind of its view)
     static let slotCount = 5
 }
 
