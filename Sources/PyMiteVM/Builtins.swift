@@ -407,26 +407,6 @@ extension VM {
         throw raiseAboutType(.typeError, "object of type '", v, "' has no len()")
     }
 
-    func modularPow(_ base: Int64, _ exp: Int64, _ mod: Int64) throws(VMError) -> Int64 {
-        let m = mod.magnitude
-        var result: UInt64 = 1 % m
-        var b = UInt64(try floorMod(base, Int64(m)))
-        var e = exp
-        while e > 0 {
-            if e & 1 == 1 { result = mulMod(result, b, m) }
-            b = mulMod(b, b, m)
-            e >>= 1
-        }
-        var r = Int64(result)
-        if mod < 0 && r != 0 { r += mod }
-        return r
-    }
-
-    func mulMod(_ a: UInt64, _ b: UInt64, _ m: UInt64) -> UInt64 {
-        let (hi, lo) = a.multipliedFullWidth(by: b)
-        return m.dividingFullWidth((hi % m, lo)).remainder
-    }
-
     func minMax(_ a: Arguments, wantMax: Bool) throws(VMError) -> Value {
         let name: StaticString = wantMax ? "max" : "min"
         let key = a.keyword("key") ?? .none

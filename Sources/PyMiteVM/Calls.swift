@@ -489,7 +489,7 @@ extension VM {
         let storage = heap.slot(o, GeneratorSlot.frame).objectOffset
         (stack + base).update(from: heap.slotPointer(storage, ValueArraySlot.firstItem), count: count)
         sp = base + count
-        var ip = Int32(heap.slot(o, GeneratorSlot.ip).intValue)
+        var ip = Int32(truncatingIfNeeded: heap.slot(o, GeneratorSlot.ip).intValue)  // an instruction index
         // Suspended in `yield from`: a thrown exception goes to the iterator it delegates to
         // (PEP 380), as the value its yieldFrom instruction is resumed with.
         let delegating = !throwing.isNull && state == .suspended
@@ -514,8 +514,10 @@ extension VM {
             pendingException = .null
             ip = Int32(h.target)
         }
-        frames.append(Frame(code: Int32(codeIndex), ip: ip, base: Int32(base),
-                            resultSlot: Int32(resultSlot), function: f, globals: heap.slot(f.objectOffset, FunctionSlot.globals),
+        // Stack indexes are below stackCapacity (at most Int32.max / 2), code indexes below codes.count.
+        frames.append(Frame(code: Int32(truncatingIfNeeded: codeIndex), ip: ip, base: Int32(truncatingIfNeeded: base),
+                            resultSlot: Int32(truncatingIfNeeded: resultSlot), function: f,
+                            globals: heap.slot(f.objectOffset, FunctionSlot.globals),
                             namespace: .null, generator: g, constructed: .null, isBoundary: true))
         nativeDepth += 1
         defer { nativeDepth -= 1 }
@@ -639,12 +641,13 @@ extension VM {
     }
 
     /// Saves a generator frame's slots and stack (the yielded value already popped).
-    func suspendGenerator(_ f: Frame) {
-        let o = f.generator.objectOffset
-        let count = sp - Int(f.base)
+    /// The running generator frame `f` (the top one, where it lies) gives its values back to its generator.
+    func suspendGenerator(_ f: UnsafeMutablePointer<Frame>) {
+        let o = f.pointee.generator.objectOffset
+        let count = sp - Int(f.pointee.base)
         let storage = heap.slot(o, GeneratorSlot.frame).objectOffset
-        heap.slotPointer(storage, ValueArraySlot.firstItem).update(from: stack + Int(f.base), count: count)
-        heap.setSlot(o, GeneratorSlot.ip, .smallInt(Int(f.ip)))
+        heap.slotPointer(storage, ValueArraySlot.firstItem).update(from: stack + Int(f.pointee.base), count: count)
+        heap.setSlot(o, GeneratorSlot.ip, .smallInt(Int(f.pointee.ip)))
         heap.setSlot(o, GeneratorSlot.valueCount, .smallInt(count))
         heap.setSlot(o, GeneratorSlot.state, .smallInt(GeneratorState.suspended.rawValue))
     }

@@ -366,10 +366,10 @@ extension VM {
                     if frames[fp].generator.isNull { throw badImage("yield outside a generator") }
                     let v = stack[sp - 1]
                     sp &-= 1
-                    frames[fp].ip = Int32(r.ip)
-                    suspendGenerator(frames[fp])
-                    let f = frames.removeLast()
-                    sp = Int(f.resultSlot)
+                    frames[fp].ip = Int32(truncatingIfNeeded: r.ip)
+                    suspendGenerator(frames.top)
+                    sp = Int(frames.top.pointee.resultSlot)
+                    frames.removeLast()
                     generatorYielded = true
                     return v
                 case .getYieldFromIter:
@@ -385,9 +385,9 @@ extension VM {
                         : try delegateStep(stack[sp - 2], sending: stack[sp - 1]) {
                         sp &-= 1
                         frames[fp].ip = Int32(r.ip - 1)
-                        suspendGenerator(frames[fp])
-                        let f = frames.removeLast()
-                        sp = Int(f.resultSlot)
+                        suspendGenerator(frames.top)
+                        sp = Int(frames.top.pointee.resultSlot)
+                        frames.removeLast()
                         generatorYielded = true
                         return v
                     }

@@ -459,4 +459,23 @@ final class BigIntTests: XCTestCase {
         out.append(' '.join(str(x) for x in r))
     sys.stdout.write('\n'.join(out) + '\n')
     """#
+
+    /// pow(b, e, m) of a board without long ints (Int64, boxed ints up to 2**63 - 1 and
+    /// down to -2**63) against CPython's answers, products past 64 bits and m = -2**63 included.
+    func testInt64PowModAgreesWithCPythonToInt64sEnds() throws {
+        let vm = try VM(config: VMConfig(heapSize: 64 * 1024), hooks: silentHooks())
+        let cases: [(Int64, Int64, Int64, Int64?)] = [
+            (3, 4, 5, 1), (-3, 3, 7, 1), (3, -1, 7, 5), (2, 10, -7, -5), (-2, -3, 11, 4), (5, 0, 1, 0), (0, 0, 7, 1),
+            (7, 1_099_511_627_776, 2_305_843_009_213_693_953, 1_510_603_656_085_578_490),
+            (4_611_686_018_427_387_903, 3, 4_611_686_018_427_387_899, 64),
+            (3, -1, -4_611_686_018_427_387_904, -1_537_228_672_809_129_301),
+            (-4_611_686_018_427_387_901, -1, 4_611_686_018_427_387_903, 2_305_843_009_213_693_952),
+            (100_000_000_000_000_000, 100_000_000_000_000_000, 4_611_686_018_427_387_847, 4_167_839_922_466_773_052),
+            (5, -1, Int64.min, -3_689_348_814_741_910_323), (3, 5, Int64.min, -9_223_372_036_854_775_565),
+            (Int64.max, 2, Int64.max - 1, 1), (Int64.max - 1, -1, Int64.max, Int64.max - 1), (4, -1, 8, nil),
+        ]
+        for (b, e, m, expected) in cases {
+            XCTAssertEqual(vm.int64PowMod(b, e, m), expected, "pow(\(b), \(e), \(m))")
+        }
+    }
 }

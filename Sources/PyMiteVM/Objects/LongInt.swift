@@ -74,22 +74,33 @@ extension VM {
     /// the inverse of b, nil when there is none.
     func int64PowMod(_ b: Int64, _ e: Int64, _ m: Int64) -> Int64? {
         let mod = m.magnitude
+        // x * y % mod for x, y < mod <= 2**62 without a 128-bit division (0.5 KB of a board's
+        // code): directly while the product fits, else by doubling and adding.
         func mulMod(_ x: UInt64, _ y: UInt64) -> UInt64 {
-            mod.dividingFullWidth(x.multipliedFullWidth(by: y)).remainder
+            let (p, overflow) = x.multipliedReportingOverflow(by: y)
+            if !overflow { return p % mod }
+            var r: UInt64 = 0, a = x, b = y
+            while b > 0 {
+                if b & 1 == 1 { r = (r + a) % mod }
+                a = (a << 1) % mod
+                b >>= 1
+            }
+            return r
         }
         var base = b.magnitude % mod
         if b < 0 && base != 0 { base = mod - base }
         if e < 0 {
-            // Extended Euclid on (base, mod); the coefficients stay within ±mod.
-            var (r0, r1) = (Int64(mod), Int64(base))
+            // Extended Euclid on (base, mod), in UInt64: a boxed int's mod may be 2**63. The
+            // coefficient used is within ±mod / 2; the one after it, never used, may wrap.
+            var (r0, r1) = (mod, base)
             var (t0, t1): (Int64, Int64) = (0, 1)
             while r1 != 0 {
                 let q = r0 / r1
                 (r0, r1) = (r1, r0 - q * r1)
-                (t0, t1) = (t1, t0 - q * t1)
+                (t0, t1) = (t1, t0 &- Int64(truncatingIfNeeded: q) &* t1)
             }
             guard r0 == 1 else { return mod == 1 ? 0 : nil }
-            base = UInt64(t0 < 0 ? t0 + Int64(mod) : t0)
+            base = t0 < 0 ? mod - t0.magnitude : UInt64(t0)
         }
         var result: UInt64 = 1 % mod, exp = e.magnitude
         while exp > 0 {
@@ -97,8 +108,8 @@ extension VM {
             base = mulMod(base, base)
             exp >>= 1
         }
-        // `mod` is at most 2**62 here (m is a small int), so these fit.
-        if m < 0 && result != 0 { return Int64(result) - Int64(mod) }
+        // result < mod <= 2**63: result - mod is at least Int64.min.
+        if m < 0 && result != 0 { return Int64(bitPattern: result &- mod) }
         return Int64(result)
     }
 
