@@ -20,8 +20,13 @@ extension VM {
 
     /// abs() of an int, bool or float; nil for anything else (abs() and int.__abs__).
     func numberAbsolute(_ v: Value) throws(VMError) -> Value? {
-        if let i = intOf(v), i != Int64.min { return try newInt(i < 0 ? -i : i) }
-        if var b = bigOf(v) {
+        if let i = intOf(v) {
+            if i != Int64.min { return try newInt(i < 0 ? -i : i) }
+            guard longIntsOn else { throw overflow() }  // 2**63 needs a long int
+            return try intResult(-BigInt(i))
+        }
+        if isLong(v) {
+            var b = longValue(v)
             b.negative = false
             return try intResult(b)
         }

@@ -180,10 +180,10 @@ extension VM {
             return try newTuple([.smallInt(start), .smallInt(stop), .smallInt(step)])
         case .intBitLength:
             if let i = intOf(me) { return .smallInt(64 - i.magnitude.leadingZeroBitCount) }
-            return .smallInt(bigOf(me)!.bitLength)
+            return .smallInt(longValue(me).bitLength)
         case .intBitCount:
             if let i = intOf(me) { return .smallInt(i.magnitude.nonzeroBitCount) }
-            return .smallInt(bigOf(me)!.magnitude.reduce(0) { $0 + $1.nonzeroBitCount })
+            return .smallInt(longValue(me).magnitude.reduce(0) { $0 + $1.nonzeroBitCount })
         case .keysIsdisjoint, .itemsIsdisjoint:
             guard setsOn else { throw leftOut("set", "set") }
             let mine = try asSet(me)

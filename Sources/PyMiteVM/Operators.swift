@@ -424,8 +424,14 @@ extension VM {
     }
 
     func unaryNegative(_ v: Value) throws(VMError) -> Value {
-        if let i = intOf(v) { return try newInt(-i) }  // -(63-bit) fits an Int64
-        if let b = bigOf(v) { return try intResult(-b) }
+        if let i = intOf(v) {
+            if i != Int64.min { return try newInt(-i) }
+            // A board's boxed int can be -2**63, whose negation needs a long int.
+            guard longIntsOn else { throw overflow() }
+            return try intResult(-BigInt(i))
+        }
+        // isLong, not bigOf: a build without long ints then links no BigInt code for this.
+        if isLong(v) { return try intResult(-longValue(v)) }
         if isFloat(v) { return try newFloat(-floatValue(v)) }
         if let r = try callDunder0(v, "__neg__") { return r }
         throw raiseAboutType(.typeError, "bad operand type for unary -: '", v, "'")
@@ -441,7 +447,7 @@ extension VM {
 
     func unaryInvert(_ v: Value) throws(VMError) -> Value {
         if let i = intOf(v) { return try newInt(~i) }
-        if let b = bigOf(v) { return try intResult(~b) }
+        if isLong(v) { return try intResult(~longValue(v)) }
         if let r = try callDunder0(v, "__invert__") { return r }
         throw raiseAboutType(.typeError, "bad operand type for unary ~: '", v, "'")
     }
