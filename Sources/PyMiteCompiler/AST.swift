@@ -131,8 +131,10 @@ public struct Parameter {
     public var name: String
     public var defaultValue: Expr?
     public var location: SourceLocation
-    public init(name: String, defaultValue: Expr?, location: SourceLocation) {
-        self.name = name; self.defaultValue = defaultValue; self.location = location
+    /// `a: T`: evaluated when the function is made, into its `__annotations__`.
+    public var annotation: Expr?
+    public init(name: String, defaultValue: Expr?, location: SourceLocation, annotation: Expr? = nil) {
+        self.name = name; self.defaultValue = defaultValue; self.location = location; self.annotation = annotation
     }
 }
 

@@ -90,6 +90,23 @@ final class CodeGen {
         return UInt32(index)
     }
 
+    /// Whether a module's or class's own statements (not its functions' or classes') annotate
+    /// a variable, so the body starts by making `__annotations__`, as CPython's does.
+    static func hasAnnotatedAssignment(_ body: [Stmt]) -> Bool {
+        body.contains { s in
+            switch s.kind {
+            case .annotatedAssign: return true
+            case .ifStatement(_, let b, let e), .whileLoop(_, let b, let e), .forLoop(_, _, let b, let e):
+                return hasAnnotatedAssignment(b) || hasAnnotatedAssignment(e)
+            case .tryStatement(let b, let handlers, let e, let f):
+                return hasAnnotatedAssignment(b) || handlers.contains { hasAnnotatedAssignment($0.body) }
+                    || hasAnnotatedAssignment(e) || hasAnnotatedAssignment(f)
+            case .with(_, let b): return hasAnnotatedAssignment(b)
+            default: return false
+            }
+        }
+    }
+
     static func docstring(_ body: [Stmt]) -> String? {
         if let first = body.first, case .expression(let e) = first.kind, case .literal(.str(let s)) = e.kind {
             return s
@@ -116,6 +133,7 @@ final class CodeGen {
     /// Compiles a module's or class's statements; a docstring goes to
     /// `__doc__` through `docstringStore` (storeGlobal or storeName).
     func compileBody(_ body: [Stmt], docstringStore: Opcode) throws {
+        if CodeGen.hasAnnotatedAssignment(body) { try emit(.setupAnnotations) }
         var stmts = body[...]
         if let doc = CodeGen.docstring(body) {
             u.line = body[0].location.line
@@ -138,8 +156,8 @@ final class CodeGen {
         return flags | UInt32(min(p.positionalOnlyCount, 0xFFFF)) << CodeFlags.positionalOnlyShift
     }
 
-    /// Pushes defaults, keyword-only defaults and the closure, then makes the function.
-    func emitMakeFunction(_ scope: Scope, _ code: UInt32, _ p: Parameters) throws {
+    /// Pushes defaults, keyword-only defaults, annotations and the closure, then makes the function.
+    func emitMakeFunction(_ scope: Scope, _ code: UInt32, _ p: Parameters, returns: Expr? = nil) throws {
         var flags: UInt32 = 0
         let defaults = p.positional.compactMap { $0.defaultValue }
         if !defaults.isEmpty {
@@ -155,6 +173,18 @@ final class CodeGen {
             }
             try emit(.buildMap, kwDefaults.count)
             flags |= MakeFunctionFlags.kwDefaults
+        }
+        // In parameter order, the return's last, as CPython's __annotations__.
+        let parameters = p.positional + [p.varArgs].compactMap { $0 } + p.keywordOnly + [p.varKeywords].compactMap { $0 }
+        var annotations = parameters.compactMap { q in q.annotation.map { (q.name, $0) } }
+        if let returns { annotations.append(("return", returns)) }
+        if !annotations.isEmpty {
+            for (name, annotation) in annotations {
+                try loadConst(.str(Array(name.utf8)))
+                try compile(annotation)
+            }
+            try emit(.buildMap, annotations.count)
+            flags |= MakeFunctionFlags.annotations
         }
         if !scope.freeVars.isEmpty {
             for f in scope.freeVars {
@@ -273,7 +303,7 @@ final class CodeGen {
             }
         case .augmentedAssign(let target, let op, let value):
             try compileAugmented(target, op, value)
-        case .annotatedAssign(let target, _, let value):
+        case .annotatedAssign(let target, let annotation, let value):
             switch target.kind {
             case .name, .attribute, .subscript: break
             case .tuple: throw error("only single target (not tuple) can be annotated", target.location)
@@ -283,6 +313,18 @@ final class CodeGen {
             if let v = value {
                 try compile(v)
                 try store(target)
+            }
+            // A module or class keeps a simple name's annotation in __annotations__ (made by
+            // SETUP_ANNOTATIONS); another target's is evaluated for nothing; a function's is not evaluated.
+            if !u.scope.kind.isFunctionLike {
+                try compile(annotation)
+                if case .name(let n) = target.kind {
+                    try emitNamed(.loadName, "__annotations__")
+                    try loadConst(.str(Array(n.utf8)))
+                    try emit(.storeSubscr)
+                } else {
+                    try emit(.popTop)
+                }
             }
         case .ifStatement(let test, let body, let orElse):
             let elseLabel = Label()
@@ -394,11 +436,11 @@ final class CodeGen {
             }
         case .importFrom(let module, let aliases, let level):
             try compileImportFrom(module, aliases, level, s.location)
-        case .functionDef(let name, let params, let body, let decorators, _):
+        case .functionDef(let name, let params, let body, let decorators, let returns):
             for d in decorators { try compile(d) }
             let (scope, index) = try compileFunction(s, name: name, params: params, body: body)
             u.line = s.location.line
-            try emitMakeFunction(scope, index, params)
+            try emitMakeFunction(scope, index, params, returns: returns)
             for _ in decorators { try emit(.callFunction, 1) }
             try emitName(name, .store, s.location)
         case .classDef(let name, let bases, let keywords, let body, let decorators):

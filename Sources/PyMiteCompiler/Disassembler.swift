@@ -98,6 +98,7 @@ func argumentMeaning(_ op: Opcode, _ arg: UInt32, _ c: CodeObject) -> String? {
             var parts: [String] = []
             if arg & MakeFunctionFlags.defaults != 0 { parts.append("defaults") }
             if arg & MakeFunctionFlags.kwDefaults != 0 { parts.append("kwdefaults") }
+            if arg & MakeFunctionFlags.annotations != 0 { parts.append("annotations") }
             if arg & MakeFunctionFlags.closure != 0 { parts.append("closure") }
             return parts.isEmpty ? nil : parts.joined(separator: ", ")
         case .unpackEx:

@@ -669,8 +669,8 @@ final class Parser {
             let (name, loc) = try expectName()
             if seen.contains(name) { throw error("duplicate argument '\(name)' in function definition", loc) }
             seen.insert(name)
-            if annotations && acceptOp(":") { _ = try parseTest() }
-            return Parameter(name: name, defaultValue: nil, location: loc)
+            let annotation = annotations && acceptOp(":") ? try parseTest() : nil
+            return Parameter(name: name, defaultValue: nil, location: loc, annotation: annotation)
         }
 
         while !isOp(closer) {

@@ -238,9 +238,12 @@ struct ScopeBuilder {
             }
             scope.addParameter(param.name)
         }
-        // Defaults are evaluated where the function is defined.
+        // Defaults, then annotations, are evaluated where the function is defined.
         for param in p.positional + p.keywordOnly {
             if let d = param.defaultValue { try visit(d) }
+        }
+        for param in all {
+            if let a = param.annotation { try visit(a) }
         }
     }
 
@@ -254,9 +257,11 @@ struct ScopeBuilder {
             if case .name(let n) = target.kind { current.use(n) }
             try visit(value)
             try visitTarget(target)
-        case .annotatedAssign(let target, _, let value):
+        case .annotatedAssign(let target, let annotation, let value):
             if let v = value { try visit(v) }
             try visitTarget(target)
+            // Evaluated in a module or class body (into __annotations__), never in a function.
+            if !current.kind.isFunctionLike { try visit(annotation) }
         case .ifStatement(let test, let body, let orElse), .whileLoop(let test, let body, let orElse):
             try visit(test); try visit(body); try visit(orElse)
         case .forLoop(let target, let iter, let body, let orElse):
@@ -331,12 +336,13 @@ struct ScopeBuilder {
                 }
                 bindName(a.asName ?? a.name, s.location)
             }
-        case .functionDef(let name, let params, let body, let decorators, _):
+        case .functionDef(let name, let params, let body, let decorators, let returns):
             for d in decorators { try visit(d) }
             let scope = Scope(kind: .function, name: name, qualname: qualname(for: name), location: s.location,
                               parent: current)
             table.scopes[ObjectIdentifier(s)] = scope
             try visitParameters(params, into: scope)
+            if let returns { try visit(returns) }
             bindName(name, s.location)
             try enter(scope) { try $0.visit(body) }
         case .classDef(let name, let bases, let keywords, let body, let decorators):

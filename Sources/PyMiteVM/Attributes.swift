@@ -139,6 +139,18 @@ extension VM {
                 if classHooksDefined, let fallback = try attributeHook(cls, "__getattr__") { return try call(fallback, [obj, name]) }
                 return nil
             case .klass:
+                if name == internStatic("__annotations__"), builtinKind(ofClass: obj) == nil {
+                    // A class's own, never a base's; made empty when it has none (CPython 3.10+).
+                    let ns = heap.slot(o, ClassSlot.namespace)
+                    if ns.isObject {
+                        if let own = dictGetStr(ns, name) { return own }
+                        let annotations = try newDict()
+                        root(annotations); defer { unroot() }
+                        try dictStoreStr(ns, name, annotations)
+                        classesChanged()
+                        return annotations
+                    }
+                }
                 if let a = classLookup(obj, name) {
                     if a.isNativeFunction, let id = Native(rawValue: a.nativeID), id.bindsToClass {
                         return try newBoundMethod(obj, a)
@@ -202,6 +214,10 @@ extension VM {
                 if name == s.__dict__ {
                     if d.isNull { heap.setSlot(o, FunctionSlot.dict, try newDict()) }
                     return heap.slot(o, FunctionSlot.dict)
+                }
+                if name == internStatic("__annotations__") {  // none given: an empty dict, made once, as CPython's
+                    if heap.slot(o, FunctionSlot.annotations).isNull { heap.setSlot(o, FunctionSlot.annotations, try newDict()) }
+                    return heap.slot(o, FunctionSlot.annotations)
                 }
             case .boundMethod:
                 if name == internStatic("__self__") { return heap.slot(o, BoundMethodSlot.receiver) }
@@ -514,6 +530,11 @@ extension VM {
         case .function:
             if (name == s.__name__ || name == s.__qualname__) && isStr(value) {
                 heap.setSlot(o, name == s.__name__ ? FunctionSlot.name : FunctionSlot.qualname, value)
+                return
+            }
+            if name == internStatic("__annotations__") {
+                guard isType(value, .dict) else { throw raise(.typeError, "__annotations__ must be set to a dict object") }
+                heap.setSlot(o, FunctionSlot.annotations, value)
                 return
             }
             if heap.slot(o, FunctionSlot.dict).isNull { heap.setSlot(o, FunctionSlot.dict, try newDict()) }

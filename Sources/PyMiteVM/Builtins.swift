@@ -609,7 +609,7 @@ extension VM {
                 for n: StaticString in ["__name__", "__qualname__", "__module__", "__doc__"] { try dictStore(names, internStatic(n), .none) }
             }
             if isType(v, .function) {
-                for n: StaticString in ["__code__", "__globals__", "__dict__", "__defaults__", "__kwdefaults__", "__closure__"] {
+                for n: StaticString in ["__code__", "__globals__", "__dict__", "__defaults__", "__kwdefaults__", "__closure__", "__annotations__"] {
                     try dictStore(names, internStatic(n), .none)
                 }
                 let d = heap.slot(v.objectOffset, FunctionSlot.dict)

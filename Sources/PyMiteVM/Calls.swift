@@ -18,6 +18,7 @@ extension VM {
         }
         var k = sp - 2
         if flags & MakeFunctionFlags.closure != 0 { _ = try expect(stack[k], .tuple); k -= 1 }
+        if flags & MakeFunctionFlags.annotations != 0 { _ = try expect(stack[k], .dict); k -= 1 }
         if flags & MakeFunctionFlags.kwDefaults != 0 { if !stack[k].isNone { _ = try expect(stack[k], .dict) }; k -= 1 }
         if flags & MakeFunctionFlags.defaults != 0 { if !stack[k].isNone { _ = try expect(stack[k], .tuple) } }
         let o = try allocSlots(.function, FunctionSlot.slotCount)
@@ -26,6 +27,7 @@ extension VM {
         heap.setSlot(o, FunctionSlot.kwDefaults, .none)
         heap.setSlot(o, FunctionSlot.defaults, .none)
         if flags & MakeFunctionFlags.closure != 0 { heap.setSlot(o, FunctionSlot.closure, stack[i]); i -= 1 }
+        if flags & MakeFunctionFlags.annotations != 0 { heap.setSlot(o, FunctionSlot.annotations, stack[i]); i -= 1 }
         if flags & MakeFunctionFlags.kwDefaults != 0 { heap.setSlot(o, FunctionSlot.kwDefaults, stack[i]); i -= 1 }
         if flags & MakeFunctionFlags.defaults != 0 { heap.setSlot(o, FunctionSlot.defaults, stack[i]); i -= 1 }
         heap.setSlot(o, FunctionSlot.code, codeConst)

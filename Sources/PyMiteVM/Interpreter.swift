@@ -394,8 +394,10 @@ extension VM {
                     sp &-= 1
                     stack[sp - 1] = generatorReturnValue
                     generatorReturnValue = .none
-                case .setupAnnotations:
-                    break
+                case .setupAnnotations:  // a module's or class's __annotations__, unless it has one
+                    let ns = frames[fp].namespace.isNull ? frames[fp].globals : frames[fp].namespace
+                    let name = try internName("__annotations__")
+                    if dictGetStr(ns, name) == nil { try dictStoreStr(ns, name, try newDict()) }
                 case .formatValue:
                     let hasSpec = arg & 4 != 0
                     var v = stack[sp - (hasSpec ? 2 : 1)]

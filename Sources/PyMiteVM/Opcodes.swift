@@ -177,6 +177,7 @@ public enum CompareOperator: UInt8, CaseIterable {
 public enum MakeFunctionFlags {
     public static let defaults: UInt32 = 1      // a tuple of positional defaults
     public static let kwDefaults: UInt32 = 2    // a dict of keyword-only defaults
+    public static let annotations: UInt32 = 4   // a dict of the parameters' and the return's annotations
     public static let closure: UInt32 = 8       // a tuple of cells
 }
 
@@ -260,6 +261,7 @@ extension Opcode {
             var e = 0
             if arg & MakeFunctionFlags.defaults != 0 { e -= 1 }
             if arg & MakeFunctionFlags.kwDefaults != 0 { e -= 1 }
+            if arg & MakeFunctionFlags.annotations != 0 { e -= 1 }
             if arg & MakeFunctionFlags.closure != 0 { e -= 1 }
             return e
         case .callFunction: return -n

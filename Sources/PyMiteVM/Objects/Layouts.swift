@@ -74,7 +74,8 @@ enum FunctionSlot {
     static let name = 5        // __name__ (str)
     static let dict = 6        // attribute dict (null until used)
     static let qualname = 7    // __qualname__ (str)
-    static let slotCount = 8
+    static let annotations = 8 // __annotations__ (a dict; null until given or read)
+    static let slotCount = 9
 }
 
 /// bound methods (Attributes.swift, called in Calls.swift).
