@@ -139,7 +139,8 @@ extension VM {
                 if classHooksDefined, let fallback = try attributeHook(cls, "__getattr__") { return try call(fallback, [obj, name]) }
                 return nil
             case .klass:
-                if name == internStatic("__annotations__"), builtinKind(ofClass: obj) == nil {
+                // The length first: internStatic's lookup on every class attribute cost methods 3.5%.
+                if strByteCount(name.objectOffset) == 15, name == internStatic("__annotations__"), builtinKind(ofClass: obj) == nil {
                     // A class's own, never a base's; made empty when it has none (CPython 3.10+).
                     let ns = heap.slot(o, ClassSlot.namespace)
                     if ns.isObject {

@@ -134,7 +134,8 @@ struct RunRequest {
                                       memoryViews: !noMemoryView, errorMessages: !noErrorMessages, classHooks: !noClassHooks,
                                       cStackLimit: cStackLimit)
                 var hooks = HostPlatform.hooks
-                if !noCompiler { hooks.compile = Compiler.compileForVM }  // compile(), exec() and eval()
+                // compile(), exec() and eval(); as a firmware, also no program source for tracebacks.
+                if noCompiler { hooks.sourceLine = nil } else { hooks.compile = Compiler.compileForVM }
                 vm = try VM(config: config, hooks: hooks)
                 try vm.load(image)
             } catch {
@@ -190,7 +191,7 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-class-hooks"), help: "Run as a board without class_hooks: a class with attribute hooks, descriptors, __new__, __init_subclass__, keywords, a metaclass or a built-in base raises NotImplementedError.")
     var noClassHooks = false
 
-    @Flag(name: .customLong("no-compiler"), help: "Run as a firmware, which carries no compiler: compile(), exec() and eval() raise NotImplementedError.")
+    @Flag(name: .customLong("no-compiler"), help: "Run as a firmware, which carries no compiler and no program source: compile(), exec() and eval() raise NotImplementedError, and a traceback shows no source lines.")
     var noCompiler = false
 
     @Argument(help: "The program (.py or .pmi).")

@@ -126,6 +126,16 @@ final class CLITests: XCTestCase {
             "ZeroDivisionError: division by zero",
             "",
         ].joined(separator: "\n"))
+        // Run as a firmware (--no-compiler, as the boards' host runs are): no source lines, as on a board.
+        try "def f(x):\n    return 1 / x\n\nf(0)\n".write(to: work.appendingPathComponent("tb2.py"), atomically: true, encoding: .utf8)
+        let board = try p14p(["run", "--no-compiler", "tb2.py"])
+        XCTAssertEqual(board.stderr, [
+            "Traceback (most recent call last):",
+            "  File \"tb2.py\", line 4, in <module>",
+            "  File \"tb2.py\", line 2, in f",
+            "ZeroDivisionError: division by zero",
+            "",
+        ].joined(separator: "\n"))
     }
 
     /// Runs p14p through sh with `limits` (ulimit options) applied first.
