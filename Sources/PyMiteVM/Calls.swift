@@ -642,8 +642,8 @@ extension VM {
         return .exception
     }
 
-    /// Saves a generator frame's slots and stack (the yielded value already popped).
-    /// The running generator frame `f` (the top one, where it lies) gives its values back to its generator.
+    /// Saves the running generator frame's slots and stack (the yielded value already popped)
+    /// in its generator, reading the frame where it lies (the top one).
     func suspendGenerator(_ f: UnsafeMutablePointer<Frame>) {
         let o = f.pointee.generator.objectOffset
         let count = sp - Int(f.pointee.base)
