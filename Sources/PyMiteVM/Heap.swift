@@ -251,8 +251,11 @@ struct Heap {
     @inline(__always) static func roundedSize(_ bytes: Int) -> Int { max(minBlock, (bytes + granule - 1) & ~(granule - 1)) }
 
     /// A block of at least `bytes` bytes (header included) typed `type`, its
-    /// slots set to null; nil when no free block is large enough.
-    mutating func allocate(_ type: ObjType, bytes: Int) -> UInt32? {
+    /// slots set to null; nil when no free block is large enough. Only the
+    /// first `clearing` bytes after the header of a raw block are zeroed (a
+    /// block with slots is always cleared whole): a str's text is written
+    /// whole by its maker.
+    mutating func allocate(_ type: ObjType, bytes: Int, clearing: Int = Int.max) -> UInt32? {
         let need = Heap.roundedSize(bytes)
         guard need < size && need <= HeaderLayout.maxBlock else { return nil }
         var block: UInt32 = 0
@@ -263,7 +266,7 @@ struct Heap {
         let fromHigh = !small || type == .valueArray || type == .rawArray
         if small, smallFree[need / Heap.granule] != 0 {
             block = popSmall(need / Heap.granule)
-        } else if small, !fromHigh, let b = splitSmall(need) {
+        } else if small, !fromHigh, hasLargerSmallBlock(need), let b = splitSmall(need) {
             // Reusing holes before growing keeps the wilderness whole for big blocks.
             block = b
         } else if !fromHigh, Int(top) + need <= Int(high) {
@@ -281,8 +284,16 @@ struct Heap {
         }
         let got = blockSize(block)
         setHeader(block, Heap.header(size: got, type: type.rawValue))
-        (base + Int(block) + Heap.headerBytes).initializeMemory(as: UInt8.self, repeating: 0, count: got - Heap.headerBytes)
+        (base + Int(block) + Heap.headerBytes).initializeMemory(as: UInt8.self, repeating: 0,
+                                                                    count: type.isRaw ? min(clearing, got - Heap.headerBytes) : got - Heap.headerBytes)
         return block
+    }
+
+    /// Whether a small free list above `need`'s has a block: asked before
+    /// `splitSmall`, which most allocations after a collection would call in vain.
+    @inline(__always) private func hasLargerSmallBlock(_ need: Int) -> Bool {
+        let first = need / Heap.granule + 1
+        return (first < 64 && smallMask.low >> UInt64(first) != 0) || (first <= 64 && smallMask.high != 0)
     }
 
     /// Best fit over the large list (and, failing that, over larger small

@@ -529,14 +529,14 @@ public final class VM {
         try allocBytes(type, Heap.headerBytes + slots * Heap.slotBytes)
     }
 
-    func allocBytes(_ type: ObjType, _ bytes: Int) throws(VMError) -> UInt32 {
-        if let o = heap.allocate(type, bytes: bytes) {
+    func allocBytes(_ type: ObjType, _ bytes: Int, clearing: Int = Int.max) throws(VMError) -> UInt32 {
+        if let o = heap.allocate(type, bytes: bytes, clearing: clearing) {
             young.append(o)
             youngToForget = true
             return o
         }
         collectGarbage()
-        if let o = heap.allocate(type, bytes: bytes) {
+        if let o = heap.allocate(type, bytes: bytes, clearing: clearing) {
             young.append(o)
             youngToForget = true
             if emergencyReserve == 0 && heap.freeBytes > 4 * reserveBytes {

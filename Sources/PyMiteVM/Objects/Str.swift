@@ -19,7 +19,7 @@ let rawDataOffset = Heap.headerBytes
 
 extension VM {
     func newStr(_ bytes: UnsafeBufferPointer<UInt8>, type: ObjType = .str) throws(VMError) -> Value {
-        let o = try allocBytes(type, strDataOffset + bytes.count)
+        let o = try allocBytes(type, strDataOffset + bytes.count, clearing: strDataOffset - Heap.headerBytes)
         heap.setU32(o, StrField.byteCount, UInt32(bytes.count))
         heap.setU32(o, StrField.charCount, type == .str ? UInt32(utf8CharCount(bytes)) : UInt32(bytes.count))
         if bytes.count > 0 {
@@ -39,7 +39,7 @@ extension VM {
     /// A str (or bytes) object of `count` bytes to be filled by the caller;
     /// call `finishStr` afterwards to count characters.
     func newStrUninitialized(_ count: Int, type: ObjType = .str) throws(VMError) -> UInt32 {
-        let o = try allocBytes(type, strDataOffset + count)
+        let o = try allocBytes(type, strDataOffset + count, clearing: strDataOffset - Heap.headerBytes)
         heap.setU32(o, StrField.byteCount, UInt32(count))
         heap.setU32(o, StrField.charCount, UInt32(count))
         return o
