@@ -1198,7 +1198,11 @@ final class CodeGen {
             return
         }
         try compile(f)
-        try buildSequence(args, .tuple)
+        if args.count == 1, case .starred(let only) = args[0].kind {
+            try compile(only)  // f(*x): x as it is, so the call can say what it needs of it
+        } else {
+            try buildSequence(args, .tuple)
+        }
         if keywords.isEmpty {
             try emit(.callFunctionEx, 0)
             return
@@ -1219,17 +1223,17 @@ final class CodeGen {
             } else {
                 if !built || pending > 0 {
                     try emit(.buildMap, pending)
-                    if built { try emit(.dictUpdate, 1) }
+                    if built { try emit(.dictUpdate, 2) }
                     built = true
                     pending = 0
                 }
                 try compile(k.value)
-                try emit(.dictUpdate, 1)
+                try emit(.dictUpdate, 2)
             }
         }
         if pending > 0 || !built {
             try emit(.buildMap, pending)
-            if built { try emit(.dictUpdate, 1) }
+            if built { try emit(.dictUpdate, 2) }
         }
     }
 

@@ -381,6 +381,50 @@ extension VM {
         return bytes("function")
     }
 
+    /// A callable as CPython names it in the errors of `f(*a, **m)`:
+    /// `__main__.f()`, `__main__.K.m()`, `dict()`.
+    func calledName(_ f: Value) -> [UInt8] {
+        var f = f
+        if isType(f, .boundMethod) { f = heap.slot(f.objectOffset, BoundMethodSlot.function) }
+        if f.isNativeFunction, let id = Native(rawValue: f.nativeID) { return Array(nativeName(id)) + bytes("()") }
+        var module: Value? = nil, name: [UInt8]
+        if isType(f, .function) {
+            module = dictGetStr(heap.slot(f.objectOffset, FunctionSlot.globals), s.__name__)
+            name = functionName(f)
+        } else if isClass(f) {
+            module = classModule(f)
+            name = strArray(heap.slot(f.objectOffset, ClassSlot.name))
+        } else {
+            return typeName(f) + bytes(" object")
+        }
+        if let m = module, isStr(m) { return strArray(m) + bytes(".") + name + bytes("()") }
+        return name + bytes("()")
+    }
+
+    /// `f(**m)`: m's keys into the call's keyword dict `d`, as CPython's
+    /// DICT_MERGE: a key given twice, or an `m` that is no mapping, is refused.
+    func mergeKeywords(into d: Value, _ m: Value, callee f: Value) throws(VMError) {
+        let mapping = plainValue(m)
+        let keys: Value? = isType(mapping, .dict) ? nil : (isType(m, .instance) ? try lookupAttribute(m, internStatic("keys")) : nil)
+        guard isType(mapping, .dict) || keys != nil else {
+            throw raise(.typeError, calledName(f) + bytes(" argument after ** must be a mapping, not ") + typeName(m))
+        }
+        func add(_ k: Value, _ v: Value) throws(VMError) {
+            if try dictGet(d, k) != nil {
+                guard isStr(k) else { throw raise(.typeError, "keywords must be strings") }
+                throw raise(.typeError, calledName(f) + bytes(" got multiple values for keyword argument '") + strArray(k) + bytes("'"))
+            }
+            try dictStore(d, k, v)
+        }
+        if let keys {
+            let ks = try call(keys, [])
+            root(ks); defer { unroot() }
+            try forEachItem(of: ks) { (k) throws(VMError) in try add(k, try getItem(m, k)) }
+        } else {
+            try dictForEach(mapping) { (k, v) throws(VMError) in try add(k, v) }
+        }
+    }
+
     /// callFunctionEx: [f args-tuple kwargs-dict?] -> spread onto the stack, then call.
     func callWithUnpacked(hasKwargs: Bool) throws(VMError) -> Bool {
         let kwargs: Value = hasKwargs ? stack[sp - 1] : .null
@@ -388,6 +432,9 @@ extension VM {
         let fi = sp - (hasKwargs ? 3 : 2)
         root(args, kwargs.isNull ? .none : kwargs); defer { unroot(2) }
         sp = fi + 1
+        guard isType(args, .tuple) || isIterable(args) else {
+            throw raise(.typeError, calledName(stack[fi]) + bytes(" argument after * must be an iterable, not ") + typeName(args))
+        }
         let argsTuple = isType(args, .tuple) ? args : try sequenceToTuple(args)
         let n = tupleCount(argsTuple.objectOffset)
         try ensureStack(n + (kwargs.isNull ? 0 : dictCount(kwargs)) + 1)
@@ -557,15 +604,19 @@ extension VM {
     func delegateStep(_ sub: Value, sending sent: Value) throws(VMError) -> Value? {
         generatorReturnValue = .none
         if isType(sub, .generator) { return try resumeGenerator(sub, sending: sent) }
-        if sent.isNone { return try iteratorNext(sub) }
-        return try delegateCall(try getAttribute(sub, internStatic("send")), sent)
+        if sent.isNone {
+            // A class's __next__ is called here, not through iteratorNext: its StopIteration's value is the result.
+            if isType(sub, .instance), let next = try lookupAttribute(sub, internStatic("__next__")) { return try delegateCall(next, []) }
+            return try iteratorNext(sub)
+        }
+        return try delegateCall(try getAttribute(sub, internStatic("send")), [sent])
     }
 
     /// A subiterator's send() or throw(): what it yields, or nil once its StopIteration
     /// gives the `yield from` its value (generatorReturnValue).
-    func delegateCall(_ method: Value, _ argument: Value) throws(VMError) -> Value? {
+    func delegateCall(_ method: Value, _ arguments: [Value]) throws(VMError) -> Value? {
         do {
-            return try call(method, [argument])
+            return try call(method, arguments)
         } catch {
             if isInstance(pendingException, exceptionClass(.stopIteration)) {
                 generatorReturnValue = stopIterationValue(pendingException)
@@ -592,7 +643,7 @@ extension VM {
             pendingException = exc
             throw VMError.exception
         }
-        return try delegateCall(method, exc)
+        return try delegateCall(method, [exc])
     }
 
     /// close() of a generator, or of any iterator that has a close method.

@@ -260,7 +260,12 @@ extension VM {
                     sp &-= 1
                 case .dictUpdate:
                     _ = try expect(stack[sp - 2], .dict)
-                    try updateDict(stack[sp - 2], with: stack[sp - 1])
+                    // 2: a call's keywords, [f args keywords mapping] (CPython's DICT_MERGE).
+                    if arg == 2 && sp >= 4 {
+                        try mergeKeywords(into: stack[sp - 2], stack[sp - 1], callee: stack[sp - 4])
+                    } else {
+                        try updateDict(stack[sp - 2], with: stack[sp - 1])
+                    }
                     sp &-= 1
                 case .listToTuple:
                     let l = try expect(stack[sp - 1], .list)

@@ -231,6 +231,23 @@ extension VM {
             throw unsupported(op, a, b)
         }
         let ta = heap.type(a.objectOffset)
+        var rightAsked = false
+        if b.isObject && heap.typeByte(b.objectOffset) == ObjType.instance.rawValue {
+            if let r = try subclassAnswersFirst(a, b, binaryDunder(op, reflected: true, inplace: false)) {
+                if r != .notImplemented { return r }
+                rightAsked = true
+            }
+            // An instance of a subclass of a's built-in type (or its kin): a's operation on the value it holds.
+            if ta != .instance, let inner = builtinValue(b), inner.isObject, sameFamily(ta, heap.type(inner.objectOffset)) {
+                return try binaryOperation(op, a, inner, inplace: inplace)
+            }
+            // A built-in's operation takes no other instance (but `%` formats one):
+            // its reflected method is asked first, as CPython comes to it.
+            if ta != .instance && !(op == .modulo && (ta == .str || ta == .bytes || ta == .bytearray)) && !rightAsked {
+                if let r = try callDunder(b, binaryDunder(op, reflected: true, inplace: false), a) { return r }
+                rightAsked = true
+            }
+        }
         switch (ta, op) {
         case (.bytes, .add), (.bytearray, .add):
             guard let y = byteView(b) else {
@@ -314,10 +331,38 @@ extension VM {
         default:
             break
         }
-        if isType(b, .instance), let r = try callDunder(b, binaryDunder(op, reflected: true, inplace: false), a) {
+        if !rightAsked, isType(b, .instance), let r = try callDunder(b, binaryDunder(op, reflected: true, inplace: false), a) {
             return r
         }
         throw unsupported(op, a, b)
+    }
+
+    /// A comparison by special methods, in CPython's order: a subclass's
+    /// reflected method, the left's method, the right's reflected one. nil when
+    /// none answers (each is missing or returned NotImplemented).
+    func richCompare(_ a: Value, _ b: Value, _ name: Value, _ reflected: Value) throws(VMError) -> Value? {
+        let first = try subclassAnswersFirst(a, b, reflected)
+        if let r = first, r != .notImplemented { return r }
+        if let r = try callDunder(a, name, b) { return r }
+        if first == nil, let r = try callDunder(b, reflected, a) { return r }
+        return nil
+    }
+
+    /// CPython asks the right operand first when its class derives from the
+    /// left operand's and defines the reflected method `name` anew. nil when
+    /// that is not so; NotImplemented when its method declined.
+    func subclassAnswersFirst(_ a: Value, _ b: Value, _ name: Value) throws(VMError) -> Value? {
+        guard isType(b, .instance) else { return nil }
+        let cb = heap.slot(b.objectOffset, InstanceSlot.klass), ca = try typeOf(a)
+        guard cb != ca, isSubclass(cb, ca), let m = classLookup(cb, name), m != (classLookup(ca, name) ?? .null) else { return nil }
+        return try call(m, [b, a])
+    }
+
+    /// Built-in types whose operations take each other's values: str with str,
+    /// bytes with bytearray, set with frozenset, list with list, ...
+    func sameFamily(_ a: ObjType, _ b: ObjType) -> Bool {
+        a == b || ((a == .bytes || a == .bytearray) && (b == .bytes || b == .bytearray))
+            || ((a == .set || a == .frozenset) && (b == .set || b == .frozenset))
     }
 
     /// Calls a special method if the instance's class defines it; nil when
@@ -587,8 +632,7 @@ extension VM {
     }
 
     func instanceEquality(_ a: Value, _ b: Value) throws(VMError) -> Bool {
-        if let r = try callDunder(a, s.__eq__, b) { return try isTruthy(r) }
-        if let r = try callDunder(b, s.__eq__, a) { return try isTruthy(r) }
+        if let r = try richCompare(a, b, s.__eq__, s.__eq__) { return try isTruthy(r) }
         return a.raw == b.raw
     }
 
@@ -654,9 +698,12 @@ extension VM {
 
     func compareOperation(_ op: CompareOperator, _ a: Value, _ b: Value) throws(VMError) -> Value {
         switch op {
-        case .equal: return .bool(try operatorEqual(a, b))
+        case .equal:
+            // An instance's __eq__ may return any object, and == gives it as it is.
+            if isType(a, .instance) || isType(b, .instance) { return try richCompare(a, b, s.__eq__, s.__eq__) ?? .bool(a.raw == b.raw) }
+            return .bool(try operatorEqual(a, b))
         case .notEqual:
-            if isType(a, .instance), let r = try callDunder(a, internStatic("__ne__"), b) { return r }
+            if isType(a, .instance) || isType(b, .instance), let r = try richCompare(a, b, internStatic("__ne__"), internStatic("__ne__")) { return r }
             return .bool(try !operatorEqual(a, b))
         case .isIdentical: return .bool(a.raw == b.raw)
         case .isNotIdentical: return .bool(a.raw != b.raw)
@@ -680,8 +727,7 @@ extension VM {
             case .greater: (name, reflected) = ("__gt__", "__lt__")
             default: (name, reflected) = ("__ge__", "__le__")
             }
-            if let r = try callDunder(a, internStatic(name), b) { return r }
-            if let r = try callDunder(b, internStatic(reflected), a) { return r }
+            if let r = try richCompare(a, b, internStatic(name), internStatic(reflected)) { return r }
         }
         guard let c = try orderCompare(a, b) else { throw unorderable(op.symbol, a, b) }
         if c == 2 { return .false }
@@ -704,7 +750,8 @@ extension VM {
         case .float:
             let d = floatValue(v)
             if d.isFinite && d == d.rounded(.towardZero) && abs(d) < 9.2e18 { return hashInt(Int64(d)) }
-            return Int64(bitPattern: d.bitPattern >> 2) & 0x3FFF_FFFF_FFFF_FFFF
+            if d.isNaN { return Int64(o) }  // as CPython 3.10: by identity
+            return hashDouble(d)
         case .tuple:
             try enterNested("maximum recursion depth exceeded")
             defer { leaveNested() }
@@ -759,6 +806,32 @@ extension VM {
     }
 
     /// CPython's int hash for values within 63 bits: the value modulo 2**61 - 1, -1 becoming -2.
+    /// CPython's hash of a float: the number modulo 2**61 - 1, so that a
+    /// float equal to an int, of any size, hashes as the int does.
+    func hashDouble(_ d: Double) -> Int64 {
+        if d.isInfinite { return d > 0 ? 314159 : -314159 }
+        if d == 0 { return 0 }
+        let p: UInt64 = (1 << 61) - 1
+        var m = d.magnitude.significand / 2  // d = m * 2**e, m in [0.5, 1)
+        var e = Int(d.exponent) + 1
+        var x: UInt64 = 0
+        while m != 0 {
+            // 28 bits of the mantissa at a time, the sum rotated within 61 bits.
+            x = ((x << 28) & p) | (x >> 33)
+            m *= 268_435_456.0
+            e -= 28
+            let y = UInt64(m)
+            m -= Double(y)
+            x += y
+            if x >= p { x -= p }
+        }
+        e = e >= 0 ? e % 61 : 60 - ((-1 - e) % 61)
+        x = ((x << UInt64(e)) & p) | (x >> UInt64(61 - e))
+        var h = Int64(x)
+        if d < 0 { h = -h }
+        return h == -1 ? -2 : h
+    }
+
     func hashInt(_ i: Int64) -> Int64 {
         let p: Int64 = (1 << 61) - 1
         var h = i % p
@@ -790,6 +863,7 @@ extension VM {
             }
             return findBytes(UnsafeBufferPointer(byteView(container)!), UnsafeBufferPointer(needle), from: 0) != nil
         case .str:
+            let item = plainValue(item)
             guard isType(item, heap.type(o)) else {
                 throw raiseAboutType(.typeError, "'in <string>' requires string as left operand, not ", item, "")
             }

@@ -103,6 +103,8 @@ extension VM {
         if k == .bool {
             heap.setSlot(cls.objectOffset, ClassSlot.mro, try newTuple([cls, try typeClass(.int), try typeClass(.object)]))
         }
+        // object() has no __dict__: no attribute may be set on it (as `__slots__ = ()`).
+        if k == .object { heap.setSlot(cls.objectOffset, ClassSlot.slots, try newTuple(0)) }
         typeClasses[k.rawValue] = cls
         return cls
     }
