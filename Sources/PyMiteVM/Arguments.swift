@@ -62,6 +62,18 @@ enum IntegerRange {
 }
 
 extension VM {
+    /// Refuses a keyword argument not in `allowed`, in CPython's words
+    /// ("'x' is an invalid keyword argument for print()"). Called when there are keywords.
+    func checkKeywords(_ a: Arguments, _ allowed: [StaticString], of function: Native) throws(VMError) {
+        for k in 0..<a.keywordCount {
+            let key = tupleItem(a.kwnames.objectOffset, k)
+            if !allowed.contains(where: { sameText(strBuffer(key), $0) }) {
+                throw raise(.typeError, bytes("'") + strArray(key) + bytes("' is an invalid keyword argument for ")
+                                + Array(nativeName(function)) + bytes("()"))
+            }
+        }
+    }
+
     /// `v` as an object of `kind`, or TypeError "`what` must be KIND, not TYPE".
     func objectArgument(_ v: Value, _ kind: ObjType, _ what: StaticString, _ kindName: StaticString) throws(VMError) -> UInt32 {
         guard isType(v, kind) else {

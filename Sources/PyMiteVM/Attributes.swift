@@ -220,6 +220,8 @@ extension VM {
                     if heap.slot(o, FunctionSlot.annotations).isNull { heap.setSlot(o, FunctionSlot.annotations, try newDict()) }
                     return heap.slot(o, FunctionSlot.annotations)
                 }
+            case .staticMethod, .classMethod:
+                if name == internStatic("__func__") || name == internStatic("__wrapped__") { return heap.slot(o, StaticClassMethodSlot.function) }
             case .boundMethod:
                 if name == internStatic("__self__") { return heap.slot(o, BoundMethodSlot.receiver) }
                 if name == internStatic("__func__") { return heap.slot(o, BoundMethodSlot.function) }
@@ -402,7 +404,7 @@ extension VM {
                 return
             }
         }
-        guard let (cls, d) = cacheableInstance(obj, name) else {
+        guard let (cls, d) = cacheableInstance(obj, name), name != internStatic("__cause__") else {
             try setAttribute(obj, name, value)
             return
         }
@@ -478,6 +480,11 @@ extension VM {
     func storeInstanceAttribute(_ obj: Value, _ name: Value, _ value: Value) throws(VMError) {
         let o = obj.objectOffset
         let cls = heap.slot(o, InstanceSlot.klass)
+        if name == internStatic("__cause__") && isExceptionInstance(obj) {
+            // e.__cause__ = c: c or None, and the context is no longer shown (as `raise ... from`).
+            guard value.isNone || isExceptionInstance(value) else { throw raise(.typeError, "exception cause must be None or derive from BaseException") }
+            try dictStoreStr(heap.slot(o, InstanceSlot.dict), internStatic("__suppress_context__"), .true)
+        }
         if name == s.__class__ {
             // obj.__class__ = C: a class of the same layout (a plain class, or the same built-in base).
             guard isClass(value) else { throw raiseAboutType(.typeError, "__class__ must be set to a class, not '", value, "' object") }
@@ -536,6 +543,15 @@ extension VM {
             if name == internStatic("__annotations__") {
                 guard isType(value, .dict) else { throw raise(.typeError, "__annotations__ must be set to a dict object") }
                 heap.setSlot(o, FunctionSlot.annotations, value)
+                return
+            }
+            // New defaults are what later calls bind (a tuple or dict, or None for none).
+            let defaults = name == internStatic("__defaults__")
+            if defaults || name == internStatic("__kwdefaults__") {
+                guard value.isNone || isType(value, defaults ? .tuple : .dict) else {
+                    throw raise(.typeError, defaults ? "__defaults__ must be set to a tuple object" : "__kwdefaults__ must be set to a dict object")
+                }
+                heap.setSlot(o, defaults ? FunctionSlot.defaults : FunctionSlot.kwDefaults, value)
                 return
             }
             if heap.slot(o, FunctionSlot.dict).isNull { heap.setSlot(o, FunctionSlot.dict, try newDict()) }

@@ -97,6 +97,7 @@ extension VM {
     func callBuiltin(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
         switch id {
         case .print:
+            if a.keywordCount > 0 { try checkKeywords(a, ["sep", "end", "file", "flush"], of: .print) }
             var out: [UInt8] = []
             let sep = try optionalStrArgument(a.keyword("sep"), "sep")
             let end = try optionalStrArgument(a.keyword("end"), "end")
@@ -297,9 +298,7 @@ extension VM {
             return try newIterator(.filter, a[0], .smallInt(0), it)
         case .zip:
             let strict = a.keyword("strict")
-            for k in 0..<a.keywordCount where !sameText(strBuffer(tupleItem(a.kwnames.objectOffset, k)), "strict") {
-                throw raise(.typeError, bytes("'") + strArray(tupleItem(a.kwnames.objectOffset, k)) + bytes("' is an invalid keyword argument for zip()"))
-            }
+            if a.keywordCount > 0 { try checkKeywords(a, ["strict"], of: .zip) }
             let iters = try newTuple(a.positionalCount)
             root(iters); defer { unroot() }
             for i in 0..<a.positionalCount { heap.setSlot(iters.objectOffset, i + TupleSlot.firstItem, try getIterator(a[i])) }
@@ -400,12 +399,7 @@ extension VM {
                 default: break
                 }
             case .instance:
-                if let m = classLookup(heap.slot(o, InstanceSlot.klass), s.__len__) {
-                    let r = try call(m, [v])
-                    guard let n = intOf(r) else { throw raise(.typeError, "'__len__' should return an integer") }
-                    if n < 0 { throw raise(.valueError, "__len__() should return >= 0") }
-                    return Int(n)
-                }
+                if let m = classLookup(heap.slot(o, InstanceSlot.klass), s.__len__) { return try lengthReturned(try call(m, [v])) }
             default: break
             }
         }

@@ -87,7 +87,10 @@ extension VM {
             }
             bypassMetaclassCall = false
             return try construct(f, argsAt: fi + 1, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
-        case .staticMethod, .classMethod, .property:
+        case .staticMethod:  // callable as its function, as since Python 3.10
+            stack[fi] = heap.slot(o, StaticClassMethodSlot.function)
+            return try callAt(fi, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
+        case .classMethod, .property:
             throw notCallable(f)
         case .instance:
             if let call = classLookup(heap.slot(o, InstanceSlot.klass), s.__call__) {

@@ -156,12 +156,20 @@ extension VM {
                 }
                 body = try formatInteger(value, spec: spec, radix: type == UInt8(ascii: "o") ? 8 : 16)
             case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"):
-                if isType(value, .instance), let f = try callDunder0(value, "__float__"), isFloat(f) { value = f }
+                // An object that says which float it is, else which int (__float__, then __index__).
+                if isType(value, .instance) {
+                    if let f = try callDunder0(value, "__float__"), isFloat(f) {
+                        value = f
+                    } else if let i = try callDunder0(value, "__index__"), isIntegral(i) {
+                        value = i
+                    }
+                }
                 guard let d = try realToDouble(value) else {
                     throw raiseAboutType(.typeError, "must be real number, not ", value, "")
                 }
                 body = try formatFloat(d, spec: spec)
             case UInt8(ascii: "c"):
+                if isType(value, .instance), let i = try callDunder0(value, "__index__"), isIntegral(i) { value = i }
                 if let n = intOf(value) {
                     guard n >= 0 && n <= 0x10FFFF else { throw raise(.overflowError, "%c arg not in range(0x110000)") }
                     body = []
@@ -470,6 +478,17 @@ extension VM {
         raise(.valueError, bytes("Unknown format code '") + [code] + bytes("' for object of type '") + typeName(v) + bytes("'"))
     }
 
+    /// The error for a field that the format string ends in, in CPython's words.
+    func unclosedField(_ rest: ArraySlice<UInt8>) -> VMError {
+        guard let mark = rest.firstIndex(where: { $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: ":") }) else {
+            return raise(.valueError, rest.isEmpty ? "Single '{' encountered in format string" : "expected '}' before end of string")
+        }
+        if rest[mark] == UInt8(ascii: "!") && mark + 1 == rest.endIndex {
+            return raise(.valueError, "end of string while looking for conversion specifier")
+        }
+        return raise(.valueError, "unmatched '{' in format spec")
+    }
+
     /// str.format: {} {0} {name} {0.attr} {0[key]} with !r/!s and a spec.
     func strFormatMethod(_ me: Value, _ a: Arguments) throws(VMError) -> Value {
         var numbering = 0
@@ -500,7 +519,7 @@ extension VM {
                 if f[j] == UInt8(ascii: "{") { depth += 1 } else if f[j] == UInt8(ascii: "}") { depth -= 1 }
                 if depth > 0 { j += 1 }
             }
-            guard j < f.count else { throw raise(.valueError, "Single '{' encountered in format string") }
+            guard j < f.count else { throw unclosedField(f[(i + 1)...]) }
             let field = Array(f[(i + 1)..<j])
             i = j + 1
             var nameEnd = 0
@@ -509,9 +528,16 @@ extension VM {
             var conversion: UInt8 = 0
             var specStart = nameEnd
             if nameEnd < field.count && field[nameEnd] == UInt8(ascii: "!") {
-                guard nameEnd + 1 < field.count else { throw raise(.valueError, "end of string while looking for conversion specifier") }
+                // "{!}": the brace is read as the conversion, and the field never ends.
+                guard nameEnd + 1 < field.count else { throw raise(.valueError, "unmatched '{' in format spec") }
                 conversion = field[nameEnd + 1]
                 specStart = nameEnd + 2
+                guard conversion == UInt8(ascii: "r") || conversion == UInt8(ascii: "s") || conversion == UInt8(ascii: "a") else {
+                    throw raise(.valueError, bytes("Unknown conversion specifier ") + [conversion])
+                }
+                if specStart < field.count && field[specStart] != UInt8(ascii: ":") {
+                    throw raise(.valueError, "expected ':' after conversion specifier")
+                }
             }
             var specText: [UInt8] = []
             if specStart < field.count && field[specStart] == UInt8(ascii: ":") { specText = Array(field[(specStart + 1)...]) }

@@ -471,6 +471,9 @@ extension VM {
                     let cause: Value = arg == 2 ? stack[sp - 1] : .null
                     let exc = try makeExceptionToRaise(stack[sp - arg])
                     if !cause.isNull {
+                        guard cause.isNone || isExceptionInstance(cause) || (isClass(cause) && isSubclass(cause, exceptionClass(.baseException))) else {
+                            throw raise(.typeError, "exception causes must derive from BaseException")
+                        }
                         let c = cause.isNone ? cause : try makeExceptionToRaise(cause)
                         try dictStore(instanceDict(exc), internStatic("__cause__"), c)
                         try dictStore(instanceDict(exc), internStatic("__suppress_context__"), .true)

@@ -241,11 +241,28 @@ extension VM {
             try removeAttribute(me, try attributeNameArgument(a[1]))
             return .none
         case .genThrow:
+            // throw(type[, value]) as CPython reads it: a value of the type is the exception,
+            // a tuple the arguments, None none, anything else the one argument.
             var exc = a[1]
-            if isClass(exc) {
-                exc = try call(exc, a.positionalCount > 2 && !a[2].isNone ? [a[2]] : [])
+            let value = a.positionalCount > 2 ? a[2] : Value.none
+            let baseException = try exceptionClassMade(.baseException)
+            if isClass(exc) && isSubclass(exc, baseException) {
+                if isInstance(value, exc) {
+                    exc = value
+                } else {
+                    exc = try call(exc, value.isNone ? [] : (isType(value, .tuple) ? Array(tupleItems(value.objectOffset)) : [value]))
+                }
+            } else if isExceptionInstance(exc) {
+                guard value.isNone else { throw raise(.typeError, "instance exception may not have a separate value") }
+            } else {
+                throw raiseAboutType(.typeError, "exceptions must be classes or instances deriving from BaseException, not ", exc, "")
             }
             guard isExceptionInstance(exc) else { throw raise(.typeError, "exceptions must derive from BaseException") }
+            // A finished generator raises what is thrown into it.
+            if heap.slot(me.objectOffset, GeneratorSlot.state).intValue == GeneratorState.done.rawValue {
+                pendingException = exc
+                throw .exception
+            }
             if let v = try resumeGenerator(me, sending: .none, throwing: exc) { return v }
             throw stopIteration()
         case .genClose:

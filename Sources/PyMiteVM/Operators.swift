@@ -200,9 +200,9 @@ extension VM {
         }
     }
 
-    func unsupported(_ op: BinaryOperator, _ a: Value, _ b: Value) -> VMError {
+    func unsupported(_ op: BinaryOperator, _ a: Value, _ b: Value, inplace: Bool = false) -> VMError {
         guard BuiltFeatures.errorMessages else { return raiseBare(.typeError) }
-        var m = bytes("unsupported operand type(s) for ") + bytes(op.symbol)
+        var m = bytes("unsupported operand type(s) for ") + bytes(op.symbol) + (inplace ? bytes("=") : [])
         m += bytes(": '") + typeName(a) + bytes("' and '") + typeName(b) + bytes("'")
         return raise(.typeError, m)
     }
@@ -302,7 +302,7 @@ extension VM {
             for i in 0..<nb { heap.setSlot(t.objectOffset, TupleSlot.firstItem + na + i, tupleItem(b.objectOffset, i)) }
             return t
         case (.set, .or), (.set, .and), (.set, .subtract), (.set, .xor):
-            guard setsOn, isAnySet(b) || isSetLikeView(b) else { throw unsupported(op, a, b) }
+            guard setsOn, isAnySet(b) || isSetLikeView(b) else { throw unsupported(op, a, b, inplace: inplace) }
             return try setOperation(op, a, try asSet(b), inplace: inplace)
         case (.iterator, .or), (.iterator, .and), (.iterator, .subtract), (.iterator, .xor):
             // A keys or items view with any iterable: a new set.
@@ -311,13 +311,14 @@ extension VM {
             return try viewSetOperation(op, a, b)
         case (.dict, .or):
             // d1 | d2 is a new dict; d1 |= d2 updates d1 (PEP 584).
-            guard isType(b, .dict) else { throw unsupported(op, a, b) }
+            // |= takes what update() takes: any mapping, or pairs.
+            guard isType(b, .dict) || inplace else { throw unsupported(op, a, b) }
             let r = inplace ? a : try dictCopy(a)
             root(r); defer { unroot() }
             try updateDict(r, with: b)
             return r
         case (.frozenset, .or), (.frozenset, .and), (.frozenset, .subtract), (.frozenset, .xor):
-            guard setsOn, isAnySet(b) || isSetLikeView(b) else { throw unsupported(op, a, b) }
+            guard setsOn, isAnySet(b) || isSetLikeView(b) else { throw unsupported(op, a, b, inplace: inplace) }
             return try setOperation(op, a, try asSet(b), inplace: false)  // |= on a frozenset makes a new one
         case (.instance, _):
             if let r = try callDunder(a, binaryDunder(op, reflected: false, inplace: inplace), b) { return r }
@@ -334,7 +335,11 @@ extension VM {
         if !rightAsked, isType(b, .instance), let r = try callDunder(b, binaryDunder(op, reflected: true, inplace: false), a) {
             return r
         }
-        throw unsupported(op, a, b)
+        // Any iterable with a keys or items view on the right: a new set, as the view's reflected operation gives.
+        if setsOn && (op == .or || op == .and || op == .subtract || op == .xor) && isSetLikeView(b) && isIterable(a) {
+            return try viewSetOperation(op, a, b)
+        }
+        throw unsupported(op, a, b, inplace: inplace)
     }
 
     /// A comparison by special methods, in CPython's order: a subclass's
@@ -504,6 +509,17 @@ extension VM {
 
     // MARK: Truth
 
+    /// What a __len__ returned, as len() and bool() take it, with CPython's errors.
+    func lengthReturned(_ r: Value) throws(VMError) -> Int {
+        var r = r
+        if isType(r, .instance), let i = try callDunder0(r, "__index__"), isIntegral(i) { r = i }
+        if isLong(r) { throw raise(.overflowError, "cannot fit 'int' into an index-sized integer") }
+        guard let n = intOf(r) else { throw raiseAboutType(.typeError, "'", r, "' object cannot be interpreted as an integer") }
+        if n < 0 { throw raise(.valueError, "__len__() should return >= 0") }
+        guard let length = Int(exactly: n) else { throw raise(.overflowError, "cannot fit 'int' into an index-sized integer") }
+        return length
+    }
+
     func isTruthy(_ v: Value) throws(VMError) -> Bool {
         if v.isInt { return v.intValue != 0 }
         switch v.raw {
@@ -528,14 +544,10 @@ extension VM {
             let cls = heap.slot(o, InstanceSlot.klass)
             if let m = classLookup(cls, s.__bool__) {
                 let r = try call(m, [v])
-                guard r.isBool else { throw raise(.typeError, "__bool__ should return bool") }
+                guard r.isBool else { throw raiseAboutType(.typeError, "__bool__ should return bool, returned ", r, "") }
                 return r == .true
             }
-            if let m = classLookup(cls, s.__len__) {
-                let r = try call(m, [v])
-                guard let n = intOf(r) else { throw raise(.typeError, "__len__ should return an int") }
-                return n != 0
-            }
+            if let m = classLookup(cls, s.__len__) { return try lengthReturned(try call(m, [v])) != 0 }
             return true
         default: return true
         }
@@ -608,6 +620,9 @@ extension VM {
                 i += 1
             }
             return sequenceItems(a)!.count == sequenceItems(b)!.count
+        case .slice:  // as the tuples (start, stop, step)
+            for i in 0..<SliceSlot.slotCount where try !valuesEqual(heap.slot(a.objectOffset, i), heap.slot(b.objectOffset, i)) { return false }
+            return true
         case .dict:
             if dictCount(a) != dictCount(b) { return false }
             var equal = true
@@ -671,6 +686,15 @@ extension VM {
         guard ta == tb else { return nil }
         switch ta {
         case .str, .bytes: return strCompare(a.objectOffset, b.objectOffset)
+        case .slice:  // as the tuples (start, stop, step)
+            func fields(_ v: Value) throws(VMError) -> Value {
+                try newTuple([heap.slot(v.objectOffset, SliceSlot.start), heap.slot(v.objectOffset, SliceSlot.stop), heap.slot(v.objectOffset, SliceSlot.step)])
+            }
+            let x = try fields(a)
+            root(x); defer { unroot() }
+            let y = try fields(b)
+            root(y); defer { unroot() }
+            return try orderCompare(x, y)
         case .tuple, .list:
             try enterNested("maximum recursion depth exceeded in comparison")
             defer { leaveNested() }
@@ -711,7 +735,12 @@ extension VM {
         case .notContains: return .bool(try !contains(b, a))
         default: break
         }
-        if isAnySet(a) && isAnySet(b) {
+        if (isAnySet(a) || isSetLikeView(a)) && (isAnySet(b) || isSetLikeView(b)) {
+            // Keys and items views order as the sets they hold.
+            let a = try asSet(a)
+            root(a); defer { unroot() }
+            let b = try asSet(b)
+            root(b); defer { unroot() }
             switch op {
             case .lessEqual: return .bool(try setIsSubset(a, b))
             case .less: return dictCount(a) < dictCount(b) ? .bool(try setIsSubset(a, b)) : .false

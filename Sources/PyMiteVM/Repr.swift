@@ -227,6 +227,10 @@ extension VM {
                 if let filename = dictGetStr(instanceDict(v), internStatic("filename")), !filename.isNone {
                     out += bytes(": ")
                     try appendText(filename, &out, repr: true)
+                    if let second = dictGetStr(instanceDict(v), internStatic("filename2")), !second.isNone {
+                        out += bytes(" -> ")
+                        try appendText(second, &out, repr: true)
+                    }
                 }
                 return
             }

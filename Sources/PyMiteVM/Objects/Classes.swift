@@ -38,6 +38,7 @@ enum ExceptionKind: Int, CaseIterable {
     case connectionError, brokenPipeError, connectionAbortedError, connectionRefusedError, connectionResetError
     case warning, userWarning, deprecationWarning, pendingDeprecationWarning, runtimeWarning
     case syntaxWarning, futureWarning, importWarning, unicodeWarning, bytesWarning, resourceWarning
+    case childProcessError, processLookupError, unicodeTranslateError, encodingWarning
 
     /// Its Python name, from `exceptionKindNameText` (a switch was 0.8 KB of code).
     var name: NameText { tableName(exceptionKindNameText, exceptionKindNameStart, rawValue) }
@@ -50,18 +51,18 @@ enum ExceptionKind: Int, CaseIterable {
         case .indentationError: return .syntaxError
         case .tabError: return .indentationError
         case .fileNotFoundError, .fileExistsError, .permissionError, .timeoutError, .interruptedError,
-             .isADirectoryError, .notADirectoryError, .blockingIOError, .connectionError:
+             .isADirectoryError, .notADirectoryError, .blockingIOError, .connectionError, .childProcessError, .processLookupError:
             return .osError
         case .brokenPipeError, .connectionAbortedError, .connectionRefusedError, .connectionResetError: return .connectionError
         case .userWarning, .deprecationWarning, .pendingDeprecationWarning, .runtimeWarning, .syntaxWarning,
-             .futureWarning, .importWarning, .unicodeWarning, .bytesWarning, .resourceWarning:
+             .futureWarning, .importWarning, .unicodeWarning, .bytesWarning, .resourceWarning, .encodingWarning:
             return .warning
         case .moduleNotFoundError: return .importError
         case .indexError, .keyError: return .lookupError
         case .unboundLocalError: return .nameError
         case .recursionError, .notImplementedError: return .runtimeError
         case .unicodeError: return .valueError
-        case .unicodeDecodeError, .unicodeEncodeError: return .unicodeError
+        case .unicodeDecodeError, .unicodeEncodeError, .unicodeTranslateError: return .unicodeError
         default: return .exception
         }
     }
@@ -423,6 +424,8 @@ extension VM {
         switch n {
         case 1, 13: kind = .permissionError
         case 2: kind = .fileNotFoundError
+        case 3: kind = .processLookupError
+        case 10: kind = .childProcessError
         case 4: kind = .interruptedError
         case 11, 114, 115: kind = .blockingIOError
         case 17: kind = .fileExistsError
@@ -452,6 +455,7 @@ extension VM {
             try dictStore(d, internStatic("errno"), described ? first : .none)
             try dictStore(d, internStatic("strerror"), described ? tupleItem(args.objectOffset, 1) : .none)
             try dictStore(d, internStatic("filename"), described && count >= 3 ? tupleItem(args.objectOffset, 2) : .none)
+            try dictStore(d, internStatic("filename2"), described && count == 5 ? tupleItem(args.objectOffset, 4) : .none)
             if described && count >= 3 {
                 try dictStore(d, s.args, try newTuple([first, tupleItem(args.objectOffset, 1)]))
             }
@@ -567,10 +571,12 @@ let exceptionKindNameText: StaticString = """
     PermissionError\0TimeoutError\0InterruptedError\0IsADirectoryError\0NotADirectoryError\0BlockingIOError\0\
     ConnectionError\0BrokenPipeError\0ConnectionAbortedError\0ConnectionRefusedError\0ConnectionResetError\0\
     Warning\0UserWarning\0DeprecationWarning\0PendingDeprecationWarning\0RuntimeWarning\0SyntaxWarning\0\
-    FutureWarning\0ImportWarning\0UnicodeWarning\0BytesWarning\0ResourceWarning\0
+    FutureWarning\0ImportWarning\0UnicodeWarning\0BytesWarning\0ResourceWarning\0ChildProcessError\0\
+    ProcessLookupError\0UnicodeTranslateError\0EncodingWarning\0
     """
 let exceptionKindNameStart: [UInt16] = [
     0, 14, 25, 43, 57, 67, 81, 97, 115, 129, 144, 159, 171, 191, 203, 214, 223, 235, 245, 263, 276, 291, 311,
     321, 332, 345, 353, 362, 374, 393, 412, 431, 443, 458, 477, 489, 506, 515, 533, 549, 565, 578, 595, 613,
-    632, 648, 664, 680, 703, 726, 747, 755, 767, 786, 812, 827, 841, 855, 869, 884, 897, 913,
+    632, 648, 664, 680, 703, 726, 747, 755, 767, 786, 812, 827, 841, 855, 869, 884, 897, 913, 931, 950, 972,
+    988,
 ]
