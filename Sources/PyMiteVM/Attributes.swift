@@ -152,6 +152,11 @@ extension VM {
                         return annotations
                     }
                 }
+                // A class's docstring is its own (None without one), never a base's.
+                if name == s.__doc__ && builtinKind(ofClass: obj) == nil {
+                    let ns = heap.slot(o, ClassSlot.namespace)
+                    return ns.isObject ? dictGetStr(ns, name) ?? Value.none : Value.none
+                }
                 if let a = classLookup(obj, name) {
                     if a.isNativeFunction, let id = Native(rawValue: a.nativeID), id.bindsToClass {
                         return try newBoundMethod(obj, a)
@@ -526,13 +531,12 @@ extension VM {
             }
             try storeInstanceAttribute(obj, name, value)
         case .klass:
-            if builtinKind(ofClass: obj) != nil {
-                throw raise(.typeError, bytes("cannot set '") + strArray(name) + bytes("' attribute of immutable type '")
-                    + className(obj) + bytes("'"))
+            // A metaclass's own __setattr__ (its super() call comes back to storeClassAttribute).
+            if let m = metaclassOf(obj), let hook = classLookup(m, internStatic("__setattr__")), isType(hook, .function) {
+                _ = try call(hook, [obj, name, value])
+                return
             }
-            try dictStore(try classNamespace(obj), name, value)
-            classesChanged()
-            try noteAttributeHooks(heap.slot(o, ClassSlot.namespace))
+            try storeClassAttribute(obj, name, value)
         case .module:
             try dictStore(heap.slot(o, ModuleSlot.dict), name, value)
         case .function:
@@ -559,6 +563,24 @@ extension VM {
         default:
             throw readOnlyAttribute(obj, name)
         }
+    }
+
+    /// `C.name = value` on a class itself.
+    func storeClassAttribute(_ obj: Value, _ name: Value, _ value: Value) throws(VMError) {
+        if builtinKind(ofClass: obj) != nil {
+            throw raise(.typeError, bytes("cannot set '") + strArray(name) + bytes("' attribute of immutable type '")
+                + className(obj) + bytes("'"))
+        }
+        if name == s.__name__ {  // the class's own name, never a subclass's
+            guard isStr(value) else {
+                throw raise(.typeError, bytes("can only assign string to ") + className(obj) + bytes(".__name__, not '") + typeName(value) + bytes("'"))
+            }
+            heap.setSlot(obj.objectOffset, ClassSlot.name, value)
+            return
+        }
+        try dictStore(try classNamespace(obj), name, value)
+        classesChanged()
+        try noteAttributeHooks(heap.slot(obj.objectOffset, ClassSlot.namespace))
     }
 
     func readOnlyAttribute(_ obj: Value, _ name: Value) -> VMError {
@@ -604,6 +626,13 @@ extension VM {
             default: break
             }
         }
-        guard !d.isNull, try dictRemove(d, name) != nil else { throw attributeError(obj, name) }
+        guard !d.isNull, try dictRemove(d, name) != nil else {
+            // A declared slot not set yet: CPython's slot descriptor names only the attribute.
+            if isType(obj, .instance), case let slots = heap.slot(heap.slot(obj.objectOffset, InstanceSlot.klass).objectOffset, ClassSlot.slots),
+               slots.isObject, tupleItems(slots.objectOffset).contains(where: { strEqual($0.objectOffset, name.objectOffset) }) {
+                throw raise(.attributeError, strArray(name))
+            }
+            throw attributeError(obj, name)
+        }
     }
 }

@@ -690,7 +690,7 @@ extension VM {
         case .range: return try constructRange(a)
         case .type:
             if n == 1 { return try typeOf(a[0]) }
-            try argumentCount(a, "type", min: 3, max: 3)
+            guard n == 3 else { throw raise(.typeError, "type() takes 1 or 3 arguments") }
             return try classFromArguments(meta: .null, a[0], a[1], a[2], keywords: .null)
         case .bytes:
             return try makeBytes(a)

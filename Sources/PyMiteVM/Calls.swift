@@ -308,7 +308,18 @@ extension VM {
                 if ndef > 0 { m += bytes("from ") + decimal(nparams - ndef) + bytes(" to ") }
                 m += decimal(nparams)
                 m += bytes(nparams == 1 && ndef == 0 ? " positional argument but " : " positional arguments but ")
-                m += decimal(npos) + bytes(npos == 1 ? " was given" : " were given")
+                // Keyword-only arguments given by name are counted apart, as CPython does.
+                var kwonlyGiven = 0
+                for k in 0..<nkw {
+                    let name = tupleItem(kwnames.objectOffset, k)
+                    for p in nparams..<(nparams + nkwonly) where strEqual(slotName(c, p).objectOffset, name.objectOffset) { kwonlyGiven += 1 }
+                }
+                m += decimal(npos)
+                if kwonlyGiven > 0 {
+                    m += bytes(npos == 1 ? " positional argument (and " : " positional arguments (and ") + decimal(kwonlyGiven)
+                    m += bytes(kwonlyGiven == 1 ? " keyword-only argument)" : " keyword-only arguments)")
+                }
+                m += bytes(npos == 1 && kwonlyGiven == 0 ? " was given" : " were given")
                 throw raise(.typeError, m)
             }
         }

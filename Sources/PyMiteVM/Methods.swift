@@ -222,6 +222,9 @@ extension VM {
         case .objectNew:
             // object.__new__(cls): a bare instance of a class whose instances are plain objects.
             guard isClass(me), classKind(me) == .object || classHooksOn && classKind(me).isSubclassableValue && !isTypeClass(me, classKind(me)) else {
+                if isClass(me) {
+                    throw raise(.typeError, bytes("object.__new__(") + className(me) + bytes(") is not safe, use ") + className(me) + bytes(".__new__()"))
+                }
                 throw raiseAboutType(.typeError, "object.__new__(X): X is not a type object (", me, ")")
             }
             return classKind(me) == .object ? try newInstance(me) : try newValueInstance(me, from: a)
@@ -235,7 +238,13 @@ extension VM {
             throw attributeError(me, name)
         case .objectSetattr:
             let name = try attributeNameArgument(a[1])
-            if isType(me, .instance) { try storeInstanceAttribute(me, name, a[2]) } else { try setAttribute(me, name, a[2]) }
+            if isType(me, .instance) {
+                try storeInstanceAttribute(me, name, a[2])
+            } else if isClass(me) {  // type.__setattr__, which a metaclass's __setattr__ ends at
+                try storeClassAttribute(me, name, a[2])
+            } else {
+                try setAttribute(me, name, a[2])
+            }
             return .none
         case .objectDelattr:
             try removeAttribute(me, try attributeNameArgument(a[1]))

@@ -135,7 +135,14 @@ extension VM {
                 out += strBuffer(m)
                 out.append(UInt8(ascii: "."))
             }
-            out += className(v) + bytes("'>")
+            // Its __qualname__ (Outer.Inner), which the class statement put in its namespace.
+            let ns = heap.slot(o, ClassSlot.namespace)
+            if builtinKind(ofClass: v) == nil, ns.isObject, let q = dictGetStr(ns, s.__qualname__), isStr(q) {
+                out += strBuffer(q)
+            } else {
+                out += className(v)
+            }
+            out += bytes("'>")
         case .function:
             out += bytes("<function ") + strArray(heap.slot(o, FunctionSlot.qualname)) + bytes(" at ") + address(o) + bytes(">")
         case .boundMethod:
@@ -146,7 +153,8 @@ extension VM {
             try appendText(heap.slot(o, BoundMethodSlot.receiver), &out, repr: true)
             out += bytes(">")
         case .module:
-            out += bytes("<module '") + strArray(heap.slot(o, ModuleSlot.name)) + bytes("'>")
+            out += bytes("<module '") + strArray(heap.slot(o, ModuleSlot.name))
+            out += v == sysModule || nativeModuleKind(v) != nil ? bytes("' (built-in)>") : bytes("'>")
         case .generator:
             out += bytes("<generator object ") + strArray(heap.slot(heap.slot(o, GeneratorSlot.function).objectOffset, FunctionSlot.name)) + bytes(" at ") + address(o) + bytes(">")
         case .iterator:

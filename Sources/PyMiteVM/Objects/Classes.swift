@@ -226,6 +226,9 @@ extension VM {
         let cls = try allocClass(name: name, bases: bases, namespace: namespace, kind: kind)
         try noteAttributeHooks(namespace)
         let o = cls.objectOffset
+        for (i, b) in baseList.enumerated() where baseList[..<i].contains(b) {
+            throw raise(.typeError, bytes("duplicate base class ") + className(b))
+        }
         // C3: merge the bases' MROs and the list of bases.
         var sequences: [[Value]] = []
         for b in baseList { sequences.append(Array(tupleItems(heap.slot(b.objectOffset, ClassSlot.mro).objectOffset))) }
@@ -244,7 +247,12 @@ extension VM {
                 if !inTail { candidate = head; break }
             }
             guard let next = candidate else {
-                throw raise(.typeError, "Cannot create a consistent method resolution order (MRO)")
+                // CPython names the classes each remaining list starts with.
+                var heads: [Value] = []
+                for seq in sequences where !heads.contains(seq[0]) { heads.append(seq[0]) }
+                var m = bytes("Cannot create a consistent method resolution\norder (MRO) for bases ")
+                for (i, h) in heads.enumerated() { m += (i > 0 ? bytes(", ") : []) + className(h) }
+                throw raise(.typeError, m)
             }
             mro.append(next)
             for i in 0..<sequences.count where sequences[i][0] == next { sequences[i].removeFirst() }

@@ -106,6 +106,7 @@ extension VM {
     func assignListSlice(_ l: Value, _ key: Value, _ value: Value) throws(VMError) {
         let o = l.objectOffset
         let (start, step, count) = try sliceIndices(key, length: listCount(o))
+        guard isIterable(value) else { throw raise(.typeError, "can only assign an iterable") }
         let items = try newList(of: value)
         root(items); defer { unroot() }
         let n = listCount(items.objectOffset)

@@ -94,6 +94,9 @@ extension VM {
         _ = try objectArgument(name, .str, "type.__new__() argument 1", "str")
         _ = try objectArgument(bases, .tuple, "type.__new__() argument 2", "tuple")
         _ = try objectArgument(namespace, .dict, "type.__new__() argument 3", "dict")
+        for b in tupleItems(bases.objectOffset) where !isClass(b) {  // a base's type would be the metaclass
+            throw raise(.typeError, "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
+        }
         let ns = try dictCopy(namespace)
         root(ns); defer { unroot() }
         return try makeClass(meta: meta, name: name, bases: bases, namespace: ns, keywords: keywords)
