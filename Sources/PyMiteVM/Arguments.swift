@@ -107,7 +107,12 @@ extension VM {
         let v = a[i]
         guard isType(v, textType) else {
             if let inner = builtinValue(v), isType(inner, textType) { return inner }  // a subclass's instance
-            if textType == .bytes { throw raiseAboutType(.typeError, "a bytes-like object is required, not '", v, "'") }
+            if textType == .bytes {
+                // A bytearray or memoryview as its bytes, kept in the argument's slot.
+                let b = try newStr(try bytesLike(v), type: .bytes)
+                stack[a.base + i] = b
+                return b
+            }
             guard let numbered, BuiltFeatures.errorMessages else { throw raiseAboutType(.typeError, "must be str, not ", v, "") }
             var m = Array(method) + bytes("() argument ")
             if numbered { m += decimal(i) + bytes(" ") }

@@ -779,6 +779,11 @@ extension VM {
     }
 
     func intFromValue(_ v: Value, base baseValue: Value?) throws(VMError) -> Value {
+        if isType(v, .bytearray) {  // read as the bytes it holds, which an error shows
+            let b = try newStr(UnsafeBufferPointer(byteView(v)!), type: .bytes)
+            root(b); defer { unroot() }
+            return try intFromValue(b, base: baseValue)
+        }
         if let base = baseValue {
             guard let b = intOf(base) else { throw raise(.typeError, "'str' object cannot be interpreted as an integer") }
             guard isStr(v) || isType(v, .bytes) else { throw raise(.typeError, "int() can't convert non-string with explicit base") }
@@ -889,6 +894,7 @@ extension VM {
         let n = a.positionalCount
         if n == 0 { return try newStr([], type: .bytes) }
         let v = a[0]
+        if let b = try dunderBytes(v) { return b }
         if isStr(v) {
             guard n > 1 || a.keyword("encoding") != nil else { throw raise(.typeError, "string argument without an encoding") }
             return try newStr(strBuffer(v), type: .bytes)

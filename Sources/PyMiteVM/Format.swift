@@ -109,10 +109,12 @@ extension VM {
             var body: [UInt8]
             switch type {
             case UInt8(ascii: "s") where binary, UInt8(ascii: "b") where binary:
-                guard let view = byteView(value) else {
+                var found = try bufferBytes(value)
+                if found == nil, let r = try dunderBytes(value) { found = strArray(r) }
+                guard let b = found else {
                     throw raiseAboutType(.typeError, "%b requires a bytes-like object, or an object that implements __bytes__, not '", value, "'")
                 }
-                body = Array(view)
+                body = b
                 if spec.precision >= 0 && body.count > spec.precision { body = Array(body[..<spec.precision]) }
                 spec.zeroPad = false
             case UInt8(ascii: "r") where binary, UInt8(ascii: "a") where binary:

@@ -291,29 +291,33 @@ extension VM {
     func callClassLevelMethod(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
         // Through an instance or the class, the real arguments follow it.
         let first = (isClass(a[0]) || id == .strMaketrans || (id == .bytesFromhex && isBytesLike(a[0]))
-                     || (id == .dictFromkeys && (isType(a[0], .dict) || builtinValue(a[0]) != nil))) ? 1 : 0
+                     || (id == .dictFromkeys && (isType(a[0], .dict) || builtinValue(a[0]) != nil))
+                     || (id == .intFromBytes && isIntegral(builtinValue(a[0]) ?? a[0]))) ? 1 : 0
         let wantsByteArray = isTypeClass(a[0], .bytearray) || isType(a[0], .bytearray)
         func arg(_ i: Int) -> Value? { a.positionalCount > first + i ? a[first + i] : nil }
         switch id {
         case .bytesFromhex:
-            guard let text = arg(0), isStr(text) else { throw raise(.typeError, "fromhex() argument must be str") }
+            guard let text = arg(0), isStr(text) else { throw raiseAboutType(.typeError, "fromhex() argument must be str, not ", arg(0) ?? .none, "") }
             var out: [UInt8] = []
             var pending: UInt8? = nil
-            for c in strBuffer(text) {
+            let hex = strBuffer(text)
+            // Where the first wrong character is (all before it are ASCII: bytes count as characters).
+            func wrong(at i: Int) -> VMError { raise(.valueError, bytes("non-hexadecimal number found in fromhex() arg at position ") + decimal(i)) }
+            for (i, c) in hex.enumerated() {
                 if isSpace(c) && pending == nil { continue }
                 var d: UInt8
                 if c >= 48 && c <= 57 { d = c - 48 } else if (c | 0x20) >= 97 && (c | 0x20) <= 102 { d = (c | 0x20) - 87 } else {
-                    throw raise(.valueError, "non-hexadecimal number found in fromhex() arg")
+                    throw wrong(at: i)
                 }
                 if let high = pending { out.append(high << 4 | d); pending = nil } else { pending = d }
             }
-            if pending != nil { throw raise(.valueError, "non-hexadecimal number found in fromhex() arg") }
+            if pending != nil { throw wrong(at: hex.count) }
             return wantsByteArray ? try newByteArray(out) : try newStr(out, type: .bytes)
         case .intFromBytes:
             guard let source = arg(0) else { throw raise(.typeError, "from_bytes() missing required argument 'bytes'") }
             var b: [UInt8] = []
-            if let view = byteView(source) {
-                b = Array(view)
+            if let view = try bufferBytes(source) {
+                b = view
             } else {  // any iterable of ints in range(256), as bytes() takes
                 guard !isStr(source) else { throw raise(.typeError, "cannot convert 'str' object to bytes") }
                 try forEachItem(of: source) { (x: Value) throws(VMError) in
@@ -327,18 +331,35 @@ extension VM {
             let little = try byteOrderIsLittle(arg(1) ?? a.keyword("byteorder"), "from_bytes")
             let signed = try isTruthy(a.keyword("signed") ?? .false)
             if !little { b.reverse() }
-            if !longIntsOn { return try int64FromBytes(b, signed: signed) }
-            var result = BigInt(0)
-            for byte in b.reversed() { result = (result << 8) + BigInt(Int64(byte)) }
-            if signed, let top = b.last, top >= 0x80 { result = result - (BigInt(1) << (8 * b.count)) }
-            return try intResult(result)
+            var n: Value
+            if !longIntsOn { n = try int64FromBytes(b, signed: signed) } else {
+                var result = BigInt(0)
+                for byte in b.reversed() { result = (result << 8) + BigInt(Int64(byte)) }
+                if signed, let top = b.last, top >= 0x80 { result = result - (BigInt(1) << (8 * b.count)) }
+                n = try intResult(result)
+            }
+            // On a subclass (or through its instance), as CPython: cls(n).
+            let cls = isClass(a[0]) ? a[0] : isType(a[0], .instance) ? heap.slot(a[0].objectOffset, InstanceSlot.klass) : .null
+            if cls.isNull || isTypeClass(cls, .int) { return n }
+            root(n); defer { unroot() }
+            return try call(cls, [n])
         case .floatFromhex:
             guard let text = arg(0), isStr(text) else { throw raise(.typeError, "fromhex() argument must be str") }
             guard floatsOn else { throw noFloats() }
             guard let d = floatFromHexText(Array(strBuffer(text))) else { throw raise(.valueError, "invalid hexadecimal floating-point string") }
             return try newFloat(d)
         case .strMaketrans:
-            guard moreStrMethodsOn else { throw moreStrMethodLeftOut(nativeName(id)) }
+            let kind = isClass(a[0]) ? classKind(a[0]) : typeKind(of: builtinValue(a[0]) ?? a[0])
+            let onBytes = kind == .bytes || kind == .bytearray
+            guard moreStrMethodsOn else {
+                if onBytes { textType = .bytes }  // its name in the message
+                defer { textType = .str }
+                throw moreStrMethodLeftOut(nativeName(id))
+            }
+            if onBytes {  // bytes.maketrans(frm, to), bytearray's too: a bytes table
+                guard a.positionalCount == 3 else { throw wrongArgumentCount(nativeName(id), a.positionalCount - 1, min: 2, max: 2) }
+                return try makeByteTranslation(a[1], a[2])
+            }
             return try makeTranslation(arg(0), arg(1), arg(2))
         default:  // dict.fromkeys
             // On a subclass, as CPython: cls(), then d[key] = value through its own __setitem__.
@@ -406,7 +427,18 @@ extension VM {
         if id.isMoreStrMethod && !moreStrMethodsOn { throw moreStrMethodLeftOut(name) }
         switch id {
         case .strFind, .strRfind, .strIndex, .strRindex, .strCount:
-            let needle = try textArgument(a, 1, name)
+            var needle = a[1]
+            if textType == .str {
+                needle = try textArgument(a, 1, name)
+            } else if !isType(needle, .bytes) {  // b.find(111) looks for the byte 111; a bytearray for its bytes
+                var b = try byteNumber(needle).map { [$0] }
+                if b == nil { b = try bufferBytes(needle) }
+                guard let b else {
+                    throw raiseAboutType(.typeError, "argument should be integer or bytes-like object, not '", needle, "'")
+                }
+                needle = try newStr(b, type: .bytes)
+                stack[a.base + 1] = needle  // kept as the argument
+            }
             // Optional start/end are character indexes; map them to bytes.
             let chars = strCharCount(me.objectOffset)
             func clampIndex(_ v: Value?, _ dflt: Int) throws(VMError) -> Int {
@@ -436,7 +468,7 @@ extension VM {
                 }
             }
             guard let at = found else {
-                if id == .strIndex || id == .strRindex { throw raise(.valueError, "substring not found") }
+                if id == .strIndex || id == .strRindex { throw raise(.valueError, textType == .str ? "substring not found" : "subsection not found") }
                 return .smallInt(-1)
             }
             return .smallInt(strIsASCII(me.objectOffset) ? at : utf8CharCount(UnsafeBufferPointer(rebasing: text[0..<at])))
@@ -483,7 +515,10 @@ extension VM {
             heap.setU32(r, StrField.charCount, textType == .str ? UInt32(chars) : UInt32(total))
             return .object(r)
         case .strSplit, .strRsplit:
-            let sepArg = a.positionalCount > 1 ? a[1] : (a.keyword("sep") ?? .none)
+            var sepArg = a.positionalCount > 1 ? a[1] : (a.keyword("sep") ?? .none)
+            let converted = textType == .bytes && !sepArg.isNone && !isType(sepArg, .bytes)
+            if converted { sepArg = try newStr(try bytesLike(sepArg), type: .bytes); root(sepArg) }  // a bytearray's bytes
+            defer { if converted { unroot() } }
             let maxArg = a.positionalCount > 2 ? a[2] : (a.keyword("maxsplit") ?? .smallInt(-1))
             let maxSplit = try indexArgument(maxArg, .ssize)
             if id == .strSplit && maxSplit < 0 {
@@ -609,10 +644,15 @@ extension VM {
             let startByte = a.positionalCount > 2 && !a[2].isNone ? strByteOffset(me.objectOffset, charIndex: clampChar(a[2], me)) : 0
             let endByte = a.positionalCount > 3 && !a[3].isNone ? strByteOffset(me.objectOffset, charIndex: clampChar(a[3], me)) : b.count
             for c in candidates {
-                guard isType(c, textType) else {
-                    throw raise(.typeError, bytes(name) + bytes(" first arg must be str or a tuple of str, not ") + typeName(c))
+                let p: [UInt8]
+                if isType(c, textType) { p = strArray(c) } else if textType == .bytes, let b = try bufferBytes(c) { p = b } else {
+                    if isType(a[1], .tuple) {  // an item of the tuple
+                        if textType == .bytes { _ = try bytesLike(c) }
+                        throw raise(.typeError, bytes("tuple for ") + bytes(name) + bytes(" must only contain str, not ") + typeName(c))
+                    }
+                    throw raise(.typeError, bytes(name) + bytes(textType == .str ? " first arg must be str or a tuple of str, not "
+                                                                 : " first arg must be bytes or a tuple of bytes, not ") + typeName(c))
                 }
-                let p = Array(strBuffer(c))
                 if endByte - startByte < p.count { continue }
                 let slice = id == .strStartswith ? b[startByte..<(startByte + p.count)] : b[(endByte - p.count)..<endByte]
                 if slice.elementsEqual(p) { return .true }
@@ -661,7 +701,8 @@ extension VM {
             return try encodeStr(me, a)
         case .strTranslate:
             guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }
-            return try translate(me, a[1])
+            try argumentCount(a, name, min: 2, max: textType == .str ? 2 : 3)  // bytes' takes `delete` too
+            return textType == .str ? try translate(me, a[1]) : try translateBytes(me, a)
         case .strIsascii:
             return .bool(!text.contains(where: { $0 >= 0x80 }))
         case .strIsprintable:
@@ -691,7 +732,12 @@ extension VM {
             guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
             let width = try checkedSize(try indexArgument(a[1], .ssize))
             var fill: [UInt8] = [32]
-            if a.positionalCount > 2 {
+            if a.positionalCount > 2 && textType == .bytes {  // a bytes or bytearray of one byte
+                guard let f = byteView(a[2]), f.count == 1 else {
+                    throw raise(.typeError, bytes(name) + bytes("() argument 2 must be a byte string of length 1, not ") + typeName(a[2]))
+                }
+                fill = [f[0]]
+            } else if a.positionalCount > 2 {
                 let f = try textArgument(a, 2, name)
                 guard strCharCount(f.objectOffset) == 1 else { throw raise(.typeError, "The fill character must be exactly one character long") }
                 fill = Array(strBuffer(f))

@@ -202,7 +202,7 @@ enum Native: Int {
             return 1 | 3 << 4
         case .rangeIndex, .rangeCount, .sliceIndicesMethod, .keysIsdisjoint, .itemsIsdisjoint, .genSend,
              .objectGetattribute, .objectDelattr, .propertySetter, .propertyGetter, .propertyDeleter, .strJoin,
-             .strTranslate, .strZfill, .strPartition, .strRpartition, .strRemoveprefix, .strRemovesuffix,
+             .strZfill, .strPartition, .strRpartition, .strRemoveprefix, .strRemovesuffix,
              .timeTicksDiff, .timeTicksAdd, .uartWrite, .streamWrite, .isinstance, .issubclass, .hasattr, .delattr,
              .divmod, .filter, .byteArrayAppend, .byteArrayExtend, .byteArrayRemove, .listAppend, .listExtend,
              .listRemove, .listCount, .slotGetitem, .slotDelitem, .slotContains, .setAdd, .setRemove, .setDiscard,
@@ -270,7 +270,7 @@ enum Native: Int {
              .strLower, .strIsdigit, .strIsalpha, .strIsspace, .strIsalnum, .strIsupper, .strIslower,
              .strCapitalize, .strTitle, .strSwapcase, .strCenter, .strLjust, .strRjust, .strZfill,
              .strPartition, .strRpartition, .strSplitlines, .strExpandtabs, .strIstitle,
-             .strRemoveprefix, .strRemovesuffix, .strIsascii:
+             .strRemoveprefix, .strRemovesuffix, .strIsascii, .strTranslate, .strMaketrans:
             return true
         default:
             return false

@@ -883,14 +883,9 @@ extension VM {
             while let x = try iteratorNext(it) { if try valuesEqual(x, item) { return true } }
             return false
         case .bytes, .bytearray:
-            if let n = intOf(item) {
-                for b in byteView(container)! where Int64(b) == n { return true }
-                return false
-            }
-            guard let needle = byteView(item) else {
-                throw raiseAboutType(.typeError, "a bytes-like object is required, not '", item, "'")
-            }
-            return findBytes(UnsafeBufferPointer(byteView(container)!), UnsafeBufferPointer(needle), from: 0) != nil
+            if let n = try byteNumber(item) { return byteView(container)!.contains(n) }
+            let needle = try bytesLike(item)
+            return needle.withUnsafeBufferPointer { findBytes(UnsafeBufferPointer(byteView(container)!), $0, from: 0) != nil }
         case .str:
             let item = plainValue(item)
             guard isType(item, heap.type(o)) else {

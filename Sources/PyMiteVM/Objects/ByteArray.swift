@@ -82,6 +82,53 @@ extension VM {
         return UInt8(i)
     }
 
+    /// An int (or an object with __index__) as the one byte bytes' find() and `in` take
+    /// in place of a needle; nil for any other object.
+    func byteNumber(_ v: Value) throws(VMError) -> UInt8? {
+        guard isIntegral(v) || hasIndexMethod(v) else { return nil }
+        let i = try clampedIndexArgument(v)
+        guard i >= 0 && i < 256 else { throw raise(.valueError, "byte must be in range(0, 256)") }
+        return UInt8(i)
+    }
+
+    /// obj.__bytes__(), for bytes(obj) and b"%b" % obj: bytes (a subclass's gives its
+    /// value), or nil when obj has no __bytes__.
+    func dunderBytes(_ v: Value) throws(VMError) -> Value? {
+        guard let r = try callDunder0(v, "__bytes__") else { return nil }
+        if isType(r, .bytes) { return r }
+        if let inner = builtinValue(r), isType(inner, .bytes) { return inner }
+        throw raiseAboutType(.typeError, "__bytes__ returned non-bytes (type ", r, ")")
+    }
+
+    /// bytes.translate(table, delete=b""): each byte through the 256-byte table (None
+    /// keeps it), the bytes in `delete` dropped.
+    func translateBytes(_ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        var map = (0..<256).map { UInt8($0) }, dropped = [Bool](repeating: false, count: 256)
+        if !a[1].isNone {
+            map = try bytesLike(a[1])
+            guard map.count == 256 else { throw raise(.valueError, "translation table must be 256 characters long") }
+        }
+        if let d = a.value(2, "delete") { for c in try bytesLike(d) { dropped[Int(c)] = true } }
+        var out: [UInt8] = []
+        for c in strBuffer(me) where !dropped[Int(c)] { out.append(map[Int(c)]) }
+        return try newStr(out, type: .bytes)
+    }
+
+    /// bytes.maketrans(frm, to): the 256-byte table that maps each byte of frm to to's.
+    func makeByteTranslation(_ from: Value, _ to: Value) throws(VMError) -> Value {
+        let f = try bytesLike(from), t = try bytesLike(to)
+        guard f.count == t.count else { throw raise(.valueError, "maketrans arguments must have same length") }
+        var map = (0..<256).map { UInt8($0) }
+        for (x, y) in zip(f, t) { map[Int(x)] = y }
+        return try newStr(map, type: .bytes)
+    }
+
+    /// `bufferBytes`, or CPython's TypeError for an object that is not bytes-like.
+    func bytesLike(_ v: Value) throws(VMError) -> [UInt8] {
+        guard let b = try bufferBytes(v) else { throw raiseAboutType(.typeError, "a bytes-like object is required, not '", v, "'") }
+        return b
+    }
+
     /// The bytes an iterable of ints (or a bytes-like object) stands for.
     func bytesFromIterable(_ v: Value) throws(VMError) -> [UInt8] {
         if let view = byteView(v) { return Array(view) }

@@ -70,9 +70,11 @@ extension VM {
 
     func shrunkView() -> VMError { raise(.indexError, "memoryview: the bytearray it shows has shrunk") }
 
-    /// The bytes of a bytes-like object or a view, for ==; nil for anything else.
+    /// The bytes of a bytes-like object (bytes, bytearray, a view, a bytes subclass's
+    /// instance), copied, for == and bytes' methods; nil for anything else.
     func bufferBytes(_ v: Value) throws(VMError) -> [UInt8]? {
         if isType(v, .memoryview) { return try memoryViewBytes(v) }
+        if let inner = builtinValue(v) { return byteView(inner).map { Array($0) } }
         return byteView(v).map { Array($0) }
     }
 

@@ -9,10 +9,12 @@ print(s.replace("l", "L"), "-".join(["a", "b"]), s.startswith("  H"), s.endswith
 print(b"a,b".split(b","), b"xy".upper(), "abc".encode(), s.index("W"), "a b".rsplit(" ", 1))
 calls = [lambda: "ab".center(6), lambda: "ab".zfill(5), lambda: "a=b".partition("="),
          lambda: "a\nb".splitlines(), lambda: "ab cd".title(), lambda: b"ab".ljust(4),
-         lambda: "Ab".swapcase(), lambda: "ab".removeprefix("a"), lambda: "ab".isupper()]
+         lambda: "Ab".swapcase(), lambda: "ab".removeprefix("a"), lambda: "ab".isupper(),
+         lambda: b"ab".translate(None), lambda: bytes.maketrans(b"a", b"b"), lambda: "ab".translate({})]
 for call in calls:
     try:
         print(call())
     except NotImplementedError as e:
         print("NotImplementedError:", e)
 print(hasattr("", "center"), callable("".center))
+print(b"abc".find(98), 98 in b"abc", b"ab".startswith(bytearray(b"a")), int(bytearray(b"ff"), 16))
