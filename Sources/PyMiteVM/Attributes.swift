@@ -44,13 +44,42 @@ extension VM {
     }
 
     func attributeError(_ obj: Value, _ name: Value) -> VMError {
+        let e: VMError
         if isType(obj, .module) {
-            return raise(.attributeError, bytes("module '") + strArray(heap.slot(obj.objectOffset, ModuleSlot.name)) + bytes("' has no attribute '") + strArray(name) + bytes("'"))
+            e = raise(.attributeError, bytes("module '") + strArray(heap.slot(obj.objectOffset, ModuleSlot.name)) + bytes("' has no attribute '") + strArray(name) + bytes("'"))
+        } else if isClass(obj) {
+            e = raise(.attributeError, bytes("type object '") + className(obj) + bytes("' has no attribute '") + strArray(name) + bytes("'"))
+        } else {
+            e = raise(.attributeError, bytes("'") + typeName(obj) + bytes("' object has no attribute '") + strArray(name) + bytes("'"))
         }
-        if isClass(obj) {
-            return raise(.attributeError, bytes("type object '") + className(obj) + bytes("' has no attribute '") + strArray(name) + bytes("'"))
+        noteExceptionDetails(name: name, obj: obj)
+        return e
+    }
+
+    /// The pending NameError's or AttributeError's `name` (and `obj`), as CPython 3.10 sets them.
+    /// Left out when the heap has no room: the exception itself matters more.
+    func noteExceptionDetails(name: Value, obj: Value) {
+        guard isExceptionInstance(pendingException) else { return }
+        let d = instanceDict(pendingException)
+        _ = try? dictStore(d, internStatic("name"), name)
+        if !obj.isNull { _ = try? dictStore(d, internStatic("obj"), obj) }
+    }
+
+    /// The attributes an exception class has before they are set: None (ImportError's
+    /// msg is its one argument). nil for any other name.
+    func exceptionDefaultAttribute(_ e: Value, _ name: Value) -> Value? {
+        let cls = heap.slot(e.objectOffset, InstanceSlot.klass)
+        let isImport = isSubclass(cls, exceptionClass(.importError))
+        if name == internStatic("name") {
+            return isImport || isSubclass(cls, exceptionClass(.nameError)) || isSubclass(cls, exceptionClass(.attributeError)) ? Value.none : nil
         }
-        return raise(.attributeError, bytes("'") + typeName(obj) + bytes("' object has no attribute '") + strArray(name) + bytes("'"))
+        if name == internStatic("obj") { return isSubclass(cls, exceptionClass(.attributeError)) ? Value.none : nil }
+        guard isImport else { return nil }
+        if name == internStatic("path") { return Value.none }
+        if name == internStatic("msg"), let args = dictGetStr(instanceDict(e), s.args), isType(args, .tuple) {
+            return tupleCount(args.objectOffset) == 1 ? tupleItem(args.objectOffset, 0) : Value.none
+        }
+        return nil
     }
 
     /// The interned name getattr, setattr, hasattr, delattr and object's hooks take.
@@ -113,6 +142,7 @@ extension VM {
             if name == s.__traceback__ { return try tracebackObject(obj) }
             if name == internStatic("__context__") || name == internStatic("__cause__") { return Value.none }
             if name == internStatic("__suppress_context__") { return Value.false }
+            if let v = exceptionDefaultAttribute(obj, name) { return v }
         }
         return nil
     }

@@ -141,12 +141,15 @@ extension VM {
         let made = kind == .baseException && argc - nkw >= 2 && argc - nkw <= 5 && cls == exceptionClass(.osError)
             ? try osErrorSubclass(errno: stack[a]) ?? cls : cls
         let inst = try newInstance(made)
+        let initFn = classLookup(cls, s.__init__)
         if kind == .baseException {
             let args = try newTuple(argc - nkw)
             for i in 0..<(argc - nkw) { heap.setSlot(args.objectOffset, i + TupleSlot.firstItem, stack[a + i]) }
             try setExceptionArgs(inst, args)
+            // Keywords the built-in __init__ takes: ImportError(name=, path=), NameError(name=), AttributeError(name=, obj=).
+            if nkw > 0 && !(initFn.map { isType($0, .function) } ?? false) { try exceptionKeywords(inst, kwnames, valuesAt: a + argc - nkw) }
         }
-        guard let initFn = classLookup(cls, s.__init__), !isNative(initFn, .objectInit) else {
+        guard let initFn, !isNative(initFn, .objectInit) else {
             if kind != .baseException && argc > 0 {
                 throw raise(.typeError, bytes("") + className(cls) + bytes("() takes no arguments"))
             }
@@ -155,6 +158,21 @@ extension VM {
             return false
         }
         return try initialize(inst, initFn, argsAt: a, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
+    }
+
+    /// An exception's keyword arguments, refused as CPython refuses them.
+    func exceptionKeywords(_ e: Value, _ kwnames: Value, valuesAt first: Int) throws(VMError) {
+        let cls = heap.slot(e.objectOffset, InstanceSlot.klass)
+        for k in 0..<tupleCount(kwnames.objectOffset) {
+            let key = tupleItem(kwnames.objectOffset, k)
+            guard exceptionDefaultAttribute(e, key) != nil && key != internStatic("msg") else {
+                if exceptionDefaultAttribute(e, internStatic("name")) == nil {
+                    throw raise(.typeError, className(cls) + bytes("() takes no keyword arguments"))
+                }
+                throw raise(.typeError, bytes("'") + strArray(key) + bytes("' is an invalid keyword argument for ") + className(cls) + bytes("()"))
+            }
+            try dictStore(instanceDict(e), key, stack[first + k])
+        }
     }
 
     /// Runs `initFn(inst, args)` for a new instance, whose arguments are at `a` after the

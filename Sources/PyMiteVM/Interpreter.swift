@@ -792,7 +792,9 @@ extension VM {
     }
 
     func nameError(_ name: Value) -> VMError {
-        raise(.nameError, bytes("name '") + strArray(name) + bytes("' is not defined"))
+        let e = raise(.nameError, bytes("name '") + strArray(name) + bytes("' is not defined"))
+        noteExceptionDetails(name: name, obj: .null)
+        return e
     }
 }
 

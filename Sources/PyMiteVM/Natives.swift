@@ -78,6 +78,7 @@ enum Native: Int {
     case slotLt, slotLe, slotEq, slotNe, slotGt, slotGe, slotLen, slotGetitem
     case slotSetitem, slotDelitem, slotContains, slotIter, slotHash, slotRepr, slotStr, slotBool
     case slotInt, slotFloat, slotIndex, slotNeg, slotPos, slotAbs, slotInvert
+    case slotRound, slotTrunc, slotFloor, slotCeil, slotFormat, slotDivmod, slotRdivmod, slotGet, slotCall
     // memoryview (Objects/MemoryView.swift)
     case memoryViewTobytes, memoryViewTolist, memoryViewHex, memoryViewRelease, memoryViewEnter, memoryViewExit
     // compile(), exec(), eval() (Exec.swift)
@@ -105,7 +106,7 @@ enum Native: Int {
 
     var home: NativeHome {
         // Before the switch, which then stays a table lookup (a range test in its default took 0.5 KB).
-        if rawValue >= Native.slotAdd.rawValue && rawValue <= Native.slotInvert.rawValue { return .slot }
+        if rawValue >= Native.slotAdd.rawValue && rawValue <= Native.slotCall.rawValue { return .slot }
         switch self {
         case .print, .len, .abs, .min, .max, .sum, .chr, .ord, .repr, .iter, .next, .any, .all, .hash, .id,
              .isinstance, .issubclass, .getattr, .setattr, .hasattr, .delattr, .dir, .globals, .locals,
@@ -193,10 +194,11 @@ enum Native: Int {
         case .objectInitSubclass, .timeSleep, .timeSleepMs, .timeSleepUs, .pinOn, .pinOff, .pinToggle, .uartAny,
              .len, .abs, .chr, .ord, .repr, .ascii, .any, .all, .hash, .id, .hex, .oct, .bin, .sorted, .callable,
              .reversed, .listSort, .adcReadU16, .typeMro, .uartReadline, .slotLen, .slotIter, .slotHash, .slotRepr,
-             .slotStr, .slotBool, .slotInt, .slotFloat, .slotIndex, .slotNeg, .slotPos, .slotAbs, .slotInvert:
+             .slotStr, .slotBool, .slotInt, .slotFloat, .slotIndex, .slotNeg, .slotPos, .slotAbs, .slotInvert,
+             .slotTrunc, .slotFloor, .slotCeil:
             return 1 | 1 << 4
         case .strStrip, .strLstrip, .strRstrip, .pinValue, .sum, .iter, .next, .enumerate, .format, .byteArrayPop,
-             .listPop, .uartRead, .strExpandtabs:
+             .listPop, .uartRead, .strExpandtabs, .slotRound:
             return 1 | 2 << 4
         case .bytesHex, .byteArrayHex, .intToBytes, .strSplit, .strRsplit:
             return 1 | 3 << 4
@@ -207,12 +209,12 @@ enum Native: Int {
              .divmod, .filter, .byteArrayAppend, .byteArrayExtend, .byteArrayRemove, .listAppend, .listExtend,
              .listRemove, .listCount, .slotGetitem, .slotDelitem, .slotContains, .setAdd, .setRemove, .setDiscard,
              .setIssubset, .setIssuperset, .setIsdisjoint, .exceptionAddNote, .exceptionWithTraceback, .tupleCount,
-             .slotAdd, .slotSub, .slotMul, .slotTruediv, .slotFloordiv, .slotMod, .slotPow, .slotLshift, .slotRshift,
+             .slotAdd, .slotSub, .slotMul, .slotTruediv, .slotFloordiv, .slotMod, .slotLshift, .slotRshift,
              .slotAnd, .slotOr, .slotXor, .slotRadd, .slotRsub, .slotRmul, .slotRtruediv, .slotRfloordiv, .slotRmod,
              .slotRpow, .slotRlshift, .slotRrshift, .slotRand, .slotRor, .slotRxor, .slotLt, .slotLe, .slotEq,
-             .slotNe, .slotGt, .slotGe, .strFormatMap:
+             .slotNe, .slotGt, .slotGe, .strFormatMap, .slotFormat, .slotDivmod, .slotRdivmod:
             return 2 | 2 << 4
-        case .strCenter, .strLjust, .strRjust, .getattr, .pow, .dictGet, .dictPop, .dictSetdefault:
+        case .strCenter, .strLjust, .strRjust, .getattr, .pow, .dictGet, .dictPop, .dictSetdefault, .slotPow, .slotGet:
             return 2 | 3 << 4
         case .genThrow, .strFind, .strRfind, .strIndex, .strRindex, .strCount, .strStartswith, .strEndswith,
              .listIndex, .tupleIndex:
@@ -298,7 +300,7 @@ let nativeNameText: StaticString = """
     ticks_ms\0ticks_us\0ticks_diff\0ticks_add\0time\0monotonic\0freq\0reset\0unique_id\0value\0on\0off\0\
     toggle\0write\0read\0readline\0any\0read_u16\0index\0count\0__getattribute__\0__setattr__\0__delattr__\0\
     intersection_update\0difference_update\0symmetric_difference_update\0write\0flush\0fileno\0__next__\0__iter__\0__new__\0__init_subclass__\0\
-    __add__\0__sub__\0__mul__\0__truediv__\0__floordiv__\0__mod__\0__pow__\0__lshift__\0__rshift__\0__and__\0__or__\0__xor__\0__radd__\0__rsub__\0__rmul__\0__rtruediv__\0__rfloordiv__\0__rmod__\0__rpow__\0__rlshift__\0__rrshift__\0__rand__\0__ror__\0__rxor__\0__lt__\0__le__\0__eq__\0__ne__\0__gt__\0__ge__\0__len__\0__getitem__\0__setitem__\0__delitem__\0__contains__\0__iter__\0__hash__\0__repr__\0__str__\0__bool__\0__int__\0__float__\0__index__\0__neg__\0__pos__\0__abs__\0__invert__\0\
+    __add__\0__sub__\0__mul__\0__truediv__\0__floordiv__\0__mod__\0__pow__\0__lshift__\0__rshift__\0__and__\0__or__\0__xor__\0__radd__\0__rsub__\0__rmul__\0__rtruediv__\0__rfloordiv__\0__rmod__\0__rpow__\0__rlshift__\0__rrshift__\0__rand__\0__ror__\0__rxor__\0__lt__\0__le__\0__eq__\0__ne__\0__gt__\0__ge__\0__len__\0__getitem__\0__setitem__\0__delitem__\0__contains__\0__iter__\0__hash__\0__repr__\0__str__\0__bool__\0__int__\0__float__\0__index__\0__neg__\0__pos__\0__abs__\0__invert__\0__round__\0__trunc__\0__floor__\0__ceil__\0__format__\0__divmod__\0__rdivmod__\0__get__\0__call__\0\
     tobytes\0tolist\0hex\0release\0__enter__\0__exit__\0compile\0exec\0eval\0__new__\0__init__\0__call__\0vars\0isdisjoint\0isdisjoint\0bit_count\0isascii\0isprintable\0as_integer_ratio\0hex\0as_integer_ratio\0translate\0maketrans\0with_traceback\0fromhex\0mro\0add_note\0format_map\0
     """
 
@@ -314,8 +316,9 @@ let nativeNameStart: [UInt16] = [
     1144, 1150, 1160, 1166, 1169, 1173, 1180, 1186, 1191, 1200, 1204, 1213, 1219, 1225, 1242, 1254, 1266, 1286, 1304,
     1332, 1338, 1344, 1351, 1360, 1369, 1377, 1395, 1403, 1411, 1419, 1431, 1444, 1452, 1460, 1471, 1482, 1490, 1497,
     1505, 1514, 1523, 1532, 1545, 1559, 1568, 1577, 1589, 1601, 1610, 1618, 1627, 1634, 1641, 1648, 1655, 1662, 1669,
-    1677, 1689, 1701, 1713, 1726, 1735, 1744, 1753, 1761, 1770, 1778, 1788, 1798, 1806, 1814, 1822, 1833, 1841, 1848,
-    1852, 1860, 1870, 1879, 1887, 1892, 1897, 1905, 1914, 1923, 1928, 1939, 1950, 1960, 1968, 1980, 1997, 2001, 2018, 2028, 2038, 2053, 2061, 2065, 2074, 2085,
+    1677, 1689, 1701, 1713, 1726, 1735, 1744, 1753, 1761, 1770, 1778, 1788, 1798, 1806, 1814, 1822, 1833, 1843, 1853,
+    1863, 1872, 1883, 1894, 1906, 1914, 1923, 1931, 1938, 1942, 1950, 1960, 1969, 1977, 1982, 1987, 1995, 2004, 2013,
+    2018, 2029, 2040, 2050, 2058, 2070, 2087, 2091, 2108, 2118, 2128, 2143, 2151, 2155, 2164, 2175,
 ]
 
 /// The Python-visible name of a native.

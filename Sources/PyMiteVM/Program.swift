@@ -173,7 +173,7 @@ extension VM {
             return module
         }
         let e = try newException(.moduleNotFoundError, args: [try newStr(bytes("No module named '") + wanted + bytes("'"))])
-        try dictStore(instanceDict(e), s.__name__, name)
+        try dictStore(instanceDict(e), internStatic("name"), name)
         pendingException = e
         throw VMError.exception
     }

@@ -24,6 +24,8 @@ extension VM {
         static let modulo = SlotSet(rawValue: 512)      // % (str and bytes formatting)
         static let union = SlotSet(rawValue: 1024)      // | (dicts)
         static let keyed = SlotSet(rawValue: 2048)      // __getitem__ with any key
+        static let descriptor = SlotSet(rawValue: 4096) // __get__ (functions, staticmethod, classmethod, property)
+        static let callable = SlotSet(rawValue: 8192)   // __call__
     }
 
     /// What each built-in type has; nil for the types without special methods here.
@@ -38,6 +40,10 @@ extension VM {
         case .set: return [.sized, .order, .setOps]
         case .frozenset: return [.sized, .order, .setOps, .hashable]
         case .range: return [.sized, .hashable, .keyed]
+        case .function: return [.descriptor, .callable]
+        case .builtinFunction, .method: return [.callable]
+        case .staticMethod: return [.descriptor, .callable]
+        case .classMethod, .property: return [.descriptor]
         default: return nil
         }
     }
@@ -68,6 +74,11 @@ extension VM {
         case .slotBool, .slotInt, .slotFloat: return has.contains(.number)
         case .slotNeg, .slotPos, .slotAbs: return has.contains(.arithmetic)
         case .slotIndex, .slotInvert: return has.contains(.bits)
+        case .slotRound, .slotTrunc, .slotFloor, .slotCeil: return has.contains(.number)
+        case .slotDivmod, .slotRdivmod: return has.contains(.arithmetic)
+        case .slotFormat: return true
+        case .slotGet: return has.contains(.descriptor)
+        case .slotCall: return has.contains(.callable)
         default: return false
         }
     }
@@ -116,6 +127,30 @@ extension VM {
             case .float: return isIntegral(v) || isFloat(v)
             default: return true
             }
+        }
+        switch id {
+        case .slotPow where a.positionalCount == 3:  // pow(self, exponent, modulus)
+            return try orNotImplemented { () throws(VMError) in try callBuiltin(.pow, a) }
+        case .slotDivmod, .slotRdivmod:
+            guard numberTakes(a[1]) else { return .notImplemented }
+            if id == .slotRdivmod { (stack[a.base], stack[a.base + 1]) = (stack[a.base + 1], stack[a.base]) }
+            return try orNotImplemented { () throws(VMError) in try callBuiltin(.divmod, a) }
+        case .slotRound:
+            return try callBuiltin(.round, a)
+        case .slotTrunc, .slotFloor, .slotCeil:
+            guard isFloat(me) else { return plainValue(me).isBool ? .smallInt(me == .true ? 1 : 0) : me }
+            let d = floatValue(me)
+            return try intFromValue(try newFloat(d.rounded(id == .slotTrunc ? .towardZero : id == .slotFloor ? .down : .up)), base: nil)
+        case .slotFormat:
+            // An empty spec is str(self), a subclass's own __str__ included (as CPython's).
+            let spec = try expectStr(a[1])
+            return strByteCount(spec.objectOffset) == 0 ? try strValue(receiver) : try formatValue(me, spec: spec)
+        case .slotGet:
+            return try descriptorGet(me, a[1], a.positionalCount > 2 ? a[2] : .none)
+        case .slotCall:
+            return try call(me, Array(UnsafeBufferPointer(start: stack + a.base + 1, count: a.count - 1)), kwnames: a.kwnames)
+        default:
+            break
         }
         if r < 24, let op = BinaryOperator(rawValue: UInt8(r % 12)) {
             let other = a[1]
@@ -167,6 +202,19 @@ extension VM {
         case .slotInvert: return try unaryInvert(me)
         default:  // .slotAbs: only numbers have it
             return try numberAbsolute(me) ?? .none
+        }
+    }
+
+    /// `d.__get__(obj, type)` of a function, staticmethod, classmethod or property:
+    /// what reading it as an attribute through `obj` (or, with None, the class `type`) gives.
+    func descriptorGet(_ d: Value, _ obj: Value, _ type: Value) throws(VMError) -> Value {
+        guard obj.isNone else { return try bindAttribute(d, to: obj, cls: type.isNone ? try typeOf(obj) : type) }
+        switch heap.type(d.objectOffset) {
+        case .staticMethod: return heap.slot(d.objectOffset, StaticClassMethodSlot.function)
+        case .classMethod:
+            guard !type.isNone else { throw raise(.typeError, "__get__(None, None) is invalid") }
+            return try newBoundMethod(type, heap.slot(d.objectOffset, StaticClassMethodSlot.function))
+        default: return d  // a function or property read through its class
         }
     }
 }
