@@ -234,7 +234,7 @@ extension VM {
         let c = codes[codeIndex]
         let slots = Int(c.localCount + c.freeCount)
         // No overflow test: a is below stackCapacity (at most Int32.max / 2), the counts 16-bit.
-        if frames.count >= config.recursionLimit || a &+ slots &+ Int(c.stackSize) &+ 8 >= stackCapacity {
+        if frames.count >= recursionLimit || a &+ slots &+ Int(c.stackSize) &+ 8 >= stackCapacity {
             throw raise(.recursionError, "maximum recursion depth exceeded")
         }
         if c.isDirect && kwnames.isNull && argc == Int(c.argCount) {  // the common call, by itself: fib 3% fewer
@@ -509,7 +509,7 @@ extension VM {
     /// limit, as a Python call does, and stops before the C stack runs out.
     @inline(__always) func enterNested(_ message: StaticString) throws(VMError) {
         nativeDepth += 1
-        if nativeDepth > config.recursionLimit || cStackExhausted() {
+        if nativeDepth > recursionLimit || cStackExhausted() {
             nativeDepth -= 1
             throw raise(.recursionError, message)
         }
@@ -561,7 +561,7 @@ extension VM {
         let codeIndex = Int(heap.slot(o, GeneratorSlot.code).intValue)
         let c = codes[codeIndex]
         let count = Int(heap.slot(o, GeneratorSlot.valueCount).intValue)
-        if frames.count >= config.recursionLimit || cStackExhausted()
+        if frames.count >= recursionLimit || cStackExhausted()
             || sp + Int(c.localCount + c.freeCount) + Int(c.stackSize) + 8 >= stackCapacity {
             throw raise(.recursionError, "maximum recursion depth exceeded")
         }

@@ -609,7 +609,7 @@ extension VM {
         guard codeIndex >= 0 && codeIndex < codes.count else { return false }
         let c = codes[codeIndex]
         let slots = Int(c.localCount)
-        guard c.isDirect && argc == Int(c.argCount) && frames.count < config.recursionLimit
+        guard c.isDirect && argc == Int(c.argCount) && frames.count < recursionLimit
               && a &+ slots &+ Int(c.stackSize) &+ 8 < stackCapacity else { return false }
         var i = a &+ argc
         while i < a &+ slots { stack[i] = .null; i &+= 1 }

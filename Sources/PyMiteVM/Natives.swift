@@ -51,7 +51,7 @@ enum Native: Int {
     // exceptions, object
     case exceptionInit, objectInit
     // sys
-    case sysExit, sysHeap, sysGc, sysTime
+    case sysExit, sysHeap, sysGc, sysTime, sysGetrecursionlimit, sysSetrecursionlimit, sysExcInfo, sysIntern
     // time, machine, machine.Pin (Machine.swift)
     case timeSleep, timeSleepMs, timeSleepUs, timeTicksMs, timeTicksUs, timeTicksDiff, timeTicksAdd, timeTime, timeMonotonic
     case machineFreq, machineReset, machineUniqueId
@@ -143,7 +143,7 @@ enum Native: Int {
         case .typeNew, .typeInit, .typeCall, .typeMro: return .type(.type)
         case .objectInit, .objectGetattribute, .objectSetattr, .objectDelattr, .objectNew, .objectInitSubclass:
             return .type(.object)
-        case .sysExit, .sysHeap, .sysGc, .sysTime: return .sys
+        case .sysExit, .sysHeap, .sysGc, .sysTime, .sysGetrecursionlimit, .sysSetrecursionlimit, .sysExcInfo, .sysIntern: return .sys
         case .timeSleep, .timeSleepMs, .timeSleepUs, .timeTicksMs, .timeTicksUs, .timeTicksDiff, .timeTicksAdd,
              .timeTime, .timeMonotonic:
             return .module(.time)
@@ -187,7 +187,8 @@ enum Native: Int {
     /// counts its own (keywords, a count that depends on the call, a name of its own).
     var arity: UInt8 {
         switch self {
-        case .timeTicksMs, .timeTicksUs, .timeTime, .timeMonotonic, .machineFreq, .machineReset, .machineUniqueId:
+        case .timeTicksMs, .timeTicksUs, .timeTime, .timeMonotonic, .machineFreq, .machineReset, .machineUniqueId,
+             .sysGetrecursionlimit, .sysExcInfo:
             return 0 | 0 << 4
         case .vars:
             return 0 | 1 << 4
@@ -195,7 +196,7 @@ enum Native: Int {
              .len, .abs, .chr, .ord, .repr, .ascii, .any, .all, .hash, .id, .hex, .oct, .bin, .sorted, .callable,
              .reversed, .listSort, .adcReadU16, .typeMro, .uartReadline, .slotLen, .slotIter, .slotHash, .slotRepr,
              .slotStr, .slotBool, .slotInt, .slotFloat, .slotIndex, .slotNeg, .slotPos, .slotAbs, .slotInvert,
-             .slotTrunc, .slotFloor, .slotCeil:
+             .slotTrunc, .slotFloor, .slotCeil, .sysSetrecursionlimit, .sysIntern:
             return 1 | 1 << 4
         case .strStrip, .strLstrip, .strRstrip, .pinValue, .sum, .iter, .next, .enumerate, .format, .byteArrayPop,
              .listPop, .uartRead, .strExpandtabs, .slotRound:
@@ -296,7 +297,7 @@ let nativeNameText: StaticString = """
     popitem\0update\0setdefault\0clear\0copy\0fromkeys\0add\0remove\0discard\0pop\0clear\0copy\0union\0\
     intersection\0difference\0symmetric_difference\0issubset\0issuperset\0update\0isdisjoint\0\
     bit_length\0is_integer\0conjugate\0from_bytes\0to_bytes\0fromhex\0indices\0send\0close\0throw\0\
-    setter\0getter\0deleter\0__init__\0__init__\0exit\0heap\0gc\0time\0sleep\0sleep_ms\0sleep_us\0\
+    setter\0getter\0deleter\0__init__\0__init__\0exit\0heap\0gc\0time\0getrecursionlimit\0setrecursionlimit\0exc_info\0intern\0sleep\0sleep_ms\0sleep_us\0\
     ticks_ms\0ticks_us\0ticks_diff\0ticks_add\0time\0monotonic\0freq\0reset\0unique_id\0value\0on\0off\0\
     toggle\0write\0read\0readline\0any\0read_u16\0index\0count\0__getattribute__\0__setattr__\0__delattr__\0\
     intersection_update\0difference_update\0symmetric_difference_update\0write\0flush\0fileno\0__next__\0__iter__\0__new__\0__init_subclass__\0\
@@ -312,13 +313,14 @@ let nativeNameStart: [UInt16] = [
     483, 493, 503, 516, 525, 536, 544, 557, 570, 577, 581, 588, 595, 602, 606, 613, 619, 627, 632, 639, 643, 650, 657,
     664, 668, 675, 681, 687, 695, 700, 706, 711, 717, 723, 728, 735, 741, 745, 749, 757, 764, 775, 781, 786, 795, 799,
     806, 814, 818, 824, 829, 835, 848, 859, 880, 889, 900, 907, 918, 929, 940, 950, 961, 970, 978, 986, 991, 997,
-    1003, 1010, 1017, 1025, 1034, 1043, 1048, 1053, 1056, 1061, 1067, 1076, 1085, 1094, 1103, 1114, 1124, 1129, 1139,
-    1144, 1150, 1160, 1166, 1169, 1173, 1180, 1186, 1191, 1200, 1204, 1213, 1219, 1225, 1242, 1254, 1266, 1286, 1304,
-    1332, 1338, 1344, 1351, 1360, 1369, 1377, 1395, 1403, 1411, 1419, 1431, 1444, 1452, 1460, 1471, 1482, 1490, 1497,
-    1505, 1514, 1523, 1532, 1545, 1559, 1568, 1577, 1589, 1601, 1610, 1618, 1627, 1634, 1641, 1648, 1655, 1662, 1669,
-    1677, 1689, 1701, 1713, 1726, 1735, 1744, 1753, 1761, 1770, 1778, 1788, 1798, 1806, 1814, 1822, 1833, 1843, 1853,
-    1863, 1872, 1883, 1894, 1906, 1914, 1923, 1931, 1938, 1942, 1950, 1960, 1969, 1977, 1982, 1987, 1995, 2004, 2013,
-    2018, 2029, 2040, 2050, 2058, 2070, 2087, 2091, 2108, 2118, 2128, 2143, 2151, 2155, 2164, 2175,
+    1003, 1010, 1017, 1025, 1034, 1043, 1048, 1053, 1056, 1061, 1079, 1097, 1106, 1113, 1119, 1128, 1137, 1146, 1155,
+    1166, 1176, 1181, 1191, 1196, 1202, 1212, 1218, 1221, 1225, 1232, 1238, 1243, 1252, 1256, 1265, 1271, 1277, 1294,
+    1306, 1318, 1338, 1356, 1384, 1390, 1396, 1403, 1412, 1421, 1429, 1447, 1455, 1463, 1471, 1483, 1496, 1504, 1512,
+    1523, 1534, 1542, 1549, 1557, 1566, 1575, 1584, 1597, 1611, 1620, 1629, 1641, 1653, 1662, 1670, 1679, 1686, 1693,
+    1700, 1707, 1714, 1721, 1729, 1741, 1753, 1765, 1778, 1787, 1796, 1805, 1813, 1822, 1830, 1840, 1850, 1858, 1866,
+    1874, 1885, 1895, 1905, 1915, 1924, 1935, 1946, 1958, 1966, 1975, 1983, 1990, 1994, 2002, 2012, 2021, 2029, 2034,
+    2039, 2047, 2056, 2065, 2070, 2081, 2092, 2102, 2110, 2122, 2139, 2143, 2160, 2170, 2180, 2195, 2203, 2207, 2216,
+    2227,
 ]
 
 /// The Python-visible name of a native.

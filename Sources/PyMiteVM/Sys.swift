@@ -52,6 +52,12 @@ extension VM {
             value = try newModule(try internName("implementation"))
             root(value); defer { unroot() }
             try dictStore(heap.slot(value.objectOffset, ModuleSlot.dict), try internName("name"), try newStr("p14p"))
+            let infoName = try internName("version_info")
+            var info = dictGetStr(heap.slot(sysModule.objectOffset, ModuleSlot.dict), infoName) ?? .none
+            if info.isNone { info = try sysValue(infoName) ?? .none }
+            try dictStore(heap.slot(value.objectOffset, ModuleSlot.dict), try internName("version"), info)
+        case .maxunicode: value = .smallInt(0x10FFFF)
+        case .hexversion: value = .smallInt(0x030B_00F0)  // 3.11.0 final, as version_info says
         }
         try dictStore(heap.slot(sysModule.objectOffset, ModuleSlot.dict), name, value)
         return value
@@ -121,6 +127,21 @@ extension VM {
             return .none
         case .sysTime:
             return try newFloat(hooks.clock() - startTime)
+        case .sysGetrecursionlimit:
+            return .smallInt(recursionLimit)
+        case .sysSetrecursionlimit:
+            // Any limit is safe: the value stack's and the C stack's own bounds still hold.
+            guard let n = intOf(a[0]) else { throw raiseAboutType(.typeError, "'", a[0], "' object cannot be interpreted as an integer") }
+            guard n >= 1 else { throw raise(.valueError, "recursion limit must be greater or equal than 1") }
+            recursionLimit = Int(min(n, Int64(Int32.max)))
+            return .none
+        case .sysExcInfo:
+            let e = handledException
+            guard isExceptionInstance(e) else { return try newTuple([.none, .none, .none]) }
+            return try newTuple([try typeOf(e), e, try tracebackObject(e)])
+        case .sysIntern:
+            guard isType(a[0], .str) else { throw raiseAboutType(.typeError, "intern() argument must be str, not ", a[0], "") }
+            return try intern(a[0])
         default:
             throw raise(.runtimeError, "native not available")
         }
@@ -129,7 +150,7 @@ extension VM {
 
 /// The sys values made when first read (`VM.sysValue`).
 enum SysValue: CaseIterable {
-    case maxsize, path, platform, byteorder, stdout, stderr, implementation, version, versionInfo
+    case maxsize, path, platform, byteorder, stdout, stderr, implementation, version, versionInfo, maxunicode, hexversion
 
     var name: StaticString {
         switch self {
@@ -140,6 +161,8 @@ enum SysValue: CaseIterable {
         case .stdout: return "stdout"
         case .stderr: return "stderr"
         case .implementation: return "implementation"
+        case .maxunicode: return "maxunicode"
+        case .hexversion: return "hexversion"
         case .version: return "version"
         case .versionInfo: return "version_info"
         }

@@ -340,6 +340,8 @@ public final class VM {
     var heap: Heap
     let hooks: PlatformHooks
     let config: VMConfig
+    /// sys.getrecursionlimit(): the config's until the program sets another.
+    var recursionLimit: Int
 
     // Value stack.
     let stack: UnsafeMutablePointer<Value>
@@ -479,6 +481,7 @@ public final class VM {
     /// Fails when the heap is too small to hold the built-in objects.
     public init(config: VMConfig, hooks: PlatformHooks) throws(VMError) {
         self.config = config
+        recursionLimit = config.recursionLimit
         self.hooks = hooks
         heap = Heap(size: config.heapSize)
         // A board may choose a small value stack; every stack index then fits a frame's Int32 fields.
