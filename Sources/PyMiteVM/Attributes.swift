@@ -267,6 +267,8 @@ extension VM {
                 if name == internStatic("fset") { return heap.slot(o, PropertySlot.setter) }
                 if name == internStatic("fdel") { return heap.slot(o, PropertySlot.deleter) }
                 if name == s.__doc__ {
+                    let doc = heap.slot(o, PropertySlot.doc)
+                    if !doc.isNull { return doc }
                     // The getter's, as CPython takes it; a property whose getter is a property stops
                     // there, so a chain of them is not a recursion the host pays for.
                     return getter.isNone || isType(getter, .property) ? Value.none : try lookupAttribute(getter, name) ?? Value.none

@@ -572,6 +572,14 @@ extension VM {
                         for n in slotNames(of: kind) { try dictStore(names, try newStr(n), .none) }
                         if kind.hashIsNone { try dictStore(names, s.__hash__, .none) }
                     }
+                    // The number attributes lookupAttribute answers by hand.
+                    if kind == .int || kind == .bool || kind == .float {
+                        for n: StaticString in kind == .float ? ["real", "imag"] : ["real", "imag", "numerator", "denominator"] {
+                            try dictStore(names, internStatic(n), .none)
+                        }
+                    }
+                } else if heap.slot(c.objectOffset, ClassSlot.slots).isNull {
+                    try dictStore(names, s.__dict__, .none)  // its instances' dict, as CPython lists it
                 }
             }
         }
@@ -734,7 +742,9 @@ extension VM {
             let o = try allocSlots(.property, PropertySlot.slotCount)
             heap.setSlot(o, PropertySlot.getter, n > 0 ? a[0] : (a.keyword("fget") ?? .none))
             heap.setSlot(o, PropertySlot.setter, n > 1 ? a[1] : (a.keyword("fset") ?? .none))
-            heap.setSlot(o, PropertySlot.deleter, .none)
+            heap.setSlot(o, PropertySlot.deleter, n > 2 ? a[2] : (a.keyword("fdel") ?? .none))
+            let doc = n > 3 ? a[3] : (a.keyword("doc") ?? .none)
+            heap.setSlot(o, PropertySlot.doc, doc.isNone ? .null : doc)
             return .object(o)
         case .iterator:
             let name = heap.slot(cls.objectOffset, ClassSlot.name)

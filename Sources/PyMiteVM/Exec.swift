@@ -94,7 +94,11 @@ extension VM {
         } else if isType(source, .bytes) || isType(source, .bytearray), let text = byteView(source) {
             bytesOfSource = Array(text)
         } else {
-            throw raiseAboutType(.typeError, "compile() arg 1 must be a string, bytes or AST object, not '", source, "'")
+            let compiling = caller.utf8CodeUnitCount == ("compile" as StaticString).utf8CodeUnitCount  // the others: exec, eval
+            if !compiling {  // exec() and eval() name themselves, without the type (CPython's words)
+                throw raise(.typeError, bytes(caller) + bytes("() arg 1 must be a string, bytes or code object"))
+            }
+            throw raise(.typeError, "compile() arg 1 must be a string, bytes or AST object")
         }
         if bytesOfSource.contains(0) { throw raise(.valueError, "source code string cannot contain null bytes") }
         guard let compile = hooks.compile else { throw needsCompiler(NameText(start: caller.utf8Start, count: caller.utf8CodeUnitCount)) }

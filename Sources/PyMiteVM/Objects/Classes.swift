@@ -467,6 +467,11 @@ extension VM {
             if described && count >= 3 {
                 try dictStore(d, s.args, try newTuple([first, tupleItem(args.objectOffset, 1)]))
             }
+        } else if count == 5 && (isSubclass(cls, exceptionClass(.unicodeDecodeError)) || isSubclass(cls, exceptionClass(.unicodeEncodeError))) {
+            // (encoding, object, start, end, reason), as a codec gives them.
+            for (i, field) in ["encoding", "object", "start", "end", "reason"].enumerated() as EnumeratedSequence<[StaticString]> {
+                try dictStore(d, try internName(field), tupleItem(args.objectOffset, i))
+            }
         } else if isSubclass(cls, exceptionClass(.systemExit)) {
             try dictStore(d, internStatic("code"), tupleCount(args.objectOffset) > 1 ? args : first)
         } else if isSubclass(cls, exceptionClass(.stopIteration)) {

@@ -88,10 +88,7 @@ extension VM {
                 case .replace: out.append(UInt8(ascii: "?"))
                 case .unknown: throw unknownHandler(handlerName)
                 case .strict:
-                    var m = bytes("'") + bytes(codec.name) + bytes("' codec can't encode character '")
-                    m += escapedCodePoint(c) + bytes("' in position ") + decimal(position)
-                    m += bytes(": ordinal not in range(") + decimal(Int(codec.limit)) + bytes(")")
-                    throw try unicodeError(.unicodeEncodeError, m, codec, me, position, position + 1,
+                    throw try unicodeError(.unicodeEncodeError, codec, me, position, position + 1,
                                              codec == .ascii ? "ordinal not in range(128)" : "ordinal not in range(256)")
                 }
             }
@@ -124,11 +121,7 @@ extension VM {
             case .replace: appendUTF8(0xFFFD, to: &out)
             case .unknown: throw unknownHandler(handlerName)
             case .strict:
-                var m = bytes("'") + bytes(codec.name) + bytes("' codec can't decode byte")
-                if bad > 1 { m += bytes("s in position ") + decimal(i) + bytes("-") + decimal(i + bad - 1) }
-                else { m += bytes(" 0x") + hexByte(b[i]) + bytes(" in position ") + decimal(i) }
-                m += bytes(": ") + bytes(reason)
-                throw try unicodeError(.unicodeDecodeError, m, codec, me, i, i + bad, reason)
+                throw try unicodeError(.unicodeDecodeError, codec, me, i, i + bad, reason)
             }
             i += bad
         }
@@ -165,18 +158,40 @@ extension VM {
     }
 
     /// A UnicodeEncodeError or UnicodeDecodeError with `message` and CPython's attributes.
-    func unicodeError(_ kind: ExceptionKind, _ message: [UInt8], _ codec: Codec, _ object: Value,
+    /// The error a strict codec raises: its arguments are (encoding, object, start, end,
+    /// reason), as CPython's, and str() of it says the rest (`unicodeErrorText`).
+    func unicodeError(_ kind: ExceptionKind, _ codec: Codec, _ object: Value,
                       _ start: Int, _ end: Int, _ reason: StaticString) throws(VMError) -> VMError {
-        _ = raise(kind, message)
-        let e = pendingException
-        let d = instanceDict(e)
-        try dictStore(d, try internName("encoding"), try newStr(codec.name))
-        try dictStore(d, try internName("object"), object)
-        try dictStore(d, try internName("start"), .smallInt(start))
-        try dictStore(d, try internName("end"), .smallInt(end))
-        try dictStore(d, try internName("reason"), try newStr(reason))
-        pendingException = e
+        let encoding = try newStr(codec.name)
+        root(encoding); defer { unroot() }
+        let why = try newStr(reason)
+        root(why); defer { unroot() }
+        pendingException = try newException(kind, args: [encoding, object, .smallInt(start), .smallInt(end), why])
         return .exception
+    }
+
+    /// str() of a UnicodeDecodeError or UnicodeEncodeError made of its five arguments
+    /// (stored as attributes by setExceptionArgs); false when it is not such a one.
+    func unicodeErrorText(_ e: Value, _ out: inout [UInt8]) throws(VMError) -> Bool {
+        let d = instanceDict(e)
+        guard let encoding = dictGetStr(d, internStatic("encoding")), isStr(encoding),
+              let object = dictGetStr(d, internStatic("object")), let start = dictGetStr(d, internStatic("start")).flatMap(intOf),
+              let end = dictGetStr(d, internStatic("end")).flatMap(intOf), let reason = dictGetStr(d, internStatic("reason")), isStr(reason)
+        else { return false }
+        let decoding = isBytesLike(object)
+        out += bytes("'") + strBuffer(encoding) + bytes(decoding ? "' codec can't decode " : "' codec can't encode ")
+        if decoding, end == start + 1, let b = byteView(object), start >= 0, start < b.count {
+            out += bytes("byte 0x") + hexByte(b[Int(start)])
+        } else if !decoding, end == start + 1, isStr(object), start >= 0, start < strCharCount(object.objectOffset) {
+            let at = strByteOffset(object.objectOffset, charIndex: Int(start))
+            out += bytes("character '") + escapedCodePoint(decodeUTF8(strBuffer(object), at)) + bytes("'")
+        } else {
+            out += bytes(decoding ? "bytes" : "characters") + bytes(" in position ") + decimal(Int(start)) + bytes("-") + decimal(Int(end) - 1)
+            out += bytes(": ") + strBuffer(reason)
+            return true
+        }
+        out += bytes(" in position ") + decimal(Int(start)) + bytes(": ") + strBuffer(reason)
+        return true
     }
 }
 

@@ -190,7 +190,8 @@ enum PropertySlot {
     static let setter = 1      // fset, or None
     static let deleter = 2     // fdel, or None
     static let name = 3        // the class attribute it was made as (a str), or null: for messages
-    static let slotCount = 4
+    static let doc = 4         // the doc given to property(), or null: the getter's then
+    static let slotCount = 5
 }
 
 /// staticmethod and classmethod objects (same layout; Builtins.swift).
