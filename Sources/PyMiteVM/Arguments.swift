@@ -103,7 +103,7 @@ extension VM {
     /// bytes while a bytes method runs).
     /// `numbered`: CPython's words for the methods it checks by declaration ("replace() argument 1
     /// must be str, not int"; false: "removeprefix() argument must be ..."); nil: "must be str, not int".
-    func textArgument(_ a: Arguments, _ i: Int, _ method: NameText, numbered: Bool? = nil) throws(VMError) -> Value {
+    func textArgument(_ a: Arguments, _ i: Int, _ method: @autoclosure () -> NameText, numbered: Bool? = nil) throws(VMError) -> Value {
         let v = a[i]
         guard isType(v, textType) else {
             if let inner = builtinValue(v), isType(inner, textType) { return inner }  // a subclass's instance
@@ -114,7 +114,7 @@ extension VM {
                 return b
             }
             guard let numbered, BuiltFeatures.errorMessages else { throw raiseAboutType(.typeError, "must be str, not ", v, "") }
-            var m = Array(method) + bytes("() argument ")
+            var m = Array(method()) + bytes("() argument ")
             if numbered { m += decimal(i) + bytes(" ") }
             throw raise(.typeError, m + bytes("must be str, not ") + typeName(v))
         }

@@ -79,13 +79,14 @@ extension VM {
             m += n < min ? bytes("() takes at least ") : bytes("() takes at most ")
             m += decimal(bound) + (currentNative == .intToBytes ? bytes(" positional argument") : bytes(" argument"))
             m += (bound == 1 ? bytes(" (") : bytes("s (")) + decimal(n) + bytes(" given)")
-        } else if min == max && min <= 1 {
-            // CPython's words: "takes exactly one argument" for its one-argument builtins and methods.
+        } else if min == max && min <= 1 && currentNative != .sorted {
+            // CPython's words: "takes exactly one argument" for its one-argument builtins and methods
+            // (sorted, which also takes keywords, says "expected 1 argument").
             if !owner.isEmpty { m = owner + bytes(".") + m }
             m += min == 0 ? bytes("() takes no arguments (") : bytes("() takes exactly one argument (")
             m += decimal(n) + bytes(" given)")
         } else if min == max {
-            m += bytes(" expected ") + decimal(min) + bytes(" arguments, got ") + decimal(n)
+            m += bytes(" expected ") + decimal(min) + bytes(min == 1 ? " argument, got " : " arguments, got ") + decimal(n)
         } else if n < min {
             m += bytes(" expected at least ") + decimal(min) + bytes(min == 1 ? " argument, got " : " arguments, got ") + decimal(n)
         } else {

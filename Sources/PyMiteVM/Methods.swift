@@ -419,7 +419,7 @@ extension VM {
     }
 
     func callStrMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
-        let name = nativeName(id)
+        var name: NameText { nativeName(id) }  // for messages: looked up only when one is made
         let text = strBuffer(me)
         // bytes share these methods; results keep the receiver's type.
         textType = heap.type(me.objectOffset)
