@@ -166,6 +166,7 @@ extension VM {
                     }
                 }
                 if let v = try instanceAttribute(obj, name) { return v }
+                if let id = objectDefaultMethod(name) { return try newBoundMethod(obj, .native(id.rawValue)) }  // object's own
                 if classHooksDefined, let fallback = try attributeHook(cls, "__getattr__") { return try call(fallback, [obj, name]) }
                 return nil
             case .klass:
@@ -216,6 +217,9 @@ extension VM {
                 if name == s.__class__ { return try typeOf(obj) }
                 if name == internStatic("mro") { return try newBoundMethod(obj, .native(Native.typeMro.rawValue)) }  // type's, as C.mro
                 if isTypeClass(obj, .pin) { return pinClassConstant(name) }  // Pin.IN, Pin.OUT: constants, not heap objects
+                if classKind(obj) == .object || classKind(obj) == .baseException, let id = objectDefaultMethod(name) {
+                    return .native(id.rawValue)  // object.__repr__, A.__eq__: object's own
+                }
                 return try metaclassAttribute(obj, name)
             case .module:
                 if let v = dictGetStr(heap.slot(o, ModuleSlot.dict), name) { return v }
@@ -308,6 +312,8 @@ extension VM {
                     }
                     if c == start { after = true }
                 }
+                // object's own special methods, at the end of every MRO.
+                if let id = objectDefaultMethod(name) { return classTarget ? .native(id.rawValue) : try newBoundMethod(target, .native(id.rawValue)) }
                 if name == s.__class__ { return try typeOf(obj) }  // the super object's own
                 return nil
             case .memoryview:

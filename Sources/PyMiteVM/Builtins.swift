@@ -133,6 +133,11 @@ extension VM {
             return try minMax(a, wantMax: id == .max)
         case .sum:
             var total: Value = a.positionalCount > 1 ? a[1] : (a.keyword("start") ?? .smallInt(0))
+            // Text is joined, not summed (CPython refuses the start that would make it quadratic).
+            if isStr(total) { throw raise(.typeError, "sum() can't sum strings [use ''.join(seq) instead]") }
+            if isType(total, .bytes) || isType(total, .bytearray) {
+                throw raise(.typeError, bytes("sum() can't sum ") + typeName(total) + bytes(" [use b''.join(seq) instead]"))
+            }
             let it = try getIterator(a[0])
             root(it); defer { unroot() }
             while let v = try iteratorNext(it) {

@@ -430,7 +430,12 @@ extension VM {
         }
         if specBytes.isEmpty { return try strValue(v) }
         guard formatSpecsOn else { throw leftOut("a format spec", "format") }
-        let v = plainValue(v)  // an int, float or str subclass's instance formats as its value
+        let plain = plainValue(v)  // an int, float or str subclass's instance formats as its value
+        // Anything else has object's __format__, which takes no spec.
+        guard isIntegral(plain) || isFloat(plain) || isStr(plain) else {
+            throw raise(.typeError, bytes("unsupported format string passed to ") + typeName(v) + bytes(".__format__"))
+        }
+        let v = plain
         var spec = try parseFormatSpec(specBytes, v)
         let numeric = isIntegral(v) || isFloat(v)
         // Numbers align right, after the sign and prefix with the '0' flag.

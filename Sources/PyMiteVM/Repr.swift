@@ -209,6 +209,14 @@ extension VM {
             out += strBuffer(r)
             return
         }
+        try appendPlainInstanceText(v, &out, repr: repr)
+    }
+
+    /// An instance's text without its class's __str__ or __repr__: an exception's
+    /// message or repr, else `<module.Class object at 0x...>` (object's and BaseException's own).
+    func appendPlainInstanceText(_ v: Value, _ out: inout [UInt8], repr: Bool) throws(VMError) {
+        let o = v.objectOffset
+        let cls = heap.slot(o, InstanceSlot.klass)
         if isExceptionInstance(v) {
             let args = exceptionArgs(v)
             let n = args.map { tupleCount($0.objectOffset) } ?? 0

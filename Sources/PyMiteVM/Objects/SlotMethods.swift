@@ -103,6 +103,10 @@ extension VM {
         let receiver = unwrapReceiver(a)
         root(receiver); defer { unroot() }
         let me = a[0]
+        if VM.objectHas(id), case let k = classKind(try typeOf(me)), k == .object || k == .baseException {
+            try checkArity(id, a)
+            return try objectSlot(id, me, a[1])
+        }
         guard let kind = TypeKind(rawValue: Int(heap.slot(try typeOf(me).objectOffset, ClassSlot.kind).intValue)),
               VM.slotSupported(id, kind) else {
             throw raise(.typeError, bytes("descriptor '") + bytes(name) + bytes("' does not apply to a '") + typeName(me) + bytes("' object"))
@@ -215,6 +219,54 @@ extension VM {
             guard !type.isNone else { throw raise(.typeError, "__get__(None, None) is invalid") }
             return try newBoundMethod(type, heap.slot(d.objectOffset, StaticClassMethodSlot.function))
         default: return d  // a function or property read through its class
+        }
+    }
+
+    /// The special methods object itself has (super() reaches them at the end of an MRO;
+    /// `object.__repr__`, `A().__eq__`). They are not in object's namespace, so the VM's
+    /// own lookups of a class's special methods find only what a program defines.
+    static func objectHas(_ id: Native) -> Bool {
+        switch id {
+        case .slotRepr, .slotStr, .slotEq, .slotNe, .slotLt, .slotLe, .slotGt, .slotGe, .slotHash, .slotFormat: return true
+        default: return false
+        }
+    }
+
+    /// The native of one of object's own special methods named `name`, if it is one.
+    func objectDefaultMethod(_ name: Value) -> Native? {
+        guard isStr(name) else { return nil }
+        let t = strBuffer(name)
+        guard t.count >= 6, t[0] == UInt8(ascii: "_"), t[1] == UInt8(ascii: "_"),
+              let id = nativeNamed(name, group: VM.slotGroup), VM.objectHas(id) else { return nil }
+        return id
+    }
+
+    /// object's (and BaseException's) special method `id` for an instance of a class of a program's.
+    func objectSlot(_ id: Native, _ me: Value, _ other: Value) throws(VMError) -> Value {
+        switch id {
+        case .slotRepr, .slotStr:
+            // object.__str__ is the type's repr(); BaseException's str is its message.
+            if id == .slotStr && !isExceptionInstance(me) { return try reprValue(me) }
+            var out: [UInt8] = []
+            try appendPlainInstanceText(me, &out, repr: id == .slotRepr)
+            return try newStr(out)
+        case .slotEq:
+            return me.raw == other.raw ? .true : .notImplemented
+        case .slotNe:
+            // The inverse of the type's __eq__, unless it declines.
+            let eq = classLookup(try typeOf(me), s.__eq__)
+            let r = try eq.map { (m) throws(VMError) -> Value in try call(m, [me, other]) } ?? (me.raw == other.raw ? .true : .notImplemented)
+            return r == .notImplemented ? r : .bool(!(try isTruthy(r)))
+        case .slotHash:  // by identity, as hashValue hashes an instance without __hash__
+            return try newInt(Int64(me.objectOffset >> 3))
+        case .slotFormat:
+            let spec = try expectStr(other)
+            guard strByteCount(spec.objectOffset) == 0 else {
+                throw raise(.typeError, bytes("unsupported format string passed to ") + typeName(me) + bytes(".__format__"))
+            }
+            return try strValue(me)
+        default:  // < <= > >=: object orders nothing
+            return .notImplemented
         }
     }
 }
