@@ -64,12 +64,12 @@ enum IntegerRange {
 extension VM {
     /// Refuses a keyword argument not in `allowed`, in CPython's words
     /// ("'x' is an invalid keyword argument for print()"). Called when there are keywords.
-    func checkKeywords(_ a: Arguments, _ allowed: [StaticString], of function: Native) throws(VMError) {
+    func checkKeywords(_ a: Arguments, _ allowed: [StaticString], of function: Native?, named name: StaticString = "") throws(VMError) {
         for k in 0..<a.keywordCount {
             let key = tupleItem(a.kwnames.objectOffset, k)
             if !allowed.contains(where: { sameText(strBuffer(key), $0) }) {
                 throw raise(.typeError, bytes("'") + strArray(key) + bytes("' is an invalid keyword argument for ")
-                                + Array(nativeName(function)) + bytes("()"))
+                                + (function.map { Array(nativeName($0)) } ?? bytes(name)) + bytes("()"))
             }
         }
     }

@@ -6,7 +6,9 @@ extension VM {
     func callNative(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
         currentNative = id
         switch id.home {
-        case .builtins, .sys, .module: try checkArity(id, a)
+        case .builtins, .sys, .module:
+            if a.keywordCount > 0 && !id.takesKeywords { throw raise(.typeError, Array(nativeName(id)) + bytes("() takes no keyword arguments")) }
+            try checkArity(id, a)
         default: break  // a method's count is checked once its receiver is
         }
         switch id.home {
@@ -249,7 +251,12 @@ extension VM {
                 root(q); defer { unroot() }
                 return try newTuple([q, try binaryOperation(.modulo, a[0], a[1], inplace: false)])
             }
-            guard let x = doubleOf(a[0]), let y = doubleOf(a[1]) else { throw unsupported(.floorDivide, a[0], a[1]) }
+            guard let x = doubleOf(a[0]), let y = doubleOf(a[1]) else {
+                // A class's own __divmod__, or the right operand's __rdivmod__.
+                if let r = try callDunder(a[0], internStatic("__divmod__"), a[1]) { return r }
+                if let r = try callDunder(a[1], internStatic("__rdivmod__"), a[0]) { return r }
+                throw raise(.typeError, bytes("unsupported operand type(s) for divmod(): '") + typeName(a[0]) + bytes("' and '") + typeName(a[1]) + bytes("'"))
+            }
             if y == 0 { throw raise(.zeroDivisionError, "float divmod()") }
             let q = try newFloat(floatFloorDiv(x, y))
             root(q); defer { unroot() }
@@ -658,11 +665,13 @@ extension VM {
         }
         switch kind {
         case .int:
+            if a.keywordCount > 0 { try checkKeywords(a, ["base"], of: nil, named: "int") }
             if n == 0 { return .smallInt(0) }
             let base = n > 1 ? a[1] : a.keyword("base")
             return try intFromValue(a[0], base: base)
         case .float:
             guard floatsOn else { throw noFloats() }
+            if a.keywordCount > 0 { throw raise(.typeError, "float() takes no keyword arguments") }
             if n == 0 { return try newFloat(0) }
             let v = a[0]
             if isFloat(v) { return v }
@@ -677,14 +686,22 @@ extension VM {
             if let r = try callDunder0(v, "__float__") { return r }
             throw raiseAboutType(.typeError, "float() argument must be a string or a real number, not '", v, "'")
         case .str:
-            if n == 0 { return try newStr("") }
-            if n >= 2, isBytesLike(a[0]) { return try decodeBytes(a[0], a) }  // str(b, encoding, errors)
-            return try strValue(a[0])
+            if a.keywordCount > 0 { try checkKeywords(a, ["object", "encoding", "errors"], of: nil, named: "str") }
+            let object = n > 0 ? a[0] : (a.keyword("object") ?? .null)
+            if object.isNull { return try newStr("") }
+            // str(b, encoding, errors): a decoding (by position or keyword).
+            if n >= 2 || a.keyword("encoding") != nil || a.keyword("errors") != nil, isBytesLike(object) {
+                return try decodeBytes(object, a)
+            }
+            return try strValue(object)
         case .bool:
+            if a.keywordCount > 0 { throw raise(.typeError, "bool() takes no keyword arguments") }
             return n == 0 ? .false : .bool(try isTruthy(a[0]))
         case .list:
+            if a.keywordCount > 0 { throw raise(.typeError, "list() takes no keyword arguments") }
             return n > 0 ? try newList(of: a[0]) : try newList()
         case .tuple:
+            if a.keywordCount > 0 { throw raise(.typeError, "tuple() takes no keyword arguments") }
             return n == 0 ? try newTuple(0) : try sequenceToTuple(a[0])
         case .dict:
             let d = try newDict()
@@ -694,6 +711,7 @@ extension VM {
             return d
         case .set, .frozenset:
             guard setsOn else { throw leftOut("set", "set") }
+            if a.keywordCount > 0 { throw raise(.typeError, kind == .set ? "set() takes no keyword arguments" : "frozenset() takes no keyword arguments") }
             if kind == .frozenset && n > 0 && isType(a[0], .frozenset) { return a[0] }  // as CPython: the same object
             let d = try newDict(kind == .set ? .set : .frozenset)
             if n > 0 {

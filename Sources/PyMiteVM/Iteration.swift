@@ -338,6 +338,9 @@ extension VM {
                 throw raise(.indexError, "cannot fit 'int' into an index-sized integer")
             }
         } else {
+            if sameText(UnsafeBufferPointer(start: what.utf8Start, count: what.utf8CodeUnitCount), "string") {  // CPython words str's apart
+                throw raise(.typeError, bytes("string indices must be integers, not '") + typeName(key) + bytes("'"))
+            }
             throw raise(.typeError, bytes(what) + bytes(" indices must be integers or slices, not ") + typeName(key))
         }
         let j = i < 0 ? i &+ Int64(count) : i

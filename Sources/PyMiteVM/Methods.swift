@@ -42,7 +42,7 @@ extension VM {
             default: ok = true
             }
             guard ok else {
-                throw raise(.typeError, bytes("descriptor '") + bytes(nativeName(id)) + bytes("' requires a '") + bytes(kind.name) + bytes("' object but received a '") + typeName(me) + bytes("'"))
+                throw raise(.typeError, bytes("descriptor '") + bytes(nativeName(id)) + bytes("' for '") + bytes(kind.name) + bytes("' objects doesn't apply to a '") + typeName(me) + bytes("' object"))
             }
             try checkArity(id, a)
             if a.count > 1 && id.takesNoArguments {
@@ -69,7 +69,7 @@ extension VM {
         case .exception:
             guard isExceptionInstance(me) else {
                 var m = bytes("descriptor '") + bytes(nativeName(id))
-                m += bytes("' requires a 'BaseException' object but received a '") + typeName(me) + bytes("'")
+                m += bytes("' for 'BaseException' objects doesn't apply to a '") + typeName(me) + bytes("' object")
                 throw raise(.typeError, m)
             }
             try checkArity(id, a)

@@ -160,6 +160,15 @@ enum Native: Int {
         }
     }
 
+    /// The built-in functions that take keyword arguments; the others refuse any,
+    /// as CPython's positional-only ones do ("len() takes no keyword arguments").
+    var takesKeywords: Bool {
+        switch self {
+        case .print, .min, .max, .sum, .round, .pow, .sorted, .zip, .enumerate, .compile, .exec, .eval: return true
+        default: return home != .builtins
+        }
+    }
+
     /// Methods called on the class itself (bytes.fromhex, dict.fromkeys, int.from_bytes).
     var isClassLevel: Bool { self == .bytesFromhex || self == .dictFromkeys || self == .intFromBytes || self == .strMaketrans || self == .floatFromhex }
 

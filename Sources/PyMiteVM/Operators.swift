@@ -953,6 +953,7 @@ extension VM {
             sp += n
             return
         }
+        guard isIterable(seq) else { throw raiseAboutType(.typeError, "cannot unpack non-iterable ", seq, " object") }
         let values = try collect(seq)
         guard values.count == n else { throw unpackCountError(expected: n, got: values.count, atLeast: false) }
         sp -= 1
@@ -962,6 +963,7 @@ extension VM {
     }
 
     func unpackStarred(before: Int, after: Int) throws(VMError) {
+        guard isIterable(stack[sp - 1]) else { throw raiseAboutType(.typeError, "cannot unpack non-iterable ", stack[sp - 1], " object") }
         let all = try newList(of: stack[sp - 1])
         root(all); defer { unroot() }
         let values = Array(listItems(all.objectOffset))

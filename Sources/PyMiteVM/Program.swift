@@ -135,6 +135,9 @@ extension VM {
 
     func executeModule(_ module: Value, code: Int) throws(VMError) {
         let c = codes[code]
+        // __file__: the path the program's file was compiled from, as its tracebacks name it.
+        let globals = heap.slot(module.objectOffset, ModuleSlot.dict)
+        if dictGetStr(globals, s.__file__) == nil { try dictStoreStr(globals, s.__file__, try newStr(c.filename)) }
         let base = sp
         try ensureStack(Int(c.localCount + c.freeCount + c.stackSize) + 8)
         for _ in 0..<Int(c.localCount + c.freeCount) { push(.null) }

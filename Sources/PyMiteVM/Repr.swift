@@ -147,6 +147,12 @@ extension VM {
             out += bytes("<function ") + strArray(heap.slot(o, FunctionSlot.qualname)) + bytes(" at ") + address(o) + bytes(">")
         case .boundMethod:
             let f = heap.slot(o, BoundMethodSlot.function)
+            if f.isNativeFunction {  // <built-in method append of list object at 0x...>
+                let receiver = heap.slot(o, BoundMethodSlot.receiver)
+                out += bytes("<built-in method ") + Array(nativeFunctionName(f)) + bytes(" of ") + typeName(receiver) + bytes(" object at ")
+                out += address(receiver.isObject ? receiver.objectOffset : UInt32(truncatingIfNeeded: receiver.raw >> 3)) + bytes(">")
+                return
+            }
             out += bytes("<bound method ")
             if isType(f, .function) { out += strArray(heap.slot(f.objectOffset, FunctionSlot.qualname)) }
             out += bytes(" of ")

@@ -139,7 +139,8 @@ extension VM {
         case .code: return .code
         case .range: return .range
         case .function: return .function
-        case .boundMethod: return .method
+        case .boundMethod:  // a built-in's method ("a".split) is a builtin_function_or_method, as in CPython
+            return heap.slot(v.objectOffset, BoundMethodSlot.function).isNativeFunction ? .builtinFunction : .method
         case .module: return .module
         case .generator: return .generator
         case .cell: return .cell
