@@ -39,7 +39,8 @@ extension VM {
     /// compile(source, filename, mode), exec(source, globals, locals) and eval(...).
     func callExecNative(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
         let name = nativeName(id)
-        guard BuiltFeatures.compiler else { throw needsCompiler(name) }
+        // Without a compiler (a board, or the host standing in for one) each call is refused alike.
+        guard BuiltFeatures.compiler, hooks.compile != nil else { throw needsCompiler(name) }
         if id == .compile {
             try argumentCount(a, name, min: 3, max: 6)
             let modeValue = a.value(2, "mode") ?? .none
