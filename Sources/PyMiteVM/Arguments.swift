@@ -62,6 +62,32 @@ enum IntegerRange {
 }
 
 extension VM {
+    /// A call's keywords naming its positional parameters (`round(number=2.5)`) put in
+    /// their places on the stack: the arguments as if all were given by position. The
+    /// first `required` parameters must be given; the errors are CPython's, in its order.
+    func keywordsInPlace(_ a: Arguments, _ parameters: [StaticString], required: Int, of function: Native) throws(VMError) -> Arguments {
+        var values = [Value](repeating: .null, count: parameters.count)
+        for i in 0..<min(a.positionalCount, parameters.count) { values[i] = a[i] }
+        var twice: (key: Value, at: Int)? = nil, unknown = false
+        for k in 0..<a.keywordCount {
+            let key = tupleItem(a.kwnames.objectOffset, k)
+            guard let p = parameters.firstIndex(where: { sameText(strBuffer(key), $0) }) else { unknown = true; continue }
+            if p < a.positionalCount { twice = twice ?? (key, p) } else { values[p] = a[a.positionalCount + k] }
+        }
+        let name = Array(nativeName(function))
+        for p in 0..<required where values[p].isNull {
+            throw raise(.typeError, name + bytes("() missing required argument '") + bytes(parameters[p]) + bytes("' (pos ") + decimal(p + 1) + bytes(")"))
+        }
+        if let twice {
+            throw raise(.typeError, bytes("argument for ") + name + bytes("() given by name ('") + strArray(twice.key)
+                            + bytes("') and position (") + decimal(twice.at + 1) + bytes(")"))
+        }
+        if unknown { try checkKeywords(a, parameters, of: function) }
+        let count = (values.lastIndex { !$0.isNull } ?? -1) + 1
+        for i in 0..<count { stack[a.base + i] = values[i].isNull ? .none : values[i] }
+        return Arguments(vm: self, base: a.base, count: count, kwnames: .null)
+    }
+
     /// Refuses a keyword argument not in `allowed`, in CPython's words
     /// ("'x' is an invalid keyword argument for print()"). Called when there are keywords.
     func checkKeywords(_ a: Arguments, _ allowed: [StaticString], of function: Native?, named name: StaticString = "") throws(VMError) {

@@ -8,6 +8,11 @@ extension VM {
         switch id.home {
         case .builtins, .sys, .module:
             if a.keywordCount > 0 && !id.takesKeywords { throw raise(.typeError, Array(nativeName(id)) + bytes("() takes no keyword arguments")) }
+            if a.keywordCount > 0 && (id == .round || id == .pow) {
+                let named = try keywordsInPlace(a, id == .round ? ["number", "ndigits"] : ["base", "exp", "mod"], required: id == .round ? 1 : 2, of: id)
+                try checkArity(id, named)
+                return try callBuiltin(id, named)
+            }
             try checkArity(id, a)
         default: break  // a method's count is checked once its receiver is
         }

@@ -32,3 +32,7 @@ class K:
 
 print(type("a".split).__name__, type([].append).__name__, type(K().m).__name__, type(len).__name__, repr([].append)[:31])
 print(isinstance("a".split, type(len)), callable("a".split))
+
+for f in ["round(number=2.5)", "round(2.567, ndigits=2)", "round(number=2.567, ndigits=1)", "pow(base=2, exp=5)", "pow(2, exp=5, mod=3)", "round(2.5, number=3)", "round(ndigits=2)", "pow(2, base=3)", "round(x=1)"]:
+    try: print(f, eval(f))
+    except TypeError as e: print(f, "TE", e)
