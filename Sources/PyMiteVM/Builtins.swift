@@ -691,7 +691,12 @@ extension VM {
             if let r = try callDunder0(v, "__float__") { return r }
             throw raiseAboutType(.typeError, "float() argument must be a string or a real number, not '", v, "'")
         case .str:
-            if a.keywordCount > 0 { try checkKeywords(a, ["object", "encoding", "errors"], of: nil, named: "str") }
+            if a.keywordCount == 0 {  // str(x), the common call
+                if n == 0 { return try newStr("") }
+                if n >= 2, isBytesLike(a[0]) { return try decodeBytes(a[0], a) }  // str(b, encoding, errors)
+                return try strValue(a[0])
+            }
+            try checkKeywords(a, ["object", "encoding", "errors"], of: nil, named: "str")
             let object = n > 0 ? a[0] : (a.keyword("object") ?? .null)
             if object.isNull { return try newStr("") }
             // str(b, encoding, errors): a decoding (by position or keyword).
