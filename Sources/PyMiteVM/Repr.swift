@@ -239,7 +239,7 @@ extension VM {
                 }
                 return
             }
-            if n == 5, isSubclass(cls, exceptionClass(.unicodeError)), try unicodeErrorText(v, &out) { return }
+            if BuiltFeatures.errorMessages && config.errorMessages, n == 5, isSubclass(cls, exceptionClass(.unicodeError)), try unicodeErrorText(v, &out) { return }
             if n >= 2, isSubclass(cls, exceptionClass(.osError)), let errno = dictGetStr(instanceDict(v), internStatic("errno")),
                !errno.isNone, let strerror = dictGetStr(instanceDict(v), internStatic("strerror")) {
                 // [Errno 2] No such file or directory: 'name'

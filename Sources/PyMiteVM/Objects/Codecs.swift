@@ -166,7 +166,10 @@ extension VM {
         root(encoding); defer { unroot() }
         let why = try newStr(reason)
         root(why); defer { unroot() }
-        pendingException = try newException(kind, args: [encoding, object, .smallInt(start), .smallInt(end), why])
+        let e = try newException(kind, args: [encoding, object, .smallInt(start), .smallInt(end), why])
+        // Without the VM's texts its errors have no arguments; the attributes stay.
+        if !(BuiltFeatures.errorMessages && config.errorMessages) { try dictStore(instanceDict(e), s.args, try newTuple(0)) }
+        pendingException = e
         return .exception
     }
 
