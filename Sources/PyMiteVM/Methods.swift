@@ -792,10 +792,18 @@ extension VM {
             let l = try newList()
             root(l); defer { unroot() }
             var start = 0, i = 0
+            let isText = textType == .str
             while i < b.count {
                 let c = b[i]
-                if c == 10 || c == 13 || c == 11 || c == 12 || c == 28 || c == 29 || c == 30 {
-                    var end = i + 1
+                // Line ends: \n and \r for bytes; a str's also \v \f \x1c-\x1e and (as UTF-8) \x85, \u2028, \u2029.
+                var width = c == 10 || c == 13 ? 1 : 0
+                if isText && width == 0 {
+                    if c == 11 || c == 12 || c == 28 || c == 29 || c == 30 { width = 1 }
+                    else if c == 0xC2 && i + 1 < b.count && b[i + 1] == 0x85 { width = 2 }
+                    else if c == 0xE2 && i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9) { width = 3 }
+                }
+                if width > 0 {
+                    var end = i + width
                     if c == 13 && i + 1 < b.count && b[i + 1] == 10 { end += 1 }
                     try listAppend(l, try newText(Array(b[start..<(keepends ? end : i)])))
                     start = end
