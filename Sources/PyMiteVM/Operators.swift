@@ -238,7 +238,8 @@ extension VM {
                 rightAsked = true
             }
             // An instance of a subclass of a's built-in type (or its kin): a's operation on the value it holds.
-            if ta != .instance, let inner = builtinValue(b), inner.isObject, sameFamily(ta, heap.type(inner.objectOffset)) {
+            if ta != .instance, let inner = builtinValue(b),
+               inner.isObject ? sameFamily(ta, heap.type(inner.objectOffset)) || (isNumber(a) && isFloat(inner)) : isNumber(a) {
                 return try binaryOperation(op, a, inner, inplace: inplace)
             }
             // A built-in's operation takes no other instance (but `%` formats one):
@@ -329,6 +330,9 @@ extension VM {
                 return a
             }
             if inplace, let r = try callDunder(a, binaryDunder(op, reflected: false, inplace: false), b) { return r }
+            // A built-in's subclass whose method declined (int's __add__ takes no float): the right
+            // operand's built-in operation on the value it holds, as its reflected method would.
+            if !isType(b, .instance), let inner = builtinValue(a) { return try binaryOperation(op, inner, b, inplace: false) }
         default:
             break
         }
@@ -362,6 +366,9 @@ extension VM {
         guard cb != ca, isSubclass(cb, ca), let m = classLookup(cb, name), m != (classLookup(ca, name) ?? .null) else { return nil }
         return try call(m, [b, a])
     }
+
+    /// An int (of any size), bool or float.
+    func isNumber(_ v: Value) -> Bool { isIntegral(v) || isFloat(v) }
 
     /// Built-in types whose operations take each other's values: str with str,
     /// bytes with bytearray, set with frozenset, list with list, ...
@@ -648,6 +655,14 @@ extension VM {
 
     func instanceEquality(_ a: Value, _ b: Value) throws(VMError) -> Bool {
         if let r = try richCompare(a, b, s.__eq__, s.__eq__) { return try isTruthy(r) }
+        return try declinedEquality(a, b)
+    }
+
+    /// == when every __eq__ declined: identity, or for instances of subclasses of
+    /// built-in types the values they hold (I(1) == 1.0, as float's __eq__ would say).
+    func declinedEquality(_ a: Value, _ b: Value) throws(VMError) -> Bool {
+        let x = plainValue(a), y = plainValue(b)
+        if x.raw != a.raw || y.raw != b.raw { return try equalByValue(x, y) }
         return a.raw == b.raw
     }
 
@@ -724,7 +739,10 @@ extension VM {
         switch op {
         case .equal:
             // An instance's __eq__ may return any object, and == gives it as it is.
-            if isType(a, .instance) || isType(b, .instance) { return try richCompare(a, b, s.__eq__, s.__eq__) ?? .bool(a.raw == b.raw) }
+            if isType(a, .instance) || isType(b, .instance) {
+                if let r = try richCompare(a, b, s.__eq__, s.__eq__) { return r }
+                return .bool(try declinedEquality(a, b))
+            }
             return .bool(try operatorEqual(a, b))
         case .notEqual:
             if isType(a, .instance) || isType(b, .instance), let r = try richCompare(a, b, internStatic("__ne__"), internStatic("__ne__")) { return r }
@@ -758,7 +776,11 @@ extension VM {
             }
             if let r = try richCompare(a, b, internStatic(name), internStatic(reflected)) { return r }
         }
-        guard let c = try orderCompare(a, b) else { throw unorderable(op.symbol, a, b) }
+        // Instances of subclasses of built-in types whose methods declined (int's with a float)
+        // order as the values they hold, as the other operand's reflected method would.
+        var order = try orderCompare(a, b)
+        if order == nil && (isType(a, .instance) || isType(b, .instance)) { order = try orderCompare(plainValue(a), plainValue(b)) }
+        guard let c = order else { throw unorderable(op.symbol, a, b) }
         if c == 2 { return .false }
         switch op {
         case .less: return .bool(c < 0)
