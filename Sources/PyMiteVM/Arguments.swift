@@ -84,7 +84,11 @@ extension VM {
         }
         if unknown { try checkKeywords(a, parameters, of: function) }
         let count = (values.lastIndex { !$0.isNull } ?? -1) + 1
-        for i in 0..<count { stack[a.base + i] = values[i].isNull ? .none : values[i] }
+        // Written where the call's own arguments lie: a gap would need more room than they took.
+        guard count <= a.count, !values[..<count].contains(where: { $0.isNull }) else {
+            throw raise(.typeError, name + bytes("() missing an argument before the last one given"))
+        }
+        for i in 0..<count { stack[a.base + i] = values[i] }
         return Arguments(vm: self, base: a.base, count: count, kwnames: .null)
     }
 

@@ -59,10 +59,12 @@ extension VM {
     /// The pending NameError's or AttributeError's `name` (and `obj`), as CPython 3.10 sets them.
     /// Left out when the heap has no room: the exception itself matters more.
     func noteExceptionDetails(name: Value, obj: Value) {
-        guard isExceptionInstance(pendingException) else { return }
-        let d = instanceDict(pendingException)
-        _ = try? dictStore(d, internStatic("name"), name)
-        if !obj.isNull { _ = try? dictStore(d, internStatic("obj"), obj) }
+        let e = pendingException
+        guard isExceptionInstance(e) else { return }
+        let d = instanceDict(e)
+        if (try? dictStore(d, internStatic("name"), name)) == nil || (!obj.isNull && (try? dictStore(d, internStatic("obj"), obj)) == nil) {
+            pendingException = e  // a full heap's MemoryError does not take the error's place
+        }
     }
 
     /// The attributes an exception class has before they are set: None (ImportError's

@@ -56,49 +56,53 @@ extension VM {
     /// to it; anything else runs now, leaving its result at `resultSlot`
     /// with sp = resultSlot + 1.
     func callAt(_ fi: Int, argc: Int, kwnames: Value, resultSlot: Int) throws(VMError) -> Bool {
-        let f = stack[fi]
-        if f.isNativeFunction {
-            let args = Arguments(vm: self, base: fi + 1, count: argc, kwnames: kwnames)
-            let id = f.nativeID
-            let result = id < VM.boardNativeBase ? try callNative(Native(rawValue: id)!, args)
-                : try callBoardNative(id - VM.boardNativeBase, args)
-            stack[resultSlot] = result
-            sp = resultSlot + 1
-            return false
-        }
-        guard f.isObject else { throw notCallable(f) }
-        let o = f.objectOffset
-        switch heap.type(o) {
-        case .function:
-            return try enterFunction(f, argsAt: fi + 1, argc: argc, kwnames: kwnames, resultSlot: resultSlot, constructed: .null)
-        case .boundMethod:
-            // Make room for self in front of the arguments.
-            try ensureStack(1)
-            var i = sp
-            while i > fi + 1 { stack[i] = stack[i - 1]; i -= 1 }
-            sp += 1
-            stack[fi + 1] = heap.slot(o, BoundMethodSlot.receiver)
-            stack[fi] = heap.slot(o, BoundMethodSlot.function)
-            return try callAt(fi, argc: argc + 1, kwnames: kwnames, resultSlot: resultSlot)
-        case .klass:
-            // A metaclass's own __call__ makes the instance (unless type.__call__ is calling).
-            if let m = metaclassOf(f), !bypassMetaclassCall, let callFn = classLookup(m, s.__call__), isType(callFn, .function) {
-                return try callWithReceiver(fi, callFn, f, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
+        var argc = argc
+        // A bound method or staticmethod object is unwrapped here, in a loop: nested ones
+        // (a program can make a million) must not each take a level of the C stack.
+        while true {
+            let f = stack[fi]
+            if f.isNativeFunction {
+                let args = Arguments(vm: self, base: fi + 1, count: argc, kwnames: kwnames)
+                let id = f.nativeID
+                let result = id < VM.boardNativeBase ? try callNative(Native(rawValue: id)!, args)
+                    : try callBoardNative(id - VM.boardNativeBase, args)
+                stack[resultSlot] = result
+                sp = resultSlot + 1
+                return false
             }
-            bypassMetaclassCall = false
-            return try construct(f, argsAt: fi + 1, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
-        case .staticMethod:  // callable as its function, as since Python 3.10
-            stack[fi] = heap.slot(o, StaticClassMethodSlot.function)
-            return try callAt(fi, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
-        case .classMethod, .property:
-            throw notCallable(f)
-        case .instance:
-            if let call = classLookup(heap.slot(o, InstanceSlot.klass), s.__call__) {
-                return try callWithReceiver(fi, call, f, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
+            guard f.isObject else { throw notCallable(f) }
+            let o = f.objectOffset
+            switch heap.type(o) {
+            case .function:
+                return try enterFunction(f, argsAt: fi + 1, argc: argc, kwnames: kwnames, resultSlot: resultSlot, constructed: .null)
+            case .boundMethod:
+                // Make room for self in front of the arguments.
+                try ensureStack(1)
+                var i = sp
+                while i > fi + 1 { stack[i] = stack[i - 1]; i -= 1 }
+                sp += 1
+                stack[fi + 1] = heap.slot(o, BoundMethodSlot.receiver)
+                stack[fi] = heap.slot(o, BoundMethodSlot.function)
+                argc += 1
+            case .klass:
+                // A metaclass's own __call__ makes the instance (unless type.__call__ is calling).
+                if let m = metaclassOf(f), !bypassMetaclassCall, let callFn = classLookup(m, s.__call__), isType(callFn, .function) {
+                    return try callWithReceiver(fi, callFn, f, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
+                }
+                bypassMetaclassCall = false
+                return try construct(f, argsAt: fi + 1, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
+            case .staticMethod:  // callable as its function, as since Python 3.10
+                stack[fi] = heap.slot(o, StaticClassMethodSlot.function)
+            case .classMethod, .property:
+                throw notCallable(f)
+            case .instance:
+                if let call = classLookup(heap.slot(o, InstanceSlot.klass), s.__call__) {
+                    return try callWithReceiver(fi, call, f, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
+                }
+                throw notCallable(f)
+            default:
+                throw notCallable(f)
             }
-            throw notCallable(f)
-        default:
-            throw notCallable(f)
         }
     }
 

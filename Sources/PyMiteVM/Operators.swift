@@ -277,7 +277,7 @@ extension VM {
             return try percentFormat(a, b)
         case (.str, .multiply), (.bytes, .multiply), (.list, .multiply), (.tuple, .multiply):
             guard isIntegral(plainValue(b)) else {
-                if isType(b, .instance), let r = try callDunder(b, binaryDunder(op, reflected: true, inplace: false), a) { return r }
+                if !rightAsked, isType(b, .instance), let r = try callDunder(b, binaryDunder(op, reflected: true, inplace: false), a) { return r }
                 guard hasIndexMethod(b) else {
                     throw raiseAboutType(.typeError, "can't multiply sequence by non-int of type '", b, "'")
                 }
