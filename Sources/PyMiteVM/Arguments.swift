@@ -98,10 +98,14 @@ extension VM {
         for k in 0..<a.keywordCount {
             let key = tupleItem(a.kwnames.objectOffset, k)
             if !allowed.contains(where: { sameText(strBuffer(key), $0) }) {
-                throw raise(.typeError, bytes("'") + strArray(key) + bytes("' is an invalid keyword argument for ")
-                                + (function.map { Array(nativeName($0)) } ?? bytes(name)) + bytes("()"))
+                throw invalidKeyword(key, for: function.map { Array(nativeName($0)) } ?? bytes(name))
             }
         }
+    }
+
+    /// "'x' is an invalid keyword argument for f()".
+    func invalidKeyword(_ key: Value, for function: @autoclosure () -> [UInt8]) -> VMError {
+        raise(.typeError, bytes("'") + strArray(key) + bytes("' is an invalid keyword argument for ") + function() + bytes("()"))
     }
 
     /// `v` as an object of `kind`, or TypeError "`what` must be KIND, not TYPE".

@@ -260,7 +260,7 @@ extension VM {
                 // A class's own __divmod__, or the right operand's __rdivmod__.
                 if let r = try callDunder(a[0], internStatic("__divmod__"), a[1]) { return r }
                 if let r = try callDunder(a[1], internStatic("__rdivmod__"), a[0]) { return r }
-                throw raise(.typeError, bytes("unsupported operand type(s) for divmod(): '") + typeName(a[0]) + bytes("' and '") + typeName(a[1]) + bytes("'"))
+                throw unsupported(bytes("divmod()"), a[0], a[1])
             }
             if y == 0 { throw raise(.zeroDivisionError, "float divmod()") }
             let q = try newFloat(floatFloorDiv(x, y))

@@ -173,7 +173,7 @@ extension VM {
                 if exceptionDefaultAttribute(e, internStatic("name")) == nil {
                     throw raise(.typeError, className(cls) + bytes("() takes no keyword arguments"))
                 }
-                throw raise(.typeError, bytes("'") + strArray(key) + bytes("' is an invalid keyword argument for ") + className(cls) + bytes("()"))
+                throw invalidKeyword(key, for: className(cls))
             }
             try dictStore(instanceDict(e), key, stack[first + k])
         }

@@ -63,8 +63,7 @@ extension VM {
         root(code); defer { unroot() }
         // The caller's own namespaces unless given: its globals, and its locals (a snapshot in a function).
         if a.keywordCount > 0 {  // positional only, as in CPython 3.11
-            throw raise(.typeError, bytes("'") + strArray(tupleItem(a.kwnames.objectOffset, 0)) + bytes("' is an invalid keyword argument for ")
-                            + bytes(name) + bytes("()"))
+            throw invalidKeyword(tupleItem(a.kwnames.objectOffset, 0), for: Array(name))
         }
         let givenGlobals = a.positionalCount > 1 ? a[1] : .none
         let givenLocals = a.positionalCount > 2 ? a[2] : .none
@@ -95,8 +94,7 @@ extension VM {
         } else if isType(source, .bytes) || isType(source, .bytearray), let text = byteView(source) {
             bytesOfSource = Array(text)
         } else {
-            let compiling = caller.utf8CodeUnitCount == ("compile" as StaticString).utf8CodeUnitCount  // the others: exec, eval
-            if !compiling {  // exec() and eval() name themselves, without the type (CPython's words)
+            if !sameText(UnsafeBufferPointer(start: caller.utf8Start, count: caller.utf8CodeUnitCount), "compile") {  // exec() and eval() name themselves, without the type (CPython's words)
                 throw raise(.typeError, bytes(caller) + bytes("() arg 1 must be a string, bytes or code object"))
             }
             throw raise(.typeError, "compile() arg 1 must be a string, bytes or AST object")

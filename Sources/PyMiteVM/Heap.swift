@@ -266,9 +266,9 @@ struct Heap {
         let fromHigh = !small || type == .valueArray || type == .rawArray
         if small, smallFree[need / Heap.granule] != 0 {
             block = popSmall(need / Heap.granule)
-        } else if small, !fromHigh, hasLargerSmallBlock(need), let b = splitSmall(need) {
+        } else if small, !fromHigh, let k = largerSmallList(need) {
             // Reusing holes before growing keeps the wilderness whole for big blocks.
-            block = b
+            block = splitSmall(k, need)
         } else if !fromHigh, Int(top) + need <= Int(high) {
             block = top
             top += UInt32(need)
@@ -287,13 +287,6 @@ struct Heap {
         (base + Int(block) + Heap.headerBytes).initializeMemory(as: UInt8.self, repeating: 0,
                                                                     count: type.isRaw ? min(clearing, got - Heap.headerBytes) : got - Heap.headerBytes)
         return block
-    }
-
-    /// Whether a small free list above `need`'s has a block: asked before
-    /// `splitSmall`, which most allocations after a collection would call in vain.
-    @inline(__always) private func hasLargerSmallBlock(_ need: Int) -> Bool {
-        let first = need / Heap.granule + 1
-        return (first < 64 && smallMask.low >> UInt64(first) != 0) || (first <= 64 && smallMask.high != 0)
     }
 
     /// Best fit over the large list (and, failing that, over larger small
@@ -318,20 +311,23 @@ struct Heap {
             split(best, have: bestSize, need: need)
             return best
         }
-        if need < Heap.smallLimit, let b = splitSmall(need) { return b }
+        if need < Heap.smallLimit, let k = largerSmallList(need) { return splitSmall(k, need) }
         return nil
     }
 
-    /// A free block from the next larger small size that has one, split.
-    private mutating func splitSmall(_ need: Int) -> UInt32? {
+    /// The first small free list above `need`'s size that has a block (its index), from
+    /// the lists' mask: asked inline, as most allocations after a collection find none.
+    @inline(__always) private func largerSmallList(_ need: Int) -> Int? {
         let first = need / Heap.granule + 1
-        var k = -1
         if first < 64 {
             let bits = smallMask.low & (~0 << UInt64(first))
-            if bits != 0 { k = bits.trailingZeroBitCount }
+            if bits != 0 { return bits.trailingZeroBitCount }
         }
-        if k < 0 && smallMask.high & 1 != 0 && first <= 64 { k = 64 }
-        guard k >= 0 else { return nil }
+        return smallMask.high & 1 != 0 && first <= 64 ? 64 : nil
+    }
+
+    /// A block of small list `k` (larger than `need`), split.
+    private mutating func splitSmall(_ k: Int, _ need: Int) -> UInt32 {
         let b = popSmall(k)
         split(b, have: k * Heap.granule, need: need)
         return b

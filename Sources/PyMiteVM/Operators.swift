@@ -201,10 +201,14 @@ extension VM {
     }
 
     func unsupported(_ op: BinaryOperator, _ a: Value, _ b: Value, inplace: Bool = false) -> VMError {
+        unsupported(bytes(op.symbol) + (inplace ? bytes("=") : []), a, b)
+    }
+
+    /// "unsupported operand type(s) for OP: 'A' and 'B'" (OP `+`, `|=`, `divmod()`).
+    func unsupported(_ operation: @autoclosure () -> [UInt8], _ a: Value, _ b: Value) -> VMError {
         guard BuiltFeatures.errorMessages else { return raiseBare(.typeError) }
-        var m = bytes("unsupported operand type(s) for ") + bytes(op.symbol) + (inplace ? bytes("=") : [])
-        m += bytes(": '") + typeName(a) + bytes("' and '") + typeName(b) + bytes("'")
-        return raise(.typeError, m)
+        return raise(.typeError, bytes("unsupported operand type(s) for ") + operation() + bytes(": '") + typeName(a)
+                        + bytes("' and '") + typeName(b) + bytes("'"))
     }
 
     func binaryOperation(_ op: BinaryOperator, _ a: Value, _ b: Value, inplace: Bool) throws(VMError) -> Value {
