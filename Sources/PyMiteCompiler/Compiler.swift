@@ -3,13 +3,6 @@
 // The compiler's entry points: one module from source, or a whole
 // program (the main file plus the sibling modules it imports).
 
-// FoundationEssentials, not all of Foundation: the desktop p14p links the
-// Swift libraries statically, and Foundation's ICU data would add 30 MB.
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import PyMiteVM
 
 /// A source file that could not be read.
@@ -124,30 +117,19 @@ public enum Compiler {
             for candidate in importedModuleNames(body) where !known.contains(candidate) {
                 known.insert(candidate)
                 let file = SourcePath.sibling(of: mainPath, named: candidate + ".py")
-                if fileKind(file) == .file { queue.append((candidate, file)) }
+                if FileBytes.kind(file) == .file { queue.append((candidate, file)) }
             }
         }
         return image
     }
 
-    enum FileKind { case missing, file, directory }
-
-    /// What is at `path` (following links); anything but a folder counts as a file.
-    static func fileKind(_ path: String) -> FileKind {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return .missing }
-        return attributes[.type] as? FileAttributeType == .typeDirectory ? .directory : .file
-    }
-
     /// Reads a source file as UTF-8 (a leading byte-order mark is dropped).
     public static func readSource(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            switch fileKind(path) {
-            case .directory: throw SourceFileError(path: path, reason: "Is a directory")
-            case .file: throw SourceFileError(path: path, reason: "Permission denied")
-            case .missing: throw SourceFileError(path: path, reason: "No such file or directory")
-            }
+        var bytes: [UInt8]
+        switch FileBytes.contents(path) {
+        case .success(let read): bytes = read
+        case .failure(let error): throw SourceFileError(path: path, reason: error.reason)
         }
-        var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw SourceFileError(path: path, reason: "not valid UTF-8")

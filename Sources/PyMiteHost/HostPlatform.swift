@@ -31,6 +31,7 @@ public enum HostPlatform {
             board: SimulatedBoard.hooks
         )
         hooks.sourceLine = sourceLine
+        hooks.zeroedMemory = (allocate: { calloc(1, $0) }, free: { free($0) })
         return hooks
     }
 

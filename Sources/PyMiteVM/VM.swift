@@ -21,6 +21,15 @@ public struct PlatformHooks {
     /// Line `line` (from 1) of the file a program's code came from, which a traceback shows
     /// under the frame as CPython does; nil where there is no file to read (a board, a string).
     public var sourceLine: ((_ filename: [UInt8], _ line: Int) -> [UInt8]?)? = nil
+    /// Memory that reads as zeros without being written, and its release: the
+    /// host's calloc, whose fresh pages the kernel zeroes. The value stack comes
+    /// from it, so the pages a program never reaches are never touched (a 64K-slot
+    /// stack cleared by the VM was half an empty program's start on the host).
+    /// nil: the VM allocates the stack and clears it. Not in a firmware, whose
+    /// RAM is all its own (the hook's copies would cost 0.5 KB of flash).
+    #if !hasFeature(Embedded)
+    public var zeroedMemory: (allocate: (_ bytes: Int) -> UnsafeMutableRawPointer?, free: (UnsafeMutableRawPointer) -> Void)? = nil
+    #endif
 
     /// Without `board`: a board with no clock and no pins (BoardHooks.none).
     public init(write: @escaping (Int, UnsafeRawBufferPointer) -> Void,
@@ -345,6 +354,10 @@ public final class VM {
 
     // Value stack.
     let stack: UnsafeMutablePointer<Value>
+    #if !hasFeature(Embedded)
+    /// Whether `stack` came from `hooks.zeroedMemory` (and goes back there).
+    private var stackIsZeroedMemory = false
+    #endif
     let stackCapacity: Int
     var sp: Int = 0
     var frames: FrameStack
@@ -486,8 +499,19 @@ public final class VM {
         heap = Heap(size: config.heapSize)
         // A board may choose a small value stack; every stack index then fits a frame's Int32 fields.
         stackCapacity = min(max(VM.minStackSlots, config.stackSlots), Int(Int32.max) / 2)
+        #if !hasFeature(Embedded)
+        // All-zero bits are `.null` (Value(raw: 0)), so zeroed memory is a cleared stack.
+        if let zeroed = hooks.zeroedMemory, let memory = zeroed.allocate(stackCapacity * MemoryLayout<Value>.stride) {
+            stack = memory.bindMemory(to: Value.self, capacity: stackCapacity)
+            stackIsZeroedMemory = true
+        } else {
+            stack = UnsafeMutablePointer<Value>.allocate(capacity: stackCapacity)
+            stack.initialize(repeating: .null, count: stackCapacity)
+        }
+        #else
         stack = UnsafeMutablePointer<Value>.allocate(capacity: stackCapacity)
         stack.initialize(repeating: .null, count: stackCapacity)
+        #endif
         // A board's small recursion limit gets its frames up front: growing
         // the array by doubling would need half as much again at the peak.
         frames = FrameStack(capacity: min(config.recursionLimit, VM.reservedFramesLimit) + 1)
@@ -515,7 +539,11 @@ public final class VM {
         attrCache.deallocate()
         frames.removeAll()
         frames.release()
+        #if !hasFeature(Embedded)
+        if stackIsZeroedMemory, let zeroed = hooks.zeroedMemory { zeroed.free(UnsafeMutableRawPointer(stack)) } else { stack.deallocate() }
+        #else
         stack.deallocate()
+        #endif
         constants.deallocate()
         names.deallocate()
         for p in ownedTables { p.deallocate() }

@@ -64,9 +64,9 @@ private func exitProcess(_ status: Int32) -> Never { exit(status) }
 
 /// Loads a program: a code image (.pmi, recognised by its magic) or Python source.
 func loadProgram(_ path: String) throws -> Image {
-    if let data = FileManager.default.contents(atPath: path), data.starts(with: ImageFormat.magic) {
+    if case .success(let bytes) = FileBytes.contents(path), bytes.starts(with: ImageFormat.magic) {
         do {
-            return try ImageFormat.decode([UInt8](data))
+            return try ImageFormat.decode(bytes)
         } catch {
             throw CLIError("\(path): \(error.message)")
         }

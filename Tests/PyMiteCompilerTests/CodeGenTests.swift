@@ -134,6 +134,30 @@ final class CodeGenTests: XCTestCase {
         }
     }
 
+    /// A folder, a file that is not UTF-8, and a byte-order mark, read with POSIX calls (FileBytes).
+    func testReadSourceFromFolderAndBytes() throws {
+        let folder = NSTemporaryDirectory() + "p14p-read-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        XCTAssertThrowsError(try Compiler.readSource(folder)) { error in
+            XCTAssertEqual((error as? SourceFileError)?.description, "can't open file '\(folder)': Is a directory")
+        }
+        XCTAssertEqual(FileBytes.kind(folder), .directory)
+        XCTAssertEqual(FileBytes.kind(folder + "/none.py"), .missing)
+        let latin1 = folder + "/latin1.py"
+        XCTAssertTrue(FileManager.default.createFile(atPath: latin1, contents: Data([0x78, 0x3D, 0xE9, 0x0A])))
+        XCTAssertThrowsError(try Compiler.readSource(latin1)) { error in
+            XCTAssertEqual((error as? SourceFileError)?.reason, "not valid UTF-8")
+        }
+        // Larger than one read's chunk, with a byte-order mark dropped.
+        let big = folder + "/big.py"
+        let line = "x = 1234567890\n"
+        let text = String(repeating: line, count: 10_000)
+        XCTAssertTrue(FileManager.default.createFile(atPath: big, contents: Data([0xEF, 0xBB, 0xBF] + Array(text.utf8))))
+        XCTAssertEqual(FileBytes.kind(big), .file)
+        XCTAssertEqual(try Compiler.readSource(big), text)
+    }
+
     /// The code generator works on hand-built trees too.
     func testHandBuiltTree() throws {
         let l = SourceLocation(line: 1, column: 1)
