@@ -185,7 +185,10 @@ extension VM {
     private func mergeSort(_ order: inout [Int], keys: Value, reverse: Bool) throws(VMError) {
         let n = order.count
         let ko = keys.objectOffset
+        // A speed path only: a board built for flash first (P14P_FLASH_FIRST) sorts ints below.
+        #if !P14P_FLASH_FIRST
         if try sortIntKeys(&order, keys: keys, reverse: reverse) { return }
+        #endif
         var strs = true
         for i in 0..<n where !isType(heap.slot(ko, i), .str) { strs = false; break }
         func less(_ i: Int, _ j: Int) throws(VMError) -> Bool {
@@ -204,6 +207,7 @@ extension VM {
 
     /// All small-int keys: (key, index) pairs merged where they lie, no call and no
     /// indirection per comparison. False, untouched, for any other keys.
+    #if !P14P_FLASH_FIRST
     private func sortIntKeys(_ order: inout [Int], keys: Value, reverse: Bool) throws(VMError) -> Bool {
         let n = order.count, ko = keys.objectOffset
         for i in 0..<n where !heap.slot(ko, i).isInt { return false }
@@ -219,6 +223,7 @@ extension VM {
         for i in 0..<n { order[i] = pairs[i].index }
         return true
     }
+    #endif
 
     /// A bottom-up merge sort of the `count` items at `items`, stable: an item of the
     /// right run goes first only when `before(it, the left run's)`. Sorted in place.
