@@ -132,7 +132,8 @@ public enum ImageFormat {
     /// returns the modules. A damaged image is refused with the first error
     /// found, and the sink is given nothing of an image whose checksum is wrong.
     /// `scanned`: `scan` has checked this image already, so the code objects'
-    /// stack proofs are not made again (only the checksum and structure).
+    /// stack proofs are not made again (only the checksum and structure), and
+    /// the modules, which its layout holds, are not returned.
     static func read<Sink: CodeSink>(buffer bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink,
                                      scanned: Bool = false) throws(ImageError) -> [ImageModule] {
         guard bytes.count >= 4 else { throw .truncated }
@@ -170,14 +171,16 @@ public enum ImageFormat {
         _ = try r.u16()  // flags, reserved
         let moduleCount = try r.count(minBytesEach: 8)
         let codeCount = try r.count(minBytesEach: 40)
+        // A scanned image's modules are in its layout already: loading it
+        // does not copy them again (RAM the size check does not count twice).
         var modules: [ImageModule] = []
         for _ in 0..<moduleCount {
-            let name = try r.string()
+            let name = try r.stringBuffer()
             let code = try r.u32()
             guard Int(code) < codeCount else { throw .malformed("module refers to a missing code object") }
-            modules.append(ImageModule(name: name, code: code))
+            if verifyCode { modules.append(ImageModule(name: Array(name), code: code)) }
         }
-        guard !modules.isEmpty else { throw .malformed("no modules") }
+        guard moduleCount > 0 else { throw .malformed("no modules") }
         let inPlace = sink.takesInstructionsInPlace
         for index in 0..<codeCount {
             let nameText = try r.stringBuffer(), fileText = try r.stringBuffer()
@@ -189,7 +192,7 @@ public enum ImageFormat {
             var shape = CodeShape(of: c)
             shape.constantCount = try r.count(minBytesEach: 1)
             sink.begin(c, constants: shape.constantCount)
-            for _ in 0..<shape.constantCount { sink.constant(try readConstant(&r, codeCount: codeCount, depth: 0)) }
+            for _ in 0..<shape.constantCount { try sink.constant(&r, codeCount: codeCount) }
             shape.nameCount = try r.count(minBytesEach: ImageStr.fieldBytes)
             for _ in 0..<shape.nameCount {
                 let (text, object) = try r.objectString()
@@ -237,15 +240,19 @@ public enum ImageFormat {
         return modules
     }
 
-    static func readConstant(_ r: inout ByteReader, codeCount: Int, depth: Int) throws(ImageError) -> Constant {
+    /// Reads and checks one constant, handing its parts to `maker` as they
+    /// come: strings where they lie in the image, a tuple's start before its
+    /// items, so a maker need copy nothing (a board loads into little RAM).
+    static func readConstant<Maker: ConstantMaker>(_ r: inout ByteReader, codeCount: Int, depth: Int,
+                                                   into maker: inout Maker) throws(ImageError) -> Maker.Made {
         switch try r.u8() {
-        case tagNone: return .none
-        case tagTrue: return .true
-        case tagFalse: return .false
-        case tagEllipsis: return .ellipsis
-        case tagInt: return .int(Int64(bitPattern: try r.u64()))
+        case tagNone: return maker.make(.none)
+        case tagTrue: return maker.make(.true)
+        case tagFalse: return maker.make(.false)
+        case tagEllipsis: return maker.make(.ellipsis)
+        case tagInt: return maker.make(.int(Int64(bitPattern: try r.u64())))
         case tagBigInt:
-            let digits = try r.string()
+            let digits = try r.stringBuffer()
             var sawDigit = false
             for (i, ch) in digits.enumerated() {
                 if ch == UInt8(ascii: "-") && i == 0 { continue }
@@ -253,20 +260,20 @@ public enum ImageFormat {
                 sawDigit = true
             }
             guard sawDigit else { throw .malformed("empty integer constant") }
-            return .bigInt(digits)
-        case tagFloat: return .float(Double(bitPattern: try r.u64()))
-        case tagStr: return .str(try r.string())
-        case tagBytes: return .bytes(try r.string())
+            return maker.text(.bigIntDigits, digits)
+        case tagFloat: return maker.make(.float(Double(bitPattern: try r.u64())))
+        case tagStr: return maker.text(.str, try r.stringBuffer())
+        case tagBytes: return maker.text(.bytes, try r.stringBuffer())
         case tagCode:
             let i = try r.u32()
             guard Int(i) < codeCount else { throw .malformed("constant refers to a missing code object") }
-            return .code(i)
+            return maker.make(.code(i))
         case tagTuple:
             guard depth < 32 else { throw .malformed("constant tuples nested too deeply") }
             let n = try r.count(minBytesEach: 1)
-            var items: [Constant] = []
-            for _ in 0..<n { items.append(try readConstant(&r, codeCount: codeCount, depth: depth + 1)) }
-            return .tuple(items)
+            var tuple = maker.beginTuple(n)
+            for i in 0..<n { maker.add(try readConstant(&r, codeCount: codeCount, depth: depth + 1, into: &maker), to: &tuple, at: i) }
+            return maker.endTuple(tuple)
         default: throw .malformed("unknown constant tag")
         }
     }
@@ -521,7 +528,8 @@ struct CodeShape {
 protocol CodeSink {
     /// A code object's fixed fields (its arrays still empty).
     mutating func begin(_ code: CodeObject, constants: Int)
-    mutating func constant(_ k: Constant)
+    /// Reads the code's next constant from `r` (`ImageFormat.readConstant`, with a maker of its own).
+    mutating func constant(_ r: inout ByteReader, codeCount: Int) throws(ImageError)
     /// Names and slot names, where they lie in the image: the text, and
     /// the str object around it when that is aligned in memory.
     mutating func name(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?)
@@ -574,7 +582,10 @@ struct ImageBuilder: CodeSink {
         current = code
         current.constants.reserveCapacity(constants)
     }
-    mutating func constant(_ k: Constant) { current.constants.append(k) }
+    mutating func constant(_ r: inout ByteReader, codeCount: Int) throws(ImageError) {
+        var tree = ConstantTree()
+        current.constants.append(try ImageFormat.readConstant(&r, codeCount: codeCount, depth: 0, into: &tree))
+    }
     mutating func name(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) { current.names.append(Array(text)) }
     mutating func slotName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) { current.slotNames.append(Array(text)) }
     mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32> {
@@ -587,6 +598,44 @@ struct ImageBuilder: CodeSink {
         current.exceptionTable = tables.exceptionTable
         codes.append(current)
     }
+}
+
+/// What a constant's text is (`ConstantMaker.text`).
+enum ConstantText { case str, bytes, bigIntDigits }
+
+/// What `ImageFormat.readConstant` makes of a constant's parts, in the
+/// image's order: a scalar (`make`: none, True, False, Ellipsis, an int,
+/// a float, a code index), a text where it lies in the image, or a tuple
+/// (`beginTuple` with its item count, then `add` for each item as it is
+/// made, then `endTuple`). `ConstantTree` makes a `Constant`; a VM's loader
+/// makes the value in its heap, or (counting, for `scan`) nothing.
+protocol ConstantMaker {
+    associatedtype Made
+    associatedtype Tuple
+    mutating func make(_ scalar: Constant) -> Made
+    mutating func text(_ kind: ConstantText, _ bytes: UnsafeBufferPointer<UInt8>) -> Made
+    mutating func beginTuple(_ count: Int) -> Tuple
+    mutating func add(_ item: Made, to tuple: inout Tuple, at index: Int)
+    mutating func endTuple(_ tuple: Tuple) -> Made
+}
+
+/// Makes the `Constant` (the host, the tools and the tests).
+struct ConstantTree: ConstantMaker {
+    func make(_ scalar: Constant) -> Constant { scalar }
+    func text(_ kind: ConstantText, _ bytes: UnsafeBufferPointer<UInt8>) -> Constant {
+        switch kind {
+        case .str: return .str(Array(bytes))
+        case .bytes: return .bytes(Array(bytes))
+        case .bigIntDigits: return .bigInt(Array(bytes))
+        }
+    }
+    func beginTuple(_ count: Int) -> [Constant] {
+        var items: [Constant] = []
+        items.reserveCapacity(count)
+        return items
+    }
+    func add(_ item: Constant, to tuple: inout [Constant], at index: Int) { tuple.append(item) }
+    func endTuple(_ tuple: [Constant]) -> Constant { .tuple(tuple) }
 }
 
 /// Room for one code object's instructions while they are read and checked,

@@ -71,36 +71,7 @@ extension VM {
         if !floatsOn { floatlessConstants.reserveCapacity(layout.floatConstantCount) }
     }
 
-    func materialize(_ k: Constant) throws(VMError) -> Value {
-        switch k {
-        case .none: return .none
-        case .true: return .true
-        case .false: return .false
-        case .ellipsis: return .ellipsis
-        case .int(let i):
-            if let v = Value.int(i) { return v }
-            if longIntsOn { return try intResult(BigInt(i)) }
-            return BuiltFeatures.boxedInts && Int32(exactly: i) != nil ? try newInt(i) : .null
-        case .bigInt(let digits):
-            // Without long ints, loading the constant raises OverflowError.
-            guard longIntsOn, let b = BigInt(decimal: digits) else { return .null }
-            return try intResult(b)
-        case .float(let d): return floatsOn ? try newFloat(d) : .null
-        case .str(let b): return try internBytes(b)
-        case .bytes(let b): return try newStr(b, type: .bytes)
-        case .code(let i): return .smallInt(Int(i) + codeBase)
-        case .tuple(let items):
-            var values: [Value] = []
-            for item in items {
-                let v = try materialize(item)
-                if v.isNull { return .null }  // holds a value this build cannot
-                values.append(v)
-            }
-            return try newTuple(values)
-        }
-    }
-
-    /// Loading a constant this build cannot hold (left null by `materialize`)
+    /// Loading a constant this build cannot hold (left null by `ConstantValueMaker`)
     /// raises what making such a value at run time would.
     func unavailableConstant(code: Int, index: Int) -> VMError {
         floatlessConstants.contains(codes[code].constBase + Int32(index)) ? noFloats() : overflow()
@@ -247,24 +218,30 @@ struct CodeLoader: CodeSink {
         ownNames = 0
     }
 
-    mutating func constant(_ k: Constant) {
-        guard let vm else {
-            if k.holdsFloat { layout.floatConstantCount += 1 }
+    mutating func constant(_ r: inout ByteReader, codeCount: Int) throws(ImageError) {
+        guard let vm, !failed else {
+            // Counting (scan), or reading past the rest once the heap is full: nothing is made.
+            var floats = FloatFinder()
+            let holdsFloat = try ImageFormat.readConstant(&r, codeCount: codeCount, depth: 0, into: &floats)
+            if vm == nil && holdsFloat { layout.floatConstantCount += 1 }
             return
         }
-        guard !failed else { return }
-        do {
-            let v = try vm.materialize(k)
-            // A constant this build cannot make stays null: loading it raises
-            // what making it would (unavailableConstant).
-            if v.isNull && k.holdsFloat { vm.floatlessConstants.append(Int32(vm.constantCount)) }
-            vm.constants[vm.constantCount] = v
-            vm.constantCount += 1
-            // Reachable from the table now: `young` stays short however many constants a code has.
-            vm.safePoint()
-        } catch {
+        // The constant's entry is a root from the start: a tuple is put there before its items are made.
+        let index = vm.constantCount
+        vm.constants[index] = .null
+        vm.constantCount += 1
+        var maker = ConstantValueMaker(vm: vm, entry: index)
+        let v = try ImageFormat.readConstant(&r, codeCount: codeCount, depth: 0, into: &maker)
+        if maker.failed {
             failed = true
+            return
         }
+        // A constant this build cannot make stays null: loading it raises
+        // what making it would (unavailableConstant).
+        if v.isNull && maker.holdsFloat { vm.floatlessConstants.append(Int32(index)) }
+        vm.constants[index] = v
+        // Reachable from the table now: `young` stays short however many constants a code has.
+        vm.safePoint()
     }
 
     mutating func name(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) {
@@ -333,5 +310,114 @@ struct CodeLoader: CodeSink {
         // Everything made above is reachable from the tables now: without
         // this, `young` would grow by a word per constant and name of the image.
         vm.safePoint()
+    }
+}
+
+/// Whether a constant is or holds a float (`scan` counts them: a board
+/// without floats lists them when it loads them).
+struct FloatFinder: ConstantMaker {
+    func make(_ scalar: Constant) -> Bool {
+        if case .float = scalar { return true }
+        return false
+    }
+    func text(_ kind: ConstantText, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool { false }
+    func beginTuple(_ count: Int) -> Bool { false }
+    func add(_ item: Bool, to tuple: inout Bool, at index: Int) { tuple = tuple || item }
+    func endTuple(_ tuple: Bool) -> Bool { tuple }
+}
+
+/// A tuple constant while its items are made: null once the heap is full.
+struct TupleInProgress {
+    var value: Value
+    /// No item is a value this build cannot hold.
+    var whole = true
+}
+
+/// Makes a constant's value in the VM's heap as the image is read: a str
+/// is interned from where it lies in the image, a tuple is allocated before
+/// its items and each item goes into it as it is made. Nothing is copied
+/// into a Swift array on the way: building the whole `Constant` first took
+/// a 16 KiB board's Swift side 1.8 KB for a 21-string tuple (a copy of each
+/// string and an items array grown by doubling, then a value array), and
+/// stopped a 40-line program before its first line (docs/firmware.md).
+/// A value this build cannot hold (an int past Int64 or a 31-bit box
+/// without long ints, a float without floats) is null, and so is a tuple
+/// holding one; a full heap sets `failed` (MemoryError is pending), after
+/// which nothing more is made.
+struct ConstantValueMaker: ConstantMaker {
+    let vm: VM
+    /// The constants table's entry the outermost tuple is kept in (a root) while its items are made.
+    let entry: Int
+    var failed = false
+    var holdsFloat = false
+    /// Tuples begun and not yet ended.
+    var depth = 0
+
+    init(vm: VM, entry: Int) { self.vm = vm; self.entry = entry }
+
+    mutating func make(_ scalar: Constant) -> Value {
+        if case .float = scalar { holdsFloat = true }
+        guard !failed else { return .null }
+        do {
+            switch scalar {
+            case .none: return .none
+            case .true: return .true
+            case .false: return .false
+            case .ellipsis: return .ellipsis
+            case .int(let i):
+                if let v = Value.int(i) { return v }
+                if vm.longIntsOn { return try vm.intResult(BigInt(i)) }
+                return BuiltFeatures.boxedInts && Int32(exactly: i) != nil ? try vm.newInt(i) : .null
+            case .float(let d): return vm.floatsOn ? try vm.newFloat(d) : .null
+            case .code(let i): return .smallInt(Int(i) + vm.codeBase)
+            case .bigInt, .str, .bytes, .tuple: return .null  // given as text or a tuple, never here
+            }
+        } catch {
+            failed = true
+            return .null
+        }
+    }
+
+    mutating func text(_ kind: ConstantText, _ bytes: UnsafeBufferPointer<UInt8>) -> Value {
+        guard !failed else { return .null }
+        do {
+            switch kind {
+            case .str: return try vm.internBytes(bytes)
+            case .bytes: return try vm.newStr(bytes, type: .bytes)
+            case .bigIntDigits:
+                // Without long ints, loading the constant raises OverflowError.
+                guard vm.longIntsOn, let b = BigInt(decimal: Array(bytes)) else { return .null }
+                return try vm.intResult(b)
+            }
+        } catch {
+            failed = true
+            return .null
+        }
+    }
+
+    mutating func beginTuple(_ count: Int) -> TupleInProgress {
+        depth += 1
+        guard !failed else { return TupleInProgress(value: .null) }
+        do {
+            let t = try vm.newTuple(count)  // its items null until made
+            if depth == 1 { vm.constants[entry] = t }
+            return TupleInProgress(value: t)
+        } catch {
+            failed = true
+            return TupleInProgress(value: .null)
+        }
+    }
+
+    mutating func add(_ item: Value, to tuple: inout TupleInProgress, at index: Int) {
+        if item.isNull { tuple.whole = false }
+        guard !failed, tuple.value.isObject else { return }
+        vm.heap.setSlot(tuple.value.objectOffset, index + TupleSlot.firstItem, item)
+        // The outermost tuple is a root, so what its items hold is reachable now.
+        if depth == 1 { vm.safePoint() }
+    }
+
+    mutating func endTuple(_ tuple: TupleInProgress) -> Value {
+        depth -= 1
+        return tuple.whole && !failed ? tuple.value : .null
     }
 }

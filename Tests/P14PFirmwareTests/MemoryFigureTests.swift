@@ -44,7 +44,12 @@ final class MemoryFigureTests: XCTestCase {
                 .map { $0.dropFirst(6) }.joined(separator: "; ")
             let failure = r.status == 0 ? "" : " | " + (err.split(separator: "\n").dropLast(2).last.map(String.init) ?? "")
             if ProcessInfo.processInfo.environment["P14P_MEASURE_VERBOSE"] != nil { print(err); print(String(decoding: r.stdout, as: UTF8.self)) }
-            print("MEASURE \(program.name) image \(image.count) status \(r.status.map(String.init) ?? "timeout"): \(figures)\(failure)")
+            // What the size check expects of the arena (RAM less the C stack, data and bss), beside the peak.
+            let estimate = (try? firmware.sizes.ramNeeded(image: image)).map {
+                String($0 - firmware.sizes.cStack - firmware.sizes.data - firmware.sizes.bss)
+            } ?? "?"
+            print("MEASURE \(program.name) image \(image.count) status \(r.status.map(String.init) ?? "timeout"): \(figures); "
+                + "check's arena estimate \(estimate)\(failure)")
         }
     }
 }

@@ -116,6 +116,54 @@ final class ImageFormatTests: XCTestCase {
         }
     }
 
+    /// Loading makes a tuple constant in the heap as the image is read: the
+    /// tuple first, then each item into it as it is made (strings interned
+    /// from where they lie), with no Swift copy of the constant on the way
+    /// (a 16 KiB board has no room for one). Its items survive the
+    /// collections made while it loads; a tuple holding a value the build
+    /// lacks stays unmade, and loading it raises what making it would.
+    func testTupleConstantsAreMadeInTheHeapAsTheyLoad() throws {
+        let words = (0..<60).map { "word\($0)" }
+        let source = "t = (" + words.map { "'\($0)'" }.joined(separator: ", ") + ", (1, 'x', (b'y', None)), -7)\n"
+            + "print(len(t), t[0], t[59], t[60], t[61])\nprint(''.join(t[:60]) == '" + words.joined() + "')\n"
+        let image = try Compiler.compile(source: source, filename: "t.py", moduleName: "__main__")
+        XCTAssertTrue(image.codes[0].constants.contains { if case .tuple(let items) = $0 { return items.count == 62 } else { return false } })
+        let bytes = ImageFormat.encode(image)
+        let layout = try bytes.withUnsafeBufferPointer { try ImageFormat.scan(buffer: $0) }
+        func run(_ bytes: [UInt8], _ config: VMConfig, loaded: (VM) -> Void = { _ in }) throws -> String? {
+            var out: [UInt8] = []
+            var hooks = silentHooks()
+            hooks.write = { _, b in out += b }
+            guard let vm = try? VM(config: config, hooks: hooks) else { return nil }
+            let layout = try bytes.withUnsafeBufferPointer { try ImageFormat.scan(buffer: $0) }
+            do { try bytes.withUnsafeBufferPointer { try vm.load(layout, from: $0) } } catch { return nil }
+            loaded(vm)
+            _ = vm.runMain()
+            return String(decoding: out, as: UTF8.self)
+        }
+        let expected = "62 word0 word59 (1, 'x', (b'y', None)) -7\nTrue\n"
+        XCTAssertEqual(try run(bytes, VMConfig(heapSize: 64 * 1024)), expected)
+        var collectedWhileLoading = 0
+        for heapSize in stride(from: 2048, through: 12 * 1024, by: 256) {
+            guard let out = try run(bytes, VMConfig(heapSize: heapSize), loaded: { collectedWhileLoading += $0.collections })
+            else { continue }  // too small to start or to load: MemoryError, never a wrong value
+            XCTAssertTrue(out == expected || out.contains("MemoryError"), "heap \(heapSize): \(out)")
+        }
+        XCTAssertGreaterThan(collectedWhileLoading, 0, "no heap size made the loader collect")
+        _ = layout
+
+        let floatInTuple = ImageFormat.encode(try Compiler.compile(source: "print('start')\nt = ((1, 'a'), (2.5,))\nprint(t)\n",
+                                                                   filename: "t.py", moduleName: "__main__"))
+        XCTAssertEqual(try run(floatInTuple, VMConfig(heapSize: 64 * 1024)), "start\n((1, 'a'), (2.5,))\n")
+        let floatless = try XCTUnwrap(try run(floatInTuple, VMConfig(heapSize: 64 * 1024, floats: false)))
+        XCTAssertTrue(floatless.hasPrefix("start\n") && floatless.contains("NotImplementedError"), floatless)
+        let wideInTuple = ImageFormat.encode(try Compiler.compile(source: "print('start')\nt = ('a', 123456789012345678901234567890)\nprint(t)\n",
+                                                                  filename: "t.py", moduleName: "__main__"))
+        XCTAssertEqual(try run(wideInTuple, VMConfig(heapSize: 64 * 1024)), "start\n('a', 123456789012345678901234567890)\n")
+        let narrow = try XCTUnwrap(try run(wideInTuple, VMConfig(heapSize: 64 * 1024, longInts: false)))
+        XCTAssertTrue(narrow.hasPrefix("start\n") && narrow.contains("OverflowError"), narrow)
+    }
+
     /// Padding before instructions must be zero; a version 1 image is refused by name.
     func testPaddingAndVersionOneAreChecked() throws {
         var code = CodeObject(name: Array("<module>".utf8), filename: Array("t.py".utf8))

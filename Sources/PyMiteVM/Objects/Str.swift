@@ -162,8 +162,11 @@ extension VM {
     }
 
     func internBytes(_ bytes: [UInt8]) throws(VMError) -> Value {
-        let k = bytes.withUnsafeBufferPointer { vmNameOrdinal($0, hash: hashText($0)) }
-        if let k { return try vmName(k) }
+        try bytes.withUnsafeBufferPointer { (b) throws(VMError) -> Value in try internBytes(b) }
+    }
+
+    func internBytes(_ bytes: UnsafeBufferPointer<UInt8>) throws(VMError) -> Value {
+        if let k = vmNameOrdinal(bytes, hash: hashText(bytes)) { return try vmName(k) }
         return try intern(try newStr(bytes))
     }
 
