@@ -116,6 +116,7 @@ public struct FirmwareBoard: Sendable, Equatable {
         ("memoryview", "P14P_NO_MEMORYVIEW", "--no-memoryview"),
         ("error_messages", "P14P_NO_ERROR_MESSAGES", "--no-error-messages"),
         ("class_hooks", "P14P_NO_CLASS_HOOKS", "--no-class-hooks"),
+        ("special_methods", "P14P_NO_SPECIAL_METHODS", "--no-special-methods"),
     ]
 
     /// `swiftc -D` conditions for the left-out features.

@@ -20,7 +20,10 @@ extension VM {
         case .builtins: return try callBuiltin(id, a)
         case .sys: return try callSys(id, a)
         case .module: return try callModuleNative(id, a)
-        case .slot: return try callSlot(id, a)
+        case .slot:
+            // Reached only through the lookups above, which find none without special_methods.
+            guard BuiltFeatures.specialMethods else { throw raise(.notImplementedError, "special methods as attributes") }
+            return try callSlot(id, a)
         default: return try callMethod(id, a)
         }
     }

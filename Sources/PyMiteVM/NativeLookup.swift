@@ -54,7 +54,8 @@ extension VM {
 
     /// The special methods built-in type `kind` has as attributes, for dir().
     func slotNames(of kind: TypeKind) -> [NameText] {
-        (Int(nativeGroupStart[VM.slotGroup])..<Int(nativeGroupStart[VM.slotGroup + 1]))
+        guard specialMethodsOn else { return [] }
+        return (Int(nativeGroupStart[VM.slotGroup])..<Int(nativeGroupStart[VM.slotGroup + 1]))
             .map { Native(rawValue: Int(nativeOrder[$0]))! }.filter { VM.slotSupported($0, kind) }.map(nativeName)
     }
 
@@ -83,7 +84,7 @@ extension VM {
             found = id
         }
         // The special methods of the types that have them (Objects/SlotMethods.swift); none on object.
-        if found == nil && kind != .object && nativeGroupHashBits[VM.slotGroup] & bit != 0,
+        if found == nil && specialMethodsOn && kind != .object && nativeGroupHashBits[VM.slotGroup] & bit != 0,
            let id = nativeNamed(name, group: VM.slotGroup), VM.slotSupported(id, kind) {
             found = id
         }

@@ -70,6 +70,10 @@ public struct VMConfig {
     /// Attribute hooks, descriptors, `__new__`, `__init_subclass__`, metaclasses and subclasses
     /// of the built-in value types; off, a class that would need them is refused (NotImplementedError).
     public var classHooks: Bool
+    /// The built-in types' special methods as attributes (`int.__add__`, `(5).__add__(1)`,
+    /// `f.__get__`, `object.__eq__`, `super().__repr__()`: Objects/SlotMethods.swift); off,
+    /// they are not attributes (AttributeError), as on PyMite. The operators stay.
+    public var specialMethods: Bool
     /// The VM's own error messages; off, the exceptions it raises carry no
     /// text (`str(e) == ""`, the traceback names the kind), as PyMite's did.
     public var errorMessages: Bool
@@ -81,7 +85,7 @@ public struct VMConfig {
     public init(heapSize: Int = 256 * 1024, stackSlots: Int = 64 * 1024, recursionLimit: Int = 1000,
                 argv: [[UInt8]] = [], backwardJumpLimit: Int = 0, longInts: Bool = true, floats: Bool = true,
                 byteArrays: Bool = true, sets: Bool = true, formatSpecs: Bool = true, moreStrMethods: Bool = true,
-                memoryViews: Bool = true, errorMessages: Bool = true, classHooks: Bool = true, outputBufferSize: Int = 4096, cStackLimit: UInt = 0) {
+                memoryViews: Bool = true, errorMessages: Bool = true, classHooks: Bool = true, specialMethods: Bool = true, outputBufferSize: Int = 4096, cStackLimit: UInt = 0) {
         self.outputBufferSize = outputBufferSize
         self.cStackLimit = cStackLimit
         self.longInts = longInts && BuiltFeatures.longInts
@@ -93,6 +97,7 @@ public struct VMConfig {
         self.memoryViews = memoryViews && BuiltFeatures.memoryViews
         self.errorMessages = errorMessages && BuiltFeatures.errorMessages
         self.classHooks = classHooks && BuiltFeatures.classHooks
+        self.specialMethods = specialMethods && BuiltFeatures.specialMethods
         self.heapSize = heapSize; self.stackSlots = stackSlots
         self.recursionLimit = recursionLimit; self.argv = argv
         self.backwardJumpLimit = backwardJumpLimit
@@ -153,6 +158,11 @@ public enum BuiltFeatures {
     public static let classHooks = false
     #else
     public static let classHooks = true
+    #endif
+    #if P14P_NO_SPECIAL_METHODS
+    public static let specialMethods = false
+    #else
+    public static let specialMethods = true
     #endif
     #if P14P_NO_ERROR_MESSAGES
     public static let errorMessages = false
@@ -490,6 +500,7 @@ public final class VM {
     @inline(__always) var moreStrMethodsOn: Bool { BuiltFeatures.moreStrMethods && config.moreStrMethods }
     @inline(__always) var memoryViewsOn: Bool { BuiltFeatures.memoryViews && config.memoryViews }
     @inline(__always) var classHooksOn: Bool { BuiltFeatures.classHooks && config.classHooks }
+    @inline(__always) var specialMethodsOn: Bool { BuiltFeatures.specialMethods && config.specialMethods }
 
     /// Fails when the heap is too small to hold the built-in objects.
     public init(config: VMConfig, hooks: PlatformHooks) throws(VMError) {

@@ -100,6 +100,7 @@ struct RunRequest {
     var noErrorMessages = false
     var noCompiler = false
     var noClassHooks = false
+    var noSpecialMethods = false
 
     init(program: String) { self.program = program }
 
@@ -132,7 +133,7 @@ struct RunRequest {
                                       longInts: !noLongInts, floats: !noFloat, byteArrays: !noByteArray,
                                       sets: !noSet, formatSpecs: !noFormat, moreStrMethods: !noMoreStrMethods,
                                       memoryViews: !noMemoryView, errorMessages: !noErrorMessages, classHooks: !noClassHooks,
-                                      cStackLimit: cStackLimit)
+                                      specialMethods: !noSpecialMethods, cStackLimit: cStackLimit)
                 var hooks = HostPlatform.hooks
                 // compile(), exec() and eval(); as a firmware, also no program source for tracebacks.
                 if noCompiler { hooks.sourceLine = nil } else { hooks.compile = Compiler.compileForVM }
@@ -191,6 +192,9 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-class-hooks"), help: "Run as a board without class_hooks: a class with attribute hooks, descriptors, __new__, __init_subclass__, keywords, a metaclass or a built-in base raises NotImplementedError.")
     var noClassHooks = false
 
+    @Flag(name: .customLong("no-special-methods"), help: "Run as a board without special_methods: the built-in types' special methods are not attributes (int.__add__, (5).__add__(1), object.__eq__, super().__repr__() raise AttributeError); the operators stay.")
+    var noSpecialMethods = false
+
     @Flag(name: .customLong("no-compiler"), help: "Run as a firmware, which carries no compiler and no program source: compile(), exec() and eval() raise NotImplementedError, and a traceback shows no source lines.")
     var noCompiler = false
 
@@ -216,6 +220,7 @@ struct Run: ParsableCommand {
         request.noErrorMessages = noErrorMessages
         request.noCompiler = noCompiler
         request.noClassHooks = noClassHooks
+        request.noSpecialMethods = noSpecialMethods
         try request.run()
     }
 }

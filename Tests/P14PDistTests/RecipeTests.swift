@@ -32,7 +32,7 @@ final class RecipeTests: XCTestCase {
         XCTAssertEqual(book.board("stm32")?.emulator, .qemu(binary: "qemu-system-arm", machine: "netduino2", cpu: nil))
         XCTAssertEqual(book.board("hifive1")?.target, "riscv32-none-none-eabi")
         let desktop = try XCTUnwrap(book.board("desktop")).features
-        XCTAssertEqual(desktop.enabled, ["float", "classes", "assert", "generators", "closures", "bytearray", "debug_info", "default_args", "long_int", "set", "format", "more_str_methods", "memoryview", "error_messages", "class_hooks"])
+        XCTAssertEqual(desktop.enabled, ["float", "classes", "assert", "generators", "closures", "bytearray", "debug_info", "default_args", "long_int", "set", "format", "more_str_methods", "memoryview", "error_messages", "class_hooks", "special_methods"])
         for board in book.boards { XCTAssertTrue(board.features.brokenRules.isEmpty, board.name) }
     }
 

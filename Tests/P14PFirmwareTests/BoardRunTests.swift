@@ -146,12 +146,13 @@ final class BoardRunTests: XCTestCase {
         let small = try ResolvedBoard(BoardFixtures.recipe("lm3s6965evb"), repositoryRoot: BoardFixtures.root).firmware
         let flags = try FirmwareBuilder(board: small, repositoryRoot: BoardFixtures.root).swiftFlags
         for condition in ["P14P_NO_FLOAT", "P14P_NO_LONG_INT", "P14P_NO_SET", "P14P_NO_FORMAT", "P14P_NO_MORE_STR_METHODS",
-                          "P14P_NO_MEMORYVIEW", "P14P_NO_ERROR_MESSAGES", "P14P_NO_CLASS_HOOKS", "P14P_NO_COMPILER"] {
+                          "P14P_NO_MEMORYVIEW", "P14P_NO_ERROR_MESSAGES", "P14P_NO_CLASS_HOOKS", "P14P_NO_SPECIAL_METHODS", "P14P_NO_COMPILER"] {
             XCTAssertTrue(zip(flags, flags.dropFirst()).contains { $0 == ("-D", condition) }, "\(condition) in \(flags)")
         }
         XCTAssertTrue(flags.contains("-ignore-always-inline"), "\(flags)")
         XCTAssertEqual(Set(small.hostRunFlags), ["--no-float", "--no-long-ints", "--no-set", "--no-format", "--no-more-str-methods",
-                                                 "--no-memoryview", "--no-error-messages", "--no-class-hooks", "--no-compiler"])
+                                                 "--no-memoryview", "--no-error-messages", "--no-class-hooks", "--no-special-methods",
+                                                 "--no-compiler"])
         // The 16 KiB boards keep their C stack for Python calls made by natives.
         let microbit = try ResolvedBoard(BoardFixtures.recipe("microbit"), repositoryRoot: BoardFixtures.root).firmware
         let microbitFlags = try FirmwareBuilder(board: microbit, repositoryRoot: BoardFixtures.root).swiftFlags

@@ -32,13 +32,15 @@ public struct FeatureSwitches: Equatable, Sendable {
     public var memoryview = true
     public var errorMessages = true
     public var classHooks = true
+    public var specialMethods = true
 
     /// Recipe keys in table order, with their values.
     public var all: [(key: String, on: Bool)] {
         [("float", float), ("classes", classes), ("assert", assert), ("generators", generators),
          ("closures", closures), ("bytearray", bytearray), ("debug_info", debugInfo),
          ("default_args", defaultArgs), ("long_int", longInt), ("set", set), ("format", format),
-         ("more_str_methods", moreStrMethods), ("memoryview", memoryview), ("error_messages", errorMessages), ("class_hooks", classHooks)]
+         ("more_str_methods", moreStrMethods), ("memoryview", memoryview), ("error_messages", errorMessages), ("class_hooks", classHooks),
+         ("special_methods", specialMethods)]
     }
 
     public static let keys: Set<String> = Set(FeatureSwitches().all.map(\.key))
@@ -170,6 +172,7 @@ public struct BoardRecipe: Sendable {
         f.memoryview = try flag("memoryview", f.memoryview)
         f.errorMessages = try flag("error_messages", f.errorMessages)
         f.classHooks = try flag("class_hooks", f.classHooks)
+        f.specialMethods = try flag("special_methods", f.specialMethods)
         if let broken = f.brokenRules.first {
             throw doc.error("features.\(broken.feature)", "\(broken.feature) needs \(broken.needs) (set \(broken.needs) = true or turn \(broken.feature) off)")
         }

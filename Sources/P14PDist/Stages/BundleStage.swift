@@ -117,6 +117,9 @@ public struct BundleStage: ReleaseStage {
         if !features.classHooks {
             lines.append("Without class_hooks: a class with attribute hooks (__getattr__, ...), descriptors (__get__, ...), __new__, __init_subclass__, class keywords, a metaclass or a built-in base (list, dict, str, ...) raises NotImplementedError; plain classes, inheritance, property, staticmethod and classmethod stay.")
         }
+        if !features.specialMethods {
+            lines.append("Without special_methods: the built-in types' special methods are not attributes (int.__add__, (5).__add__(1), object.__eq__, super().__repr__() raise AttributeError); the operators, len(), repr() and the rest stay.")
+        }
         if !features.errorMessages {
             lines.append("Without error_messages: the exceptions the VM raises carry no text (str(e) is empty; the traceback names the kind and the line).")
         }

@@ -234,7 +234,7 @@ extension VM {
 
     /// The native of one of object's own special methods named `name`, if it is one.
     func objectDefaultMethod(_ name: Value) -> Native? {
-        guard isStr(name) else { return nil }
+        guard specialMethodsOn, isStr(name) else { return nil }
         let t = strBuffer(name)
         guard t.count >= 6, t[0] == UInt8(ascii: "_"), t[1] == UInt8(ascii: "_"),
               let id = nativeNamed(name, group: VM.slotGroup), VM.objectHas(id) else { return nil }
