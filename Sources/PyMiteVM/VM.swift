@@ -510,19 +510,18 @@ public final class VM {
         heap = Heap(size: config.heapSize)
         // A board may choose a small value stack; every stack index then fits a frame's Int32 fields.
         stackCapacity = min(max(VM.minStackSlots, config.stackSlots), Int(Int32.max) / 2)
+        var zeroed: UnsafeMutableRawPointer? = nil
         #if !hasFeature(Embedded)
-        // All-zero bits are `.null` (Value(raw: 0)), so zeroed memory is a cleared stack.
-        if let zeroed = hooks.zeroedMemory, let memory = zeroed.allocate(stackCapacity * MemoryLayout<Value>.stride) {
-            stack = memory.bindMemory(to: Value.self, capacity: stackCapacity)
-            stackIsZeroedMemory = true
+        zeroed = hooks.zeroedMemory?.allocate(stackCapacity * MemoryLayout<Value>.stride)
+        stackIsZeroedMemory = zeroed != nil
+        #endif
+        if let zeroed {
+            // All-zero bits are `.null` (Value(raw: 0)): zeroed memory is a cleared stack.
+            stack = zeroed.bindMemory(to: Value.self, capacity: stackCapacity)
         } else {
             stack = UnsafeMutablePointer<Value>.allocate(capacity: stackCapacity)
             stack.initialize(repeating: .null, count: stackCapacity)
         }
-        #else
-        stack = UnsafeMutablePointer<Value>.allocate(capacity: stackCapacity)
-        stack.initialize(repeating: .null, count: stackCapacity)
-        #endif
         // A board's small recursion limit gets its frames up front: growing
         // the array by doubling would need half as much again at the peak.
         frames = FrameStack(capacity: min(config.recursionLimit, VM.reservedFramesLimit) + 1)
@@ -550,11 +549,11 @@ public final class VM {
         attrCache.deallocate()
         frames.removeAll()
         frames.release()
+        var stackFreed = false
         #if !hasFeature(Embedded)
-        if stackIsZeroedMemory, let zeroed = hooks.zeroedMemory { zeroed.free(UnsafeMutableRawPointer(stack)) } else { stack.deallocate() }
-        #else
-        stack.deallocate()
+        if stackIsZeroedMemory, let zeroed = hooks.zeroedMemory { zeroed.free(UnsafeMutableRawPointer(stack)); stackFreed = true }
         #endif
+        if !stackFreed { stack.deallocate() }
         constants.deallocate()
         names.deallocate()
         for p in ownedTables { p.deallocate() }
