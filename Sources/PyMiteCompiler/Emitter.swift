@@ -29,26 +29,39 @@ final class Protected {
     var hasCode: Bool { segments.contains { $0.end > $0.start } }
 }
 
-/// Hashable mirror of Constant (floats by bit pattern, so 0.0 and -0.0 stay apart).
-indirect enum ConstKey: Hashable {
-    case none, t, f, ellipsis
-    case int(Int64), bigInt([UInt8]), float(UInt64), str([UInt8]), bytes([UInt8]), code(UInt32)
-    case tuple([ConstKey])
-
-    init(_ c: Constant) {
-        switch c {
-        case .none: self = .none
-        case .true: self = .t
-        case .false: self = .f
-        case .ellipsis: self = .ellipsis
-        case .int(let v): self = .int(v)
-        case .bigInt(let d): self = .bigInt(d)
-        case .float(let d): self = .float(d.bitPattern)
-        case .str(let s): self = .str(s)
-        case .bytes(let b): self = .bytes(b)
-        case .code(let i): self = .code(i)
-        case .tuple(let items): self = .tuple(items.map(ConstKey.init))
+/// A constant as the key of its code unit's table: equal keys for equal
+/// constants, floats by bit pattern (0.0 and -0.0 stay apart), texts as hex
+/// (a str may hold lone surrogates), tuples with each item's length. A
+/// String, because the compiler's other tables are keyed by String: the
+/// Swift runtime checks a new key type's Hashable by searching every
+/// protocol conformance in the binary on its first use, which was 0.2 M
+/// instructions, a quarter of an empty program's start.
+func constKey(_ c: Constant) -> String {
+    func hex(_ tag: UInt8, _ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = [tag]
+        out.reserveCapacity(1 + 2 * bytes.count)
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+    switch c {
+    case .none: return "N"
+    case .true: return "T"
+    case .false: return "F"
+    case .ellipsis: return "E"
+    case .int(let v): return "i\(v)"
+    case .bigInt(let digits): return hex(UInt8(ascii: "I"), digits)
+    case .float(let d): return "f\(d.bitPattern)"
+    case .str(let text): return hex(UInt8(ascii: "s"), text)
+    case .bytes(let b): return hex(UInt8(ascii: "b"), b)
+    case .code(let i): return "c\(i)"
+    case .tuple(let items):
+        var key = "t\(items.count)"
+        for item in items {
+            let k = constKey(item)
+            key += "\(k.utf8.count):" + k
         }
+        return key
     }
 }
 
@@ -57,7 +70,7 @@ final class CodeUnit {
     let firstLine: Int
     var instructions: [UInt32] = []
     var constants: [Constant] = []
-    var constIndex: [ConstKey: Int] = [:]
+    var constIndex: [String: Int] = [:]
     var names: [[UInt8]] = []
     var nameIndex: [String: Int] = [:]
     var slots: [String: Int] = [:]
@@ -177,7 +190,7 @@ extension CodeGen {
     }
 
     func addConst(_ c: Constant) throws -> Int {
-        let key = ConstKey(c)
+        let key = constKey(c)
         if let i = u.constIndex[key] { return i }
         guard u.constants.count < Int(Instruction.maxArg) else { throw error("too many constants", here) }
         u.constants.append(c)

@@ -187,6 +187,30 @@ final class CodeGenTests: XCTestCase {
         XCTAssertEqual(c.lineTable.map { $0.line }, [1, 2, 3, 4])
     }
 
+    /// Each constant once per code unit; constants CPython tells apart stay apart
+    /// (1, True and 1.0; 0.0 and -0.0; str and bytes; nested tuples by shape).
+    func testEqualConstantsAreSharedAndDistinctOnesKept() throws {
+        let c = try compile("""
+            a = (0.0, -0.0, 1, True, 1.0, 'x', b'x', (1,), ((1,),), ((1,), 2), (1, (2,)))
+            b = (0.0, -0.0, 1, True, 1.0, 'x', b'x', (1,), ((1,),), ((1,), 2), (1, (2,)))
+            c = 'x'
+            d = b'x'
+            e = ((1,), 2)
+            """).codes[0]
+        let tuples = c.constants.filter { if case .tuple = $0 { return true } else { return false } }
+        XCTAssertEqual(tuples.count, 2, "a and b share one 11-tuple, and e has its own: \(c.constants)")
+        for k: Constant in [.str([0x78]), .bytes([0x78]), .tuple([.tuple([.int(1)]), .int(2)])] {
+            XCTAssertEqual(c.constants.filter { $0 == k }.count, 1, "\(k) in \(c.constants)")
+        }
+        guard case .tuple(let items)? = c.constants.first(where: { if case .tuple(let t) = $0 { return t.count == 11 } else { return false } }) else {
+            return XCTFail("no 11-tuple in \(c.constants)")
+        }
+        XCTAssertEqual(items[0], .float(0.0))
+        XCTAssertEqual(items[1], .float(-0.0))
+        if case .float(let z) = items[1] { XCTAssertEqual(z.sign, .minus) }
+        XCTAssertEqual(Array(items[2...4]), [.int(1), .true, .float(1.0)])
+    }
+
     func testConstantsAndLiterals() throws {
         let c = try compile("a = (1, 2.5, 'x', b'y', None, ...)\nb = 99999999999999999999\nc = -9223372036854775808\nd = [1, 2, 3]\n").codes[0]
         XCTAssertTrue(c.constants.contains(.tuple([.int(1), .float(2.5), .str([0x78]), .bytes([0x79]), .none, .ellipsis])))
