@@ -56,6 +56,16 @@ extension VM {
     /// to it; anything else runs now, leaving its result at `resultSlot`
     /// with sp = resultSlot + 1.
     func callAt(_ fi: Int, argc: Int, kwnames: Value, resultSlot: Int) throws(VMError) -> Bool {
+        // A Python function, the most common callee, before the loop below.
+        let f = stack[fi]
+        if f.isObject && heap.type(f.objectOffset) == .function {
+            return try enterFunction(f, argsAt: fi + 1, argc: argc, kwnames: kwnames, resultSlot: resultSlot, constructed: .null)
+        }
+        return try callAtUnwrapping(fi, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
+    }
+
+    /// `callAt` for every other callee.
+    private func callAtUnwrapping(_ fi: Int, argc: Int, kwnames: Value, resultSlot: Int) throws(VMError) -> Bool {
         var argc = argc
         // A bound method or staticmethod object is unwrapped here, in a loop: nested ones
         // (a program can make a million) must not each take a level of the C stack.
