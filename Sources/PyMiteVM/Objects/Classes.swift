@@ -239,8 +239,11 @@ extension VM {
             sequences.removeAll { $0.isEmpty }
             if sequences.isEmpty { break }
             var candidate: Value? = nil
+            // Heads by `first`, not `[0]`: no bounds check for the optimizer to prove
+            // redundant, which it did in some compiles and not in others (the same
+            // sources gave two firmwares, and `verify --rebuild` a difference).
             for seq in sequences {
-                let head = seq[0]
+                guard let head = seq.first else { continue }
                 var inTail = false
                 for other in sequences where other.count > 1 {
                     if other[1...].contains(head) { inTail = true; break }
@@ -250,13 +253,13 @@ extension VM {
             guard let next = candidate else {
                 // CPython names the classes each remaining list starts with.
                 var heads: [Value] = []
-                for seq in sequences where !heads.contains(seq[0]) { heads.append(seq[0]) }
+                for seq in sequences { if let head = seq.first, !heads.contains(head) { heads.append(head) } }
                 var m = bytes("Cannot create a consistent method resolution\norder (MRO) for bases ")
                 for (i, h) in heads.enumerated() { m += (i > 0 ? bytes(", ") : []) + className(h) }
                 throw raise(.typeError, m)
             }
             mro.append(next)
-            for i in 0..<sequences.count where sequences[i][0] == next { sequences[i].removeFirst() }
+            for i in 0..<sequences.count where sequences[i].first == next { sequences[i].removeFirst() }
         }
         heap.setSlot(o, ClassSlot.mro, try newTuple(mro))
         try callSetName(cls, namespace)
