@@ -230,13 +230,13 @@ extension VM {
     @inline(__always)
     private func stableMergeSort<T>(_ items: UnsafeMutablePointer<T>, count n: Int,
                                     _ before: (T, T) throws(VMError) -> Bool) throws(VMError) {
-        // Runs of `run` items sorted in place by insertion first: the merge passes
+        // Runs of `sortedRun` items sorted in place by insertion first: the merge passes
         // below then start at that width (three copying passes fewer; 8 measured
         // best against 4 and 16 on bench/sorting.py).
-        let run = 8
+        let sortedRun = 8
         var start = 0
         while start < n {
-            let end = min(start + run, n)
+            let end = min(start + sortedRun, n)
             var i = start + 1
             while i < end {
                 let item = items[i]
@@ -250,7 +250,7 @@ extension VM {
         let scratch = UnsafeMutablePointer<T>.allocate(capacity: n)
         defer { scratch.deallocate() }
         var from = items, to = scratch
-        var width = run
+        var width = sortedRun
         while width < n {
             var lo = 0
             while lo < n {
