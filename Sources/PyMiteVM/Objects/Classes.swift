@@ -236,12 +236,14 @@ extension VM {
         sequences.append(baseList)
         var mro: [Value] = [cls]
         while true {
-            sequences.removeAll { $0.isEmpty }
+            // filter, not removeAll(where:): the stdlib's swaps in removeAll left a bounds
+            // check that some compiles removed and others kept (see the heads below).
+            sequences = sequences.filter { !$0.isEmpty }
             if sequences.isEmpty { break }
             var candidate: Value? = nil
             // Heads by `first`, not `[0]`: no bounds check for the optimizer to prove
-            // redundant, which it did in some compiles and not in others (the same
-            // sources gave two firmwares, and `verify --rebuild` a difference).
+            // redundant, which it did in some compiles of the same sources and not in
+            // others (two firmwares, and `verify --rebuild` a difference).
             for seq in sequences {
                 guard let head = seq.first else { continue }
                 var inTail = false
