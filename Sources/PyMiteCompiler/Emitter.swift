@@ -193,6 +193,7 @@ extension CodeGen {
         let key = constKey(c)
         if let i = u.constIndex[key] { return i }
         guard u.constants.count < Int(Instruction.maxArg) else { throw error("too many constants", here) }
+        guard c.longestStr <= ImageFormat.maxStrBytes else { throw error("string too long for a code image", here) }
         u.constants.append(c)
         u.constIndex[key] = u.constants.count - 1
         return u.constants.count - 1
@@ -208,4 +209,15 @@ extension CodeGen {
 
     func loadConst(_ c: Constant) throws { try emit(.loadConst, try addConst(c)) }
     func emitNamed(_ op: Opcode, _ name: String) throws { try emit(op, try addName(name)) }
+}
+
+extension Constant {
+    /// The byte count of the longest str in this constant (an image lays each str out as an object).
+    var longestStr: Int {
+        switch self {
+        case .str(let s): return s.count
+        case .tuple(let items): return items.map(\.longestStr).max() ?? 0
+        default: return 0
+        }
+    }
 }

@@ -97,19 +97,24 @@ struct Heap {
     /// A header and a free-list link.
     static let minBlock = 2 * MemoryLayout<HeaderWord>.size
 
-    /// The host with a board's value word (make value32) keeps the image it
-    /// loads right after the arena, where 32-bit offsets reach its names, so
-    /// it uses them in place as a board does (and the tests check that path).
-    /// Address space only: its pages are touched when an image is copied in.
+    /// The host with a board's value word (make value32) keeps a copy of the
+    /// VM's own names (`vmNameWords`) and the image it loads right after the
+    /// arena, where 32-bit offsets reach them, so it uses them in place as a
+    /// board uses its flash: its heap then holds what a board's holds (and
+    /// the tests check that path). Address space only: its pages are touched
+    /// when the names and an image are copied in.
     #if P14P_VALUE32 && _pointerBitWidth(_64)
     static let imageRoom = 16 << 20
+    static let vmNamesBytes = (vmNameWords.count * 4 + 15) & ~15
     var imageRoomTaken = false
     /// The room after the arena for an image of `count` bytes, once.
     mutating func takeImageRoom(_ count: Int) -> UnsafeMutableRawPointer? {
-        guard !imageRoomTaken, count <= Heap.imageRoom else { return nil }
+        guard !imageRoomTaken, count <= Heap.imageRoom - Heap.vmNamesBytes else { return nil }
         imageRoomTaken = true
-        return base + size
+        return base + size + Heap.vmNamesBytes
     }
+    /// The copy of `vmNameWords`, first in the room.
+    var vmNames: UnsafeRawPointer { UnsafeRawPointer(base + size) }
     #else
     static let imageRoom = 0
     #endif
@@ -124,6 +129,10 @@ struct Heap {
         // 4 MiB heap took 4.2 M instructions to clear, most of an empty
         // program's start).
         base = UnsafeMutableRawPointer.allocate(byteCount: size + Heap.imageRoom, alignment: 16)
+        #if P14P_VALUE32 && _pointerBitWidth(_64)
+        let names = base + size
+        vmNameWords.withUnsafeBytes { names.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        #endif
         top = UInt32(Heap.granule)  // offset 0 is the null value
         high = UInt32(size)
         smallFree = UnsafeMutablePointer<UInt32>.allocate(capacity: Heap.smallLists)

@@ -36,8 +36,11 @@ public enum ImageFormat {
     /// after their count), so a board runs them where they lie in flash.
     /// 3: names and slot names are str objects in a 32-bit board's heap
     /// layout (`ImageStr`), so a board uses them where they lie too.
-    public static let version: UInt16 = 3
+    /// 4: so are str constants: a board's heap holds none of the program's text.
+    public static let version: UInt16 = 4
     static let maxStack = 4096
+    /// The longest str an image holds (`ImageStr`'s header gives a block 24 bits).
+    public static let maxStrBytes = (1 << 24) - 1 - ImageStr.fieldBytes - 3
 
     // Constant tags.
     static let tagNone: UInt8 = 0, tagTrue: UInt8 = 1, tagFalse: UInt8 = 2, tagEllipsis: UInt8 = 3
@@ -91,7 +94,7 @@ public enum ImageFormat {
         case .int(let v): w.u8(tagInt); w.u64(UInt64(bitPattern: v))
         case .bigInt(let digits): w.u8(tagBigInt); w.string(digits)
         case .float(let d): w.u8(tagFloat); w.u64(d.bitPattern)
-        case .str(let s): w.u8(tagStr); w.string(s)
+        case .str(let s): w.u8(tagStr); w.objectString(s)
         case .bytes(let b): w.u8(tagBytes); w.string(b)
         case .code(let i): w.u8(tagCode); w.u32(i)
         case .tuple(let items):
@@ -262,7 +265,9 @@ public enum ImageFormat {
             guard sawDigit else { throw .malformed("empty integer constant") }
             return maker.text(.bigIntDigits, digits)
         case tagFloat: return maker.make(.float(Double(bitPattern: try r.u64())))
-        case tagStr: return maker.text(.str, try r.stringBuffer())
+        case tagStr:
+            let (text, object) = try r.objectString()
+            return maker.str(text, object: object)
         case tagBytes: return maker.text(.bytes, try r.stringBuffer())
         case tagCode:
             let i = try r.u32()
@@ -395,7 +400,7 @@ struct ByteWriter {
     }
 }
 
-/// A name in an image (format 3) is laid out as a str object of a 32-bit
+/// A name (format 3) or str constant (format 4) in an image is laid out as a str object of a 32-bit
 /// board's heap: the header word (block size << 8 | type), the byte count,
 /// the character count, the hash, the UTF-8 bytes, zero padding to a
 /// multiple of 4; it starts on a multiple of 4 from the image's start. A
@@ -483,11 +488,11 @@ struct ByteReader {
         let header = try u32(), byteCount = try u32(), chars = try u32(), hash = try u32()
         guard byteCount <= UInt32(clamping: end - offset) else { throw .truncated }  // before Int(): a 32-bit board's Int
         let n = Int(byteCount)
-        guard header == ImageStr.header(byteCount: n) else { throw .malformed("a name's header does not match its length") }
+        guard header == ImageStr.header(byteCount: n) else { throw .malformed("a str's header does not match its length") }
         let text = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + n)])
         offset += n
         guard chars == UInt32(utf8CharCount(text)), hash == hashText(text) else {
-            throw .malformed("a name's character count or hash does not match its text")
+            throw .malformed("a str's character count or hash does not match its text")
         }
         try skipPadding(toMultipleOf: 4)
         guard let base = bytes.baseAddress else { return (text, nil) }
@@ -600,12 +605,13 @@ struct ImageBuilder: CodeSink {
     }
 }
 
-/// What a constant's text is (`ConstantMaker.text`).
-enum ConstantText { case str, bytes, bigIntDigits }
+/// What a constant's text is (`ConstantMaker.text`; a str is `ConstantMaker.str`).
+enum ConstantText { case bytes, bigIntDigits }
 
 /// What `ImageFormat.readConstant` makes of a constant's parts, in the
 /// image's order: a scalar (`make`: none, True, False, Ellipsis, an int,
-/// a float, a code index), a text where it lies in the image, or a tuple
+/// a float, a code index), a text where it lies in the image, a str (its
+/// text, and the `ImageStr` object where it lies when that is 4-aligned), or a tuple
 /// (`beginTuple` with its item count, then `add` for each item as it is
 /// made, then `endTuple`). `ConstantTree` makes a `Constant`; a VM's loader
 /// makes the value in its heap, or (counting, for `scan`) nothing.
@@ -614,6 +620,7 @@ protocol ConstantMaker {
     associatedtype Tuple
     mutating func make(_ scalar: Constant) -> Made
     mutating func text(_ kind: ConstantText, _ bytes: UnsafeBufferPointer<UInt8>) -> Made
+    mutating func str(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) -> Made
     mutating func beginTuple(_ count: Int) -> Tuple
     mutating func add(_ item: Made, to tuple: inout Tuple, at index: Int)
     mutating func endTuple(_ tuple: Tuple) -> Made
@@ -624,11 +631,11 @@ struct ConstantTree: ConstantMaker {
     func make(_ scalar: Constant) -> Constant { scalar }
     func text(_ kind: ConstantText, _ bytes: UnsafeBufferPointer<UInt8>) -> Constant {
         switch kind {
-        case .str: return .str(Array(bytes))
         case .bytes: return .bytes(Array(bytes))
         case .bigIntDigits: return .bigInt(Array(bytes))
         }
     }
+    func str(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) -> Constant { .str(Array(text)) }
     func beginTuple(_ count: Int) -> [Constant] {
         var items: [Constant] = []
         items.reserveCapacity(count)

@@ -321,6 +321,7 @@ struct FloatFinder: ConstantMaker {
         return false
     }
     func text(_ kind: ConstantText, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool { false }
+    func str(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) -> Bool { false }
     func beginTuple(_ count: Int) -> Bool { false }
     func add(_ item: Bool, to tuple: inout Bool, at index: Int) { tuple = tuple || item }
     func endTuple(_ tuple: Bool) -> Bool { tuple }
@@ -382,13 +383,23 @@ struct ConstantValueMaker: ConstantMaker {
         guard !failed else { return .null }
         do {
             switch kind {
-            case .str: return try vm.internBytes(bytes)
             case .bytes: return try vm.newStr(bytes, type: .bytes)
             case .bigIntDigits:
                 // Without long ints, loading the constant raises OverflowError.
                 guard vm.longIntsOn, let b = BigInt(decimal: Array(bytes)) else { return .null }
                 return try vm.intResult(b)
             }
+        } catch {
+            failed = true
+            return .null
+        }
+    }
+
+    /// A str where it lies in the image (a 32-bit board's flash): interned, with no copy in the heap.
+    mutating func str(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) -> Value {
+        guard !failed else { return .null }
+        do {
+            return try vm.intern(try vm.imageStr(text, object: object))
         } catch {
             failed = true
             return .null

@@ -23,7 +23,7 @@ extension VM {
             write(2, out + [10])
             return .exited(1)
         }
-        write(2, tracebackText(exc))
+        writeTraceback(exc)
         return .exited(1)
     }
 
@@ -82,38 +82,43 @@ extension VM {
         return text[start..<end]
     }
 
-    /// CPython's layout: outermost call first, then `Type: message`;
-    /// a cause or context is printed first, as CPython chains them.
-    public func tracebackText(_ exc: Value, depth: Int = 0) -> [UInt8] {
-        var out: [UInt8] = []
+    /// Prints an uncaught exception's traceback to stderr a piece at a time
+    /// (a 16 KiB board has no room for the whole text at once): its cause or
+    /// context first, the frames outermost first, then the exception and its notes.
+    func writeTraceback(_ exc: Value, depth: Int = 0) {
         if isType(exc, .instance) && depth < 16 {
             let d = instanceDict(exc)
             if let cause = dictGetStr(d, internStatic("__cause__")), isExceptionInstance(cause) {
-                out += tracebackText(cause, depth: depth + 1)
-                out += bytes("\nThe above exception was the direct cause of the following exception:\n\n")
+                writeTraceback(cause, depth: depth + 1)
+                write(2, bytes("\nThe above exception was the direct cause of the following exception:\n\n"))
             } else if dictGetStr(d, internStatic("__suppress_context__")) != .true,
                       let context = dictGetStr(d, internStatic("__context__")), isExceptionInstance(context) {
-                out += tracebackText(context, depth: depth + 1)
-                out += bytes("\nDuring handling of the above exception, another exception occurred:\n\n")
+                writeTraceback(context, depth: depth + 1)
+                write(2, bytes("\nDuring handling of the above exception, another exception occurred:\n\n"))
             }
         }
         if isType(exc, .instance) {
             let tb = heap.slot(exc.objectOffset, InstanceSlot.traceback)
             if !tb.isNull && listCount(tb.objectOffset) > 0 {
-                out += bytes("Traceback (most recent call last):\n")
-                let entries = listItems(tb.objectOffset)
-                for pair in stride(from: entries.count - 2, through: 0, by: -2) {
-                    let code = Int(entries[pair].intValue), line = entries[pair + 1].intValue
+                write(2, bytes("Traceback (most recent call last):\n"))
+                var pair = listCount(tb.objectOffset) - 2
+                while pair >= 0 {  // by index: the list is the exception's own, read as it stands
+                    let code = Int(listItem(tb.objectOffset, pair).intValue), line = listItem(tb.objectOffset, pair + 1).intValue
                     let co = codes[code]
-                    out += bytes("  File \"") + Array(co.filename) + bytes("\", line ") + decimal(line)
-                    out += bytes(", in ") + Array(co.name) + bytes("\n")
+                    write(2, bytes("  File \""))
+                    hooks.write(2, UnsafeRawBufferPointer(co.filename))
+                    write(2, bytes("\", line ") + decimal(line) + bytes(", in "))
+                    hooks.write(2, UnsafeRawBufferPointer(co.name))
+                    write(2, [10])
                     if let text = hooks.sourceLine?(Array(co.filename), Int(line)) {
                         let shown = strippedLine(text)
-                        if !shown.isEmpty { out += bytes("    ") + shown + bytes("\n") }
+                        if !shown.isEmpty { write(2, bytes("    ") + shown + bytes("\n")) }
                     }
+                    pair -= 2
                 }
             }
         }
+        var out: [UInt8] = []
         // Exceptions are instances: their class is never a type still to make.
         if isType(exc, .instance), let m = classModule(heap.slot(exc.objectOffset, InstanceSlot.klass)) {
             let module = strArray(m)
@@ -124,16 +129,16 @@ extension VM {
         do { try appendText(exc, &message, repr: false) } catch { message = bytes("<exception str() failed>") }
         if !message.isEmpty { out += bytes(": ") + message }
         out.append(10)
+        write(2, out)
         // add_note()'s notes, each on its own line (3.11).
         if isType(exc, .instance), let notes = dictGetStr(instanceDict(exc), internStatic("__notes__")), isType(notes, .list) {
             var i = 0
             while i < listCount(notes.objectOffset) {  // by index: a note's __str__ may change the list
                 var line: [UInt8] = []
                 do { try appendText(listItem(notes.objectOffset, i), &line, repr: false) } catch { line = bytes("<note str() failed>") }
-                out += line + [10]
+                write(2, line + [10])
                 i += 1
             }
         }
-        return out
     }
 }

@@ -78,9 +78,12 @@ final class CLITests: XCTestCase {
         let missing = try p14p(["run", "nope.py"])
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("can't open file 'nope.py'"), missing.stderr)
-        // 1K: less than the VM's own start takes (2K starts this program on a
-        // 32-bit board, whose names stay in the image, and runs out later).
-        let tinyHeap = try p14p(["run", "--heap", "1K", "app.py"])
+        // 1K, the least --heap takes: less than the VM's own start and this
+        // program's 300-item tuple take (a 32-bit board, whose names and strs
+        // stay in the image, starts a small program in 1K and runs out later).
+        try ("t = (" + (0..<300).map(String.init).joined(separator: ", ") + ")\nprint(len(t))\n")
+            .write(to: work.appendingPathComponent("big_tuple.py"), atomically: true, encoding: .utf8)
+        let tinyHeap = try p14p(["run", "--heap", "1K", "big_tuple.py"])
         XCTAssertEqual(tinyHeap.status, 1)
         XCTAssertTrue(tinyHeap.stderr.contains("too small"), tinyHeap.stderr)
         let badHeap = try p14p(["run", "--heap", "lots", "app.py"])

@@ -187,6 +187,17 @@ final class CodeGenTests: XCTestCase {
         XCTAssertEqual(c.lineTable.map { $0.line }, [1, 2, 3, 4])
     }
 
+    /// An image lays each str constant out as an object whose header gives
+    /// its size in 24 bits: a longer string is refused where it is written,
+    /// never written into an image the reader would then refuse. The
+    /// longest that fits still compiles (and, in a tuple, is checked too).
+    func testAStringTooLongForAnImageIsASyntaxError() throws {
+        let longest = String(repeating: "a", count: ImageFormat.maxStrBytes)
+        assertSyntaxError("x = 1\nt = (1, '\(longest)b')\n", "string too long for a code image", line: 2)
+        let image = try Compiler.compile(source: "s = '\(longest)'\n", filename: "t.py", moduleName: "__main__")
+        XCTAssertEqual(try ImageFormat.decode(ImageFormat.encode(image)).codes[0].constants.first, .str(Array(longest.utf8)))
+    }
+
     /// Each constant once per code unit; constants CPython tells apart stay apart
     /// (1, True and 1.0; 0.0 and -0.0; str and bytes; nested tuples by shape).
     func testEqualConstantsAreSharedAndDistinctOnesKept() throws {

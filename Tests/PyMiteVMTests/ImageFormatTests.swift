@@ -200,16 +200,43 @@ final class ImageFormatTests: XCTestCase {
         let image = Image(modules: [ImageModule(name: Array("__main__".utf8), code: 0)], codes: [code])
         let bytes = ImageFormat.encode(image)
         XCTAssertEqual(try ImageFormat.decode(bytes).codes[0].names, code.names)
-        func word(_ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(bytes[at + $1]) << (8 * UInt32($1)) } }
         // Header 8, counts 8, the module 16, names 20, fixed fields 18, one
         // constant 4 + 1, the name count at 75, padding to 80, the object.
-        XCTAssertEqual(word(75), 1)
-        let at = 80
-        XCTAssertEqual(word(at), UInt32(24) << 8 | 2, "a 24-byte block of type str")
-        XCTAssertEqual([word(at + 4), word(at + 8)], [6, 5], "6 bytes, 5 characters")
-        XCTAssertEqual(word(at + 12), Array("héllo".utf8).withUnsafeBufferPointer { hashText($0) })
-        XCTAssertEqual(Array(bytes[(at + 16)..<(at + 22)]), Array("héllo".utf8))
-        XCTAssertEqual(Array(bytes[(at + 22)..<(at + 24)]), [0, 0])
+        XCTAssertEqual(word(bytes, 75), 1)
+        try checkStrObject(bytes, at: 80)
+    }
+
+    /// Image format 4: str constants are str objects too (a board's heap
+    /// holds none of the program's text), checked as names are.
+    func testStrConstantsAreCheckedStrObjects() throws {
+        var code = CodeObject(name: Array("<module>".utf8), filename: Array("t.py".utf8))
+        code.flags = CodeFlags.module
+        code.stackSize = 1
+        code.constants = [.str(Array("héllo".utf8)), .tuple([.none, .str(Array("héllo".utf8))])]
+        code.instructions = [Instruction(.loadConst, 0).raw, Instruction(.returnValue).raw]
+        let image = Image(modules: [ImageModule(name: Array("__main__".utf8), code: 0)], codes: [code])
+        let bytes = ImageFormat.encode(image)
+        XCTAssertEqual(try ImageFormat.decode(bytes).codes[0].constants, code.constants)
+        // Header 8, counts 8, the module 16, names 20, fixed fields 18, the
+        // constant count at 70, the str's tag at 74, padding to 76, the object;
+        // then the tuple's tag at 100, its count, None's tag at 105, the
+        // str's tag at 106, padding to 108, the object.
+        XCTAssertEqual(word(bytes, 70), 2)
+        XCTAssertEqual(Array(bytes[74..<76]), [ImageFormat.tagStr, 0])
+        try checkStrObject(bytes, at: 76)
+        XCTAssertEqual(Array(bytes[100..<108]), [ImageFormat.tagTuple, 2, 0, 0, 0, ImageFormat.tagNone, ImageFormat.tagStr, 0])
+        try checkStrObject(bytes, at: 108)
+    }
+
+    private func word(_ bytes: [UInt8], _ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(bytes[at + $1]) << (8 * UInt32($1)) } }
+
+    /// The image holds "héllo" as a str object at `at`; each doctored field is refused by name.
+    private func checkStrObject(_ bytes: [UInt8], at: Int, file: StaticString = #filePath, line: UInt = #line) throws {
+        XCTAssertEqual(word(bytes, at), UInt32(24) << 8 | 2, "a 24-byte block of type str", file: file, line: line)
+        XCTAssertEqual([word(bytes, at + 4), word(bytes, at + 8)], [6, 5], "6 bytes, 5 characters", file: file, line: line)
+        XCTAssertEqual(word(bytes, at + 12), Array("héllo".utf8).withUnsafeBufferPointer { hashText($0) }, file: file, line: line)
+        XCTAssertEqual(Array(bytes[(at + 16)..<(at + 22)]), Array("héllo".utf8), file: file, line: line)
+        XCTAssertEqual(Array(bytes[(at + 22)..<(at + 24)]), [0, 0], file: file, line: line)
         for (offset, value, why) in [(at, UInt32(24) << 8 | 17, "header"), (at + 4, 9, "header"), (at + 8, 6, "character count"),
                                      (at + 12, 12345, "character count or hash"), (at + 22, 1, "padding")] {
             var doctored = bytes
@@ -217,8 +244,8 @@ final class ImageFormatTests: XCTestCase {
             if offset == at + 22 { doctored[offset] = 1; doctored[offset + 1] = 0 }
             let crc = crc32(doctored[0..<(doctored.count - 4)])
             for k in 0..<4 { doctored[doctored.count - 4 + k] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(k))) }
-            XCTAssertThrowsError(try ImageFormat.decode(doctored), "doctored \(why) accepted") {
-                XCTAssertTrue(($0 as! ImageError).message.contains(why), "\($0)")
+            XCTAssertThrowsError(try ImageFormat.decode(doctored), "doctored \(why) accepted", file: file, line: line) {
+                XCTAssertTrue(($0 as! ImageError).message.contains(why), "\($0)", file: file, line: line)
             }
         }
     }

@@ -200,7 +200,11 @@ extension VM {
     /// the heap's reach) a copy, made once and kept in the intern table.
     func vmName(_ k: Int) throws(VMError) -> Value {
         let start = Int(vmNameStart[k])
+        #if P14P_VALUE32 && _pointerBitWidth(_64)
+        if let o = staticStrOffset(of: heap.vmNames + 4 * start) { return .object(o) }
+        #else
         if let o = vmNameWords.withUnsafeBytes({ staticStrOffset(of: $0.baseAddress! + 4 * start) }) { return .object(o) }
+        #endif
         if vmNameCopies.isEmpty { vmNameCopies = [Value](repeating: .null, count: vmNameStart.count) }
         if !vmNameCopies[k].isNull { return vmNameCopies[k] }
         let count = Int(vmNameWords[start + 1])
