@@ -85,6 +85,11 @@ struct Heap {
     /// Larger free blocks, first fit.
     var largeFree: UInt32 = 0
     var freeInLists: Int = 0
+    /// A free block small objects are carved from, front first, once the
+    /// wilderness is used up (`carve`): its rest, from `carveAt` to
+    /// `carveEnd`, always carries a free block's header, so a walk over the
+    /// heap sees it as one. Nothing between collections: `sweep` takes it back.
+    var carveAt: UInt32 = 0, carveEnd: UInt32 = 0
     /// Set by `sweep` when it freed a class object (the attribute cache names classes by offset).
     var sweptClass = false
 
@@ -282,6 +287,8 @@ struct Heap {
             block = top
             top += UInt32(need)
             setHeader(block, Heap.header(size: need))
+        } else if small, !fromHigh, let b = carve(need) {
+            block = b
         } else if let b = takeLarge(need) {
             block = b
         } else if fromHigh, Int(high) - need >= Int(top) {
@@ -293,15 +300,53 @@ struct Heap {
         }
         let got = blockSize(block)
         setHeader(block, Heap.header(size: got, type: type.rawValue))
-        (base + Int(block) + Heap.headerBytes).initializeMemory(as: UInt8.self, repeating: 0,
-                                                                    count: type.isRaw ? min(clearing, got - Heap.headerBytes) : got - Heap.headerBytes)
+        let body = base + Int(block) + Heap.headerBytes
+        let count = type.isRaw ? min(clearing, got - Heap.headerBytes) : got - Heap.headerBytes
+        if count <= 4 * Heap.granule {
+            // Most objects are a few words: word stores, not a call to memset
+            // (written out, since LLVM turns a loop of them into that call).
+            // A raw object's count rounds up to whole words, all of them its own.
+            let g = Heap.granule
+            if count > 0 { body.storeBytes(of: 0, as: HeaderWord.self) }
+            if count > g { body.storeBytes(of: 0, toByteOffset: g, as: HeaderWord.self) }
+            if count > 2 * g { body.storeBytes(of: 0, toByteOffset: 2 * g, as: HeaderWord.self) }
+            if count > 3 * g { body.storeBytes(of: 0, toByteOffset: 3 * g, as: HeaderWord.self) }
+        } else {
+            body.initializeMemory(as: UInt8.self, repeating: 0, count: count)
+        }
+        return block
+    }
+
+    /// A small block from the front of the carving block, which is the
+    /// large block best fit would split for it: one header written per
+    /// object, where splitting searched the large list and put the rest
+    /// back each time (a quarter of a small allocation's instructions once
+    /// the wilderness was used up). nil when the large list is empty.
+    @inline(__always) private mutating func carve(_ need: Int) -> UInt32? {
+        if Int(carveEnd) - Int(carveAt) < need {
+            if carveAt != carveEnd { addFree(carveAt, size: Int(carveEnd) - Int(carveAt)) }
+            carveAt = 0; carveEnd = 0
+            guard let b = takeLarge(need, whole: true) else { return nil }
+            carveAt = b
+            carveEnd = b + UInt32(blockSize(b))
+        }
+        let block = carveAt
+        let rest = Int(carveEnd) - Int(carveAt) - need
+        if rest >= Heap.minBlock {
+            carveAt += UInt32(need)
+            setHeader(carveAt, Heap.header(size: rest))
+            setHeader(block, Heap.header(size: need))
+        } else {
+            carveAt = carveEnd  // the whole rest: too small to stand alone
+        }
         return block
     }
 
     /// Best fit over the large list (and, failing that, over larger small
-    /// lists), splitting off the rest of the block when it can stand alone.
+    /// lists), splitting off the rest of the block when it can stand alone
+    /// (`whole`: the large block unsplit, for `carve`).
     /// Best fit keeps big holes whole for the big arrays that need them.
-    private mutating func takeLarge(_ need: Int) -> UInt32? {
+    private mutating func takeLarge(_ need: Int, whole: Bool = false) -> UInt32? {
         var prev: UInt32 = 0, cur = largeFree
         var best: UInt32 = 0, bestPrev: UInt32 = 0, bestSize = Int.max
         while cur != 0 {
@@ -317,10 +362,10 @@ struct Heap {
             let next = freeLink(best)
             if bestPrev == 0 { largeFree = next } else { setFreeLink(bestPrev, next) }
             freeInLists -= bestSize
-            split(best, have: bestSize, need: need)
+            if !whole { split(best, have: bestSize, need: need) }
             return best
         }
-        if need < Heap.smallLimit, let k = largerSmallList(need) { return splitSmall(k, need) }
+        if !whole, need < Heap.smallLimit, let k = largerSmallList(need) { return splitSmall(k, need) }
         return nil
     }
 
@@ -376,11 +421,12 @@ struct Heap {
     }
 
     /// Bytes available for new objects.
-    var freeBytes: Int { freeInLists + Int(high) - Int(top) }
+    var freeBytes: Int { freeInLists + Int(high) - Int(top) + Int(carveEnd) - Int(carveAt) }
 
     /// Frees every unmarked block, clears the marks, and merges runs of
     /// free blocks (the wilderness at `top` absorbs a free tail).
     mutating func sweep() {
+        carveAt = 0; carveEnd = 0  // its rest is a free block, merged with its neighbours below
         smallFree.update(repeating: 0, count: Heap.smallLists)
         smallMask = (0, 0)
         largeFree = 0

@@ -393,17 +393,17 @@ extension VM {
     /// s.split(sep) or s.split() with no maxsplit, the common cases: each piece made as it
     /// is found, without gathering where they are first. No separator: runs of whitespace
     /// (Python's for a str, ASCII's for bytes) separate, and the ends are trimmed.
-    func splitAll(_ text: UnsafeBufferPointer<UInt8>, by sep: UnsafeBufferPointer<UInt8>?) throws(VMError) -> Value {
+    func splitAll(_ text: UnsafeBufferPointer<UInt8>, by sep: UnsafeBufferPointer<UInt8>?, ascii: Bool) throws(VMError) -> Value {
         if let sep, sep.isEmpty { throw raise(.valueError, "empty separator") }
         let l = try newList()
         root(l); defer { unroot() }
         var start = 0
         if let sep {
             while let at = findBytes(text, sep, from: start) {
-                try listAppend(l, try newText(UnsafeBufferPointer(rebasing: text[start..<at])))
+                try listAppend(l, try newStr(UnsafeBufferPointer(rebasing: text[start..<at]), type: textType, ascii: ascii))
                 start = at + sep.count
             }
-            try listAppend(l, try newText(UnsafeBufferPointer(rebasing: text[start...])))
+            try listAppend(l, try newStr(UnsafeBufferPointer(rebasing: text[start...]), type: textType, ascii: ascii))
             return l
         }
         let unicode = textType == .str
@@ -412,7 +412,7 @@ extension VM {
             if start >= text.count { break }
             var end = start
             while end < text.count && whitespaceLength(text, end, unicode: unicode) == 0 { end += 1 }
-            try listAppend(l, try newText(UnsafeBufferPointer(rebasing: text[start..<end])))
+            try listAppend(l, try newStr(UnsafeBufferPointer(rebasing: text[start..<end]), type: textType, ascii: ascii))
             start = end
         }
         return l
@@ -502,13 +502,13 @@ extension VM {
             var chars = 0
             for i in 0..<n {
                 if i > 0 && sepCount > 0 {
-                    dst.update(from: heap.bytePointer(me.objectOffset, strDataOffset), count: sepCount)
+                    copyBytes(to: dst, from: heap.bytePointer(me.objectOffset, strDataOffset), count: sepCount)
                     dst += sepCount
                     chars += strCharCount(me.objectOffset)
                 }
                 let v = listItem(items.objectOffset, i).objectOffset
                 let len = strByteCount(v)
-                if len > 0 { dst.update(from: heap.bytePointer(v, strDataOffset), count: len) }
+                if len > 0 { copyBytes(to: dst, from: heap.bytePointer(v, strDataOffset), count: len) }
                 dst += len
                 chars += strCharCount(v)
             }
@@ -522,8 +522,9 @@ extension VM {
             let maxArg = a.positionalCount > 2 ? a[2] : (a.keyword("maxsplit") ?? .smallInt(-1))
             let maxSplit = try indexArgument(maxArg, .ssize)
             if id == .strSplit && maxSplit < 0 {
-                if sepArg.isNone { return try splitAll(text, by: nil) }
-                if isType(sepArg, textType) { return try splitAll(text, by: strBuffer(sepArg)) }
+                let ascii = textType == .str && strIsASCII(me.objectOffset)
+                if sepArg.isNone { return try splitAll(text, by: nil, ascii: ascii) }
+                if isType(sepArg, textType) { return try splitAll(text, by: strBuffer(sepArg), ascii: ascii) }
             }
             var parts: [(Int, Int)] = []
             let bytesIn = text  // where they lie: the heap does not move, and the receiver is an argument

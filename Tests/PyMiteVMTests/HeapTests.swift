@@ -108,6 +108,48 @@ final class HeapTests: XCTestCase {
         XCTAssertEqual(captured.out, "ok\n")
     }
 
+    /// A reused block comes back cleared, whatever its size (small ones by
+    /// word stores, larger ones by memset), from the free lists, the
+    /// wilderness or the block small objects are carved from.
+    func testReusedBlocksComeBackCleared() {
+        var heap = Heap(size: 32 * 1024)
+        for round in 0..<3 {
+            var blocks: [UInt32] = []
+            for size in stride(from: 8, through: 700, by: 4) {
+                for type in [ObjType.tuple, .list, .rawArray] {
+                    guard let o = heap.allocate(type, bytes: size) else { continue }
+                    let n = heap.blockSize(o) - Heap.headerBytes
+                    let body = heap.bytePointer(o, Heap.headerBytes)
+                    XCTAssertTrue((0..<n).allSatisfy { body[$0] == 0 }, "round \(round): \(type) of \(size) bytes not cleared")
+                    body.update(repeating: 0xA5, count: n)  // garbage for the next round to clear
+                    blocks.append(o)
+                }
+            }
+            XCTAssertGreaterThan(blocks.count, 100)
+            for o in blocks where o % 3 == 0 { heap.setMark(o) }  // keep some, so holes are reused
+            heap.sweep()
+        }
+    }
+
+    /// `copyBytes` copies exactly `count` bytes at any alignment, in each of
+    /// its short cases (1 to 3, 4 to 7, 8 to 16 bytes) and through memcpy.
+    func testCopyBytesCopiesExactlyTheBytes() {
+        let source = (0..<64).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        for n in 0...40 {
+            for from in 0..<4 {
+                for to in 0..<4 {
+                    var target = [UInt8](repeating: 0xEE, count: 64)
+                    source.withUnsafeBufferPointer { s in
+                        target.withUnsafeMutableBufferPointer { d in copyBytes(to: d.baseAddress! + to, from: s.baseAddress! + from, count: n) }
+                    }
+                    XCTAssertEqual(Array(target[to..<(to + n)]), Array(source[from..<(from + n)]), "\(n) bytes from \(from) to \(to)")
+                    XCTAssertTrue(target[..<to].allSatisfy { $0 == 0xEE } && target[(to + n)...].allSatisfy { $0 == 0xEE },
+                                  "\(n) bytes from \(from) to \(to) wrote outside")
+                }
+            }
+        }
+    }
+
     func testRandomAllocationAndSweepKeepTheHeapConsistent() {
         var rng = SplitMix(seed: 42)
         var heap = Heap(size: 64 * 1024)
@@ -120,6 +162,17 @@ final class HeapTests: XCTestCase {
                 XCTAssertNil(live[o], "block \(o) handed out twice")
                 live[o] = (type, heap.blockSize(o))
                 XCTAssertGreaterThanOrEqual(heap.blockSize(o), size)
+            }
+            if round % 10 == 0 {
+                // Between collections too (small blocks carved from a free one): every
+                // block walks, and the free ones and the wilderness are what freeBytes says.
+                var covered = 0, free = 0
+                heap.forEachBlock { o in
+                    covered += heap.blockSize(o)
+                    if live[o] == nil { XCTAssertEqual(heap.type(o), .free); free += heap.blockSize(o) } else { XCTAssertNotEqual(heap.type(o), .free) }
+                }
+                XCTAssertEqual(covered + Int(heap.high) - Int(heap.top), heap.size - 8)
+                XCTAssertEqual(free + Int(heap.high) - Int(heap.top), heap.freeBytes)
             }
             if round % 50 == 49 || heap.freeBytes < 4096 {
                 // Keep about half of the blocks.

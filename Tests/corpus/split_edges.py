@@ -14,3 +14,6 @@ print(len(parts), parts[0], parts[-1], sum(len(p) for p in parts))
 # No separator: runs of whitespace, ends trimmed; a str knows Unicode's spaces, bytes ASCII's.
 print("  a  b\tc\n".split(), "".split(), "   ".split(), "a\u3000b\u00a0c".split(), b" x\x0by ".split(), "x".split(None))
 print(" a b ".split(None, 1), " a b ".rsplit(None, 1), bytearray(b" p q ").split())
+# Pieces know their length in characters (an ASCII str's pieces are not counted again).
+print([len(p) for p in "é,ü,abc".split(",")], [len(p) for p in "日本 語x".split()], [len(p) for p in "ab,,cde".split(",")])
+print([p[-1] for p in "xé yü".split()], [len(p) for p in " ab  c ".split()], [len(p) for p in "abc".split("é")])
