@@ -445,7 +445,7 @@ extension VM {
             if !(way.pointee.site == UInt(bitPattern: site) && way.pointee.cls == cls) { way += 1 }
             if way.pointee.site == UInt(bitPattern: site) && way.pointee.cls == cls && way.pointee.epoch == attrEpoch,
                d.isObject, heap.type(d.objectOffset) == .dict, Int(way.pointee.index) == dictUsed(d) {
-                way.pointee.index = Int32(truncatingIfNeeded: try dictStoreStrAt(d, name, value))
+                way.pointee.index = Int32(truncatingIfNeeded: try dictStoreStrSmall(d, name, value))
                 return
             }
         }
