@@ -17,7 +17,9 @@ public enum ImageError: Error {
     public var messageBytes: [UInt8] {
         switch self {
         case .badMagic: return bytes("not a p14p code image (bad magic)")
-        case .unsupportedVersion(let v): return bytes("unsupported image format version ") + decimal(Int(v))
+        case .unsupportedVersion(let v):
+            return bytes("unsupported image format version ") + decimal(Int(v)) + bytes(" (this VM reads version ")
+                + decimal(Int(ImageFormat.version)) + bytes("; compile the program again)")
         case .truncated: return bytes("truncated code image")
         case .checksumMismatch: return bytes("corrupt code image (checksum mismatch)")
         case .malformed(let why): return bytes("malformed code image: ") + bytes(why)

@@ -257,7 +257,10 @@ final class ImageFormatTests: XCTestCase {
         XCTAssertThrowsError(try ImageFormat.decode(wrongMagic)) { XCTAssertEqual(($0 as! ImageError).message, "not a p14p code image (bad magic)") }
         var wrongVersion = bytes
         wrongVersion[4] = 9
-        XCTAssertThrowsError(try ImageFormat.decode(wrongVersion)) { XCTAssertTrue(($0 as! ImageError).message.contains("version 9")) }
+        XCTAssertThrowsError(try ImageFormat.decode(wrongVersion)) {
+            XCTAssertEqual(($0 as! ImageError).message,
+                           "unsupported image format version 9 (this VM reads version \(ImageFormat.version); compile the program again)")
+        }
         bytes[bytes.count / 2] ^= 0x40
         XCTAssertThrowsError(try ImageFormat.decode(bytes)) { XCTAssertTrue(($0 as! ImageError).message.contains("checksum")) }
     }
