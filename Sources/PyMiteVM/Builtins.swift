@@ -694,19 +694,22 @@ extension VM {
             if let r = try callDunder0(v, "__float__") { return r }
             throw raiseAboutType(.typeError, "float() argument must be a string or a real number, not '", v, "'")
         case .str:
-            if a.keywordCount == 0 {  // str(x), the common call
-                if n == 0 { return try newStr("") }
-                if n >= 2, isBytesLike(a[0]) { return try decodeBytes(a[0], a) }  // str(b, encoding, errors)
-                return try strValue(a[0])
+            if a.keywordCount == 0 && n < 2 {  // str(x), the common call
+                return n == 0 ? try newStr("") : try strValue(a[0])
             }
-            try checkKeywords(a, ["object", "encoding", "errors"], of: nil, named: "str")
+            if a.keywordCount > 0 { try checkKeywords(a, ["object", "encoding", "errors"], of: nil, named: "str") }
             let object = n > 0 ? a[0] : (a.keyword("object") ?? .null)
             if object.isNull { return try newStr("") }
-            // str(b, encoding, errors): a decoding (by position or keyword).
-            if n >= 2 || a.keyword("encoding") != nil || a.keyword("errors") != nil, isBytesLike(object) {
-                return try decodeBytes(object, a)
+            // str(b, encoding, errors): a decoding (by position or keyword), of bytes-like objects only.
+            guard n >= 2 || a.keyword("encoding") != nil || a.keyword("errors") != nil else { return try strValue(object) }
+            if isBytesLike(object) { return try decodeBytes(object, a, receiverByKeyword: n == 0) }
+            if isStr(object) { throw raise(.typeError, "decoding str is not supported") }
+            if let b = try bufferBytes(object) {  // a memoryview, or a bytes subclass's instance: its bytes
+                let copy = try newStr(b, type: .bytes)
+                root(copy); defer { unroot() }
+                return try decodeBytes(copy, a, receiverByKeyword: n == 0)
             }
-            return try strValue(object)
+            throw raiseAboutType(.typeError, "decoding to str: need a bytes-like object, ", object, " found")
         case .bool:
             if a.keywordCount > 0 { throw raise(.typeError, "bool() takes no keyword arguments") }
             return n == 0 ? .false : .bool(try isTruthy(a[0]))

@@ -62,3 +62,19 @@ try:
     l.__class__ = X
 except TypeError as e:
     print("TypeError", e)
+
+# str() decoding: the bytes by keyword too; only bytes-like objects are decoded.
+print(str(object=b'ab', encoding='ascii'), str(object=b'x', errors='strict'), repr(str(encoding='ascii')))
+for args in [(5, 'ascii'), ([1], 'ascii'), ('s', 'ascii')]:
+    try:
+        str(*args)
+    except TypeError as e:
+        print('TypeError', e)
+try:
+    str(object=5, encoding='ascii')
+except TypeError as e:
+    print('TypeError', e)
+class BytesKind(bytes):
+    pass
+print(str(bytearray(b'hi'), 'ascii'), str(memoryview(b'mv'), 'ascii'), str(BytesKind(b'sub'), 'ascii'))
+print(str(object=b'\xff', encoding='ascii', errors='replace'))

@@ -23,9 +23,10 @@ enum Codec {
 enum CodecErrors { case strict, ignore, replace, unknown }
 
 extension VM {
-    /// The codec and errors handler a call names (arguments `first`, `first + 1` or keywords).
-    func codecArguments(_ a: Arguments, _ method: StaticString) throws(VMError) -> (Codec, CodecErrors, Value) {
-        try argumentCount(a, method, min: 1, max: 3)
+    /// The codec and errors handler a call names (arguments 1 and 2, or keywords;
+    /// `receiverByKeyword`: the bytes came as `object=`, as str() takes them).
+    func codecArguments(_ a: Arguments, _ method: StaticString, receiverByKeyword: Bool = false) throws(VMError) -> (Codec, CodecErrors, Value) {
+        try argumentCount(a, method, min: receiverByKeyword ? 0 : 1, max: 3)
         let encoding = a.value(1, "encoding"), errors = a.value(2, "errors")
         var codec = Codec.utf8
         if let e = encoding {
@@ -99,8 +100,8 @@ extension VM {
     }
 
     /// bytes.decode(encoding="utf-8", errors="strict") and bytearray's.
-    func decodeBytes(_ me: Value, _ a: Arguments) throws(VMError) -> Value {
-        let (named, namedHandler, handlerName) = try codecArguments(a, "decode")
+    func decodeBytes(_ me: Value, _ a: Arguments, receiverByKeyword: Bool = false) throws(VMError) -> Value {
+        let (named, namedHandler, handlerName) = try codecArguments(a, "decode", receiverByKeyword: receiverByKeyword)
         // Constants where more_str_methods is compiled out: the other codecs' code folds away.
         let codec = moreStrMethodsOn ? named : .utf8, handler = moreStrMethodsOn ? namedHandler : .strict
         let b = Array(byteView(me)!)
