@@ -11,6 +11,7 @@ import Foundation
 import XCTest
 @testable import P14PDist
 import P14PFirmware
+import PyMiteVM
 
 final class BundleTests: XCTestCase {
     static let emulatedBoards = ["mps2-an385", "lm3s6965evb", "stm32", "netduinoplus2", "microbit", "hifive1"]
@@ -132,6 +133,14 @@ final class BundleTests: XCTestCase {
             XCTAssertTrue("\($0)".contains("does not fit in RAM") && "\($0)".contains("loaded code"), "\($0)")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: work + "/many/firmware.elf"))
+        // A package whose firmware reads another image format (an older release's) is refused by name.
+        var older = try Bundler.readPackage(release + "/pymite-09-microbit.tar.gz").0
+        XCTAssertNoThrow(try Bundler.checkImageFormat(older, package: "pkg"))
+        older.image.format = Int(ImageFormat.version) - 1
+        XCTAssertThrowsError(try Bundler.checkImageFormat(older, package: "pkg")) {
+            XCTAssertTrue("\($0)".contains("reads code images of format \(ImageFormat.version - 1), and this p14p-dist writes format "
+                                           + "\(ImageFormat.version)"), "\($0)")
+        }
         var bytes = try readFileBytes(release + "/pymite-09-stm32.tar.gz")
         bytes[bytes.count / 2] ^= 0xff
         try writeFileAtomically(release + "/pymite-09-stm32.tar.gz", bytes)

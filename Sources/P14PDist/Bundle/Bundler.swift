@@ -67,6 +67,7 @@ public enum Bundler {
             throw BundleError("\(request.package) holds no board firmware with a memory map (the \(metadata.board.terminalSafe) "
                 + "package\(metadata.board == "desktop" ? " runs programs directly: ./p14p run app.py" : " was made before p14p-dist recorded one")")
         }
+        try checkImageFormat(metadata, package: request.package)
         let image = try programImage(request.program)
         let argv = [URL(fileURLWithPath: request.program).lastPathComponent] + request.arguments
 
@@ -99,6 +100,17 @@ public enum Bundler {
         files.append(imagePath)
         return BundleResult(board: metadata.board, files: files, imageBytes: image.count,
                             appAddress: layout.sizes.appAddress, appSize: layout.sizes.appSection, notes: notes)
+    }
+
+    /// A package's firmware reads the code image format its release wrote
+    /// (`image.format`); an image of another format would be refused by the
+    /// board at start, so it is refused here, before anything is written.
+    static func checkImageFormat(_ metadata: BundleMetadata, package: String) throws {
+        let reads = metadata.image.format, writes = Int(ImageFormat.version)
+        guard reads == writes else {
+            throw BundleError("\(package): its firmware reads code images of format \(reads), and this p14p-dist writes format "
+                + "\(writes): bundle with the p14p-dist of release \(metadata.release.terminalSafe), or build the board again")
+        }
     }
 
     /// metadata.json and firmware.elf of a package (`<name>/metadata.json`, `<name>/firmware.elf`).
