@@ -256,7 +256,7 @@ struct CodeLoader: CodeSink {
         }
         guard !failed else { return }
         do {
-            vm.names[vm.nameCount] = try vm.intern(try vm.imageStr(text, object: object))
+            vm.names[vm.nameCount] = try vm.internImageStr(text, object: object)
             vm.nameCount += 1
             vm.safePoint()
         } catch {
@@ -399,7 +399,7 @@ struct ConstantValueMaker: ConstantMaker {
     mutating func str(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) -> Value {
         guard !failed else { return .null }
         do {
-            return try vm.intern(try vm.imageStr(text, object: object))
+            return try vm.internImageStr(text, object: object)
         } catch {
             failed = true
             return .null

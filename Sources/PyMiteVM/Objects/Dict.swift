@@ -144,12 +144,17 @@ extension VM {
             if strKeyMatches(entries, e, key, hash: h) { setDictEntryValue(d, e, value); return e }
             e += 1
         }
+        appendEntry(d, entries, used, key, value, hash: h)
+        return used
+    }
+
+    /// Writes entry `used` (the next free one, with room for it) and counts it; no index.
+    @inline(__always) private func appendEntry(_ d: Value, _ entries: UInt32, _ used: Int, _ key: Value, _ value: Value, hash h: Int64) {
         heap.setSlot(entries, used * DictEntry.stride + DictEntry.hash, .smallInt(Int(h)))
         heap.setSlot(entries, used * DictEntry.stride + DictEntry.key, key)
         heap.setSlot(entries, used * DictEntry.stride + DictEntry.value, value)
-        heap.setSlot(o, DictSlot.used, .smallInt(used + 1))
-        heap.setSlot(o, DictSlot.count, .smallInt(dictCount(d) + 1))
-        return used
+        heap.setSlot(d.objectOffset, DictSlot.used, .smallInt(used + 1))
+        heap.setSlot(d.objectOffset, DictSlot.count, .smallInt(dictCount(d) + 1))
     }
 
     /// dictFind for a str key (a name), by identity first: never runs Python code.
@@ -223,14 +228,9 @@ extension VM {
             try dictResize(d, minEntries: dictCount(d) + 1)
             used = dictUsed(d)
         }
-        let entries = heap.slot(o, DictSlot.entries).objectOffset
-        heap.setSlot(entries, used * DictEntry.stride + DictEntry.hash, .smallInt(Int(h)))
-        heap.setSlot(entries, used * DictEntry.stride + DictEntry.key, key)
-        heap.setSlot(entries, used * DictEntry.stride + DictEntry.value, value)
         let cap = Int(heap.slot(o, DictSlot.indexCapacity).intValue)
         if cap > 0 { insertIndex(d, entry: used, hash: h, cap: cap) }
-        heap.setSlot(o, DictSlot.used, .smallInt(used + 1))
-        heap.setSlot(o, DictSlot.count, .smallInt(dictCount(d) + 1))
+        appendEntry(d, heap.slot(o, DictSlot.entries).objectOffset, used, key, value, hash: h)
     }
 
     private func insertIndex(_ d: Value, entry: Int, hash: Int64, cap: Int) {

@@ -64,12 +64,13 @@ extension VM {
 
     @inline(__always) func textHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 { hashText(bytes) }
 
-    /// A name of the image being loaded as a str: on a 32-bit board, the
-    /// image's own str object where it lies (flash; `ImageStr`), which costs
-    /// no heap; elsewhere, or when the object is out of reach, a copy.
-    func imageStr(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) throws(VMError) -> Value {
-        if let object, let o = staticStrOffset(of: object) { return .object(o) }
-        return try newStr(text)
+    /// A name or str constant of the image being loaded, interned: on a
+    /// 32-bit board the image's own str object where it lies (flash;
+    /// `ImageStr`), which costs no heap; elsewhere, or when the object is out
+    /// of reach, a copy (none for one of the VM's own names).
+    func internImageStr(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) throws(VMError) -> Value {
+        if let object, let o = staticStrOffset(of: object) { return try intern(.object(o)) }
+        return try internBytes(text)
     }
 
     /// The offset by which the heap reaches a str object laid out as
