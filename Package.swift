@@ -2,6 +2,13 @@
 // SPDX-License-Identifier: LGPL-2.1-only
 import PackageDescription
 
+// The p14p binary's modules reach generic type metadata (a Dictionary<String, Int>'s
+// storage, ...) through its accessor function, not by a mangled name that the Swift
+// runtime demangles: demangling checks the key's Hashable conformance by scanning
+// every conformance record in the binary (0.3 M instructions and 0.35 MB of pages
+// touched on the first String-keyed table of every `p14p run`; docs/performance.md).
+let directMetadataAccess = ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]
+
 let package = Package(
     name: "p14p",
     products: [
@@ -22,18 +29,19 @@ let package = Package(
             name: "PyMiteVM",
             // Python objects live in the VM's own heap, not in Swift properties
             // shared across threads: runtime exclusivity checks only cost time.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"] + directMetadataAccess)]
         ),
         // Host-side compiler: Python source -> code image.
-        .target(name: "PyMiteCompiler", dependencies: ["PyMiteVM"]),
+        .target(name: "PyMiteCompiler", dependencies: ["PyMiteVM"], swiftSettings: [.unsafeFlags(directMetadataAccess)]),
         // The VM's platform hooks for a POSIX host (the CLI and the tests).
-        .target(name: "PyMiteHost", dependencies: ["PyMiteVM"]),
+        .target(name: "PyMiteHost", dependencies: ["PyMiteVM"], swiftSettings: [.unsafeFlags(directMetadataAccess)]),
         .executableTarget(
             name: "p14p",
             dependencies: [
                 "PyMiteVM", "PyMiteCompiler", "PyMiteHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: [.unsafeFlags(directMetadataAccess)]
         ),
         .testTarget(name: "PyMiteVMTests", dependencies: ["PyMiteVM", "PyMiteCompiler", "PyMiteHost"]),
         .testTarget(name: "PyMiteCompilerTests", dependencies: ["PyMiteCompiler", "PyMiteVM"]),
