@@ -20,14 +20,16 @@ final class HeapTests: XCTestCase {
         XCTAssertEqual(heap.type(a), .tuple)
     }
 
-    /// Heap.type's table gives every ObjType back from its raw value, and .free for any other byte.
-    func testTypeTableMatchesObjType() {
+    /// Heap.type casts the header's type byte: every ObjType comes back from its raw value
+    /// (which holds only while they run from 0 without a gap), and .free for any other byte.
+    func testTypeBytesAreCaseIndexes() {
         for b in 0..<256 {
             let expected = ObjType(rawValue: UInt8(b)) ?? .free
             XCTAssertEqual(objType(byte: UInt8(b)), expected, "type byte \(b)")
         }
-        XCTAssertLessThan(ObjType.code.rawValue, 64, "the table covers every type byte")
-        XCTAssertEqual(objTypeCaseIndex.utf8CodeUnitCount, 64, "a byte for each type byte below 64")
+        for b in 0...ObjType.last.rawValue { XCTAssertNotNil(ObjType(rawValue: b), "no type has byte \(b)") }
+        XCTAssertLessThanOrEqual(HeaderWord(ObjType.last.rawValue), HeaderLayout.typeMask, "the header holds every type byte")
+        XCTAssertEqual(ObjType.str.rawValue, 2, "code images hold str objects with this type byte")
     }
 
     func testFreedNeighboursMerge() {
