@@ -740,6 +740,20 @@ extension VM {
     }
 
     func compareOperation(_ op: CompareOperator, _ a: Value, _ b: Value) throws(VMError) -> Value {
+        // Two strs (not a subclass's instances, which are .instance) compare here, before
+        // the checks for the other types (mixed 2%).
+        if a.isObject && b.isObject && heap.type(a.objectOffset) == .str && heap.type(b.objectOffset) == .str {
+            let x = a.objectOffset, y = b.objectOffset
+            switch op {
+            case .equal: return .bool(strEqual(x, y))
+            case .notEqual: return .bool(!strEqual(x, y))
+            case .less: return .bool(strCompare(x, y) < 0)
+            case .lessEqual: return .bool(strCompare(x, y) <= 0)
+            case .greater: return .bool(strCompare(x, y) > 0)
+            case .greaterEqual: return .bool(strCompare(x, y) >= 0)
+            default: break
+            }
+        }
         switch op {
         case .equal:
             // An instance's __eq__ may return any object, and == gives it as it is.
