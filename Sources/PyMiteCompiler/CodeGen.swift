@@ -66,8 +66,15 @@ final class CodeGen {
         for (index, label) in u.patches {
             guard let pos = label.position else { throw error("internal compiler error: unplaced label", loc) }
             guard pos <= Int(Instruction.maxArg) else { throw error("code too large", loc) }
-            let op = Instruction(raw: u.instructions[index]).opcode!
-            u.instructions[index] = Instruction(op, UInt32(pos)).raw
+            let ins = Instruction(raw: u.instructions[index])
+            if ins.opcode == .compareJumpIfFalse {
+                guard let arg = FusedOperand.pack(Int(ins.arg), pos, lowBits: FusedOperand.comparisonBits) else {
+                    throw error("code too large", loc)
+                }
+                u.instructions[index] = Instruction(.compareJumpIfFalse, arg).raw
+            } else {
+                u.instructions[index] = Instruction(ins.opcode!, UInt32(pos)).raw
+            }
         }
         guard u.instructions.count <= Int(Instruction.maxArg) else { throw error("code too large", loc) }
         guard u.maxDepth <= CodeGen.maxStack else {

@@ -42,6 +42,7 @@ public func disassemble(_ c: CodeObject, index: Int) -> String {
     for raw in c.instructions {
         let ins = Instruction(raw: raw)
         if let op = ins.opcode, op.operandKind == .jumpTarget { targets.insert(Int(ins.arg)) }
+        if let op = ins.opcode, op.operandKind == .comparisonAndTarget { targets.insert(Int(ins.arg >> FusedOperand.comparisonBits)) }
     }
     for e in c.exceptionTable { targets.insert(Int(e.target)) }
 
@@ -77,6 +78,10 @@ public func disassemble(_ c: CodeObject, index: Int) -> String {
     return out
 }
 
+func slotText(_ slot: Int, _ c: CodeObject) -> String {
+    slot < c.slotNames.count ? text(c.slotNames[slot]) : "<bad slot>"
+}
+
 func argumentMeaning(_ op: Opcode, _ arg: UInt32, _ c: CodeObject) -> String? {
     let a = Int(arg)
     switch op.operandKind {
@@ -85,13 +90,27 @@ func argumentMeaning(_ op: Opcode, _ arg: UInt32, _ c: CodeObject) -> String? {
     case .name:
         return a < c.names.count ? text(c.names[a]) : "<bad name>"
     case .local:
-        return a < c.slotNames.count ? text(c.slotNames[a]) : "<bad slot>"
+        return slotText(a, c)
     case .jumpTarget:
         return "to \(a)"
     case .binaryOperator:
         return BinaryOperator(rawValue: UInt8(truncatingIfNeeded: arg)).map { "\($0.symbol)" } ?? "<bad operator>"
     case .compareOperator:
         return CompareOperator(rawValue: UInt8(truncatingIfNeeded: arg)).map { "\($0.symbol)" } ?? "<bad comparison>"
+    case .localPair:
+        let (x, y) = FusedOperand.split(arg, lowBits: FusedOperand.slotBits)
+        return slotText(x, c) + ", " + slotText(y, c)
+    case .localAndName:
+        let (slot, name) = FusedOperand.split(arg, lowBits: FusedOperand.attrSlotBits)
+        return slotText(slot, c) + "." + (name < c.names.count ? text(c.names[name]) : "<bad name>")
+    case .operatorAndConstant:
+        let (op, k) = FusedOperand.split(arg, lowBits: FusedOperand.operatorBits)
+        let symbol = BinaryOperator(rawValue: UInt8(truncatingIfNeeded: op)).map { "\($0.symbol)" } ?? "<bad operator>"
+        return symbol + " " + (k < c.constants.count ? constantRepr(c.constants[k]) : "<bad constant>")
+    case .comparisonAndTarget:
+        let (cmp, target) = FusedOperand.split(arg, lowBits: FusedOperand.comparisonBits)
+        let symbol = CompareOperator(rawValue: UInt8(truncatingIfNeeded: cmp)).map { "\($0.symbol)" } ?? "<bad comparison>"
+        return symbol + ", else to \(target)"
     case .raw:
         switch op {
         case .makeFunction:

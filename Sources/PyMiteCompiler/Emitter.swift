@@ -85,6 +85,9 @@ final class CodeUnit {
     var lastLine = -1
     var lineTable: [LineEntry] = []
     var entries: [(start: Int, end: Int, handler: Label, depth: Int)] = []
+    /// The last position a label, a handler or an exception range was placed at: an
+    /// instruction there starts something, so it is not fused with the one before it.
+    var fence = 0
 
     init(scope: Scope, firstLine: Int) {
         self.scope = scope
@@ -106,17 +109,49 @@ extension CodeGen {
         guard arg >= 0, arg <= Int(Instruction.maxArg) else {
             throw error("code too large", here)
         }
-        if u.line != u.lastLine {
-            u.lineTable.append(LineEntry(start: UInt32(u.instructions.count), line: UInt32(max(0, u.line))))
-            u.lastLine = u.line
+        if let (fused, fusedArg) = fusion(op, arg) {
+            u.instructions[u.instructions.count - 1] = Instruction(fused, fusedArg).raw
+        } else {
+            if u.line != u.lastLine {
+                u.lineTable.append(LineEntry(start: UInt32(u.instructions.count), line: UInt32(max(0, u.line))))
+                u.lastLine = u.line
+            }
+            u.instructions.append(Instruction(op, UInt32(arg)).raw)
         }
-        u.instructions.append(Instruction(op, UInt32(arg)).raw)
         u.depth += op.stackEffect(UInt32(arg))
         u.maxDepth = max(u.maxDepth, u.depth)
         switch op {
         case .returnValue, .raiseVarargs, .raiseAssertion, .reraise, .popExceptReraise, .jump:
             u.reachable = false
         default: break
+        }
+    }
+
+    /// The instruction before, if nothing starts between it and `op` (no label,
+    /// handler, exception range or new line): the two can be one.
+    private var fusable: Instruction? {
+        guard let last = u.instructions.last, u.fence != u.instructions.count, u.line == u.lastLine else { return nil }
+        return Instruction(raw: last)
+    }
+
+    /// `op` fused with the instruction before it (Opcode.loadFastLoadFast, ...), nil if the
+    /// pair has no fused form or an operand does not fit it.
+    private func fusion(_ op: Opcode, _ arg: Int) -> (Opcode, UInt32)? {
+        guard let last = fusable, let first = last.opcode else { return nil }
+        let a = Int(last.arg)
+        switch (first, op) {
+        case (.loadFast, .loadFast):
+            return FusedOperand.pack(a, arg, lowBits: FusedOperand.slotBits).map { (.loadFastLoadFast, $0) }
+        case (.loadFast, .loadAttr):
+            return FusedOperand.pack(a, arg, lowBits: FusedOperand.attrSlotBits).map { (.loadFastAttr, $0) }
+        case (.loadFast, .storeAttr):
+            return FusedOperand.pack(a, arg, lowBits: FusedOperand.attrSlotBits).map { (.storeFastAttr, $0) }
+        case (.loadConst, .binaryOp):
+            return FusedOperand.pack(arg, a, lowBits: FusedOperand.operatorBits).map { (.loadConstBinaryOp, $0) }
+        case (.loadConst, .inplaceOp):
+            return FusedOperand.pack(arg, a, lowBits: FusedOperand.operatorBits).map { (.loadConstInplaceOp, $0) }
+        default:
+            return nil
         }
     }
 
@@ -139,11 +174,20 @@ extension CodeGen {
         default: target = u.depth
         }
         try noteDepth(label, target)
+        // A comparison's jump: the comparison's operand takes the target's low bits
+        // when the label is placed (CodeGen.compileUnit).
+        if op == .popJumpIfFalse, let last = fusable, last.opcode == .compareOp {
+            u.instructions[u.instructions.count - 1] = Instruction(.compareJumpIfFalse, last.arg).raw
+            u.patches.append((u.instructions.count - 1, label))
+            u.depth += op.stackEffect(0)
+            return
+        }
         u.patches.append((u.instructions.count, label))
         try emit(op, 0)
     }
 
     func place(_ label: Label) throws {
+        u.fence = u.instructions.count
         if u.reachable {
             try noteDepth(label, u.depth)
             label.position = u.instructions.count
@@ -158,6 +202,7 @@ extension CodeGen {
 
     /// An exception handler's entry point: reachable only if its range holds code.
     func placeHandler(_ label: Label, for p: Protected) {
+        u.fence = u.instructions.count
         label.position = u.instructions.count
         if p.hasCode {
             u.reachable = true
@@ -170,10 +215,12 @@ extension CodeGen {
     }
 
     func open(_ p: Protected) {
+        u.fence = u.instructions.count
         if p.openStart == nil { p.openStart = u.instructions.count }
     }
 
     func suspend(_ p: Protected) {
+        u.fence = u.instructions.count
         if let s = p.openStart {
             p.segments.append((s, u.instructions.count))
             p.openStart = nil

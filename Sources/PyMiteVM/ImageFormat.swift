@@ -39,7 +39,8 @@ public enum ImageFormat {
     /// 3: names and slot names are str objects in a 32-bit board's heap
     /// layout (`ImageStr`), so a board uses them where they lie too.
     /// 4: so are str constants: a board's heap holds none of the program's text.
-    public static let version: UInt16 = 4
+    /// 5: fused pairs of instructions (`Opcode.loadFastLoadFast` and the five after it).
+    public static let version: UInt16 = 5
     static let maxStack = 4096
     /// The longest str an image holds (`ImageStr`'s header gives a block 24 bits).
     public static let maxStrBytes = (1 << 24) - 1 - ImageStr.fieldBytes - 3
@@ -330,6 +331,21 @@ public enum ImageFormat {
                 if op == .raiseVarargs { guard arg <= 2 else { throw .badInstruction(code: index, index: i, "bad raise arity") } }
                 if op == .raiseAssertion { guard arg <= 1 else { throw .badInstruction(code: index, index: i, "bad assert arity") } }
                 if op == .listAppend || op == .setAdd || op == .mapAdd { guard arg >= 1 else { throw .badInstruction(code: index, index: i, "bad depth") } }
+            case .localPair:
+                let (a, b) = FusedOperand.split(ins.raw >> 8, lowBits: FusedOperand.slotBits)
+                guard a < slots && b < slots else { throw .badInstruction(code: index, index: i, "local slot out of range") }
+            case .localAndName:
+                let (slot, name) = FusedOperand.split(ins.raw >> 8, lowBits: FusedOperand.attrSlotBits)
+                guard slot < slots else { throw .badInstruction(code: index, index: i, "local slot out of range") }
+                guard name < c.nameCount else { throw .badInstruction(code: index, index: i, "name index out of range") }
+            case .operatorAndConstant:
+                let (op, k) = FusedOperand.split(ins.raw >> 8, lowBits: FusedOperand.operatorBits)
+                guard BinaryOperator(rawValue: UInt8(op)) != nil else { throw .badInstruction(code: index, index: i, "unknown operator") }
+                guard k < c.constantCount else { throw .badInstruction(code: index, index: i, "constant index out of range") }
+            case .comparisonAndTarget:
+                let (cmp, target) = FusedOperand.split(ins.raw >> 8, lowBits: FusedOperand.comparisonBits)
+                guard CompareOperator(rawValue: UInt8(cmp)) != nil else { throw .badInstruction(code: index, index: i, "unknown comparison") }
+                guard target < n else { throw .badInstruction(code: index, index: i, "jump target out of range") }
             case .raw, .none: break
             }
         }
@@ -368,6 +384,8 @@ public enum ImageFormat {
             case .jump: try reach(Int(arg), after, from: i)
             case .popJumpIfFalse, .popJumpIfTrue:
                 try reach(Int(arg), after, from: i); try reach(i + 1, after, from: i)
+            case .compareJumpIfFalse:
+                try reach(Int(arg >> FusedOperand.comparisonBits), after, from: i); try reach(i + 1, after, from: i)
             case .jumpIfFalseOrPop, .jumpIfTrueOrPop:
                 try reach(Int(arg), d, from: i); try reach(i + 1, after, from: i)
             case .forIter:

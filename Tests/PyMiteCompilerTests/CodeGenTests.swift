@@ -46,6 +46,8 @@ final class CodeGenTests: XCTestCase {
             case .local: return m + " " + String(decoding: c.slotNames[a], as: UTF8.self)
             case .binaryOperator: return m + " " + "\(BinaryOperator(rawValue: UInt8(a))!.symbol)"
             case .compareOperator: return m + " " + "\(CompareOperator(rawValue: UInt8(a))!.symbol)"
+            case .localPair, .localAndName, .operatorAndConstant, .comparisonAndTarget:
+                return m + " " + argumentMeaning(op, ins.arg, c)!  // "a, b", "self.x", "+ 1", "<, else to 9"
             default: return m + " \(a)"
             }
         }
@@ -165,7 +167,7 @@ final class CodeGenTests: XCTestCase {
                                  value: Expr(.binary(Expr(.literal(.int(1)), l), .add, Expr(.literal(.int(2)), l)), l)), l)]
         let image = try Compiler.compile(module: body, filename: "t.py", moduleName: "m")
         assertVerifies(image)
-        XCTAssertEqual(listing(image.codes[0]), ["LOAD_CONST 1", "LOAD_CONST 2", "BINARY_OP +", "STORE_GLOBAL x",
+        XCTAssertEqual(listing(image.codes[0]), ["LOAD_CONST 1", "LOAD_CONST_BINARY_OP + 2", "STORE_GLOBAL x",
                                                  "LOAD_CONST None", "RETURN_VALUE"])
     }
 
@@ -245,7 +247,7 @@ final class CodeGenTests: XCTestCase {
         XCTAssertEqual(f.flags, CodeFlags.varArgs | CodeFlags.varKeywords | CodeFlags.docstring)
         XCTAssertEqual(f.constants.first, .str(Array("doc".utf8)))  // f.__doc__, with no instruction for it
         XCTAssertEqual(f.slotNames.map { String(decoding: $0, as: UTF8.self) }, ["a", "b", "c", "d", "args", "kw", "e"])
-        XCTAssertEqual(listing(f), ["LOAD_FAST a", "LOAD_FAST b", "BINARY_OP +", "STORE_FAST e",
+        XCTAssertEqual(listing(f), ["LOAD_FAST_LOAD_FAST a, b", "BINARY_OP +", "STORE_FAST e",
                                     "LOAD_FAST e", "RETURN_VALUE"])
         XCTAssertEqual(listing(image.codes[0]), [
             "LOAD_CONST 1", "BUILD_TUPLE 1",
@@ -402,6 +404,34 @@ final class CodeGenTests: XCTestCase {
         assertSyntaxError("while x:\n    def f():\n        continue\n", "'continue' not properly in loop", line: 3, column: 9)
     }
 
+    /// The commonest pairs become one instruction (image format 5), but never across a jump
+    /// target or a new line, where the second instruction starts something of its own.
+    func testPairsAreFusedWhereNothingStartsBetweenThem() throws {
+        let image = try compile("""
+        def f(o, x):
+            o.a = x.b + 1
+            x.n += 1
+            if x.c < 3:
+                return o.d
+            return (o or x) + o
+        def g(a, b):
+            return (a
+                    + b)
+        """)
+        XCTAssertEqual(listing(code(image, "f")), [
+            "LOAD_FAST_ATTR x.b", "LOAD_CONST_BINARY_OP + 1", "STORE_FAST_ATTR o.a",
+            "LOAD_FAST x", "DUP_TOP", "LOAD_ATTR n", "LOAD_CONST_INPLACE_OP + 1", "ROT_TWO", "STORE_ATTR n",
+            "LOAD_FAST_ATTR x.c", "LOAD_CONST 3", "COMPARE_JUMP_IF_FALSE <, else to 14",
+            "LOAD_FAST_ATTR o.d", "RETURN_VALUE",
+            // `or` jumps to the `+` with o or x on the stack: the o after it is not fused with x.
+            "LOAD_FAST o", "JUMP_IF_TRUE_OR_POP 17", "LOAD_FAST x", "LOAD_FAST o", "BINARY_OP +", "RETURN_VALUE",
+        ])
+        let g = code(image, "g")
+        XCTAssertEqual(listing(g), ["LOAD_FAST a", "LOAD_FAST b", "BINARY_OP +", "RETURN_VALUE"])
+        XCTAssertEqual(g.lineTable.map { [$0.start, $0.line] }, [[0, 8], [1, 9], [2, 8]])
+        assertVerifies(image)
+    }
+
     func testWhileLoopAndConditions() throws {
         let image = try compile("""
         def f(a, b):
@@ -414,8 +444,8 @@ final class CodeGenTests: XCTestCase {
         XCTAssertEqual(listing(f), [
             "LOAD_FAST a", "POP_JUMP_IF_FALSE 6", "LOAD_FAST b", "POP_JUMP_IF_TRUE 6",
             "LOAD_CONST 1", "RETURN_VALUE",
-            "LOAD_FAST a", "LOAD_FAST b", "DUP_TOP", "ROT_THREE", "COMPARE_OP <", "JUMP_IF_FALSE_OR_POP 15",
-            "LOAD_CONST 3", "COMPARE_OP <", "JUMP 17", "ROT_TWO", "POP_TOP",
+            "LOAD_FAST_LOAD_FAST a, b", "DUP_TOP", "ROT_THREE", "COMPARE_OP <", "JUMP_IF_FALSE_OR_POP 14",
+            "LOAD_CONST 3", "COMPARE_OP <", "JUMP 16", "ROT_TWO", "POP_TOP",
             "STORE_FAST a", "JUMP 0",
         ])
         XCTAssertEqual(f.stackSize, 3)
@@ -434,10 +464,10 @@ final class CodeGenTests: XCTestCase {
         XCTAssertEqual(comp.argCount, 1)
         XCTAssertEqual(listing(comp), [
             "BUILD_LIST 0", "LOAD_FAST .0",
-            "FOR_ITER 16", "STORE_FAST x", "LOAD_FAST x", "POP_JUMP_IF_FALSE 2",      // 2
-            "LOAD_GLOBAL b", "GET_ITER", "FOR_ITER 15", "STORE_FAST y",              // 6
-            "LOAD_FAST x", "LOAD_FAST y", "BINARY_OP *", "LIST_APPEND 3", "JUMP 8",  // 10
-            "JUMP 2", "RETURN_VALUE",                                                // 15
+            "FOR_ITER 15", "STORE_FAST x", "LOAD_FAST x", "POP_JUMP_IF_FALSE 2",      // 2
+            "LOAD_GLOBAL b", "GET_ITER", "FOR_ITER 14", "STORE_FAST y",              // 6
+            "LOAD_FAST_LOAD_FAST x, y", "BINARY_OP *", "LIST_APPEND 3", "JUMP 8",    // 10
+            "JUMP 2", "RETURN_VALUE",                                                // 14
         ])
         XCTAssertEqual(Array(listing(image.codes[0]).prefix(6)), [
             "LOAD_CONST <code 1>", "MAKE_FUNCTION 0", "LOAD_GLOBAL a", "GET_ITER", "CALL_FUNCTION 1", "STORE_GLOBAL r",
@@ -447,8 +477,8 @@ final class CodeGenTests: XCTestCase {
         XCTAssertEqual(listing(gen), ["LOAD_FAST .0", "FOR_ITER 7", "STORE_FAST x", "LOAD_FAST x", "YIELD_VALUE",
                                       "POP_TOP", "JUMP 1", "LOAD_CONST None", "RETURN_VALUE"])
         XCTAssertEqual(listing(code(image, "<dictcomp>")), [
-            "BUILD_MAP 0", "LOAD_FAST .0", "FOR_ITER 10", "UNPACK_SEQUENCE 2", "STORE_FAST k", "STORE_FAST v",
-            "LOAD_FAST k", "LOAD_FAST v", "MAP_ADD 2", "JUMP 2", "RETURN_VALUE",
+            "BUILD_MAP 0", "LOAD_FAST .0", "FOR_ITER 9", "UNPACK_SEQUENCE 2", "STORE_FAST k", "STORE_FAST v",
+            "LOAD_FAST_LOAD_FAST k, v", "MAP_ADD 2", "JUMP 2", "RETURN_VALUE",
         ])
         // A comprehension capturing a function local makes it a cell.
         let nested = try compile("def f(n):\n    return [lambda: i + n for i in range(3)]\n")
@@ -985,7 +1015,7 @@ final class CodeGenTests: XCTestCase {
         XCTAssertTrue(m.contains("CALL_FUNCTION_KW 3"))
         XCTAssertTrue(m.contains("DICT_UPDATE"))
         let bump = listing(code(image, "bump"))
-        XCTAssertEqual(bump, ["LOAD_DEREF n", "LOAD_CONST 1", "INPLACE_OP +", "STORE_DEREF n", "LOAD_CONST None",
+        XCTAssertEqual(bump, ["LOAD_DEREF n", "LOAD_CONST_INPLACE_OP + 1", "STORE_DEREF n", "LOAD_CONST None",
                               "RETURN_VALUE"])
         XCTAssertTrue(listing(code(image, "setg")).contains("STORE_GLOBAL G"))
         // Late binding: the lambdas share the comprehension's cell for i.

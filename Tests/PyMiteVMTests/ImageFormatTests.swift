@@ -332,6 +332,62 @@ final class ImageFormatTests: XCTestCase {
         XCTAssertNoThrow(try ImageFormat.decode(ImageFormat.encode(good)))
     }
 
+    /// Each part of a fused instruction's operand is checked as the instruction it stands for
+    /// checks its own, and a fused jump's target joins the flow like popJumpIfFalse's.
+    func testVerifierChecksFusedOperands() {
+        // f(a, b) with names [x], constants [None, 1]: each body ends by returning what it left.
+        func verifies(_ body: [Instruction], stack: UInt16 = 3) -> String? {
+            var c = CodeObject(name: Array("f".utf8), filename: Array("m.py".utf8), argCount: 2, localCount: 2, stackSize: stack)
+            c.constants = [.none, .int(1)]
+            c.names = [Array("x".utf8)]
+            c.slotNames = [Array("a".utf8), Array("b".utf8)]
+            c.instructions = body.map { $0.raw }
+            let main = CodeObject(name: Array("<module>".utf8), filename: Array("m.py".utf8), flags: CodeFlags.module,
+                                  stackSize: 1, constants: [.none],
+                                  instructions: [Instruction(.loadConst, 0).raw, Instruction(.returnValue).raw])
+            do {
+                _ = try ImageFormat.decode(ImageFormat.encode(Image(modules: [ImageModule(name: Array("__main__".utf8), code: 0)], codes: [main, c])))
+                return nil
+            } catch { return "\(error)" }
+        }
+        func pack(_ low: Int, _ high: Int, _ bits: UInt32) -> UInt32 { FusedOperand.pack(low, high, lowBits: bits)! }
+        let ret = Instruction(.returnValue)
+        let pairBits = FusedOperand.slotBits, attrBits = FusedOperand.attrSlotBits
+        let opBits = FusedOperand.operatorBits, cmpBits = FusedOperand.comparisonBits
+        let popTwo = [Instruction(.popTop), ret]  // after loadFastLoadFast: drop one, return one
+        XCTAssertNil(verifies([Instruction(.loadFastLoadFast, pack(0, 1, pairBits))] + popTwo))
+        XCTAssertEqual(verifies([Instruction(.loadFastLoadFast, pack(0, 2, pairBits))] + popTwo)?.contains("local slot out of range"), true)
+        XCTAssertEqual(verifies([Instruction(.loadFastLoadFast, pack(5, 0, pairBits))] + popTwo)?.contains("local slot out of range"), true)
+        XCTAssertNil(verifies([Instruction(.loadFastAttr, pack(1, 0, attrBits)), ret]))
+        XCTAssertEqual(verifies([Instruction(.loadFastAttr, pack(1, 1, attrBits)), ret])?.contains("name index out of range"), true)
+        XCTAssertEqual(verifies([Instruction(.loadFastAttr, pack(2, 0, attrBits)), ret])?.contains("local slot out of range"), true)
+        let storeAttr = { (slot: Int, name: Int) in
+            [Instruction(.loadConst, 0), Instruction(.storeFastAttr, pack(slot, name, attrBits)), Instruction(.loadConst, 0), ret]
+        }
+        XCTAssertNil(verifies(storeAttr(0, 0)))
+        XCTAssertEqual(verifies(storeAttr(0, 3))?.contains("name index out of range"), true)
+        // storeFastAttr pops its value: with nothing to pop the stack underflows.
+        XCTAssertEqual(verifies([Instruction(.storeFastAttr, pack(0, 0, attrBits)), Instruction(.loadConst, 0), ret])?.contains("stack underflow"), true)
+        let add = Int(BinaryOperator.add.rawValue)
+        for op in [Opcode.loadConstBinaryOp, .loadConstInplaceOp] {
+            XCTAssertNil(verifies([Instruction(.loadFast, 0), Instruction(op, pack(add, 1, opBits)), ret]))
+            XCTAssertEqual(verifies([Instruction(.loadFast, 0), Instruction(op, pack(add, 2, opBits)), ret])?.contains("constant index out of range"), true)
+            XCTAssertEqual(verifies([Instruction(.loadFast, 0), Instruction(op, pack(99, 1, opBits)), ret])?.contains("unknown operator"), true)
+        }
+        let less = Int(CompareOperator.less.rawValue)
+        let compareJump = { (cmp: Int, target: Int) in
+            [Instruction(.loadFastLoadFast, pack(0, 1, pairBits)), Instruction(.compareJumpIfFalse, pack(cmp, target, cmpBits)),
+             Instruction(.loadConst, 1), ret, Instruction(.loadConst, 0), ret]
+        }
+        XCTAssertNil(verifies(compareJump(less, 4)))
+        XCTAssertEqual(verifies(compareJump(less, 6))?.contains("jump target out of range"), true)
+        XCTAssertEqual(verifies(compareJump(15, 4))?.contains("unknown comparison"), true)
+        // The target is reached with both operands gone: a popTop there underflows.
+        let jumpToPop = [Instruction(.loadFastLoadFast, pack(0, 1, pairBits)), Instruction(.compareJumpIfFalse, pack(less, 4, cmpBits)),
+                         Instruction(.loadConst, 1), ret, Instruction(.popTop), Instruction(.loadConst, 0), ret]
+        XCTAssertEqual(verifies(jumpToPop)?.contains("stack underflow"), true)
+    }
+
     /// Flags that make the VM read a constant or name a parameter are checked against the counts.
     func testVerifierChecksWhatFlagsPromise() {
         func image(flags: UInt32, constants: [Constant], argCount: UInt16) -> Image {
