@@ -315,38 +315,34 @@ public enum ImageFormat {
             guard e.start <= e.end, Int(e.end) <= n, Int(e.target) < n, Int(e.depth) < Int(c.stackSize)
             else { throw .malformed("bad exception table entry") }
         }
-        for (i, raw) in instructions.enumerated() {
-            let ins = Instruction(raw: raw)
-            guard let op = ins.opcode else { throw .badInstruction(code: index, index: i, "unknown opcode") }
-            let arg = Int(ins.arg)
-            switch op.operandKind {
+        /// An operand (or a fused operand's part) of instruction `i` names what is there.
+        func check(_ kind: OperandKind, _ arg: Int, at i: Int) throws(ImageError) {
+            switch kind {
             case .constant: guard arg < c.constantCount else { throw .badInstruction(code: index, index: i, "constant index out of range") }
             case .name: guard arg < c.nameCount else { throw .badInstruction(code: index, index: i, "name index out of range") }
             case .local: guard arg < slots else { throw .badInstruction(code: index, index: i, "local slot out of range") }
             case .jumpTarget: guard arg < n else { throw .badInstruction(code: index, index: i, "jump target out of range") }
-            case .binaryOperator: guard BinaryOperator(rawValue: UInt8(truncatingIfNeeded: arg)) != nil, arg < 256 else { throw .badInstruction(code: index, index: i, "unknown operator") }
-            case .compareOperator: guard CompareOperator(rawValue: UInt8(truncatingIfNeeded: arg)) != nil, arg < 256 else { throw .badInstruction(code: index, index: i, "unknown comparison") }
-            case .count:
+            case .binaryOperator: guard arg < 256, BinaryOperator(rawValue: UInt8(truncatingIfNeeded: arg)) != nil else { throw .badInstruction(code: index, index: i, "unknown operator") }
+            case .compareOperator: guard arg < 256, CompareOperator(rawValue: UInt8(truncatingIfNeeded: arg)) != nil else { throw .badInstruction(code: index, index: i, "unknown comparison") }
+            default: break
+            }
+        }
+        for (i, raw) in instructions.enumerated() {
+            let ins = Instruction(raw: raw)
+            guard let op = ins.opcode else { throw .badInstruction(code: index, index: i, "unknown opcode") }
+            let arg = Int(ins.arg)
+            let kind = op.operandKind
+            if let parts = kind.fusedParts {
+                let (low, high) = FusedOperand.split(ins.arg, lowBits: parts.lowBits)
+                try check(parts.low, low, at: i)
+                try check(parts.high, high, at: i)
+            } else if kind == .count {
                 if op == .buildSlice { guard arg == 2 || arg == 3 else { throw .badInstruction(code: index, index: i, "bad slice arity") } }
                 if op == .raiseVarargs { guard arg <= 2 else { throw .badInstruction(code: index, index: i, "bad raise arity") } }
                 if op == .raiseAssertion { guard arg <= 1 else { throw .badInstruction(code: index, index: i, "bad assert arity") } }
                 if op == .listAppend || op == .setAdd || op == .mapAdd { guard arg >= 1 else { throw .badInstruction(code: index, index: i, "bad depth") } }
-            case .localPair:
-                let (a, b) = FusedOperand.split(ins.raw >> 8, lowBits: FusedOperand.slotBits)
-                guard a < slots && b < slots else { throw .badInstruction(code: index, index: i, "local slot out of range") }
-            case .localAndName:
-                let (slot, name) = FusedOperand.split(ins.raw >> 8, lowBits: FusedOperand.attrSlotBits)
-                guard slot < slots else { throw .badInstruction(code: index, index: i, "local slot out of range") }
-                guard name < c.nameCount else { throw .badInstruction(code: index, index: i, "name index out of range") }
-            case .operatorAndConstant:
-                let (op, k) = FusedOperand.split(ins.raw >> 8, lowBits: FusedOperand.operatorBits)
-                guard BinaryOperator(rawValue: UInt8(op)) != nil else { throw .badInstruction(code: index, index: i, "unknown operator") }
-                guard k < c.constantCount else { throw .badInstruction(code: index, index: i, "constant index out of range") }
-            case .comparisonAndTarget:
-                let (cmp, target) = FusedOperand.split(ins.raw >> 8, lowBits: FusedOperand.comparisonBits)
-                guard CompareOperator(rawValue: UInt8(cmp)) != nil else { throw .badInstruction(code: index, index: i, "unknown comparison") }
-                guard target < n else { throw .badInstruction(code: index, index: i, "jump target out of range") }
-            case .raw, .none: break
+            } else {
+                try check(kind, arg, at: i)
             }
         }
         // Stack depth by abstract interpretation over the control-flow graph

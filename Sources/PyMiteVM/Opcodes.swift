@@ -230,6 +230,17 @@ public enum OperandKind {
     case none, count, constant, name, local, jumpTarget, binaryOperator, compareOperator, raw
     // The fused pairs' operands (FusedOperand).
     case localPair, localAndName, operatorAndConstant, comparisonAndTarget
+
+    /// A fused operand's two parts: what each is, and the width of the low one.
+    public var fusedParts: (low: OperandKind, high: OperandKind, lowBits: UInt32)? {
+        switch self {
+        case .localPair: return (.local, .local, FusedOperand.slotBits)
+        case .localAndName: return (.local, .name, FusedOperand.attrSlotBits)
+        case .operatorAndConstant: return (.binaryOperator, .constant, FusedOperand.operatorBits)
+        case .comparisonAndTarget: return (.compareOperator, .jumpTarget, FusedOperand.comparisonBits)
+        default: return nil
+        }
+    }
 }
 
 extension Opcode {
