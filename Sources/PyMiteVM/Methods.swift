@@ -395,17 +395,31 @@ extension VM {
     /// (Python's for a str, ASCII's for bytes) separate, and the ends are trimmed.
     func splitAll(_ text: UnsafeBufferPointer<UInt8>, by sep: UnsafeBufferPointer<UInt8>?, ascii: Bool) throws(VMError) -> Value {
         if let sep, sep.isEmpty { throw raise(.valueError, "empty separator") }
-        let l = try newList()
-        root(l); defer { unroot() }
         var start = 0
         if let sep {
-            while let at = findBytes(text, sep, from: start) {
-                try listAppend(l, try newStr(UnsafeBufferPointer(rebasing: text[start..<at]), type: textType, ascii: ascii))
-                start = at + sep.count
+            // The pieces are counted first, so the list is made at its size and filled
+            // in place, not grown (a byte separator is counted by a loop the compiler
+            // vectorizes): strings 4%.
+            var pieces = 1
+            if sep.count == 1 {
+                pieces &+= countByte(text, sep[0])
+            } else {
+                while let at = findBytes(text, sep, from: start) { pieces += 1; start = at + sep.count }
+                start = 0
             }
-            try listAppend(l, try newStr(UnsafeBufferPointer(rebasing: text[start...]), type: textType, ascii: ascii))
+            let l = try newList(capacity: pieces)
+            root(l); defer { unroot() }
+            let o = l.objectOffset
+            for i in 0..<pieces {
+                let end = i == pieces - 1 ? text.count : findBytes(text, sep, from: start) ?? text.count
+                setListItem(o, i, try newStr(UnsafeBufferPointer(rebasing: text[start..<end]), type: textType, ascii: ascii))
+                heap.setSlot(o, ListSlot.count, .smallInt(i + 1))
+                start = end + sep.count
+            }
             return l
         }
+        let l = try newList()
+        root(l); defer { unroot() }
         let unicode = textType == .str
         while start < text.count {
             while start < text.count, case let n = whitespaceLength(text, start, unicode: unicode), n > 0 { start += n }

@@ -78,6 +78,20 @@ final class SafetyTests: XCTestCase {
         }
     }
 
+    /// countByte (split's count of a one-byte separator) reads eight bytes at a time:
+    /// every byte value, at every offset and length around a word, is counted exactly.
+    func testCountByteCountsEveryByteValueExactly() {
+        var rng = SplitMix(seed: 7)
+        for _ in 0..<2000 {
+            let hay = (0..<Int(rng.next() % 40)).map { _ in [0, 1, 0x7F, 0x80, 0x81, 0xFE, 0xFF, 32][Int(rng.next() % 8)] as UInt8 }
+            let offset = hay.isEmpty ? 0 : Int(rng.next() % UInt64(hay.count))
+            for byte: UInt8 in [0, 1, 0x7F, 0x80, 0xFF, 32, 9] {
+                let part = Array(hay[offset...])
+                part.withUnsafeBufferPointer { XCTAssertEqual(countByte($0, byte), part.filter { $0 == byte }.count, "\(part) \(byte)") }
+            }
+        }
+    }
+
     func testSubstringSearchIsLinearOnTheWorstCaseOfANaiveOne() {
         // 'a'*n against 'a'*(n/2)+'b' takes n*n/2 comparisons by hand; the
         // two-way search makes a few per byte. Counted, not timed.

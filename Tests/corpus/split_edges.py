@@ -17,3 +17,6 @@ print(" a b ".split(None, 1), " a b ".rsplit(None, 1), bytearray(b" p q ").split
 # Pieces know their length in characters (an ASCII str's pieces are not counted again).
 print([len(p) for p in "é,ü,abc".split(",")], [len(p) for p in "日本 語x".split()], [len(p) for p in "ab,,cde".split(",")])
 print([p[-1] for p in "xé yü".split()], [len(p) for p in " ab  c ".split()], [len(p) for p in "abc".split("é")])
+# The pieces are counted before the list is made: overlapping separators count as found, one-byte ones eight at a time.
+print("aaaa".split("aa"), "aaaaa".split("aa"), "abababa".split("aba"), ("x" * 17 + ",").split(","), ",,,,,,,,,".split(","))
+print(len(("ab" * 40).split("b")), "\x80\xff".split("\xff"), b"\x00\x01\x00".split(b"\x00"), bytearray(b"\xff\xfe\xff").split(b"\xff"))
