@@ -150,6 +150,8 @@ extension CodeGen {
             return FusedOperand.pack(arg, a, lowBits: FusedOperand.operatorBits).map { (.loadConstBinaryOp, $0) }
         case (.loadConst, .inplaceOp):
             return FusedOperand.pack(arg, a, lowBits: FusedOperand.operatorBits).map { (.loadConstInplaceOp, $0) }
+        case (.buildSlice, .binarySubscr) where a == 2:
+            return (.binarySlice, 0)
         default:
             return nil
         }

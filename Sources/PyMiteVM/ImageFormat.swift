@@ -39,7 +39,7 @@ public enum ImageFormat {
     /// 3: names and slot names are str objects in a 32-bit board's heap
     /// layout (`ImageStr`), so a board uses them where they lie too.
     /// 4: so are str constants: a board's heap holds none of the program's text.
-    /// 5: fused pairs of instructions (`Opcode.loadFastLoadFast` and the five after it).
+    /// 5: fused pairs of instructions (`Opcode.loadFastLoadFast` and the six after it).
     public static let version: UInt16 = 5
     static let maxStack = 4096
     /// The longest str an image holds (`ImageStr`'s header gives a block 24 bits).

@@ -225,6 +225,19 @@ extension VM {
                         stack[sp &- 2] = try getItem(c, key)
                     }
                     sp &-= 1
+                case .binarySlice:
+                    let c = stack[sp &- 3], lo = stack[sp &- 2], hi = stack[sp &- 1]
+                    if let v = try plainSlice(c, lo, hi) {
+                        stack[sp &- 3] = v
+                    } else {  // as buildSlice 2 and binarySubscr would
+                        let o = try allocSlots(.slice, SliceSlot.slotCount)
+                        heap.setSlot(o, SliceSlot.start, lo)
+                        heap.setSlot(o, SliceSlot.stop, hi)
+                        heap.setSlot(o, SliceSlot.step, .none)
+                        stack[sp &- 2] = .object(o)
+                        stack[sp &- 3] = try getItem(c, .object(o))
+                    }
+                    sp &-= 2
                 case .storeSubscr:
                     let c = stack[sp &- 2], key = stack[sp &- 1]
                     if let i = listIndex(c, key) {

@@ -387,9 +387,7 @@ extension VM {
         case .list:
             if isSlice {
                 let (start, step, count) = try sliceIndices(key, length: listCount(o))
-                let r = try newList(capacity: count)
-                for k in 0..<count { try listAppend(r, listItem(o, start + k * step)) }
-                return r
+                return try sliceOf(c, start, step, count)
             }
             guard let i = try normalizeIndex(key, count: listCount(o), what: "list") else {
                 throw raise(.indexError, "list index out of range")
@@ -398,16 +396,17 @@ extension VM {
         case .tuple:
             if isSlice {
                 let (start, step, count) = try sliceIndices(key, length: tupleCount(o))
-                let t = try newTuple(count)
-                for k in 0..<count { heap.setSlot(t.objectOffset, k + TupleSlot.firstItem, tupleItem(o, start + k * step)) }
-                return t
+                return try sliceOf(c, start, step, count)
             }
             guard let i = try normalizeIndex(key, count: tupleCount(o), what: "tuple") else {
                 throw raise(.indexError, "tuple index out of range")
             }
             return tupleItem(o, i)
         case .str:
-            if isSlice { return try sliceStr(c, key) }
+            if isSlice {
+                let (start, step, count) = try sliceIndices(key, length: strCharCount(o))
+                return try sliceOf(c, start, step, count)
+            }
             guard let i = try normalizeIndex(key, count: strCharCount(o), what: "string") else {
                 throw raise(.indexError, "string index out of range")
             }
@@ -416,11 +415,7 @@ extension VM {
         case .bytes:
             if isSlice {
                 let (start, step, count) = try sliceIndices(key, length: strByteCount(o))
-                let r = try newStrUninitialized(count, type: .bytes)
-                let src = strBuffer(o)
-                let dst = heap.bytePointer(r, strDataOffset)
-                for k in 0..<count { dst[k] = src[start + k * step] }
-                return .object(r)
+                return try sliceOf(c, start, step, count)
             }
             guard let i = try normalizeIndex(key, count: strByteCount(o), what: "byte") else {
                 throw raise(.indexError, "index out of range")
@@ -466,28 +461,68 @@ extension VM {
         raiseAboutType(.typeError, "'", c, "' object is not subscriptable")
     }
 
-    func sliceStr(_ s: Value, _ key: Value) throws(VMError) -> Value {
-        let o = s.objectOffset
-        let (start, step, count) = try sliceIndices(key, length: strCharCount(o))
-        if strIsASCII(o) {
-            let r = try newStrUninitialized(count)
-            let src = strBuffer(o)
-            let dst = heap.bytePointer(r, strDataOffset)
-            for k in 0..<count { dst[k] = src[start + k * step] }
-            return .object(r)
+    /// The items (characters, bytes) start, start + step, ... (`count` of them, all in range)
+    /// of a list, tuple, str or bytes, as a new one of its type.
+    func sliceOf(_ c: Value, _ start: Int, _ step: Int, _ count: Int) throws(VMError) -> Value {
+        let o = c.objectOffset
+        switch heap.type(o) {
+        case .list:
+            let r = try newList(capacity: count)
+            for k in 0..<count { setListItem(r.objectOffset, k, listItem(o, start + k * step)) }  // made at its size
+            heap.setSlot(r.objectOffset, ListSlot.count, .smallInt(count))
+            return r
+        case .tuple:
+            let t = try newTuple(count)
+            for k in 0..<count { heap.setSlot(t.objectOffset, k + TupleSlot.firstItem, tupleItem(o, start + k * step)) }
+            return t
+        default:  // a str by characters, bytes by bytes
+            let type = heap.type(o)
+            if type == .bytes || strIsASCII(o) {
+                let r = try newStrUninitialized(count, type: type)
+                let src = strBuffer(o)
+                let dst = heap.bytePointer(r, strDataOffset)
+                if step == 1, count > 0 {
+                    copyBytes(to: dst, from: src.baseAddress! + start, count: count)
+                } else {
+                    for k in 0..<count { dst[k] = src[start + k * step] }
+                }
+                return .object(r)
+            }
+            // Non-ASCII: find each character's byte range.
+            var starts: [Int] = []
+            let buf = strBuffer(o)
+            var i = 0
+            while i < buf.count { starts.append(i); i += utf8SequenceLength(buf[i]) }
+            starts.append(buf.count)
+            var out: [UInt8] = []
+            for k in 0..<count {
+                let ci = start + k * step
+                out += buf[starts[ci]..<starts[ci + 1]]
+            }
+            return try newStr(out)
         }
-        // Non-ASCII: find each character's byte range.
-        var starts: [Int] = []
-        let buf = strBuffer(o)
-        var i = 0
-        while i < buf.count { starts.append(i); i += utf8SequenceLength(buf[i]) }
-        starts.append(buf.count)
-        var out: [UInt8] = []
-        for k in 0..<count {
-            let ci = start + k * step
-            out += buf[starts[ci]..<starts[ci + 1]]
+    }
+
+    /// BINARY_SLICE: `c[lo:hi]` of a list, tuple, str or bytes with small-int or None
+    /// bounds, made without a slice object; nil for anything else (made the long way).
+    @inline(__always) func plainSlice(_ c: Value, _ lo: Value, _ hi: Value) throws(VMError) -> Value? {
+        guard c.isObject, lo.isInt || lo.isNone, hi.isInt || hi.isNone else { return nil }
+        let o = c.objectOffset
+        let length: Int
+        switch heap.type(o) {
+        case .list: length = listCount(o)
+        case .tuple: length = tupleCount(o)
+        case .str: length = strCharCount(o)
+        case .bytes: length = strByteCount(o)
+        default: return nil
         }
-        return try newStr(out)
+        @inline(__always) func bound(_ v: Value, _ absent: Int) -> Int {
+            if v.isNone { return absent }
+            let x = Int(truncatingIfNeeded: v.intValue)
+            return x < 0 ? max(0, x &+ length) : min(x, length)
+        }
+        let start = bound(lo, 0), stop = bound(hi, length)
+        return try sliceOf(c, start, 1, max(0, stop - start))
     }
 
     func setItem(_ c: Value, _ key: Value, _ value: Value) throws(VMError) {

@@ -129,13 +129,15 @@ public enum Opcode: UInt8, CaseIterable {
 
     // Pairs the compiler fuses when nothing jumps between them (format 5): one
     // dispatch for two steps, the commonest pairs of `make bench`'s programs.
-    // Each does what its two instructions do, in the same order.
+    // Each does what its two instructions do, in the same order (binarySlice
+    // makes its slice object only for a type it does not slice itself).
     case loadFastLoadFast  // loadFast (arg & 0xFFF); loadFast (arg >> 12)
     case loadFastAttr      // loadFast (arg & 0xFF); loadAttr names[arg >> 8]
     case storeFastAttr     // loadFast (arg & 0xFF); storeAttr names[arg >> 8]: [v] -> []
     case loadConstBinaryOp // loadConst (arg >> 8); binaryOp (arg & 0xFF)
     case loadConstInplaceOp // loadConst (arg >> 8); inplaceOp (arg & 0xFF)
     case compareJumpIfFalse // compareOp (arg & 0xF); popJumpIfFalse (arg >> 4)
+    case binarySlice       // buildSlice 2; binarySubscr: [c lo hi] -> [c[lo:hi]]
 }
 
 /// How the fused instructions' operands are packed (`Opcode.loadFastLoadFast`, ...).
@@ -339,6 +341,7 @@ extension Opcode {
         case .storeFastAttr: return -1
         case .loadConstBinaryOp, .loadConstInplaceOp: return 0
         case .compareJumpIfFalse: return -2
+        case .binarySlice: return -2
         }
     }
 
@@ -377,6 +380,7 @@ extension Opcode {
         case .loadFastLoadFast, .loadFastAttr: return 0
         case .storeFastAttr, .loadConstBinaryOp, .loadConstInplaceOp: return 1
         case .compareJumpIfFalse: return 2
+        case .binarySlice: return 3
         }
     }
 
@@ -417,6 +421,7 @@ extension Opcode {
         case .loadConstBinaryOp: return "LOAD_CONST_BINARY_OP"
         case .loadConstInplaceOp: return "LOAD_CONST_INPLACE_OP"
         case .compareJumpIfFalse: return "COMPARE_JUMP_IF_FALSE"
+        case .binarySlice: return "BINARY_SLICE"
         case .callMethod: return "CALL_METHOD"
         case .binaryOp: return "BINARY_OP"
         case .inplaceOp: return "INPLACE_OP"

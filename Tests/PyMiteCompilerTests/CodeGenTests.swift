@@ -430,6 +430,14 @@ final class CodeGenTests: XCTestCase {
         XCTAssertEqual(listing(g), ["LOAD_FAST a", "LOAD_FAST b", "BINARY_OP +", "RETURN_VALUE"])
         XCTAssertEqual(g.lineTable.map { [$0.start, $0.line] }, [[0, 8], [1, 9], [2, 8]])
         assertVerifies(image)
+        // A slice without a step is read by one instruction; one with a step, or one stored, keeps its slice.
+        let slices = try compile("y = s[1:x]\nz = s[::2]\ns[:1] = y\n")
+        XCTAssertEqual(listing(slices.codes[0]), [
+            "LOAD_GLOBAL s", "LOAD_CONST 1", "LOAD_GLOBAL x", "BINARY_SLICE", "STORE_GLOBAL y",
+            "LOAD_GLOBAL s", "LOAD_CONST None", "LOAD_CONST None", "LOAD_CONST 2", "BUILD_SLICE 3", "BINARY_SUBSCR", "STORE_GLOBAL z",
+            "LOAD_GLOBAL y", "LOAD_GLOBAL s", "LOAD_CONST None", "LOAD_CONST 1", "BUILD_SLICE 2", "STORE_SUBSCR",
+            "LOAD_CONST None", "RETURN_VALUE",
+        ])
     }
 
     func testWhileLoopAndConditions() throws {

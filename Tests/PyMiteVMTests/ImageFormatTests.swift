@@ -386,6 +386,10 @@ final class ImageFormatTests: XCTestCase {
         let jumpToPop = [Instruction(.loadFastLoadFast, pack(0, 1, pairBits)), Instruction(.compareJumpIfFalse, pack(less, 4, cmpBits)),
                          Instruction(.loadConst, 1), ret, Instruction(.popTop), Instruction(.loadConst, 0), ret]
         XCTAssertEqual(verifies(jumpToPop)?.contains("stack underflow"), true)
+        // binarySlice reads three items and leaves one.
+        let constants = [Instruction(.loadConst, 0), Instruction(.loadConst, 0)]
+        XCTAssertNil(verifies(constants + [Instruction(.loadConst, 0), Instruction(.binarySlice), ret]))
+        XCTAssertEqual(verifies(constants + [Instruction(.binarySlice), ret])?.contains("stack underflow"), true)
     }
 
     /// Flags that make the VM read a constant or name a parameter are checked against the counts.

@@ -212,3 +212,29 @@ def gen_compare(n):
 
 
 print(list(gen_compare(6)))
+
+
+# c[lo:hi] without a step: one instruction, no slice object for a str, bytes,
+# list or tuple with int or None bounds; anything else gets its slice as before.
+class Sliced:
+    def __getitem__(self, key):
+        return (key.start, key.stop, key.step)
+
+
+class Text(str):
+    pass
+
+
+def slices(s, b, l, t, lo, hi):
+    return s[lo:hi], b[lo:hi], l[lo:hi], t[lo:hi]
+
+
+for lo, hi in [(1, -1), (None, 3), (-2, None), (None, None), (5, 2), (-100, 100), (0, 0), (True, 2), (2**70, None), (-2**70, 2)]:
+    print(lo, hi, slices("héllo wörld", b"bytes!", [1, 2, 3, 4, 5], (1, 2, 3), lo, hi))
+print(Sliced()[1:2], Sliced()[:"x"], Text("subclass")[1:4], bytearray(b"abcdef")[2:4], range(10)[3:7], memoryview(b"view")[1:3].tobytes())
+five = 5
+for bad in [lambda: "abc"[1.5:], lambda: [1][:"2"], lambda: five[1:2]]:
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError:", e)
