@@ -487,7 +487,12 @@ extension VM {
             }
             return .smallInt(strIsASCII(me.objectOffset) ? at : utf8CharCount(UnsafeBufferPointer(rebasing: text[0..<at])))
         case .strJoin:
-            let items = try newList(of: a[1])
+            // A list of strs (of bytes, for bytes.join) is joined where it is; anything else
+            // first becomes a list, whose items the loop below may replace (strings 4%).
+            let given = a[1]
+            var joinsAsItIs = isType(given, .list)
+            if joinsAsItIs { for v in listItems(given.objectOffset) where !isType(v, textType) { joinsAsItIs = false; break } }
+            let items = joinsAsItIs ? given : try newList(of: given)
             root(items); defer { unroot() }
             var total = 0
             let n = listCount(items.objectOffset)

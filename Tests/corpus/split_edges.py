@@ -20,3 +20,13 @@ print([p[-1] for p in "xé yü".split()], [len(p) for p in " ab  c ".split()], [
 # The pieces are counted before the list is made: overlapping separators count as found, one-byte ones eight at a time.
 print("aaaa".split("aa"), "aaaaa".split("aa"), "abababa".split("aba"), ("x" * 17 + ",").split(","), ",,,,,,,,,".split(","))
 print(len(("ab" * 40).split("b")), "\x80\xff".split("\xff"), b"\x00\x01\x00".split(b"\x00"), bytearray(b"\xff\xfe\xff").split(b"\xff"))
+# join reads a list of strs where it is; a list with anything else is copied first and left as it was.
+class Text(str):
+    pass
+mixed = ["a", Text("b"), "c"]
+print("-".join(mixed), [type(v).__name__ for v in mixed], "".join([]), ",".join(["only"]), b"+".join([b"x", bytearray(b"y"), memoryview(b"z")]))
+for bad in (["a", 1], [b"x"], ("a", None)):
+    try:
+        ",".join(bad)
+    except TypeError as e:
+        print("TypeError:", e)
