@@ -39,7 +39,7 @@ struct P14P: ParsableCommand {
                 try command.run()
             }
             fflush(stdout)
-            exit()
+            exitProcess(0)  // not ArgumentParser's exit, whose code would be paged in for nothing
         } catch let error as SyntaxError {
             report(error.description)
         } catch let error as SourceFileError {
