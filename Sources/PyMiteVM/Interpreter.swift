@@ -589,14 +589,6 @@ extension VM {
         }
     }
 
-    /// The loop's registers: the running frame's instructions, the next
-    /// instruction, its first stack slot, and its windows on VM.constants /
-    /// VM.names. Set when the loop starts, when a call pushes a frame, when
-    /// a return pops one and when a handler catches. Always inlined: as plain
-    /// locals the loop keeps them in machine registers. The handler passes
-    /// the code it has already looked up: looking it up again there changed
-    /// register allocation in the dispatch (one spill per instruction, +1%
-    /// instructions on fib).
     /// `x op y` for two small ints; nil for `in` and `not in`, which ask the container.
     @inline(__always) func intComparison(_ op: CompareOperator, _ x: Int64, _ y: Int64) -> Bool? {
         switch op {
@@ -610,6 +602,14 @@ extension VM {
         }
     }
 
+    /// The loop's registers: the running frame's instructions, the next
+    /// instruction, its first stack slot, and its windows on VM.constants /
+    /// VM.names. Set when the loop starts, when a call pushes a frame, when
+    /// a return pops one and when a handler catches. Always inlined: as plain
+    /// locals the loop keeps them in machine registers. The handler passes
+    /// the code it has already looked up: looking it up again there changed
+    /// register allocation in the dispatch (one spill per instruction, +1%
+    /// instructions on fib).
     struct Registers {
         let ins: UnsafePointer<UInt32>
         var ip: Int
