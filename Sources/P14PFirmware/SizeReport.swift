@@ -38,7 +38,7 @@ public struct SizeReport: Sendable, Equatable, Codable {
     }
 
     /// RAM a 32-bit board's Swift side takes to load `image`, counted from
-    /// it (ImageFormat.scan): a 72-byte record per code object, a word per
+    /// it (ImageFormat.scan): a 56-byte record per code object, a word per
     /// constant and name, the module list, and where floats are left out, a
     /// word per float constant (which raises when loaded); the instructions, names,
     /// line and exception tables stay in flash. Each block also pays the
@@ -59,7 +59,7 @@ public struct SizeReport: Sendable, Equatable, Codable {
         func block(_ bytes: Int) -> Int { (bytes + 8 + 7) & ~7 }
         let arrayHeader = 16
         let floatless = layout.floatConstantCount > 0 ? block(arrayHeader + 4 * layout.floatConstantCount) : 0
-        return block(arrayHeader + 72 * layout.codeCount) + block(4 * layout.constantCount) + block(4 * layout.nameCount) + floatless
+        return block(arrayHeader + VM.codeRecordBytes32 * layout.codeCount) + block(4 * layout.constantCount) + block(4 * layout.nameCount) + floatless
             + block(arrayHeader + 8 * layout.modules.count) + layout.modules.reduce(0) { $0 + block(arrayHeader + $1.name.count) }
     }
     public var recursionLimit: Int

@@ -280,12 +280,14 @@ struct CodeLoader: CodeSink {
         instructionCount = count
     }
 
-    /// Words in the image, or (unaligned) a copy of what the reader decoded.
-    private func words(_ vm: VM, _ inPlace: UnsafePointer<UInt32>?, _ count: Int,
+    /// A table's count word and its words, in the image (where the count lies just before
+    /// them), or (unaligned) a copy of what the reader decoded, after its count.
+    private func table(_ vm: VM, _ inPlace: UnsafePointer<UInt32>?, entries: Int, words: Int,
                        _ fill: (UnsafeMutablePointer<UInt32>) -> Void) -> UnsafePointer<UInt32> {
-        if let inPlace { return inPlace }
-        let copy = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, count))
-        fill(copy)
+        if let inPlace { return inPlace - 1 }
+        let copy = UnsafeMutablePointer<UInt32>.allocate(capacity: 1 + words)
+        copy[0] = UInt32(entries)
+        fill(copy + 1)
         vm.ownedTables.append(UnsafeMutableRawPointer(copy))
         return UnsafePointer(copy)
     }
@@ -294,17 +296,16 @@ struct CodeLoader: CodeSink {
         guard let ins = instructions else { return }
         instructions = nil
         guard let vm, !failed else { return }
-        let lines = words(vm, tables.lineWords, 2 * tables.lineCount) { p in
+        let lines = table(vm, tables.lineWords, entries: tables.lineCount, words: 2 * tables.lineCount) { p in
             for (i, e) in tables.lineTable.enumerated() { p[2 * i] = e.start; p[2 * i + 1] = e.line }
         }
-        let handlers = words(vm, tables.handlerWords, 4 * tables.handlerCount) { p in
+        let handlers = table(vm, tables.handlerWords, entries: tables.handlerCount, words: 4 * tables.handlerCount) { p in
             for (i, e) in tables.exceptionTable.enumerated() {
                 p[4 * i] = e.start; p[4 * i + 1] = e.end; p[4 * i + 2] = e.target; p[4 * i + 3] = e.depth
             }
         }
         vm.codes.append(LoadedCode(instructions: ins, count: Int32(instructionCount), name: tables.name, filename: tables.filename,
-                                   firstLine: code.firstLine, lines: lines, lineCount: Int32(tables.lineCount),
-                                   handlers: handlers, handlerCount: Int32(tables.handlerCount),
+                                   firstLine: code.firstLine, lineTable: lines, handlerTable: handlers,
                                    constBase: Int32(constBase), nameBase: Int32(nameBase), slotNameBase: Int32(nameBase + ownNames),
                                    code: code))
         // Everything made above is reachable from the tables now: without

@@ -300,19 +300,21 @@ struct AttrCacheEntry {
 /// A loaded code object in the form the loop reads without ARC traffic.
 /// Its instructions, names and tables stay in the image (a board's flash,
 /// or the host's copy the VM keeps); only an unaligned caller's buffer
-/// gets copies (`VM.ownedTables`).
+/// gets copies (`VM.ownedTables`). A 16 KiB board keeps one per code object
+/// in RAM: where the image counts what follows (a name, a table), the record
+/// keeps a pointer to the count, not the count beside a pointer (56 bytes on
+/// a 32-bit board, `VM.codeRecordBytes32`; 72 before).
 struct LoadedCode {
     var instructions: UnsafePointer<UInt32>
     var count: Int32
-    var name: UnsafeBufferPointer<UInt8>
-    var filename: UnsafeBufferPointer<UInt8>
+    /// The image's name and filename: a u32 count (little-endian, not aligned), then the bytes.
+    private let namePrefix: UnsafePointer<UInt8>
+    private let filenamePrefix: UnsafePointer<UInt8>
     var firstLine: UInt32
-    /// (start, line) pairs: from instruction `start` on, the source line is `line`.
-    var lines: UnsafePointer<UInt32>
-    var lineCount: Int32
-    /// (start, end, target, depth) entries; the first one covering an instruction wins.
-    var handlers: UnsafePointer<UInt32>
-    var handlerCount: Int32
+    /// A count word, then (start, line) pairs: from instruction `start` on, the source line is `line`.
+    private let lineTable: UnsafePointer<UInt32>
+    /// A count word, then (start, end, target, depth) entries; the first one covering an instruction wins.
+    private let handlerTable: UnsafePointer<UInt32>
     /// First entry in VM.constants / VM.names.
     var constBase: Int32
     var nameBase: Int32
@@ -330,18 +332,34 @@ struct LoadedCode {
     var localCount: Int32 { Int32(counts.local) }
     var freeCount: Int32 { Int32(counts.free) }
     var stackSize: Int32 { Int32(counts.stack) }
+    var name: UnsafeBufferPointer<UInt8> { LoadedCode.counted(namePrefix) }
+    var filename: UnsafeBufferPointer<UInt8> { LoadedCode.counted(filenamePrefix) }
+    var lines: UnsafePointer<UInt32> { lineTable + 1 }
+    var lineCount: Int32 { Int32(truncatingIfNeeded: lineTable[0]) }
+    var handlers: UnsafePointer<UInt32> { handlerTable + 1 }
+    var handlerCount: Int32 { Int32(truncatingIfNeeded: handlerTable[0]) }
 
+    /// `name` and `filename` must lie in the image after their counts (ImageReader.stringBuffer);
+    /// `lineTable` and `handlerTable` start with their counts.
     init(instructions: UnsafePointer<UInt32>, count: Int32, name: UnsafeBufferPointer<UInt8>, filename: UnsafeBufferPointer<UInt8>,
-         firstLine: UInt32, lines: UnsafePointer<UInt32>, lineCount: Int32, handlers: UnsafePointer<UInt32>, handlerCount: Int32,
+         firstLine: UInt32, lineTable: UnsafePointer<UInt32>, handlerTable: UnsafePointer<UInt32>,
          constBase: Int32, nameBase: Int32, slotNameBase: Int32, code: CodeObject) {
-        self.instructions = instructions; self.count = count; self.name = name; self.filename = filename
-        self.firstLine = firstLine; self.lines = lines; self.lineCount = lineCount
-        self.handlers = handlers; self.handlerCount = handlerCount
+        self.instructions = instructions; self.count = count
+        namePrefix = name.baseAddress! - 4
+        filenamePrefix = filename.baseAddress! - 4
+        self.firstLine = firstLine; self.lineTable = lineTable; self.handlerTable = handlerTable
         self.constBase = constBase; self.nameBase = nameBase; self.slotNameBase = slotNameBase
         flags = code.flags
         counts = (code.argCount, code.kwOnlyCount, code.localCount, code.freeCount, code.stackSize)
         let indirect = CodeFlags.varArgs | CodeFlags.varKeywords | CodeFlags.generator | CodeFlags.classBody
         isDirect = code.kwOnlyCount == 0 && code.freeCount == 0 && code.flags & indirect == 0
+    }
+
+    /// The bytes after a little-endian u32 count at `prefix`, read a byte at a time (a
+    /// Cortex-M0 cannot load an unaligned word).
+    @inline(__always) static func counted(_ prefix: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let n = Int(prefix[0]) | Int(prefix[1]) << 8 | Int(prefix[2]) << 16 | Int(prefix[3]) << 24
+        return UnsafeBufferPointer(start: prefix + 4, count: n)
     }
 
     /// The source line of instruction `index`.
@@ -503,7 +521,14 @@ public final class VM {
     @inline(__always) var specialMethodsOn: Bool { BuiltFeatures.specialMethods && config.specialMethods }
 
     /// Fails when the heap is too small to hold the built-in objects.
+    /// Bytes a 32-bit board's `LoadedCode` takes, which the firmware's RAM check counts
+    /// per code object (SizeReport.loadedCodeBytes); a board's VM stops at start if not.
+    public static let codeRecordBytes32 = 56
+
     public init(config: VMConfig, hooks: PlatformHooks) throws(VMError) {
+        #if _pointerBitWidth(_32)
+        precondition(MemoryLayout<LoadedCode>.stride == VM.codeRecordBytes32, "the RAM check counts another code record size")
+        #endif
         self.config = config
         recursionLimit = config.recursionLimit
         self.hooks = hooks
