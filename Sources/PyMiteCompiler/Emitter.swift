@@ -176,8 +176,8 @@ extension CodeGen {
         default: target = u.depth
         }
         try noteDepth(label, target)
-        // A comparison's jump: the comparison's operand takes the target's low bits
-        // when the label is placed (CodeGen.compileUnit).
+        // A comparison's jump: the target joins the comparison's operand, above its
+        // 4 bits, when the label is placed (CodeGen.compileUnit).
         if op == .popJumpIfFalse, let last = fusable, last.opcode == .compareOp {
             u.instructions[u.instructions.count - 1] = Instruction(.compareJumpIfFalse, last.arg).raw
             u.patches.append((u.instructions.count - 1, label))
