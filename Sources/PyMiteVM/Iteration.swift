@@ -355,11 +355,7 @@ extension VM {
         let step = max(-Int64.max, try part(heap.slot(o, SliceSlot.step)) ?? 1)
         if step == 0 { throw raise(.valueError, "slice step cannot be zero") }
         let len = Int64(length)
-        func clamp(_ v: Int64?, _ dflt: Int64) -> Int64 {
-            guard var x = v else { return dflt }
-            if x < 0 { x = x &+ len; if x < 0 { x = step < 0 ? -1 : 0 } } else if x >= len { x = step < 0 ? len - 1 : len }
-            return x
-        }
+        func clamp(_ v: Int64?, _ dflt: Int64) -> Int64 { v.map { VM.clampSliceIndex($0, length: len, step: step) } ?? dflt }
         let start = clamp(try part(heap.slot(o, SliceSlot.start)), step < 0 ? len - 1 : 0)
         let stop = clamp(try part(heap.slot(o, SliceSlot.stop)), step < 0 ? -1 : len)
         var count: Int64 = 0
@@ -373,10 +369,17 @@ extension VM {
         let step = stepValue.isNone ? 1 : (int64Of(stepValue) ?? 1)
         let v = heap.slot(slice.objectOffset, SliceSlot.stop)
         guard !v.isNone, let s = int64Of(v) else { return step < 0 ? -1 : length }
-        var x = s
-        let len = Int64(length)
-        if x < 0 { x = x &+ len; if x < 0 { x = step < 0 ? -1 : 0 } } else if x >= len { x = step < 0 ? len - 1 : len }
-        return Int(x)
+        return Int(VM.clampSliceIndex(s, length: Int64(length), step: step))
+    }
+
+    /// A slice bound over `len` items as Python clamps it: counted from the end when
+    /// negative, then into 0...len (-1...len-1 for a negative step).
+    @inline(__always) static func clampSliceIndex(_ x: Int64, length len: Int64, step: Int64) -> Int64 {
+        if x < 0 {
+            let y = x &+ len
+            return y < 0 ? (step < 0 ? -1 : 0) : y
+        }
+        return x >= len ? (step < 0 ? len - 1 : len) : x
     }
 
     func getItem(_ c: Value, _ key: Value) throws(VMError) -> Value {
@@ -517,9 +520,7 @@ extension VM {
         default: return nil
         }
         @inline(__always) func bound(_ v: Value, _ absent: Int) -> Int {
-            if v.isNone { return absent }
-            let x = Int(truncatingIfNeeded: v.intValue)
-            return x < 0 ? max(0, x &+ length) : min(x, length)
+            v.isNone ? absent : Int(VM.clampSliceIndex(Int64(v.intValue), length: Int64(length), step: 1))
         }
         let start = bound(lo, 0), stop = bound(hi, length)
         return try sliceOf(c, start, 1, max(0, stop - start))
