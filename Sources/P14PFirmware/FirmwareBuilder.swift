@@ -52,7 +52,8 @@ public struct FirmwareBuilder {
         let template = commonDirectory + "/firmware.ld.in"
 
         var vmKey = CacheKey()
-        vmKey.add(swiftVersion, board.swiftTarget, board.cpuFlags.joined(separator: " "), vmFlags.joined(separator: " "))
+        vmKey.add(swiftVersion, board.swiftTarget, board.cpuFlags.joined(separator: " "), vmFlags.joined(separator: " "),
+                  vmCodegenFlags.joined(separator: " "), VMCodegen.scheme)
         try vmKey.addFiles(vmFiles + firmwareFiles)
         // Boards with the same target and CPU flags share one compiled VM. The
         // firmware main is compiled into the same module: as a module of its
@@ -63,9 +64,16 @@ public struct FirmwareBuilder {
         if !FileManager.default.fileExists(atPath: vmObject) {
             log("compiling PyMiteVM with Embedded Swift for \(board.name) (\(board.swiftTarget)); cached afterwards")
             try inFreshDirectory(vmDirectory) { dir in
+                // swiftc writes the optimized module as LLVM IR and clang makes the object: swiftc
+                // generates position-independent code only, and a firmware is linked where it runs.
+                let ir = dir + "/PyMiteVM.ll"
                 try Shell.run(toolchain.swiftc, vmFlags + cpuSwiftFlags + [
-                    "-enable-experimental-feature", "Extern", "-module-name", "PyMiteVM", "-c", "-o", dir + "/PyMiteVM.o",
+                    "-enable-experimental-feature", "Extern", "-module-name", "PyMiteVM", "-emit-ir", "-o", ir,
                 ] + vmFiles + firmwareFiles, step: "compiling PyMiteVM for \(board.name)")
+                try VMCodegen.alignStringLiteralsToBytes(irFile: ir)
+                try Shell.run(toolchain.clang, vmCodegenFlags + ["-c", ir, "-o", dir + "/PyMiteVM.o"],
+                              step: "generating PyMiteVM's code for \(board.name)")
+                try FileManager.default.removeItem(atPath: ir)
             }
         }
 
@@ -124,6 +132,15 @@ public struct FirmwareBuilder {
     }
 
     var cpuSwiftFlags: [String] { board.cpuFlags.flatMap { ["-Xcc", $0] } }
+
+    /// clang's flags for turning the VM's optimized IR into an object: code generation
+    /// only (swiftc has run the optimizer), static addresses, a section per function.
+    var vmCodegenFlags: [String] {
+        ["--target=" + (board.clangTarget ?? board.swiftTarget)] + board.cpuFlags + [
+            "-Os", "-Xclang", "-disable-llvm-passes", "-fno-pic", "-ffunction-sections", "-fdata-sections",
+            "-Wno-override-module",
+        ]
+    }
 
     func cFlags(include: String) -> [String] {
         ["--target=" + (board.clangTarget ?? board.swiftTarget)] + board.cpuFlags + [
