@@ -6,6 +6,7 @@
 #                 the host tests under AddressSanitizer, a short fuzzing run
 # make example    build p14p and run the example application
 # make bench      p14p against python3 -I -S (and $MICROPYTHON) on bench/*.py: time and instructions, as ratios
+# make link-order the functions a run uses, placed first in the shipped static p14p (Sources/p14p/link-order.txt)
 # make size       each board's firmware: flash by part of the VM, data, bss, heap in use at start
 # make embedded   compile the VM core with Embedded Swift for armv7em
 # make asan       the host tests under AddressSanitizer (scratch path .build-asan)
@@ -26,7 +27,7 @@ RELEASE ?= $(shell sed -n 's/.*"release":"\([0-9A-Fa-f]*\)".*/\1/p' Sources/p14p
 SIGNING_KEY ?= $(HOME)/.config/p14p/release.key
 P14P_DIST = $$($(SWIFT) build --show-bin-path)/p14p-dist
 
-.PHONY: setup build test unit value32 value32-build embedded asan fuzz-build fuzz fuzz-ci example release bench size clean
+.PHONY: setup build test unit value32 value32-build embedded asan fuzz-build fuzz fuzz-ci example release bench link-order size clean
 # fuzz-run-<target> and fuzz-ci-<target> are pattern rules: never files.
 
 setup:
@@ -212,6 +213,10 @@ release: setup
 bench: setup
 	@command -v valgrind >/dev/null || { echo "make bench: installing valgrind (instruction counts)"; apt-get update && apt-get install -y valgrind; }
 	bash bench/run.sh
+
+link-order:
+	@command -v valgrind >/dev/null || { echo "make link-order: installing valgrind"; apt-get update && apt-get install -y valgrind; }
+	bash bench/link-order.sh
 
 size: build
 	$(P14P_DIST) size

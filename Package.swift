@@ -41,6 +41,8 @@ let package = Package(
                 "PyMiteVM", "PyMiteCompiler", "PyMiteHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            // The shipped static build's function order (DesktopBuilder.staticBuildFlags).
+            exclude: ["link-order.txt"],
             swiftSettings: [.unsafeFlags(directMetadataAccess)]
         ),
         .testTarget(name: "PyMiteVMTests", dependencies: ["PyMiteVM", "PyMiteCompiler", "PyMiteHost"]),

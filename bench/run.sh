@@ -39,7 +39,9 @@ if [ -n "${P14P_BIN:-}" ]; then
     p14p=$P14P_BIN
 else
     # The flags of the shipped desktop p14p (Sources/P14PDist/Builders/DesktopBuilder.swift).
-    flags=(-Xswiftc -static-executable -Xlinker --gc-sections -Xlinker --strip-all -Xlinker --build-id=none)
+    flags=(-Xswiftc -static-executable -Xswiftc -use-ld=lld -Xswiftc -Xfrontend -Xswiftc -function-sections
+           -Xlinker --gc-sections -Xlinker --strip-all -Xlinker --build-id=none
+           -Xlinker "--symbol-ordering-file=$root/Sources/p14p/link-order.txt" -Xlinker --no-warn-symbol-ordering)
     echo "building p14p (release, static, as the desktop package ships it)..." >&2
     if ! swift build -c release --product p14p --scratch-path "$scratch" "${flags[@]}" >&2; then
         echo "bench: build failed" >&2

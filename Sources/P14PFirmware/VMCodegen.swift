@@ -16,12 +16,14 @@ import Foundation
 
 enum VMCodegen {
     /// Part of the VM object's cache key: a change here builds the VM again.
-    static let scheme = "ir+clang static, string literals align 1"
+    static let scheme = "ir+clang static, string literals align 1 (address and call uses)"
 
     /// Gives each string literal of the IR file byte alignment, where its
-    /// only uses take its address as an integer (how Swift passes a
-    /// `StaticString`); one that code loads from directly keeps LLVM's
-    /// alignment, since that code may have been optimized on it.
+    /// only uses take its address: as an integer (how Swift passes a
+    /// `StaticString`) or as an argument of an ordinary call (a C function
+    /// given a message). One that code loads from directly, or that an
+    /// intrinsic such as `llvm.memcpy` is given, keeps LLVM's alignment,
+    /// since that code may have been generated for it.
     static func alignStringLiteralsToBytes(irFile path: String) throws {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let result = alignStringLiteralsToBytes(ir: text)
@@ -60,9 +62,11 @@ enum VMCodegen {
         return name
     }
 
-    /// Each string literal the line names, and whether it is named as `ptrtoint (ptr @…`.
+    /// Each string literal the line names, and whether only its address is
+    /// taken there (`ptrtoint (ptr @…`, or `ptr @…` among a call's arguments).
     static func stringLiteralUses(_ line: Substring) -> [(Substring, Bool)] {
         var uses: [(Substring, Bool)] = []
+        let ordinaryCall = line.contains(" call ") && !line.contains("@llvm.")
         var i = line.startIndex
         while let at = line[i...].firstIndex(of: "@") {
             guard let name = symbol(in: line, at: at) else {
@@ -70,7 +74,11 @@ enum VMCodegen {
                 continue
             }
             if name.hasPrefix("@.str") || name.hasPrefix("@\".str") {
-                uses.append((name, line[..<at].hasSuffix("ptrtoint (ptr ")))
+                let before = line[..<at]
+                let addressOnly = before.hasSuffix("ptrtoint (ptr ")
+                    || (ordinaryCall && (before.hasSuffix(", ptr ") || before.hasSuffix("(ptr ")
+                        || before.hasSuffix(", ptr nonnull ") || before.hasSuffix("(ptr nonnull ")))
+                uses.append((name, addressOnly))
             }
             i = name.endIndex
         }

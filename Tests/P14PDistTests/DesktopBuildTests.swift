@@ -81,4 +81,32 @@ final class DesktopBuildTests: XCTestCase {
         XCTAssertTrue(run.succeeded, run.stderr)
         XCTAssertEqual(run.stdout, "ran ['x'] [1, 2, 1, 2]\n")
     }
+    /// The shipped build places the functions a run uses first (ld.lld's
+    /// --symbol-ordering-file, Sources/p14p/link-order.txt), which keeps the
+    /// empty program's peak RSS under 4 MB. The list is of mangled names: once
+    /// enough of the VM's and the compiler's functions are renamed it no
+    /// longer does its job, and this test says to write it again.
+    func testLinkOrderNamesFunctionsTheReleaseBuildHas() throws {
+        let flags = DesktopBuilder.staticBuildFlags(repositoryRoot: repositoryRoot)
+        XCTAssertTrue(flags.contains("--symbol-ordering-file=" + repositoryRoot + "/" + DesktopBuilder.linkOrderFile), "\(flags)")
+        XCTAssertTrue(flags.contains("-use-ld=lld") && flags.contains("-function-sections"), "\(flags)")
+        let listed = try String(contentsOfFile: repositoryRoot + "/" + DesktopBuilder.linkOrderFile, encoding: .utf8)
+            .split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") }
+        let modules = ["PyMiteVM", "PyMiteCompiler", "PyMiteHost", "p14p"]
+        // Swift's mangling: $s, the module name's length, the name.
+        let prefixes = modules.map { "$s\($0.count)\($0)" }
+        let ours = Set(listed.filter { name in prefixes.contains { name.hasPrefix($0) } })
+        XCTAssertGreaterThan(ours.count, 200, "the list has few of the VM's functions: run `make link-order`")
+        XCTAssertGreaterThan(listed.count - ours.count, 500, "the list has few runtime functions: run `make link-order`")
+
+        _ = try DesktopBuilder.buildStaticExecutable(repositoryRoot: repositoryRoot, scratchPath: nil, board: "desktop", log: { print($0) })
+        let objects = modules.map { "'\(repositoryRoot)/.build-release/release/\($0).build/'*.o" }.joined(separator: " ")
+        let nm = try sh("llvm-nm --defined-only -j \(objects)")
+        XCTAssertTrue(nm.succeeded, nm.stderr)
+        let defined = Set(nm.stdout.split(separator: "\n").map(String.init))
+        let found = ours.intersection(defined).count
+        XCTAssertGreaterThanOrEqual(Double(found), 0.8 * Double(ours.count),
+                                    "only \(found) of the \(ours.count) VM and compiler functions in \(DesktopBuilder.linkOrderFile) "
+                                        + "still exist: run `make link-order`")
+    }
 }
