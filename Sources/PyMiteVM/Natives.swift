@@ -343,5 +343,14 @@ func tableName(_ text: StaticString, _ starts: [UInt16], _ i: Int) -> NameText {
     return NameText(start: text.utf8Start + start, count: end - start)
 }
 
+/// The text of the VM's own name number `k` (VMNameTable.swift), where the table lies: a
+/// type's or an exception's name is kept once, as the str a program sees.
+func vmNameText(_ k: Int) -> NameText {
+    let start = Int(vmNameStart[k])
+    let count = Int(vmNameWords[start + 1])
+    // The table is a constant: its storage lives as long as the program (on a board, in flash).
+    return vmNameWords.withUnsafeBytes { NameText(start: $0.baseAddress!.assumingMemoryBound(to: UInt8.self) + 4 * (start + 4), count: count) }
+}
+
 /// A name in a static table: bytes in flash.
 typealias NameText = UnsafeBufferPointer<UInt8>

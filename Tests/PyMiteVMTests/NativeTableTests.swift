@@ -66,17 +66,8 @@ final class NativeTableTests: XCTestCase {
         XCTAssertEqual(Native.print.arity, Native.ownCount, "print counts its own: keywords")
     }
 
-    /// The type and exception names are tables too: one name per case, in order.
+    /// The type and exception names come from the VM's name table (VMNameTableTests checks every case).
     func testKindNamesAreOnePerCase() {
-        func check(_ text: StaticString, _ starts: [UInt16], count: Int, _ what: String) {
-            let bytes = Array(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-            XCTAssertEqual(starts.count, count + 1, "\(what): one start per case, then the end")
-            XCTAssertEqual(Int(starts.last!), bytes.count, what)
-            XCTAssertEqual(bytes.filter { $0 == 0 }.count, count, "\(what): one NUL per name")
-            for i in 0..<count { XCTAssertEqual(bytes[Int(starts[i + 1]) - 1], 0, "\(what) \(i)") }
-        }
-        check(typeKindNameText, typeKindNameStart, count: TypeKind.allCases.count, "TypeKind")
-        check(exceptionKindNameText, exceptionKindNameStart, count: ExceptionKind.allCases.count, "ExceptionKind")
         func s(_ n: NameText) -> String { String(decoding: n, as: UTF8.self) }
         XCTAssertEqual(s(TypeKind.object.name), "object")
         XCTAssertEqual(s(TypeKind.builtinFunction.name), "builtin_function_or_method")

@@ -16,14 +16,38 @@ final class VMNameTableTests: XCTestCase {
         .appendingPathComponent("../../Sources/PyMiteVM").standardized
     static let tablePath = sources.appendingPathComponent("VMNameTable.swift")
 
+    /// The Python names of `TypeKind`'s and `ExceptionKind`'s cases, in order: the table
+    /// gives each case its name's number (`typeKindNameOrdinal`, `exceptionKindNameOrdinal`).
+    static let typeKindNames = [
+        "object", "type", "int", "bool", "float", "str", "bytes", "tuple", "list", "dict", "set", "range", "NoneType",
+        "function", "builtin_function_or_method", "method", "module", "generator", "cell", "iterator", "slice",
+        "ellipsis", "NotImplementedType", "property", "staticmethod", "classmethod", "super", "BaseException",
+        "bytearray", "Pin", "UART", "ADC", "frozenset", "TextIOWrapper", "dict_keys", "dict_values", "dict_items",
+        "memoryview", "code",
+    ]
+    static let exceptionKindNames = [
+        "BaseException", "SystemExit", "KeyboardInterrupt", "GeneratorExit", "Exception", "StopIteration",
+        "ArithmeticError", "ZeroDivisionError", "OverflowError", "AssertionError", "AttributeError", "ImportError",
+        "ModuleNotFoundError", "LookupError", "IndexError", "KeyError", "MemoryError", "NameError", "UnboundLocalError",
+        "RuntimeError", "RecursionError", "NotImplementedError", "TypeError", "ValueError", "UnicodeError", "OSError",
+        "EOFError", "SystemError", "UnicodeDecodeError", "UnicodeEncodeError", "FloatingPointError", "BufferError",
+        "ReferenceError", "StopAsyncIteration", "SyntaxError", "IndentationError", "TabError", "FileNotFoundError",
+        "FileExistsError", "PermissionError", "TimeoutError", "InterruptedError", "IsADirectoryError",
+        "NotADirectoryError", "BlockingIOError", "ConnectionError", "BrokenPipeError", "ConnectionAbortedError",
+        "ConnectionRefusedError", "ConnectionResetError", "Warning", "UserWarning", "DeprecationWarning",
+        "PendingDeprecationWarning", "RuntimeWarning", "SyntaxWarning", "FutureWarning", "ImportWarning",
+        "UnicodeWarning", "BytesWarning", "ResourceWarning", "ChildProcessError", "ProcessLookupError",
+        "UnicodeTranslateError", "EncodingWarning",
+    ]
+
     func text(_ s: StaticString) -> String { String(decoding: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount), as: UTF8.self) }
     func text(_ s: NameText) -> String { String(decoding: s, as: UTF8.self) }
 
     /// Every name the VM makes from its own text.
     func namesTheVMUses() throws -> [String] {
         var names = Set<String>([""])
-        names.formUnion(TypeKind.allCases.map { text($0.name) })
-        names.formUnion(ExceptionKind.allCases.map { text($0.name) })
+        names.formUnion(Self.typeKindNames)
+        names.formUnion(Self.exceptionKindNames)
         names.formUnion(NativeModule.allCases.map { text($0.name) })
         // Literals passed to the interning calls, and every dunder name in the sources.
         let patterns = [#"internStatic\("([^"]*)"\)"#, #"internName\("([^"]*)"\)"#, #"\bname\("([^"]*)"\)"#, #"callDunder0\([^,()]+, "([^"]*)"\)"#, #"plainClass\("([^"]*)"\)"#,
@@ -100,6 +124,16 @@ final class VMNameTableTests: XCTestCase {
         \(rows(slots.map(Int.init)))
         ]
 
+        /// Each `TypeKind`'s Python name, by its number above (`TypeKind.name`).
+        let typeKindNameOrdinal: [UInt16] = [
+        \(rows(Self.typeKindNames.map { names.firstIndex(of: $0)! }))
+        ]
+
+        /// Each `ExceptionKind`'s Python name, by its number above (`ExceptionKind.name`).
+        let exceptionKindNameOrdinal: [UInt16] = [
+        \(rows(Self.exceptionKindNames.map { names.firstIndex(of: $0)! }))
+        ]
+
         """
     }
 
@@ -110,6 +144,14 @@ final class VMNameTableTests: XCTestCase {
         }
         let committed = try String(contentsOf: Self.tablePath, encoding: .utf8)
         XCTAssertEqual(committed, expected, "VMNameTable.swift is not what the VM's names give: P14P_REGENERATE=1 swift test --filter VMNameTableTests")
+    }
+
+    /// Each type and exception kind has its own name, in case order.
+    func testKindsNameThemselvesFromTheTable() {
+        XCTAssertEqual(Self.typeKindNames.count, TypeKind.allCases.count)
+        XCTAssertEqual(Self.exceptionKindNames.count, ExceptionKind.allCases.count)
+        XCTAssertEqual(TypeKind.allCases.map { text($0.name) }, Self.typeKindNames)
+        XCTAssertEqual(ExceptionKind.allCases.map { text($0.name) }, Self.exceptionKindNames)
     }
 
     /// Each name is found by its text, and nothing else is.

@@ -16,8 +16,8 @@ enum TypeKind: Int, CaseIterable {
     /// A mutable built-in type's `__hash__` is None, as in CPython (hasattr and dir() say it is there).
     var hashIsNone: Bool { self == .list || self == .dict || self == .set || self == .bytearray }
 
-    /// Its Python name, from `typeKindNameText` (a switch was 0.5 KB of code).
-    var name: NameText { tableName(typeKindNameText, typeKindNameStart, rawValue) }
+    /// Its Python name: the VM's own name (VMNameTable.swift) that `typeKindNameOrdinal` gives.
+    var name: NameText { vmNameText(Int(typeKindNameOrdinal[rawValue])) }
 }
 
 /// The built-in exception classes, each listed after its base.
@@ -40,8 +40,8 @@ enum ExceptionKind: Int, CaseIterable {
     case syntaxWarning, futureWarning, importWarning, unicodeWarning, bytesWarning, resourceWarning
     case childProcessError, processLookupError, unicodeTranslateError, encodingWarning
 
-    /// Its Python name, from `exceptionKindNameText` (a switch was 0.8 KB of code).
-    var name: NameText { tableName(exceptionKindNameText, exceptionKindNameStart, rawValue) }
+    /// Its Python name: the VM's own name (VMNameTable.swift) that `exceptionKindNameOrdinal` gives.
+    var name: NameText { vmNameText(Int(exceptionKindNameOrdinal[rawValue])) }
 
     var base: ExceptionKind? {
         switch self {
@@ -564,38 +564,3 @@ extension VM {
         return a
     }
 }
-
-/// The names of `TypeKind`'s cases in order, each ended by a NUL, and where each starts (the
-/// last entry is the length): data in flash instead of a switch. NativeTableTests checks them.
-let typeKindNameText: StaticString = """
-    object\0type\0int\0bool\0float\0str\0bytes\0tuple\0list\0dict\0set\0range\0NoneType\0function\0\
-    builtin_function_or_method\0method\0module\0generator\0cell\0iterator\0slice\0ellipsis\0\
-    NotImplementedType\0property\0staticmethod\0classmethod\0super\0BaseException\0bytearray\0Pin\0UART\0ADC\0\
-    frozenset\0TextIOWrapper\0dict_keys\0dict_values\0dict_items\0memoryview\0code\0
-    """
-let typeKindNameStart: [UInt16] = [
-    0, 7, 12, 16, 21, 27, 31, 37, 43, 48, 53, 57, 63, 72, 81, 108, 115, 122, 132, 137, 146, 152, 161, 180, 189,
-    202, 214, 220, 234, 244, 248, 253, 257, 267, 281, 291, 303, 314, 325, 330,
-]
-
-/// The names of `ExceptionKind`'s cases in order, each ended by a NUL, and where each starts (the
-/// last entry is the length): data in flash instead of a switch. NativeTableTests checks them.
-let exceptionKindNameText: StaticString = """
-    BaseException\0SystemExit\0KeyboardInterrupt\0GeneratorExit\0Exception\0StopIteration\0ArithmeticError\0\
-    ZeroDivisionError\0OverflowError\0AssertionError\0AttributeError\0ImportError\0ModuleNotFoundError\0\
-    LookupError\0IndexError\0KeyError\0MemoryError\0NameError\0UnboundLocalError\0RuntimeError\0\
-    RecursionError\0NotImplementedError\0TypeError\0ValueError\0UnicodeError\0OSError\0EOFError\0SystemError\0\
-    UnicodeDecodeError\0UnicodeEncodeError\0FloatingPointError\0BufferError\0ReferenceError\0\
-    StopAsyncIteration\0SyntaxError\0IndentationError\0TabError\0FileNotFoundError\0FileExistsError\0\
-    PermissionError\0TimeoutError\0InterruptedError\0IsADirectoryError\0NotADirectoryError\0BlockingIOError\0\
-    ConnectionError\0BrokenPipeError\0ConnectionAbortedError\0ConnectionRefusedError\0ConnectionResetError\0\
-    Warning\0UserWarning\0DeprecationWarning\0PendingDeprecationWarning\0RuntimeWarning\0SyntaxWarning\0\
-    FutureWarning\0ImportWarning\0UnicodeWarning\0BytesWarning\0ResourceWarning\0ChildProcessError\0\
-    ProcessLookupError\0UnicodeTranslateError\0EncodingWarning\0
-    """
-let exceptionKindNameStart: [UInt16] = [
-    0, 14, 25, 43, 57, 67, 81, 97, 115, 129, 144, 159, 171, 191, 203, 214, 223, 235, 245, 263, 276, 291, 311,
-    321, 332, 345, 353, 362, 374, 393, 412, 431, 443, 458, 477, 489, 506, 515, 533, 549, 565, 578, 595, 613,
-    632, 648, 664, 680, 703, 726, 747, 755, 767, 786, 812, 827, 841, 855, 869, 884, 897, 913, 931, 950, 972,
-    988,
-]
