@@ -176,7 +176,7 @@ extension VM {
             return i
         }
         if isLong(v) { throw range.overflow(self) }
-        if isType(v, .instance), let r = try callDunder0(v, "__index__") {
+        if isType(v, .instance), let r = try callDunder0(v, .__index__) {
             guard isIntegral(r) else {
                 throw raiseAboutType(.typeError, "__index__ returned non-int (type ", r, ")")
             }
@@ -210,7 +210,7 @@ extension VM {
     func indexValue(_ v: Value) throws(VMError) -> Value {
         if let i = intOf(v) { return try newInt(i) }
         if isLong(v) { return v }
-        if isType(v, .instance), let r = try callDunder0(v, "__index__") {
+        if isType(v, .instance), let r = try callDunder0(v, .__index__) {
             guard isIntegral(r) else { throw raiseAboutType(.typeError, "__index__ returned non-int (type ", r, ")") }
             return try indexValue(r)
         }
@@ -219,14 +219,14 @@ extension VM {
 
     /// An instance whose class defines __index__.
     func hasIndexMethod(_ v: Value) -> Bool {
-        isType(v, .instance) && classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__index__")) != nil
+        isType(v, .instance) && classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic(.__index__)) != nil
     }
 
     /// An integer argument clamped to 64 bits (round's ndigits, as CPython
     /// clamps it to a C ssize_t): a huge count means the same as a big one.
     func clampedIndexArgument(_ v: Value) throws(VMError) -> Int64 {
         var r = v
-        if isType(v, .instance), let i = try callDunder0(v, "__index__") { r = i }
+        if isType(v, .instance), let i = try callDunder0(v, .__index__) { r = i }
         if isLong(r) && int64Of(r) == nil { return longValue(r).negative ? Int64.min : Int64.max }
         return try indexArgument(r)
     }

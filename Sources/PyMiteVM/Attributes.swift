@@ -62,7 +62,7 @@ extension VM {
         let e = pendingException
         guard isExceptionInstance(e) else { return }
         let d = instanceDict(e)
-        if (try? dictStore(d, internStatic("name"), name)) == nil || (!obj.isNull && (try? dictStore(d, internStatic("obj"), obj)) == nil) {
+        if (try? dictStore(d, internStatic(.name), name)) == nil || (!obj.isNull && (try? dictStore(d, internStatic(.obj), obj)) == nil) {
             pendingException = e  // a full heap's MemoryError does not take the error's place
         }
     }
@@ -72,13 +72,13 @@ extension VM {
     func exceptionDefaultAttribute(_ e: Value, _ name: Value) -> Value? {
         let cls = heap.slot(e.objectOffset, InstanceSlot.klass)
         let isImport = isSubclass(cls, exceptionClass(.importError))
-        if name == internStatic("name") {
+        if name == internStatic(.name) {
             return isImport || isSubclass(cls, exceptionClass(.nameError)) || isSubclass(cls, exceptionClass(.attributeError)) ? Value.none : nil
         }
-        if name == internStatic("obj") { return isSubclass(cls, exceptionClass(.attributeError)) ? Value.none : nil }
+        if name == internStatic(.obj) { return isSubclass(cls, exceptionClass(.attributeError)) ? Value.none : nil }
         guard isImport else { return nil }
-        if name == internStatic("path") { return Value.none }
-        if name == internStatic("msg"), let args = dictGetStr(instanceDict(e), s.args), isType(args, .tuple) {
+        if name == internStatic(.path) { return Value.none }
+        if name == internStatic(.msg), let args = dictGetStr(instanceDict(e), s.args), isType(args, .tuple) {
             return tupleCount(args.objectOffset) == 1 ? tupleItem(args.objectOffset, 0) : Value.none
         }
         return nil
@@ -142,8 +142,8 @@ extension VM {
         if isExceptionInstance(obj) {
             // Before any is set: no traceback, no chained exceptions.
             if name == s.__traceback__ { return try tracebackObject(obj) }
-            if name == internStatic("__context__") || name == internStatic("__cause__") { return Value.none }
-            if name == internStatic("__suppress_context__") { return Value.false }
+            if name == internStatic(.__context__) || name == internStatic(.__cause__) { return Value.none }
+            if name == internStatic(.__suppress_context__) { return Value.false }
             if let v = exceptionDefaultAttribute(obj, name) { return v }
         }
         return nil
@@ -173,7 +173,7 @@ extension VM {
                 return nil
             case .klass:
                 // The length first: internStatic's lookup on every class attribute cost methods 3.5%.
-                if strByteCount(name.objectOffset) == 15, name == internStatic("__annotations__"), builtinKind(ofClass: obj) == nil {
+                if strByteCount(name.objectOffset) == 15, name == internStatic(.__annotations__), builtinKind(ofClass: obj) == nil {
                     // A class's own, never a base's; made empty when it has none (CPython 3.10+).
                     let ns = heap.slot(o, ClassSlot.namespace)
                     if ns.isObject {
@@ -201,7 +201,7 @@ extension VM {
                 }
                 if name == s.__name__ || name == s.__qualname__ { return heap.slot(o, ClassSlot.name) }
                 if name == s.__mro__ { return heap.slot(o, ClassSlot.mro) }
-                if name == internStatic("__base__") {
+                if name == internStatic(.__base__) {
                     let bases = heap.slot(o, ClassSlot.bases)
                     if tupleCount(bases.objectOffset) > 0 { return tupleItem(bases.objectOffset, 0) }
                     return isTypeClass(obj, .object) ? Value.none : try typeClass(.object)
@@ -217,7 +217,7 @@ extension VM {
                 // keep classLookup's cache right).
                 if name == s.__dict__ { return try dictCopy(try classNamespace(obj)) }
                 if name == s.__class__ { return try typeOf(obj) }
-                if name == internStatic("mro") { return try newBoundMethod(obj, .native(Native.typeMro.rawValue)) }  // type's, as C.mro
+                if name == internStatic(.mro) { return try newBoundMethod(obj, .native(Native.typeMro.rawValue)) }  // type's, as C.mro
                 if isTypeClass(obj, .pin) { return pinClassConstant(name) }  // Pin.IN, Pin.OUT: constants, not heap objects
                 if classKind(obj) == .object || classKind(obj) == .baseException, let id = objectDefaultMethod(name) {
                     return .native(id.rawValue)  // object.__repr__, A.__eq__: object's own
@@ -239,12 +239,12 @@ extension VM {
                 return nil
             case .function:
                 if name == s.__name__ { return heap.slot(o, FunctionSlot.name) }
-                if name == internStatic("__globals__") { return heap.slot(o, FunctionSlot.globals) }
-                if name == internStatic("__code__") { return try newCodeObject(Int(heap.slot(o, FunctionSlot.code).intValue), evaluates: false) }
+                if name == internStatic(.__globals__) { return heap.slot(o, FunctionSlot.globals) }
+                if name == internStatic(.__code__) { return try newCodeObject(Int(heap.slot(o, FunctionSlot.code).intValue), evaluates: false) }
                 if name == s.__qualname__ { return heap.slot(o, FunctionSlot.qualname) }
-                if name == internStatic("__defaults__") { return heap.slot(o, FunctionSlot.defaults) }
-                if name == internStatic("__kwdefaults__") { return heap.slot(o, FunctionSlot.kwDefaults) }
-                if name == internStatic("__closure__") { return heap.slot(o, FunctionSlot.closure) }
+                if name == internStatic(.__defaults__) { return heap.slot(o, FunctionSlot.defaults) }
+                if name == internStatic(.__kwdefaults__) { return heap.slot(o, FunctionSlot.kwDefaults) }
+                if name == internStatic(.__closure__) { return heap.slot(o, FunctionSlot.closure) }
                 let attrs = heap.slot(o, FunctionSlot.dict)
                 if name == s.__doc__ {
                     if !attrs.isNull, let d = dictGetStr(attrs, name) { return d }
@@ -257,21 +257,21 @@ extension VM {
                     if d.isNull { heap.setSlot(o, FunctionSlot.dict, try newDict()) }
                     return heap.slot(o, FunctionSlot.dict)
                 }
-                if name == internStatic("__annotations__") {  // none given: an empty dict, made once, as CPython's
+                if name == internStatic(.__annotations__) {  // none given: an empty dict, made once, as CPython's
                     if heap.slot(o, FunctionSlot.annotations).isNull { heap.setSlot(o, FunctionSlot.annotations, try newDict()) }
                     return heap.slot(o, FunctionSlot.annotations)
                 }
             case .staticMethod, .classMethod:
-                if name == internStatic("__func__") || name == internStatic("__wrapped__") { return heap.slot(o, StaticClassMethodSlot.function) }
+                if name == internStatic(.__func__) || name == internStatic(.__wrapped__) { return heap.slot(o, StaticClassMethodSlot.function) }
             case .boundMethod:
-                if name == internStatic("__self__") { return heap.slot(o, BoundMethodSlot.receiver) }
-                if name == internStatic("__func__") { return heap.slot(o, BoundMethodSlot.function) }
+                if name == internStatic(.__self__) { return heap.slot(o, BoundMethodSlot.receiver) }
+                if name == internStatic(.__func__) { return heap.slot(o, BoundMethodSlot.function) }
                 return try lookupAttribute(heap.slot(o, BoundMethodSlot.function), name)
             case .property:
                 let getter = heap.slot(o, PropertySlot.getter)
-                if name == internStatic("fget") { return getter }
-                if name == internStatic("fset") { return heap.slot(o, PropertySlot.setter) }
-                if name == internStatic("fdel") { return heap.slot(o, PropertySlot.deleter) }
+                if name == internStatic(.fget) { return getter }
+                if name == internStatic(.fset) { return heap.slot(o, PropertySlot.setter) }
+                if name == internStatic(.fdel) { return heap.slot(o, PropertySlot.deleter) }
                 if name == s.__doc__ {
                     let doc = heap.slot(o, PropertySlot.doc)
                     if !doc.isNull { return doc }
@@ -280,7 +280,7 @@ extension VM {
                     return getter.isNone || isType(getter, .property) ? Value.none : try lookupAttribute(getter, name) ?? Value.none
                 }
             case .cell:
-                if name == internStatic("cell_contents") {
+                if name == internStatic(.cell_contents) {
                     let v = heap.slot(o, CellSlot.contents)
                     if v.isNull { throw raise(.valueError, "Cell is empty") }
                     return v
@@ -290,10 +290,10 @@ extension VM {
                 if name == s.__name__ { return heap.slot(function, FunctionSlot.name) }
                 if name == s.__qualname__ { return heap.slot(function, FunctionSlot.qualname) }
                 let state = heap.slot(o, GeneratorSlot.state).intValue
-                if name == internStatic("gi_running") { return .bool(state == GeneratorState.running.rawValue) }
-                if name == internStatic("gi_suspended") { return .bool(state == GeneratorState.suspended.rawValue) }
-                if name == internStatic("gi_code") { return try newCodeObject(Int(heap.slot(o, GeneratorSlot.code).intValue), evaluates: false) }
-                if name == internStatic("gi_frame") { return state == GeneratorState.done.rawValue ? Value.none : try generatorFrame(obj) }
+                if name == internStatic(.gi_running) { return .bool(state == GeneratorState.running.rawValue) }
+                if name == internStatic(.gi_suspended) { return .bool(state == GeneratorState.suspended.rawValue) }
+                if name == internStatic(.gi_code) { return try newCodeObject(Int(heap.slot(o, GeneratorSlot.code).intValue), evaluates: false) }
+                if name == internStatic(.gi_frame) { return state == GeneratorState.done.rawValue ? Value.none : try generatorFrame(obj) }
             case .superObject:
                 let start = heap.slot(o, SuperSlot.start), target = heap.slot(o, SuperSlot.target)
                 // super(M, cls) in a metaclass's method: cls is an instance of M, not a subclass.
@@ -323,13 +323,13 @@ extension VM {
             case .code:
                 if let v = try codeObjectAttribute(obj, name) { return v }
             case .slice:
-                if name == internStatic("start") { return heap.slot(o, SliceSlot.start) }
-                if name == internStatic("stop") { return heap.slot(o, SliceSlot.stop) }
-                if name == internStatic("step") { return heap.slot(o, SliceSlot.step) }
+                if name == internStatic(.start) { return heap.slot(o, SliceSlot.start) }
+                if name == internStatic(.stop) { return heap.slot(o, SliceSlot.stop) }
+                if name == internStatic(.step) { return heap.slot(o, SliceSlot.step) }
             case .range:
-                if name == internStatic("start") { return heap.slot(o, RangeSlot.start) }
-                if name == internStatic("stop") { return heap.slot(o, RangeSlot.stop) }
-                if name == internStatic("step") { return heap.slot(o, RangeSlot.step) }
+                if name == internStatic(.start) { return heap.slot(o, RangeSlot.start) }
+                if name == internStatic(.stop) { return heap.slot(o, RangeSlot.stop) }
+                if name == internStatic(.step) { return heap.slot(o, RangeSlot.step) }
             default:
                 break
             }
@@ -343,11 +343,11 @@ extension VM {
         if name == s.__class__ { return cls }
         if isFloat(obj) || isIntegral(obj) {
             let plain = obj.isBool ? Value.smallInt(obj == .true ? 1 : 0) : obj
-            if name == internStatic("real") { return plain }
-            if name == internStatic("imag") { return isFloat(obj) ? try newFloat(0) : .smallInt(0) }
+            if name == internStatic(.real) { return plain }
+            if name == internStatic(.imag) { return isFloat(obj) ? try newFloat(0) : .smallInt(0) }
             // An int is its own fraction: numerator itself, denominator 1.
-            if !isFloat(obj) && name == internStatic("numerator") { return plain }
-            if !isFloat(obj) && name == internStatic("denominator") { return .smallInt(1) }
+            if !isFloat(obj) && name == internStatic(.numerator) { return plain }
+            if !isFloat(obj) && name == internStatic(.denominator) { return .smallInt(1) }
         }
         return nil
     }
@@ -451,7 +451,7 @@ extension VM {
                 return
             }
         }
-        guard let (cls, d) = cacheableInstance(obj, name), name != internStatic("__cause__") else {
+        guard let (cls, d) = cacheableInstance(obj, name), name != internStatic(.__cause__) else {
             try setAttribute(obj, name, value)
             return
         }
@@ -527,10 +527,10 @@ extension VM {
     func storeInstanceAttribute(_ obj: Value, _ name: Value, _ value: Value) throws(VMError) {
         let o = obj.objectOffset
         let cls = heap.slot(o, InstanceSlot.klass)
-        if name == internStatic("__cause__") && isExceptionInstance(obj) {
+        if name == internStatic(.__cause__) && isExceptionInstance(obj) {
             // e.__cause__ = c: c or None, and the context is no longer shown (as `raise ... from`).
             guard value.isNone || isExceptionInstance(value) else { throw raise(.typeError, "exception cause must be None or derive from BaseException") }
-            try dictStoreStr(heap.slot(o, InstanceSlot.dict), internStatic("__suppress_context__"), .true)
+            try dictStoreStr(heap.slot(o, InstanceSlot.dict), internStatic(.__suppress_context__), .true)
         }
         if name == s.__class__ {
             // obj.__class__ = C: a class of the same layout (a plain class, or the same built-in base).
@@ -574,7 +574,7 @@ extension VM {
             try storeInstanceAttribute(obj, name, value)
         case .klass:
             // A metaclass's own __setattr__ (its super() call comes back to storeClassAttribute).
-            if let m = metaclassOf(obj), let hook = classLookup(m, internStatic("__setattr__")), isType(hook, .function) {
+            if let m = metaclassOf(obj), let hook = classLookup(m, internStatic(.__setattr__)), isType(hook, .function) {
                 _ = try call(hook, [obj, name, value])
                 return
             }
@@ -586,14 +586,14 @@ extension VM {
                 heap.setSlot(o, name == s.__name__ ? FunctionSlot.name : FunctionSlot.qualname, value)
                 return
             }
-            if name == internStatic("__annotations__") {
+            if name == internStatic(.__annotations__) {
                 guard isType(value, .dict) else { throw raise(.typeError, "__annotations__ must be set to a dict object") }
                 heap.setSlot(o, FunctionSlot.annotations, value)
                 return
             }
             // New defaults are what later calls bind (a tuple or dict, or None for none).
-            let defaults = name == internStatic("__defaults__")
-            if defaults || name == internStatic("__kwdefaults__") {
+            let defaults = name == internStatic(.__defaults__)
+            if defaults || name == internStatic(.__kwdefaults__) {
                 guard value.isNone || isType(value, defaults ? .tuple : .dict) else {
                     throw raise(.typeError, defaults ? "__defaults__ must be set to a tuple object" : "__kwdefaults__ must be set to a dict object")
                 }

@@ -7,25 +7,25 @@
 
 extension VM {
     func bootstrap() throws(VMError) {
-        func name(_ text: StaticString) throws(VMError) -> Value { try internName(text) }
+        func name(_ n: VMName) throws(VMError) -> Value { try internName(n) }
             s = Names(
-                __init__: try name("__init__"), __name__: try name("__name__"),
-                __main__: try name("__main__"), __module__: try name("__module__"),
-                __qualname__: try name("__qualname__"), __doc__: try name("__doc__"),
-                __class__: try name("__class__"), __dict__: try name("__dict__"),
-                __mro__: try name("__mro__"), __bases__: try name("__bases__"),
-                args: try name("args"), __str__: try name("__str__"), __repr__: try name("__repr__"),
-                __len__: try name("__len__"), __call__: try name("__call__"), __eq__: try name("__eq__"),
-                __hash__: try name("__hash__"), __iter__: try name("__iter__"), __next__: try name("__next__"),
-                __getitem__: try name("__getitem__"), __setitem__: try name("__setitem__"),
-                __contains__: try name("__contains__"), __bool__: try name("__bool__"), __all__: try name("__all__"),
-                __builtins__: try name("__builtins__"), __file__: try name("__file__"), __lt__: try name("__lt__"),
-                __delitem__: try name("__delitem__"), __enter__: try name("__enter__"), __exit__: try name("__exit__"),
-                value: try name("value"), __traceback__: try name("__traceback__"))
+                __init__: try name(.__init__), __name__: try name(.__name__),
+                __main__: try name(.__main__), __module__: try name(.__module__),
+                __qualname__: try name(.__qualname__), __doc__: try name(.__doc__),
+                __class__: try name(.__class__), __dict__: try name(.__dict__),
+                __mro__: try name(.__mro__), __bases__: try name(.__bases__),
+                args: try name(.args), __str__: try name(.__str__), __repr__: try name(.__repr__),
+                __len__: try name(.__len__), __call__: try name(.__call__), __eq__: try name(.__eq__),
+                __hash__: try name(.__hash__), __iter__: try name(.__iter__), __next__: try name(.__next__),
+                __getitem__: try name(.__getitem__), __setitem__: try name(.__setitem__),
+                __contains__: try name(.__contains__), __bool__: try name(.__bool__), __all__: try name(.__all__),
+                __builtins__: try name(.__builtins__), __file__: try name(.__file__), __lt__: try name(.__lt__),
+                __delitem__: try name(.__delitem__), __enter__: try name(.__enter__), __exit__: try name(.__exit__),
+                value: try name(.value), __traceback__: try name(.__traceback__))
             emptyName = try internName("")
             builtins = try newDict()
             modules = try newDict()
-            let builtinsName = try name("builtins")
+            let builtinsName = try name(.builtins)
             // Interned names and the two dicts are roots: `young` need not grow
             // through the whole start (its peak is RAM a small board lacks).
             young.removeAll()

@@ -115,7 +115,7 @@ extension VM {
             // Any other file is an object with a write method, given each piece as CPython gives it.
             let file = a.keyword("file") ?? .none
             let fd = file.isNone ? 1 : streamDescriptor(file)
-            let writer: Value = fd == nil ? try getAttribute(file, internStatic("write")) : .null
+            let writer: Value = fd == nil ? try getAttribute(file, internStatic(.write)) : .null
             root(writer); defer { unroot() }
             func piece() throws(VMError) {
                 guard fd == nil, !out.isEmpty else { return }
@@ -137,7 +137,7 @@ extension VM {
         case .abs:
             let v = a[0]
             if let r = try numberAbsolute(v) { return r }
-            if let r = try callDunder0(v, "__abs__") { return r }
+            if let r = try callDunder0(v, .__abs__) { return r }
             throw raiseAboutType(.typeError, "bad operand type for abs(): '", v, "'")
         case .min, .max:
             return try minMax(a, wantMax: id == .max)
@@ -261,8 +261,8 @@ extension VM {
             }
             guard let x = doubleOf(a[0]), let y = doubleOf(a[1]) else {
                 // A class's own __divmod__, or the right operand's __rdivmod__.
-                if let r = try callDunder(a[0], internStatic("__divmod__"), a[1]) { return r }
-                if let r = try callDunder(a[1], internStatic("__rdivmod__"), a[0]) { return r }
+                if let r = try callDunder(a[0], internStatic(.__divmod__), a[1]) { return r }
+                if let r = try callDunder(a[1], internStatic(.__rdivmod__), a[0]) { return r }
                 throw unsupported(bytes("divmod()"), a[0], a[1])
             }
             if y == 0 { throw raise(.zeroDivisionError, "float divmod()") }
@@ -272,7 +272,7 @@ extension VM {
         case .pow:
             if a.positionalCount == 3 && !a[2].isNone {
                 // An object's own three-argument __pow__ (as CPython, only the base's is asked).
-                if isType(a[0], .instance), let m = classLookup(heap.slot(a[0].objectOffset, InstanceSlot.klass), internStatic("__pow__")) {
+                if isType(a[0], .instance), let m = classLookup(heap.slot(a[0].objectOffset, InstanceSlot.klass), internStatic(.__pow__)) {
                     let r = try call(m, [a[0], a[1], a[2]])
                     if r.raw != Value.notImplemented.raw { return r }
                 }
@@ -331,7 +331,7 @@ extension VM {
             return try newIterator(.enumerate, it, .int(intOf(start)!)!)
         case .reversed:
             let v = a[0]
-            if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__reversed__")) {
+            if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic(.__reversed__)) {
                 return try call(m, [v])
             }
             if isType(v, .dict) || (isType(v, .iterator) && [IteratorKind.keysView, .valuesView, .itemsView].contains(iteratorKind(v))) {
@@ -470,11 +470,11 @@ extension VM {
         try argumentCount(a, "round", min: 1, max: 2)
         var v = a[0]
         // An int or float subclass's value, unless the subclass rounds its own way.
-        if let inner = builtinValue(v), classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__round__")) == nil {
+        if let inner = builtinValue(v), classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic(.__round__)) == nil {
             v = inner
         }
         let nd: Value = a.value(1, "ndigits") ?? .none
-        if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__round__")) {
+        if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic(.__round__)) {
             return try call(m, nd.isNone && a.value(1, "ndigits") == nil ? [v] : [v, nd])  // ndigits as given
         }
         // As CPython, ndigits past 63 bits is clamped: the answer is the same.
@@ -484,7 +484,7 @@ extension VM {
             return try roundInteger(v, decimalPlaces: n)
         }
         guard isFloat(v) else {
-            if isType(v, .instance), let r = try callDunder0(v, "__round__") { return r }
+            if isType(v, .instance), let r = try callDunder0(v, .__round__) { return r }
             throw raiseAboutType(.typeError, "type ", v, " doesn't define __round__ method")
         }
         let d = floatValue(v)
@@ -567,7 +567,7 @@ extension VM {
 
     func dirList(_ v: Value) throws(VMError) -> Value {
         // An object's own __dir__ decides, sorted (as CPython's dir()).
-        if isType(v, .instance), let hook = classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__dir__")),
+        if isType(v, .instance), let hook = classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic(.__dir__)),
            isType(hook, .function) {
             let l = try newList(of: try call(hook, [v]))
             root(l); defer { unroot() }
@@ -639,7 +639,7 @@ extension VM {
                 if !d.isNull { try addKeys(d) }
             }
         }
-        if !v.isNull && !isType(v, .module) { try dictStore(names, internStatic("__class__"), .none) }  // object's, as CPython lists it
+        if !v.isNull && !isType(v, .module) { try dictStore(names, internStatic(.__class__), .none) }  // object's, as CPython lists it
         let l = try newList(of: names)
         root(l); defer { unroot() }
         try sortList(l, key: .none, reverse: false)
@@ -691,7 +691,7 @@ extension VM {
                 try appendText(v, &m, repr: true)
                 throw raise(.valueError, m)
             }
-            if let r = try callDunder0(v, "__float__") { return r }
+            if let r = try callDunder0(v, .__float__) { return r }
             throw raiseAboutType(.typeError, "float() argument must be a string or a real number, not '", v, "'")
         case .str:
             if a.keywordCount == 0 && n < 2 {  // str(x), the common call
@@ -849,8 +849,8 @@ extension VM {
             return try intResult(BigInt(truncating: d)!)
         }
         if isStr(v) || isType(v, .bytes) { return try parseInt(v, base: 10) }
-        if let r = try callDunder0(v, "__int__") { return r }
-        if let r = try callDunder0(v, "__index__") { return r }
+        if let r = try callDunder0(v, .__int__) { return r }
+        if let r = try callDunder0(v, .__index__) { return r }
         throw raiseAboutType(.typeError, "int() argument must be a string, a bytes-like object or a real number, not '", v, "'")
     }
 

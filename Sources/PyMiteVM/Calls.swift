@@ -133,7 +133,7 @@ extension VM {
             return false
         }
         if classHooksOn && kind.isSubclassableValue && !isTypeClass(cls, kind) {
-            if classHooksDefined, let newFn = classLookup(cls, try internName("__new__")), isType(newFn, .function) {
+            if classHooksDefined, let newFn = classLookup(cls, try internName(.__new__)), isType(newFn, .function) {
                 return try constructWithNew(cls, newFn, argsAt: a, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
             }
             return try constructValueInstance(cls, kind, argsAt: a, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
@@ -147,7 +147,7 @@ extension VM {
         if isTypeClass(cls, .object) && argc > 0 {
             throw raise(.typeError, "object() takes no arguments")
         }
-        if kind == .object && classHooksDefined, let newFn = classLookup(cls, try internName("__new__")), isType(newFn, .function) {
+        if kind == .object && classHooksDefined, let newFn = classLookup(cls, try internName(.__new__)), isType(newFn, .function) {
             return try constructWithNew(cls, newFn, argsAt: a, argc: argc, kwnames: kwnames, resultSlot: resultSlot)
         }
         let nkw = kwnames.isNull ? 0 : tupleCount(kwnames.objectOffset)
@@ -179,8 +179,8 @@ extension VM {
         let cls = heap.slot(e.objectOffset, InstanceSlot.klass)
         for k in 0..<tupleCount(kwnames.objectOffset) {
             let key = tupleItem(kwnames.objectOffset, k)
-            guard exceptionDefaultAttribute(e, key) != nil && key != internStatic("msg") else {
-                if exceptionDefaultAttribute(e, internStatic("name")) == nil {
+            guard exceptionDefaultAttribute(e, key) != nil && key != internStatic(.msg) else {
+                if exceptionDefaultAttribute(e, internStatic(.name)) == nil {
                     throw raise(.typeError, className(cls) + bytes("() takes no keyword arguments"))
                 }
                 throw invalidKeyword(key, for: className(cls))
@@ -451,7 +451,7 @@ extension VM {
     /// DICT_MERGE: a key given twice, or an `m` that is no mapping, is refused.
     func mergeKeywords(into d: Value, _ m: Value, callee f: Value) throws(VMError) {
         let mapping = plainValue(m)
-        let keys: Value? = isType(mapping, .dict) ? nil : (isType(m, .instance) ? try lookupAttribute(m, internStatic("keys")) : nil)
+        let keys: Value? = isType(mapping, .dict) ? nil : (isType(m, .instance) ? try lookupAttribute(m, internStatic(.keys)) : nil)
         guard isType(mapping, .dict) || keys != nil else {
             throw raise(.typeError, calledName(f) + bytes(" argument after ** must be a mapping, not ") + typeName(m))
         }
@@ -631,7 +631,7 @@ extension VM {
             if isInstance(pendingException, exceptionClass(.stopIteration)) {
                 let cause = pendingException
                 let e = raise(.runtimeError, "generator raised StopIteration")
-                try? dictStore(instanceDict(pendingException), internStatic("__cause__"), cause)
+                try? dictStore(instanceDict(pendingException), internStatic(.__cause__), cause)
                 throw e
             }
             throw error
@@ -652,10 +652,10 @@ extension VM {
         if isType(sub, .generator) { return try resumeGenerator(sub, sending: sent) }
         if sent.isNone {
             // A class's __next__ is called here, not through iteratorNext: its StopIteration's value is the result.
-            if isType(sub, .instance), let next = try lookupAttribute(sub, internStatic("__next__")) { return try delegateCall(next, []) }
+            if isType(sub, .instance), let next = try lookupAttribute(sub, internStatic(.__next__)) { return try delegateCall(next, []) }
             return try iteratorNext(sub)
         }
-        return try delegateCall(try getAttribute(sub, internStatic("send")), [sent])
+        return try delegateCall(try getAttribute(sub, internStatic(.send)), [sent])
     }
 
     /// A subiterator's send() or throw(): what it yields, or nil once its StopIteration
@@ -695,7 +695,7 @@ extension VM {
     /// close() of a generator, or of any iterator that has a close method.
     func closeIterator(_ it: Value) throws(VMError) {
         if isType(it, .generator) { return try closeGenerator(it) }
-        if let method = try lookupAttribute(it, internStatic("close")) { _ = try call(method, []) }
+        if let method = try lookupAttribute(it, internStatic(.close)) { _ = try call(method, []) }
     }
 
     /// generator.close(): GeneratorExit raised where it is suspended; a value yielded instead is a RuntimeError.

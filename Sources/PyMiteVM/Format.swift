@@ -152,7 +152,7 @@ extension VM {
                 root(n); defer { unroot() }
                 body = try formatInteger(n, spec: spec, radix: 10)
             case UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"):
-                if isType(value, .instance), let i = try callDunder0(value, "__index__"), isIntegral(i) { value = i }
+                if isType(value, .instance), let i = try callDunder0(value, .__index__), isIntegral(i) { value = i }
                 guard isIntegral(value) else {
                     throw raise(.typeError, bytes("%") + [type] + bytes(" format: an integer is required, not ") + typeName(value))
                 }
@@ -160,9 +160,9 @@ extension VM {
             case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "g"), UInt8(ascii: "G"):
                 // An object that says which float it is, else which int (__float__, then __index__).
                 if isType(value, .instance) {
-                    if let f = try callDunder0(value, "__float__"), isFloat(f) {
+                    if let f = try callDunder0(value, .__float__), isFloat(f) {
                         value = f
-                    } else if let i = try callDunder0(value, "__index__"), isIntegral(i) {
+                    } else if let i = try callDunder0(value, .__index__), isIntegral(i) {
                         value = i
                     }
                 }
@@ -171,7 +171,7 @@ extension VM {
                 }
                 body = try formatFloat(d, spec: spec)
             case UInt8(ascii: "c"):
-                if isType(value, .instance), let i = try callDunder0(value, "__index__"), isIntegral(i) { value = i }
+                if isType(value, .instance), let i = try callDunder0(value, .__index__), isIntegral(i) { value = i }
                 if let n = intOf(value) {
                     guard n >= 0 && n <= 0x10FFFF else { throw raise(.overflowError, "%c arg not in range(0x110000)") }
                     body = []
@@ -222,8 +222,8 @@ extension VM {
 
     /// What `__int__`, else `__index__`, of an instance gives (%d's int, as int() finds it), or nil.
     func intDunder(_ v: Value) throws(VMError) -> Value? {
-        if let i = try callDunder0(v, "__int__") { return i }
-        return try callDunder0(v, "__index__")
+        if let i = try callDunder0(v, .__int__) { return i }
+        return try callDunder0(v, .__index__)
     }
 
     func printfFloat(_ d: Double, _ conversion: UInt8, precision: Int, alternate: Bool) throws(VMError) -> [UInt8] {
@@ -423,7 +423,7 @@ extension VM {
     func formatValue(_ v: Value, spec specValue: Value) throws(VMError) -> Value {
         if !specValue.isNull { _ = try strArgument(specValue, "format() argument 2") }
         let specBytes = specValue.isNull ? [] : strArray(specValue)
-        if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic("__format__")) {
+        if isType(v, .instance), let m = classLookup(heap.slot(v.objectOffset, InstanceSlot.klass), internStatic(.__format__)) {
             let r = try call(m, [v, specValue.isNull ? try newStr("") : specValue])
             guard isStr(r) else { throw raiseAboutType(.typeError, "__format__ must return a str, not ", r, "") }
             return r

@@ -447,7 +447,7 @@ extension VM {
                     generatorReturnValue = .none
                 case .setupAnnotations:  // a module's or class's __annotations__, unless it has one
                     let ns = frames[fp].namespace.isNull ? frames[fp].globals : frames[fp].namespace
-                    let name = try internName("__annotations__")
+                    let name = try internName(.__annotations__)
                     if dictGetStr(ns, name) == nil { try dictStoreStr(ns, name, try newDict()) }
                 case .formatValue:
                     let hasSpec = arg & 4 != 0
@@ -477,9 +477,9 @@ extension VM {
                     _ = try expect(stack[nsAt], .dict)
                     var keywords: Value = k == 1 ? stack[nsAt - 1] : .null
                     var meta = Value.null
-                    if k == 1, let m = dictGetStr(keywords, internStatic("metaclass")) {
+                    if k == 1, let m = dictGetStr(keywords, internStatic(.metaclass)) {
                         meta = m
-                        _ = try dictRemove(keywords, internStatic("metaclass"))
+                        _ = try dictRemove(keywords, internStatic(.metaclass))
                         if dictCount(keywords) == 0 { keywords = .null }
                     }
                     frames[fp].ip = Int32(r.ip)
@@ -521,8 +521,8 @@ extension VM {
                             throw raise(.typeError, "exception causes must derive from BaseException")
                         }
                         let c = cause.isNone ? cause : try makeExceptionToRaise(cause)
-                        try dictStore(instanceDict(exc), internStatic("__cause__"), c)
-                        try dictStore(instanceDict(exc), internStatic("__suppress_context__"), .true)
+                        try dictStore(instanceDict(exc), internStatic(.__cause__), c)
+                        try dictStore(instanceDict(exc), internStatic(.__suppress_context__), .true)
                     }
                     sp -= arg
                     pendingException = exc
@@ -799,7 +799,7 @@ extension VM {
     func recordContext() {
         let exc = pendingException
         guard !handledException.isNull, handledException != exc, isType(exc, .instance) else { return }
-        let key = internStatic("__context__")
+        let key = internStatic(.__context__)
         let d = instanceDict(exc)
         if dictGetStr(d, key) != nil { return }
         do { try dictStore(d, key, handledException) } catch { pendingException = exc }

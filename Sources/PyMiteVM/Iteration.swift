@@ -450,7 +450,7 @@ extension VM {
             if let r = try callMetaclassDunder(c, "__getitem__", [key]) { return r }
             // Generic aliases such as list[int] in annotations: the built-in class itself.
             if builtinKind(ofClass: c) != nil { return c }
-            if var hook = classLookup(c, internStatic("__class_getitem__")) {  // a class method, declared or not
+            if var hook = classLookup(c, internStatic(.__class_getitem__)) {  // a class method, declared or not
                 if isType(hook, .classMethod) { hook = heap.slot(hook.objectOffset, StaticClassMethodSlot.function) }
                 return try call(hook, [c, key])
             }

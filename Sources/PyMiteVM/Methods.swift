@@ -76,7 +76,7 @@ extension VM {
             if id == .exceptionAddNote {  // e.add_note(s): appended to e.__notes__, printed after the message
                 guard isStr(a[1]) else { throw raiseAboutType(.typeError, "note must be a str, not '", a[1], "'") }
                 let d = instanceDict(me)
-                let notesName = try internName("__notes__")
+                let notesName = try internName(.__notes__)
                 var notes = dictGetStr(d, notesName) ?? .null
                 if notes.isNull {
                     notes = try newList()

@@ -494,7 +494,7 @@ extension VM {
         // isLong, not bigOf: a build without long ints then links no BigInt code for this.
         if isLong(v) { return try intResult(-longValue(v)) }
         if isFloat(v) { return try newFloat(-floatValue(v)) }
-        if let r = try callDunder0(v, "__neg__") { return r }
+        if let r = try callDunder0(v, .__neg__) { return r }
         throw raiseAboutType(.typeError, "bad operand type for unary -: '", v, "'")
     }
 
@@ -502,18 +502,18 @@ extension VM {
         if let i = intOf(v) { return try newInt(i) }
         if isLong(v) { return v }
         if isFloat(v) { return v }
-        if let r = try callDunder0(v, "__pos__") { return r }
+        if let r = try callDunder0(v, .__pos__) { return r }
         throw raiseAboutType(.typeError, "bad operand type for unary +: '", v, "'")
     }
 
     func unaryInvert(_ v: Value) throws(VMError) -> Value {
         if let i = intOf(v) { return try newInt(~i) }
         if isLong(v) { return try intResult(~longValue(v)) }
-        if let r = try callDunder0(v, "__invert__") { return r }
+        if let r = try callDunder0(v, .__invert__) { return r }
         throw raiseAboutType(.typeError, "bad operand type for unary ~: '", v, "'")
     }
 
-    func callDunder0(_ obj: Value, _ name: StaticString) throws(VMError) -> Value? {
+    func callDunder0(_ obj: Value, _ name: VMName) throws(VMError) -> Value? {
         guard isType(obj, .instance), let m = classLookup(heap.slot(obj.objectOffset, InstanceSlot.klass), internStatic(name)) else { return nil }
         return try call(m, [obj])
     }
@@ -523,7 +523,7 @@ extension VM {
     /// What a __len__ returned, as len() and bool() take it, with CPython's errors.
     func lengthReturned(_ r: Value) throws(VMError) -> Int {
         var r = r
-        if isType(r, .instance), let i = try callDunder0(r, "__index__"), isIntegral(i) { r = i }
+        if isType(r, .instance), let i = try callDunder0(r, .__index__), isIntegral(i) { r = i }
         if isLong(r) { throw raise(.overflowError, "cannot fit 'int' into an index-sized integer") }
         guard let n = intOf(r) else { throw raiseAboutType(.typeError, "'", r, "' object cannot be interpreted as an integer") }
         if n < 0 { throw raise(.valueError, "__len__() should return >= 0") }
@@ -763,7 +763,7 @@ extension VM {
             }
             return .bool(try operatorEqual(a, b))
         case .notEqual:
-            if isType(a, .instance) || isType(b, .instance), let r = try richCompare(a, b, internStatic("__ne__"), internStatic("__ne__")) { return r }
+            if isType(a, .instance) || isType(b, .instance), let r = try richCompare(a, b, internStatic(.__ne__), internStatic(.__ne__)) { return r }
             return .bool(try !operatorEqual(a, b))
         case .isIdentical: return .bool(a.raw == b.raw)
         case .isNotIdentical: return .bool(a.raw != b.raw)

@@ -147,7 +147,7 @@ extension VM {
             return module
         }
         let e = try newException(.moduleNotFoundError, args: [try newStr(bytes("No module named '") + wanted + bytes("'"))])
-        try dictStore(instanceDict(e), internStatic("name"), name)
+        try dictStore(instanceDict(e), internStatic(.name), name)
         pendingException = e
         throw VMError.exception
     }

@@ -240,17 +240,17 @@ extension VM {
                 return
             }
             if BuiltFeatures.errorMessages && config.errorMessages, n == 5, isSubclass(cls, exceptionClass(.unicodeError)), try unicodeErrorText(v, &out) { return }
-            if n >= 2, isSubclass(cls, exceptionClass(.osError)), let errno = dictGetStr(instanceDict(v), internStatic("errno")),
-               !errno.isNone, let strerror = dictGetStr(instanceDict(v), internStatic("strerror")) {
+            if n >= 2, isSubclass(cls, exceptionClass(.osError)), let errno = dictGetStr(instanceDict(v), internStatic(.errno)),
+               !errno.isNone, let strerror = dictGetStr(instanceDict(v), internStatic(.strerror)) {
                 // [Errno 2] No such file or directory: 'name'
                 out += bytes("[Errno ")
                 try appendText(errno, &out, repr: false)
                 out += bytes("] ")
                 try appendText(strerror, &out, repr: false)
-                if let filename = dictGetStr(instanceDict(v), internStatic("filename")), !filename.isNone {
+                if let filename = dictGetStr(instanceDict(v), internStatic(.filename)), !filename.isNone {
                     out += bytes(": ")
                     try appendText(filename, &out, repr: true)
-                    if let second = dictGetStr(instanceDict(v), internStatic("filename2")), !second.isNone {
+                    if let second = dictGetStr(instanceDict(v), internStatic(.filename2)), !second.isNone {
                         out += bytes(" -> ")
                         try appendText(second, &out, repr: true)
                     }

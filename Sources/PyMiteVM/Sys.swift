@@ -8,15 +8,15 @@ extension VM {
     /// without `import sys` does not pay for it). Its other values are made
     /// when first read (`sysValue`), as its functions are (`sysNative`).
     func makeSysModule() throws(VMError) -> Value {
-        func name(_ text: StaticString) throws(VMError) -> Value { try internName(text) }
-        let sys = try newModule(try name("sys"))
+        func name(_ n: VMName) throws(VMError) -> Value { try internName(n) }
+        let sys = try newModule(try name(.sys))
         root(sys); defer { unroot() }
         let d = heap.slot(sys.objectOffset, ModuleSlot.dict)
         let argv = try newList()
-        try dictStore(d, try name("argv"), argv)
+        try dictStore(d, try name(.argv), argv)
         for a in config.argv { try listAppend(argv, try newStr(a)) }
-        try dictStore(d, try name("modules"), modules)
-        try dictStore(modules, try name("sys"), sys)
+        try dictStore(d, try name(.modules), modules)
+        try dictStore(modules, try name(.sys), sys)
         sysModule = sys
         return sys
     }
@@ -49,13 +49,13 @@ extension VM {
             let tuple = try newTuple([.smallInt(3), .smallInt(11), .smallInt(0), try newStr("final"), .smallInt(0)])
             value = classHooksOn ? try namedSysTuple(tuple, "version_info", ["major", "minor", "micro", "releaselevel", "serial"]) : tuple
         case .implementation:
-            value = try newModule(try internName("implementation"))
+            value = try newModule(try internName(.implementation))
             root(value); defer { unroot() }
-            try dictStore(heap.slot(value.objectOffset, ModuleSlot.dict), try internName("name"), try newStr("p14p"))
-            let infoName = try internName("version_info")
+            try dictStore(heap.slot(value.objectOffset, ModuleSlot.dict), try internName(.name), try newStr("p14p"))
+            let infoName = try internName(.version_info)
             var info = dictGetStr(heap.slot(sysModule.objectOffset, ModuleSlot.dict), infoName) ?? .none
             if info.isNone { info = try sysValue(infoName) ?? .none }
-            try dictStore(heap.slot(value.objectOffset, ModuleSlot.dict), try internName("version"), info)
+            try dictStore(heap.slot(value.objectOffset, ModuleSlot.dict), try internName(.version), info)
         case .maxunicode: value = .smallInt(0x10FFFF)
         case .hexversion: value = .smallInt(0x030B_00F0)  // 3.11.0 final, as version_info says
         }
@@ -70,7 +70,7 @@ extension VM {
         let namespace = try newDict()
         root(namespace); defer { unroot() }
         for (i, f) in fields.enumerated() { try dictStore(namespace, try internName(f), tupleItem(tuple.objectOffset, i)) }
-        try dictStore(namespace, try internName("__module__"), try internName("sys"))
+        try dictStore(namespace, try internName(.__module__), try internName(.sys))
         let cls = try makeClass(meta: .null, name: try internName(name), bases: try newTuple([try typeClass(.tuple)]),
                                 namespace: namespace, keywords: .null)
         root(cls); defer { unroot() }
@@ -85,16 +85,16 @@ extension VM {
         let stream = try newInstance(try typeClass(.textStream))
         root(stream); defer { unroot() }
         let d = instanceDict(stream)
-        try dictStore(d, try internName("name"), try newStr(fd == 1 ? "<stdout>" : "<stderr>"))
-        try dictStore(d, try internName("mode"), try newStr("w"))
-        try dictStore(d, try internName("encoding"), try newStr("utf-8"))
+        try dictStore(d, try internName(.name), try newStr(fd == 1 ? "<stdout>" : "<stderr>"))
+        try dictStore(d, try internName(.mode), try newStr("w"))
+        try dictStore(d, try internName(.encoding), try newStr("utf-8"))
         return stream
     }
 
     /// The file descriptor of a stream made by `newStream`, or nil.
     func streamDescriptor(_ v: Value) -> Int? {
         guard isType(v, .instance), isTypeClass(heap.slot(v.objectOffset, InstanceSlot.klass), .textStream),
-              let name = dictGetStr(instanceDict(v), internStatic("name")), isStr(name) else { return nil }
+              let name = dictGetStr(instanceDict(v), internStatic(.name)), isStr(name) else { return nil }
         return sameText(strBuffer(name), "<stderr>") ? 2 : 1
     }
 

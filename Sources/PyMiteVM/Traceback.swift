@@ -29,7 +29,7 @@ extension VM {
 
     /// The class `name` of plain objects the VM makes when they are read, made once:
     /// every traceback object is of one class, as in CPython.
-    func plainClass(_ name: StaticString) throws(VMError) -> Value {
+    func plainClass(_ name: VMName) throws(VMError) -> Value {
         if plainClasses.isNull { plainClasses = try newDict() }
         let key = try internName(name)
         if let cls = dictGetStr(plainClasses, key) { return cls }
@@ -47,13 +47,13 @@ extension VM {
         guard !tb.isNull, listCount(tb.objectOffset) >= 2 else { return .none }
         let made = try newList()  // holds what is made, for the collector
         root(made); defer { unroot() }
-        let cls = try plainClass("traceback")
+        let cls = try plainClass(.traceback)
         var next = Value.none
         for pair in stride(from: 0, to: listCount(tb.objectOffset) - 1, by: 2) {  // innermost first
             let o = try newInstance(cls)
             try listAppend(made, o)
-            try dictStore(instanceDict(o), try internName("tb_lineno"), listItem(tb.objectOffset, pair + 1))
-            try dictStore(instanceDict(o), try internName("tb_next"), next)
+            try dictStore(instanceDict(o), try internName(.tb_lineno), listItem(tb.objectOffset, pair + 1))
+            try dictStore(instanceDict(o), try internName(.tb_next), next)
             next = o
         }
         return next
@@ -64,12 +64,12 @@ extension VM {
     func generatorFrame(_ g: Value) throws(VMError) -> Value {
         let o = g.objectOffset
         let code = Int(heap.slot(o, GeneratorSlot.code).intValue)
-        let frame = try newInstance(try plainClass("frame"))
+        let frame = try newInstance(try plainClass(.frame))
         root(frame); defer { unroot() }
         let d = instanceDict(frame)
-        try dictStore(d, try internName("f_code"), try newCodeObject(code, evaluates: false))
+        try dictStore(d, try internName(.f_code), try newCodeObject(code, evaluates: false))
         let ip = Int(heap.slot(o, GeneratorSlot.ip).intValue)
-        try dictStore(d, try internName("f_lineno"), try newInt(Int64(codes[code].line(at: max(0, ip - 1)))))
+        try dictStore(d, try internName(.f_lineno), try newInt(Int64(codes[code].line(at: max(0, ip - 1)))))
         return frame
     }
 
@@ -88,11 +88,11 @@ extension VM {
     func writeTraceback(_ exc: Value, depth: Int = 0) {
         if isType(exc, .instance) && depth < 16 {
             let d = instanceDict(exc)
-            if let cause = dictGetStr(d, internStatic("__cause__")), isExceptionInstance(cause) {
+            if let cause = dictGetStr(d, internStatic(.__cause__)), isExceptionInstance(cause) {
                 writeTraceback(cause, depth: depth + 1)
                 write(2, bytes("\nThe above exception was the direct cause of the following exception:\n\n"))
-            } else if dictGetStr(d, internStatic("__suppress_context__")) != .true,
-                      let context = dictGetStr(d, internStatic("__context__")), isExceptionInstance(context) {
+            } else if dictGetStr(d, internStatic(.__suppress_context__)) != .true,
+                      let context = dictGetStr(d, internStatic(.__context__)), isExceptionInstance(context) {
                 writeTraceback(context, depth: depth + 1)
                 write(2, bytes("\nDuring handling of the above exception, another exception occurred:\n\n"))
             }
@@ -131,7 +131,7 @@ extension VM {
         out.append(10)
         write(2, out)
         // add_note()'s notes, each on its own line (3.11).
-        if isType(exc, .instance), let notes = dictGetStr(instanceDict(exc), internStatic("__notes__")), isType(notes, .list) {
+        if isType(exc, .instance), let notes = dictGetStr(instanceDict(exc), internStatic(.__notes__)), isType(notes, .list) {
             var i = 0
             while i < listCount(notes.objectOffset) {  // by index: a note's __str__ may change the list
                 var line: [UInt8] = []

@@ -40,6 +40,19 @@ final class VMNameTableTests: XCTestCase {
         "UnicodeTranslateError", "EncodingWarning",
     ]
 
+    /// A name that can be a `VMName` member: a Swift identifier that is not a keyword.
+    static func isIdentifier(_ name: String) -> Bool {
+        let keywords: Set<String> = ["init", "self", "Self", "Type", "Any", "as", "is", "in", "do", "if", "for", "let", "var",
+                                     "nil", "true", "false", "try", "throw", "throws", "return", "class", "super", "import",
+                                     "while", "else", "case", "default", "func", "static", "struct", "enum", "where", "break",
+                                     "continue", "defer", "guard", "repeat", "switch", "catch", "deinit", "extension",
+                                     "protocol", "subscript", "typealias", "operator", "inout", "internal", "private",
+                                     "public", "fileprivate", "rethrows", "associatedtype", "await", "ordinal"]
+        guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic, first.isASCII else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+            && !keywords.contains(name)
+    }
+
     func text(_ s: StaticString) -> String { String(decoding: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount), as: UTF8.self) }
     func text(_ s: NameText) -> String { String(decoding: s, as: UTF8.self) }
 
@@ -51,7 +64,9 @@ final class VMNameTableTests: XCTestCase {
         names.formUnion(NativeModule.allCases.map { text($0.name) })
         // Literals passed to the interning calls, and every dunder name in the sources.
         let patterns = [#"internStatic\("([^"]*)"\)"#, #"internName\("([^"]*)"\)"#, #"\bname\("([^"]*)"\)"#, #"callDunder0\([^,()]+, "([^"]*)"\)"#, #"plainClass\("([^"]*)"\)"#,
-                        #""(__[a-z0-9_]+__)""#]
+                        #""(__[a-z0-9_]+__)""#,
+                        // The same calls given a `VMName`.
+                        #"internStatic\(\.(\w+)\)"#, #"internName\(\.(\w+)\)"#, #"\bname\(\.(\w+)\)"#, #"callDunder0\([^,()]+, \.(\w+)\)"#, #"plainClass\(\.(\w+)\)"#]
         let files = try FileManager.default.subpathsOfDirectory(atPath: Self.sources.path).filter { $0.hasSuffix(".swift") && !$0.hasSuffix("VMNameTable.swift") }
         for file in files {
             let source = try String(contentsOf: Self.sources.appendingPathComponent(file), encoding: .utf8)
@@ -123,6 +138,14 @@ final class VMNameTableTests: XCTestCase {
         let vmNameSlots: [UInt16] = [
         \(rows(slots.map(Int.init)))
         ]
+
+        /// A name the VM's code asks for by itself (`internStatic(.__init__)`): its number
+        /// above, so that its text is kept once, here (a name that is not a Swift identifier
+        /// is asked for by its text).
+        struct VMName {
+            let ordinal: UInt16
+        \(names.enumerated().filter { Self.isIdentifier($0.element) }.map { "    static let \($0.element) = VMName(ordinal: \($0.offset))" }.joined(separator: "\n"))
+        }
 
         /// Each `TypeKind`'s Python name, by its number above (`TypeKind.name`).
         let typeKindNameOrdinal: [UInt16] = [

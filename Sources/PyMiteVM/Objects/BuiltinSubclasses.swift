@@ -116,7 +116,7 @@ extension VM {
             return try getItem(d, key)
         } catch {
             guard isInstance(pendingException, exceptionClass(.keyError)),
-                  let missing = classLookup(heap.slot(inst.objectOffset, InstanceSlot.klass), internStatic("__missing__")) else { throw error }
+                  let missing = classLookup(heap.slot(inst.objectOffset, InstanceSlot.klass), internStatic(.__missing__)) else { throw error }
             pendingException = .null
             return try call(missing, [inst, key])
         }

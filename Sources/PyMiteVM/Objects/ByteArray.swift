@@ -94,7 +94,7 @@ extension VM {
     /// obj.__bytes__(), for bytes(obj) and b"%b" % obj: bytes (a subclass's gives its
     /// value), or nil when obj has no __bytes__.
     func dunderBytes(_ v: Value) throws(VMError) -> Value? {
-        guard let r = try callDunder0(v, "__bytes__") else { return nil }
+        guard let r = try callDunder0(v, .__bytes__) else { return nil }
         if isType(r, .bytes) { return r }
         if let inner = builtinValue(r), isType(inner, .bytes) { return inner }
         throw raiseAboutType(.typeError, "__bytes__ returned non-bytes (type ", r, ")")

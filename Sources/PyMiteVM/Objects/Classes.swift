@@ -218,7 +218,7 @@ extension VM {
             try dictStore(namespace, s.__hash__, .none)
         }
         // __init_subclass__ is a class method without saying so, as in type().
-        let initSubclass = internStatic("__init_subclass__")
+        let initSubclass = internStatic(.__init_subclass__)
         if let f = dictGetStr(namespace, initSubclass), isType(f, .function) {
             let o = try allocSlots(.classMethod, StaticClassMethodSlot.slotCount)
             heap.setSlot(o, StaticClassMethodSlot.function, f)
@@ -290,7 +290,7 @@ extension VM {
     /// made; object's takes no keywords.
     func callInitSubclass(_ cls: Value, keywords: Value) throws(VMError) {
         guard classHooksOn else { return }  // no class defines __init_subclass__ or takes keywords
-        let name = internStatic("__init_subclass__")
+        let name = internStatic(.__init_subclass__)
         var hook: Value? = nil
         for c in tupleItems(heap.slot(cls.objectOffset, ClassSlot.mro).objectOffset).dropFirst() {
             let ns = heap.slot(c.objectOffset, ClassSlot.namespace)
@@ -466,10 +466,10 @@ extension VM {
         if isSubclass(cls, exceptionClass(.osError)) {
             // (errno, strerror[, filename[, winerror[, filename2]]]): args keeps the first two.
             let described = count >= 2 && count <= 5
-            try dictStore(d, internStatic("errno"), described ? first : .none)
-            try dictStore(d, internStatic("strerror"), described ? tupleItem(args.objectOffset, 1) : .none)
-            try dictStore(d, internStatic("filename"), described && count >= 3 ? tupleItem(args.objectOffset, 2) : .none)
-            try dictStore(d, internStatic("filename2"), described && count == 5 ? tupleItem(args.objectOffset, 4) : .none)
+            try dictStore(d, internStatic(.errno), described ? first : .none)
+            try dictStore(d, internStatic(.strerror), described ? tupleItem(args.objectOffset, 1) : .none)
+            try dictStore(d, internStatic(.filename), described && count >= 3 ? tupleItem(args.objectOffset, 2) : .none)
+            try dictStore(d, internStatic(.filename2), described && count == 5 ? tupleItem(args.objectOffset, 4) : .none)
             if described && count >= 3 {
                 try dictStore(d, s.args, try newTuple([first, tupleItem(args.objectOffset, 1)]))
             }
@@ -479,10 +479,10 @@ extension VM {
                 try dictStore(d, try internName(field), tupleItem(args.objectOffset, i))
             }
         } else if isSubclass(cls, exceptionClass(.systemExit)) {
-            try dictStore(d, internStatic("code"), tupleCount(args.objectOffset) > 1 ? args : first)
+            try dictStore(d, internStatic(.code), tupleCount(args.objectOffset) > 1 ? args : first)
         } else if isSubclass(cls, exceptionClass(.stopIteration)) {
             try dictStore(d, s.value, first)
-        } else if let syntax = dictGetStr(builtins, internStatic("SyntaxError")), isClass(syntax), isSubclass(cls, syntax) {
+        } else if let syntax = dictGetStr(builtins, internStatic(.SyntaxError)), isClass(syntax), isSubclass(cls, syntax) {
             // SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])).
             let details: Value = count == 2 ? tupleItem(args.objectOffset, 1) : .none
             let n = isType(details, .tuple) ? tupleCount(details.objectOffset) : 0
@@ -491,7 +491,7 @@ extension VM {
                 throw raise(.typeError, bytes(n < 4 ? "function takes at least 4 arguments (" : "function takes at most 6 arguments (")
                     + decimal(n) + bytes(" given)"))
             }
-            try dictStore(d, internStatic("msg"), first)
+            try dictStore(d, internStatic(.msg), first)
             for (i, field) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].enumerated() as EnumeratedSequence<[StaticString]> {
                 try dictStore(d, try internName(field), i < n ? tupleItem(details.objectOffset, i) : .none)
             }

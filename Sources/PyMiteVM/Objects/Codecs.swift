@@ -178,9 +178,9 @@ extension VM {
     /// (stored as attributes by setExceptionArgs); false when it is not such a one.
     func unicodeErrorText(_ e: Value, _ out: inout [UInt8]) throws(VMError) -> Bool {
         let d = instanceDict(e)
-        guard let encoding = dictGetStr(d, internStatic("encoding")), isStr(encoding),
-              let object = dictGetStr(d, internStatic("object")), let start = dictGetStr(d, internStatic("start")).flatMap(intOf),
-              let end = dictGetStr(d, internStatic("end")).flatMap(intOf), let reason = dictGetStr(d, internStatic("reason")), isStr(reason)
+        guard let encoding = dictGetStr(d, internStatic(.encoding)), isStr(encoding),
+              let object = dictGetStr(d, internStatic(.object)), let start = dictGetStr(d, internStatic(.start)).flatMap(intOf),
+              let end = dictGetStr(d, internStatic(.end)).flatMap(intOf), let reason = dictGetStr(d, internStatic(.reason)), isStr(reason)
         else { return false }
         let decoding = isBytesLike(object)
         out += bytes("'") + strBuffer(encoding) + bytes(decoding ? "' codec can't decode " : "' codec can't encode ")

@@ -349,7 +349,7 @@ extension VM {
             return
         }
         // A mapping: an object with keys() gives other[key] for each, as CPython reads it.
-        if isType(other, .instance), let keys = try lookupAttribute(other, internStatic("keys")) {
+        if isType(other, .instance), let keys = try lookupAttribute(other, internStatic(.keys)) {
             let ks = try call(keys, [])
             root(ks); defer { unroot() }
             try forEachItem(of: ks) { (k) throws(VMError) in try dictStore(d, k, try getItem(other, k)) }

@@ -12,7 +12,7 @@ extension VM {
     /// `__slots__` in a class body: its instances may set only those names (and
     /// their bases' slots), unless a base without `__slots__` gives them a dict.
     func applySlots(_ cls: Value, _ namespace: Value) throws(VMError) {
-        guard let declared = dictGetStr(namespace, internStatic("__slots__")) else { return }
+        guard let declared = dictGetStr(namespace, internStatic(.__slots__)) else { return }
         var names: [Value] = []
         if isStr(declared) { names = [declared] } else {
             try forEachItem(of: declared) { (n: Value) throws(VMError) in
@@ -79,7 +79,7 @@ extension VM {
         }
         if classKind(cls).isSubclassableValue { valueSubclassesSeen = true }
         if classHooksOn { try applySlots(cls, namespace) }
-        let classCell = internStatic("__classcell__")
+        let classCell = internStatic(.__classcell__)
         if let cell = dictGetStr(namespace, classCell) {
             _ = try dictRemove(namespace, classCell)
             if isType(cell, .cell) { heap.setSlot(cell.objectOffset, CellSlot.contents, cls) }
@@ -134,7 +134,7 @@ extension VM {
         var args = [meta]
         for i in 0..<argc { args.append(stack[a + i]) }
         if argc == 1 && kwnames.isNull && isTypeClass(meta, .type) { stack[resultSlot] = try typeOf(args[1]); sp = resultSlot + 1; return }
-        guard let newFn = classLookup(meta, internStatic("__new__")) else { throw raise(.typeError, "cannot make the class") }
+        guard let newFn = classLookup(meta, internStatic(.__new__)) else { throw raise(.typeError, "cannot make the class") }
         let made = try call(newFn, args, kwnames: kwnames)
         root(made); defer { unroot() }
         if let m = metaclassOf(made), isSubclass(m, meta), let initFn = classLookup(meta, s.__init__), isType(initFn, .function) {
@@ -184,7 +184,7 @@ extension VM {
         guard let m = metaclassOf(cls) else { return nil }
         guard let a = classLookup(m, name) else {
             // The metaclass's __getattr__ answers for names the class lacks.
-            guard let hook = classLookup(m, internStatic("__getattr__")), isType(hook, .function) else { return nil }
+            guard let hook = classLookup(m, internStatic(.__getattr__)), isType(hook, .function) else { return nil }
             return try call(hook, [cls, name])
         }
         return try bindAttribute(a, to: cls, cls: m)

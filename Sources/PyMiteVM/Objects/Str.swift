@@ -184,11 +184,26 @@ extension VM {
         return try intern(try newStr(text))
     }
 
+    /// A name of the VM's own by its number: nothing to hash or look up, and no text
+    /// beside the table's.
+    func internName(_ n: VMName) throws(VMError) -> Value { try vmName(Int(n.ordinal)) }
+
     /// internName where a failure cannot be raised: when the heap is full
     /// (only the host copies names into it) it is the empty name, with which
     /// a lookup finds nothing, and nothing breaks.
-    func internStatic(_ s: StaticString) -> Value {
+    func internStatic(_ n: VMName) -> Value {
         let pending = pendingException  // a failure here must not replace an exception in flight
+        do {
+            return try internName(n)
+        } catch {
+            pendingException = pending
+            return emptyName
+        }
+    }
+
+    /// internStatic of a name that cannot be a `VMName` member (a Swift keyword).
+    func internStatic(_ s: StaticString) -> Value {
+        let pending = pendingException
         do {
             return try internName(s)
         } catch {
