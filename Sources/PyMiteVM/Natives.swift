@@ -290,61 +290,22 @@ enum Native: Int {
     }
 }
 
-/// Every native's Python name, in `Native` order, each ended by a NUL: one
-/// string in flash and a table of where each starts, instead of a switch
-/// (2 KB of code). NativeTableTests checks the two agree with `Native`.
-let nativeNameText: StaticString = """
-    print\0len\0abs\0min\0max\0sum\0chr\0ord\0repr\0iter\0next\0any\0all\0hash\0id\0isinstance\0\
-    issubclass\0getattr\0setattr\0hasattr\0delattr\0dir\0globals\0locals\0divmod\0pow\0hex\0oct\0bin\0\
-    round\0sorted\0callable\0map\0filter\0zip\0enumerate\0reversed\0format\0ascii\0find\0rfind\0index\0\
-    rindex\0count\0join\0split\0rsplit\0strip\0lstrip\0rstrip\0replace\0startswith\0endswith\0upper\0\
-    lower\0isdigit\0isalpha\0isspace\0isalnum\0isupper\0islower\0capitalize\0title\0swapcase\0center\0\
-    ljust\0rjust\0zfill\0partition\0rpartition\0splitlines\0encode\0format\0isnumeric\0isdecimal\0\
-    isidentifier\0casefold\0expandtabs\0istitle\0removeprefix\0removesuffix\0decode\0hex\0append\0\
-    extend\0insert\0pop\0remove\0clear\0reverse\0copy\0decode\0hex\0append\0extend\0insert\0pop\0\
-    remove\0index\0count\0reverse\0sort\0clear\0copy\0index\0count\0keys\0values\0items\0get\0pop\0\
-    popitem\0update\0setdefault\0clear\0copy\0fromkeys\0add\0remove\0discard\0pop\0clear\0copy\0union\0\
-    intersection\0difference\0symmetric_difference\0issubset\0issuperset\0update\0isdisjoint\0\
-    bit_length\0is_integer\0conjugate\0from_bytes\0to_bytes\0fromhex\0indices\0send\0close\0throw\0\
-    setter\0getter\0deleter\0__init__\0__init__\0exit\0heap\0gc\0time\0getrecursionlimit\0setrecursionlimit\0exc_info\0intern\0sleep\0sleep_ms\0sleep_us\0\
-    ticks_ms\0ticks_us\0ticks_diff\0ticks_add\0time\0monotonic\0freq\0reset\0unique_id\0value\0on\0off\0\
-    toggle\0write\0read\0readline\0any\0read_u16\0index\0count\0__getattribute__\0__setattr__\0__delattr__\0\
-    intersection_update\0difference_update\0symmetric_difference_update\0write\0flush\0fileno\0__next__\0__iter__\0__new__\0__init_subclass__\0\
-    __add__\0__sub__\0__mul__\0__truediv__\0__floordiv__\0__mod__\0__pow__\0__lshift__\0__rshift__\0__and__\0__or__\0__xor__\0__radd__\0__rsub__\0__rmul__\0__rtruediv__\0__rfloordiv__\0__rmod__\0__rpow__\0__rlshift__\0__rrshift__\0__rand__\0__ror__\0__rxor__\0__lt__\0__le__\0__eq__\0__ne__\0__gt__\0__ge__\0__len__\0__getitem__\0__setitem__\0__delitem__\0__contains__\0__iter__\0__hash__\0__repr__\0__str__\0__bool__\0__int__\0__float__\0__index__\0__neg__\0__pos__\0__abs__\0__invert__\0__round__\0__trunc__\0__floor__\0__ceil__\0__format__\0__divmod__\0__rdivmod__\0__get__\0__call__\0\
-    tobytes\0tolist\0hex\0release\0__enter__\0__exit__\0compile\0exec\0eval\0__new__\0__init__\0__call__\0vars\0isdisjoint\0isdisjoint\0bit_count\0isascii\0isprintable\0as_integer_ratio\0hex\0as_integer_ratio\0translate\0maketrans\0with_traceback\0fromhex\0mro\0add_note\0format_map\0
-    """
-
-/// Where each name starts in `nativeNameText`; the last entry is its length.
-let nativeNameStart: [UInt16] = [
-    0, 6, 10, 14, 18, 22, 26, 30, 34, 39, 44, 49, 53, 57, 62, 65, 76, 87, 95, 103, 111, 119, 123, 131, 138, 145, 149,
-    153, 157, 161, 167, 174, 183, 187, 194, 198, 208, 217, 224, 230, 235, 241, 247, 254, 260, 265, 271, 278, 284, 291,
-    298, 306, 317, 326, 332, 338, 346, 354, 362, 370, 378, 386, 397, 403, 412, 419, 425, 431, 437, 447, 458, 469, 476,
-    483, 493, 503, 516, 525, 536, 544, 557, 570, 577, 581, 588, 595, 602, 606, 613, 619, 627, 632, 639, 643, 650, 657,
-    664, 668, 675, 681, 687, 695, 700, 706, 711, 717, 723, 728, 735, 741, 745, 749, 757, 764, 775, 781, 786, 795, 799,
-    806, 814, 818, 824, 829, 835, 848, 859, 880, 889, 900, 907, 918, 929, 940, 950, 961, 970, 978, 986, 991, 997,
-    1003, 1010, 1017, 1025, 1034, 1043, 1048, 1053, 1056, 1061, 1079, 1097, 1106, 1113, 1119, 1128, 1137, 1146, 1155,
-    1166, 1176, 1181, 1191, 1196, 1202, 1212, 1218, 1221, 1225, 1232, 1238, 1243, 1252, 1256, 1265, 1271, 1277, 1294,
-    1306, 1318, 1338, 1356, 1384, 1390, 1396, 1403, 1412, 1421, 1429, 1447, 1455, 1463, 1471, 1483, 1496, 1504, 1512,
-    1523, 1534, 1542, 1549, 1557, 1566, 1575, 1584, 1597, 1611, 1620, 1629, 1641, 1653, 1662, 1670, 1679, 1686, 1693,
-    1700, 1707, 1714, 1721, 1729, 1741, 1753, 1765, 1778, 1787, 1796, 1805, 1813, 1822, 1830, 1840, 1850, 1858, 1866,
-    1874, 1885, 1895, 1905, 1915, 1924, 1935, 1946, 1958, 1966, 1975, 1983, 1990, 1994, 2002, 2012, 2021, 2029, 2034,
-    2039, 2047, 2056, 2065, 2070, 2081, 2092, 2102, 2110, 2122, 2139, 2143, 2160, 2170, 2180, 2195, 2203, 2207, 2216,
-    2227,
-]
-
-/// The Python-visible name of a native.
-func nativeName(_ n: Native) -> NameText { tableName(nativeNameText, nativeNameStart, n.rawValue) }
-
-/// Name `i` of a table of NUL-ended names in one string and where each starts (one copy:
-/// inlined, its table access would be repeated at every use).
+/// The Python-visible name of a native: one of the VM's own names, or its text in
+/// `nativeNameText` up to its NUL (VMNameTable.swift). One copy: inlined, the table
+/// reads would be repeated at every use.
 @inline(never)
-func tableName(_ text: StaticString, _ starts: [UInt16], _ i: Int) -> NameText {
-    let start = Int(starts[i]), end = Int(starts[i + 1]) - 1
-    return NameText(start: text.utf8Start + start, count: end - start)
+func nativeName(_ n: Native) -> NameText {
+    let entry = Int(nativeNameStart[n.rawValue])
+    if entry & 0x8000 != 0 { return vmNameText(entry & 0x7fff) }
+    let start = nativeNameText.utf8Start + entry
+    var end = start
+    while end.pointee != 0 { end += 1 }
+    return NameText(start: start, count: end - start)
 }
 
 /// The text of the VM's own name number `k` (VMNameTable.swift), where the table lies: a
 /// type's or an exception's name is kept once, as the str a program sees.
+@inline(never)
 func vmNameText(_ k: Int) -> NameText {
     let start = Int(vmNameStart[k])
     let count = Int(vmNameWords[start + 1])

@@ -600,6 +600,41 @@ struct VMName {
     static let builtin_function_or_method = VMName(ordinal: 269)
 }
 
+/// Each native's Python name (`nativeName`), in `Native` order: one of the names
+/// above by its number with the top bit set, or where its text starts in
+/// `nativeNameText`, which holds each other name once, ended by a NUL (a name
+/// that ends another is read from that one's end).
+let nativeNameStart: [UInt16] = [
+    740, 655, 263, 693, 689, 998, 131, 720, 818, 645, 707, 42, 38, 401, 1153, 543, 592, 352, 896, 393, 171, 187, 385, 665,
+    199, 736, 332, 712, 70, 865, 969, 95, 308, 281, 1189, 222, 837, 294, 495, 847, 846, 853, 852, 78, 650, 883, 882, 673,
+    672, 889, 810, 987, 213, 633, 556, 511, 485, 584, 477, 631, 554, 104, 625, 1002, 124, 659, 859, 1183, 872, 871, 976, 206,
+    294, 562, 501, 530, 115, 256, 623, 784, 797, 164, 332, 46, 267, 419, 724, 777, 135, 829, 159, 164, 332, 46, 267, 419,
+    724, 777, 853, 78, 829, 964, 135, 159, 853, 78, 32790, 1156, 639, 348, 724, 728, 459, 904, 135, 159, 336, 1066, 777, 191,
+    724, 135, 159, 1140, 433, 1021, 1011, 603, 612, 459, 519, 84, 466, 149, 317, 1099, 328, 411, 32796, 32802, 32810, 933, 378, 179,
+    32872, 32872, 251, 406, 345, 32799, 360, 915, 237, 426, 940, 946, 955, 1081, 1090, 1070, 1060, 32799, 697, 312, 823, 1146, 32812, 443,
+    716, 1116, 32813, 746, 760, 42, 751, 853, 78, 33012, 32957, 32944, 446, 1042, 1032, 32813, 288, 274, 32879, 32875, 32842, 33020, 32829, 32848,
+    32840, 32959, 32971, 32838, 32844, 32928, 32931, 32831, 32820, 32849, 32880, 32886, 32884, 32975, 32990, 32883, 32885, 32954, 32956, 32881, 32845, 32887, 32818, 32817,
+    32814, 32819, 32816, 32815, 32837, 32947, 32958, 32945, 32969, 32875, 32867, 32882, 32847, 32860, 32835, 32907, 32908, 32841, 32843, 32828, 32927, 32910, 19, 9,
+    0, 32926, 32925, 32953, 32834, 32861, 1108, 1123, 332, 769, 32906, 32864, 141, 246, 232, 32842, 32872, 32861, 1163, 519, 519, 74, 493, 572,
+    53, 332, 53, 1130, 679, 1168, 328, 32773, 29, 301,
+]
+
+let nativeNameText: StaticString = """
+    __ceil__\0__floor__\0__trunc__\0add_note\0all\0any\0append\0as_integer_ratio\0bin\0bit_count\0bit_length\0\
+    callable\0capitalize\0casefold\0center\0chr\0clear\0compile\0conjugate\0copy\0decode\0delattr\0deleter\0dir\0\
+    discard\0divmod\0encode\0endswith\0enumerate\0eval\0exc_info\0exec\0exit\0expandtabs\0extend\0fileno\0filter\0\
+    flush\0format\0format_map\0freq\0from_bytes\0fromhex\0fromkeys\0gc\0get\0getattr\0getrecursionlimit\0getter\0\
+    globals\0hasattr\0hash\0heap\0indices\0insert\0intern\0intersection\0intersection_update\0is_integer\0\
+    isalnum\0isalpha\0isascii\0isdecimal\0isdigit\0isdisjoint\0isidentifier\0isinstance\0islower\0isnumeric\0\
+    isprintable\0isspace\0issubclass\0issubset\0issuperset\0istitle\0isupper\0items\0iter\0join\0len\0ljust\0\
+    locals\0lstrip\0maketrans\0max\0min\0monotonic\0next\0oct\0off\0ord\0pop\0popitem\0pow\0print\0read\0\
+    read_u16\0readline\0release\0remove\0removeprefix\0removesuffix\0replace\0repr\0reset\0reverse\0reversed\0\
+    rfind\0rindex\0rjust\0round\0rpartition\0rsplit\0rstrip\0setattr\0setdefault\0setrecursionlimit\0setter\0\
+    sleep\0sleep_ms\0sleep_us\0sort\0sorted\0splitlines\0startswith\0sum\0swapcase\0symmetric_difference\0\
+    symmetric_difference_update\0ticks_add\0ticks_diff\0ticks_ms\0ticks_us\0to_bytes\0tobytes\0toggle\0tolist\0\
+    translate\0union\0unique_id\0values\0vars\0with_traceback\0zfill\0zip\0
+    """
+
 /// Each `TypeKind`'s Python name, by its number above (`TypeKind.name`).
 let typeKindNameOrdinal: [UInt16] = [
     56, 32, 4, 14, 36, 9, 33, 43, 23, 17, 8, 38, 89, 126, 269, 54, 55, 148, 15, 128, 39, 122, 256, 129,

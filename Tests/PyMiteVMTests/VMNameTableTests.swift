@@ -25,6 +25,39 @@ final class VMNameTableTests: XCTestCase {
         "bytearray", "Pin", "UART", "ADC", "frozenset", "TextIOWrapper", "dict_keys", "dict_values", "dict_items",
         "memoryview", "code",
     ]
+    /// Each native's Python name, in `Native` order (`nativeName`): after adding a native,
+    /// its name goes here.
+    static let nativeNames = [
+        "print", "len", "abs", "min", "max", "sum", "chr", "ord", "repr", "iter", "next", "any", "all", "hash", "id",
+        "isinstance", "issubclass", "getattr", "setattr", "hasattr", "delattr", "dir", "globals", "locals", "divmod",
+        "pow", "hex", "oct", "bin", "round", "sorted", "callable", "map", "filter", "zip", "enumerate", "reversed",
+        "format", "ascii", "find", "rfind", "index", "rindex", "count", "join", "split", "rsplit", "strip", "lstrip",
+        "rstrip", "replace", "startswith", "endswith", "upper", "lower", "isdigit", "isalpha", "isspace", "isalnum",
+        "isupper", "islower", "capitalize", "title", "swapcase", "center", "ljust", "rjust", "zfill", "partition",
+        "rpartition", "splitlines", "encode", "format", "isnumeric", "isdecimal", "isidentifier", "casefold",
+        "expandtabs", "istitle", "removeprefix", "removesuffix", "decode", "hex", "append", "extend", "insert", "pop",
+        "remove", "clear", "reverse", "copy", "decode", "hex", "append", "extend", "insert", "pop", "remove", "index",
+        "count", "reverse", "sort", "clear", "copy", "index", "count", "keys", "values", "items", "get", "pop",
+        "popitem", "update", "setdefault", "clear", "copy", "fromkeys", "add", "remove", "discard", "pop", "clear",
+        "copy", "union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "update",
+        "isdisjoint", "bit_length", "is_integer", "conjugate", "from_bytes", "to_bytes", "fromhex", "indices", "send",
+        "close", "throw", "setter", "getter", "deleter", "__init__", "__init__", "exit", "heap", "gc", "time",
+        "getrecursionlimit", "setrecursionlimit", "exc_info", "intern", "sleep", "sleep_ms", "sleep_us", "ticks_ms",
+        "ticks_us", "ticks_diff", "ticks_add", "time", "monotonic", "freq", "reset", "unique_id", "value", "on", "off",
+        "toggle", "write", "read", "readline", "any", "read_u16", "index", "count", "__getattribute__", "__setattr__",
+        "__delattr__", "intersection_update", "difference_update", "symmetric_difference_update", "write", "flush",
+        "fileno", "__next__", "__iter__", "__new__", "__init_subclass__", "__add__", "__sub__", "__mul__",
+        "__truediv__", "__floordiv__", "__mod__", "__pow__", "__lshift__", "__rshift__", "__and__", "__or__", "__xor__",
+        "__radd__", "__rsub__", "__rmul__", "__rtruediv__", "__rfloordiv__", "__rmod__", "__rpow__", "__rlshift__",
+        "__rrshift__", "__rand__", "__ror__", "__rxor__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__",
+        "__len__", "__getitem__", "__setitem__", "__delitem__", "__contains__", "__iter__", "__hash__", "__repr__",
+        "__str__", "__bool__", "__int__", "__float__", "__index__", "__neg__", "__pos__", "__abs__", "__invert__",
+        "__round__", "__trunc__", "__floor__", "__ceil__", "__format__", "__divmod__", "__rdivmod__", "__get__",
+        "__call__", "tobytes", "tolist", "hex", "release", "__enter__", "__exit__", "compile", "exec", "eval",
+        "__new__", "__init__", "__call__", "vars", "isdisjoint", "isdisjoint", "bit_count", "isascii", "isprintable",
+        "as_integer_ratio", "hex", "as_integer_ratio", "translate", "maketrans", "with_traceback", "fromhex", "mro",
+        "add_note", "format_map",
+    ]
     static let exceptionKindNames = [
         "BaseException", "SystemExit", "KeyboardInterrupt", "GeneratorExit", "Exception", "StopIteration",
         "ArithmeticError", "ZeroDivisionError", "OverflowError", "AssertionError", "AttributeError", "ImportError",
@@ -80,8 +113,39 @@ final class VMNameTableTests: XCTestCase {
         return names.sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count < $1.utf8.count : $0 < $1 }
     }
 
+    /// Where each native's name is: `start` per native (a VM name's number | 0x8000, or an
+    /// offset in `text`), and `text`, the other names as Swift source lines of `\0`-ended names.
+    func nativeNameEntries(_ names: [String]) -> (start: [Int], text: String) {
+        let others = Set(Self.nativeNames.filter { !names.contains($0) })
+        // Longest first: a shorter name that ends a kept one is found inside it.
+        var kept: [String] = []
+        for name in others.sorted(by: { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 })
+        where !kept.contains(where: { $0.hasSuffix(name) }) {
+            kept.append(name)
+        }
+        kept.sort()
+        var offset: [String: Int] = [:], at = 0
+        for name in kept {
+            offset[name] = at
+            at += name.utf8.count + 1
+        }
+        let start = Self.nativeNames.map { name -> Int in
+            if let k = names.firstIndex(of: name) { return 0x8000 | k }
+            let home = kept.first { $0.hasSuffix(name) }!
+            return offset[home]! + home.utf8.count - name.utf8.count
+        }
+        var lines: [String] = [], line = ""
+        for name in kept {
+            if line.count + name.count + 2 > 110 { lines.append("    " + line + "\\"); line = "" }
+            line += name + "\\0"
+        }
+        lines.append("    " + line)
+        return (start, lines.joined(separator: "\n"))
+    }
+
     /// The table's source for these names.
     func generate(_ names: [String]) -> String {
+        let nativeEntries = nativeNameEntries(names)
         var words: [UInt32] = [], starts: [Int] = []
         var lines: [String] = []
         for name in names {
@@ -146,6 +210,18 @@ final class VMNameTableTests: XCTestCase {
             let ordinal: UInt16
         \(names.enumerated().filter { Self.isIdentifier($0.element) }.map { "    static let \($0.element) = VMName(ordinal: \($0.offset))" }.joined(separator: "\n"))
         }
+
+        /// Each native's Python name (`nativeName`), in `Native` order: one of the names
+        /// above by its number with the top bit set, or where its text starts in
+        /// `nativeNameText`, which holds each other name once, ended by a NUL (a name
+        /// that ends another is read from that one's end).
+        let nativeNameStart: [UInt16] = [
+        \(rows(nativeEntries.start))
+        ]
+
+        let nativeNameText: StaticString = \"\"\"
+        \(nativeEntries.text)
+            \"\"\"
 
         /// Each `TypeKind`'s Python name, by its number above (`TypeKind.name`).
         let typeKindNameOrdinal: [UInt16] = [
