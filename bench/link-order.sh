@@ -7,7 +7,7 @@
 # 64 KB of an executable around each page a process touches; placed
 # together, these functions take a few such runs instead of one in every
 # corner of the 16 MB static binary (peak RSS of the empty program 5.9 to
-# 3.3 MB, docs/performance.md).
+# 3.1 to 3.4 MB, docs/performance.md).
 #
 #   bench/link-order.sh        (make link-order; needs valgrind)
 #

@@ -106,7 +106,7 @@ public struct DesktopBuilder: BoardBuilder {
     /// Linked by ld.lld with the functions a run uses first (`linkOrderFile`;
     /// a section per function, so that the linker can move each): the kernel
     /// maps 64 KB around each page touched, so together they cost a few such
-    /// runs (the empty program's peak RSS 5.9 to 3.3 MB).
+    /// runs (the empty program's peak RSS 5.9 to 3.1-3.4 MB).
     public static func staticBuildFlags(repositoryRoot: String) -> [String] {
         ["-Xswiftc", "-static-executable", "-Xswiftc", "-use-ld=lld", "-Xswiftc", "-Xfrontend", "-Xswiftc", "-function-sections",
          "-Xlinker", "--gc-sections", "-Xlinker", "--strip-all", "-Xlinker", "--build-id=none",
