@@ -685,7 +685,7 @@ extension VM {
             throw VMError.exception
         }
         if isType(sub, .generator) { return try resumeGenerator(sub, sending: .none, throwing: exc) }
-        guard let method = try lookupAttribute(sub, internStatic("throw")) else {
+        guard let method = try lookupAttribute(sub, internStatic(.throw)) else {
             pendingException = exc
             throw VMError.exception
         }

@@ -371,6 +371,8 @@ struct VMName {
     static let range = VMName(ordinal: 38)
     static let slice = VMName(ordinal: 39)
     static let start = VMName(ordinal: 40)
+    static let `super` = VMName(ordinal: 41)
+    static let `throw` = VMName(ordinal: 42)
     static let tuple = VMName(ordinal: 43)
     static let value = VMName(ordinal: 44)
     static let write = VMName(ordinal: 45)

@@ -73,18 +73,23 @@ final class VMNameTableTests: XCTestCase {
         "UnicodeTranslateError", "EncodingWarning",
     ]
 
-    /// A name that can be a `VMName` member: a Swift identifier that is not a keyword.
+    /// Swift keywords: as a `VMName` member, declared in backquotes (a use after a dot needs none).
+    static let keywords: Set<String> = ["as", "is", "in", "do", "if", "for", "let", "var", "nil", "true", "false", "try",
+                                        "throw", "throws", "return", "class", "super", "import", "while", "else", "case",
+                                        "default", "func", "static", "struct", "enum", "where", "break", "continue", "defer",
+                                        "guard", "repeat", "switch", "catch", "deinit", "extension", "protocol", "subscript",
+                                        "typealias", "operator", "inout", "internal", "private", "public", "fileprivate",
+                                        "rethrows", "associatedtype", "await", "Any"]
+
+    /// A name that can be a `VMName` member: a Swift identifier, and none of the few
+    /// that cannot follow a dot (`.init`, `.self`, `.Type`) or that the struct uses.
     static func isIdentifier(_ name: String) -> Bool {
-        let keywords: Set<String> = ["init", "self", "Self", "Type", "Any", "as", "is", "in", "do", "if", "for", "let", "var",
-                                     "nil", "true", "false", "try", "throw", "throws", "return", "class", "super", "import",
-                                     "while", "else", "case", "default", "func", "static", "struct", "enum", "where", "break",
-                                     "continue", "defer", "guard", "repeat", "switch", "catch", "deinit", "extension",
-                                     "protocol", "subscript", "typealias", "operator", "inout", "internal", "private",
-                                     "public", "fileprivate", "rethrows", "associatedtype", "await", "ordinal"]
         guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic, first.isASCII else { return false }
         return name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)) }
-            && !keywords.contains(name)
+            && !["init", "self", "Self", "Type", "Protocol", "ordinal"].contains(name)
     }
+
+    static func member(_ name: String) -> String { keywords.contains(name) ? "`\(name)`" : name }
 
     func text(_ s: StaticString) -> String { String(decoding: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount), as: UTF8.self) }
     func text(_ s: NameText) -> String { String(decoding: s, as: UTF8.self) }
@@ -208,7 +213,7 @@ final class VMNameTableTests: XCTestCase {
         /// is asked for by its text).
         struct VMName {
             let ordinal: UInt16
-        \(names.enumerated().filter { Self.isIdentifier($0.element) }.map { "    static let \($0.element) = VMName(ordinal: \($0.offset))" }.joined(separator: "\n"))
+        \(names.enumerated().filter { Self.isIdentifier($0.element) }.map { "    static let \(Self.member($0.element)) = VMName(ordinal: \($0.offset))" }.joined(separator: "\n"))
         }
 
         /// Each native's Python name (`nativeName`), in `Native` order: one of the names

@@ -201,7 +201,7 @@ extension VM {
         }
     }
 
-    /// internStatic of a name that cannot be a `VMName` member (a Swift keyword).
+    /// internStatic of a name passed on as text (one of a list, a parameter).
     func internStatic(_ s: StaticString) -> Value {
         let pending = pendingException
         do {
@@ -211,6 +211,7 @@ extension VM {
             return emptyName
         }
     }
+
 
     /// The VM's own name number `k` (vmNameOrdinal): on a 32-bit board the
     /// str where it lies in flash, which costs no heap; elsewhere (or out of
