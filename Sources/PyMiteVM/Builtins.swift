@@ -43,9 +43,10 @@ extension VM {
         return isFloat(v) ? try newFloat(abs(floatValue(v))) : nil
     }
 
-    /// A call's positional count against the native's row in `Native.arity`.
+    /// A call's positional count against the native's row in `Native.arity`, read from
+    /// `nativeArity` (NativeIndexTable.swift, generated from it).
     func checkArity(_ id: Native, _ a: Arguments) throws(VMError) {
-        let row = id.arity
+        let row = nativeArity[id.rawValue]
         if row == Native.ownCount { return }
         let n = a.positionalCount, min = Int(row & 15), max = Int(row >> 4)
         if n < min || n > max { throw wrongArgumentCount(nativeName(id), n, min: min, max: max) }

@@ -194,6 +194,7 @@ enum Native: Int {
     /// min | max << 4: one row per native, checked before it runs (`VM.checkArity`)
     /// instead of a check in every case of the natives' switches. `ownCount`: the native
     /// counts its own (keywords, a count that depends on the call, a name of its own).
+    /// This is the definition; a call reads `nativeArity`, the table made from it.
     var arity: UInt8 {
         switch self {
         case .timeTicksMs, .timeTicksUs, .timeTime, .timeMonotonic, .machineFreq, .machineReset, .machineUniqueId,

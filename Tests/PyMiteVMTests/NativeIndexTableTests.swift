@@ -3,7 +3,8 @@
 // The natives' index by group (Sources/PyMiteVM/NativeIndexTable.swift)
 // lies in flash: a board built it in RAM at every start (0.7 KiB of a
 // 16 KiB board). This test is also the table's generator: it sorts the
-// natives by VM.groups(of:) and checks the committed table is that sort.
+// natives by VM.groups(of:) and checks the committed table is that sort,
+// and writes each native's `arity` row beside it.
 // After adding a native:
 //   P14P_REGENERATE=1 swift test --filter NativeIndexTableTests
 import Foundation
@@ -59,6 +60,12 @@ final class NativeIndexTableTests: XCTestCase {
 
         let nativeGroupHashBits: [UInt64] = [
         \(rows(hashBits.map { String(format: "0x%016llx", $0) }, perRow: 4))
+        ]
+
+        /// Each native's `Native.arity`, by raw value: what `VM.checkArity` reads (a switch
+        /// over every native was a jump table and a block per row, 0.4 KB more).
+        let nativeArity: [UInt8] = [
+        \(rows(Native.allCases.map { String($0.arity) }, perRow: 24))
         ]
 
         """
