@@ -305,7 +305,7 @@ struct CodeLoader: CodeSink {
             }
         }
         vm.codes.append(LoadedCode(instructions: ins, count: Int32(instructionCount), name: tables.name, filename: tables.filename,
-                                   firstLine: code.firstLine, lineTable: lines, handlerTable: handlers,
+                                   lineTable: lines, handlerTable: handlers,
                                    constBase: Int32(constBase), nameBase: Int32(nameBase), slotNameBase: Int32(nameBase + ownNames),
                                    code: code))
         // Everything made above is reachable from the tables now: without

@@ -302,15 +302,15 @@ struct AttrCacheEntry {
 /// or the host's copy the VM keeps); only an unaligned caller's buffer
 /// gets copies (`VM.ownedTables`). A 16 KiB board keeps one per code object
 /// in RAM: where the image counts what follows (a name, a table), the record
-/// keeps a pointer to the count, not the count beside a pointer (56 bytes on
-/// a 32-bit board, `VM.codeRecordBytes32`; 72 before).
+/// keeps a pointer to the count, not the count beside a pointer, and what only
+/// a traceback reads (the first line) is read from the image (52 bytes on a
+/// 32-bit board, `VM.codeRecordBytes32`; 72, then 56 before).
 struct LoadedCode {
     var instructions: UnsafePointer<UInt32>
     var count: Int32
     /// The image's name and filename: a u32 count (little-endian, not aligned), then the bytes.
     private let namePrefix: UnsafePointer<UInt8>
     private let filenamePrefix: UnsafePointer<UInt8>
-    var firstLine: UInt32
     /// A count word, then (start, line) pairs: from instruction `start` on, the source line is `line`.
     private let lineTable: UnsafePointer<UInt32>
     /// A count word, then (start, end, target, depth) entries; the first one covering an instruction wins.
@@ -334,20 +334,27 @@ struct LoadedCode {
     var stackSize: Int32 { Int32(counts.stack) }
     var name: UnsafeBufferPointer<UInt8> { LoadedCode.counted(namePrefix) }
     var filename: UnsafeBufferPointer<UInt8> { LoadedCode.counted(filenamePrefix) }
+    /// The line of the code's first instruction, where the image keeps it: after the
+    /// filename, the u32 flags and the five u16 counts (docs/image-format.md).
+    var firstLine: UInt32 {
+        let p = filename.baseAddress! + filename.count + 4 + 10
+        return UInt32(p[0]) | UInt32(p[1]) << 8 | UInt32(p[2]) << 16 | UInt32(p[3]) << 24
+    }
     var lines: UnsafePointer<UInt32> { lineTable + 1 }
     var lineCount: Int32 { Int32(truncatingIfNeeded: lineTable[0]) }
     var handlers: UnsafePointer<UInt32> { handlerTable + 1 }
     var handlerCount: Int32 { Int32(truncatingIfNeeded: handlerTable[0]) }
 
-    /// `name` and `filename` must lie in the image after their counts (ImageReader.stringBuffer);
-    /// `lineTable` and `handlerTable` start with their counts.
+    /// `name` and `filename` must lie in the image after their counts (ImageReader.stringBuffer),
+    /// the filename followed by the rest of the code's header; `lineTable` and `handlerTable`
+    /// start with their counts.
     init(instructions: UnsafePointer<UInt32>, count: Int32, name: UnsafeBufferPointer<UInt8>, filename: UnsafeBufferPointer<UInt8>,
-         firstLine: UInt32, lineTable: UnsafePointer<UInt32>, handlerTable: UnsafePointer<UInt32>,
+         lineTable: UnsafePointer<UInt32>, handlerTable: UnsafePointer<UInt32>,
          constBase: Int32, nameBase: Int32, slotNameBase: Int32, code: CodeObject) {
         self.instructions = instructions; self.count = count
         namePrefix = name.baseAddress! - 4
         filenamePrefix = filename.baseAddress! - 4
-        self.firstLine = firstLine; self.lineTable = lineTable; self.handlerTable = handlerTable
+        self.lineTable = lineTable; self.handlerTable = handlerTable
         self.constBase = constBase; self.nameBase = nameBase; self.slotNameBase = slotNameBase
         flags = code.flags
         counts = (code.argCount, code.kwOnlyCount, code.localCount, code.freeCount, code.stackSize)
@@ -523,7 +530,7 @@ public final class VM {
     /// Fails when the heap is too small to hold the built-in objects.
     /// Bytes a 32-bit board's `LoadedCode` takes, which the firmware's RAM check counts
     /// per code object (SizeReport.loadedCodeBytes); a board's VM stops at start if not.
-    public static let codeRecordBytes32 = 56
+    public static let codeRecordBytes32 = 52
 
     public init(config: VMConfig, hooks: PlatformHooks) throws(VMError) {
         #if _pointerBitWidth(_32)

@@ -88,6 +88,22 @@ final class HeapTests: XCTestCase {
         XCTAssertEqual(vm.dictCount(vm.instanceDict(y)), 3)
     }
 
+    /// A loaded code record keeps no first line (a 16 KiB board keeps one record per code
+    /// object): it is read from the image, after the filename, flags and counts.
+    func testLoadedCodeReadsItsFirstLineFromTheImage() throws {
+        let source = "x = 1\n\ndef f():\n    return 2\n\n\n\nclass C:\n    def m(self, a, b=3, *c, d, **e):\n        pass\n"
+        let image = try Compiler.compile(source: source, filename: "a/longer/name.py", moduleName: "__main__")
+        let vm = try VM(config: VMConfig(heapSize: 64 * 1024), hooks: silentHooks())
+        try vm.load(image)
+        XCTAssertEqual(vm.codes.count, image.codes.count)
+        XCTAssertEqual(image.codes.map(\.firstLine), [1, 3, 8, 9])
+        for (loaded, code) in zip(vm.codes, image.codes) {
+            XCTAssertEqual(loaded.firstLine, code.firstLine, String(decoding: code.name, as: UTF8.self))
+            XCTAssertEqual(Array(loaded.name), code.name)
+            XCTAssertEqual(String(decoding: loaded.filename, as: UTF8.self), "a/longer/name.py")
+        }
+    }
+
     /// classLookup's and the globals' caches hold offsets: after a collection
     /// a new class, name or dict may sit where a freed one was, and must be
     /// looked up afresh (a small heap collects, and reuses offsets, often).
