@@ -123,10 +123,10 @@ final class BundleTests: XCTestCase {
         try big.write(toFile: work + "/big.py", atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try Bundler.bundle(BundleRequest(package: release + "/pymite-09-microbit.tar.gz",
                                                               program: work + "/big.py", outputDirectory: work + "/big"))) {
-            XCTAssertTrue("\($0)".contains("the application section holds 8192 bytes but this code image and argv need"), "\($0)")
+            XCTAssertTrue("\($0)".contains("the application section holds 16384 bytes but this code image and argv need"), "\($0)")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: work + "/big/firmware.elf"))
-        // 40 functions fit the micro:bit's application section, but their code records (56 bytes each) not its RAM.
+        // 40 functions fit the micro:bit's application section, but their code records (52 bytes each) not its RAM.
         try (0..<40).map { "def f\($0)():\n    return \($0)\n" }.joined().write(toFile: work + "/many.py", atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try Bundler.bundle(BundleRequest(package: release + "/pymite-09-microbit.tar.gz",
                                                               program: work + "/many.py", outputDirectory: work + "/many"))) {
