@@ -225,9 +225,7 @@ extension VM {
         #endif
         if vmNameCopies.isEmpty { vmNameCopies = [Value](repeating: .null, count: vmNameStart.count) }
         if !vmNameCopies[k].isNull { return vmNameCopies[k] }
-        let count = Int(vmNameWords[start + 1])
-        let text = vmNameWords.withUnsafeBytes { Array($0[(4 * (start + 4))..<(4 * (start + 4) + count)]) }
-        let copy = try newStr(text)
+        let copy = try newStr(vmNameText(k))
         let v = try internOther(copy, hash: Int(strHash(copy.objectOffset)))
         vmNameCopies[k] = v
         return v
