@@ -280,32 +280,44 @@ struct CodeLoader: CodeSink {
         instructionCount = count
     }
 
-    /// A table's count word and its words, in the image (where the count lies just before
-    /// them), or (unaligned) a copy of what the reader decoded, after its count.
-    private func table(_ vm: VM, _ inPlace: UnsafePointer<UInt32>?, entries: Int, words: Int,
-                       _ fill: (UnsafeMutablePointer<UInt32>) -> Void) -> UnsafePointer<UInt32> {
-        if let inPlace { return inPlace - 1 }
-        let copy = UnsafeMutablePointer<UInt32>.allocate(capacity: 1 + words)
-        copy[0] = UInt32(entries)
-        fill(copy + 1)
-        vm.ownedTables.append(UnsafeMutableRawPointer(copy))
-        return UnsafePointer(copy)
-    }
-
     mutating func end(_ tables: CodeTables) {
-        guard let ins = instructions else { return }
+        guard var ins = instructions else { return }
         instructions = nil
         guard let vm, !failed else { return }
-        let lines = table(vm, tables.lineWords, entries: tables.lineCount, words: 2 * tables.lineCount) { p in
-            for (i, e) in tables.lineTable.enumerated() { p[2 * i] = e.start; p[2 * i + 1] = e.line }
-        }
-        let handlers = table(vm, tables.handlerWords, entries: tables.handlerCount, words: 4 * tables.handlerCount) { p in
-            for (i, e) in tables.exceptionTable.enumerated() {
-                p[4 * i] = e.start; p[4 * i + 1] = e.end; p[4 * i + 2] = e.target; p[4 * i + 3] = e.depth
+        // The record finds the line table after the instructions and the exception table
+        // after the line table, as they lie in an aligned image; otherwise they are copied so.
+        let n = instructionCount
+        let inPlace = tables.lineWords == ins + n + 1 && tables.handlerWords == ins + n + 2 + 2 * tables.lineCount
+        if !inPlace {
+            let copy = UnsafeMutablePointer<UInt32>.allocate(capacity: n + 2 + 2 * tables.lineCount + 4 * tables.handlerCount)
+            copy.update(from: ins, count: n)
+            var p = copy + n
+            p[0] = UInt32(tables.lineCount)
+            if let w = tables.lineWords {
+                (p + 1).update(from: w, count: 2 * tables.lineCount)
+            } else {
+                for (i, e) in tables.lineTable.enumerated() { p[1 + 2 * i] = e.start; p[2 + 2 * i] = e.line }
             }
+            p += 1 + 2 * tables.lineCount
+            p[0] = UInt32(tables.handlerCount)
+            if let w = tables.handlerWords {
+                (p + 1).update(from: w, count: 4 * tables.handlerCount)
+            } else {
+                for (i, e) in tables.exceptionTable.enumerated() {
+                    p[1 + 4 * i] = e.start; p[2 + 4 * i] = e.end; p[3 + 4 * i] = e.target; p[4 + 4 * i] = e.depth
+                }
+            }
+            vm.ownedTables.append(UnsafeMutableRawPointer(copy))
+            ins = UnsafePointer(copy)
         }
-        vm.codes.append(LoadedCode(instructions: ins, count: Int32(instructionCount), name: tables.name, filename: tables.filename,
-                                   lineTable: lines, handlerTable: handlers,
+        let nameDistance = (tables.filename.baseAddress! + tables.filename.count) - (tables.name.baseAddress! - 4)
+        guard LoadedCode.fits(count: n, constBase: constBase, slotNameBase: nameBase + ownNames, nameDistance: nameDistance) else {
+            // Only a 32-bit board's record has 16-bit counts, and its images are far smaller.
+            _ = vm.raise(.memoryError, "a code object too large for this board's code records")
+            failed = true
+            return
+        }
+        vm.codes.append(LoadedCode(instructions: ins, count: Int32(n), name: tables.name, filename: tables.filename,
                                    constBase: Int32(constBase), nameBase: Int32(nameBase), slotNameBase: Int32(nameBase + ownNames),
                                    code: code))
         // Everything made above is reachable from the tables now: without

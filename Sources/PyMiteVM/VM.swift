@@ -300,73 +300,109 @@ struct AttrCacheEntry {
 /// A loaded code object in the form the loop reads without ARC traffic.
 /// Its instructions, names and tables stay in the image (a board's flash,
 /// or the host's copy the VM keeps); only an unaligned caller's buffer
-/// gets copies (`VM.ownedTables`). A 16 KiB board keeps one per code object
-/// in RAM: where the image counts what follows (a name, a table), the record
-/// keeps a pointer to the count, not the count beside a pointer, and what only
-/// a traceback reads (the first line) is read from the image (52 bytes on a
-/// 32-bit board, `VM.codeRecordBytes32`; 72, then 56 before).
+/// gets a copy of the instructions and tables (`VM.ownedTables`), laid out as
+/// the image lays them out, so that the tables always follow the instructions.
+/// A 32-bit board keeps one record per code object in RAM: 20 bytes
+/// (`VM.codeRecordBytes32`; 52, 56 and 72 before), where the flags and counts
+/// are read from the image, behind the filename. The host keeps them in the
+/// record, which a call reads (fib: one load each instead of a walk past the
+/// name and filename).
 struct LoadedCode {
-    var instructions: UnsafePointer<UInt32>
-    var count: Int32
-    /// The image's name and filename: a u32 count (little-endian, not aligned), then the bytes.
-    private let namePrefix: UnsafePointer<UInt8>
-    private let filenamePrefix: UnsafePointer<UInt8>
-    /// A count word, then (start, line) pairs: from instruction `start` on, the source line is `line`.
-    private let lineTable: UnsafePointer<UInt32>
-    /// A count word, then (start, end, target, depth) entries; the first one covering an instruction wins.
-    private let handlerTable: UnsafePointer<UInt32>
-    /// First entry in VM.constants / VM.names.
-    var constBase: Int32
-    var nameBase: Int32
-    /// Where the slot names start in VM.names (after the code's global and attribute names).
-    var slotNameBase: Int32
-    var flags: UInt32
-    // u16 in the image: stored so, a 16 KiB board keeps a record per code object.
-    private var counts: (arg: UInt16, kwOnly: UInt16, local: UInt16, free: UInt16, stack: UInt16)
+    let instructions: UnsafePointer<UInt32>
+    /// The image's flags after the filename: five u16 counts and the u32 first line
+    /// follow (little-endian, not aligned: read a byte at a time, as a Cortex-M0 must).
+    private let header: UnsafePointer<UInt8>
+    #if _pointerBitWidth(_32) || P14P_VALUE32
+    /// The instruction count and where the code's entries start in VM.constants and VM.names
+    /// (and its slot names, after its global and attribute names): a board's image is far
+    /// smaller than 64 KiB, and the loader refuses a larger count (`LoadedCode.fits`).
+    private let small: (count: UInt16, constBase: UInt16, nameBase: UInt16, slotNameBase: UInt16)
+    /// How far before `header` the name's count lies (past the name and filename).
+    private let nameDistance: UInt16
+    let isDirect: Bool
+    var count: Int32 { Int32(small.count) }
+    var constBase: Int32 { Int32(small.constBase) }
+    var nameBase: Int32 { Int32(small.nameBase) }
+    var slotNameBase: Int32 { Int32(small.slotNameBase) }
+    var flags: UInt32 { LoadedCode.u32(header) }
+    var argCount: Int32 { count16(0) }
+    var kwOnlyCount: Int32 { count16(1) }
+    var localCount: Int32 { count16(2) }
+    var freeCount: Int32 { count16(3) }
+    var stackSize: Int32 { count16(4) }
+    private func count16(_ i: Int) -> Int32 { Int32(header[4 + 2 * i]) | Int32(header[5 + 2 * i]) << 8 }
+    private var namePrefix: UnsafePointer<UInt8> { header - Int(nameDistance) }
+
+    /// Whether a 32-bit board's record can hold these counts and bases.
+    static func fits(count: Int, constBase: Int, slotNameBase: Int, nameDistance: Int) -> Bool {
+        count <= Int(UInt16.max) && constBase <= Int(UInt16.max) && slotNameBase <= Int(UInt16.max)
+            && nameDistance <= Int(UInt16.max)
+    }
+    #else
+    let count: Int32
+    let constBase: Int32
+    let nameBase: Int32
+    let slotNameBase: Int32
+    let flags: UInt32
+    private let counts: (arg: UInt16, kwOnly: UInt16, local: UInt16, free: UInt16, stack: UInt16)
     /// A call with its positional parameters' count of arguments binds them where they lie:
     /// no keyword-only parameters, *args, **kwargs, free variables, generator or class body
     /// (enterFunction's one test for them; it fits in the record's padding).
     let isDirect: Bool
+    private let namePrefix: UnsafePointer<UInt8>
     var argCount: Int32 { Int32(counts.arg) }
     var kwOnlyCount: Int32 { Int32(counts.kwOnly) }
     var localCount: Int32 { Int32(counts.local) }
     var freeCount: Int32 { Int32(counts.free) }
     var stackSize: Int32 { Int32(counts.stack) }
-    var name: UnsafeBufferPointer<UInt8> { LoadedCode.counted(namePrefix) }
-    var filename: UnsafeBufferPointer<UInt8> { LoadedCode.counted(filenamePrefix) }
-    /// The line of the code's first instruction, where the image keeps it: after the
-    /// filename, the u32 flags and the five u16 counts (docs/image-format.md).
-    var firstLine: UInt32 {
-        let p = filename.baseAddress! + filename.count + 4 + 10
-        return UInt32(p[0]) | UInt32(p[1]) << 8 | UInt32(p[2]) << 16 | UInt32(p[3]) << 24
+
+    static func fits(count: Int, constBase: Int, slotNameBase: Int, nameDistance: Int) -> Bool {
+        count <= Int(Int32.max) && constBase <= Int(Int32.max) && slotNameBase <= Int(Int32.max)
     }
+    #endif
+    var name: UnsafeBufferPointer<UInt8> { LoadedCode.counted(namePrefix) }
+    var filename: UnsafeBufferPointer<UInt8> { LoadedCode.counted(name.baseAddress! + name.count) }
+    /// The line of the code's first instruction, after the flags and the five counts.
+    var firstLine: UInt32 { LoadedCode.u32(header + 4 + 10) }
+    /// A count word, then (start, line) pairs: from instruction `start` on, the source line is `line`.
+    private var lineTable: UnsafePointer<UInt32> { instructions + Int(count) }
     var lines: UnsafePointer<UInt32> { lineTable + 1 }
     var lineCount: Int32 { Int32(truncatingIfNeeded: lineTable[0]) }
+    /// A count word, then (start, end, target, depth) entries; the first one covering an instruction wins.
+    private var handlerTable: UnsafePointer<UInt32> { lines + 2 * Int(lineCount) }
     var handlers: UnsafePointer<UInt32> { handlerTable + 1 }
     var handlerCount: Int32 { Int32(truncatingIfNeeded: handlerTable[0]) }
 
     /// `name` and `filename` must lie in the image after their counts (ImageReader.stringBuffer),
-    /// the filename followed by the rest of the code's header; `lineTable` and `handlerTable`
-    /// start with their counts.
+    /// the filename followed by the rest of the code's header; the line table and the
+    /// exception table must follow the instructions, each after its count, and the counts
+    /// and bases must fit (`fits`).
     init(instructions: UnsafePointer<UInt32>, count: Int32, name: UnsafeBufferPointer<UInt8>, filename: UnsafeBufferPointer<UInt8>,
-         lineTable: UnsafePointer<UInt32>, handlerTable: UnsafePointer<UInt32>,
          constBase: Int32, nameBase: Int32, slotNameBase: Int32, code: CodeObject) {
-        self.instructions = instructions; self.count = count
-        namePrefix = name.baseAddress! - 4
-        filenamePrefix = filename.baseAddress! - 4
-        self.lineTable = lineTable; self.handlerTable = handlerTable
+        self.instructions = instructions
+        header = filename.baseAddress! + filename.count
+        let indirect = CodeFlags.varArgs | CodeFlags.varKeywords | CodeFlags.generator | CodeFlags.classBody
+        isDirect = code.kwOnlyCount == 0 && code.freeCount == 0 && code.flags & indirect == 0
+        #if _pointerBitWidth(_32) || P14P_VALUE32
+        small = (UInt16(count), UInt16(constBase), UInt16(nameBase), UInt16(slotNameBase))
+        nameDistance = UInt16(header - (name.baseAddress! - 4))
+        #else
+        self.count = count
         self.constBase = constBase; self.nameBase = nameBase; self.slotNameBase = slotNameBase
         flags = code.flags
         counts = (code.argCount, code.kwOnlyCount, code.localCount, code.freeCount, code.stackSize)
-        let indirect = CodeFlags.varArgs | CodeFlags.varKeywords | CodeFlags.generator | CodeFlags.classBody
-        isDirect = code.kwOnlyCount == 0 && code.freeCount == 0 && code.flags & indirect == 0
+        namePrefix = name.baseAddress! - 4
+        #endif
     }
 
-    /// The bytes after a little-endian u32 count at `prefix`, read a byte at a time (a
-    /// Cortex-M0 cannot load an unaligned word).
+    /// A little-endian u32 at `p`, read a byte at a time (a Cortex-M0 cannot load an unaligned word).
+    @inline(__always) static func u32(_ p: UnsafePointer<UInt8>) -> UInt32 {
+        UInt32(p[0]) | UInt32(p[1]) << 8 | UInt32(p[2]) << 16 | UInt32(p[3]) << 24
+    }
+
+    /// The bytes after a little-endian u32 count at `prefix`.
     @inline(__always) static func counted(_ prefix: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        let n = Int(prefix[0]) | Int(prefix[1]) << 8 | Int(prefix[2]) << 16 | Int(prefix[3]) << 24
-        return UnsafeBufferPointer(start: prefix + 4, count: n)
+        UnsafeBufferPointer(start: prefix + 4, count: Int(u32(prefix)))
     }
 
     /// The source line of instruction `index`.
@@ -530,7 +566,7 @@ public final class VM {
     /// Fails when the heap is too small to hold the built-in objects.
     /// Bytes a 32-bit board's `LoadedCode` takes, which the firmware's RAM check counts
     /// per code object (SizeReport.loadedCodeBytes); a board's VM stops at start if not.
-    public static let codeRecordBytes32 = 52
+    public static let codeRecordBytes32 = 20
 
     public init(config: VMConfig, hooks: PlatformHooks) throws(VMError) {
         #if _pointerBitWidth(_32)

@@ -72,7 +72,8 @@ final class ImageFormatTests: XCTestCase {
     /// Instruction arrays are aligned in the image, and a board's VM runs
     /// them where they lie (flash) instead of copying them to RAM, with the
     /// names, line and exception tables; the host loads a decoded Image the
-    /// same way from an aligned copy it keeps. An unaligned buffer gets copies.
+    /// same way from an aligned copy it keeps. An unaligned buffer gets a copy
+    /// of the instructions and tables, laid out as in the image.
     func testBoardRunsInstructionsWhereTheyLie() throws {
         let image = try sampleImage()
         let bytes = ImageFormat.encode(image)
@@ -110,6 +111,10 @@ final class ImageFormatTests: XCTestCase {
             XCTAssertFalse(vm.ownedTables.isEmpty)
             for (code, decoded) in zip(vm.codes, image.codes) {
                 XCTAssertEqual(Array(UnsafeBufferPointer(start: code.instructions, count: Int(code.count))), decoded.instructions)
+                // Copied as the image lays them out: the record finds each table after the one before.
+                XCTAssertEqual((0..<Int(code.lineCount)).map { LineEntry(start: code.lines[2 * $0], line: code.lines[2 * $0 + 1]) }, decoded.lineTable)
+                XCTAssertEqual(Array(code.name), decoded.name)
+                XCTAssertEqual(code.firstLine, decoded.firstLine)
                 XCTAssertEqual((0..<Int(code.handlerCount)).map { ExceptionEntry(words: code.handlers + 4 * $0) }, decoded.exceptionTable)
             }
             XCTAssertEqual(vm.runMain(), .finished)
