@@ -54,7 +54,7 @@ final class RAMCheckTests: XCTestCase {
     }
 
     /// Code objects by the dozen (functions defined in a function never
-    /// called: 52 bytes each in the Swift runtime, next to nothing in the
+    /// called: 20 bytes each in the Swift runtime, next to nothing in the
     /// heap): the most the check lets on runs on the board, and one more is
     /// refused with the RAM it needs, what takes it and how to make room.
     func testTheMostCodeTheCheckLetsOnRuns() throws {
