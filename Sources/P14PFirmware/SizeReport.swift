@@ -59,7 +59,7 @@ public struct SizeReport: Sendable, Equatable, Codable {
         func block(_ bytes: Int) -> Int { (bytes + 8 + 7) & ~7 }
         let arrayHeader = 16
         let floatless = layout.floatConstantCount > 0 ? block(arrayHeader + 4 * layout.floatConstantCount) : 0
-        return block(arrayHeader + VM.codeRecordBytes32 * layout.codeCount) + block(4 * layout.constantCount) + block(4 * layout.nameCount) + floatless
+        return block(arrayHeader + VM.codeRecordBytes32 * layout.codeCount) + block(4 * layout.constantCount) + block(4 * (layout.nameCount - layout.slotNameCount)) + floatless
             + block(arrayHeader + 8 * layout.modules.count) + layout.modules.reduce(0) { $0 + block(arrayHeader + $1.name.count) }
     }
     public var recursionLimit: Int

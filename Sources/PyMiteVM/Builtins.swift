@@ -809,7 +809,7 @@ extension VM {
             guard let f = frames.last, !f.function.isNone else { throw raise(.runtimeError, "super(): no arguments") }
             let c = codes[Int(f.code)]
             guard c.argCount > 0 || c.flags & CodeFlags.varArgs != 0 else { throw raise(.runtimeError, "super(): no arguments") }
-            guard let slot = (0..<Int(c.localCount + c.freeCount)).last(where: { slotName(c, $0) == s.__class__ }) else {
+            guard let slot = (0..<Int(c.localCount + c.freeCount)).last(where: { strEqual(slotName(c, $0).objectOffset, s.__class__.objectOffset) }) else {
                 throw raise(.runtimeError, "super(): __class__ cell not found")
             }
             let cell = stack[Int(f.base) + slot]

@@ -135,6 +135,9 @@ public struct ImageLayout {
     public var constantCount = 0
     /// Names and slot names of every code object.
     public var nameCount = 0
+    /// Of those, the slot names (parameters, locals, free variables), which a 32-bit
+    /// board reads where they lie in the image.
+    public var slotNameCount = 0
     /// Constants that are or hold a float (a board without floats lists them).
     public var floatConstantCount = 0
 }

@@ -831,8 +831,15 @@ extension VM {
         }
     }
 
-    /// The name of local slot `slot` (parameters first, then locals and free variables).
-    @inline(__always) func slotName(_ c: LoadedCode, _ slot: Int) -> Value { names[Int(c.slotNameBase) + slot] }
+    /// The name of local slot `slot` (parameters first, then locals and free variables): a str
+    /// where it lies in the image on a 32-bit board, not always the interned one (compare by text).
+    @inline(__always) func slotName(_ c: LoadedCode, _ slot: Int) -> Value {
+        #if _pointerBitWidth(_32) || P14P_VALUE32
+        // The loader checked that each lies within the heap's reach.
+        if c.slotNamesInImage { return staticStrOffset(of: c.slotNameObject(slot)).map { .object($0) } ?? emptyName }
+        #endif
+        return names[Int(c.slotNameBase) + slot]
+    }
 
     func unboundLocal(_ code: Int, _ slot: Int) -> VMError {
         guard BuiltFeatures.errorMessages else { return raiseBare(.unboundLocalError) }

@@ -12,6 +12,7 @@ extension VM {
         for c in image.codes {
             layout.constantCount += c.constants.count
             layout.nameCount += c.names.count + c.slotNames.count
+            layout.slotNameCount += c.slotNames.count
             layout.floatConstantCount += c.constants.filter { $0.holdsFloat }.count
         }
         let bytes = ImageFormat.encode(image)
@@ -37,8 +38,9 @@ extension VM {
     /// tables are used where they lie, so `buffer` must stay valid while
     /// the VM runs.
     public func load(_ layout: ImageLayout, from buffer: UnsafeBufferPointer<UInt8>) throws(VMError) {
-        prepareTables(layout)
-        var loader = CodeLoader(vm: self)
+        let slotNamesInImage = slotNamesReadInPlace(buffer)
+        prepareTables(layout, slotNamesInImage: slotNamesInImage)
+        var loader = CodeLoader(vm: self, slotNamesInImage: slotNamesInImage)
         do throws(ImageError) {
             _ = try ImageFormat.read(buffer: buffer, into: &loader, scanned: true)
         } catch {
@@ -52,7 +54,20 @@ extension VM {
     /// Constants and names code compiled at run time may add, in all (8 MB of address space per table on a host).
     static let runTimeCodeRoom = 1 << 20
 
-    func prepareTables(_ layout: ImageLayout) {
+    /// Whether a 32-bit board's VM reads the slot names (parameters, locals, free variables:
+    /// only keyword calls, messages and introspection read them) where they lie in `buffer`,
+    /// as str objects of its own (a word of RAM less for each): the image must be aligned
+    /// and within the heap's reach (`staticStrOffset`), as a board's flash is.
+    func slotNamesReadInPlace(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        #if _pointerBitWidth(_32) || P14P_VALUE32
+        guard let start = buffer.baseAddress, buffer.count >= 4, UInt(bitPattern: start) % 4 == 0 else { return false }
+        return staticStrOffset(of: start) != nil && staticStrOffset(of: start + (buffer.count - 4) & ~3) != nil
+        #else
+        return false
+        #endif
+    }
+
+    func prepareTables(_ layout: ImageLayout, slotNamesInImage: Bool = false) {
         // The caches that go by an instruction's address: a new image may lie where an old one did.
         classesChanged()
         imageModules = layout.modules
@@ -62,11 +77,12 @@ extension VM {
         // tables never move, since a running frame's registers point into them.
         let room = hooks.compile == nil ? 0 : VM.runTimeCodeRoom
         constantCapacity = max(1, layout.constantCount) + room
-        nameCapacity = max(1, layout.nameCount) + room
+        let tableNames = layout.nameCount - (slotNamesInImage ? layout.slotNameCount : 0)
+        nameCapacity = max(1, tableNames) + room
         constants = UnsafeMutablePointer<Value>.allocate(capacity: constantCapacity)
         constants.initialize(repeating: .null, count: max(1, layout.constantCount))
         names = UnsafeMutablePointer<Value>.allocate(capacity: nameCapacity)
-        names.initialize(repeating: .null, count: max(1, layout.nameCount))
+        names.initialize(repeating: .null, count: max(1, tableNames))
         codes.reserveCapacity(layout.codeCount)
         if !floatsOn { floatlessConstants.reserveCapacity(layout.floatConstantCount) }
     }
@@ -199,10 +215,14 @@ struct CodeLoader: CodeSink {
     var failed = false
     var code = CodeObject(name: [], filename: [])
     var constBase = 0, nameBase = 0, ownNames = 0
+    /// A 32-bit board reads each code's slot names where they lie in the image (from
+    /// the first, `firstSlotName`) instead of keeping a word for each (`VM.load`).
+    let slotNamesInImage: Bool
+    var firstSlotName: UnsafeRawPointer? = nil
     var instructions: UnsafePointer<UInt32>? = nil
     var instructionCount = 0
 
-    init(vm: VM?) { self.vm = vm }
+    init(vm: VM?, slotNamesInImage: Bool = false) { self.vm = vm; self.slotNamesInImage = slotNamesInImage }
 
     var takesInstructionsInPlace: Bool { true }
 
@@ -216,6 +236,7 @@ struct CodeLoader: CodeSink {
         constBase = vm.constantCount
         nameBase = vm.nameCount
         ownNames = 0
+        firstSlotName = nil
     }
 
     mutating func constant(_ r: inout ByteReader, codeCount: Int) throws(ImageError) {
@@ -245,11 +266,27 @@ struct CodeLoader: CodeSink {
     }
 
     mutating func name(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) {
-        slotName(text, object: object)
+        tableName(text, object: object)
         ownNames += 1
     }
 
     mutating func slotName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) {
+        guard let vm else {
+            layout.slotNameCount += 1
+            tableName(text, object: object)
+            return
+        }
+        guard slotNamesInImage else { return tableName(text, object: object) }
+        // Read where they lie (LoadedCode.slotNames): the image is in place, so each is.
+        guard let object, vm.staticStrOffset(of: object) != nil else {
+            if !failed { _ = vm.raise(.systemError, "a slot name is not where the image lies") }
+            failed = true
+            return
+        }
+        if firstSlotName == nil { firstSlotName = object }
+    }
+
+    private mutating func tableName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) {
         guard let vm else {
             layout.nameCount += 1
             return
@@ -310,16 +347,19 @@ struct CodeLoader: CodeSink {
             vm.ownedTables.append(UnsafeMutableRawPointer(copy))
             ins = UnsafePointer(copy)
         }
-        let nameDistance = (tables.filename.baseAddress! + tables.filename.count) - (tables.name.baseAddress! - 4)
-        guard LoadedCode.fits(count: n, constBase: constBase, slotNameBase: nameBase + ownNames, nameDistance: nameDistance) else {
+        let header = tables.filename.baseAddress! + tables.filename.count
+        let nameDistance = header - (tables.name.baseAddress! - 4)
+        // The slot names' first entry in VM.names, or how far past the header the first lies in the image.
+        let slots = firstSlotName.map { UnsafeRawPointer($0) - UnsafeRawPointer(header) } ?? nameBase + ownNames
+        guard slots >= 0, LoadedCode.fits(count: n, constBase: constBase, slotNameBase: slots, nameDistance: nameDistance) else {
             // Only a 32-bit board's record has 16-bit counts, and its images are far smaller.
             _ = vm.raise(.memoryError, "a code object too large for this board's code records")
             failed = true
             return
         }
         vm.codes.append(LoadedCode(instructions: ins, count: Int32(n), name: tables.name, filename: tables.filename,
-                                   constBase: Int32(constBase), nameBase: Int32(nameBase), slotNameBase: Int32(nameBase + ownNames),
-                                   code: code))
+                                   constBase: Int32(constBase), nameBase: Int32(nameBase), slotNameBase: Int32(slots),
+                                   slotNamesInImage: firstSlotName != nil, code: code))
         // Everything made above is reachable from the tables now: without
         // this, `young` would grow by a word per constant and name of the image.
         vm.safePoint()

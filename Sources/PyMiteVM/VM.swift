@@ -320,10 +320,19 @@ struct LoadedCode {
     /// How far before `header` the name's count lies (past the name and filename).
     private let nameDistance: UInt16
     let isDirect: Bool
+    /// The slot names lie in the image, the first `slotNameBase` bytes past `header`, each
+    /// a str object where it lies (a board's flash; VM.slotNamesReadInPlace), instead of in VM.names.
+    let slotNamesInImage: Bool
     var count: Int32 { Int32(small.count) }
     var constBase: Int32 { Int32(small.constBase) }
     var nameBase: Int32 { Int32(small.nameBase) }
     var slotNameBase: Int32 { Int32(small.slotNameBase) }
+    /// Slot name `slot`'s str object in the image: the first, then each a block further.
+    func slotNameObject(_ slot: Int) -> UnsafeRawPointer {
+        var p = UnsafeRawPointer(header) + Int(small.slotNameBase)
+        for _ in 0..<slot { p += Int(p.load(as: UInt32.self) >> 8) }
+        return p
+    }
     var flags: UInt32 { LoadedCode.u32(header) }
     var argCount: Int32 { count16(0) }
     var kwOnlyCount: Int32 { count16(1) }
@@ -350,6 +359,8 @@ struct LoadedCode {
     /// (enterFunction's one test for them; it fits in the record's padding).
     let isDirect: Bool
     private let namePrefix: UnsafePointer<UInt8>
+    var slotNamesInImage: Bool { false }
+    func slotNameObject(_ slot: Int) -> UnsafeRawPointer { fatalError("a host keeps its slot names in VM.names") }
     var argCount: Int32 { Int32(counts.arg) }
     var kwOnlyCount: Int32 { Int32(counts.kwOnly) }
     var localCount: Int32 { Int32(counts.local) }
@@ -378,7 +389,7 @@ struct LoadedCode {
     /// exception table must follow the instructions, each after its count, and the counts
     /// and bases must fit (`fits`).
     init(instructions: UnsafePointer<UInt32>, count: Int32, name: UnsafeBufferPointer<UInt8>, filename: UnsafeBufferPointer<UInt8>,
-         constBase: Int32, nameBase: Int32, slotNameBase: Int32, code: CodeObject) {
+         constBase: Int32, nameBase: Int32, slotNameBase: Int32, slotNamesInImage: Bool = false, code: CodeObject) {
         self.instructions = instructions
         header = filename.baseAddress! + filename.count
         let indirect = CodeFlags.varArgs | CodeFlags.varKeywords | CodeFlags.generator | CodeFlags.classBody
@@ -386,6 +397,7 @@ struct LoadedCode {
         #if _pointerBitWidth(_32) || P14P_VALUE32
         small = (UInt16(count), UInt16(constBase), UInt16(nameBase), UInt16(slotNameBase))
         nameDistance = UInt16(header - (name.baseAddress! - 4))
+        self.slotNamesInImage = slotNamesInImage
         #else
         self.count = count
         self.constBase = constBase; self.nameBase = nameBase; self.slotNameBase = slotNameBase
