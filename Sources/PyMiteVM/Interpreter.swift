@@ -835,11 +835,18 @@ extension VM {
     /// where it lies in the image on a 32-bit board, not always the interned one (compare by text).
     @inline(__always) func slotName(_ c: LoadedCode, _ slot: Int) -> Value {
         #if _pointerBitWidth(_32) || P14P_VALUE32
-        // The loader checked that each lies within the heap's reach.
-        if c.slotNamesInImage { return staticStrOffset(of: c.slotNameObject(slot)).map { .object($0) } ?? emptyName }
+        if c.slotNamesInImage { return slotNameInImage(c, slot) }
         #endif
         return names[Int(c.slotNameBase) + slot]
     }
+
+    #if _pointerBitWidth(_32) || P14P_VALUE32
+    /// One call for the nine places that ask (the walk would be flash at each).
+    @inline(never) func slotNameInImage(_ c: LoadedCode, _ slot: Int) -> Value {
+        // The loader checked that each lies within the heap's reach.
+        staticStrOffset(of: c.slotNameObject(slot)).map { .object($0) } ?? emptyName
+    }
+    #endif
 
     func unboundLocal(_ code: Int, _ slot: Int) -> VMError {
         guard BuiltFeatures.errorMessages else { return raiseBare(.unboundLocalError) }

@@ -339,7 +339,9 @@ struct LoadedCode {
     var localCount: Int32 { count16(2) }
     var freeCount: Int32 { count16(3) }
     var stackSize: Int32 { count16(4) }
-    private func count16(_ i: Int) -> Int32 { Int32(header[4 + 2 * i]) | Int32(header[5 + 2 * i]) << 8 }
+    private func count16(_ i: Int) -> Int32 {
+        Int32(UInt16(littleEndian: UnsafeRawPointer(header + 4 + 2 * i).loadUnaligned(as: UInt16.self)))
+    }
     private var namePrefix: UnsafePointer<UInt8> { header - Int(nameDistance) }
 
     /// Whether a 32-bit board's record can hold these counts and bases.
@@ -407,9 +409,10 @@ struct LoadedCode {
         #endif
     }
 
-    /// A little-endian u32 at `p`, read a byte at a time (a Cortex-M0 cannot load an unaligned word).
+    /// A little-endian u32 at `p`, which need not be aligned: one load where the CPU allows
+    /// it (Cortex-M3 and up), bytes where it does not (Cortex-M0, RV32).
     @inline(__always) static func u32(_ p: UnsafePointer<UInt8>) -> UInt32 {
-        UInt32(p[0]) | UInt32(p[1]) << 8 | UInt32(p[2]) << 16 | UInt32(p[3]) << 24
+        UInt32(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt32.self))
     }
 
     /// The bytes after a little-endian u32 count at `prefix`.
