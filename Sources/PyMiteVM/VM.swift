@@ -310,7 +310,7 @@ struct AttrCacheEntry {
 struct LoadedCode {
     let instructions: UnsafePointer<UInt32>
     /// The image's flags after the filename: five u16 counts and the u32 first line
-    /// follow (little-endian, not aligned: read a byte at a time, as a Cortex-M0 must).
+    /// follow (little-endian, not aligned: `u32` and `count16` read them).
     private let header: UnsafePointer<UInt8>
     #if _pointerBitWidth(_32) || P14P_VALUE32
     /// The instruction count and where the code's entries start in VM.constants and VM.names
@@ -361,8 +361,6 @@ struct LoadedCode {
     /// (enterFunction's one test for them; it fits in the record's padding).
     let isDirect: Bool
     private let namePrefix: UnsafePointer<UInt8>
-    var slotNamesInImage: Bool { false }
-    func slotNameObject(_ slot: Int) -> UnsafeRawPointer { fatalError("a host keeps its slot names in VM.names") }
     var argCount: Int32 { Int32(counts.arg) }
     var kwOnlyCount: Int32 { Int32(counts.kwOnly) }
     var localCount: Int32 { Int32(counts.local) }
