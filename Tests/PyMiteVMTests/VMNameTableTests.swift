@@ -115,7 +115,9 @@ final class VMNameTableTests: XCTestCase {
                 }
             }
         }
-        return names.sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count < $1.utf8.count : $0 < $1 }
+        // In order of their hashes, which vmNameOrdinal searches by halving.
+        func hash(_ name: String) -> UInt32 { Array(name.utf8).withUnsafeBufferPointer { hashText($0) } }
+        return names.sorted { hash($0) != hash($1) ? hash($0) < hash($1) : $0 < $1 }
     }
 
     /// Where each native's name is: `start` per native (a VM name's number | 0x8000, or an
@@ -166,16 +168,6 @@ final class VMNameTableTests: XCTestCase {
             words += object
             lines.append("    " + object.map { String(format: "0x%08x", $0) }.joined(separator: ", ") + ",  // \"\(name)\"")
         }
-        // At most three quarters full: a miss probes a few slots more than at half, and a
-        // 257th name does not double the table (1 KB of a board's flash).
-        var capacity = 1
-        while capacity * 3 < names.count * 4 { capacity *= 2 }
-        var slots = [UInt16](repeating: 0, count: capacity)
-        for (ordinal, start) in starts.enumerated() {
-            var i = Int(words[start + 3]) & (capacity - 1)
-            while slots[i] != 0 { i = (i + 1) & (capacity - 1) }
-            slots[i] = UInt16(ordinal + 1)
-        }
         func rows(_ values: [Int]) -> String {
             stride(from: 0, to: values.count, by: 24).map { "    " + values[$0..<min($0 + 24, values.count)].map(String.init).joined(separator: ", ") + "," }
                 .joined(separator: "\n")
@@ -193,8 +185,8 @@ final class VMNameTableTests: XCTestCase {
         // count, hash, UTF-8 bytes, zero padding), back to back. A board uses
         // them where they lie in flash, as it does an image's names: none of
         // them costs heap or RAM. `vmNameStart` is where each begins (in
-        // words); `vmNameSlots` finds one by its hash (open addressing, the
-        // name's number + 1, 0 for an empty slot).
+        // words). They are in order of their hashes: vmNameOrdinal finds
+        // one by halving.
 
         let vmNameWords: [UInt32] = [
         \(lines.joined(separator: "\n"))
@@ -202,10 +194,6 @@ final class VMNameTableTests: XCTestCase {
 
         let vmNameStart: [UInt16] = [
         \(rows(starts))
-        ]
-
-        let vmNameSlots: [UInt16] = [
-        \(rows(slots.map(Int.init)))
         ]
 
         /// A name the VM's code asks for by itself (`internStatic(.__init__)`): its number

@@ -348,21 +348,28 @@ func decodeUTF8(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt32 {
 }
 
 /// The number of the VM's own name with this text and hash, if it is one (VMNameTable.swift).
+/// The names are numbered in order of their hashes: the first with this hash is found by
+/// halving, then it and those after it with the same hash are compared (no hash table to
+/// keep: 1 KB of a board's flash).
 func vmNameOrdinal(_ text: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
-    let mask = vmNameSlots.count - 1
-    var i = Int(hash) & mask
-    while true {
-        let slot = Int(vmNameSlots[i])
-        if slot == 0 { return nil }
-        let start = Int(vmNameStart[slot - 1])
-        if vmNameWords[start + 3] == hash && Int(vmNameWords[start + 1]) == text.count {
+    @inline(__always) func hashOf(_ k: Int) -> UInt32 { vmNameWords[Int(vmNameStart[k]) + 3] }
+    var low = 0, high = vmNameStart.count
+    while low < high {
+        let middle = (low + high) / 2
+        if hashOf(middle) < hash { low = middle + 1 } else { high = middle }
+    }
+    var k = low
+    while k < vmNameStart.count && hashOf(k) == hash {
+        let start = Int(vmNameStart[k])
+        if Int(vmNameWords[start + 1]) == text.count {
             let same = text.isEmpty || vmNameWords.withUnsafeBytes {
                 memEqual(($0.baseAddress! + 4 * (start + 4)).assumingMemoryBound(to: UInt8.self), text.baseAddress!, text.count)
             }
-            if same { return slot - 1 }
+            if same { return k }
         }
-        i = (i + 1) & mask
+        k += 1
     }
+    return nil
 }
 
 @inline(__always) func memEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
