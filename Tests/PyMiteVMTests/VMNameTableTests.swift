@@ -246,8 +246,11 @@ final class VMNameTableTests: XCTestCase {
         XCTAssertEqual(ExceptionKind.allCases.map { text($0.name) }, Self.exceptionKindNames)
     }
 
-    /// Each name is found by its text, and nothing else is.
+    /// Each name is found by its text, and nothing else is; the table is in order of the
+    /// names' hashes, which vmNameOrdinal's halving needs.
     func testNamesAreFoundByText() throws {
+        let hashes = (0..<vmNameStart.count).map { vmNameWords[Int(vmNameStart[$0]) + 3] }
+        XCTAssertEqual(hashes, hashes.sorted(), "the VM's names are not in order of their hashes")
         for name in try namesTheVMUses() {
             let bytes = Array(name.utf8)
             let ordinal = bytes.withUnsafeBufferPointer { vmNameOrdinal($0, hash: hashText($0)) }
