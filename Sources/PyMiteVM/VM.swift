@@ -344,11 +344,8 @@ struct LoadedCode {
     }
     private var namePrefix: UnsafePointer<UInt8> { header - Int(nameDistance) }
 
-    /// Whether a 32-bit board's record can hold these counts and bases.
-    static func fits(count: Int, constBase: Int, slotNameBase: Int, nameDistance: Int) -> Bool {
-        count <= Int(UInt16.max) && constBase <= Int(UInt16.max) && slotNameBase <= Int(UInt16.max)
-            && nameDistance <= Int(UInt16.max)
-    }
+    /// The largest count, base or distance a 32-bit board's record holds.
+    static let largest = Int(UInt16.max)
     #else
     let count: Int32
     let constBase: Int32
@@ -366,11 +363,13 @@ struct LoadedCode {
     var localCount: Int32 { Int32(counts.local) }
     var freeCount: Int32 { Int32(counts.free) }
     var stackSize: Int32 { Int32(counts.stack) }
-
-    static func fits(count: Int, constBase: Int, slotNameBase: Int, nameDistance: Int) -> Bool {
-        count <= Int(Int32.max) && constBase <= Int(Int32.max) && slotNameBase <= Int(Int32.max)
-    }
+    static let largest = Int(Int32.max)
     #endif
+
+    /// Whether the record can hold these counts and bases (`nameDistance`: name to header).
+    static func fits(count: Int, constBase: Int, slotNameBase: Int, nameDistance: Int) -> Bool {
+        max(count, constBase, slotNameBase, nameDistance) <= largest
+    }
     var name: UnsafeBufferPointer<UInt8> { LoadedCode.counted(namePrefix) }
     var filename: UnsafeBufferPointer<UInt8> { LoadedCode.counted(name.baseAddress! + name.count) }
     /// The line of the code's first instruction, after the flags and the five counts.
