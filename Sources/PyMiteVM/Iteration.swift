@@ -144,10 +144,17 @@ extension VM {
 
     /// The next item, or nil when the iterator is exhausted.
     func iteratorNext(_ it: Value) throws(VMError) -> Value? {
+        // A generator resumes from this small frame: a native that loops over one
+        // (list(), all(), sum()) nests a run of the interpreter for each item, and
+        // the frame of the other kinds' code below would be on the C stack under it.
+        if it.isObject && heap.type(it.objectOffset) == .generator { return try resumeGenerator(it, sending: .none) }
+        return try otherIteratorNext(it)
+    }
+
+    @inline(never) private func otherIteratorNext(_ it: Value) throws(VMError) -> Value? {
         guard it.isObject else { throw notAnIterator(it) }
         let o = it.objectOffset
         switch heap.type(o) {
-        case .generator: return try resumeGenerator(it, sending: .none)
         case .iterator: break
         case .instance:
             guard let m = classLookup(heap.slot(o, InstanceSlot.klass), s.__next__) else { throw notAnIterator(it) }

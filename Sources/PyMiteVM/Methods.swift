@@ -432,10 +432,91 @@ extension VM {
         return l
     }
 
+    /// str and bytes methods (bytes share them; results keep the receiver's type).
+    /// Those that can run Python code (join of a generator; format and
+    /// format_map through __format__, __getitem__ or __missing__; translate
+    /// through a table's __getitem__) are called from this small frame: under
+    /// their nested run of the interpreter loop the other methods' frame (half a
+    /// KiB on RV32) is not on a 16 KiB board's C stack.
     func callStrMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        switch id {
+        case .strJoin, .strTranslate, .strFormat, .strFormatMap: break
+        default: return try otherTextMethod(id, me, a)
+        }
+        var name: NameText { nativeName(id) }
+        textType = heap.type(me.objectOffset)
+        defer { textType = .str }
+        switch id {
+        case .strJoin:
+            return try joinText(me, a)
+        case .strTranslate:
+            guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }
+            try argumentCount(a, name, min: 2, max: textType == .str ? 2 : 3)  // bytes' takes `delete` too
+            return textType == .str ? try translate(me, a[1]) : try translateBytes(me, a)
+        case .strFormat:
+            guard formatSpecsOn else { throw leftOut("str.format()", "format") }
+            return try strFormatMethod(me, a)
+        case .strFormatMap:
+            guard formatSpecsOn else { throw leftOut("str.format_map()", "format") }
+            var numbering = 0
+            return try newStr(try expandFormat(Array(strBuffer(me)), a, &numbering, recursion: 2, mapping: a[1]))
+        default:
+            return .none
+        }
+    }
+
+    @inline(never) private func joinText(_ me: Value, _ a: Arguments) throws(VMError) -> Value {
+        // A list of strs (of bytes, for bytes.join) is joined where it is; anything else
+        // first becomes a list, whose items the loop below may replace (strings 4%).
+        let given = a[1]
+        var joinsAsItIs = isType(given, .list)
+        if joinsAsItIs { for v in listItems(given.objectOffset) where !isType(v, textType) { joinsAsItIs = false; break } }
+        let items = joinsAsItIs ? given : try newList(of: given)
+        root(items); defer { unroot() }
+        var total = 0
+        let n = listCount(items.objectOffset)
+        for i in 0..<n {
+            var v = listItem(items.objectOffset, i)
+            if !isType(v, textType), let inner = builtinValue(v), isType(inner, textType) {  // a str subclass's instance
+                v = inner
+                setListItem(items.objectOffset, i, v)
+            }
+            if textType == .bytes && !isType(v, .bytes), let view = byteView(v) {
+                v = try newStr(UnsafeBufferPointer(view), type: .bytes)  // a bytearray joins as its bytes
+                setListItem(items.objectOffset, i, v)
+            } else if textType == .bytes && isType(v, .memoryview) {
+                v = try newStr(try memoryViewBytes(v), type: .bytes)
+                setListItem(items.objectOffset, i, v)
+            }
+            guard isType(v, textType) else {
+                throw raise(.typeError, bytes("sequence item ") + decimal(i) + bytes(textType == .bytes ? ": expected a bytes-like object, " : ": expected str instance, ") + typeName(v) + bytes(" found"))
+            }
+            total += strByteCount(v.objectOffset)
+        }
+        let sepCount = strByteCount(me.objectOffset)
+        total += sepCount * max(0, n - 1)
+        let r = try newStrUninitialized(total, type: textType)
+        var dst = heap.bytePointer(r, strDataOffset)
+        var chars = 0
+        for i in 0..<n {
+            if i > 0 && sepCount > 0 {
+                copyBytes(to: dst, from: heap.bytePointer(me.objectOffset, strDataOffset), count: sepCount)
+                dst += sepCount
+                chars += strCharCount(me.objectOffset)
+            }
+            let v = listItem(items.objectOffset, i).objectOffset
+            let len = strByteCount(v)
+            if len > 0 { copyBytes(to: dst, from: heap.bytePointer(v, strDataOffset), count: len) }
+            dst += len
+            chars += strCharCount(v)
+        }
+        heap.setU32(r, StrField.charCount, textType == .str ? UInt32(chars) : UInt32(total))
+        return .object(r)
+    }
+
+    @inline(never) private func otherTextMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
         var name: NameText { nativeName(id) }  // for messages: looked up only when one is made
         let text = strBuffer(me)
-        // bytes share these methods; results keep the receiver's type.
         textType = heap.type(me.objectOffset)
         defer { textType = .str }
         if id.isMoreStrMethod && !moreStrMethodsOn { throw moreStrMethodLeftOut(name) }
@@ -486,53 +567,6 @@ extension VM {
                 return .smallInt(-1)
             }
             return .smallInt(strIsASCII(me.objectOffset) ? at : utf8CharCount(UnsafeBufferPointer(rebasing: text[0..<at])))
-        case .strJoin:
-            // A list of strs (of bytes, for bytes.join) is joined where it is; anything else
-            // first becomes a list, whose items the loop below may replace (strings 4%).
-            let given = a[1]
-            var joinsAsItIs = isType(given, .list)
-            if joinsAsItIs { for v in listItems(given.objectOffset) where !isType(v, textType) { joinsAsItIs = false; break } }
-            let items = joinsAsItIs ? given : try newList(of: given)
-            root(items); defer { unroot() }
-            var total = 0
-            let n = listCount(items.objectOffset)
-            for i in 0..<n {
-                var v = listItem(items.objectOffset, i)
-                if !isType(v, textType), let inner = builtinValue(v), isType(inner, textType) {  // a str subclass's instance
-                    v = inner
-                    setListItem(items.objectOffset, i, v)
-                }
-                if textType == .bytes && !isType(v, .bytes), let view = byteView(v) {
-                    v = try newStr(UnsafeBufferPointer(view), type: .bytes)  // a bytearray joins as its bytes
-                    setListItem(items.objectOffset, i, v)
-                } else if textType == .bytes && isType(v, .memoryview) {
-                    v = try newStr(try memoryViewBytes(v), type: .bytes)
-                    setListItem(items.objectOffset, i, v)
-                }
-                guard isType(v, textType) else {
-                    throw raise(.typeError, bytes("sequence item ") + decimal(i) + bytes(textType == .bytes ? ": expected a bytes-like object, " : ": expected str instance, ") + typeName(v) + bytes(" found"))
-                }
-                total += strByteCount(v.objectOffset)
-            }
-            let sepCount = strByteCount(me.objectOffset)
-            total += sepCount * max(0, n - 1)
-            let r = try newStrUninitialized(total, type: textType)
-            var dst = heap.bytePointer(r, strDataOffset)
-            var chars = 0
-            for i in 0..<n {
-                if i > 0 && sepCount > 0 {
-                    copyBytes(to: dst, from: heap.bytePointer(me.objectOffset, strDataOffset), count: sepCount)
-                    dst += sepCount
-                    chars += strCharCount(me.objectOffset)
-                }
-                let v = listItem(items.objectOffset, i).objectOffset
-                let len = strByteCount(v)
-                if len > 0 { copyBytes(to: dst, from: heap.bytePointer(v, strDataOffset), count: len) }
-                dst += len
-                chars += strCharCount(v)
-            }
-            heap.setU32(r, StrField.charCount, textType == .str ? UInt32(chars) : UInt32(total))
-            return .object(r)
         case .strSplit, .strRsplit:
             var sepArg = a.positionalCount > 1 ? a[1] : (a.keyword("sep") ?? .none)
             let converted = textType == .bytes && !sepArg.isNone && !isType(sepArg, .bytes)
@@ -719,10 +753,6 @@ extension VM {
             return .true
         case .strEncode:
             return try encodeStr(me, a)
-        case .strTranslate:
-            guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }
-            try argumentCount(a, name, min: 2, max: textType == .str ? 2 : 3)  // bytes' takes `delete` too
-            return textType == .str ? try translate(me, a[1]) : try translateBytes(me, a)
         case .strIsascii:
             return .bool(!text.contains(where: { $0 >= 0x80 }))
         case .strIsprintable:
@@ -732,13 +762,6 @@ extension VM {
                 i += utf8Step(text, i)
             }
             return .true
-        case .strFormat:
-            guard formatSpecsOn else { throw leftOut("str.format()", "format") }
-            return try strFormatMethod(me, a)
-        case .strFormatMap:
-            guard formatSpecsOn else { throw leftOut("str.format_map()", "format") }
-            var numbering = 0
-            return try newStr(try expandFormat(Array(text), a, &numbering, recursion: 2, mapping: a[1]))
         case .strIsupper, .strIslower:
             guard moreStrMethodsOn else { throw moreStrMethodLeftOut(name) }  // compiled out without it
             if textType == .str && !strIsASCII(me.objectOffset) { return .bool(unicodeTextIs(id, text)) }

@@ -4,9 +4,10 @@
 // counted from the image, the runtime reserve) against the micro:bit
 // itself under QEMU, its 16 KiB the tightest of the boards: what the check
 // lets on runs there without the firmware runtime running out of memory,
-// and what it refuses is refused naming RAM and the loaded code. Two QEMU
-// runs; skipped without qemu-system-arm. Builds the micro:bit alone (not
-// every board, as BoardRunTests does).
+// and what it refuses is refused naming RAM and the loaded code; natives
+// calling Python nest as deep as its C stack allows. Three QEMU runs;
+// skipped without qemu-system-arm. Builds the micro:bit alone (not every
+// board, as BoardRunTests does).
 
 import Foundation
 import P14PFirmware
@@ -51,6 +52,22 @@ final class RAMCheckTests: XCTestCase {
         // The board was given the program by its full path; the host by its name.
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/"
         XCTAssertEqual(board.output.replacingOccurrences(of: folder, with: ""), host.output)
+    }
+
+    /// Natives that run Python code (list(), sum(), sorted() with a key,
+    /// print() of an object with __str__), nested two deep, run within the
+    /// micro:bit's 4.25 KiB C stack (2 KiB of it kept below the check), and
+    /// deeper nesting ends in a RecursionError the program catches, as on the
+    /// host with the board's recursion limit: the check stops it, not a fault.
+    func testNativesCallingPythonNestWithinTheCStack() throws {
+        let fixture = try microbit()
+        let path = BoardFixtures.root + "/Tests/board_programs/nested_native_calls.py"
+        let board = try run(try BoardFixtures.image(path), fixture)
+        let host = try HostRun.run(program: path, args: [], board: fixture.board)
+        XCTAssertEqual(host.status, 0, host.output)
+        XCTAssertEqual(board.status, host.status, board.output)
+        XCTAssertEqual(board.output, host.output)
+        XCTAssertTrue(board.output.hasSuffix("RecursionError\nend\n"), board.output)
     }
 
     /// Code objects by the dozen (functions defined in a function never
