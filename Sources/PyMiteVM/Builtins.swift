@@ -120,11 +120,24 @@ extension VM {
         case .min, .max:
             return try minMax(a, wantMax: id == .max)
         case .sum:
-            return try sumBuiltin(a)
-        case .chr:
-            return try chrBuiltin(a)
-        case .ord:
-            return try ordBuiltin(a)
+            var total: Value = a.positionalCount > 1 ? a[1] : (a.keyword("start") ?? .smallInt(0))
+            // Text is joined, not summed (CPython refuses the start that would make it quadratic).
+            if isStr(total) { throw raise(.typeError, "sum() can't sum strings [use ''.join(seq) instead]") }
+            if isType(total, .bytes) || isType(total, .bytearray) {
+                throw raise(.typeError, bytes("sum() can't sum ") + typeName(total) + bytes(" [use b''.join(seq) instead]"))
+            }
+            let it = try getIterator(a[0])
+            root(it); defer { unroot() }
+            while let v = try iteratorNext(it) {
+                if total.isInt && v.isInt, let r = Value.int(total.intValue &+ v.intValue),
+                   !total.intValue.addingReportingOverflow(v.intValue).overflow {
+                    total = r
+                    continue
+                }
+                root(total); defer { unroot() }
+                total = try binaryOperation(.add, total, v, inplace: false)
+            }
+            return total
         case .repr:
             return try reprValue(a[0])
         case .compile, .exec, .eval:
@@ -165,12 +178,29 @@ extension VM {
             if id == .issubclass && !isClass(a[0]) { throw raise(.typeError, "issubclass() arg 1 must be a class") }
             return .bool(try classCheck(a[0], a[1], instance: id == .isinstance))
         case .getattr:
-            return try getattrBuiltin(a)
+            let attrName = try attributeNameArgument(a[1])
+            if a.positionalCount == 3 {
+                do {
+                    if let v = try lookupAttribute(a[0], attrName) { return v }
+                } catch {
+                    guard isInstance(pendingException, exceptionClass(.attributeError)) else { throw error }
+                    pendingException = .null
+                }
+                return a[2]
+            }
+            return try getAttribute(a[0], attrName)
         case .setattr:
             try setAttribute(a[0], try attributeNameArgument(a[1]), a[2])
             return .none
         case .hasattr:
-            return try hasattrBuiltin(a)
+            let attrName = try attributeNameArgument(a[1])
+            do {
+                return .bool(try lookupAttribute(a[0], attrName) != nil)
+            } catch {
+                guard isInstance(pendingException, exceptionClass(.attributeError)) else { throw error }
+                pendingException = .null
+                return .false
+            }
         case .delattr:
             try deleteAttribute(a[0], try attributeNameArgument(a[1]))
             return .none
@@ -184,12 +214,6 @@ extension VM {
             if a.positionalCount == 0 { return try localsDict() }
             if let d = try lookupAttribute(a[0], s.__dict__) { return d }
             throw raise(.typeError, "vars() argument must have __dict__ attribute")
-        case .divmod:
-            return try divmodBuiltin(a)
-        case .pow:
-            return try powBuiltin(a)
-        case .hex, .oct, .bin:
-            return try baseTextBuiltin(id, a)
         case .round:
             return try roundBuiltin(a)
         case .sorted:
@@ -207,8 +231,6 @@ extension VM {
         case .filter:
             let it = try getIterator(a[1])
             return try newIterator(.filter, a[0], .smallInt(0), it)
-        case .zip:
-            return try zipBuiltin(a)
         case .enumerate:
             let start = a.positionalCount > 1 ? a[1] : (a.keyword("start") ?? .smallInt(0))
             guard intOf(start) != nil else { throw raise(.typeError, "'start' must be an integer") }
@@ -218,14 +240,96 @@ extension VM {
             return try reversedBuiltin(a)
         case .format:
             return try formatValue(a[0], spec: a.positionalCount > 1 ? a[1] : .null)
+        case .chr, .ord, .divmod, .pow, .hex, .oct, .bin, .zip:
+            return try moreBuiltins(id, a)
         default:
             throw raise(.runtimeError, "native not available")
         }
     }
 
-    // The longer builtins are functions of their own: callBuiltin's frame is on the
-    // C stack under every nested run of a native calling Python (all(), sum(),
-    // sorted() with a key), and a 16 KiB board's stack is 4.25 KiB.
+    /// The builtins that call Python seldom or never, in a frame of their own (above).
+    @inline(never) func moreBuiltins(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
+        switch id {
+        case .chr:
+            let i = try indexArgument(a[0], .cInt)
+            guard i >= 0 && i <= 0x10FFFF else { throw raise(.valueError, "chr() arg not in range(0x110000)") }
+            var out: [UInt8] = []
+            appendUTF8(UInt32(i), to: &out)
+            return try newStr(out)
+        case .ord:
+            let v = plainValue(a[0])
+            if isStr(v) {
+                guard strCharCount(v.objectOffset) == 1 else {
+                    throw raise(.typeError, bytes("ord() expected a character, but string of length ") + decimal(strCharCount(v.objectOffset)) + bytes(" found"))
+                }
+                return .smallInt(Int(decodeUTF8(strBuffer(v), 0)))
+            }
+            if isType(v, .bytes) && strByteCount(v.objectOffset) == 1 { return .smallInt(Int(strBuffer(v)[0])) }
+            throw raiseAboutType(.typeError, "ord() expected string of length 1, but ", v, " found")
+        case .divmod:
+            for i in 0..<2 { stack[a.base + i] = plainValue(a[i]) }  // an int or float subclass's value
+            if isIntegral(a[0]) && isIntegral(a[1]) {
+                let q = try binaryOperation(.floorDivide, a[0], a[1], inplace: false)
+                root(q); defer { unroot() }
+                return try newTuple([q, try binaryOperation(.modulo, a[0], a[1], inplace: false)])
+            }
+            guard let x = doubleOf(a[0]), let y = doubleOf(a[1]) else {
+                // A class's own __divmod__, or the right operand's __rdivmod__.
+                if let r = try callDunder(a[0], internStatic(.__divmod__), a[1]) { return r }
+                if let r = try callDunder(a[1], internStatic(.__rdivmod__), a[0]) { return r }
+                throw unsupported(bytes("divmod()"), a[0], a[1])
+            }
+            if y == 0 { throw raise(.zeroDivisionError, "float divmod()") }
+            let q = try newFloat(floatFloorDiv(x, y))
+            root(q); defer { unroot() }
+            return try newTuple([q, try newFloat(floatFloorMod(x, y))])
+        case .pow:
+            if a.positionalCount == 3 && !a[2].isNone {
+                // An object's own three-argument __pow__ (as CPython, only the base's is asked).
+                if isType(a[0], .instance), let m = classLookup(heap.slot(a[0].objectOffset, InstanceSlot.klass), internStatic(.__pow__)) {
+                    let r = try call(m, [a[0], a[1], a[2]])
+                    if r.raw != Value.notImplemented.raw { return r }
+                }
+                let notInts: StaticString = "pow() 3rd argument not allowed unless all arguments are integers"
+                let zero: StaticString = "pow() 3rd argument cannot be 0"
+                // A negative exponent takes the modular inverse (Python 3.8+).
+                let notInvertible: StaticString = "base is not invertible for the given modulus"
+                if !longIntsOn {  // the same in Int64, and no BigInt code in such a build
+                    guard let x = intOf(a[0]), let y = intOf(a[1]), let z = intOf(a[2]) else { throw raise(.typeError, notInts) }
+                    if z == 0 { throw raise(.valueError, zero) }
+                    guard let r = int64PowMod(x, y, z) else { throw raise(.valueError, notInvertible) }
+                    return try newInt(r)
+                }
+                guard let b = bigOf(a[0]), let e = bigOf(a[1]), let m = bigOf(a[2]) else { throw raise(.typeError, notInts) }
+                if m.magnitude.isEmpty { throw raise(.valueError, zero) }
+                guard let r = b.powerMod(e, m) else { throw raise(.valueError, notInvertible) }
+                return try intResult(r)
+            }
+            return try binaryOperation(.power, a[0], a[1], inplace: false)
+        case .hex, .oct, .bin:
+            guard let (negative, digits) = intDigits(try indexValue(a[0]), base: id == .hex ? 16 : id == .oct ? 8 : 2) else {
+                throw raiseAboutType(.typeError, "'", a[0], "' object cannot be interpreted as an integer")
+            }
+            var out: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+            out += bytes(id == .hex ? "0x" : id == .oct ? "0o" : "0b")
+            out += digits
+            return try newStr(out)
+        case .zip:
+            let strict = a.keyword("strict")
+            if a.keywordCount > 0 { try checkKeywords(a, ["strict"], of: .zip) }
+            let iters = try newTuple(a.positionalCount)
+            root(iters); defer { unroot() }
+            for i in 0..<a.positionalCount { heap.setSlot(iters.objectOffset, i + TupleSlot.firstItem, try getIterator(a[i])) }
+            return try newIterator(.zip, iters, .smallInt(0), .bool(try isTruthy(strict ?? .false)))
+        default:
+            throw raise(.runtimeError, "native not available")
+        }
+    }
+
+    // print() and reversed() need the most stack of the builtins: as functions of
+    // their own they leave callBuiltin's frame small, and that frame is on the C
+    // stack under every nested run of a native calling Python (all(), sum(),
+    // sorted() with a key), where a 16 KiB board's stack is 4.25 KiB.
     @inline(never) func printBuiltin(_ a: Arguments) throws(VMError) -> Value {
         if a.keywordCount > 0 { try checkKeywords(a, ["sep", "end", "file", "flush"], of: .print) }
         var out: [UInt8] = []
@@ -251,135 +355,6 @@ extension VM {
         if let fd { write(fd, out) }
         if let flush = a.keyword("flush"), try isTruthy(flush) { flushOutput() }
         return .none
-    }
-
-    @inline(never) func sumBuiltin(_ a: Arguments) throws(VMError) -> Value {
-        var total: Value = a.positionalCount > 1 ? a[1] : (a.keyword("start") ?? .smallInt(0))
-        // Text is joined, not summed (CPython refuses the start that would make it quadratic).
-        if isStr(total) { throw raise(.typeError, "sum() can't sum strings [use ''.join(seq) instead]") }
-        if isType(total, .bytes) || isType(total, .bytearray) {
-            throw raise(.typeError, bytes("sum() can't sum ") + typeName(total) + bytes(" [use b''.join(seq) instead]"))
-        }
-        let it = try getIterator(a[0])
-        root(it); defer { unroot() }
-        while let v = try iteratorNext(it) {
-            if total.isInt && v.isInt, let r = Value.int(total.intValue &+ v.intValue),
-               !total.intValue.addingReportingOverflow(v.intValue).overflow {
-                total = r
-                continue
-            }
-            root(total); defer { unroot() }
-            total = try binaryOperation(.add, total, v, inplace: false)
-        }
-        return total
-    }
-
-    @inline(never) func chrBuiltin(_ a: Arguments) throws(VMError) -> Value {
-        let i = try indexArgument(a[0], .cInt)
-        guard i >= 0 && i <= 0x10FFFF else { throw raise(.valueError, "chr() arg not in range(0x110000)") }
-        var out: [UInt8] = []
-        appendUTF8(UInt32(i), to: &out)
-        return try newStr(out)
-    }
-
-    @inline(never) func ordBuiltin(_ a: Arguments) throws(VMError) -> Value {
-        let v = plainValue(a[0])
-        if isStr(v) {
-            guard strCharCount(v.objectOffset) == 1 else {
-                throw raise(.typeError, bytes("ord() expected a character, but string of length ") + decimal(strCharCount(v.objectOffset)) + bytes(" found"))
-            }
-            return .smallInt(Int(decodeUTF8(strBuffer(v), 0)))
-        }
-        if isType(v, .bytes) && strByteCount(v.objectOffset) == 1 { return .smallInt(Int(strBuffer(v)[0])) }
-        throw raiseAboutType(.typeError, "ord() expected string of length 1, but ", v, " found")
-    }
-
-    @inline(never) func getattrBuiltin(_ a: Arguments) throws(VMError) -> Value {
-        let attrName = try attributeNameArgument(a[1])
-        if a.positionalCount == 3 {
-            do {
-                if let v = try lookupAttribute(a[0], attrName) { return v }
-            } catch {
-                guard isInstance(pendingException, exceptionClass(.attributeError)) else { throw error }
-                pendingException = .null
-            }
-            return a[2]
-        }
-        return try getAttribute(a[0], attrName)
-    }
-
-    @inline(never) func hasattrBuiltin(_ a: Arguments) throws(VMError) -> Value {
-        let attrName = try attributeNameArgument(a[1])
-        do {
-            return .bool(try lookupAttribute(a[0], attrName) != nil)
-        } catch {
-            guard isInstance(pendingException, exceptionClass(.attributeError)) else { throw error }
-            pendingException = .null
-            return .false
-        }
-    }
-
-    @inline(never) func divmodBuiltin(_ a: Arguments) throws(VMError) -> Value {
-        for i in 0..<2 { stack[a.base + i] = plainValue(a[i]) }  // an int or float subclass's value
-        if isIntegral(a[0]) && isIntegral(a[1]) {
-            let q = try binaryOperation(.floorDivide, a[0], a[1], inplace: false)
-            root(q); defer { unroot() }
-            return try newTuple([q, try binaryOperation(.modulo, a[0], a[1], inplace: false)])
-        }
-        guard let x = doubleOf(a[0]), let y = doubleOf(a[1]) else {
-            // A class's own __divmod__, or the right operand's __rdivmod__.
-            if let r = try callDunder(a[0], internStatic(.__divmod__), a[1]) { return r }
-            if let r = try callDunder(a[1], internStatic(.__rdivmod__), a[0]) { return r }
-            throw unsupported(bytes("divmod()"), a[0], a[1])
-        }
-        if y == 0 { throw raise(.zeroDivisionError, "float divmod()") }
-        let q = try newFloat(floatFloorDiv(x, y))
-        root(q); defer { unroot() }
-        return try newTuple([q, try newFloat(floatFloorMod(x, y))])
-    }
-
-    @inline(never) func powBuiltin(_ a: Arguments) throws(VMError) -> Value {
-        if a.positionalCount == 3 && !a[2].isNone {
-            // An object's own three-argument __pow__ (as CPython, only the base's is asked).
-            if isType(a[0], .instance), let m = classLookup(heap.slot(a[0].objectOffset, InstanceSlot.klass), internStatic(.__pow__)) {
-                let r = try call(m, [a[0], a[1], a[2]])
-                if r.raw != Value.notImplemented.raw { return r }
-            }
-            let notInts: StaticString = "pow() 3rd argument not allowed unless all arguments are integers"
-            let zero: StaticString = "pow() 3rd argument cannot be 0"
-            // A negative exponent takes the modular inverse (Python 3.8+).
-            let notInvertible: StaticString = "base is not invertible for the given modulus"
-            if !longIntsOn {  // the same in Int64, and no BigInt code in such a build
-                guard let x = intOf(a[0]), let y = intOf(a[1]), let z = intOf(a[2]) else { throw raise(.typeError, notInts) }
-                if z == 0 { throw raise(.valueError, zero) }
-                guard let r = int64PowMod(x, y, z) else { throw raise(.valueError, notInvertible) }
-                return try newInt(r)
-            }
-            guard let b = bigOf(a[0]), let e = bigOf(a[1]), let m = bigOf(a[2]) else { throw raise(.typeError, notInts) }
-            if m.magnitude.isEmpty { throw raise(.valueError, zero) }
-            guard let r = b.powerMod(e, m) else { throw raise(.valueError, notInvertible) }
-            return try intResult(r)
-        }
-        return try binaryOperation(.power, a[0], a[1], inplace: false)
-    }
-
-    @inline(never) func baseTextBuiltin(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
-        guard let (negative, digits) = intDigits(try indexValue(a[0]), base: id == .hex ? 16 : id == .oct ? 8 : 2) else {
-            throw raiseAboutType(.typeError, "'", a[0], "' object cannot be interpreted as an integer")
-        }
-        var out: [UInt8] = negative ? [UInt8(ascii: "-")] : []
-        out += bytes(id == .hex ? "0x" : id == .oct ? "0o" : "0b")
-        out += digits
-        return try newStr(out)
-    }
-
-    @inline(never) func zipBuiltin(_ a: Arguments) throws(VMError) -> Value {
-        let strict = a.keyword("strict")
-        if a.keywordCount > 0 { try checkKeywords(a, ["strict"], of: .zip) }
-        let iters = try newTuple(a.positionalCount)
-        root(iters); defer { unroot() }
-        for i in 0..<a.positionalCount { heap.setSlot(iters.objectOffset, i + TupleSlot.firstItem, try getIterator(a[i])) }
-        return try newIterator(.zip, iters, .smallInt(0), .bool(try isTruthy(strict ?? .false)))
     }
 
     @inline(never) func reversedBuiltin(_ a: Arguments) throws(VMError) -> Value {

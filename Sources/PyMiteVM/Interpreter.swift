@@ -349,7 +349,10 @@ extension VM {
                 case .getIter:
                     stack[sp - 1] = try getIterator(stack[sp - 1])
                 case .forIter:
-                    if let v = try iteratorNext(stack[sp - 1]) {
+                    let it = stack[sp - 1]
+                    let next = it.isObject && heap.type(it.objectOffset) == .generator
+                        ? try resumeGenerator(it, sending: .none) : try otherIteratorNext(it)
+                    if let v = next {
                         push(v)
                     } else {
                         sp &-= 1

@@ -151,7 +151,9 @@ extension VM {
         return try otherIteratorNext(it)
     }
 
-    @inline(never) private func otherIteratorNext(_ it: Value) throws(VMError) -> Value? {
+    /// The next item of any iterator but a generator (the interpreter's for
+    /// loop calls it straight, one call per item as before the split).
+    @inline(never) func otherIteratorNext(_ it: Value) throws(VMError) -> Value? {
         guard it.isObject else { throw notAnIterator(it) }
         let o = it.objectOffset
         switch heap.type(o) {
