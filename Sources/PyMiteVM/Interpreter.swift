@@ -349,10 +349,7 @@ extension VM {
                 case .getIter:
                     stack[sp - 1] = try getIterator(stack[sp - 1])
                 case .forIter:
-                    let it = stack[sp - 1]
-                    let next = it.isObject && heap.type(it.objectOffset) == .generator
-                        ? try resumeGenerator(it, sending: .none) : try otherIteratorNext(it)
-                    if let v = next {
+                    if let v = try anyIteratorNext(stack[sp - 1]) {
                         push(v)
                     } else {
                         sp &-= 1

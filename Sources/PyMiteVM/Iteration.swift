@@ -148,15 +148,16 @@ extension VM {
         // (list(), all(), sum()) nests a run of the interpreter for each item, and
         // the frame of the other kinds' code below would be on the C stack under it.
         if it.isObject && heap.type(it.objectOffset) == .generator { return try resumeGenerator(it, sending: .none) }
-        return try otherIteratorNext(it)
+        return try anyIteratorNext(it)
     }
 
-    /// The next item of any iterator but a generator (the interpreter's for
-    /// loop calls it straight, one call per item as before the split).
-    @inline(never) func otherIteratorNext(_ it: Value) throws(VMError) -> Value? {
+    /// The next item of any iterator: what the interpreter's for loop calls,
+    /// one call per item.
+    @inline(never) func anyIteratorNext(_ it: Value) throws(VMError) -> Value? {
         guard it.isObject else { throw notAnIterator(it) }
         let o = it.objectOffset
         switch heap.type(o) {
+        case .generator: return try resumeGenerator(it, sending: .none)
         case .iterator: break
         case .instance:
             guard let m = classLookup(heap.slot(o, InstanceSlot.klass), s.__next__) else { throw notAnIterator(it) }
