@@ -247,7 +247,7 @@ extension VM {
         }
     }
 
-    /// The builtins that call Python seldom or never, in a frame of their own (above).
+    /// The builtins that seldom or never call Python, kept out of callBuiltin's frame (why: printBuiltin).
     @inline(never) func moreBuiltins(_ id: Native, _ a: Arguments) throws(VMError) -> Value {
         switch id {
         case .chr:

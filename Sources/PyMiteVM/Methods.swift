@@ -439,9 +439,8 @@ extension VM {
     /// their nested run of the interpreter loop the other methods' frame (half a
     /// KiB on RV32) is not on a 16 KiB board's C stack.
     func callStrMethod(_ id: Native, _ me: Value, _ a: Arguments) throws(VMError) -> Value {
-        switch id {
-        case .strJoin, .strTranslate, .strFormat, .strFormatMap: break
-        default: return try otherTextMethod(id, me, a)
+        guard id == .strJoin || id == .strTranslate || id == .strFormat || id == .strFormatMap else {
+            return try otherTextMethod(id, me, a)
         }
         var name: NameText { nativeName(id) }
         textType = heap.type(me.objectOffset)
@@ -456,12 +455,10 @@ extension VM {
         case .strFormat:
             guard formatSpecsOn else { throw leftOut("str.format()", "format") }
             return try strFormatMethod(me, a)
-        case .strFormatMap:
+        default:  // str.format_map
             guard formatSpecsOn else { throw leftOut("str.format_map()", "format") }
             var numbering = 0
             return try newStr(try expandFormat(Array(strBuffer(me)), a, &numbering, recursion: 2, mapping: a[1]))
-        default:
-            return .none
         }
     }
 
