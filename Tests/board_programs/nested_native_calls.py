@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: LGPL-2.1-only
 # Natives that run Python code (list(), sum(), sorted() with a key, print()
 # of an object with __str__) nested inside each other, as a 16 KiB board's
 # C stack allows them: two levels run; deeper ones end in RecursionError,
