@@ -113,7 +113,7 @@ public struct FirmwareBuilder {
     // MARK: Steps
 
     var swiftFlags: [String] {
-        ["-target", board.swiftTarget, "-enable-experimental-feature", "Embedded", "-wmo", "-Osize", "-parse-as-library",
+        let flags: [String] = ["-target", board.swiftTarget, "-enable-experimental-feature", "Embedded", "-wmo", "-Osize", "-parse-as-library",
          "-Xfrontend", "-function-sections", "-Xfrontend", "-disable-stack-protector",
          // One trap per function instead of one per check: a failed check still
          // stops the board, and the function it stopped in is still known
@@ -129,6 +129,8 @@ public struct FirmwareBuilder {
             // (pow(-3, 3, 7) gave 0: a shared array written in place), so that stays as it is.
             // P14P_FLASH_FIRST leaves out code that only buys speed (sorting int keys as pairs).
             + (board.inlineHotPaths ? [] : ["-Xfrontend", "-ignore-always-inline", "-D", "P14P_FLASH_FIRST"])
+        // A measuring build records the deepest C stack check passed (MemoryFigureTests).
+        return flags + (board.reportMemory ? ["-D", "P14P_REPORT_MEMORY"] : [])
     }
 
     var cpuSwiftFlags: [String] { board.cpuFlags.flatMap { ["-Xcc", $0] } }

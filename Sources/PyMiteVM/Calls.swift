@@ -6,6 +6,13 @@
 
 enum GeneratorState: Int { case created = 0, suspended, running, done }
 
+#if P14P_REPORT_MEMORY
+/// A measuring build's deepest C stack address at which a nested run's check
+/// passed: how far below it a program went is what P14P_STACK_MARGIN must
+/// cover (MemoryFigureTests prints both).
+nonisolated(unsafe) public var deepestStackCheck: UInt = 0
+#endif
+
 extension VM {
     // MARK: Making functions
 
@@ -515,7 +522,11 @@ extension VM {
     @inline(__always) func cStackExhausted() -> Bool {
         guard config.cStackLimit != 0 else { return false }
         var marker: UInt8 = 0
-        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) } < config.cStackLimit
+        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        #if P14P_REPORT_MEMORY
+        if here >= config.cStackLimit && (deepestStackCheck == 0 || here < deepestStackCheck) { deepestStackCheck = here }
+        #endif
+        return here < config.cStackLimit
     }
 
     /// A native calling Python, or recursing through nested data (repr, ==,

@@ -2,8 +2,10 @@
 //
 // The measurement behind docs/firmware.md's RAM figures, run by hand:
 //   P14P_MEASURE=microbit@mps2-an385 swift test --filter MemoryFigureTests
-// It builds the board with the allocator's peak and C stack depth reported
-// at exit and prints them, with the image size, for every corpus program.
+// It builds the board with the allocator's peak, the C stack's depth and the
+// depth of the deepest nested-run check passed reported at exit (the stack
+// below that check is what runtime.c's P14P_STACK_MARGIN must cover) and
+// prints them, with the image size, for every corpus program.
 // P14P_MEASURE_HEAP, P14P_MEASURE_STACK_SLOTS and P14P_MEASURE_C_STACK override the recipe's;
 // P14P_MEASURE_PROGRAMS (comma-separated .py paths) replaces the corpus; P14P_MEASURE_UNCHECKED=1
 // runs the programs the size check refuses.

@@ -12,6 +12,9 @@
 @_extern(c, "p14p_app_section") func boardAppSection(_ capacity: UnsafeMutablePointer<Int32>) -> UnsafePointer<UInt8>
 /// The lowest C stack address a call into Python may start from (the stack's bottom plus room for the deepest native).
 @_extern(c, "p14p_stack_limit") func boardStackLimit() -> Int
+#if P14P_REPORT_MEMORY
+@_extern(c, "p14p_deepest_stack_check") func boardDeepestStackCheck(_ address: UInt)
+#endif
 @_extern(c, "p14p_memory_mark") func boardMemoryMark(_ phase: Int32)
 // The board services of the time and machine modules (runtime/p14p_board.h, docs/porting.md).
 @_extern(c, "p14p_ticks_us") func boardTicksUs() -> UInt64
@@ -177,6 +180,9 @@ public func firmwareMain() -> Int32 {
         writeError("p14p: the VM heap of this firmware is too small to start the program\n")
         return 1
     }
+    #if P14P_REPORT_MEMORY
+    defer { boardDeepestStackCheck(deepestStackCheck) }
+    #endif
     switch vm.runMain() {
     case .finished:
         vm.flushOutput()

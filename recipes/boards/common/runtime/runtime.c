@@ -43,6 +43,12 @@ static void write_decimal(size_t n) {
 /* The allocator's use and peak when the VM has started and when the image is loaded. */
 static size_t marks[2][2];
 
+/* The deepest nested-run check passed (the VM's measuring build reports it
+   at exit): how far below it the stack went is what P14P_STACK_MARGIN must
+   cover. */
+static uintptr_t deepest_check;
+void p14p_deepest_stack_check(uintptr_t address) { deepest_check = address; }
+
 void p14p_memory_mark(int32_t phase) {
     if (phase >= 0 && phase < 2) {
         marks[phase][0] = p14p_alloc_in_use();
@@ -70,6 +76,9 @@ static void report_memory(void) {
     write_decimal((size_t)(__p14p_arena_end - __p14p_arena_start));
     p14p_console_write(2, stack, sizeof stack - 1);
     write_decimal(stack_used());
+    static const char check[] = " bytes; deepest check passed at ";
+    p14p_console_write(2, check, sizeof check - 1);
+    write_decimal(deepest_check ? (size_t)(__p14p_stack_top - (uint8_t *)deepest_check) : 0);
     p14p_console_write(2, end, sizeof end - 1);
 }
 #else
