@@ -40,7 +40,10 @@ public enum ImageFormat {
     /// layout (`ImageStr`), so a board uses them where they lie too.
     /// 4: so are str constants: a board's heap holds none of the program's text.
     /// 5: fused pairs of instructions (`Opcode.loadFastLoadFast` and the six after it).
-    public static let version: UInt16 = 5
+    /// 6: every str once, in a pool before the code objects; names, slot names, str
+    /// constants and file names refer to it (images of many functions and classes
+    /// were a third names and file names, each repeated where it was used).
+    public static let version: UInt16 = 6
     static let maxStack = 4096
     /// The longest str an image holds (`ImageStr`'s header gives a block 24 bits).
     public static let maxStrBytes = (1 << 24) - 1 - ImageStr.fieldBytes - 3
@@ -53,6 +56,15 @@ public enum ImageFormat {
     // MARK: Writing
 
     public static func encode(_ image: Image) -> [UInt8] {
+        // Every str the image holds (names, slot names, str constants, file names) is
+        // written once, in the pool; each use is a reference to it.
+        var pool = StrPool()
+        for c in image.codes {
+            pool.add(c.filename)
+            for k in c.constants { pool.addStrs(in: k) }
+            for n in c.names { pool.add(n) }
+            for n in c.slotNames { pool.add(n) }
+        }
         var w = ByteWriter()
         w.bytes(magic)
         w.u16(version)
@@ -63,19 +75,24 @@ public enum ImageFormat {
             w.string(m.name)
             w.u32(m.code)
         }
+        w.u32(UInt32(pool.bytes.data.count))
+        while w.data.count % 4 != 0 { w.u8(0) }
+        let poolStart = w.data.count
+        w.bytes(pool.bytes.data)
+        func ref(_ s: [UInt8], _ w: inout ByteWriter) { w.ref(to: poolStart + pool.offset(of: s)) }
         for c in image.codes {
             w.string(c.name)
-            w.string(c.filename)
+            ref(c.filename, &w)
             w.u32(c.flags)
             w.u16(c.argCount); w.u16(c.kwOnlyCount); w.u16(c.localCount)
             w.u16(c.freeCount); w.u16(c.stackSize)
             w.u32(c.firstLine)
             w.u32(UInt32(c.constants.count))
-            for k in c.constants { writeConstant(k, &w) }
+            for k in c.constants { writeConstant(k, &w) { poolStart + pool.offset(of: $0) } }
             w.u32(UInt32(c.names.count))
-            for n in c.names { w.objectString(n) }
+            for n in c.names { ref(n, &w) }
             w.u32(UInt32(c.slotNames.count))
-            for n in c.slotNames { w.objectString(n) }
+            for n in c.slotNames { ref(n, &w) }
             w.u32(UInt32(c.instructions.count))
             while w.data.count % 4 != 0 { w.u8(0) }
             for i in c.instructions { w.u32(i) }
@@ -88,7 +105,8 @@ public enum ImageFormat {
         return w.data
     }
 
-    static func writeConstant(_ k: Constant, _ w: inout ByteWriter) {
+    /// `strAt` gives where a str lies in the image (in its pool).
+    static func writeConstant(_ k: Constant, _ w: inout ByteWriter, _ strAt: ([UInt8]) -> Int) {
         switch k {
         case .none: w.u8(tagNone)
         case .true: w.u8(tagTrue)
@@ -97,12 +115,12 @@ public enum ImageFormat {
         case .int(let v): w.u8(tagInt); w.u64(UInt64(bitPattern: v))
         case .bigInt(let digits): w.u8(tagBigInt); w.string(digits)
         case .float(let d): w.u8(tagFloat); w.u64(d.bitPattern)
-        case .str(let s): w.u8(tagStr); w.objectString(s)
+        case .str(let s): w.u8(tagStr); w.ref(to: strAt(s))
         case .bytes(let b): w.u8(tagBytes); w.string(b)
         case .code(let i): w.u8(tagCode); w.u32(i)
         case .tuple(let items):
             w.u8(tagTuple); w.u32(UInt32(items.count))
-            for item in items { writeConstant(item, &w) }
+            for item in items { writeConstant(item, &w, strAt) }
         }
     }
 
@@ -187,9 +205,15 @@ public enum ImageFormat {
             if verifyCode { modules.append(ImageModule(name: Array(name), code: code)) }
         }
         guard moduleCount > 0 else { throw .malformed("no modules") }
+        let poolBytes = try r.count(minBytesEach: 1)
+        try r.skipPadding(toMultipleOf: 4)
+        guard poolBytes <= r.end - r.offset else { throw .truncated }
+        r.pool = r.offset..<(r.offset + poolBytes)
+        r.offset += poolBytes
         let inPlace = sink.takesInstructionsInPlace
         for index in 0..<codeCount {
-            let nameText = try r.stringBuffer(), fileText = try r.stringBuffer()
+            let nameText = try r.stringBuffer(), fileText = try r.strRef().text
+            let header = r.pointer
             var c = CodeObject(name: inPlace ? [] : Array(nameText), filename: inPlace ? [] : Array(fileText))
             c.flags = try r.u32()
             c.argCount = try r.u16(); c.kwOnlyCount = try r.u16(); c.localCount = try r.u16()
@@ -199,15 +223,16 @@ public enum ImageFormat {
             shape.constantCount = try r.count(minBytesEach: 1)
             sink.begin(c, constants: shape.constantCount)
             for _ in 0..<shape.constantCount { try sink.constant(&r, codeCount: codeCount) }
-            shape.nameCount = try r.count(minBytesEach: ImageStr.fieldBytes)
+            shape.nameCount = try r.count(minBytesEach: 4)
             for _ in 0..<shape.nameCount {
-                let (text, object) = try r.objectString()
+                let (text, object) = try r.strRef()
                 sink.name(text, object: object)
             }
-            shape.slotNameCount = try r.count(minBytesEach: ImageStr.fieldBytes)
+            shape.slotNameCount = try r.count(minBytesEach: 4)
             for _ in 0..<shape.slotNameCount {
-                let (text, object) = try r.objectString()
-                sink.slotName(text, object: object)
+                let ref = r.pointer
+                let (text, object) = try r.strRef()
+                sink.slotName(text, object: object, ref: ref)
             }
             let ninstr = try r.count(minBytesEach: 4)
             try r.skipPadding(toMultipleOf: 4)
@@ -220,7 +245,7 @@ public enum ImageFormat {
                 for i in 0..<ninstr { storage[i] = try r.u32() }
                 instructions = UnsafePointer(storage)
             }
-            var tables = CodeTables(name: nameText, filename: fileText)
+            var tables = CodeTables(name: nameText, filename: fileText, header: header)
             tables.lineCount = try r.count(minBytesEach: 8)
             tables.lineWords = inPlace ? try r.wordsInPlace(2 * tables.lineCount) : nil
             if tables.lineWords == nil {
@@ -269,7 +294,7 @@ public enum ImageFormat {
             return maker.text(.bigIntDigits, digits)
         case tagFloat: return maker.make(.float(Double(bitPattern: try r.u64())))
         case tagStr:
-            let (text, object) = try r.objectString()
+            let (text, object) = try r.strRef()
             return maker.str(text, object: object)
         case tagBytes: return maker.text(.bytes, try r.stringBuffer())
         case tagCode:
@@ -405,6 +430,9 @@ struct ByteWriter {
     mutating func u64(_ v: UInt64) { for s in stride(from: 0, to: 64, by: 8) { data.append(UInt8((v >> UInt64(s)) & 0xFF)) } }
     mutating func bytes(_ b: [UInt8]) { data.append(contentsOf: b) }
     mutating func string(_ s: [UInt8]) { u32(UInt32(s.count)); data.append(contentsOf: s) }
+    /// A reference to the str object at `target` (in the image's pool, before this word):
+    /// how many bytes before the reference it starts.
+    mutating func ref(to target: Int) { u32(UInt32(data.count - target)) }
     /// `s` as a str object of a 32-bit board's heap (`ImageStr`), 4-aligned.
     mutating func objectString(_ s: [UInt8]) {
         while data.count % 4 != 0 { u8(0) }
@@ -414,6 +442,30 @@ struct ByteWriter {
         data.append(contentsOf: s)
         while data.count % 4 != 0 { u8(0) }
     }
+}
+
+/// The image's strs, each once (format 6): their `ImageStr` objects back to back, and
+/// where each starts. Only the writer makes one (the compiler, the host's exec).
+struct StrPool {
+    var bytes = ByteWriter()
+    private var starts: [[UInt8]: Int] = [:]
+
+    mutating func add(_ s: [UInt8]) {
+        if starts[s] != nil { return }
+        starts[s] = bytes.data.count
+        bytes.objectString(s)
+    }
+
+    mutating func addStrs(in k: Constant) {
+        switch k {
+        case .str(let s): add(s)
+        case .tuple(let items): for item in items { addStrs(in: item) }
+        default: break
+        }
+    }
+
+    /// Where `s` starts, from the pool's start (it was added).
+    func offset(of s: [UInt8]) -> Int { starts[s] ?? 0 }
 }
 
 /// A name (format 3) or str constant (format 4) in an image is laid out as a str object of a 32-bit
@@ -439,6 +491,8 @@ struct ByteReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let end: Int
     var offset = 0
+    /// Where the image's strs lie (format 6): every reference must lead into it.
+    var pool = 0..<0
     init(bytes: UnsafeBufferPointer<UInt8>, end: Int) { self.bytes = bytes; self.end = end }
 
     mutating func u8() throws(ImageError) -> UInt8 {
@@ -496,15 +550,39 @@ struct ByteReader {
         defer { offset += n }
         return Array(bytes[offset..<(offset + n)])
     }
+    /// Where the next byte lies (nil for an empty buffer).
+    var pointer: UnsafePointer<UInt8>? { bytes.baseAddress.map { $0 + offset } }
+    /// A reference to a str object in the pool (`ByteWriter.ref`): the object's text, and where
+    /// it starts when that is 4-aligned in memory. What it leads to is checked as a str
+    /// where it lies, inside the pool, so no reference can reach other bytes.
+    mutating func strRef() throws(ImageError) -> (text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) {
+        let at = offset
+        let distance = try u32()
+        guard distance <= UInt32(clamping: at - pool.lowerBound), case let target = at - Int(distance),
+              target < pool.upperBound, target % 4 == 0
+        else { throw .malformed("a str reference outside the image's strs") }
+        var object = ByteReader(bytes: bytes, end: pool.upperBound)
+        object.offset = target
+        do throws(ImageError) {
+            return try object.objectString()
+        } catch {
+            // Past the pool's end is not past the file's: the image is damaged, not cut off.
+            if case .truncated = error { throw .malformed("a str runs past the image's strs") }
+            throw error
+        }
+    }
     /// A str object (`ImageStr`): its text, and where the object starts
     /// when it is 4-aligned in memory (nil: only the text can be used).
     mutating func objectString() throws(ImageError) -> (text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) {
         try skipPadding(toMultipleOf: 4)
         let start = offset
         let header = try u32(), byteCount = try u32(), chars = try u32(), hash = try u32()
-        guard byteCount <= UInt32(clamping: end - offset) else { throw .truncated }  // before Int(): a 32-bit board's Int
+        // Below 2^24 before Int(): a 32-bit board's Int.
+        guard byteCount < 1 << 24, header == ImageStr.header(byteCount: Int(byteCount)) else {
+            throw .malformed("a str's header does not match its length")
+        }
+        guard byteCount <= UInt32(clamping: end - offset) else { throw .truncated }
         let n = Int(byteCount)
-        guard header == ImageStr.header(byteCount: n) else { throw .malformed("a str's header does not match its length") }
         let text = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + n)])
         offset += n
         guard chars == UInt32(utf8CharCount(text)), hash == hashText(text) else {
@@ -554,7 +632,8 @@ protocol CodeSink {
     /// Names and slot names, where they lie in the image: the text, and
     /// the str object around it when that is aligned in memory.
     mutating func name(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?)
-    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?)
+    /// `ref`: where the slot name's reference lies (a code's are back to back).
+    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?, ref: UnsafePointer<UInt8>?)
     /// Room for `count` instructions, which the reader then fills and checks.
     mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32>
     /// Whether the sink keeps instructions where they lie in the image (a
@@ -574,13 +653,17 @@ protocol CodeSink {
 struct CodeTables {
     var name: UnsafeBufferPointer<UInt8>
     var filename: UnsafeBufferPointer<UInt8>
+    /// Where the code's flags lie, after the name and the file name's reference.
+    var header: UnsafePointer<UInt8>?
     var lineCount = 0, handlerCount = 0
     var lineWords: UnsafePointer<UInt32>? = nil
     var handlerWords: UnsafePointer<UInt32>? = nil
     var lineTable: [LineEntry] = []
     var exceptionTable: [ExceptionEntry] = []
 
-    init(name: UnsafeBufferPointer<UInt8>, filename: UnsafeBufferPointer<UInt8>) { self.name = name; self.filename = filename }
+    init(name: UnsafeBufferPointer<UInt8>, filename: UnsafeBufferPointer<UInt8>, header: UnsafePointer<UInt8>?) {
+        self.name = name; self.filename = filename; self.header = header
+    }
 }
 
 extension ExceptionEntry {
@@ -608,7 +691,9 @@ struct ImageBuilder: CodeSink {
         current.constants.append(try ImageFormat.readConstant(&r, codeCount: codeCount, depth: 0, into: &tree))
     }
     mutating func name(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) { current.names.append(Array(text)) }
-    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) { current.slotNames.append(Array(text)) }
+    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?, ref: UnsafePointer<UInt8>?) {
+        current.slotNames.append(Array(text))
+    }
     mutating func instructionStorage(_ count: Int) -> UnsafeMutablePointer<UInt32> {
         instructionCount = count
         return scratch.room(for: count)

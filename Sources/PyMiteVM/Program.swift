@@ -215,10 +215,10 @@ struct CodeLoader: CodeSink {
     var failed = false
     var code = CodeObject(name: [], filename: [])
     var constBase = 0, nameBase = 0, ownNames = 0
-    /// A 32-bit board reads each code's slot names where they lie in the image (from
-    /// the first, `firstSlotName`) instead of keeping a word for each (`VM.load`).
+    /// A 32-bit board reads each code's slot names where they lie in the image (through
+    /// their references, from the first, `firstSlotRef`) instead of keeping a word for each (`VM.load`).
     let slotNamesInImage: Bool
-    var firstSlotName: UnsafeRawPointer? = nil
+    var firstSlotRef: UnsafePointer<UInt8>? = nil
     var instructions: UnsafePointer<UInt32>? = nil
     var instructionCount = 0
 
@@ -236,7 +236,7 @@ struct CodeLoader: CodeSink {
         constBase = vm.constantCount
         nameBase = vm.nameCount
         ownNames = 0
-        firstSlotName = nil
+        firstSlotRef = nil
     }
 
     mutating func constant(_ r: inout ByteReader, codeCount: Int) throws(ImageError) {
@@ -270,7 +270,7 @@ struct CodeLoader: CodeSink {
         ownNames += 1
     }
 
-    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) {
+    mutating func slotName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?, ref: UnsafePointer<UInt8>?) {
         guard let vm else {
             layout.slotNameCount += 1
             tableName(text, object: object)
@@ -278,12 +278,12 @@ struct CodeLoader: CodeSink {
         }
         guard slotNamesInImage else { return tableName(text, object: object) }
         // Read where they lie (LoadedCode.slotNames): the image is in place, so each is.
-        guard let object, vm.staticStrOffset(of: object) != nil else {
+        guard let object, let ref, vm.staticStrOffset(of: object) != nil else {
             if !failed { _ = vm.raise(.systemError, "a slot name is not where the image lies") }
             failed = true
             return
         }
-        if firstSlotName == nil { firstSlotName = object }
+        if firstSlotRef == nil { firstSlotRef = ref }
     }
 
     private mutating func tableName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) {
@@ -347,19 +347,19 @@ struct CodeLoader: CodeSink {
             vm.ownedTables.append(UnsafeMutableRawPointer(copy))
             ins = UnsafePointer(copy)
         }
-        let header = tables.filename.baseAddress! + tables.filename.count
+        let header = tables.header!
         let nameDistance = header - (tables.name.baseAddress! - 4)
-        // The slot names' first entry in VM.names, or how far past the header the first lies in the image.
-        let slots = firstSlotName.map { UnsafeRawPointer($0) - UnsafeRawPointer(header) } ?? nameBase + ownNames
+        // The slot names' first entry in VM.names, or how far past the header the first one's reference lies in the image.
+        let slots = firstSlotRef.map { $0 - header } ?? nameBase + ownNames
         guard slots >= 0, LoadedCode.fits(count: n, constBase: constBase, slotNameBase: slots, nameDistance: nameDistance) else {
             // Only a 32-bit board's record has 16-bit counts, and its images are far smaller.
             _ = vm.raise(.memoryError, "a code object too large for this board's code records")
             failed = true
             return
         }
-        vm.codes.append(LoadedCode(instructions: ins, count: Int32(n), name: tables.name, filename: tables.filename,
+        vm.codes.append(LoadedCode(instructions: ins, count: Int32(n), name: tables.name, header: header,
                                    constBase: Int32(constBase), nameBase: Int32(nameBase), slotNameBase: Int32(slots),
-                                   slotNamesInImage: firstSlotName != nil, code: code))
+                                   slotNamesInImage: firstSlotRef != nil, code: code))
         // Everything made above is reachable from the tables now: without
         // this, `young` would grow by a word per constant and name of the image.
         vm.safePoint()

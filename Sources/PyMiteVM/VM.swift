@@ -320,18 +320,17 @@ struct LoadedCode {
     /// How far before `header` the name's count lies (past the name and filename).
     private let nameDistance: UInt16
     let isDirect: Bool
-    /// The slot names lie in the image, the first `slotNameBase` bytes past `header`, each
-    /// a str object where it lies (a board's flash; VM.slotNamesReadInPlace), instead of in VM.names.
+    /// The slot names lie in the image (a board's flash; VM.slotNamesReadInPlace), instead of
+    /// in VM.names: their references start `slotNameBase` bytes past `header`, one word each.
     let slotNamesInImage: Bool
     var count: Int32 { Int32(small.count) }
     var constBase: Int32 { Int32(small.constBase) }
     var nameBase: Int32 { Int32(small.nameBase) }
     var slotNameBase: Int32 { Int32(small.slotNameBase) }
-    /// Slot name `slot`'s str object in the image: the first, then each a block further.
+    /// Slot name `slot`'s str object in the image, where its reference leads (`ByteWriter.ref`).
     func slotNameObject(_ slot: Int) -> UnsafeRawPointer {
-        var p = UnsafeRawPointer(header) + Int(small.slotNameBase)
-        for _ in 0..<slot { p += Int(p.load(as: UInt32.self) >> 8) }
-        return p
+        let ref = header + Int(small.slotNameBase) + 4 * slot
+        return UnsafeRawPointer(ref - Int(LoadedCode.u32(ref)))
     }
     var flags: UInt32 { LoadedCode.u32(header) }
     var argCount: Int32 { count16(0) }
@@ -371,7 +370,13 @@ struct LoadedCode {
         max(count, constBase, slotNameBase, nameDistance) <= largest
     }
     var name: UnsafeBufferPointer<UInt8> { LoadedCode.counted(namePrefix) }
-    var filename: UnsafeBufferPointer<UInt8> { LoadedCode.counted(name.baseAddress! + name.count) }
+    /// The file name's str object, where the reference after the name leads (`ByteWriter.ref`):
+    /// its byte count is its second word, its text after the fourth.
+    var filename: UnsafeBufferPointer<UInt8> {
+        let ref = name.baseAddress! + name.count
+        let object = ref - Int(LoadedCode.u32(ref))
+        return UnsafeBufferPointer(start: object + ImageStr.fieldBytes, count: Int(LoadedCode.u32(object + 4)))
+    }
     /// The line of the code's first instruction, after the flags and the five counts.
     var firstLine: UInt32 { LoadedCode.u32(header + 4 + 10) }
     /// A count word, then (start, line) pairs: from instruction `start` on, the source line is `line`.
@@ -383,14 +388,14 @@ struct LoadedCode {
     var handlers: UnsafePointer<UInt32> { handlerTable + 1 }
     var handlerCount: Int32 { Int32(truncatingIfNeeded: handlerTable[0]) }
 
-    /// `name` and `filename` must lie in the image after their counts (ImageReader.stringBuffer),
-    /// the filename followed by the rest of the code's header; the line table and the
+    /// `name` must lie in the image after its count (ImageReader.stringBuffer), followed by
+    /// the file name's reference and the rest of the code's header (at `header`); the line table and the
     /// exception table must follow the instructions, each after its count, and the counts
     /// and bases must fit (`fits`).
-    init(instructions: UnsafePointer<UInt32>, count: Int32, name: UnsafeBufferPointer<UInt8>, filename: UnsafeBufferPointer<UInt8>,
+    init(instructions: UnsafePointer<UInt32>, count: Int32, name: UnsafeBufferPointer<UInt8>, header: UnsafePointer<UInt8>,
          constBase: Int32, nameBase: Int32, slotNameBase: Int32, slotNamesInImage: Bool = false, code: CodeObject) {
         self.instructions = instructions
-        header = filename.baseAddress! + filename.count
+        self.header = header
         let indirect = CodeFlags.varArgs | CodeFlags.varKeywords | CodeFlags.generator | CodeFlags.classBody
         isDirect = code.kwOnlyCount == 0 && code.freeCount == 0 && code.flags & indirect == 0
         #if _pointerBitWidth(_32) || P14P_VALUE32

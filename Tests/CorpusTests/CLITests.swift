@@ -65,9 +65,9 @@ final class CLITests: XCTestCase {
             ("truncated.pmi", good.prefix(good.count / 2), "truncated code image"),
             ("corrupt.pmi", { var d = good; d[d.count / 2] ^= 0xFF; return d }(), "checksum mismatch"),
             ("header.pmi", good.prefix(6), "truncated code image"),
-            // An image from an older p14p (format 4: no fused instructions yet).
-            ("old.pmi", { var d = good; d[4] = 4; d[5] = 0; return d }(),
-             "unsupported image format version 4 (this VM reads version 5; compile the program again)"),
+            // An image from an older p14p (format 5: each str where it was used, no pool yet).
+            ("old.pmi", { var d = good; d[4] = 5; d[5] = 0; return d }(),
+             "unsupported image format version 5 (this VM reads version 6; compile the program again)"),
         ]
         for (name, data, message) in cases {
             try data.write(to: work.appendingPathComponent(name))
