@@ -60,6 +60,7 @@ public enum ImageFormat {
         // written once, in the pool; each use is a reference to it.
         var pool = StrPool()
         for c in image.codes {
+            pool.add(c.name)
             pool.add(c.filename)
             for k in c.constants { pool.addStrs(in: k) }
             for n in c.names { pool.add(n) }
@@ -81,7 +82,7 @@ public enum ImageFormat {
         w.bytes(pool.bytes.data)
         func ref(_ s: [UInt8], _ w: inout ByteWriter) { w.ref(to: poolStart + pool.offset(of: s)) }
         for c in image.codes {
-            w.string(c.name)
+            ref(c.name, &w)
             ref(c.filename, &w)
             w.u32(c.flags)
             w.u16(c.argCount); w.u16(c.kwOnlyCount); w.u16(c.localCount)
@@ -212,7 +213,7 @@ public enum ImageFormat {
         r.offset += poolBytes
         let inPlace = sink.takesInstructionsInPlace
         for index in 0..<codeCount {
-            let nameText = try r.stringBuffer(), fileText = try r.strRef().text
+            let nameText = try r.strRef().text, fileText = try r.strRef().text
             let header = r.pointer
             var c = CodeObject(name: inPlace ? [] : Array(nameText), filename: inPlace ? [] : Array(fileText))
             c.flags = try r.u32()
@@ -653,7 +654,7 @@ protocol CodeSink {
 struct CodeTables {
     var name: UnsafeBufferPointer<UInt8>
     var filename: UnsafeBufferPointer<UInt8>
-    /// Where the code's flags lie, after the name and the file name's reference.
+    /// Where the code's flags lie, after the references to its name and file name.
     var header: UnsafePointer<UInt8>?
     var lineCount = 0, handlerCount = 0
     var lineWords: UnsafePointer<UInt32>? = nil

@@ -841,7 +841,7 @@ extension VM {
     }
 
     #if _pointerBitWidth(_32) || P14P_VALUE32
-    /// One call for the nine places that ask (the walk would be flash at each).
+    /// One call for the nine places that ask (the reference's read would be flash at each).
     @inline(never) func slotNameInImage(_ c: LoadedCode, _ slot: Int) -> Value {
         // The loader checked that each lies within the heap's reach.
         staticStrOffset(of: c.slotNameObject(slot)).map { .object($0) } ?? emptyName

@@ -348,16 +348,15 @@ struct CodeLoader: CodeSink {
             ins = UnsafePointer(copy)
         }
         let header = tables.header!
-        let nameDistance = header - (tables.name.baseAddress! - 4)
         // The slot names' first entry in VM.names, or how far past the header the first one's reference lies in the image.
         let slots = firstSlotRef.map { $0 - header } ?? nameBase + ownNames
-        guard slots >= 0, LoadedCode.fits(count: n, constBase: constBase, slotNameBase: slots, nameDistance: nameDistance) else {
+        guard slots >= 0, LoadedCode.fits(count: n, constBase: constBase, nameBase: nameBase, slotNameBase: slots) else {
             // Only a 32-bit board's record has 16-bit counts, and its images are far smaller.
             _ = vm.raise(.memoryError, "a code object too large for this board's code records")
             failed = true
             return
         }
-        vm.codes.append(LoadedCode(instructions: ins, count: Int32(n), name: tables.name, header: header,
+        vm.codes.append(LoadedCode(instructions: ins, count: Int32(n), header: header,
                                    constBase: Int32(constBase), nameBase: Int32(nameBase), slotNameBase: Int32(slots),
                                    slotNamesInImage: firstSlotRef != nil, code: code))
         // Everything made above is reachable from the tables now: without

@@ -302,34 +302,34 @@ struct AttrCacheEntry {
 /// or the host's copy the VM keeps); only an unaligned caller's buffer
 /// gets a copy of the instructions and tables (`VM.ownedTables`), laid out as
 /// the image lays them out, so that the tables always follow the instructions.
-/// A 32-bit board keeps one record per code object in RAM: 20 bytes
-/// (`VM.codeRecordBytes32`; 52, 56 and 72 before), where the flags and counts
-/// are read from the image, behind the filename. The host keeps them in the
-/// record, which a call reads (fib: one load each instead of a walk past the
-/// name and filename).
+/// A 32-bit board keeps one record per code object in RAM: 16 bytes
+/// (`VM.codeRecordBytes32`; 20, 52, 56 and 72 before), where the flags and counts
+/// are read from the image, behind the references to the name and file name. The
+/// host keeps them in the record, which a call reads (fib: one load each instead
+/// of one from the image).
 struct LoadedCode {
     let instructions: UnsafePointer<UInt32>
-    /// The image's flags after the filename: five u16 counts and the u32 first line
-    /// follow (little-endian, not aligned: `u32` and `count16` read them).
+    /// The image's flags after the references to the name and file name: five u16 counts
+    /// and the u32 first line follow (little-endian, not aligned: `u32` and `count16` read them).
     private let header: UnsafePointer<UInt8>
     #if _pointerBitWidth(_32) || P14P_VALUE32
     /// The instruction count and where the code's entries start in VM.constants and VM.names
     /// (and its slot names, after its global and attribute names): a board's image is far
     /// smaller than 64 KiB, and the loader refuses a larger count (`LoadedCode.fits`).
-    private let small: (count: UInt16, constBase: UInt16, nameBase: UInt16, slotNameBase: UInt16)
-    /// How far before `header` the name's count lies (past the name and filename).
-    private let nameDistance: UInt16
-    let isDirect: Bool
+    /// The slot names' base keeps `isDirect` and `slotNamesInImage` in its top bits.
+    private let small: (count: UInt16, constBase: UInt16, nameBase: UInt16, slotNameBaseAndBits: UInt16)
+    private static let directBit: UInt16 = 0x8000, slotNamesInImageBit: UInt16 = 0x4000
+    var isDirect: Bool { small.slotNameBaseAndBits & LoadedCode.directBit != 0 }
     /// The slot names lie in the image (a board's flash; VM.slotNamesReadInPlace), instead of
     /// in VM.names: their references start `slotNameBase` bytes past `header`, one word each.
-    let slotNamesInImage: Bool
+    var slotNamesInImage: Bool { small.slotNameBaseAndBits & LoadedCode.slotNamesInImageBit != 0 }
     var count: Int32 { Int32(small.count) }
     var constBase: Int32 { Int32(small.constBase) }
     var nameBase: Int32 { Int32(small.nameBase) }
-    var slotNameBase: Int32 { Int32(small.slotNameBase) }
+    var slotNameBase: Int32 { Int32(small.slotNameBaseAndBits & 0x3FFF) }
     /// Slot name `slot`'s str object in the image, where its reference leads (`ByteWriter.ref`).
     func slotNameObject(_ slot: Int) -> UnsafeRawPointer {
-        let ref = header + Int(small.slotNameBase) + 4 * slot
+        let ref = header + Int(slotNameBase) + 4 * slot
         return UnsafeRawPointer(ref - Int(LoadedCode.u32(ref)))
     }
     var flags: UInt32 { LoadedCode.u32(header) }
@@ -341,10 +341,9 @@ struct LoadedCode {
     private func count16(_ i: Int) -> Int32 {
         Int32(UInt16(littleEndian: UnsafeRawPointer(header + 4 + 2 * i).loadUnaligned(as: UInt16.self)))
     }
-    private var namePrefix: UnsafePointer<UInt8> { header - Int(nameDistance) }
 
-    /// The largest count, base or distance a 32-bit board's record holds.
-    static let largest = Int(UInt16.max)
+    /// The largest count or base a 32-bit board's record holds, and the largest slot names' base.
+    static let largest = Int(UInt16.max), largestSlotNameBase = 0x3FFF
     #else
     let count: Int32
     let constBase: Int32
@@ -356,26 +355,25 @@ struct LoadedCode {
     /// no keyword-only parameters, *args, **kwargs, free variables, generator or class body
     /// (enterFunction's one test for them; it fits in the record's padding).
     let isDirect: Bool
-    private let namePrefix: UnsafePointer<UInt8>
     var argCount: Int32 { Int32(counts.arg) }
     var kwOnlyCount: Int32 { Int32(counts.kwOnly) }
     var localCount: Int32 { Int32(counts.local) }
     var freeCount: Int32 { Int32(counts.free) }
     var stackSize: Int32 { Int32(counts.stack) }
-    static let largest = Int(Int32.max)
+    static let largest = Int(Int32.max), largestSlotNameBase = largest
     #endif
 
-    /// Whether the record can hold these counts and bases (`nameDistance`: name to header).
-    static func fits(count: Int, constBase: Int, slotNameBase: Int, nameDistance: Int) -> Bool {
-        max(count, constBase, slotNameBase, nameDistance) <= largest
+    /// Whether the record can hold these counts and bases.
+    static func fits(count: Int, constBase: Int, nameBase: Int, slotNameBase: Int) -> Bool {
+        max(count, constBase, nameBase) <= largest && slotNameBase <= largestSlotNameBase
     }
-    var name: UnsafeBufferPointer<UInt8> { LoadedCode.counted(namePrefix) }
-    /// The file name's str object, where the reference after the name leads (`ByteWriter.ref`):
-    /// its byte count is its second word, its text after the fourth.
-    var filename: UnsafeBufferPointer<UInt8> {
-        let ref = name.baseAddress! + name.count
-        let object = ref - Int(LoadedCode.u32(ref))
-        return UnsafeBufferPointer(start: object + ImageStr.fieldBytes, count: Int(LoadedCode.u32(object + 4)))
+    /// The name's and file name's str objects, where the references before the header lead
+    /// (`ByteWriter.ref`): a str's byte count is its second word, its text after the fourth.
+    var name: UnsafeBufferPointer<UInt8> { LoadedCode.text(referencedAt: header - 8) }
+    var filename: UnsafeBufferPointer<UInt8> { LoadedCode.text(referencedAt: header - 4) }
+    private static func text(referencedAt ref: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let object = ref - Int(u32(ref))
+        return UnsafeBufferPointer(start: object + ImageStr.fieldBytes, count: Int(u32(object + 4)))
     }
     /// The line of the code's first instruction, after the flags and the five counts.
     var firstLine: UInt32 { LoadedCode.u32(header + 4 + 10) }
@@ -388,26 +386,25 @@ struct LoadedCode {
     var handlers: UnsafePointer<UInt32> { handlerTable + 1 }
     var handlerCount: Int32 { Int32(truncatingIfNeeded: handlerTable[0]) }
 
-    /// `name` must lie in the image after its count (ImageReader.stringBuffer), followed by
-    /// the file name's reference and the rest of the code's header (at `header`); the line table and the
+    /// `header` must follow the references to the name and file name in the image
+    /// (ImageReader.strRef), with the rest of the code's header after it; the line table and the
     /// exception table must follow the instructions, each after its count, and the counts
     /// and bases must fit (`fits`).
-    init(instructions: UnsafePointer<UInt32>, count: Int32, name: UnsafeBufferPointer<UInt8>, header: UnsafePointer<UInt8>,
+    init(instructions: UnsafePointer<UInt32>, count: Int32, header: UnsafePointer<UInt8>,
          constBase: Int32, nameBase: Int32, slotNameBase: Int32, slotNamesInImage: Bool = false, code: CodeObject) {
         self.instructions = instructions
         self.header = header
         let indirect = CodeFlags.varArgs | CodeFlags.varKeywords | CodeFlags.generator | CodeFlags.classBody
-        isDirect = code.kwOnlyCount == 0 && code.freeCount == 0 && code.flags & indirect == 0
+        let isDirect = code.kwOnlyCount == 0 && code.freeCount == 0 && code.flags & indirect == 0
         #if _pointerBitWidth(_32) || P14P_VALUE32
-        small = (UInt16(count), UInt16(constBase), UInt16(nameBase), UInt16(slotNameBase))
-        nameDistance = UInt16(header - (name.baseAddress! - 4))
-        self.slotNamesInImage = slotNamesInImage
+        let bits = (isDirect ? LoadedCode.directBit : 0) | (slotNamesInImage ? LoadedCode.slotNamesInImageBit : 0)
+        small = (UInt16(count), UInt16(constBase), UInt16(nameBase), UInt16(slotNameBase) | bits)
         #else
+        self.isDirect = isDirect
         self.count = count
         self.constBase = constBase; self.nameBase = nameBase; self.slotNameBase = slotNameBase
         flags = code.flags
         counts = (code.argCount, code.kwOnlyCount, code.localCount, code.freeCount, code.stackSize)
-        namePrefix = name.baseAddress! - 4
         #endif
     }
 
@@ -415,11 +412,6 @@ struct LoadedCode {
     /// it (Cortex-M3 and up), bytes where it does not (Cortex-M0, RV32).
     @inline(__always) static func u32(_ p: UnsafePointer<UInt8>) -> UInt32 {
         UInt32(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt32.self))
-    }
-
-    /// The bytes after a little-endian u32 count at `prefix`.
-    @inline(__always) static func counted(_ prefix: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: prefix + 4, count: Int(u32(prefix)))
     }
 
     /// The source line of instruction `index`.
@@ -583,7 +575,7 @@ public final class VM {
     /// Fails when the heap is too small to hold the built-in objects.
     /// Bytes a 32-bit board's `LoadedCode` takes, which the firmware's RAM check counts
     /// per code object (SizeReport.loadedCodeBytes); a board's VM stops at start if not.
-    public static let codeRecordBytes32 = 20
+    public static let codeRecordBytes32 = 16
 
     public init(config: VMConfig, hooks: PlatformHooks) throws(VMError) {
         #if _pointerBitWidth(_32)

@@ -127,8 +127,8 @@ final class BundleTests: XCTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: work + "/big/firmware.elf"))
         // 80 functions fit the micro:bit's application section (an 11 KB image), but their code
-        // records (20 bytes each), constants and names not its RAM (40 do since session 27,
-        // and about 60 since its C stack gave 1.25 KiB to the heap and the loaded code).
+        // records (16 bytes each; 20 before session 29), constants and names not its RAM (40 do
+        // since session 27, and about 60 since its C stack gave 1.25 KiB to the heap and the loaded code).
         try (0..<80).map { "def f\($0)():\n    return \($0)\n" }.joined().write(toFile: work + "/many.py", atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try Bundler.bundle(BundleRequest(package: release + "/pymite-09-microbit.tar.gz",
                                                               program: work + "/many.py", outputDirectory: work + "/many"))) {

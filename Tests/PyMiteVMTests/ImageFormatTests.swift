@@ -178,13 +178,13 @@ final class ImageFormatTests: XCTestCase {
         code.instructions = [Instruction(.loadConst, 0).raw, Instruction(.returnValue).raw]
         let image = Image(modules: [ImageModule(name: Array("__main__".utf8), code: 0)], codes: [code])
         var bytes = ImageFormat.encode(image)
-        // Header 8, counts 8, the module 16, the pool's size 4 and its one str ("t.py", 20),
-        // the code's name 12 and file name reference 4, fixed fields 18, one constant 4 + 1,
-        // no names or slot names (references) 4 + 4: the instruction count is at 103,
-        // one byte of padding at 107, the instructions from 108.
-        XCTAssertEqual(Array(bytes[103..<108]), [2, 0, 0, 0, 0])
-        XCTAssertEqual(Array(bytes[108..<112]), withUnsafeBytes(of: Instruction(.loadConst, 0).raw.littleEndian, Array.init))
-        bytes[107] = 7
+        // Header 8, counts 8, the module 16, the pool's size 4 and its strs ("<module>" 24,
+        // "t.py" 20), the references to the code's name and file name 8, fixed fields 18,
+        // one constant 4 + 1, no names or slot names (references) 4 + 4: the instruction
+        // count is at 119, one byte of padding at 123, the instructions from 124.
+        XCTAssertEqual(Array(bytes[119..<124]), [2, 0, 0, 0, 0])
+        XCTAssertEqual(Array(bytes[124..<128]), withUnsafeBytes(of: Instruction(.loadConst, 0).raw.littleEndian, Array.init))
+        bytes[123] = 7
         let crc = crc32(bytes[0..<(bytes.count - 4)])
         for k in 0..<4 { bytes[bytes.count - 4 + k] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(k))) }
         XCTAssertThrowsError(try ImageFormat.decode(bytes)) { XCTAssertTrue(($0 as! ImageError).message.contains("padding"), "\($0)") }
@@ -206,14 +206,14 @@ final class ImageFormatTests: XCTestCase {
         let image = Image(modules: [ImageModule(name: Array("__main__".utf8), code: 0)], codes: [code])
         let bytes = ImageFormat.encode(image)
         XCTAssertEqual(try ImageFormat.decode(bytes).codes[0].names, code.names)
-        // Header 8, counts 8, the module 16, the pool's size 4, then the pool: "t.py" at 36
-        // (20 bytes), the object at 56. Then the code's name 12 and file name reference 4,
-        // fixed fields 18, one constant 4 + 1, the name count at 119 and the name's
-        // reference at 123: how far before it the object starts.
-        XCTAssertEqual(word(bytes, 32), 44)
-        XCTAssertEqual(word(bytes, 119), 1)
-        XCTAssertEqual(word(bytes, 123), 123 - 56)
-        try checkStrObject(bytes, at: 56)
+        // Header 8, counts 8, the module 16, the pool's size 4, then the pool: "<module>" at 36
+        // (24 bytes), "t.py" at 60 (20), the object at 80. Then the references to the code's
+        // name and file name 8, fixed fields 18, one constant 4 + 1, the name count at 135
+        // and the name's reference at 139: how far before it the object starts.
+        XCTAssertEqual(word(bytes, 32), 68)
+        XCTAssertEqual(word(bytes, 135), 1)
+        XCTAssertEqual(word(bytes, 139), 139 - 80)
+        try checkStrObject(bytes, at: 80)
     }
 
     /// Image format 6: every str is in the pool once, however often it is used; a
@@ -233,26 +233,26 @@ final class ImageFormatTests: XCTestCase {
         let bytes = ImageFormat.encode(image)
         XCTAssertEqual(try ImageFormat.decode(bytes), image)
         let text = Array("héllo".utf8)
-        XCTAssertEqual((0...(bytes.count - text.count)).filter { Array(bytes[$0..<($0 + text.count)]) == text }, [72],
+        XCTAssertEqual((0...(bytes.count - text.count)).filter { Array(bytes[$0..<($0 + text.count)]) == text }, [96],
                        "the str is written once, in the pool")
-        XCTAssertEqual(word(bytes, 32), 44, "the pool holds \"t.py\" and \"héllo\"")
-        // The first code's first constant: the tag at 118, then its reference.
-        XCTAssertEqual(bytes[118], ImageFormat.tagStr)
-        XCTAssertEqual(word(bytes, 119), 119 - 56)
+        XCTAssertEqual(word(bytes, 32), 68, "the pool holds \"<module>\", \"t.py\" and \"héllo\"")
+        // The first code's first constant: the tag at 134, then its reference.
+        XCTAssertEqual(bytes[134], ImageFormat.tagStr)
+        XCTAssertEqual(word(bytes, 135), 135 - 80)
         func refused(_ distance: UInt32, _ why: String) {
             var doctored = bytes
-            for k in 0..<4 { doctored[119 + k] = UInt8(truncatingIfNeeded: distance >> (8 * UInt32(k))) }
+            for k in 0..<4 { doctored[135 + k] = UInt8(truncatingIfNeeded: distance >> (8 * UInt32(k))) }
             let crc = crc32(doctored[0..<(doctored.count - 4)])
             for k in 0..<4 { doctored[doctored.count - 4 + k] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(k))) }
             XCTAssertThrowsError(try ImageFormat.decode(doctored), why) {
                 XCTAssertTrue(($0 as! ImageError).message.contains(why.isEmpty ? "str reference outside" : why), "\($0)")
             }
         }
-        refused(119 - 20, "")            // before the pool: the module's name
+        refused(135 - 20, "")            // before the pool: the module's name
         refused(0, "")                   // the reference itself, after the pool
-        refused(119 - 58, "")            // inside the pool, not on a multiple of 4
+        refused(135 - 82, "")            // inside the pool, not on a multiple of 4
         refused(UInt32.max, "")          // before the image's start
-        refused(119 - 60, "header")      // on a multiple of 4 inside the str's fields: not a str
+        refused(135 - 84, "header")      // on a multiple of 4 inside the str's fields: not a str
     }
 
     /// Image format 4: str constants are str objects too (a board's heap
@@ -266,17 +266,17 @@ final class ImageFormatTests: XCTestCase {
         let image = Image(modules: [ImageModule(name: Array("__main__".utf8), code: 0)], codes: [code])
         let bytes = ImageFormat.encode(image)
         XCTAssertEqual(try ImageFormat.decode(bytes).codes[0].constants, code.constants)
-        // Header 8, counts 8, the module 16, the pool's size 4, the pool ("t.py" at 36, the
-        // object at 56), the code's name 12 and file name reference 4, fixed fields 18: the
-        // constant count at 114, the str's tag at 118 and its reference at 119; then the
-        // tuple's tag at 123, its count, None's tag at 128, the str's tag at 129 and its
-        // reference at 130, to the same object.
-        XCTAssertEqual(word(bytes, 114), 2)
-        XCTAssertEqual(bytes[118], ImageFormat.tagStr)
-        XCTAssertEqual(word(bytes, 119), 119 - 56)
-        XCTAssertEqual(Array(bytes[123..<130]), [ImageFormat.tagTuple, 2, 0, 0, 0, ImageFormat.tagNone, ImageFormat.tagStr])
-        XCTAssertEqual(word(bytes, 130), 130 - 56)
-        try checkStrObject(bytes, at: 56)
+        // Header 8, counts 8, the module 16, the pool's size 4, the pool ("<module>" at 36,
+        // "t.py" at 60, the object at 80), the references to the code's name and file name 8,
+        // fixed fields 18: the constant count at 130, the str's tag at 134 and its reference
+        // at 135; then the tuple's tag at 139, its count, None's tag at 144, the str's tag at
+        // 145 and its reference at 146, to the same object.
+        XCTAssertEqual(word(bytes, 130), 2)
+        XCTAssertEqual(bytes[134], ImageFormat.tagStr)
+        XCTAssertEqual(word(bytes, 135), 135 - 80)
+        XCTAssertEqual(Array(bytes[139..<146]), [ImageFormat.tagTuple, 2, 0, 0, 0, ImageFormat.tagNone, ImageFormat.tagStr])
+        XCTAssertEqual(word(bytes, 146), 146 - 80)
+        try checkStrObject(bytes, at: 80)
     }
 
     private func word(_ bytes: [UInt8], _ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(bytes[at + $1]) << (8 * UInt32($1)) } }
