@@ -560,7 +560,7 @@ struct ByteReader {
         let at = offset
         let distance = try u32()
         guard distance <= UInt32(clamping: at - pool.lowerBound), case let target = at - Int(distance),
-              target < pool.upperBound, target % 4 == 0
+              pool.contains(target), target % 4 == 0
         else { throw .malformed("a str reference outside the image's strs") }
         var object = ByteReader(bytes: bytes, end: pool.upperBound)
         object.offset = target
