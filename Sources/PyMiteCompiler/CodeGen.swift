@@ -32,6 +32,12 @@ final class CodeGen {
     var namesInNamespace = false
     var codes: [CodeObject]
     var u: CodeUnit!
+    /// The names every code object of the program indexes (globals, attributes, modules), one
+    /// table for all: each code's `names` is the table as it stands when the code is done, so
+    /// every code's names begin the image's, and a board keeps a word for each name once
+    /// (ImageFormat: a code's names as a prefix of the image's).
+    var names: [[UInt8]] = []
+    var nameIndex: [String: Int] = [:]
 
     /// Displays longer than this are built incrementally, keeping the stack shallow.
     static let chunk = 16
@@ -41,6 +47,11 @@ final class CodeGen {
         self.filename = filename
         self.symbols = symbols
         self.codes = codes
+        // The modules compiled before this one: their longest names list is the table so far.
+        names = codes.max { $0.names.count < $1.names.count }?.names ?? []
+        for (i, n) in names.enumerated() where nameIndex[String(decoding: n, as: UTF8.self)] == nil {
+            nameIndex[String(decoding: n, as: UTF8.self)] = i
+        }
     }
 
     func error(_ message: String, _ loc: SourceLocation) -> SyntaxError {
@@ -92,7 +103,7 @@ final class CodeGen {
             argCount: UInt16(argCount), kwOnlyCount: UInt16(kwOnlyCount),
             localCount: UInt16(u.localCount), freeCount: UInt16(u.scope.freeVars.count),
             stackSize: UInt16(u.maxDepth), firstLine: UInt32(max(0, firstLine)),
-            constants: u.constants, names: u.names, slotNames: u.slotNames.map { Array($0.utf8) },
+            constants: u.constants, names: names, slotNames: u.slotNames.map { Array($0.utf8) },
             instructions: u.instructions, lineTable: u.lineTable, exceptionTable: table)
         return UInt32(index)
     }

@@ -71,8 +71,6 @@ final class CodeUnit {
     var instructions: [UInt32] = []
     var constants: [Constant] = []
     var constIndex: [String: Int] = [:]
-    var names: [[UInt8]] = []
-    var nameIndex: [String: Int] = [:]
     var slots: [String: Int] = [:]
     var slotNames: [String] = []
     var localCount = 0
@@ -248,12 +246,13 @@ extension CodeGen {
         return u.constants.count - 1
     }
 
+    /// A name's index in the program's one table of names (`CodeGen.names`).
     func addName(_ n: String) throws -> Int {
-        if let i = u.nameIndex[n] { return i }
-        guard u.names.count < Int(Instruction.maxArg) else { throw error("too many names", here) }
-        u.names.append(Array(n.utf8))
-        u.nameIndex[n] = u.names.count - 1
-        return u.names.count - 1
+        if let i = nameIndex[n] { return i }
+        guard names.count < Int(Instruction.maxArg) else { throw error("too many names", here) }
+        names.append(Array(n.utf8))
+        nameIndex[n] = names.count - 1
+        return names.count - 1
     }
 
     func loadConst(_ c: Constant) throws { try emit(.loadConst, try addConst(c)) }

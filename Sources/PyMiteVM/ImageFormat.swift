@@ -45,6 +45,8 @@ public enum ImageFormat {
     /// were a third names and file names, each repeated where it was used).
     public static let version: UInt16 = 6
     static let maxStack = 4096
+    /// A code's names count with this bit: its names are the image's first ones (no list follows).
+    static let namesPrefix: UInt32 = 1 << 31
     /// The longest str an image holds (`ImageStr`'s header gives a block 24 bits).
     public static let maxStrBytes = (1 << 24) - 1 - ImageStr.fieldBytes - 3
 
@@ -59,11 +61,14 @@ public enum ImageFormat {
         // Every str the image holds (names, slot names, str constants, file names) is
         // written once, in the pool; each use is a reference to it.
         var pool = StrPool()
+        // The image's names: every code's names, each once, in the order they first come.
+        // A code whose names begin this table (all the compiler makes) is written as a count.
+        var names = ImageNames()
         for c in image.codes {
             pool.add(c.name)
             pool.add(c.filename)
             for k in c.constants { pool.addStrs(in: k) }
-            for n in c.names { pool.add(n) }
+            for n in c.names { pool.add(n); names.add(n) }
             for n in c.slotNames { pool.add(n) }
         }
         var w = ByteWriter()
@@ -81,6 +86,8 @@ public enum ImageFormat {
         let poolStart = w.data.count
         w.bytes(pool.bytes.data)
         func ref(_ s: [UInt8], _ w: inout ByteWriter) { w.ref(to: poolStart + pool.offset(of: s)) }
+        w.u32(UInt32(names.list.count))
+        for n in names.list { ref(n, &w) }
         for c in image.codes {
             ref(c.name, &w)
             ref(c.filename, &w)
@@ -90,8 +97,12 @@ public enum ImageFormat {
             w.u32(c.firstLine)
             w.u32(UInt32(c.constants.count))
             for k in c.constants { writeConstant(k, &w) { poolStart + pool.offset(of: $0) } }
-            w.u32(UInt32(c.names.count))
-            for n in c.names { ref(n, &w) }
+            if names.begin(with: c.names) {
+                w.u32(UInt32(c.names.count) | namesPrefix)
+            } else {
+                w.u32(UInt32(c.names.count))
+                for n in c.names { w.u32(UInt32(names.index(of: n))) }
+            }
             w.u32(UInt32(c.slotNames.count))
             for n in c.slotNames { ref(n, &w) }
             w.u32(UInt32(c.instructions.count))
@@ -211,6 +222,11 @@ public enum ImageFormat {
         guard poolBytes <= r.end - r.offset else { throw .truncated }
         r.pool = r.offset..<(r.offset + poolBytes)
         r.offset += poolBytes
+        let imageNameCount = try r.count(minBytesEach: 4)
+        for _ in 0..<imageNameCount {
+            let (text, object) = try r.strRef()
+            sink.imageName(text, object: object)
+        }
         let inPlace = sink.takesInstructionsInPlace
         for index in 0..<codeCount {
             let nameText = try r.strRef().text, fileText = try r.strRef().text
@@ -224,10 +240,18 @@ public enum ImageFormat {
             shape.constantCount = try r.count(minBytesEach: 1)
             sink.begin(c, constants: shape.constantCount)
             for _ in 0..<shape.constantCount { try sink.constant(&r, codeCount: codeCount) }
-            shape.nameCount = try r.count(minBytesEach: 4)
-            for _ in 0..<shape.nameCount {
-                let (text, object) = try r.strRef()
-                sink.name(text, object: object)
+            let names = try r.u32()
+            shape.nameCount = Int(names & ~namesPrefix)
+            if names & namesPrefix != 0 {
+                guard shape.nameCount <= imageNameCount else { throw .malformed("a code's names past the image's") }
+                sink.imageNamesPrefix(shape.nameCount)
+            } else {
+                guard shape.nameCount <= (r.end - r.offset) / 4 else { throw .truncated }
+                for _ in 0..<shape.nameCount {
+                    let index = try r.u32()
+                    guard index < imageNameCount else { throw .malformed("a name index past the image's names") }
+                    sink.name(Int(index))
+                }
             }
             shape.slotNameCount = try r.count(minBytesEach: 4)
             for _ in 0..<shape.slotNameCount {
@@ -469,6 +493,26 @@ struct StrPool {
     func offset(of s: [UInt8]) -> Int { starts[s] ?? 0 }
 }
 
+/// The image's table of names (format 6), for the writer: each name once, in the order
+/// the code objects first use them.
+struct ImageNames {
+    private(set) var list: [[UInt8]] = []
+    private var indexes: [[UInt8]: Int] = [:]
+
+    mutating func add(_ n: [UInt8]) {
+        if indexes[n] != nil { return }
+        indexes[n] = list.count
+        list.append(n)
+    }
+
+    func index(of n: [UInt8]) -> Int { indexes[n] ?? 0 }
+
+    /// Whether `names` are the table's first entries, in its order.
+    func begin(with names: [[UInt8]]) -> Bool {
+        names.count <= list.count && names.indices.allSatisfy { list[$0] == names[$0] }
+    }
+}
+
 /// A name (format 3) or str constant (format 4) in an image is laid out as a str object of a 32-bit
 /// board's heap: the header word (block size << 8 | type), the byte count,
 /// the character count, the hash, the UTF-8 bytes, zero padding to a
@@ -630,9 +674,12 @@ protocol CodeSink {
     mutating func begin(_ code: CodeObject, constants: Int)
     /// Reads the code's next constant from `r` (`ImageFormat.readConstant`, with a maker of its own).
     mutating func constant(_ r: inout ByteReader, codeCount: Int) throws(ImageError)
-    /// Names and slot names, where they lie in the image: the text, and
-    /// the str object around it when that is aligned in memory.
-    mutating func name(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?)
+    /// The image's names (before its code objects), and slot names, where they lie in the
+    /// image: the text, and the str object around it when that is aligned in memory.
+    mutating func imageName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?)
+    /// A code's names: the image's first `count`, or one by one (index in the image's).
+    mutating func imageNamesPrefix(_ count: Int)
+    mutating func name(_ index: Int)
     /// `ref`: where the slot name's reference lies (a code's are back to back).
     mutating func slotName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?, ref: UnsafePointer<UInt8>?)
     /// Room for `count` instructions, which the reader then fills and checks.
@@ -679,6 +726,7 @@ extension CodeSink {
 /// Builds the whole `Image` (the host, the tools and the tests).
 struct ImageBuilder: CodeSink {
     var codes: [CodeObject] = []
+    var imageNames: [[UInt8]] = []
     var current = CodeObject(name: [], filename: [])
     var scratch = InstructionScratch()
     var instructionCount = 0
@@ -691,7 +739,9 @@ struct ImageBuilder: CodeSink {
         var tree = ConstantTree()
         current.constants.append(try ImageFormat.readConstant(&r, codeCount: codeCount, depth: 0, into: &tree))
     }
-    mutating func name(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) { current.names.append(Array(text)) }
+    mutating func imageName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) { imageNames.append(Array(text)) }
+    mutating func imageNamesPrefix(_ count: Int) { current.names = Array(imageNames[0..<count]) }
+    mutating func name(_ index: Int) { current.names.append(imageNames[index]) }
     mutating func slotName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?, ref: UnsafePointer<UInt8>?) {
         current.slotNames.append(Array(text))
     }

@@ -214,15 +214,23 @@ struct CodeLoader: CodeSink {
     var scratch = InstructionScratch()
     var failed = false
     var code = CodeObject(name: [], filename: [])
-    var constBase = 0, nameBase = 0, ownNames = 0
+    var constBase = 0, nameBase = 0
+    /// Where the image's names start in VM.names: a code whose names begin them shares them.
+    let imageNameBase: Int
     /// A 32-bit board reads each code's slot names where they lie in the image (through
-    /// their references, from the first, `firstSlotRef`) instead of keeping a word for each (`VM.load`).
+    /// their references, from the first, `firstSlotRef`) instead of keeping a word for each (`VM.load`);
+    /// elsewhere they follow in VM.names, from `firstSlotIndex`.
     let slotNamesInImage: Bool
     var firstSlotRef: UnsafePointer<UInt8>? = nil
+    var firstSlotIndex: Int? = nil
     var instructions: UnsafePointer<UInt32>? = nil
     var instructionCount = 0
 
-    init(vm: VM?, slotNamesInImage: Bool = false) { self.vm = vm; self.slotNamesInImage = slotNamesInImage }
+    init(vm: VM?, slotNamesInImage: Bool = false) {
+        self.vm = vm
+        self.slotNamesInImage = slotNamesInImage
+        imageNameBase = vm?.nameCount ?? 0
+    }
 
     var takesInstructionsInPlace: Bool { true }
 
@@ -235,8 +243,8 @@ struct CodeLoader: CodeSink {
         code = c
         constBase = vm.constantCount
         nameBase = vm.nameCount
-        ownNames = 0
         firstSlotRef = nil
+        firstSlotIndex = nil
     }
 
     mutating func constant(_ r: inout ByteReader, codeCount: Int) throws(ImageError) {
@@ -265,9 +273,23 @@ struct CodeLoader: CodeSink {
         vm.safePoint()
     }
 
-    mutating func name(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) {
+    /// One of the image's names: a word in VM.names, before its code objects' entries.
+    mutating func imageName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?) {
         tableName(text, object: object)
-        ownNames += 1
+    }
+
+    /// The code's names are the image's first ones: it takes no word of its own for them.
+    mutating func imageNamesPrefix(_ count: Int) { nameBase = imageNameBase }
+
+    /// A name of the code's own list: a copy of the image's entry, after the code's others.
+    mutating func name(_ index: Int) {
+        guard let vm else {
+            layout.nameCount += 1
+            return
+        }
+        guard !failed else { return }
+        vm.names[vm.nameCount] = vm.names[imageNameBase + index]
+        vm.nameCount += 1
     }
 
     mutating func slotName(_ text: UnsafeBufferPointer<UInt8>, object: UnsafeRawPointer?, ref: UnsafePointer<UInt8>?) {
@@ -276,7 +298,10 @@ struct CodeLoader: CodeSink {
             tableName(text, object: object)
             return
         }
-        guard slotNamesInImage else { return tableName(text, object: object) }
+        guard slotNamesInImage else {
+            if firstSlotIndex == nil { firstSlotIndex = vm.nameCount }
+            return tableName(text, object: object)
+        }
         // Read where they lie (LoadedCode.slotNames): the image is in place, so each is.
         guard let object, let ref, vm.staticStrOffset(of: object) != nil else {
             if !failed { _ = vm.raise(.systemError, "a slot name is not where the image lies") }
@@ -348,7 +373,7 @@ struct CodeLoader: CodeSink {
             ins = UnsafePointer(copy)
         }
         // The slot names' first entry in VM.names, or how far past the header the first one's reference lies in the image.
-        let slots = firstSlotRef.map { $0 - (tables.header ?? $0) } ?? nameBase + ownNames
+        let slots = firstSlotRef.map { $0 - (tables.header ?? $0) } ?? firstSlotIndex ?? vm.nameCount
         guard let header = tables.header, slots >= 0,
               LoadedCode.fits(count: n, constBase: constBase, nameBase: nameBase, slotNameBase: slots) else {
             // Only a 32-bit board's record has 16-bit counts, and its images are far smaller.

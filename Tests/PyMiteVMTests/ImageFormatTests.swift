@@ -44,7 +44,9 @@ final class ImageFormatTests: XCTestCase {
         XCTAssertEqual(layout.modules, image.modules)
         XCTAssertEqual(layout.codeCount, image.codes.count)
         XCTAssertEqual(layout.constantCount, image.codes.reduce(0) { $0 + $1.constants.count })
-        XCTAssertEqual(layout.nameCount, image.codes.reduce(0) { $0 + $1.names.count + $1.slotNames.count })
+        // The compiler gives every code's names as the start of one table: they count once.
+        XCTAssertEqual(layout.nameCount, image.codes.map(\.names.count).max()! + image.codes.reduce(0) { $0 + $1.slotNames.count })
+        XCTAssertTrue(image.codes.allSatisfy { $0.names == Array(image.codes[0].names.prefix($0.names.count)) })
         func run(_ load: (VM) throws -> Void, floats: Bool) throws -> String {
             var out: [UInt8] = []
             var hooks = silentHooks()
@@ -179,12 +181,12 @@ final class ImageFormatTests: XCTestCase {
         let image = Image(modules: [ImageModule(name: Array("__main__".utf8), code: 0)], codes: [code])
         var bytes = ImageFormat.encode(image)
         // Header 8, counts 8, the module 16, the pool's size 4 and its strs ("<module>" 24,
-        // "t.py" 20), the references to the code's name and file name 8, fixed fields 18,
-        // one constant 4 + 1, no names or slot names (references) 4 + 4: the instruction
-        // count is at 119, one byte of padding at 123, the instructions from 124.
-        XCTAssertEqual(Array(bytes[119..<124]), [2, 0, 0, 0, 0])
-        XCTAssertEqual(Array(bytes[124..<128]), withUnsafeBytes(of: Instruction(.loadConst, 0).raw.littleEndian, Array.init))
-        bytes[123] = 7
+        // "t.py" 20), no image names 4, the references to the code's name and file name 8,
+        // fixed fields 18, one constant 4 + 1, no names or slot names 4 + 4: the instruction
+        // count is at 123, one byte of padding at 127, the instructions from 128.
+        XCTAssertEqual(Array(bytes[123..<128]), [2, 0, 0, 0, 0])
+        XCTAssertEqual(Array(bytes[128..<132]), withUnsafeBytes(of: Instruction(.loadConst, 0).raw.littleEndian, Array.init))
+        bytes[127] = 7
         let crc = crc32(bytes[0..<(bytes.count - 4)])
         for k in 0..<4 { bytes[bytes.count - 4 + k] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(k))) }
         XCTAssertThrowsError(try ImageFormat.decode(bytes)) { XCTAssertTrue(($0 as! ImageError).message.contains("padding"), "\($0)") }
@@ -207,17 +209,21 @@ final class ImageFormatTests: XCTestCase {
         let bytes = ImageFormat.encode(image)
         XCTAssertEqual(try ImageFormat.decode(bytes).codes[0].names, code.names)
         // Header 8, counts 8, the module 16, the pool's size 4, then the pool: "<module>" at 36
-        // (24 bytes), "t.py" at 60 (20), the object at 80. Then the references to the code's
-        // name and file name 8, fixed fields 18, one constant 4 + 1, the name count at 135
-        // and the name's reference at 139: how far before it the object starts.
+        // (24 bytes), "t.py" at 60 (20), the object at 80. Then the image's names: their count
+        // at 104 and the name's reference at 108, how far before it the object starts. The
+        // code's names are the image's first one: after the references to its name and file
+        // name 8, fixed fields 18 and one constant 4 + 1, its name count at 143 says so.
         XCTAssertEqual(word(bytes, 32), 68)
-        XCTAssertEqual(word(bytes, 135), 1)
-        XCTAssertEqual(word(bytes, 139), 139 - 80)
+        XCTAssertEqual(word(bytes, 104), 1)
+        XCTAssertEqual(word(bytes, 108), 108 - 80)
+        XCTAssertEqual(word(bytes, 143), 1 | ImageFormat.namesPrefix)
         try checkStrObject(bytes, at: 80)
     }
 
     /// Image format 6: every str is in the pool once, however often it is used; a
-    /// reference that leads outside the pool, or not to a str's start, is refused.
+    /// reference that leads outside the pool, or not to a str's start, is refused. The
+    /// image's names are one table: a code whose names begin it gives their count, another
+    /// its names' places in it, each checked.
     func testStrsAreKeptOnceAndReferencesChecked() throws {
         var code = CodeObject(name: Array("<module>".utf8), filename: Array("t.py".utf8))
         code.flags = CodeFlags.module
@@ -229,6 +235,7 @@ final class ImageFormatTests: XCTestCase {
         code.instructions = [Instruction(.loadConst, 0).raw, Instruction(.returnValue).raw]
         var other = code
         other.flags = 0
+        other.names.reverse()
         let image = Image(modules: [ImageModule(name: Array("__main__".utf8), code: 0)], codes: [code, other])
         let bytes = ImageFormat.encode(image)
         XCTAssertEqual(try ImageFormat.decode(bytes), image)
@@ -236,23 +243,31 @@ final class ImageFormatTests: XCTestCase {
         XCTAssertEqual((0...(bytes.count - text.count)).filter { Array(bytes[$0..<($0 + text.count)]) == text }, [96],
                        "the str is written once, in the pool")
         XCTAssertEqual(word(bytes, 32), 68, "the pool holds \"<module>\", \"t.py\" and \"héllo\"")
-        // The first code's first constant: the tag at 134, then its reference.
-        XCTAssertEqual(bytes[134], ImageFormat.tagStr)
-        XCTAssertEqual(word(bytes, 135), 135 - 80)
-        func refused(_ distance: UInt32, _ why: String) {
+        // The image's names (two references from 108), then the first code's first
+        // constant: the tag at 146, then its reference.
+        XCTAssertEqual(word(bytes, 104), 2)
+        XCTAssertEqual(bytes[146], ImageFormat.tagStr)
+        XCTAssertEqual(word(bytes, 147), 147 - 80)
+        // Its names are the image's two first ones (at 161); the other code's the same two the
+        // other way round: their places in the image's table (at 241).
+        XCTAssertEqual(word(bytes, 161), 2 | ImageFormat.namesPrefix)
+        XCTAssertEqual([word(bytes, 241), word(bytes, 245), word(bytes, 249)], [2, 1, 0])
+        func refused(_ distance: UInt32, _ why: String, at: Int = 147) {
             var doctored = bytes
-            for k in 0..<4 { doctored[135 + k] = UInt8(truncatingIfNeeded: distance >> (8 * UInt32(k))) }
+            for k in 0..<4 { doctored[at + k] = UInt8(truncatingIfNeeded: distance >> (8 * UInt32(k))) }
             let crc = crc32(doctored[0..<(doctored.count - 4)])
             for k in 0..<4 { doctored[doctored.count - 4 + k] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(k))) }
             XCTAssertThrowsError(try ImageFormat.decode(doctored), why) {
                 XCTAssertTrue(($0 as! ImageError).message.contains(why.isEmpty ? "str reference outside" : why), "\($0)")
             }
         }
-        refused(135 - 20, "")            // before the pool: the module's name
+        refused(147 - 20, "")            // before the pool: the module's name
         refused(0, "")                   // the reference itself, after the pool
-        refused(135 - 82, "")            // inside the pool, not on a multiple of 4
+        refused(147 - 82, "")            // inside the pool, not on a multiple of 4
         refused(UInt32.max, "")          // before the image's start
-        refused(135 - 84, "header")      // on a multiple of 4 inside the str's fields: not a str
+        refused(147 - 84, "header")      // on a multiple of 4 inside the str's fields: not a str
+        refused(3 | ImageFormat.namesPrefix, "a code's names past the image's", at: 161)
+        refused(2, "a name index past the image's names", at: 249)
     }
 
     /// Image format 4: str constants are str objects too (a board's heap
@@ -267,15 +282,15 @@ final class ImageFormatTests: XCTestCase {
         let bytes = ImageFormat.encode(image)
         XCTAssertEqual(try ImageFormat.decode(bytes).codes[0].constants, code.constants)
         // Header 8, counts 8, the module 16, the pool's size 4, the pool ("<module>" at 36,
-        // "t.py" at 60, the object at 80), the references to the code's name and file name 8,
-        // fixed fields 18: the constant count at 130, the str's tag at 134 and its reference
-        // at 135; then the tuple's tag at 139, its count, None's tag at 144, the str's tag at
-        // 145 and its reference at 146, to the same object.
-        XCTAssertEqual(word(bytes, 130), 2)
-        XCTAssertEqual(bytes[134], ImageFormat.tagStr)
-        XCTAssertEqual(word(bytes, 135), 135 - 80)
-        XCTAssertEqual(Array(bytes[139..<146]), [ImageFormat.tagTuple, 2, 0, 0, 0, ImageFormat.tagNone, ImageFormat.tagStr])
-        XCTAssertEqual(word(bytes, 146), 146 - 80)
+        // "t.py" at 60, the object at 80), no image names 4, the references to the code's name
+        // and file name 8, fixed fields 18: the constant count at 134, the str's tag at 138 and
+        // its reference at 139; then the tuple's tag at 143, its count, None's tag at 148, the
+        // str's tag at 149 and its reference at 150, to the same object.
+        XCTAssertEqual(word(bytes, 134), 2)
+        XCTAssertEqual(bytes[138], ImageFormat.tagStr)
+        XCTAssertEqual(word(bytes, 139), 139 - 80)
+        XCTAssertEqual(Array(bytes[143..<150]), [ImageFormat.tagTuple, 2, 0, 0, 0, ImageFormat.tagNone, ImageFormat.tagStr])
+        XCTAssertEqual(word(bytes, 150), 150 - 80)
         try checkStrObject(bytes, at: 80)
     }
 
