@@ -39,7 +39,8 @@ public struct SizeReport: Sendable, Equatable, Codable {
 
     /// RAM a 32-bit board's Swift side takes to load `image`, counted from
     /// it (ImageFormat.scan): a 16-byte record per code object, a word per
-    /// constant and per name (not the slot names, which the VM reads where they
+    /// constant and per name of the image's table (once for all the code objects
+    /// that share it; not the slot names, which the VM reads where they
     /// lie: `VM.slotNamesReadInPlace`), the module list, and where floats are left out, a
     /// word per float constant (which raises when loaded); the instructions, names,
     /// line and exception tables stay in flash. Each block also pays the

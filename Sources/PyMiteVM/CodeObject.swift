@@ -133,7 +133,8 @@ public struct ImageLayout {
     public var modules: [ImageModule] = []
     public var codeCount = 0
     public var constantCount = 0
-    /// Names and slot names of every code object.
+    /// Words of names loading takes: the image's table of names, the names of a code that
+    /// lists its own (the compiler's never do), and every code object's slot names.
     public var nameCount = 0
     /// Of those, the slot names (parameters, locals, free variables), which a 32-bit
     /// board reads where they lie in the image.
