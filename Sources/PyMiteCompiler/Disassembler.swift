@@ -11,15 +11,24 @@ public func disassemble(_ image: Image) -> String {
     for m in image.modules {
         out += "module \(text(m.name)): code \(m.code)\n"
     }
+    // The compiler's codes share one table of names, each using its start: listed once.
+    let table = image.codes.max { $0.names.count < $1.names.count }?.names ?? []
+    let shared = image.codes.allSatisfy { $0.names.elementsEqual(table.prefix($0.names.count)) }
+    if shared && !table.isEmpty { out += "names: " + nameList(table) + "\n" }
     for (i, code) in image.codes.enumerated() {
         out += "\n"
-        out += disassemble(code, index: i)
+        out += disassemble(code, index: i, namesListed: shared)
     }
     return out
 }
 
+private func nameList(_ names: [[UInt8]]) -> String {
+    names.enumerated().map { "\($0)=\(text($1))" }.joined(separator: ", ")
+}
+
 /// The listing of one code object.
-public func disassemble(_ c: CodeObject, index: Int) -> String {
+/// `namesListed`: the image's listing gave the names once (the code's are their start).
+public func disassemble(_ c: CodeObject, index: Int, namesListed: Bool = false) -> String {
     var out = "code \(index): \(text(c.name)) (file \"\(text(c.filename))\", line \(c.firstLine))\n"
     out += "  flags: \(flagNames(c.flags))\n"
     out += "  args \(c.argCount), kwonly \(c.kwOnlyCount), locals \(c.localCount), free \(c.freeCount), stack \(c.stackSize)\n"
@@ -34,7 +43,7 @@ public func disassemble(_ c: CodeObject, index: Int) -> String {
         for (i, k) in c.constants.enumerated() { out += "    \(i): \(constantRepr(k))\n" }
     }
     if !c.names.isEmpty {
-        out += "  names: " + c.names.enumerated().map { "\($0)=\(text($1))" }.joined(separator: ", ") + "\n"
+        out += namesListed ? "  names: the first \(c.names.count)\n" : "  names: " + nameList(c.names) + "\n"
     }
 
     // Jump and handler targets are marked with ">>", as Python's dis does.

@@ -719,6 +719,30 @@ final class CodeGenTests: XCTestCase {
         XCTAssertEqual(syntaxError("return\n")?.filename, "t.py")
     }
 
+    /// One table of names for the program (image format 6): each code object's names are the
+    /// table as it stood when the code was done, so the image holds each name once and a board
+    /// a word of RAM per name of the program; the second module of a program goes on with it.
+    func testOneTableOfNamesForTheProgram() throws {
+        var image = try compile("""
+            class A:
+                def get(self):
+                    return self.value
+            def f(a):
+                return a.value + len(a.items)
+            print(f(A()))
+            """)
+        try Compiler.append(source: "import sys\nprint(sys.argv, len([]))\n", filename: "m.py", moduleName: "m", to: &image)
+        assertVerifies(image)
+        let table = image.codes.map(\.names).max { $0.count < $1.count }!
+        for c in image.codes { XCTAssertEqual(c.names, Array(table.prefix(c.names.count)), text(c.name)) }
+        XCTAssertEqual(table.filter { $0 == Array("value".utf8) }.count, 1)
+        XCTAssertEqual(table.filter { $0 == Array("len".utf8) }.count, 1, "the second module's len is the first's")
+        XCTAssertEqual(image.codes.last?.names.count, table.count)
+        let listing = disassemble(image)
+        XCTAssertTrue(listing.hasPrefix("module __main__: code 0\nmodule m: code \(image.modules[1].code)\nnames: 0="), listing)
+        XCTAssertTrue(listing.contains("  names: the first "), listing)
+    }
+
     func testDisassembler() throws {
         let image = try compile("def f(a, *b):\n    try:\n        return a < 'x\\n'\n    except E:\n        pass\n")
         let text = disassemble(image)
