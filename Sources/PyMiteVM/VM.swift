@@ -316,17 +316,18 @@ struct LoadedCode {
     /// The instruction count and where the code's entries start in VM.constants and VM.names
     /// (and its slot names, after its global and attribute names): a board's image is far
     /// smaller than 64 KiB, and the loader refuses a larger count (`LoadedCode.fits`).
-    /// The slot names' base keeps `isDirect` and `slotNamesInImage` in its top bits.
-    private let small: (count: UInt16, constBase: UInt16, nameBase: UInt16, slotNameBaseAndBits: UInt16)
+    /// The instruction count keeps `isDirect` and `slotNamesInImage` in its top bits: 16,383
+    /// instructions are 64 KB, more than a board's application section holds for one code.
+    private let small: (countAndBits: UInt16, constBase: UInt16, nameBase: UInt16, slotNameBase: UInt16)
     private static let directBit: UInt16 = 0x8000, slotNamesInImageBit: UInt16 = 0x4000
-    var isDirect: Bool { small.slotNameBaseAndBits & LoadedCode.directBit != 0 }
+    var isDirect: Bool { small.countAndBits & LoadedCode.directBit != 0 }
     /// The slot names lie in the image (a board's flash; VM.slotNamesReadInPlace), instead of
     /// in VM.names: their references start `slotNameBase` bytes past `header`, one word each.
-    var slotNamesInImage: Bool { small.slotNameBaseAndBits & LoadedCode.slotNamesInImageBit != 0 }
-    var count: Int32 { Int32(small.count) }
+    var slotNamesInImage: Bool { small.countAndBits & LoadedCode.slotNamesInImageBit != 0 }
+    var count: Int32 { Int32(small.countAndBits & 0x3FFF) }
     var constBase: Int32 { Int32(small.constBase) }
     var nameBase: Int32 { Int32(small.nameBase) }
-    var slotNameBase: Int32 { Int32(small.slotNameBaseAndBits & 0x3FFF) }
+    var slotNameBase: Int32 { Int32(small.slotNameBase) }
     /// Slot name `slot`'s str object in the image, where its reference leads (`ByteWriter.ref`).
     func slotNameObject(_ slot: Int) -> UnsafeRawPointer {
         let ref = header + Int(slotNameBase) + 4 * slot
@@ -342,8 +343,8 @@ struct LoadedCode {
         Int32(UInt16(littleEndian: UnsafeRawPointer(header + 4 + 2 * i).loadUnaligned(as: UInt16.self)))
     }
 
-    /// The largest count or base a 32-bit board's record holds, and the largest slot names' base.
-    static let largest = Int(UInt16.max), largestSlotNameBase = 0x3FFF
+    /// The largest base a 32-bit board's record holds, and the largest instruction count.
+    static let largest = Int(UInt16.max), largestCount = 0x3FFF
     #else
     let count: Int32
     let constBase: Int32
@@ -360,12 +361,12 @@ struct LoadedCode {
     var localCount: Int32 { Int32(counts.local) }
     var freeCount: Int32 { Int32(counts.free) }
     var stackSize: Int32 { Int32(counts.stack) }
-    static let largest = Int(Int32.max), largestSlotNameBase = largest
+    static let largest = Int(Int32.max), largestCount = largest
     #endif
 
     /// Whether the record can hold these counts and bases.
     static func fits(count: Int, constBase: Int, nameBase: Int, slotNameBase: Int) -> Bool {
-        max(count, constBase, nameBase) <= largest && slotNameBase <= largestSlotNameBase
+        max(constBase, nameBase, slotNameBase) <= largest && count <= largestCount
     }
     /// The name's and file name's str objects, where the references before the header lead
     /// (`ByteWriter.ref`): a str's byte count is its second word, its text after the fourth.
@@ -398,7 +399,7 @@ struct LoadedCode {
         let isDirect = code.kwOnlyCount == 0 && code.freeCount == 0 && code.flags & indirect == 0
         #if _pointerBitWidth(_32) || P14P_VALUE32
         let bits = (isDirect ? LoadedCode.directBit : 0) | (slotNamesInImage ? LoadedCode.slotNamesInImageBit : 0)
-        small = (UInt16(count), UInt16(constBase), UInt16(nameBase), UInt16(slotNameBase) | bits)
+        small = (UInt16(count) | bits, UInt16(constBase), UInt16(nameBase), UInt16(slotNameBase))
         #else
         self.isDirect = isDirect
         self.count = count

@@ -46,6 +46,19 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(r.stdout, "waiting 18\nb'first line\\n' b'abc' b'defg' None\nsent\n")
     }
 
+    /// A function whose constants take 20 KB of the image before its slot names (a bitmap
+    /// as a bytes literal) loads and runs; with the board's value word (make value32) its
+    /// 16-byte code record reaches its slot names all the same.
+    func testAFunctionWithALargeConstantRuns() throws {
+        let literal = String(repeating: "ab", count: 10_000)
+        try "def f(a):\n    x = b\"\(literal)\"\n    return len(x) + a\nprint(f(1))\nf()\n"
+            .write(to: work.appendingPathComponent("big.py"), atomically: true, encoding: .utf8)
+        let r = try p14p(["run", "big.py"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertEqual(r.stdout, "20001\n")
+        XCTAssertTrue(r.stderr.hasSuffix("TypeError: f() missing 1 required positional argument: 'a'\n"), r.stderr)
+    }
+
     func testCompileThenRunTheImage() throws {
         let compiled = try p14p(["compile", "app.py", "-o", "app.pmi"])
         XCTAssertEqual(compiled.status, 0, compiled.stderr)
