@@ -231,7 +231,17 @@ struct Heap {
 
     /// Whether `o` looks like the start of a live block (debug checks).
     func isLiveBlock(_ o: UInt32) -> Bool {
-        if o != 0 && isStatic(o) { return typeByte(o) == ObjType.str.rawValue }  // checked by the image reader
+        if o != 0 && isStatic(o) {
+            // A 32-bit board's static strs lie in flash, checked by the image reader; the host with
+            // a board's value word keeps them in the room after the arena; a 64-bit host has none.
+            #if _pointerBitWidth(_32)
+            return typeByte(o) == ObjType.str.rawValue
+            #elseif P14P_VALUE32
+            return Int(o) + Heap.headerBytes <= size + Heap.imageRoom && typeByte(o) == ObjType.str.rawValue
+            #else
+            return false
+            #endif
+        }
         let g = Heap.granule
         guard Int(o) >= g, Int(o) % g == 0, Int(o) + g <= size else { return false }
         let n = blockSize(o)
