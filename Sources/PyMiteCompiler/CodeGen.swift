@@ -22,6 +22,17 @@ enum Block {
 
 enum NameOp { case load, store, delete }
 
+/// The program's table of names: every code's names begin it (`CodeGen.names`), so it is
+/// the longest list. Codes from elsewhere may not share it (`sharesNames`).
+func programNames(_ codes: [CodeObject]) -> [[UInt8]] {
+    codes.max { $0.names.count < $1.names.count }?.names ?? []
+}
+
+/// Whether every code's names begin `table`.
+func sharesNames(_ codes: [CodeObject], _ table: [[UInt8]]) -> Bool {
+    codes.allSatisfy { $0.names.elementsEqual(table.prefix($0.names.count)) }
+}
+
 /// Generates the code objects of one module into `codes` (shared by all
 /// modules of an image, since Constant.code indexes the image).
 final class CodeGen {
@@ -47,8 +58,7 @@ final class CodeGen {
         self.filename = filename
         self.symbols = symbols
         self.codes = codes
-        // The modules compiled before this one: their longest names list is the table so far.
-        names = codes.max { $0.names.count < $1.names.count }?.names ?? []
+        names = programNames(codes)  // the modules compiled before this one
         for (i, n) in names.enumerated() where nameIndex[String(decoding: n, as: UTF8.self)] == nil {
             nameIndex[String(decoding: n, as: UTF8.self)] = i
         }

@@ -12,8 +12,8 @@ public func disassemble(_ image: Image) -> String {
         out += "module \(text(m.name)): code \(m.code)\n"
     }
     // The compiler's codes share one table of names, each using its start: listed once.
-    let table = image.codes.max { $0.names.count < $1.names.count }?.names ?? []
-    let shared = image.codes.allSatisfy { $0.names.elementsEqual(table.prefix($0.names.count)) }
+    let table = programNames(image.codes)
+    let shared = sharesNames(image.codes, table)
     if shared && !table.isEmpty { out += "names: " + nameList(table) + "\n" }
     for (i, code) in image.codes.enumerated() {
         out += "\n"

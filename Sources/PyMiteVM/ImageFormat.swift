@@ -230,7 +230,7 @@ public enum ImageFormat {
         let inPlace = sink.takesInstructionsInPlace
         for index in 0..<codeCount {
             let nameText = try r.strRef().text, fileText = try r.strRef().text
-            let header = r.pointer
+            guard let header = r.pointer else { throw .truncated }  // no buffer: nothing was read
             var c = CodeObject(name: inPlace ? [] : Array(nameText), filename: inPlace ? [] : Array(fileText))
             c.flags = try r.u32()
             c.argCount = try r.u16(); c.kwOnlyCount = try r.u16(); c.localCount = try r.u16()
@@ -270,7 +270,7 @@ public enum ImageFormat {
                 for i in 0..<ninstr { storage[i] = try r.u32() }
                 instructions = UnsafePointer(storage)
             }
-            var tables = CodeTables(name: nameText, filename: fileText, header: header)
+            var tables = CodeTables(header: header)
             tables.lineCount = try r.count(minBytesEach: 8)
             tables.lineWords = inPlace ? try r.wordsInPlace(2 * tables.lineCount) : nil
             if tables.lineWords == nil {
@@ -699,19 +699,15 @@ protocol CodeSink {
 /// aligned (`lineWords`: start, line pairs; `handlerWords`: start, end,
 /// target, depth), else read into the arrays.
 struct CodeTables {
-    var name: UnsafeBufferPointer<UInt8>
-    var filename: UnsafeBufferPointer<UInt8>
     /// Where the code's flags lie, after the references to its name and file name.
-    var header: UnsafePointer<UInt8>?
+    var header: UnsafePointer<UInt8>
     var lineCount = 0, handlerCount = 0
     var lineWords: UnsafePointer<UInt32>? = nil
     var handlerWords: UnsafePointer<UInt32>? = nil
     var lineTable: [LineEntry] = []
     var exceptionTable: [ExceptionEntry] = []
 
-    init(name: UnsafeBufferPointer<UInt8>, filename: UnsafeBufferPointer<UInt8>, header: UnsafePointer<UInt8>?) {
-        self.name = name; self.filename = filename; self.header = header
-    }
+    init(header: UnsafePointer<UInt8>) { self.header = header }
 }
 
 extension ExceptionEntry {

@@ -372,10 +372,10 @@ struct CodeLoader: CodeSink {
             vm.ownedTables.append(UnsafeMutableRawPointer(copy))
             ins = UnsafePointer(copy)
         }
+        let header = tables.header
         // The slot names' first entry in VM.names, or how far past the header the first one's reference lies in the image.
-        let slots = firstSlotRef.map { $0 - (tables.header ?? $0) } ?? firstSlotIndex ?? vm.nameCount
-        guard let header = tables.header, slots >= 0,
-              LoadedCode.fits(count: n, constBase: constBase, nameBase: nameBase, slotNameBase: slots) else {
+        let slots = firstSlotRef.map { $0 - header } ?? firstSlotIndex ?? vm.nameCount
+        guard slots >= 0, LoadedCode.fits(count: n, constBase: constBase, nameBase: nameBase, slotNameBase: slots) else {
             // Only a 32-bit board's record has 16-bit counts, and its images are far smaller.
             _ = vm.raise(.memoryError, "a code object too large for this board's code records")
             failed = true
